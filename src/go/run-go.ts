@@ -1,0 +1,105 @@
+// The edge that runs `go`: one named function per operation, each with a timeout and a translated error.
+import { execa } from 'execa';
+import { GomodctlError } from '../core/errors.js';
+
+/** Options shared by every `go` invocation. */
+export interface GoRunOptions {
+  /** Path or name of the go binary (from --go, GOMODCTL_GO, or "go"). */
+  go: string;
+  env: NodeJS.ProcessEnv;
+  cwd?: string;
+  timeoutMs?: number;
+}
+
+/** Thrown when the go binary cannot be run at all. */
+export class GoNotFoundError extends GomodctlError {
+  constructor(go: string) {
+    super(`cannot run "${go}": Go was not found`, 1, 'Install Go (https://go.dev/dl/) or pass --go <path to the go binary>.');
+    this.name = 'GoNotFoundError';
+  }
+}
+
+/** Picks the go binary: an explicit --go, else $GOMODCTL_GO, else "go" on PATH (go.exe on Windows via PATHEXT). */
+export function getGoBinary(explicit: string | undefined, env: NodeJS.ProcessEnv): string {
+  return explicit || env.GOMODCTL_GO || 'go';
+}
+
+/**
+ * Environment for read-only diagnostics: GOTOOLCHAIN=local so that `go env` inside a module
+ * with a newer `go` line does not download a toolchain first (go-semantics.md §5.4).
+ */
+export function diagnosticEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, GOTOOLCHAIN: 'local', GOFLAGS: stripToolchainFlags(env.GOFLAGS) };
+}
+
+function stripToolchainFlags(flags: string | undefined): string | undefined {
+  return flags; // GOFLAGS is passed through unchanged; kept as a seam for future filtering.
+}
+
+async function runGo(opts: GoRunOptions, args: string[]) {
+  try {
+    return await execa(opts.go, args, {
+      env: opts.env,
+      extendEnv: false,
+      cwd: opts.cwd,
+      timeout: opts.timeoutMs ?? 15_000,
+      reject: false,
+      stdin: 'ignore',
+      windowsHide: true,
+    });
+  } catch (err) {
+    throw new GoNotFoundError(opts.go);
+  }
+}
+
+function failed(r: { failed: boolean; exitCode?: number; timedOut?: boolean }): boolean {
+  return r.failed || (r.exitCode ?? 0) !== 0;
+}
+
+/** Returns the version of `go` ("go1.26.8"), or null when it cannot be run. */
+export async function getGoVersion(opts: GoRunOptions): Promise<string | null> {
+  try {
+    const r = await runGo({ ...opts, env: diagnosticEnv(opts.env) }, ['env', 'GOVERSION']);
+    if (failed(r)) return null;
+    const v = String(r.stdout).trim();
+    return /^go\d/.test(v) ? v.split(/\s/)[0]! : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads `go env -json [names]` (never scrapes text output: it differs between versions, §5.4). */
+export async function getGoEnvJson(opts: GoRunOptions, names: string[] = []): Promise<Record<string, string>> {
+  const r = await runGo({ ...opts, env: diagnosticEnv(opts.env) }, ['env', '-json', ...names]);
+  if (r.timedOut) throw new GomodctlError(`"${opts.go} env -json" did not finish in ${opts.timeoutMs ?? 15_000}ms`, 1);
+  if (failed(r)) {
+    const lines = String(r.stderr).trim().split('\n');
+    throw new GomodctlError(`"go env -json" failed: ${lines[0] ?? 'exit ' + r.exitCode}`, 1);
+  }
+  return JSON.parse(String(r.stdout)) as Record<string, string>;
+}
+
+/** One change to the GOENV file. */
+export type GoEnvOp = { op: 'set'; name: string; value: string } | { op: 'unset'; name: string };
+
+/**
+ * Applies changes with `go env -w K=V …` and `go env -u K …` (at most one call each).
+ * Throws a GomodctlError carrying Go's own message on failure.
+ */
+export async function applyGoEnvOps(opts: GoRunOptions, ops: GoEnvOp[]): Promise<{ warnings: string[] }> {
+  const sets = ops.filter((o): o is Extract<GoEnvOp, { op: 'set' }> => o.op === 'set');
+  const unsets = ops.filter((o) => o.op === 'unset');
+  const warnings: string[] = [];
+  const env = diagnosticEnv(opts.env);
+  for (const args of [
+    sets.length ? ['env', '-w', ...sets.map((o) => `${o.name}=${o.value}`)] : null,
+    unsets.length ? ['env', '-u', ...unsets.map((o) => o.name)] : null,
+  ]) {
+    if (!args) continue;
+    const r = await runGo({ ...opts, env }, args);
+    const stderr = String(r.stderr).trim();
+    if (failed(r)) throw new GomodctlError(`"go ${args.slice(0, 2).join(' ')}" failed: ${stderr || 'exit ' + r.exitCode}`, 1);
+    if (stderr) warnings.push(...stderr.split('\n'));
+  }
+  return { warnings };
+}

@@ -1,0 +1,77 @@
+// The output contract, decided once: colour, TTY, spinners (stderr, TTY only), JSON on stdout.
+import { Chalk, type ChalkInstance } from 'chalk';
+
+/** A progress indicator; a no-op when stderr is not an interactive terminal. */
+export interface Spinner {
+  update(text: string): void;
+  stop(): void;
+}
+
+/** Where and how a command prints. */
+export interface Output {
+  json: boolean;
+  color: boolean;
+  /** Whether stderr is an interactive terminal (spinners allowed). */
+  interactive: boolean;
+  c: ChalkInstance;
+  /** Writes one line to stdout (suppressed in --json mode). */
+  line(text?: string): void;
+  /** Writes one line to stderr. */
+  info(text: string): void;
+  /** Writes the single JSON document to stdout. */
+  printJson(doc: unknown): void;
+  startSpinner(text: string): Promise<Spinner>;
+}
+
+export interface OutputOptions {
+  json?: boolean;
+  /** commander's --no-color sets color=false. */
+  color?: boolean;
+  env?: NodeJS.ProcessEnv;
+  stdout?: NodeJS.WriteStream;
+  stderr?: NodeJS.WriteStream;
+}
+
+const NO_SPINNER: Spinner = { update() {}, stop() {} };
+
+/** Decides colour and interactivity from flags, NO_COLOR/FORCE_COLOR, CI and TTY state. */
+export function createOutput(opts: OutputOptions = {}): Output {
+  const env = opts.env ?? process.env;
+  const stdout = opts.stdout ?? process.stdout;
+  const stderr = opts.stderr ?? process.stderr;
+  const json = opts.json ?? false;
+  const isCI = Boolean(env.CI && env.CI !== 'false') || Boolean(env.GITHUB_ACTIONS) || Boolean(env.GITLAB_CI);
+  const noColor = opts.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '');
+  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && !noColor;
+  const color = !json && !noColor && (forced || Boolean(stdout.isTTY));
+  const interactive = !json && !isCI && Boolean(stderr.isTTY) && env.TERM !== 'dumb';
+  const c = new Chalk({ level: color ? 1 : 0 });
+  return {
+    json,
+    color,
+    interactive,
+    c,
+    line(text = '') {
+      if (!json) stdout.write(`${text}\n`);
+    },
+    info(text) {
+      stderr.write(`${text}\n`);
+    },
+    printJson(doc) {
+      stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    },
+    async startSpinner(text) {
+      if (!interactive) return NO_SPINNER;
+      const { default: ora } = await import('ora'); // lazy: keeps --help/--version fast
+      const s = ora({ text, stream: stderr, color: 'cyan', isEnabled: true }).start();
+      return {
+        update: (t) => {
+          s.text = t;
+        },
+        stop: () => {
+          s.stop();
+        },
+      };
+    },
+  };
+}
