@@ -1,0 +1,14 @@
+// Builds dist/ once before the suite so end-to-end tests spawn the real CLI (node bin/gomodctl.js).
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+/** vitest global setup: compile TypeScript unless SKIP_BUILD=1 (set by `npm test`, which builds first). */
+export default function setup(): void {
+  if (process.env.SKIP_BUILD === '1') return;
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
