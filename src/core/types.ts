@@ -112,3 +112,125 @@ export interface CheckResult {
   /** Exact commands to copy. */
   fix?: string[];
 }
+
+/** One planned change to the GOENV file: `go env -w NAME=VALUE` or `go env -u NAME` (init/restore, issue #4). */
+export type EnvFileOp = { op: 'set'; name: string; value: string } | { op: 'unset'; name: string };
+
+/** One variable in an init/restore plan: its GOENV-file value before and after (null = absent/unset). */
+export interface EnvFileChange {
+  name: string;
+  /** Value in the GOENV file before the change; null when the variable is not in the file. */
+  before: string | null;
+  /** Value in the GOENV file after the change; null when it will be removed (`go env -u`). */
+  after: string | null;
+  /** Effective value before the change, as `go` sees it (may come from the OS environment). */
+  effectiveBefore: string;
+  /** Non-empty OS environment value that shadows the GOENV file (go env -w has no effect then, §5.4). */
+  shadowedBy?: string;
+}
+
+/** One complete `machine/login/password` entry of a .netrc file (go-semantics.md §6.3). */
+export interface NetrcEntry {
+  machine: string;
+  login: string;
+  password: string;
+}
+
+/** What a Go proxy URL is expected to return, for body classification (go help goproxy). */
+export type GoProxyBodyKind = 'list' | 'info' | 'mod' | 'supported' | 'lookup';
+
+/** Cause vocabulary of a `gomodctl tidy` problem (issue #3, JSON schema v1). */
+export type TidyCause =
+  | 'dns'
+  | 'refused'
+  | 'timeout'
+  | 'reset'
+  | 'tls'
+  | 'not-found'
+  | 'gone'
+  | 'http-status'
+  | 'auth'
+  | 'checksum'
+  | 'vcs-auth'
+  | 'vcs'
+  | 'toolchain'
+  | 'config'
+  | 'leak'
+  | 'module-path'
+  | 'go-sum'
+  | 'unknown';
+
+/** One diagnosed problem of a tidy run, ending in fixes that are real settings. */
+export interface TidyProblem {
+  module?: string;
+  version?: string;
+  package?: string;
+  url?: string;
+  host?: string;
+  /** Where it happened: proxy, sumdb, direct, toolchain, config, or a probe phase. */
+  phase?: string;
+  cause: TidyCause;
+  message: string;
+  fix: string[];
+}
+
+/** One HTTP request of a tidy run as seen in `-x` output (or predicted by the route resolver). */
+export interface TidyRequest {
+  url: string;
+  /** HTTP status, or undefined while in flight / on transport error. */
+  status?: number;
+  durationMs?: number;
+  error?: string;
+}
+
+/** A module in the tidy timeline. */
+export interface TidyModule {
+  path: string;
+  version?: string;
+  status: 'ok' | 'failed' | 'pending';
+  durationMs?: number;
+  requests: TidyRequest[];
+}
+
+/** The `gomodctl tidy --json` document (schemaVersion 1). */
+export interface TidyReport {
+  schemaVersion: 1;
+  command: 'tidy';
+  // 'stalled': interrupted while the watchdog saw no progress; 'timeout': killed at --timeout.
+  outcome: 'ok' | 'failed' | 'stalled' | 'timeout';
+  goExitCode: number | null;
+  durationMs: number;
+  modules: TidyModule[];
+  problems: TidyProblem[];
+}
+
+/** One step of a module's route: a place Go asks, in order (go-semantics.md §1.2, §1.4, §3.2). */
+export interface RouteStep {
+  kind: 'proxy' | 'direct' | 'off' | 'sumdb-supported' | 'sumdb' | 'vcs';
+  /** Base URL of the step (redact before printing). */
+  url?: string;
+  /** Full request URLs in order, e.g. `<base>/<escaped>/@v/list`, `.info`, `.mod`, `.zip`. */
+  requests?: string[];
+  /** When Go moves on to the next step: `,` → on 404/410 only, `|` → on any error, last → never. */
+  fallThrough: 'on-404-410' | 'on-any-error' | 'never';
+  /** The variable (and pattern, when one matched) that decided this step. */
+  decidedBy: { variable: string; pattern?: string };
+  note?: string;
+}
+
+/** Where Go sends one module: download steps, then checksum database steps. */
+export interface Route {
+  module: string;
+  version?: string;
+  /** True when GONOPROXY (or GOPRIVATE through it) matches: fetched directly, never from a proxy. */
+  private: boolean;
+  steps: RouteStep[];
+  sumdb: {
+    checked: boolean;
+    reason: string;
+    name?: string;
+    via?: 'proxy' | 'direct' | 'url';
+    urls?: string[];
+  };
+  warnings: string[];
+}

@@ -1,0 +1,95 @@
+// One wall-clock bound per probe, plus the phase bookkeeping that lets a timeout say where the probe stalled.
+import type { ProbePhase, ProbeTimings } from '../core/types.js';
+
+/** Thrown by Deadline.race when the probe's time is up (or the caller aborted). */
+export class DeadlineExceeded extends Error {
+  constructor(readonly cancelled: boolean) {
+    super(cancelled ? 'probe cancelled' : 'probe timed out');
+    this.name = 'DeadlineExceeded';
+  }
+}
+
+/** Per-probe state: the deadline, the current phase, cumulative timings and everything to destroy at the end. */
+export class ProbeState {
+  readonly start = performance.now();
+  phase: ProbePhase = 'dns';
+  /** host:port of the peer in the current phase (proxy address in proxy phases). */
+  address = '';
+  readonly timings: Omit<ProbeTimings, 'totalMs'> = {};
+  private readonly controller = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  private readonly cleanups = new Set<() => void>();
+  private cancelled = false;
+
+  constructor(timeoutMs: number, outer?: AbortSignal) {
+    this.timer = setTimeout(() => this.abort(false), timeoutMs);
+    if (outer) {
+      if (outer.aborted) this.abort(true);
+      else outer.addEventListener('abort', () => this.abort(true), { once: true });
+    }
+  }
+
+  /** Milliseconds since the probe started. */
+  elapsed(): number {
+    return Math.round((performance.now() - this.start) * 10) / 10;
+  }
+
+  /** Marks the end of a phase (curl-style: ms since start) and moves on. */
+  mark(key: keyof Omit<ProbeTimings, 'totalMs'>, next: ProbePhase): void {
+    this.timings[key] = this.elapsed();
+    this.phase = next;
+  }
+
+  /** The abort signal for undici requests. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Registers something to destroy on abort and at the end (sockets, clients). */
+  own(cleanup: () => void): void {
+    this.cleanups.add(cleanup);
+  }
+
+  /** Resolves with p, or rejects with DeadlineExceeded as soon as the deadline passes. */
+  race<T>(p: Promise<T>): Promise<T> {
+    if (this.signal.aborted) return Promise.reject(new DeadlineExceeded(this.cancelled));
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = (): void => reject(new DeadlineExceeded(this.cancelled));
+      this.signal.addEventListener('abort', onAbort, { once: true });
+      p.then(resolve, reject).finally(() => this.signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  /** True once the deadline passed or the caller aborted. */
+  get aborted(): boolean {
+    return this.signal.aborted;
+  }
+
+  get wasCancelled(): boolean {
+    return this.cancelled;
+  }
+
+  private abort(cancelled: boolean): void {
+    if (this.signal.aborted) return;
+    this.cancelled = cancelled;
+    this.controller.abort(new DeadlineExceeded(cancelled));
+    this.destroyAll();
+  }
+
+  /** Stops the timer and destroys every owned resource; safe to call twice. */
+  finish(): void {
+    clearTimeout(this.timer);
+    this.destroyAll();
+  }
+
+  private destroyAll(): void {
+    for (const c of this.cleanups) {
+      try {
+        c();
+      } catch {
+        // best effort: a socket that is already gone
+      }
+    }
+    this.cleanups.clear();
+  }
+}
