@@ -1,13 +1,66 @@
-// Placeholder: `gomodctl init` is wired by its own issue.
+// `gomodctl init`: flags → options; the wizard, the plan and the writer are imported lazily.
 import type { Command } from 'commander';
-import { GomodctlError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
+import { EXPORT_FORMATS } from '../core/init/export.js';
+import { presetsHelp } from '../core/init/presets.js';
+
+interface InitFlags {
+  proxy?: string;
+  private?: string;
+  sumdb?: string;
+  direct: boolean;
+  preset?: string;
+  yes?: boolean;
+  dryRun?: boolean;
+  export?: string;
+  allowCredentials?: boolean;
+  json?: boolean;
+  go?: string;
+}
+
+const NON_TTY_HINT =
+  'the init wizard needs a terminal; without one pass the values, e.g. gomodctl init --yes --proxy https://goproxy.cn,direct --private corp.example.com --sumdb sum.golang.google.cn (or --preset china).';
 
 /** Registers `gomodctl init`. */
 export function registerInit(program: Command): void {
   program
     .command('init')
-    .description('(not implemented yet)')
-    .action(() => {
-      throw new GomodctlError('init is not implemented yet', 1);
+    .description('configure GOPROXY, GOPRIVATE and GOSUMDB (wizard on a terminal, or flags), with a backup first')
+    .option('--proxy <list>', 'GOPROXY, written exactly as given (e.g. "https://goproxy.cn,direct")')
+    .option('--private <patterns>', 'GOPRIVATE module path patterns (e.g. "corp.example.com,github.com/acme"); "" removes it')
+    .option('--sumdb <value>', 'GOSUMDB: sum.golang.org, sum.golang.google.cn, "name+key url" or off')
+    .option('--no-direct', 'drop the trailing "direct" from the preset proxy list')
+    .option('--preset <name>', 'start from a preset (see below); other flags override it')
+    .option('-y, --yes', 'apply without asking (required without a terminal)')
+    .option('--dry-run', 'print the plan and the exact go env -w command; change nothing')
+    .option('--export <format>', `print the configuration as a snippet instead of writing: ${EXPORT_FORMATS.join('|')}`)
+    .option('--allow-credentials', 'accept user:password in a proxy URL (prefer .netrc, see go help goauth)')
+    .option('--json', 'print one JSON document (schemaVersion 1)')
+    .option('--go <path>', 'the go binary to use (default: $GOMODCTL_GO or go on PATH)')
+    .addHelpText('after', `\nPresets:\n${presetsHelp()}\n\nCredentials never belong in GOPROXY: put them in ~/.netrc (machine <host> login <user> password <token>).`)
+    .action(async (flags: InitFlags) => {
+      const { createOutput } = await import('../report/output.js');
+      const out = createOutput({ json: flags.json, color: program.opts().color as boolean | undefined });
+      const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+      const opts = {
+        proxy: flags.proxy, private: flags.private, sumdb: flags.sumdb, noDirect: flags.direct === false,
+        preset: flags.preset, yes: flags.yes, dryRun: flags.dryRun, export: flags.export,
+        allowCredentials: flags.allowCredentials, go: flags.go,
+      };
+      const ctx = { env: process.env, cwd: process.cwd(), out, tty, confirm: askConfirm };
+      const run = await import('../go/init-run.js');
+      if (!run.hasValueFlags(opts) && opts.export === undefined) {
+        if (!tty || flags.yes || flags.json) throw new UsageError(NON_TTY_HINT);
+        const { runWizard } = await import('../go/init-wizard-run.js');
+        process.exitCode = await runWizard(opts, ctx);
+        return;
+      }
+      process.exitCode = await run.runInitFromFlags(opts, ctx);
     });
+}
+
+/** Lazily loads @inquirer/prompts only when a question is really asked. */
+async function askConfirm(message: string): Promise<boolean> {
+  const { confirm } = await import('@inquirer/prompts');
+  return confirm({ message, default: true });
 }

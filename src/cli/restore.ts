@@ -1,13 +1,32 @@
-// Placeholder: `gomodctl restore` is wired by its own issue.
+// `gomodctl restore`: flags → options; the backup store and writer are imported lazily.
 import type { Command } from 'commander';
-import { GomodctlError } from '../core/errors.js';
+
+interface RestoreFlags {
+  list?: boolean;
+  id?: string;
+  yes?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+  go?: string;
+}
 
 /** Registers `gomodctl restore`. */
 export function registerRestore(program: Command): void {
   program
     .command('restore')
-    .description('(not implemented yet)')
-    .action(() => {
-      throw new GomodctlError('restore is not implemented yet', 1);
+    .description('bring back the Go settings saved before the last (or a given) init/restore; unset ones are unset again')
+    .option('--list', 'list the saved backups, newest first')
+    .option('--id <id>', 'restore this backup instead of the newest')
+    .option('-y, --yes', 'apply without asking (required without a terminal)')
+    .option('--dry-run', 'print the plan and the exact go env commands; change nothing')
+    .option('--json', 'print one JSON document (schemaVersion 1)')
+    .option('--go <path>', 'the go binary to use (default: $GOMODCTL_GO or go on PATH)')
+    .action(async (flags: RestoreFlags) => {
+      const { createOutput } = await import('../report/output.js');
+      const out = createOutput({ json: flags.json, color: program.opts().color as boolean | undefined });
+      const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+      const { runRestore } = await import('../go/init-run.js');
+      const confirm = async (message: string) => (await import('@inquirer/prompts')).confirm({ message, default: true });
+      process.exitCode = await runRestore(flags, { env: process.env, cwd: process.cwd(), out, tty, confirm });
     });
 }

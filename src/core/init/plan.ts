@@ -1,0 +1,130 @@
+// init's plan: flags or wizard answers + config model → validated list of `go env -w/-u` operations, old → new.
+import { UsageError } from '../errors.js';
+import { validateGoproxyForWrite } from '../goproxy.js';
+import { validateGosumdbForWrite } from '../gosumdb.js';
+import { goEnvWriteCommand, shellQuote } from '../shell-quote.js';
+import type { ConfigModel, ConfigVar, EnvFileChange, EnvFileOp } from '../types.js';
+import { getPreset } from './presets.js';
+import { validatePatternsForWrite } from './validate-patterns.js';
+
+/** What the user asked for (flags or wizard answers); undefined = leave that variable alone. */
+export interface InitRequest {
+  proxy?: string;
+  /** GOPRIVATE; "" removes it from the GOENV file. */
+  private?: string;
+  sumdb?: string;
+  /** Drop a trailing `direct` from a preset's GOPROXY. */
+  noDirect?: boolean;
+  preset?: string;
+  allowCredentials?: boolean;
+}
+
+/** The computed change: operations for one `go env -w` and one `go env -u` call, old → new per variable. */
+export interface InitPlan {
+  ops: EnvFileOp[];
+  changes: EnvFileChange[];
+  /** Variables asked for whose GOENV value already equals the request. */
+  unchanged: string[];
+  warnings: string[];
+}
+
+/** Removes a final `direct` entry (and its separator) from a GOPROXY list. */
+export function stripDirect(proxy: string): string {
+  return proxy.replace(/\s*[,|]\s*direct\s*$/, '');
+}
+
+/** Applies preset, then flags, then --no-direct; returns the validated values to write (null = unset) and warnings. */
+export function resolveInitValues(req: InitRequest): { values: Record<string, string | null>; warnings: string[] } {
+  const warnings: string[] = [];
+  const preset = req.preset !== undefined ? getPreset(req.preset) : undefined;
+  const out: Record<string, string | null> = {};
+  let proxy = req.proxy ?? preset?.proxy;
+  if (proxy !== undefined && req.noDirect) {
+    if (req.proxy !== undefined && /(^|[,|])\s*direct\s*$/.test(req.proxy)) {
+      throw new UsageError(
+        `--proxy "${req.proxy}" ends with direct but --no-direct was given; drop one of them (e.g. --proxy https://goproxy.cn --no-direct).`,
+      );
+    }
+    proxy = stripDirect(proxy);
+    if (proxy === 'direct') throw new UsageError('--no-direct with GOPROXY "direct" leaves no proxy; pick a proxy (e.g. --preset china --no-direct).');
+  }
+  const sumdb = req.sumdb ?? preset?.sumdb;
+  if (proxy !== undefined) {
+    validateGoproxyForWrite(proxy, { allowCredentials: req.allowCredentials ?? false });
+    out.GOPROXY = proxy;
+  }
+  if (req.private !== undefined) {
+    if (req.private !== '') warnings.push(...validatePatternsForWrite('GOPRIVATE', req.private));
+    out.GOPRIVATE = req.private === '' ? null : req.private;
+  }
+  if (sumdb !== undefined) {
+    validateGosumdbForWrite(sumdb);
+    out.GOSUMDB = sumdb;
+  }
+  if (Object.keys(out).length === 0) {
+    throw new UsageError('nothing to write; pass at least one of --proxy, --private, --sumdb or --preset (e.g. --preset china).');
+  }
+  return { values: out, warnings };
+}
+
+/** The GOENV-file value of a variable in the model (null = not in the file). */
+export function goenvFileValue(v: ConfigVar | undefined): string | null {
+  if (!v || !v.inGoenvFile) return null;
+  return v.source === 'goenv' ? v.value : (v.shadowedGoenvValue ?? '');
+}
+
+/** Diffs wanted GOENV values against the model: one op per variable that actually changes. */
+export function planEnvOps(model: ConfigModel, wanted: Record<string, string | null>): InitPlan {
+  const plan: InitPlan = { ops: [], changes: [], unchanged: [], warnings: [] };
+  for (const [name, after] of Object.entries(wanted)) {
+    const v = model.vars[name];
+    const before = goenvFileValue(v);
+    if (before === after) {
+      plan.unchanged.push(name);
+      continue;
+    }
+    plan.ops.push(after === null ? { op: 'unset', name } : { op: 'set', name, value: after });
+    const change: EnvFileChange = { name, before, after, effectiveBefore: v?.value ?? '' };
+    if (v?.source === 'env') change.shadowedBy = v.value;
+    plan.changes.push(change);
+  }
+  plan.warnings.push(...planWarnings(model, wanted));
+  return plan;
+}
+
+function planWarnings(model: ConfigModel, wanted: Record<string, string | null>): string[] {
+  const w: string[] = [];
+  for (const name of Object.keys(wanted)) {
+    const v = model.vars[name];
+    if (v?.source === 'env') {
+      w.push(`${name} is set in the process environment (${name}=${v.value}); it overrides the GOENV file, so the new value has no effect until you remove it from your shell profile or user environment.`);
+    }
+  }
+  if (wanted.GOPRIVATE !== undefined) {
+    for (const dep of ['GONOPROXY', 'GONOSUMDB']) {
+      const v = model.vars[dep];
+      if (v && v.value !== '' && (v.source === 'env' || v.source === 'goenv')) {
+        w.push(`${dep}=${v.value} is set (${v.source === 'env' ? 'environment' : 'GOENV file'}), so it, not GOPRIVATE, decides ${dep === 'GONOPROXY' ? 'which modules bypass the proxy' : 'which modules skip the checksum database'} (go-semantics.md §2.1).`);
+      }
+    }
+  }
+  if (wanted.GOSUMDB === 'off') {
+    w.push('GOSUMDB=off disables checksum verification for every new module; to skip only private modules, keep GOSUMDB and set GONOSUMDB (or GOPRIVATE) to their patterns.');
+  }
+  return w;
+}
+
+/** Builds the full plan for `gomodctl init` from flags. Throws UsageError before anything is written. */
+export function buildInitPlan(model: ConfigModel, req: InitRequest): InitPlan {
+  const { values, warnings } = resolveInitValues(req);
+  const plan = planEnvOps(model, values);
+  plan.warnings.unshift(...warnings);
+  return plan;
+}
+
+/** The exact commands that apply the ops: one `go env -w …` and one `go env -u …` (POSIX-quoted). */
+export function planCommands(ops: EnvFileOp[]): string[] {
+  const sets = ops.flatMap((o): Array<[string, string]> => (o.op === 'set' ? [[o.name, o.value]] : []));
+  const unsets = ops.filter((o) => o.op === 'unset').map((o) => shellQuote(o.name));
+  return [...(sets.length ? [goEnvWriteCommand(sets)] : []), ...(unsets.length ? [`go env -u ${unsets.join(' ')}`] : [])];
+}

@@ -1,0 +1,85 @@
+// Private-module pattern suggestions for the wizard: existing GOPRIVATE, git remotes, go.mod requirements.
+import { matchPrefixPatterns } from '../patterns.js';
+
+/** Where a suggested pattern came from. */
+export type SuggestionSource = 'goprivate' | 'git-remote' | 'go.mod';
+
+/** A GOPRIVATE pattern offered to the user, with the requirements it matches (core matcher, §2.2). */
+export interface PatternSuggestion {
+  pattern: string;
+  source: SuggestionSource;
+  /** Why it is suggested, one line. */
+  reason: string;
+  /** go.mod requirements the pattern matches. */
+  matches: string[];
+}
+
+/** Hosts that serve many owners: a private pattern must name the owner too (github.com/acme, not github.com). */
+const SHARED_HOSTS = new Set(['github.com', 'gitlab.com', 'bitbucket.org', 'gitee.com', 'codeberg.org', 'dev.azure.com']);
+
+/** Public module hosts never suggested from go.mod alone. */
+const PUBLIC_MODULE_HOSTS = new Set([
+  ...SHARED_HOSTS, 'golang.org', 'google.golang.org', 'gopkg.in', 'go.uber.org', 'k8s.io', 'sigs.k8s.io',
+  'cloud.google.com', 'go.opentelemetry.io', 'go.etcd.io', 'honnef.co', 'gotest.tools', 'go.mongodb.org',
+]);
+
+/** TLDs and labels that mark a host as internal. */
+const INTERNAL_HOST = /(^|\.)(corp|internal|intranet|local|lan|intra|private|home|test|example)(\.|$)|^[^.]+$/;
+
+/** Extracts host and path from a git remote URL (https, ssh://, scp-like git@host:path); null for local paths. */
+export function parseGitRemote(url: string): { host: string; path: string } | null {
+  const u = url.trim();
+  let m = /^[a-z+]+:\/\/(?:[^@/]*@)?([^/:]+)(?::\d+)?\/(.*)$/i.exec(u);
+  if (!m) m = /^(?:[^@/:]+@)?([^/:]+):(?!\/)(.*)$/.exec(u);
+  if (!m || !m[1] || m[1].length < 2) return null;
+  const path = m[2]!.replace(/\.git\/?$/, '').replace(/^\/+|\/+$/g, '');
+  return { host: m[1].toLowerCase(), path };
+}
+
+/** The pattern that covers a remote: host/owner on shared hosts, else the whole host. */
+export function patternForRemote(url: string): string | null {
+  const r = parseGitRemote(url);
+  if (!r) return null;
+  if (!SHARED_HOSTS.has(r.host)) return r.host;
+  const owner = r.path.split('/')[0];
+  return owner ? `${r.host}/${owner}` : null;
+}
+
+function hostOf(modulePath: string): string {
+  return modulePath.split('/')[0] ?? '';
+}
+
+/** Requirements hosted on an internal-looking host (go.mod source), grouped by host. */
+function internalHosts(requirements: string[]): string[] {
+  const hosts = new Set<string>();
+  for (const r of requirements) {
+    const h = hostOf(r);
+    if (h && !PUBLIC_MODULE_HOSTS.has(h) && INTERNAL_HOST.test(h)) hosts.add(h);
+  }
+  return [...hosts];
+}
+
+/** Suggests GOPRIVATE patterns, deduplicated, existing ones first; each lists the requirements it matches. */
+export function suggestPrivatePatterns(p: {
+  requirements: string[];
+  remotes: string[];
+  existingGoprivate: string;
+}): PatternSuggestion[] {
+  const out: PatternSuggestion[] = [];
+  const add = (pattern: string, source: SuggestionSource, reason: string) => {
+    if (!pattern || out.some((s) => s.pattern === pattern)) return;
+    out.push({ pattern, source, reason, matches: matchingRequirements(pattern, p.requirements) });
+  };
+  for (const g of p.existingGoprivate.split(',')) add(g.trim(), 'goprivate', 'already in GOPRIVATE');
+  for (const url of p.remotes) {
+    const pat = patternForRemote(url);
+    if (pat) add(pat, 'git-remote', `git remote ${url.replace(/\/\/[^@/]*@/, '//')}`);
+  }
+  for (const h of internalHosts(p.requirements)) add(h, 'go.mod', 'go.mod requires modules from this internal-looking host');
+  return out;
+}
+
+/** Which requirements a comma-separated pattern list matches, with Go's own prefix-glob rule (§2.2). */
+export function matchingRequirements(patterns: string, requirements: string[]): string[] {
+  return requirements.filter((r) => matchPrefixPatterns(patterns, r));
+}

@@ -1,0 +1,95 @@
+// Applies a plan as one transaction: lock → back up → `go env -w`/`-u` → re-read and verify → roll back on failure.
+import { randomBytes } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { GomodctlError } from '../core/errors.js';
+import { makeBackupRecord, newBackupId, type BackupRecord } from '../core/init/backup-model.js';
+import { parseGoenvEntries } from '../core/init/goenv-entries.js';
+import type { EnvFileOp } from '../core/types.js';
+import { addBackupUnlocked, withFileLock, writeFileAtomic } from './backup-store.js';
+import { applyGoEnvOps, getGoEnvJson, type GoRunOptions } from './run-go.js';
+
+/** What happened when a plan was applied. */
+export interface ApplyResult {
+  backup: BackupRecord;
+  /** Go's own stderr lines (e.g. the "does not override conflicting OS environment variable" warning, §5.4). */
+  warnings: string[];
+  /** Values `go env -json` reports after the write, with the OS environment's copies of these names removed. */
+  verified: Record<string, string>;
+}
+
+/** Reads a file's bytes as text, or null when it does not exist. */
+export async function readGoenvText(path: string | null): Promise<string | null> {
+  if (!path) return null;
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new GomodctlError(`cannot read the GOENV file ${path}: ${(err as Error).message}`, 1);
+  }
+}
+
+/** Puts the GOENV file back exactly as it was (byte for byte), or removes it if it did not exist. */
+async function rollback(path: string, text: string | null): Promise<void> {
+  if (text === null) await rm(path, { force: true });
+  else await writeFileAtomic(path, text);
+}
+
+/** Environment without the OS copies of `names`, so `go env` reports what the GOENV file now says (§1.1). */
+function withoutNames(env: NodeJS.ProcessEnv, names: string[]): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const n of names) delete copy[n];
+  return copy;
+}
+
+/** Checks the file and `go env -json` against the ops; returns a sentence per mismatch. */
+async function verify(go: GoRunOptions, goenvPath: string, ops: EnvFileOp[]): Promise<{ problems: string[]; seen: Record<string, string> }> {
+  const entries = parseGoenvEntries(await readGoenvText(goenvPath));
+  const names = ops.map((o) => o.name);
+  const seen = await getGoEnvJson({ ...go, env: withoutNames(go.env, names) }, names);
+  const problems: string[] = [];
+  for (const o of ops) {
+    if (o.op === 'set' && (entries[o.name] !== o.value || seen[o.name] !== o.value)) {
+      problems.push(`${o.name} reads back as "${seen[o.name] ?? ''}" instead of the value written`);
+    }
+    if (o.op === 'unset' && o.name in entries) problems.push(`${o.name} is still in the GOENV file after go env -u`);
+  }
+  return { problems, seen };
+}
+
+/**
+ * Backs up the previous state of every variable in `ops`, applies them with one `go env -w` and one
+ * `go env -u`, verifies by re-reading, and restores the GOENV file byte for byte if anything fails.
+ * Holds the backups lock throughout, so two gomodctl processes never interleave their writes.
+ */
+export async function applyWithBackup(p: {
+  go: GoRunOptions;
+  goenvPath: string;
+  ops: EnvFileOp[];
+  command: 'init' | 'restore';
+  backupsPath: string;
+  now?: Date;
+}): Promise<ApplyResult> {
+  return withFileLock(p.backupsPath, async () => {
+    const before = await readGoenvText(p.goenvPath);
+    const now = p.now ?? new Date();
+    const backup = makeBackupRecord({
+      id: newBackupId(now, randomBytes(3).toString('hex')),
+      now,
+      command: p.command,
+      goenvPath: p.goenvPath,
+      fileEntries: parseGoenvEntries(before),
+      ops: p.ops,
+    });
+    await addBackupUnlocked(p.backupsPath, backup);
+    try {
+      const { warnings } = await applyGoEnvOps(p.go, p.ops);
+      const { problems, seen } = await verify(p.go, p.goenvPath, p.ops);
+      if (problems.length) throw new GomodctlError(`verification after go env -w failed: ${problems.join('; ')}`, 1);
+      return { backup, warnings, verified: seen };
+    } catch (err) {
+      await rollback(p.goenvPath, before);
+      const e = err instanceof GomodctlError ? err : new GomodctlError(String((err as Error)?.message ?? err), 1);
+      throw new GomodctlError(`${e.message}; the GOENV file was put back as it was`, e.exitCode, e.hint);
+    }
+  }, { timeoutMs: 20_000, staleMs: 60_000 });
+}

@@ -1,0 +1,120 @@
+// Human and JSON output of init/restore plans, results and the backup list.
+import { redactSecrets } from '../core/redact.js';
+import type { BackupFile, BackupRecord } from '../core/init/backup-model.js';
+import type { EnvFileChange, EnvFileOp } from '../core/types.js';
+import type { Output } from './output.js';
+
+/** Redacts passwords in any URL inside a text: `https://u:secret@h` → `https://u:xxxxx@h`. */
+export function redactText(text: string): string {
+  // Split GOPROXY-style lists first: core redactSecrets reads "a.com,https:" as one authority and misses the next URL.
+  return text
+    .split(/([,|\s])/)
+    .map((part) => redactSecrets(part))
+    .join('');
+}
+
+/** Everything a plan report shows. */
+export interface PlanView {
+  command: 'init' | 'restore';
+  dryRun: boolean;
+  goenvPath: string;
+  changes: EnvFileChange[];
+  unchanged: string[];
+  commands: string[];
+  warnings: string[];
+  /** Set once applied. */
+  backupId?: string;
+  /** For restore: the backup being brought back. */
+  restoredFrom?: string;
+  goWarnings?: string[];
+}
+
+const show = (v: string | null) => (v === null ? '(unset)' : v === '' ? '""' : redactText(v));
+
+/** Prints the old → new table, the exact commands and the warnings (human form). */
+export function renderPlanHuman(out: Output, view: PlanView): void {
+  const { c } = out;
+  if (view.restoredFrom) out.line(`Restoring backup ${view.restoredFrom}`);
+  out.line(`GOENV file: ${view.goenvPath}`);
+  if (view.changes.length === 0) {
+    out.line(c.green('Nothing to change: the GOENV file already has these values.'));
+  } else {
+    const w = Math.max(...view.changes.map((ch) => ch.name.length));
+    for (const ch of view.changes) {
+      out.line(`  ${ch.name.padEnd(w)}  ${c.dim(show(ch.before))} → ${c.bold(show(ch.after))}`);
+    }
+    out.line();
+    out.line(view.dryRun ? 'Would run:' : 'Running:');
+    for (const cmd of view.commands) out.line(`  ${redactText(cmd)}`);
+  }
+  for (const name of view.unchanged) out.line(c.dim(`  ${name} already has this value`));
+  for (const warning of [...view.warnings, ...(view.goWarnings ?? [])]) out.line(c.yellow(`warning: ${redactText(warning)}`));
+  if (view.dryRun) out.line(c.dim('(dry run: nothing was changed)'));
+  else if (view.backupId) {
+    out.line(c.green(`Done. Previous values saved as backup ${view.backupId}; undo with: gomodctl restore --yes`));
+  }
+}
+
+function redactOps(ops: EnvFileOp[]): EnvFileOp[] {
+  return ops.map((o) => (o.op === 'set' ? { ...o, value: redactText(o.value) } : o));
+}
+
+/** The JSON document (schemaVersion 1) for init/restore, applied or dry run. */
+export function planJson(view: PlanView, ops: EnvFileOp[], verified?: Record<string, string>): unknown {
+  return {
+    schemaVersion: 1,
+    command: view.command,
+    dryRun: view.dryRun,
+    goenvPath: view.goenvPath,
+    changes: view.changes.map((ch) => ({
+      ...ch,
+      before: ch.before === null ? null : redactText(ch.before),
+      after: ch.after === null ? null : redactText(ch.after),
+      effectiveBefore: redactText(ch.effectiveBefore),
+      ...(ch.shadowedBy !== undefined ? { shadowedBy: redactText(ch.shadowedBy) } : {}),
+    })),
+    unchanged: view.unchanged,
+    ops: redactOps(ops),
+    commands: view.commands.map(redactText),
+    warnings: [...view.warnings, ...(view.goWarnings ?? [])].map(redactText),
+    applied: !view.dryRun && view.backupId !== undefined,
+    ...(view.backupId ? { backupId: view.backupId } : {}),
+    ...(view.restoredFrom ? { restoredFrom: view.restoredFrom } : {}),
+    ...(verified ? { verified: Object.fromEntries(Object.entries(verified).map(([k, v]) => [k, redactText(v)])) } : {}),
+  };
+}
+
+function describe(b: BackupRecord): string {
+  return b.vars.map((v) => `${v.name}=${show(v.previous)}`).join(' ');
+}
+
+/** Prints `restore --list`: newest first, what each backup would bring back. */
+export function renderBackupList(out: Output, file: BackupFile, path: string): void {
+  if (out.json) {
+    const backups = [...file.backups].reverse().map((b) => ({
+      ...b,
+      vars: b.vars.map((v) => ({ ...v, previous: v.previous === null ? null : redactText(v.previous) })),
+      applied: b.applied.map((a) => ({ ...a, value: a.value === null ? null : redactText(a.value) })),
+    }));
+    out.printJson({ schemaVersion: 1, command: 'restore', list: true, backupsPath: path, backups });
+    return;
+  }
+  if (file.backups.length === 0) {
+    out.line(`No backups yet (${path}).`);
+    return;
+  }
+  out.line(`Backups in ${path} (newest first); restore brings back the values shown:`);
+  for (const b of [...file.backups].reverse()) {
+    out.line(`  ${b.id}  ${b.createdAt}  before ${b.command}: ${describe(b)}`);
+  }
+}
+
+/** Prints an --export snippet (plain text on stdout, or inside the JSON document). */
+export function renderExportSnippet(out: Output, format: string, snippet: string, warnings: string[]): void {
+  if (out.json) {
+    out.printJson({ schemaVersion: 1, command: 'init', export: format, snippet, warnings: warnings.map(redactText) });
+    return;
+  }
+  out.line(snippet.replace(/\n$/, ''));
+  for (const w of warnings) out.info(`warning: ${redactText(w)}`);
+}
