@@ -1,0 +1,71 @@
+// Go's known configuration variables and their defaults per Go version (go-semantics.md §1.1, §5.3, §6.5).
+
+/** cmd/go's cfg.KnownEnv for the newest Go read (golang/go src/internal/cfg/cfg.go). */
+export const GO_KNOWN_ENV: readonly string[] = `AR CC CGO_CFLAGS CGO_CFLAGS_ALLOW CGO_CFLAGS_DISALLOW CGO_CPPFLAGS
+CGO_CPPFLAGS_ALLOW CGO_CPPFLAGS_DISALLOW CGO_CXXFLAGS CGO_CXXFLAGS_ALLOW CGO_CXXFLAGS_DISALLOW CGO_ENABLED CGO_FFLAGS
+CGO_FFLAGS_ALLOW CGO_FFLAGS_DISALLOW CGO_LDFLAGS CGO_LDFLAGS_ALLOW CGO_LDFLAGS_DISALLOW CXX FC GCCGO GO111MODULE GO386
+GOAMD64 GOARCH GOARM GOARM64 GOAUTH GOBIN GOCACHE GOCACHEPROG GOENV GOEXE GOEXPERIMENT GOFIPS140 GOFLAGS GOGCCFLAGS
+GOHOSTARCH GOHOSTOS GOINSECURE GOMIPS GOMIPS64 GOMODCACHE GONOPROXY GONOSUMDB GOOS GOPATH GOPPC64 GOPRIVATE GOPROXY
+GORISCV64 GOROOT GOSUMDB GOTMPDIR GOTOOLCHAIN GOTOOLDIR GOVCS GOWASM GOWORK GO_EXTLINK_ENABLED PKG_CONFIG`
+  .split(/\s+/)
+  .filter((v) => v !== '');
+
+/** The module-download variables gomodctl models and configures. */
+export const MODULE_VARS = [
+  'GOPROXY',
+  'GONOPROXY',
+  'GOPRIVATE',
+  'GONOSUMDB',
+  'GOSUMDB',
+  'GOINSECURE',
+  'GOFLAGS',
+  'GOTOOLCHAIN',
+  'GOAUTH',
+  'GOVCS',
+] as const;
+
+/** Upstream $GOROOT/go.env (Go 1.21+). */
+export const UPSTREAM_GO_ENV: Readonly<Record<string, string>> = {
+  GOPROXY: 'https://proxy.golang.org,direct',
+  GOSUMDB: 'sum.golang.org',
+  GOTOOLCHAIN: 'auto',
+};
+
+/** Parses "go1.21.3", "1.21", "go1.22rc1" into [major, minor, patch, pre] (pre: -1 for rc/beta, 0 for release). */
+function parseGoVersion(v: string): [number, number, number, number] | null {
+  const m = /^(?:go)?(\d+)(?:\.(\d+))?(?:\.(\d+))?(rc\d+|beta\d+)?/.exec(v.trim());
+  if (!m) return null;
+  return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0), m[4] ? -1 : 0];
+}
+
+/** Compares two Go versions ("go1.21.0" vs "1.19"): negative, zero or positive; unparsable sorts first. */
+export function compareGoVersions(a: string, b: string): number {
+  const pa = parseGoVersion(a);
+  const pb = parseGoVersion(b);
+  if (!pa || !pb) return (pa ? 1 : 0) - (pb ? 1 : 0);
+  for (let i = 0; i < 4; i++) {
+    const d = pa[i]! - pb[i]!;
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * Defaults Go uses with neither env nor GOENV file: ≤1.20 compiled into cmd/go (cfg.go@1.19), 1.21+
+ * from $GOROOT/go.env (upstream values). null (Go not found) → the newest Go's defaults.
+ */
+export function goDefaults(goVersion: string | null): Record<string, string> {
+  const v = goVersion ?? 'go1.99';
+  const defaults: Record<string, string> = {
+    GOPROXY: 'https://proxy.golang.org,direct',
+    GOSUMDB: 'sum.golang.org',
+    GOTOOLCHAIN: compareGoVersions(v, '1.21') >= 0 ? 'auto' : '',
+    GOAUTH: compareGoVersions(v, '1.24') >= 0 ? 'netrc' : '',
+  };
+  return defaults;
+}
+
+/** Whether Go of this version reads its GOPROXY/GOSUMDB/GOTOOLCHAIN defaults from $GOROOT/go.env. */
+export function usesGorootGoEnv(goVersion: string | null): boolean {
+  return goVersion === null || compareGoVersions(goVersion, '1.21rc1') >= 0;
+}
