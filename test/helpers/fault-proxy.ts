@@ -15,6 +15,7 @@
 //       slow/MS           waits MS milliseconds, then answers normally
 //       sumdb-blackhole, sumdb-reset, sumdb-status/NNN   fault only the <prefix>/sumdb/… requests
 //       no-sumdb          <prefix>/sumdb/<name>/supported → 404 (Go then goes to the db directly)
+//       corrupt-zip       serves .zip files with one extra file, so h1 ≠ go.sum/sumdb (SECURITY ERROR in go)
 //   p.log / p.clearLog()  every request: {method, url, mode, kind, module?, version?, time, headers (RAW: may hold
 //                         credentials — assert on them, never print them)}
 //   p.modules             served modules with their go.sum hashes (h1, goModH1)
@@ -31,6 +32,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildModule, loadFixtureModules, type ModuleSource, type ServedModule } from './proxy/modules.js';
 import { parseModes, isValidModePrefix, modeArg } from './proxy/modes.js';
+import { applyFault, drip, later, send, type FaultCtx } from './proxy/faults.js';
 import { answerModuleRequest, classify, indexModules, type ProxyAnswer, type RequestKind } from './proxy/serve.js';
 import { createSumdb, type Sumdb } from './sumdb-server.js';
 
@@ -97,74 +99,15 @@ export interface FaultProxy {
 
 const TLS_FILES = { 'self-signed': 'server', expired: 'expired', 'wrong-name': 'wrong-name' } as const;
 
-interface Ctx {
+interface Ctx extends FaultCtx {
   opts: FaultProxyOptions;
   index: ReturnType<typeof indexModules>;
   sumdb: Sumdb;
   log: LogEntry[];
-  timers: Set<NodeJS.Timeout>;
-}
-
-function send(res: ServerResponse, status: number, type: string, body: Buffer | string): void {
-  const buf = typeof body === 'string' ? Buffer.from(body) : body;
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': String(buf.length) });
-  res.end(buf);
-}
-
-function later(ctx: Ctx, ms: number, fn: () => void): void {
-  const t = setTimeout(() => {
-    ctx.timers.delete(t);
-    fn();
-  }, ms);
-  ctx.timers.add(t);
-}
-
-function drip(ctx: Ctx, res: ServerResponse, a: ProxyAnswer): void {
-  res.writeHead(a.status, { 'Content-Type': a.type, 'Content-Length': String(a.body.length) });
-  res.flushHeaders();
-  let i = 0;
-  const step = (): void => {
-    if (res.destroyed) return;
-    if (i >= a.body.length) return void res.end();
-    res.write(a.body.subarray(i, i + 1));
-    i += 1;
-    later(ctx, ctx.opts.dripMs ?? 500, step);
-  };
-  later(ctx, ctx.opts.dripMs ?? 500, step);
-}
-
-function authorized(req: IncomingMessage, auth: { user: string; pass: string }): boolean {
-  const h = req.headers.authorization ?? '';
-  const m = /^Basic\s+(\S+)$/i.exec(h);
-  return m !== null && Buffer.from(m[1]!, 'base64').toString('utf8') === `${auth.user}:${auth.pass}`;
-}
-
-/** Applies the first matching fault; returns true when the request was consumed by it. */
-function applyFault(ctx: Ctx, req: IncomingMessage, res: ServerResponse, modes: string[], kind: RequestKind): boolean {
-  const has = (m: string): boolean => modes.includes(m);
-  if (has('blackhole') || (has('stall-zip') && kind === 'zip') || (has('sumdb-blackhole') && kind === 'sumdb')) return true;
-  if (has('reset') || (has('sumdb-reset') && kind === 'sumdb')) return void req.socket.destroy(), true;
-  const status = modeArg(modes, 'status') ?? (kind === 'sumdb' ? modeArg(modes, 'sumdb-status') : undefined);
-  if (status !== undefined) {
-    const extra = status === 407 ? { 'Proxy-Authenticate': 'Basic realm="fault"' } : status === 401 ? { 'WWW-Authenticate': 'Basic realm="fault"' } : {};
-    const body = `gomodctl fault proxy: forced status ${status}\n`;
-    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(body.length), ...extra });
-    return res.end(body), true;
-  }
-  if (has('notgo')) return send(res, 200, 'text/html; charset=utf-8', '<!doctype html><html><body>Access denied by policy</body></html>\n'), true;
-  if (has('stall-headers')) {
-    res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
-    return res.flushHeaders(), true;
-  }
-  if (has('auth') && !authorized(req, ctx.opts.auth ?? { user: 'gopher', pass: 'secret' })) {
-    res.setHeader('WWW-Authenticate', 'Basic realm="gomodctl fault proxy"');
-    return send(res, 401, 'text/plain; charset=utf-8', 'authentication required\n'), true;
-  }
-  return false;
 }
 
 function answer(ctx: Ctx, rest: string, modes: string[]): ProxyAnswer {
-  if (!rest.startsWith('sumdb/')) return answerModuleRequest(ctx.index, rest);
+  if (!rest.startsWith('sumdb/')) return answerModuleRequest(ctx.index, rest, modes.includes('corrupt-zip'));
   const sub = rest.slice('sumdb/'.length);
   if (!sub.startsWith(ctx.sumdb.name + '/') || (modes.includes('no-sumdb') && sub.endsWith('/supported'))) {
     return { status: 404, type: 'text/plain; charset=utf-8', body: Buffer.from('no such checksum database\n'), kind: 'sumdb' };

@@ -74,6 +74,14 @@ describe('checksum database with the real go', () => {
     expect(tiles).toEqual(expect.arrayContaining(['tile/8/1/000.p/1']));
   });
 
+  it('corrupt-zip makes go report a checksum mismatch against the database', async () => {
+    const p = await proxy();
+    const r = await download({ GOPROXY: p.base('corrupt-zip'), GOSUMDB: p.sumdb.gosumdb() }, 'example.com/dep@v1.0.0');
+    expect(r.exitCode).not.toBe(0);
+    expect(r.out).toContain('checksum mismatch');
+    expect(r.out).toContain('SECURITY ERROR');
+  });
+
   it('a wrong key (same name) makes go fail verification', async () => {
     const p = await proxy();
     const wrong = generateKeyPair(p.sumdb.name).verifierKey;

@@ -20,6 +20,7 @@ const SIMPLE = new Set([
   'sumdb-blackhole',
   'sumdb-reset',
   'no-sumdb',
+  'corrupt-zip',
 ]);
 const WITH_ARG = new Set(['status', 'sumdb-status', 'slow']);
 

@@ -27,6 +27,8 @@ export interface ServedModule {
   h1: string;
   /** `h1:` hash of go.mod (go.sum "<path> <version>/go.mod h1:…"). */
   goModH1: string;
+  /** A zip with one extra file: same module, different h1 (for checksum-mismatch tests). */
+  corruptZip(): Buffer;
 }
 
 /** Directory holding the committed fixture module sources. */
@@ -66,6 +68,7 @@ export function buildModule(src: ModuleSource): ServedModule {
     zip: buildZip(files),
     h1: hash1(files),
     goModH1: hashGoMod(mod),
+    corruptZip: () => buildZip([...files, { name: prefix + 'tampered.txt', data: Buffer.from('tampered in transit\n') }]),
   };
 }
 

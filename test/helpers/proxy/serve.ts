@@ -68,7 +68,7 @@ export function classify(rest: string): { kind: RequestKind; module?: string; ve
 }
 
 /** Answers one module request from the index: list, .info, .mod, .zip, @latest; 404 otherwise. */
-export function answerModuleRequest(idx: ModuleIndex, rest: string): ProxyAnswer {
+export function answerModuleRequest(idx: ModuleIndex, rest: string, corruptZip = false): ProxyAnswer {
   const { kind, module, version } = classify(rest);
   const versions = module === undefined ? undefined : idx.get(module);
   if (!versions || module === undefined) return notFound(kind, rest, module, version);
@@ -82,6 +82,6 @@ export function answerModuleRequest(idx: ModuleIndex, rest: string): ProxyAnswer
   if (!m) return notFound(kind, rest, module, version);
   if (kind === 'info') return { status: 200, type: 'application/json', body: Buffer.from(m.info), kind, module, version };
   if (kind === 'mod') return { status: 200, type: TEXT, body: m.mod, kind, module, version };
-  if (kind === 'zip') return { status: 200, type: 'application/zip', body: m.zip, kind, module, version };
+  if (kind === 'zip') return { status: 200, type: 'application/zip', body: corruptZip ? m.corruptZip() : m.zip, kind, module, version };
   return notFound(kind, rest, module, version);
 }
