@@ -1,16 +1,12 @@
 // Human and JSON output of init/restore plans, results and the backup list.
-import { redactSecrets } from '../core/redact.js';
+import { redactList } from '../core/init/redact-list.js';
 import type { BackupFile, BackupRecord } from '../core/init/backup-model.js';
 import type { EnvFileChange, EnvFileOp } from '../core/types.js';
 import type { Output } from './output.js';
 
 /** Redacts passwords in any URL inside a text: `https://u:secret@h` → `https://u:xxxxx@h`. */
 export function redactText(text: string): string {
-  // Split GOPROXY-style lists first: core redactSecrets reads "a.com,https:" as one authority and misses the next URL.
-  return text
-    .split(/([,|\s])/)
-    .map((part) => redactSecrets(part))
-    .join('');
+  return redactList(text);
 }
 
 /** Everything a plan report shows. */

@@ -6,6 +6,7 @@ import { goEnvWriteCommand, shellQuote } from '../shell-quote.js';
 import type { ConfigModel, ConfigVar, EnvFileChange, EnvFileOp } from '../types.js';
 import { getPreset } from './presets.js';
 import { validatePatternsForWrite } from './validate-patterns.js';
+import { redactList } from './redact-list.js';
 
 /** What the user asked for (flags or wizard answers); undefined = leave that variable alone. */
 export interface InitRequest {
@@ -33,6 +34,20 @@ export function stripDirect(proxy: string): string {
   return proxy.replace(/\s*[,|]\s*direct\s*$/, '');
 }
 
+const NETRC_HINT =
+  'Put the login in ~/.netrc instead (mode 0600): "machine proxy.example.com login USER password TOKEN"; see go help goauth. Or pass --allow-credentials.';
+
+/** Runs a validator; its UsageError message is redacted (passwords in URLs) and credential refusals get the .netrc hint. */
+function redacted(check: () => void): void {
+  try {
+    check();
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    const credentials = /credential|password|userinfo/i.test(e.message);
+    throw new UsageError(redactList(e.message), e.hint ? redactList(e.hint) : credentials ? NETRC_HINT : undefined);
+  }
+}
+
 /** Applies preset, then flags, then --no-direct; returns the validated values to write (null = unset) and warnings. */
 export function resolveInitValues(req: InitRequest): { values: Record<string, string | null>; warnings: string[] } {
   const warnings: string[] = [];
@@ -50,7 +65,8 @@ export function resolveInitValues(req: InitRequest): { values: Record<string, st
   }
   const sumdb = req.sumdb ?? preset?.sumdb;
   if (proxy !== undefined) {
-    validateGoproxyForWrite(proxy, { allowCredentials: req.allowCredentials ?? false });
+    const p = proxy;
+    redacted(() => validateGoproxyForWrite(p, { allowCredentials: req.allowCredentials ?? false }));
     out.GOPROXY = proxy;
   }
   if (req.private !== undefined) {
@@ -58,7 +74,7 @@ export function resolveInitValues(req: InitRequest): { values: Record<string, st
     out.GOPRIVATE = req.private === '' ? null : req.private;
   }
   if (sumdb !== undefined) {
-    validateGosumdbForWrite(sumdb);
+    redacted(() => validateGosumdbForWrite(sumdb));
     out.GOSUMDB = sumdb;
   }
   if (Object.keys(out).length === 0) {

@@ -17,6 +17,13 @@ export function validatePatternsForWrite(varName: string, value: string): string
   if (value.split(',').every((p) => p.trim() === '')) {
     throw new UsageError(`${varName} ${JSON.stringify(value)} has no patterns; give at least one (${example}).`);
   }
+  const spaced = value.split(',').find((p) => p !== p.trim());
+  if (spaced !== undefined) {
+    const fixed = value.split(',').map((p) => p.trim()).filter(Boolean).join(',');
+    throw new UsageError(
+      `${varName} ${JSON.stringify(value)} has spaces around ${JSON.stringify(spaced)}; Go does not trim them, so that pattern would never match (go-semantics.md §2.2); write ${JSON.stringify(fixed)}.`,
+    );
+  }
   const issues = lintPatterns(varName, value);
   const fatal = issues.find((i) => FATAL.has(i.problem));
   if (fatal) {
