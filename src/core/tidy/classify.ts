@@ -1,0 +1,112 @@
+// Pure streaming classifier: one line of `go mod tidy -v [-x]` stderr in, one event out (go-semantics.md §8).
+import { detectError, type ErrorDetail } from './detect-error.js';
+
+/** One classified line of `go` output. Unknown lines are kept as `unknown`, never dropped. */
+export type TidyEvent =
+  | { kind: 'finding'; package: string }
+  | { kind: 'downloading'; module: string; version: string }
+  | { kind: 'found'; package: string; module: string; version: string }
+  | { kind: 'unused'; module: string }
+  | { kind: 'get-start'; url: string }
+  | { kind: 'get-done'; url: string; status: number; statusText: string; durationMs?: number }
+  | { kind: 'get-error'; url: string; error: string; detail?: ErrorDetail }
+  | { kind: 'get-note'; url: string; note: string }
+  | { kind: 'vcs'; command: string; durationMs?: number }
+  | { kind: 'toolchain-download'; version: string; platform: string }
+  | { kind: 'error'; text: string; detail: ErrorDetail }
+  | { kind: 'context'; text: string }
+  | { kind: 'unknown'; text: string };
+
+type LineRule = (line: string) => TidyEvent | undefined;
+
+// §8.1 progress lines; order matters only where shapes overlap (toolchain before module downloads).
+const PROGRESS: LineRule[] = [
+  (l) => {
+    const m = /^go: finding module for package (\S+)$/.exec(l);
+    return m ? { kind: 'finding', package: m[1]! } : undefined;
+  },
+  (l) => {
+    const m = /^go: downloading (go1[^\s]*) \(([^)\s]+)\)$/.exec(l);
+    return m ? { kind: 'toolchain-download', version: m[1]!, platform: m[2]! } : undefined;
+  },
+  (l) => {
+    const m = /^go: downloading (\S+) (v\S+)$/.exec(l);
+    return m ? { kind: 'downloading', module: m[1]!, version: m[2]! } : undefined;
+  },
+  (l) => {
+    const m = /^go: found (\S+) in (\S+) (\S+)$/.exec(l);
+    return m ? { kind: 'found', package: m[1]!, module: m[2]!, version: m[3]! } : undefined;
+  },
+  (l) => {
+    const m = /^unused (\S+)$/.exec(l);
+    return m ? { kind: 'unused', module: m[1]! } : undefined;
+  },
+  classifyGet,
+  classifyVcs,
+];
+
+/** `-x` HTTP trace lines from cmd/go/internal/web/http.go: `# get URL`, `# get URL: 200 OK (0.004s)`, `# get URL: err`. */
+function classifyGet(l: string): TidyEvent | undefined {
+  if (!l.startsWith('# get ')) return undefined;
+  const rest = l.slice(6);
+  const sp = rest.indexOf(': ');
+  if (sp < 0) return /^\S+$/.test(rest) ? { kind: 'get-start', url: rest } : undefined;
+  const url = rest.slice(0, sp);
+  const tail = rest.slice(sp + 2);
+  const ok = /^(\d{3})(?: ([^(]*?))?(?: \((\d+(?:\.\d+)?)s\))?$/.exec(tail);
+  if (ok) {
+    const ev: TidyEvent = { kind: 'get-done', url, status: Number(ok[1]), statusText: (ok[2] ?? '').trim() };
+    if (ok[3] !== undefined) ev.durationMs = Math.round(Number(ok[3]) * 1000);
+    return ev;
+  }
+  if (/^(insecure|unsupported|insecure credentials)$/.test(tail)) return { kind: 'get-note', url, note: tail };
+  const detail = detectError(tail);
+  return detail ? { kind: 'get-error', url, error: tail, detail } : { kind: 'get-error', url, error: tail };
+}
+
+/** `-x` VCS lines from modfetch/codehost: `mkdir -p DIR # git3 URL`, `# lock DIR`, `cd DIR; git …`, `0.005s # cd …`. */
+function classifyVcs(l: string): TidyEvent | undefined {
+  const timed = /^(\d+(?:\.\d+)?)s # (cd .*)$/.exec(l);
+  if (timed) return { kind: 'vcs', command: timed[2]!, durationMs: Math.round(Number(timed[1]) * 1000) };
+  if (/^(mkdir -p \S+ # |# lock |cd \S+; (git|hg|svn|bzr|fossil) )/.test(l)) return { kind: 'vcs', command: l };
+  return undefined;
+}
+
+/** Import-chain headers and block continuations that carry no cause themselves (§8.2). */
+function isContext(l: string): boolean {
+  return /^(go: )?\S+ (imports|tested by)$/.test(l) || /^\t\S+ (imports|tested by)$/.test(l) || /^\tgo (get|mod download) /.test(l);
+}
+
+/** Stateful but I/O-free line classifier; state is a few flags, so memory stays constant. */
+export class LineClassifier {
+  private inServerResponse = false;
+
+  /** Classifies one line (without its newline). Never throws. */
+  push(rawLine: string): TidyEvent {
+    const line = rawLine.replace(/\r$/, '');
+    if (this.inServerResponse && line.startsWith('\t') && !line.startsWith('\tserver response')) {
+      return { kind: 'context', text: line };
+    }
+    this.inServerResponse = false;
+    if (/^\tserver response:/.test(line)) {
+      this.inServerResponse = /^\tserver response:\s*$/.test(line);
+      return { kind: 'context', text: line };
+    }
+    for (const rule of PROGRESS) {
+      const ev = rule(line);
+      if (ev) return ev;
+    }
+    if (isContext(line)) return { kind: 'context', text: line };
+    const detail = detectError(line);
+    if (detail) return { kind: 'error', text: line, detail };
+    return { kind: 'unknown', text: line };
+  }
+}
+
+/** Classifies a whole text (fixtures, tests); streaming callers use LineClassifier directly. */
+export function classifyText(text: string): TidyEvent[] {
+  const c = new LineClassifier();
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines.map((l) => c.push(l));
+}

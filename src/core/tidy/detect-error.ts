@@ -1,0 +1,115 @@
+// Pure detection of the cause, URL and subject named in one error line of `go` (go-semantics.md §8.2).
+import type { TidyCause } from '../types.js';
+
+/** What one error line says: the cause and whatever subject it names. */
+export interface ErrorDetail {
+  cause: TidyCause;
+  /** proxy | sumdb | direct | toolchain | config | module (go.mod/go.sum) */
+  phase?: string;
+  url?: string;
+  host?: string;
+  module?: string;
+  version?: string;
+  package?: string;
+  httpStatus?: number;
+}
+
+type CauseRule = [TidyCause, RegExp];
+
+// Ordered, strictest first: a checksum mismatch may mention a URL, a sumdb error wraps a network error, etc.
+const CAUSES: CauseRule[] = [
+  ['checksum', /SECURITY ERROR|checksum mismatch|checksum missing from sumdb/],
+  ['vcs-auth', /terminal prompts disabled|could not read (Username|Password)|Authentication failed for/],
+  ['module-path', /module declares its path as|but was required as/],
+  ['go-sum', /missing go\.sum entry/],
+  ['toolchain', /toolchain not available|invalid go version '|requires go >= \S+ \(running go|invalid toolchain:|cannot find "go1[^"]*" in PATH/],
+  ['config', /module lookup disabled by GOPROXY=off|GOPROXY list is not the empty string|invalid proxy URL|proxy URL missing scheme|invalid GOSUMDB|missing GOSUMDB|invalid sumdb name|checksum database disabled by GOSUMDB=off|refusing to pass credentials|invalid GOTOOLCHAIN|network disabled by cmdgonetlimit|disabled by GOVCS|GOVCS/],
+  ['tls', /x509: |tls: (failed|bad|unknown|handshake failure)|remote error: tls|first record does not look like a TLS handshake/],
+  ['dns', /no such host|server misbehaving|dial tcp: lookup |Temporary failure in name resolution/],
+  ['refused', /connection refused|No connection could be made/],
+  ['timeout', /i\/o timeout|TLS handshake timeout|context deadline exceeded|Client\.Timeout|timed out/],
+  ['reset', /connection reset|: EOF\b|unexpected EOF|broken pipe|forcibly closed|server closed the connection/],
+];
+
+const STATUS_RE = /reading (\S+): (\d{3})\b/;
+const GET_RE = /Get "([^"]+)"/;
+const READING_RE = /reading (\S+?):/;
+const MODVER_RE = /(?:^|\s|\t)([a-zA-Z0-9][^\s@:"]*)@(v[0-9][^\s:"]*|none|latest|upgrade|patch)\b/;
+const PKG_RE = /cannot find module providing package (\S+?):?(?:\s|$)/;
+const MODULE_RE = /(?:^|:\s)module ([a-zA-Z0-9][^\s@:]*):/;
+
+function statusCause(code: number): TidyCause {
+  if (code === 404) return 'not-found';
+  if (code === 410) return 'gone';
+  if (code === 401 || code === 403 || code === 407) return 'auth';
+  return 'http-status';
+}
+
+/** Returns the host of a URL-ish string, or undefined. */
+export function hostOf(url: string): string | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/?#]+)/i.exec(url);
+  return m?.[1];
+}
+
+function phaseOf(text: string, url: string | undefined): string | undefined {
+  if (/download go1|golang\.org\/toolchain|toolchain not available|requires go >=/.test(text)) return 'toolchain';
+  if (/verifying (module|go\.mod|[^\s:]+: checksum)|\/lookup\/|\/sumdb\/|\/tile\/|GOSUMDB|SECURITY ERROR/.test(text)) {
+    return 'sumdb';
+  }
+  if (/\?go-get=1|unrecognized import path|git ls-remote|git fetch|exit status 128|go-import/.test(text)) return 'direct';
+  if (/GOPROXY|proxy URL/.test(text)) return 'config';
+  if (/go\.sum|module declares/.test(text)) return 'module';
+  return url ? 'proxy' : undefined;
+}
+
+function causeOf(text: string, status: number | undefined): TidyCause | undefined {
+  for (const [cause, re] of CAUSES) if (re.test(text)) return cause;
+  if (status !== undefined) return statusCause(status);
+  if (/invalid response from proxy|proxy returned info for version/.test(text)) return 'http-status';
+  if (/unrecognized import path|no go-import meta tags|git ls-remote|exit status \d+|import path does not begin/.test(text)) {
+    return 'vcs';
+  }
+  if (/cannot find module providing package|no required module provides package|no matching versions|unknown revision|invalid version/.test(text)) {
+    return 'not-found';
+  }
+  return undefined;
+}
+
+/**
+ * Detects an error in one line of `go` stderr; undefined when the line is not an error we know.
+ * Never throws (property-tested on arbitrary input).
+ */
+export function detectError(text: string): ErrorDetail | undefined {
+  if (text.length > 8192) text = text.slice(0, 8192); // bound regex work on pathological lines
+  const statusMatch = STATUS_RE.exec(text);
+  const httpStatus = statusMatch ? Number(statusMatch[2]) : undefined;
+  const cause = causeOf(text, httpStatus);
+  if (!cause) return undefined;
+  const url = statusMatch?.[1] ?? GET_RE.exec(text)?.[1] ?? READING_RE.exec(text)?.[1];
+  const d: ErrorDetail = { cause };
+  const phase = phaseOf(text, url);
+  if (phase) d.phase = phase;
+  if (url) {
+    d.url = url;
+    const host = hostOf(url);
+    if (host) d.host = host;
+  }
+  if (httpStatus !== undefined) d.httpStatus = httpStatus;
+  const mv = MODVER_RE.exec(text);
+  const tc = /download (go1[^\s:]*)/.exec(text);
+  const imp = /unrecognized import path "([^"]+)"/.exec(text);
+  if (tc) {
+    d.module = 'golang.org/toolchain';
+    d.version = tc[1];
+  } else if (mv) {
+    d.module = mv[1];
+    d.version = mv[2];
+  } else {
+    const m = MODULE_RE.exec(text);
+    if (m) d.module = m[1];
+    else if (imp) d.module = imp[1];
+  }
+  const pkg = PKG_RE.exec(text)?.[1] ?? /^\t?([a-zA-Z0-9][^\s:@]*\.[^\s:@]*): /.exec(text.replace(/^go: /, ''))?.[1];
+  if (pkg) d.package = pkg;
+  return d;
+}

@@ -1,0 +1,72 @@
+// Pure: which module (and which protocol step) a URL that `go` fetched is about (go-semantics.md §3.4, §4).
+import { unescapePath, unescapeVersion } from '../escape.js';
+
+/** The protocol step a URL belongs to. */
+export type UrlKind =
+  | 'list'
+  | 'info'
+  | 'mod'
+  | 'zip'
+  | 'latest'
+  | 'sumdb-lookup'
+  | 'sumdb-supported'
+  | 'sumdb-tile'
+  | 'go-get'
+  | 'other';
+
+/** What a fetched URL is about. */
+export interface UrlSubject {
+  kind: UrlKind;
+  /** Where the request went: a module proxy, the checksum database, or the module's own host (direct). */
+  via: 'proxy' | 'sumdb' | 'direct' | 'unknown';
+  module?: string;
+  version?: string;
+}
+
+/** Module path from the part of a proxy URL path before `/@v/`; drops fault/prefix segments before the first dotted one. */
+function moduleFromSegments(segs: string[]): string | undefined {
+  // A proxy base may have its own path (https://corp/goproxy/…); the module path starts at the first element with a dot
+  // (module paths' first element is a host name: module.CheckPath). `golang.org/toolchain` fits too.
+  const i = segs.findIndex((s) => s.includes('.'));
+  if (i < 0) return undefined;
+  const escaped = segs.slice(i).join('/');
+  return unescapePath(escaped) ?? escaped;
+}
+
+function splitUrl(url: string): { path: string; query: string } | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)(\?[^#]*)?/i.exec(url);
+  return m ? { path: m[1] ?? '', query: m[2] ?? '' } : undefined;
+}
+
+const VERSIONED = /^(.*)\/@v\/(.+)\.(info|mod|zip)$/;
+
+/** Classifies a URL fetched by `go` into its step, channel, module and version. Never throws. */
+export function urlSubject(url: string): UrlSubject {
+  const u = splitUrl(url);
+  if (!u) return { kind: 'other', via: 'unknown' };
+  if (/(^|&|\?)go-get=1/.test(u.query)) {
+    const host = /^[a-z]+:\/\/(?:[^@/]*@)?([^/?#:]+)/i.exec(url)?.[1] ?? '';
+    const path = u.path.replace(/\/+$/, '');
+    return { kind: 'go-get', via: 'direct', module: host + path };
+  }
+  const segs = u.path.split('/').filter((s) => s !== '');
+  const lookup = /\/lookup\/(.+)@([^@/]+)$/.exec(u.path);
+  if (lookup) {
+    const mod = lookup[1]!;
+    return { kind: 'sumdb-lookup', via: 'sumdb', module: unescapePath(mod) ?? mod, version: unescapeVersion(lookup[2]!) ?? lookup[2]! };
+  }
+  if (/\/sumdb\/[^/]+\/supported$/.test(u.path)) return { kind: 'sumdb-supported', via: 'sumdb' };
+  if (/\/tile\/\d+\//.test(u.path)) return { kind: 'sumdb-tile', via: 'sumdb' };
+  const versioned = VERSIONED.exec(u.path);
+  if (versioned) {
+    const module = moduleFromSegments(versioned[1]!.split('/').filter((s) => s !== ''));
+    const ev = versioned[2]!;
+    return { kind: versioned[3] as UrlKind, via: 'proxy', module, version: unescapeVersion(ev) ?? ev };
+  }
+  const at = segs.findIndex((s) => s === '@v' || s === '@latest');
+  if (at >= 0) {
+    const kind: UrlKind = segs[at] === '@latest' ? 'latest' : segs[at + 1] === 'list' ? 'list' : 'other';
+    return { kind, via: 'proxy', module: moduleFromSegments(segs.slice(0, at)) };
+  }
+  return { kind: 'other', via: 'unknown' };
+}
