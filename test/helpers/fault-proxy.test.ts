@@ -3,9 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { request as httpsRequest } from 'node:https';
 import { get as httpGet } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { makeHermeticGo, TEST_GO, type HermeticGo } from './go-env.js';
-import { refusedUrl, startFaultProxy, type FaultProxy } from './fault-proxy.js';
+import { makeModuleGraph, refusedUrl, startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import { crc32 } from './proxy/zip.js';
 import { compareVersions } from './proxy/serve.js';
 import { parseModes } from './proxy/modes.js';
@@ -95,6 +96,22 @@ describe('plain proxy with the real go', () => {
     expect(r.exitCode).not.toBe(0);
     expect(r.json.Error).toContain('404 Not Found');
     expect(p.log[0]).toMatchObject({ mode: 'status/404', module: 'example.com/dep', version: 'v1.0.0', kind: 'info' });
+  });
+});
+
+describe('generated module graph', () => {
+  it('go mod tidy resolves a makeModuleGraph(20) main module through the proxy and its sumdb', async () => {
+    const g = makeModuleGraph(20);
+    const p = await proxy({ modules: g.modules, fixtures: false });
+    const h = hermetic({ GOPROXY: p.url, GOSUMDB: p.sumdb.gosumdb(), GONOSUMDB: undefined });
+    const dir = join(h.dir, 'main');
+    mkdirSync(dir);
+    for (const [name, text] of Object.entries(g.mainFiles)) writeFileSync(join(dir, name), text);
+    const r = await execa(TEST_GO, ['mod', 'tidy'], { env: h.env, extendEnv: false, reject: false, timeout: 60_000, cwd: dir });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const goSum = readFileSync(join(dir, 'go.sum'), 'utf8');
+    for (const m of g.modules) expect(goSum).toContain(`${m.path} v1.0.0/go.mod `);
+    expect(goSum).toContain(`${g.rootPath} v1.0.0 ${p.modules.find((m) => m.path === g.rootPath)!.h1}`);
   });
 });
 

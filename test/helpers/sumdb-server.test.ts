@@ -90,6 +90,16 @@ describe('checksum database with the real go', () => {
     expect(r.out).toMatch(/verifying (module|go\.mod): .*(no verifiable signatures|invalid signature|malformed)/s);
   });
 
+  it('serves /latest and record data tiles', async () => {
+    const p = await proxy();
+    const latest = await (await fetch(`${p.sumdb.url()}/latest`)).text();
+    expect(latest).toMatch(/^go\.sum database tree\n4\n/);
+    const data = await (await fetch(`${p.sumdb.url()}/tile/8/data/000.p/4`)).text();
+    expect(data.startsWith('0\nexample.com/Upper/mod v1.0.0 h1:')).toBe(true);
+    expect(data.split('\n\n').length).toBe(5);
+    expect((await fetch(`${p.sumdb.url()}/tile/8/0/000`)).status).toBe(404);
+  });
+
   it('sumdb-status/410 reaches go as a verifying error; sumdb-blackhole never answers', async () => {
     const p = await proxy();
     const r = await download({ GOPROXY: p.url, GOSUMDB: p.sumdb.gosumdb('sumdb-status/410') }, 'example.com/dep@v1.0.0');
