@@ -30,30 +30,42 @@ export function getProxyConfig(env: Record<string, string | undefined>): ProxyCo
 /**
  * Returns the proxy URL Go would use for `url`, or null for a direct connection.
  * https → HTTPS_PROXY only, http → HTTP_PROXY only (null under CGI, where Go returns an error), other schemes → null.
+ * `goVersion` selects the rules of that Go release (see `isLegacyHttpProxy`); null/undefined = newest.
  */
-export function proxyForUrl(config: ProxyConfig, url: string): string | null {
+export function proxyForUrl(config: ProxyConfig, url: string, goVersion?: string | null): string | null {
+  const legacy = isLegacyHttpProxy(goVersion);
   const req = splitRequestUrl(url);
   if (!req) return null;
   let proxy: string | null = null;
-  if (req.scheme === 'https') proxy = parseProxy(config.httpsProxy);
+  if (req.scheme === 'https') proxy = parseProxy(config.httpsProxy, legacy);
   else if (req.scheme === 'http') {
-    proxy = parseProxy(config.httpProxy);
+    proxy = parseProxy(config.httpProxy, legacy);
     if (proxy !== null && config.cgi) return null;
   }
   if (proxy === null) return null;
-  return useProxy(config.noProxy, req.host, req.port) ? proxy : null;
+  return useProxy(config.noProxy, req.host, req.port, legacy) ? proxy : null;
 }
 
 /**
- * Normalises a proxy env value: a value with a known scheme (or any `scheme://host`, as Go 1.22+ keeps) is used
- * as is, anything else gets "http://" prepended (`cache.corp:3128` → `http://cache.corp:3128`). Go ≤1.21 also
- * prepended http:// to unknown schemes (`foo://h` → `http://foo://h`, verified with Go 1.19 vs 1.26).
+ * True for Go releases whose vendored httpproxy has the old rules (verified: 1.19 old, 1.26 new; 1.20–1.25 not
+ * examined, treated as new from 1.21): parseProxy kept only http/https/socks5 schemes, hosts were parsed with
+ * net.ParseIP (no IPv6 zones) and NO_PROXY domain entries were also matched against IP hosts as text.
  */
-export function parseProxy(value: string): string | null {
+export function isLegacyHttpProxy(goVersion: string | null | undefined): boolean {
+  const m = /(?:^|go)1\.(\d+)/.exec(goVersion ?? '');
+  return m !== null && Number(m[1]) <= 20;
+}
+
+/**
+ * Normalises a proxy env value as Go's parseProxy: newest Go keeps any `scheme://host`; Go ≤1.20 keeps only
+ * http/https/socks5 URLs. Anything else gets "http://" prepended (`cache.corp:3128` → `http://cache.corp:3128`,
+ * and in old Go `foo://h` → `http://foo://h`; verified with Go 1.19 vs 1.26).
+ */
+export function parseProxy(value: string, legacy = false): string | null {
   if (value === '') return null;
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)/.exec(value);
-  if (m && m[2] !== '') return value;
-  if (m && /^(https?|socks5)$/i.test(m[1]!)) return value;
+  if (!legacy && m && m[2] !== '') return value;
+  if (legacy && m && /^(https?|socks5)$/i.test(m[1]!)) return value;
   return 'http://' + value;
 }
 
@@ -137,14 +149,19 @@ export function parseNoProxy(noProxy: string): { ip: Matcher[]; domain: Matcher[
   return { ip, domain };
 }
 
-/** Reports whether a request to host:port goes through the proxy under NO_PROXY (useProxy in X:). */
-export function useProxy(noProxy: string, host: string, port: string): boolean {
+/**
+ * Reports whether a request to host:port goes through the proxy under NO_PROXY (useProxy in X:). localhost and
+ * loopback IPs never do. Newest Go parses the host with netip.ParseAddr (IPv6 zones allowed) and never matches
+ * domain entries against IP hosts; legacy Go (≤1.20) used net.ParseIP and did.
+ */
+export function useProxy(noProxy: string, host: string, port: string, legacy = false): boolean {
   if (host === 'localhost') return false;
-  const ip = parseIp(host);
+  const ip = parseIp(legacy ? host : host.replace(/^([^%]*:[^%]*)%.*$/, '$1'));
   if (ip && isLoopbackIp(ip)) return false;
   const addr = host.trim().toLowerCase();
   const m = parseNoProxy(noProxy);
   if (ip && m.ip.some((x) => matches(x, addr, port, ip))) return false;
+  if (ip && !legacy) return !m.domain.some((x) => x.kind === 'all');
   return !m.domain.some((x) => matches(x, addr, port, ip));
 }
 

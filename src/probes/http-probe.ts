@@ -96,7 +96,7 @@ async function requestOnce(state: ProbeState, u: URL, opts: ProbeOptions, ctx: {
   const headers: Record<string, string> = { 'user-agent': 'Go-http-client/1.1', ...opts.headers };
   const auth = authorizationFor(u, opts, first);
   if (auth) headers.authorization = auth;
-  const proxy = proxyForUrl(getProxyConfig(opts.env), u.href);
+  const proxy = proxyForUrl(getProxyConfig(opts.env), u.href, opts.goVersion);
   const port = Number(u.port || (u.protocol === 'https:' ? 443 : 80));
   const host = u.hostname.replace(/^\[(.*)\]$/, '$1');
   let socket: Socket;
