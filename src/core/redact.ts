@@ -25,5 +25,18 @@ export function redactUrl(url: string): string {
 
 /** Redacts every "scheme://user:pass@" in free text (already-redacted "***"/"xxxxx" forms stay). */
 export function redactSecrets(text: string): string {
-  return text.replace(SCHEME_AUTHORITY, (_all, scheme: string, authority: string) => scheme + redactAuthority(authority));
+  let out = '';
+  let last = 0;
+  const re = new RegExp(SCHEME_AUTHORITY.source, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let authority = m[2] ?? '';
+    // A list like "https://a:b@x,https://c:d@y" holds several URLs: stop before the next scheme.
+    const next = /[,|;][a-zA-Z][a-zA-Z0-9+.-]*:/.exec(authority);
+    if (next) authority = authority.slice(0, next.index);
+    const start = m.index + (m[1] ?? '').length;
+    out += text.slice(last, start) + redactAuthority(authority);
+    last = start + authority.length;
+    re.lastIndex = last;
+  }
+  return out + text.slice(last);
 }
