@@ -1,13 +1,45 @@
-// Placeholder: `gomodctl doctor` is wired by its own issue.
+// `gomodctl doctor`: flags → options → runDoctor (lazy) → reporter.
 import type { Command } from 'commander';
-import { GomodctlError } from '../core/errors.js';
+import { parseDuration } from '../core/duration.js';
+import { UsageError } from '../core/errors.js';
 
 /** Registers `gomodctl doctor`. */
 export function registerDoctor(program: Command): void {
   program
     .command('doctor')
-    .description('(not implemented yet)')
-    .action(() => {
-      throw new GomodctlError('doctor is not implemented yet', 1);
+    .description('probe every proxy, the checksum database and private hosts, and lint the Go module configuration')
+    .option('--timeout <duration>', 'bound for each probe', '5s')
+    .option('--module <path[@version]>', 'canary module for proxy and checksum probes (default: first public requirement of go.mod)')
+    .option('--deps', 'also check that every go.mod requirement is served by the proxies')
+    .option('--go <path>', 'go binary to use (default: $GOMODCTL_GO or go on PATH)')
+    .option('--json', 'print one JSON document (schemaVersion 1) on stdout')
+    .option('--verbose', 'show passing checks in detail')
+    .addHelpText('after', `
+Examples:
+  $ gomodctl doctor
+  $ gomodctl doctor --timeout 2s --module github.com/pkg/errors@v0.9.1
+  $ gomodctl doctor --deps --json > doctor.json
+
+Exit codes: 0 no check failed, 1 a check failed, 2 bad usage.`)
+    .action(async (o: { timeout: string; module?: string; deps?: boolean; go?: string; json?: boolean }) => {
+      const timeoutMs = parseDuration(o.timeout, '--timeout');
+      if (o.module !== undefined && !/^[^@\s]+(@[^@\s]+)?$/.test(o.module)) {
+        throw new UsageError(`invalid --module "${o.module}": expected a module path with an optional version, e.g. golang.org/x/text@v0.14.0`);
+      }
+      const [{ runDoctor }, { createOutput }, report] = await Promise.all([
+        import('../probes/checks/run-doctor.js'), import('../report/output.js'), import('../report/doctor-report.js'),
+      ]);
+      const { getGoBinary } = await import('../go/run-go.js');
+      const out = createOutput({ json: Boolean(o.json), color: program.opts().color });
+      const spinner = await out.startSpinner('probing proxies, checksum database and private hosts…');
+      const result = await runDoctor({
+        go: getGoBinary(o.go, process.env), env: process.env, cwd: process.cwd(), timeoutMs,
+        ...(o.module ? { module: o.module } : {}), deps: Boolean(o.deps),
+        onProgress: (n) => spinner.update(`waiting for ${n} check${n === 1 ? '' : 's'}…`),
+      });
+      spinner.stop();
+      if (out.json) out.printJson(report.doctorJson(result));
+      else report.renderDoctorHuman(out, result);
+      process.exitCode = result.summary.fail > 0 ? 1 : 0;
     });
 }

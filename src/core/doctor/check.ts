@@ -1,0 +1,57 @@
+// The validator pattern (flutter doctor): each check has an id and a run(); all start at once,
+// results keep declaration order, and a thrown exception becomes a failed result, never a crashed report.
+import type { CheckResult, CheckStatus } from '../types.js';
+
+/** One doctor check. `run` may return several results (e.g. one per lint finding). */
+export interface DoctorCheck<Ctx> {
+  id: string;
+  group: string;
+  title: string;
+  run(ctx: Ctx): Promise<CheckResult | CheckResult[]>;
+}
+
+/** Counts per status, as in the JSON summary. */
+export type DoctorSummary = Record<CheckStatus, number>;
+
+/** Starts every check concurrently and returns results in declaration order. */
+export async function runChecks<Ctx>(
+  checks: Array<DoctorCheck<Ctx>>,
+  ctx: Ctx,
+  onDone?: (check: DoctorCheck<Ctx>, pending: number) => void,
+): Promise<CheckResult[]> {
+  let pending = checks.length;
+  const settled = await Promise.all(
+    checks.map(async (check) => {
+      let out: CheckResult[];
+      try {
+        const r = await check.run(ctx);
+        out = Array.isArray(r) ? r : [r];
+      } catch (err) {
+        out = [crashResult(check, err)];
+      }
+      pending -= 1;
+      onDone?.(check, pending);
+      return out;
+    }),
+  );
+  return settled.flat();
+}
+
+function crashResult<Ctx>(check: DoctorCheck<Ctx>, err: unknown): CheckResult {
+  const msg = err instanceof Error ? err.message : String(err);
+  return {
+    id: check.id,
+    group: check.group,
+    title: check.title,
+    status: 'fail',
+    cause: 'internal',
+    message: `the check itself failed: ${msg}`,
+  };
+}
+
+/** Tallies results by status. */
+export function summarize(results: CheckResult[]): DoctorSummary {
+  const s: DoctorSummary = { ok: 0, warn: 0, fail: 0, skip: 0 };
+  for (const r of results) s[r.status] += 1;
+  return s;
+}

@@ -1,0 +1,69 @@
+// Gathers what the config model needs from the machine: go version, GOENV file, $GOROOT/go.env, go.mod.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildConfigModel } from '../core/config-model.js';
+import { getGoenvPath } from '../core/goenv-location.js';
+import { MODULE_VARS } from '../core/known-vars.js';
+import { parseGoMod, type GoMod } from '../core/gomod.js';
+import type { ConfigModel } from '../core/types.js';
+import { getGoEnvJson, getGoVersion } from './run-go.js';
+import { findExecutable } from './which.js';
+
+/** Everything gathered about the local Go setup. */
+export interface LoadedConfig {
+  model: ConfigModel;
+  go: { path: string; version: string; goenv: string; goroot: string } | null;
+  /** What `go env -json` itself reports for the module variables (null without Go). */
+  goReported: Record<string, string> | null;
+  goModPath: string | null;
+  goMod: GoMod | null;
+}
+
+/** Reads a file as UTF-8, or null when it does not exist or cannot be read. */
+export async function readTextOrNull(path: string | null | undefined): Promise<string | null> {
+  if (!path) return null;
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** Loads the config model the way Go sees it; works without Go by reading the environment and GOENV file directly. */
+export async function loadConfig(p: {
+  go: string;
+  env: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+  cwd?: string;
+  timeoutMs?: number;
+}): Promise<LoadedConfig> {
+  const platform = p.platform ?? process.platform;
+  const cwd = p.cwd ?? process.cwd();
+  const runOpts = { go: p.go, env: p.env, cwd, timeoutMs: p.timeoutMs ?? 15_000 };
+  const version = await getGoVersion(runOpts);
+  let reported: Record<string, string> | null = null;
+  if (version) {
+    try {
+      reported = await getGoEnvJson(runOpts, ['GOENV', 'GOROOT', 'GOMOD', ...MODULE_VARS]);
+    } catch {
+      reported = null;
+    }
+  }
+  const computed = getGoenvPath({ platform, env: p.env });
+  const goenvPath = reported?.GOENV ?? (computed === 'off' ? null : computed);
+  const goroot = reported?.GOROOT ?? '';
+  const [goenvText, gorootEnvText] = await Promise.all([
+    readTextOrNull(goenvPath),
+    readTextOrNull(goroot ? join(goroot, 'go.env') : null),
+  ]);
+  const model = buildConfigModel({ env: p.env, goenvPath, goenvText, gorootEnvText, goVersion: version });
+  const goModPath = reported?.GOMOD && reported.GOMOD !== '/dev/null' && reported.GOMOD !== 'NUL' ? reported.GOMOD : join(cwd, 'go.mod');
+  const goModText = await readTextOrNull(goModPath);
+  return {
+    model,
+    go: version ? { path: (await findExecutable(p.go, p.env, platform)) ?? p.go, version, goenv: goenvPath ?? 'off', goroot } : null,
+    goReported: reported,
+    goModPath: goModText === null ? null : goModPath,
+    goMod: goModText === null ? null : parseGoMod(goModText),
+  };
+}

@@ -1,0 +1,61 @@
+// --deps: probe `.info` for every go.mod requirement through the proxies (bounded concurrency);
+// a path matching GONOPROXY/GOPRIVATE is never sent to a proxy.
+import type { CheckResult, ProxyEntry } from '../../core/types.js';
+import type { DoctorCheck } from '../../core/doctor/check.js';
+import { getVar } from '../../core/config-model.js';
+import { matchPrefixPatterns } from '../../core/patterns.js';
+import { escapeVersion } from '../../core/escape.js';
+import type { DoctorContext } from './context.js';
+import { proxyEntries, proxyUrl } from './proxies.js';
+
+const CONCURRENCY = 8;
+
+/** Runs `fn` over items with at most `limit` in flight, keeping order. */
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** Walks the proxy list as Go's TryProxies does for one requirement; returns null when served, else why not. */
+async function served(ctx: DoctorContext, entries: ProxyEntry[], path: string, version: string): Promise<string | null> {
+  let last = 'no proxy in GOPROXY';
+  for (const e of entries) {
+    if (e.kind === 'noproxy') continue;
+    if (e.kind !== 'url') return e.kind === 'direct' ? null : last; // direct: Go would try the VCS (not probed)
+    const r = await ctx.probe(proxyUrl(e.url, path, `${escapeVersion(version)}.info`));
+    if (r.ok) return null;
+    last = r.status !== undefined ? `${r.status}` : (r.message ?? r.cause ?? 'error');
+    if (!(r.status === 404 || r.status === 410 || e.fallBackOnError)) return last;
+  }
+  return last;
+}
+
+async function run(ctx: DoctorContext): Promise<CheckResult> {
+  const base = { id: 'deps', group: 'deps', title: 'Requirements' };
+  const mod = ctx.loaded.goMod;
+  if (!mod) return { ...base, status: 'skip', message: 'no go.mod in the current directory' };
+  const noproxy = getVar(ctx.loaded.model, 'GONOPROXY');
+  const reqs = mod.require.filter((r) => !matchPrefixPatterns(noproxy, r.path));
+  const skipped = mod.require.length - reqs.length;
+  const entries = proxyEntries(ctx);
+  const results = await mapLimit(reqs, CONCURRENCY, async (r) => ({ r, why: await served(ctx, entries, r.path, r.version) }));
+  const missing = results.filter((x) => x.why !== null);
+  const note = skipped ? `; ${skipped} private (GONOPROXY) not sent to a proxy` : '';
+  if (missing.length === 0) return { ...base, status: 'ok', message: `${reqs.length} requirements served through GOPROXY${note}` };
+  return {
+    ...base, status: 'fail', message: `${missing.length} of ${reqs.length} requirements not served through GOPROXY${note}`,
+    details: missing.map((x) => `${x.r.path}@${x.r.version}: ${x.why}`),
+    fix: ['if these are private: go env -w GOPRIVATE=<their host or path prefix>', 'else: check the proxy with gomodctl doctor --module <path>'],
+  };
+}
+
+/** The --deps validator. */
+export const depsCheck: DoctorCheck<DoctorContext> = { id: 'deps', group: 'deps', title: 'Requirements', run };

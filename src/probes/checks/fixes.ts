@@ -1,0 +1,84 @@
+// The exact fix commands for each probe failure cause, shared by the proxy, sumdb and toolchain checks.
+import type { ProbeResult, ProxyEntry } from '../../core/types.js';
+import { formatGoproxy } from '../../core/goproxy.js';
+import { goEnvWriteCommand } from '../../core/shell-quote.js';
+import { redactUrl } from '../../core/redact.js';
+
+/** Fix commands for an unreachable or misbehaving proxy entry, given the whole GOPROXY list. */
+export function proxyFixes(r: ProbeResult, entries: ProxyEntry[], index: number, platform: NodeJS.Platform): string[] {
+  const fixes: string[] = [];
+  const entry = entries[index];
+  const host = hostOf(r.url);
+  switch (r.cause) {
+    case 'tls':
+      fixes.push(...caFixes(r, platform));
+      break;
+    case 'auth':
+      fixes.push(`add to ~/.netrc (mode 0600): machine ${host} login <user> password <token>`);
+      break;
+    case 'dns':
+    case 'refused':
+    case 'timeout':
+    case 'reset':
+    case 'proxy':
+      fixes.push(`check that ${host} is reachable from this network; behind a corporate proxy: export HTTPS_PROXY=http://<proxy-host>:<port>`);
+      break;
+    default:
+      break;
+  }
+  if (entry && !entry.fallBackOnError && index < entries.length - 1) {
+    const piped = formatGoproxy(entries.map((e, i) => (i === index ? { ...e, fallBackOnError: true } : e)));
+    // Never print a command holding a password (redacted, it would break the config if copied).
+    fixes.push(/:\/\/[^/@]*:[^/@]*@/.test(piped)
+      ? `in GOPROXY, replace the "," after ${redactUrl(r.url.split('/').slice(0, 3).join('/'))} with "|" so Go falls through on any error`
+      : `${goEnvWriteCommand([['GOPROXY', piped]])}   # "|" falls through on any error, "," only on 404/410`);
+  }
+  if (r.cause !== 'tls' && r.cause !== 'auth') {
+    fixes.push(`${goEnvWriteCommand([['GOPROXY', 'https://goproxy.cn,https://proxy.golang.org,direct']])}   # or choose with: gomodctl init`);
+  }
+  return fixes;
+}
+
+/** Fixes for a TLS failure: trust the inspecting gateway's CA the way Go does on this OS. */
+export function caFixes(r: ProbeResult, platform: NodeJS.Platform): string[] {
+  if (r.tls?.reason === 'unknown-authority' || r.tls?.reason === undefined) {
+    const who = r.tls?.issuer ? ` (issuer: ${r.tls.issuer})` : '';
+    if (platform === 'linux' || platform === 'freebsd' || platform === 'openbsd') {
+      return [`export SSL_CERT_FILE=/path/to/corporate-ca.pem   # the CA that signs the gateway's certificates${who}`];
+    }
+    return [`import the corporate CA${who} into the ${platform === 'darwin' ? 'macOS keychain' : 'Windows certificate store'} (Go ≤1.26 ignores SSL_CERT_FILE on this OS)`];
+  }
+  if (r.tls.reason === 'name-mismatch') return [`the certificate does not match ${hostOf(r.url)}: check the GOPROXY host name`];
+  if (r.tls.reason === 'expired') return ['the server certificate has expired (or the clock is wrong): check the date and tell the proxy operator'];
+  return [];
+}
+
+/** Host[:port] of a URL, or the input when it is not a URL. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** "dns 3ms, connect 20ms, tls 41ms, first byte 110ms". */
+export function timingText(r: ProbeResult): string {
+  const t = r.timings;
+  const parts: string[] = [];
+  if (t.dnsMs !== undefined) parts.push(`dns ${Math.round(t.dnsMs)}ms`);
+  if (t.connectMs !== undefined) parts.push(`connect ${Math.round(t.connectMs)}ms`);
+  if (t.tlsMs !== undefined) parts.push(`tls ${Math.round(t.tlsMs)}ms`);
+  if (t.ttfbMs !== undefined) parts.push(`first byte ${Math.round(t.ttfbMs)}ms`);
+  return parts.join(', ');
+}
+
+/** Copies a probe's diagnostic fields into a check result. */
+export function probeFields(r: ProbeResult) {
+  return {
+    ...(r.cause ? { cause: r.cause } : {}),
+    ...(r.phase ? { phase: r.phase } : {}),
+    ...(r.status !== undefined ? { httpStatus: r.status } : {}),
+    timings: { ...r.timings },
+  };
+}

@@ -1,0 +1,51 @@
+// Private hosts: for each GOPRIVATE/GONOPROXY pattern whose first element is a concrete host, whether it resolves
+// and answers HTTPS (Go fetches https://<path>?go-get=1 there), and whether git is installed.
+import type { CheckResult } from '../../core/types.js';
+import type { DoctorCheck } from '../../core/doctor/check.js';
+import { getVar } from '../../core/config-model.js';
+import type { DoctorContext } from './context.js';
+import { caFixes, probeFields, timingText } from './fixes.js';
+
+/** Concrete hosts named by private patterns: first path element without glob characters, containing a dot. */
+export function privateHosts(patterns: string[]): Array<{ host: string; pattern: string }> {
+  const seen = new Set<string>();
+  const out: Array<{ host: string; pattern: string }> = [];
+  for (const p of patterns) {
+    const host = p.trim().split('/')[0] ?? '';
+    if (!host.includes('.') || /[*?[\\]/.test(host) || seen.has(host)) continue;
+    seen.add(host);
+    out.push({ host, pattern: p });
+  }
+  return out;
+}
+
+async function hostCheck(ctx: DoctorContext, host: string, pattern: string): Promise<CheckResult> {
+  const base = { id: `private.${host}`, group: 'private', title: host, target: host };
+  const r = await ctx.probe(`https://${pattern.replace(/\/+$/, '')}?go-get=1`);
+  if (r.status !== undefined) {
+    return { ...base, ...probeFields(r), status: 'ok', message: `answers HTTPS (${r.status}, ${timingText(r)})` };
+  }
+  return { ...base, ...probeFields(r), status: 'fail', message: `${pattern} is fetched directly from ${host}, which fails: ${r.message ?? r.cause}`,
+    fix: r.cause === 'tls' ? caFixes(r, ctx.platform) : [`check VPN / network access to ${host}`, `if ${host} is reached through a git remote, set: git config --global url."ssh://git@${host}/".insteadOf "https://${host}/"`] };
+}
+
+/** Private-host validators (computed from the configuration) plus the git check. */
+export function privateChecks(ctx: DoctorContext): Array<DoctorCheck<DoctorContext>> {
+  const m = ctx.loaded.model;
+  const patterns = [...getVar(m, 'GOPRIVATE').split(','), ...getVar(m, 'GONOPROXY').split(',')].filter(Boolean);
+  const hosts = privateHosts(patterns);
+  if (hosts.length === 0) return [];
+  const checks: Array<DoctorCheck<DoctorContext>> = hosts.map(({ host, pattern }) => ({
+    id: `private.${host}`, group: 'private', title: host, run: (c: DoctorContext) => hostCheck(c, host, pattern),
+  }));
+  checks.push({
+    id: 'private.git', group: 'private', title: 'git',
+    async run(c) {
+      const v = await c.hasGit();
+      return v
+        ? { id: 'private.git', group: 'private', title: 'git', status: 'ok', message: v }
+        : { id: 'private.git', group: 'private', title: 'git', status: 'fail', message: 'git is not installed: private modules are fetched directly with git', fix: ['install git (https://git-scm.com/downloads)'] };
+    },
+  });
+  return checks;
+}

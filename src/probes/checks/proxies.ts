@@ -1,0 +1,55 @@
+// One check per GOPROXY URL entry: a protocol probe GET <entry>/<escaped canary>/@v/list (go-semantics.md §4).
+import type { CheckResult, ProxyEntry } from '../../core/types.js';
+import type { DoctorCheck } from '../../core/doctor/check.js';
+import { getVar } from '../../core/config-model.js';
+import { parseGoproxy } from '../../core/goproxy.js';
+import { escapePath } from '../../core/escape.js';
+import { redactUrl } from '../../core/redact.js';
+import { classifyGoProxyBody } from '../http-probe.js';
+import type { DoctorContext } from './context.js';
+import { probeFields, proxyFixes, timingText } from './fixes.js';
+
+/** The parsed GOPROXY list of the context (empty when invalid: the lint reports that). */
+export function proxyEntries(ctx: DoctorContext): ProxyEntry[] {
+  const m = ctx.loaded.model;
+  const parsed = parseGoproxy(getVar(m, 'GOPROXY'), getVar(m, 'GONOPROXY'));
+  return parsed.ok ? parsed.entries : [];
+}
+
+/** URL of `<base>/<module>/@v/<file>` with Go's case escaping. */
+export function proxyUrl(base: string, modulePath: string, file: string): string {
+  return `${base.replace(/\/+$/, '')}/${escapePath(modulePath)}/@v/${file}`;
+}
+
+async function checkEntry(ctx: DoctorContext, entries: ProxyEntry[], i: number): Promise<CheckResult> {
+  const e = entries[i] as Extract<ProxyEntry, { kind: 'url' }>;
+  const target = redactUrl(e.url);
+  const base = { id: `proxy.${i}`, group: 'proxy', title: target, target };
+  if (e.url.startsWith('file://')) {
+    return { ...base, status: 'skip', message: 'file:// proxy: read from disk, not probed' };
+  }
+  const r = await ctx.probe(proxyUrl(e.url, ctx.canary.path, 'list'), { readBody: 4096 });
+  const fields = probeFields(r);
+  if (r.ok) {
+    const bad = classifyGoProxyBody('list', r.status ?? 200, undefined, r.body ?? '');
+    if (bad) {
+      return { ...base, ...fields, status: 'fail', cause: 'bad-response', message: `answers, but not as a Go module proxy: ${bad}`,
+        fix: proxyFixes({ ...r, cause: 'bad-response' }, entries, i, ctx.platform) };
+    }
+    return { ...base, ...fields, status: 'ok', message: `serves ${ctx.canary.path} (${r.status}, ${timingText(r)})` };
+  }
+  if (r.status === 404 || r.status === 410) {
+    return { ...base, ...fields, status: 'ok', cause: undefined,
+      message: `reachable; does not serve ${ctx.canary.path} (${r.status}: Go falls through to the next entry)` };
+  }
+  return { ...base, ...fields, status: 'fail', message: r.message ?? `request failed (${r.cause})`, fix: proxyFixes(r, entries, i, ctx.platform) };
+}
+
+/** One validator per GOPROXY URL entry; `direct`/`off` are described by the config and route, not probed. */
+export function proxyChecks(entries: ProxyEntry[]): Array<DoctorCheck<DoctorContext>> {
+  return entries.flatMap((e, i) =>
+    e.kind === 'url'
+      ? [{ id: `proxy.${i}`, group: 'proxy', title: redactUrl(e.url), run: (ctx: DoctorContext) => checkEntry(ctx, entries, i) }]
+      : [],
+  );
+}

@@ -1,0 +1,83 @@
+// Checksum database: find its URL as Go does (go-semantics.md §3.2), fetch what Go fetches, verify the signed tree note (§3.3-3.4).
+import type { CheckResult, ProbeResult, ProxyEntry, SumdbConfig } from '../../core/types.js';
+import type { DoctorCheck } from '../../core/doctor/check.js';
+import { getVar } from '../../core/config-model.js';
+import { parseGosumdb } from '../../core/gosumdb.js';
+import { escapePath, escapeVersion } from '../../core/escape.js';
+import { matchPrefixPatterns } from '../../core/patterns.js';
+import { redactUrl } from '../../core/redact.js';
+import { parseTreeNote, verifyNote } from '../../core/sumdb-note.js';
+import type { DoctorContext } from './context.js';
+import { caFixes, hostOf, probeFields, timingText } from './fixes.js';
+import { proxyEntries } from './proxies.js';
+import { goEnvWriteCommand } from '../../core/shell-quote.js';
+
+type Db = Extract<SumdbConfig, { kind: 'db' }>;
+type BaseResult = { base: string; via: string; tried: string[] } | { error: ProbeResult; via: string; tried: string[] };
+
+/** Walks GOPROXY like initBase: `<proxy>/sumdb/<name>/supported` 200 → use it; 404/410 (or any error after `|`) → next. */
+export async function resolveSumdbBase(ctx: DoctorContext, db: Db, entries: ProxyEntry[]): Promise<BaseResult> {
+  if (db.url) return { base: db.url.replace(/\/+$/, ''), via: 'GOSUMDB URL', tried: [] };
+  const tried: string[] = [];
+  for (const e of entries) {
+    if (e.kind === 'noproxy') continue; // errUseProxy is "not exist": next entry
+    if (e.kind !== 'url') break; // direct/off: stop, go direct
+    const url = `${e.url.replace(/\/+$/, '')}/sumdb/${db.name}/supported`;
+    tried.push(redactUrl(url));
+    const r = await ctx.probe(url);
+    if (r.ok) return { base: `${e.url.replace(/\/+$/, '')}/sumdb/${db.name}`, via: redactUrl(e.url), tried };
+    if (r.status === 404 || r.status === 410 || e.fallBackOnError) continue;
+    return { error: r, via: redactUrl(e.url), tried };
+  }
+  return { base: `https://${db.name}`, via: 'direct', tried };
+}
+
+/** Extracts the signed tree note from a /lookup answer: after the record's terminating blank line. */
+export function noteFromLookup(body: string): string | null {
+  const i = body.indexOf('\n\n');
+  return i < 0 ? null : body.slice(i + 2);
+}
+
+async function run(ctx: DoctorContext): Promise<CheckResult> {
+  const m = ctx.loaded.model;
+  const value = getVar(m, 'GOSUMDB');
+  const base = { id: 'sumdb', group: 'sumdb', title: 'Checksum database' };
+  const parsed = parseGosumdb(value);
+  if (!parsed.ok) return { ...base, status: 'skip', target: value, message: `GOSUMDB is invalid (${parsed.error}); see the configuration check` };
+  if (parsed.config.kind === 'off') return { ...base, status: 'skip', target: 'off', message: 'GOSUMDB=off: checksums are not verified' };
+  const db = parsed.config;
+  const canary = ctx.canary;
+  if (matchPrefixPatterns(getVar(m, 'GONOSUMDB'), canary.path)) {
+    return { ...base, status: 'skip', target: db.name, message: `${canary.path} matches GONOSUMDB; not sent to the checksum database` };
+  }
+  const where = await resolveSumdbBase(ctx, db, proxyEntries(ctx));
+  if ('error' in where) return failure(ctx, { ...base, target: db.name }, where.error, `${where.via} could not say whether it proxies ${db.name}`);
+  const url = canary.version
+    ? `${where.base}/lookup/${escapePath(canary.path)}@${escapeVersion(canary.version)}`
+    : `${where.base}/latest`;
+  const r = await ctx.probe(url, { readBody: 64 * 1024 });
+  const target = redactUrl(where.base);
+  if (!r.ok) return failure(ctx, { ...base, target }, r, `${db.name} via ${where.via}`);
+  const note = canary.version ? noteFromLookup(r.body ?? '') : (r.body ?? '');
+  const v = note === null ? { ok: false as const, error: 'answer has no signed tree note' } : verifyNote(note, db.key);
+  if (!v.ok) {
+    return { ...base, ...probeFields(r), target, status: 'fail', cause: 'bad-signature',
+      message: `answer from ${target} does not verify against the ${db.name} key: ${v.error} (wrong GOSUMDB key, or something on the path rewrites answers)`,
+      fix: ['check GOSUMDB (name+hash+key) with the database operator', goEnvWriteCommand([['GOSUMDB', 'sum.golang.google.cn']]) + '   # a trusted mirror of sum.golang.org'] };
+  }
+  const tree = parseTreeNote(v.text);
+  return { ...base, ...probeFields(r), target, status: 'ok',
+    message: `${db.name} via ${where.via}: signed tree verified${tree ? ` (size ${tree.size})` : ''} (${timingText(r)})` };
+}
+
+function failure(ctx: DoctorContext, base: Pick<CheckResult, 'id' | 'group' | 'title' | 'target'>, r: ProbeResult, what: string): CheckResult {
+  const priv = getVar(ctx.loaded.model, 'GOPRIVATE');
+  const fix = r.cause === 'tls' ? caFixes(r, ctx.platform) : [
+    `${goEnvWriteCommand([['GOSUMDB', 'sum.golang.google.cn']])}   # reachable mirror of sum.golang.org (mainland China)`,
+    priv ? `${goEnvWriteCommand([['GONOSUMDB', priv]])}   # private modules skip the checksum database` : `go env -w GONOSUMDB=<your private module patterns>`,
+  ];
+  return { ...base, ...probeFields(r), status: 'fail', message: `${what}: ${r.message ?? r.cause} [${hostOf(r.url)}]`, fix };
+}
+
+/** The checksum-database validator. */
+export const sumdbCheck: DoctorCheck<DoctorContext> = { id: 'sumdb', group: 'sumdb', title: 'Checksum database', run };

@@ -1,0 +1,66 @@
+// Renders the doctor report: flutter-doctor style lines (✓ ! ✗ -) in a fixed order, or the versioned JSON document.
+import type { CheckResult } from '../core/types.js';
+import type { DoctorReport } from '../probes/checks/run-doctor.js';
+import { formatDuration } from '../core/duration.js';
+import { redactSecrets } from '../core/redact.js';
+import type { Output } from './output.js';
+
+const GROUP_TITLES: Record<string, string> = {
+  go: 'Go toolchain',
+  config: 'Configuration',
+  proxy: 'Proxies (GOPROXY)',
+  sumdb: 'Checksum database (GOSUMDB)',
+  private: 'Private modules (GOPRIVATE / GONOPROXY)',
+  deps: 'Requirements of go.mod',
+};
+
+/** The JSON document of `gomodctl doctor --json` (schemaVersion 1, see README). */
+export function doctorJson(report: DoctorReport): unknown {
+  return JSON.parse(redactSecrets(JSON.stringify({
+    schemaVersion: 1,
+    command: 'doctor',
+    go: report.go,
+    canary: report.canary,
+    checks: report.checks,
+    summary: report.summary,
+    durationMs: report.durationMs,
+  })));
+}
+
+function mark(out: Output, r: CheckResult): string {
+  const { c } = out;
+  switch (r.status) {
+    case 'ok': return c.green('✓');
+    case 'warn': return c.yellow('!');
+    case 'fail': return c.red('✗');
+    default: return c.dim('-');
+  }
+}
+
+function renderCheck(out: Output, r: CheckResult): void {
+  const time = r.timings ? out.c.dim(` [${formatDuration(r.timings.totalMs)}]`) : '';
+  const head = r.title === r.target || !r.target ? r.title : `${r.title}`;
+  out.line(`  ${mark(out, r)} ${out.c.bold(head)}${time}`);
+  out.line(`      ${redactSecrets(r.message)}`);
+  for (const d of r.details ?? []) out.line(`      ${out.c.dim('•')} ${redactSecrets(d)}`);
+  for (const f of r.fix ?? []) out.line(`      ${out.c.cyan('fix:')} ${redactSecrets(f)}`);
+}
+
+/** Prints the human report to stdout. */
+export function renderDoctorHuman(out: Output, report: DoctorReport): void {
+  const go = report.go ? `${report.go.version}, GOENV ${report.go.goenv}` : 'go not found';
+  out.line(`${out.c.bold('gomodctl doctor')} (${go}; canary ${report.canary.path}${report.canary.version ? '@' + report.canary.version : ''})`);
+  let group = '';
+  for (const r of report.checks) {
+    if (r.group !== group) {
+      group = r.group;
+      out.line();
+      out.line(out.c.bold(GROUP_TITLES[group] ?? group));
+    }
+    renderCheck(out, r);
+  }
+  const s = report.summary;
+  const parts = [`${s.ok} ok`, s.warn ? out.c.yellow(`${s.warn} warning${s.warn > 1 ? 's' : ''}`) : '', s.fail ? out.c.red(`${s.fail} failed`) : '', s.skip ? `${s.skip} skipped` : ''];
+  out.line();
+  out.line(`${parts.filter(Boolean).join(', ')} in ${formatDuration(report.durationMs)}`);
+}
