@@ -36,7 +36,7 @@ export function parseGosumdb(value: string): { ok: true; config: SumdbConfig } |
   const fields = goFields(gosumdb);
   if (fields.length === 0) return { ok: false, error: 'missing GOSUMDB' };
   if (fields.length > 2) return { ok: false, error: 'invalid GOSUMDB: too many fields' };
-  const key = KNOWN_SUMDB_KEYS[fields[0]!] ?? fields[0]!;
+  const key = Object.hasOwn(KNOWN_SUMDB_KEYS, fields[0]!) ? KNOWN_SUMDB_KEYS[fields[0]!]! : fields[0]!;
   const vkey = parseVerifierKey(key);
   if (!vkey.ok) return { ok: false, error: `invalid GOSUMDB: ${vkey.error}` };
   const name = vkey.name;
