@@ -1,13 +1,59 @@
-// Placeholder: `gomodctl tidy` is wired by its own issue.
+// `gomodctl tidy`: declares flags, normalises them, lazily imports the runner (keeps --help fast).
 import type { Command } from 'commander';
-import { GomodctlError } from '../core/errors.js';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseDuration } from '../core/duration.js';
+import { UsageError } from '../core/errors.js';
 
-/** Registers `gomodctl tidy`. */
+interface TidyFlags {
+  explain?: boolean;
+  stall: string;
+  timeout?: string;
+  json?: boolean;
+  annotate: string;
+  C?: string;
+  go?: string;
+}
+
+function checkDir(dir: string): string {
+  const abs = resolve(dir);
+  let ok = false;
+  try {
+    ok = statSync(abs).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new UsageError(`invalid -C "${dir}": not a directory; give the module directory, e.g. -C ./service`);
+  return abs;
+}
+
+/** Registers `gomodctl tidy [--explain] [--stall d] [--timeout d] [--json] [--annotate m] [-C dir] [-- go flags]`. */
 export function registerTidy(program: Command): void {
   program
     .command('tidy')
-    .description('(not implemented yet)')
-    .action(() => {
-      throw new GomodctlError('tidy is not implemented yet', 1);
+    .description('run go mod tidy under a watchdog; with --explain name the module, URL, phase and cause that block it')
+    .argument('[goArgs...]', 'extra go mod tidy flags, after --')
+    .option('--explain', 'print the diagnosis: what blocks, why, and the fix')
+    .option('--stall <duration>', 'diagnose when nothing progressed for this long', '10s')
+    .option('--timeout <duration>', 'kill the whole go process tree after this long (exit 3)')
+    .option('--json', 'print one JSON document on stdout')
+    .option('--annotate <mode>', 'CI annotations: auto, github, gitlab or none', 'auto')
+    .option('-C <dir>', 'run in this module directory')
+    .option('--go <path>', 'the go binary (default: $GOMODCTL_GO or go on PATH)')
+    .action(async (goArgs: string[], flags: TidyFlags, cmd: Command) => {
+      const { parseAnnotateMode } = await import('../report/tidy-ci.js');
+      const opts = {
+        explain: Boolean(flags.explain),
+        stallMs: parseDuration(flags.stall, '--stall'),
+        timeoutMs: flags.timeout === undefined ? undefined : parseDuration(flags.timeout, '--timeout'),
+        json: Boolean(flags.json),
+        annotate: parseAnnotateMode(flags.annotate),
+        cwd: checkDir(flags.C ?? '.'),
+        go: flags.go,
+        goArgs,
+        color: cmd.optsWithGlobals().color as boolean | undefined,
+      };
+      const { runTidy } = await import('../report/tidy-run.js');
+      process.exitCode = await runTidy(opts);
     });
 }

@@ -1,0 +1,47 @@
+// Pure: which URLs the watchdog may probe when Go is stuck, never sending a private path to a proxy.
+import type { ConfigModel } from '../types.js';
+import { matchPrefixPatterns } from '../patterns.js';
+import { resolveRoute } from '../route.js';
+import type { TidyConfig } from './fixes.js';
+import { waitingSubject } from './diagnose.js';
+import type { Timeline } from './timeline.js';
+import { urlSubject } from './url-subject.js';
+
+const MAX_TARGETS = 6;
+
+/** Whether probing `url` would reveal a GOPRIVATE/GONOPROXY path to a proxy or a GONOSUMDB path to the checksum DB. */
+export function isPrivateLeakingUrl(url: string, cfg: TidyConfig): boolean {
+  const s = urlSubject(url);
+  if (!s.module) return false;
+  if (s.via === 'proxy') return matchPrefixPatterns(cfg.gonoproxy || cfg.goprivate, s.module);
+  if (s.via === 'sumdb') return matchPrefixPatterns(cfg.gonosumdb || cfg.goprivate, s.module);
+  return false; // direct requests go to the module's own host: nothing leaks
+}
+
+/**
+ * URLs to probe: the pending `# get` requests (Go ≥ 1.21 -x), else the requests the route resolver predicts for
+ * the module Go waits for (Go 1.19 has no `go mod tidy -x`, go-semantics.md §8.1). Bounded and privacy-filtered.
+ */
+export function probeTargets(t: Timeline, cfg: TidyConfig, model: ConfigModel | null): string[] {
+  const pending = t.pending().map((p) => p.url);
+  const urls = pending.length > 0 || t.sawTrace ? pending : predicted(t, model);
+  return [...new Set(urls)].filter((u) => !isPrivateLeakingUrl(u, cfg)).slice(0, MAX_TARGETS);
+}
+
+function predicted(t: Timeline, model: ConfigModel | null): string[] {
+  const subject = waitingSubject(t);
+  if (!model || !subject.module) return [];
+  const version = t.modules.get(subject.module)?.version;
+  let route;
+  try {
+    route = resolveRoute(model, subject.module, version);
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const step of route.steps) {
+    if (step.requests?.length) out.push(...step.requests);
+    else if (step.kind === 'sumdb' && step.url) out.push(`${step.url.replace(/\/$/, '')}/latest`); // no version known yet
+  }
+  return out;
+}

@@ -1,0 +1,167 @@
+// `gomodctl tidy` runner: go mod tidy -v [-x] → classifier → timeline → watchdog/probes → diagnosis → reporters.
+import { LineClassifier } from '../core/tidy/classify.js';
+import { Timeline } from '../core/tidy/timeline.js';
+import { diagnose } from '../core/tidy/diagnose.js';
+import { buildTidyReport, exitCodeFor, type RunEnd } from '../core/tidy/report-model.js';
+import type { TidyConfig } from '../core/tidy/fixes.js';
+import { isKnownPublicHost } from '../core/route.js';
+import { redactSecrets } from '../core/redact.js';
+import { formatDuration } from '../core/duration.js';
+import type { TidyReport } from '../core/types.js';
+import { getGoBinary, GoNotFoundError } from '../go/run-go.js';
+import { loadConfig, type LoadedConfig } from '../go/load-config.js';
+import { startTidyProcess } from '../go/tidy-process.js';
+import { createOutput, type Output } from './output.js';
+import { createTidyProgress, type TidyProgress } from './tidy-progress.js';
+import { startWatchdog, type Watchdog } from './tidy-watch.js';
+import { renderHuman, spinnerText } from './tidy-render.js';
+import { gitlabSection, resolveAnnotateMode, writeCiReport, type AnnotateMode } from './tidy-ci.js';
+
+/** Normalised options of `gomodctl tidy`. */
+export interface TidyRunOptions {
+  explain: boolean;
+  stallMs: number;
+  timeoutMs?: number;
+  json: boolean;
+  annotate: AnnotateMode;
+  cwd: string;
+  go?: string;
+  /** Extra flags for `go mod tidy` (after `--`). */
+  goArgs: string[];
+  color?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The module settings as `go env` reports them (what Go really uses). */
+function tidyConfig(l: LoadedConfig): TidyConfig {
+  const g = l.goReported ?? {};
+  const v = (k: string): string => g[k] ?? l.model.vars[k]?.value ?? '';
+  return { goproxy: v('GOPROXY'), goprivate: v('GOPRIVATE'), gonoproxy: v('GONOPROXY'), gonosumdb: v('GONOSUMDB'), gosumdb: v('GOSUMDB'), goVersion: l.go?.version ?? null };
+}
+
+/** `go mod tidy -v`, plus `-x` where the Go version accepts it (Go 1.21+; go-semantics.md §8.1). */
+export function tidyArgs(goVersion: string, extra: string[]): { args: string[]; addedX: boolean } {
+  const minor = Number(/^go1\.(\d+)/.exec(goVersion)?.[1] ?? 0);
+  const addedX = minor >= 21 && !extra.includes('-x');
+  return { args: ['mod', 'tidy', '-v', ...(addedX ? ['-x'] : []), ...extra], addedX };
+}
+
+interface Live {
+  t: Timeline;
+  start: number;
+  now(): number;
+  timedOut: boolean;
+  interrupted: boolean;
+}
+
+/** Runs tidy under the watchdog and reports; resolves to the exit code (0, 1, 3 or 130). */
+export async function runTidy(o: TidyRunOptions): Promise<number> {
+  const env = o.env ?? process.env;
+  const out = createOutput({ json: o.json, color: o.color, env });
+  const go = getGoBinary(o.go, env);
+  const loaded = await loadConfig({ go, env, cwd: o.cwd });
+  if (!loaded.go) throw new GoNotFoundError(go);
+  const cfg = tidyConfig(loaded);
+  const { args, addedX } = tidyArgs(loaded.go.version, o.goArgs);
+  const start = performance.now();
+  const live: Live = { t: new Timeline(0), start, now: () => performance.now() - start, timedOut: false, interrupted: false };
+  const progress = await createTidyProgress(out);
+  const classifier = new LineClassifier();
+  const proc = startTidyProcess({
+    go,
+    args,
+    cwd: o.cwd,
+    env,
+    onLine: (line) => {
+      const ev = classifier.push(line);
+      live.t.apply(ev, live.now());
+      const traced = ev.kind.startsWith('get-') || ev.kind === 'vcs';
+      if (!(addedX && traced)) progress.writeLine(redactSecrets(line)); // pass Go's own output through
+    },
+  });
+  const watchdog = startWatchdog(live.t, live.now, {
+    stallMs: o.stallMs,
+    env,
+    goVersion: loaded.go.version,
+    cfg,
+    model: loaded.model,
+    onTick: (quiet) => progress.update(spinnerText(live.t.current, live.now(), quiet)),
+    onStall: (quiet, findings) => {
+      if (!o.explain || o.json) return;
+      const what = live.t.pending()[0]?.url ?? live.t.current ?? 'go';
+      const note = findings.find((f) => !f.ok)?.message;
+      progress.writeLine(redactSecrets(`gomodctl: no progress for ${formatDuration(quiet)}, waiting on ${what}${note ? ` (probe: ${note})` : ''}; still waiting`));
+    },
+  });
+  const stopGuards = guard(o, live, proc.killTree);
+  let exit: { exitCode: number | null };
+  try {
+    exit = await proc.done;
+  } finally {
+    stopGuards();
+    progress.stop();
+  }
+  return finish(o, out, env, live, cfg, watchdog, exit.exitCode);
+}
+
+/** --timeout and Ctrl-C/SIGTERM: kill the whole tree and remember why. */
+function guard(o: TidyRunOptions, live: Live, killTree: () => Promise<void>): () => void {
+  const timer = o.timeoutMs
+    ? setTimeout(() => {
+        live.timedOut = true;
+        void killTree();
+      }, o.timeoutMs)
+    : undefined;
+  const onSignal = (): void => {
+    live.interrupted = true;
+    void killTree();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    if (timer) clearTimeout(timer);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
+
+async function finish(
+  o: TidyRunOptions,
+  out: Output,
+  env: NodeJS.ProcessEnv,
+  live: Live,
+  cfg: TidyConfig,
+  watchdog: Watchdog,
+  exitCode: number | null,
+): Promise<number> {
+  const killed = live.timedOut || live.interrupted;
+  const stalledNow = watchdog.stalled();
+  if (killed && live.t.pending().length + live.t.pendingPackages.size > 0) await watchdog.probeNow(Math.min(o.stallMs, 1500));
+  await watchdog.stop();
+  const end: RunEnd = { goExitCode: killed ? null : exitCode, timedOut: live.timedOut, interrupted: live.interrupted, stalled: stalledNow };
+  const quiet = live.now() - live.t.lastProgressMs;
+  const problems = diagnose(live.t, {
+    cfg,
+    stalled: killed,
+    stalledForMs: quiet,
+    now: live.now(),
+    probes: watchdog.findings(),
+    isKnownPublic: isKnownPublicHost,
+  });
+  const report = JSON.parse(redactSecrets(JSON.stringify(buildTidyReport(live.t, problems, end, live.now())))) as TidyReport;
+  print(o, out, env, report, live);
+  return exitCodeFor(end);
+}
+
+function print(o: TidyRunOptions, out: Output, env: NodeJS.ProcessEnv, report: TidyReport, live: Live): void {
+  const ctx = { timeoutMs: o.timeoutMs, interrupted: live.interrupted, requestCount: live.t.requestCount, go: o.go ?? 'go' };
+  const mode = resolveAnnotateMode(o.annotate, env);
+  const write = o.json ? (l: string) => void process.stderr.write(`${l}\n`) : (l: string) => out.line(l);
+  if (o.json) out.printJson(report);
+  else {
+    const lines = renderHuman(report, ctx, o.explain, out.c);
+    const shown = mode === 'gitlab' && lines.length > 1 ? gitlabSection('gomodctl_tidy', lines[0]!, lines.slice(1)) : lines;
+    shown.forEach((l) => out.line(l));
+  }
+  if (mode !== 'none') writeCiReport(mode, report, env, write);
+}

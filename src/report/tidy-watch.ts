@@ -1,0 +1,81 @@
+// The watchdog of `gomodctl tidy`: notices when Go stops progressing for --stall, probes what it waits on (bounded,
+// privacy-filtered), and keeps the findings for the diagnosis. Go itself never gives up (go-semantics.md §7).
+import { probeUrl } from '../probes/http-probe.js';
+import { loadGoTrustedCAs } from '../probes/ca-certs.js';
+import { probeTargets } from '../core/tidy/probe-targets.js';
+import type { ProbeFinding } from '../core/tidy/diagnose.js';
+import type { TidyConfig } from '../core/tidy/fixes.js';
+import type { Timeline } from '../core/tidy/timeline.js';
+import type { ConfigModel } from '../core/types.js';
+
+/** What the watchdog needs to probe like Go would. */
+export interface WatchOptions {
+  stallMs: number;
+  env: NodeJS.ProcessEnv;
+  goVersion: string | null;
+  cfg: TidyConfig;
+  model: ConfigModel | null;
+  /** Called once per quiet period when the stall is detected, after the probes answered. */
+  onStall?(quietMs: number, findings: ProbeFinding[]): void;
+  /** Called on every tick (spinner). */
+  onTick?(quietMs: number): void;
+}
+
+/** A running watchdog. */
+export interface Watchdog {
+  findings(): ProbeFinding[];
+  /** True once a stall was detected in the current quiet period. */
+  stalled(): boolean;
+  /** Probes now if nothing was probed in this quiet period (used at --timeout / Ctrl-C), bounded by `maxMs`. */
+  probeNow(maxMs: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts ticking; `now()` is ms since the run started, on the same clock as the timeline. */
+export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): Watchdog {
+  let stallAt: number | null = null;
+  let probedAt: number | null = null;
+  let inflight: Promise<void> | null = null;
+  let found: ProbeFinding[] = [];
+  let caPromise: Promise<string[] | undefined> | null = null;
+  const ca = (): Promise<string[] | undefined> =>
+    (caPromise ??= loadGoTrustedCAs({ platform: process.platform, env: o.env }).then((r) => r.ca, () => undefined));
+
+  const probe = (timeoutMs: number): Promise<void> => {
+    probedAt = t.lastProgressMs;
+    const targets = probeTargets(t, o.cfg, o.model);
+    inflight = (async () => {
+      const roots = await ca();
+      const results = await Promise.all(
+        targets.map((url) => probeUrl(url, { timeoutMs, env: o.env, goVersion: o.goVersion, ca: roots }).catch(() => null)),
+      );
+      found = results.flatMap((r, i) =>
+        r ? [{ url: targets[i]!, ok: r.ok, cause: r.cause, phase: r.phase, message: r.message, status: r.status }] : [],
+      );
+    })();
+    return inflight;
+  };
+
+  const tick = (): void => {
+    const quiet = now() - t.lastProgressMs;
+    o.onTick?.(quiet);
+    if (stallAt !== null && t.lastProgressMs > stallAt) stallAt = null; // progress resumed
+    if (stallAt === null && quiet >= o.stallMs) {
+      stallAt = t.lastProgressMs;
+      void probe(Math.min(o.stallMs, 5000)).then(() => o.onStall?.(now() - t.lastProgressMs, found));
+    }
+  };
+  const timer = setInterval(tick, Math.max(50, Math.min(250, o.stallMs / 4)));
+  return {
+    findings: () => found,
+    stalled: () => stallAt !== null && t.lastProgressMs <= stallAt,
+    probeNow: async (maxMs) => {
+      if (probedAt === t.lastProgressMs && inflight) await inflight; // this quiet period was probed already
+      else await probe(maxMs);
+    },
+    stop: async () => {
+      clearInterval(timer);
+      if (inflight) await inflight;
+    },
+  };
+}

@@ -1,0 +1,88 @@
+// End to end: the built CLI runs the REAL go (GOMODCTL_TEST_GO) against the fault proxy; asserts the JSON and exit code.
+import { afterAll, describe, expect, it } from 'vitest';
+import { execa } from 'execa';
+import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
+import { runCli } from '../helpers/run-cli.js';
+import { SCENARIOS, prepare, goMinor, type Prepared } from '../fixtures/tidy/scenarios.js';
+import type { TidyReport } from '../../src/core/types.js';
+
+const version = (await execa(TEST_GO, ['env', 'GOVERSION'], { env: makeHermeticGo().env, extendEnv: false })).stdout.trim();
+const MINOR = goMinor(version);
+const cleanups: Array<() => Promise<void> | void> = [];
+afterAll(async () => {
+  for (const c of cleanups) await c();
+});
+
+async function setup(name: string): Promise<{ p: Prepared; h: HermeticGo }> {
+  const s = SCENARIOS.find((x) => x.name === name)!;
+  const h = makeHermeticGo();
+  const p = await prepare(s, h.dir, MINOR);
+  cleanups.push(() => p.proxy.close(), () => h.cleanup());
+  return { p, h };
+}
+
+async function tidy(name: string, extra: string[] = [], envExtra: NodeJS.ProcessEnv = {}) {
+  const { p, h } = await setup(name);
+  const args = ['tidy', '--explain', '--json', '--stall', '1s', '--timeout', '3s', '--go', TEST_GO, '-C', p.dir, ...extra];
+  const r = await runCli(args, { env: { ...h.env, ...p.env, ...envExtra }, timeoutMs: 20_000 });
+  let report: TidyReport | undefined;
+  try {
+    report = JSON.parse(r.stdout) as TidyReport;
+  } catch {
+    throw new Error(`not one JSON document on stdout (exit ${r.exitCode}):\n${r.stdout}\n--- stderr:\n${r.stderr}`);
+  }
+  return { r, report, p };
+}
+
+type Want = { exit: number; outcome: string; cause?: string; phase?: string; module?: string; urlHas?: string; leak?: boolean };
+
+const TABLE: Record<string, Want> = {
+  blackhole: { exit: 3, outcome: 'timeout', cause: 'timeout', module: 'example.com/hello', urlHas: '/blackhole/example.com/hello/@v/list' },
+  'stall-zip': { exit: 3, outcome: 'timeout', cause: 'timeout', module: 'example.com/hello', urlHas: '/stall-zip/example.com/hello/@v/v1.1.0.zip' },
+  'sumdb-blackhole': { exit: 3, outcome: 'timeout', cause: 'timeout', phase: 'sumdb', urlHas: '/sumdb-blackhole/sumdb/' },
+  drip: { exit: 0, outcome: 'ok' },
+  'proxy-dns': { exit: 1, outcome: 'failed', cause: 'dns', phase: 'proxy', module: 'example.com/hello' },
+  'sumdb-dns': { exit: 1, outcome: 'failed', cause: 'dns', phase: 'sumdb', module: 'example.com/hello' },
+  refused: { exit: 1, outcome: 'failed', cause: 'refused', module: 'example.com/hello' },
+  reset: { exit: 1, outcome: 'failed', cause: 'reset', module: 'example.com/hello' },
+  'status-404': { exit: 1, outcome: 'failed', cause: 'not-found', module: 'example.com/hello' },
+  'status-410': { exit: 1, outcome: 'failed', cause: 'gone', module: 'example.com/hello' },
+  'status-500': { exit: 1, outcome: 'failed', cause: 'http-status', module: 'example.com/hello' },
+  'tls-self-signed': { exit: 1, outcome: 'failed', cause: 'tls', module: 'example.com/hello' },
+  'private-leak': { exit: 1, outcome: 'failed', cause: 'not-found', module: 'git.corp.invalid/team/lib', leak: true },
+  'private-unreachable': { exit: 1, outcome: 'failed', cause: 'dns', phase: 'direct' },
+  'goproxy-off': { exit: 1, outcome: 'failed', cause: 'config' },
+  toolchain: { exit: 1, outcome: 'failed', cause: 'toolchain' },
+};
+
+describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
+  it('healthy run: exit 0, no problems, modules fetched', async () => {
+    const { r, report } = await tidy('healthy');
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(report).toMatchObject({ schemaVersion: 1, command: 'tidy', outcome: 'ok', goExitCode: 0, problems: [] });
+    expect(report!.modules.map((m) => m.path).sort()).toEqual(['example.com/dep', 'example.com/hello']);
+    if (MINOR >= 21) expect(report!.modules.find((m) => m.path === 'example.com/hello')!.requests.length).toBeGreaterThan(0);
+  });
+
+  for (const [name, w] of Object.entries(TABLE)) {
+    it(`${name}: exit ${w.exit}, ${w.cause ?? 'no problem'}`, async () => {
+      // drip progresses slowly: the watchdog may fire but must keep waiting (no kill without --timeout).
+      const { r, report, p } = await tidy(name, name === 'drip' ? ['--timeout', '20s'] : []);
+      expect(r.exitCode, r.stderr).toBe(w.exit);
+      expect(report!.outcome).toBe(w.outcome);
+      if (w.exit === 3) expect(r.durationMs).toBeLessThan(9000);
+      if (!w.cause) return void expect(report!.problems).toEqual([]);
+      const first = report!.problems[0]!;
+      expect(first, JSON.stringify(report!.problems, null, 1)).toMatchObject({ cause: w.cause });
+      if (w.phase) expect(first.phase).toBe(w.phase);
+      if (w.module) expect(first.module ?? first.package).toBe(w.module);
+      if (w.urlHas) expect(first.url).toContain(w.urlHas);
+      expect(first.fix.length).toBeGreaterThan(0);
+      if (w.leak) expect(report!.problems.find((x) => x.cause === 'leak')).toMatchObject({ fix: ['go env -w GOPRIVATE=git.corp.invalid'] });
+      if (name === 'private-unreachable') {
+        expect(report!.problems.some((x) => x.cause === 'leak')).toBe(false);
+        expect(p.proxy.log.some((e) => e.url.includes('git.corp.invalid'))).toBe(false); // GOPRIVATE kept it off the proxy
+      }
+    });
+  }
+});
