@@ -183,7 +183,8 @@ async function sendRequest(
     connect: (_o, cb) => {
       if (handedOver) return cb(new Error('probe connection already used'), null);
       handedOver = true;
-      cb(null, socket);
+      // undici must not get the socket synchronously from inside its connect call (it then never writes).
+      setImmediate(() => cb(null, socket));
     },
     headersTimeout: 0,
     bodyTimeout: 0,
@@ -198,6 +199,7 @@ async function sendRequest(
   const location = headerValue(res.headers.location);
   const limit = opts.readBody || (opts.expect ? 64 * 1024 : 0);
   const hop: Hop = { status: res.statusCode, contentType, location };
+  res.body.on('error', () => undefined); // destroying an unread undici body emits an AbortError
   if (limit > 0 && !(REDIRECTS.has(res.statusCode) && location)) {
     hop.body = await inRequestPhase(state, via, () => state.race(readLimited(res.body, limit)));
   } else res.body.destroy();

@@ -55,8 +55,13 @@ export class ProbeState {
     if (this.signal.aborted) return Promise.reject(new DeadlineExceeded(this.cancelled));
     return new Promise<T>((resolve, reject) => {
       const onAbort = (): void => reject(new DeadlineExceeded(this.cancelled));
+      const off = (): void => this.signal.removeEventListener('abort', onAbort);
       this.signal.addEventListener('abort', onAbort, { once: true });
-      p.then(resolve, reject).finally(() => this.signal.removeEventListener('abort', onAbort));
+      // Both outcomes handled here: a late rejection of p (e.g. undici's abort) must not become unhandled.
+      p.then(
+        (v) => (off(), resolve(v)),
+        (e: unknown) => (off(), reject(e)),
+      );
     });
   }
 
