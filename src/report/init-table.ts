@@ -43,13 +43,13 @@ function statusText(p: MirrorProbe): string {
 /** Prints the ranked mirror table: latency by phase (ms), protocol verdict, checksum-database proxying. */
 export function renderMirrorTable(out: Output, ranked: MirrorProbe[], direct: ProbeResult | null): void {
   const w = Math.max(8, ...ranked.map((p) => p.mirror.id.length));
-  out.line(`  ${'mirror'.padEnd(w)}  ${'dns'.padStart(5)} ${'conn'.padStart(5)} ${'tls'.padStart(5)} ${'ttfb'.padStart(5)}  protocol         sumdb`);
+  out.line(`  ${'mirror'.padEnd(w)}  ${'dns'.padStart(5)} ${'conn'.padStart(5)} ${'tls'.padStart(5)} ${'ttfb'.padStart(5)}  ${'protocol'.padEnd(26)} sumdb`);
   ranked.forEach((p) => {
     const l = p.list;
     const phases = [ms(l, 'dnsMs'), ms(l, 'connectMs'), ms(l, 'tlsMs'), ms(l, 'ttfbMs')].map((s) => s.padStart(5)).join(' ');
     const status = statusText(p);
     const colour = status === 'ok' ? out.c.green : status.startsWith('HTTP') ? out.c.yellow : out.c.red;
-    out.line(`  ${p.mirror.id.padEnd(w)}  ${phases}  ${colour(status.padEnd(16))} ${servesSumdb(p) ? 'yes' : 'no'}`);
+    out.line(`  ${p.mirror.id.padEnd(w)}  ${phases}  ${colour(status.padEnd(26))} ${servesSumdb(p) ? 'yes' : 'no'}`);
   });
   if (direct) {
     out.line(`  ${'direct'.padEnd(w)}  ${direct.ok ? out.c.green('origin reachable over HTTPS') : out.c.red(`origin unreachable: ${direct.cause ?? 'error'}`)}`);

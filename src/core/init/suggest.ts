@@ -24,7 +24,7 @@ const PUBLIC_MODULE_HOSTS = new Set([
 ]);
 
 /** TLDs and labels that mark a host as internal. */
-const INTERNAL_HOST = /(^|\.)(corp|internal|intranet|local|lan|intra|private|home|test|example)(\.|$)|^[^.]+$/;
+const INTERNAL_HOST = /(^|\.)(corp|internal|intranet|local|lan|intra|private|home|test)(\.|$)|^[^.]+$/;
 
 /** Extracts host and path from a git remote URL (https, ssh://, scp-like git@host:path); null for local paths. */
 export function parseGitRemote(url: string): { host: string; path: string } | null {

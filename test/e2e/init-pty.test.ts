@@ -1,0 +1,101 @@
+// The wizard in a REAL pseudo-terminal (tmux): type answers like a user, then check the GOENV file go reads.
+import { execFileSync } from 'node:child_process';
+import { execa } from 'execa';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refusedUrl, startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
+import { BIN } from '../helpers/run-cli.js';
+
+const SOCKET = `gomodctl-e2e-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', timeout: 5000 });
+const hasTmux = (() => {
+  try {
+    execFileSync('tmux', ['-V'], { timeout: 5000 });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+let proxy: FaultProxy;
+let h: HermeticGo;
+beforeAll(async () => {
+  proxy = await startFaultProxy();
+});
+afterAll(async () => {
+  try {
+    tmux('kill-server');
+  } catch {
+    /* already gone */
+  }
+  await proxy?.close();
+  h?.cleanup();
+});
+
+const screen = () => tmux('capture-pane', '-p', '-t', 'w', '-S', '-200');
+
+async function waitFor(re: RegExp, ms = 15_000): Promise<string> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const s = screen();
+    if (re.test(s)) return s;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${re} on screen:\n${s}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const keys = (...k: string[]) => tmux('send-keys', '-t', 'w', ...k);
+const type = (text: string) => tmux('send-keys', '-t', 'w', '-l', text);
+
+describe.skipIf(!hasTmux)('init wizard in a real terminal', () => {
+  it('reaches a working configuration against the test proxy', async () => {
+    h = makeHermeticGo({
+      GOPROXY: undefined, GOSUMDB: undefined, GONOSUMDB: undefined,
+      GOMODCTL_MIRRORS: `good=${proxy.url},dead=${await refusedUrl()}`,
+      GOMODCTL_CANARY_MODULE: 'example.com/hello',
+      GOMODCTL_DIRECT_URL: 'https://origin.invalid/',
+      GOMODCTL_PROBE_TIMEOUT_MS: '1500',
+      TERM: 'xterm-256color',
+    });
+    writeFileSync(join(h.dir, 'go.mod'), 'module example.com/app\n\ngo 1.19\n\nrequire git.corp/infra/log v1.2.0\n');
+    const exports = Object.entries(h.env).map(([k, v]) => `export ${k}='${String(v).replace(/'/g, `'\\''`)}'`).join('\n');
+    const script = join(h.dir, 'run.sh');
+    writeFileSync(script, `${exports}\ncd '${h.dir}'\n'${process.execPath}' '${BIN}' init\necho "EXIT=$?"\nsleep 120\n`);
+    const started = Date.now();
+    tmux('new-session', '-d', '-s', 'w', '-x', '200', '-y', '50', `env -i sh '${script}'`);
+
+    await waitFor(/own proxy URL/);
+    keys('Enter');
+    const table = await waitFor(/Proxies to use/);
+    expect(table).toMatch(/good .* ok/);
+    expect(table).toMatch(/dead .*unreachable: refused/);
+    keys('Enter'); // the recommended (working) mirror is pre-checked
+    await waitFor(/End with direct/);
+    keys('Enter'); // default No: origin is unreachable
+    await waitFor(/Private module patterns/);
+    keys('Space', 'Enter'); // git.corp, suggested from go.mod
+    await waitFor(/More patterns/);
+    keys('Enter');
+    await waitFor(/Checksum database/);
+    keys('Down', 'Down', 'Down', 'Enter'); // custom
+    await waitFor(/GOSUMDB value/);
+    type(proxy.sumdb.gosumdb());
+    keys('Enter');
+    await waitFor(/private proxy need a login/);
+    keys('Enter'); // No
+    const preview = await waitFor(/Apply these changes/);
+    expect(preview).toContain(`GOPROXY    (unset) → ${proxy.url}`);
+    keys('Enter');
+    const end = await waitFor(/EXIT=\d+/, 30_000);
+    expect(end, end).toContain('EXIT=0');
+    expect(Date.now() - started).toBeLessThan(60_000);
+
+    const env = JSON.parse(execFileSync(TEST_GO, ['env', '-json', 'GOPROXY', 'GOPRIVATE', 'GOSUMDB'], { env: h.env, encoding: 'utf8', timeout: 15_000 }));
+    expect(env).toEqual({ GOPROXY: proxy.url, GOPRIVATE: 'git.corp', GOSUMDB: proxy.sumdb.gosumdb() });
+    // Async: the fault proxy runs in this process, so a sync spawn would block it from answering.
+    const dl = await execa(TEST_GO, ['mod', 'download', '-json', 'example.com/hello@v1.0.0'], { env: h.env, extendEnv: false, cwd: h.env.HOME, timeout: 30_000 });
+    expect(JSON.parse(dl.stdout)).toMatchObject({ Path: 'example.com/hello', Version: 'v1.0.0' });
+  });
+});
