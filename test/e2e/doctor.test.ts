@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startFaultProxy, refusedUrl, type FaultProxy } from '../helpers/fault-proxy.js';
 import { makeHermeticGo } from '../helpers/go-env.js';
 import { runCli } from '../helpers/run-cli.js';
+import { startConnectProxy } from '../helpers/connect-proxy.js';
 
 interface Check { id: string; group: string; status: string; cause?: string; phase?: string; httpStatus?: number; target?: string; message: string; fix?: string[]; timings?: { totalMs: number } }
 interface Doc { schemaVersion: number; command: string; go: unknown; checks: Check[]; summary: Record<string, number> }
@@ -153,6 +154,31 @@ describe('doctor end to end', () => {
     } else {
       expect(tc).toMatchObject({ status: 'fail', httpStatus: 404 });
       expect(p.log.some((l) => l.url.startsWith('/golang.org/toolchain/@v/v0.0.1-go1.99.0.'))).toBe(true);
+    }
+  });
+
+  it('sees the network as Go does: HTTPS_PROXY tunnels, proxy auth, NO_PROXY bypass', async () => {
+    const name = 'goproxy.corp.test';
+    const hosts = { [name]: new URL(tlsProxy.url).host };
+    const fwd = await startConnectProxy({ hosts, auth: { user: 'proxyuser', pass: 'ProxyPw77' } });
+    try {
+      const base = { GOPROXY: `https://${name}`, GOSUMDB: 'off', SSL_CERT_FILE: tlsProxy.caFile };
+      const withAuth = `http://proxyuser:ProxyPw77@${new URL(fwd.url).host}`;
+      const ok = await doctor({ ...base, HTTPS_PROXY: withAuth });
+      expect(ok.proxy().status).toBe('ok');
+      expect(fwd.log.some((l) => l.method === 'CONNECT' && l.target === `${name}:443`)).toBe(true);
+      const denied = await doctor({ ...base, HTTPS_PROXY: fwd.url });
+      expect(denied.proxy()).toMatchObject({ status: 'fail', cause: 'auth' }); // 407 from the forward proxy
+      expect(denied.proxy().message).toMatch(/proxy/i);
+      // NO_PROXY: the name is not tunnelled, so it must be resolved (and .test does not resolve).
+      const bypass = await doctor({ ...base, HTTPS_PROXY: withAuth, NO_PROXY: 'corp.test' });
+      expect(bypass.proxy()).toMatchObject({ status: 'fail', cause: 'dns' });
+      // HTTP_PROXY is not used for https:// proxies.
+      const httpOnly = await doctor({ ...base, HTTP_PROXY: withAuth });
+      expect(httpOnly.proxy()).toMatchObject({ status: 'fail', cause: 'dns' });
+      for (const r of [ok, denied, bypass, httpOnly]) expect(r.stdout + r.stderr).not.toContain('ProxyPw77');
+    } finally {
+      await fwd.close();
     }
   });
 
