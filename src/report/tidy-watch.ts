@@ -31,6 +31,16 @@ export interface Watchdog {
   stop(): Promise<void>;
 }
 
+/** Resolves to the probe's result, or null if it failed or overran its own bound (never hangs the run). */
+function bounded<T>(p: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+    timer.unref();
+  });
+  return Promise.race([p.catch(() => null), limit]).finally(() => clearTimeout(timer));
+}
+
 /** Starts ticking; `now()` is ms since the run started, on the same clock as the timeline. */
 export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): Watchdog {
   let stallAt: number | null = null;
@@ -47,7 +57,7 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
     inflight = (async () => {
       const roots = await ca();
       const results = await Promise.all(
-        targets.map((url) => probeUrl(url, { timeoutMs, env: o.env, goVersion: o.goVersion, ca: roots }).catch(() => null)),
+        targets.map((url) => bounded(probeUrl(url, { timeoutMs, env: o.env, goVersion: o.goVersion, ca: roots }), timeoutMs + 500)),
       );
       found = results.flatMap((r, i) =>
         r ? [{ url: targets[i]!, ok: r.ok, cause: r.cause, phase: r.phase, message: r.message, status: r.status }] : [],
@@ -62,7 +72,7 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
     if (stallAt !== null && t.lastProgressMs > stallAt) stallAt = null; // progress resumed
     if (stallAt === null && quiet >= o.stallMs) {
       stallAt = t.lastProgressMs;
-      void probe(Math.min(o.stallMs, 5000)).then(() => o.onStall?.(now() - t.lastProgressMs, found));
+      void probe(Math.min(Math.max(o.stallMs, 2000), 5000)).then(() => o.onStall?.(now() - t.lastProgressMs, found));
     }
   };
   const timer = setInterval(tick, Math.max(50, Math.min(250, o.stallMs / 4)));

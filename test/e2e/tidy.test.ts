@@ -70,7 +70,7 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
       const { r, report, p } = await tidy(name, name === 'drip' ? ['--timeout', '20s'] : []);
       expect(r.exitCode, r.stderr).toBe(w.exit);
       expect(report!.outcome).toBe(w.outcome);
-      if (w.exit === 3) expect(r.durationMs).toBeLessThan(9000);
+      if (w.exit === 3) expect(r.durationMs).toBeLessThan(15_000); // 3 s timeout + CLI start-up and go env on a loaded 2-core box
       if (!w.cause) return void expect(report!.problems).toEqual([]);
       const first = report!.problems[0]!;
       expect(first, JSON.stringify(report!.problems, null, 1)).toMatchObject({ cause: w.cause });

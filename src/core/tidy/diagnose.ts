@@ -34,9 +34,9 @@ export interface DiagnoseOptions {
 /** The module a silent Go (no -x, Go < 1.21) is waiting for: the last package it looks for or module it downloads. */
 export function waitingSubject(t: Timeline): { module?: string; package?: string } {
   const pkg = [...t.pendingPackages].pop();
-  if (pkg) return { package: pkg, module: pkg };
-  const cur = t.current?.split('@')[0];
-  return cur ? { module: cur } : {};
+  const cur = t.current?.includes('@') ? t.current.split('@')[0] : undefined; // `go: downloading M V` was last
+  if (cur) return pkg ? { module: cur, package: pkg } : { module: cur };
+  return pkg ? { package: pkg, module: pkg } : {};
 }
 
 function problemKey(p: TidyProblem): string {

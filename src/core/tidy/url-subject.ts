@@ -11,6 +11,7 @@ export type UrlKind =
   | 'sumdb-lookup'
   | 'sumdb-supported'
   | 'sumdb-tile'
+  | 'sumdb-latest'
   | 'go-get'
   | 'other';
 
@@ -57,6 +58,8 @@ export function urlSubject(url: string): UrlSubject {
   }
   if (/\/sumdb\/[^/]+\/supported$/.test(u.path)) return { kind: 'sumdb-supported', via: 'sumdb' };
   if (/\/tile\/\d+\//.test(u.path)) return { kind: 'sumdb-tile', via: 'sumdb' };
+  // Signed tree head: Go never fetches it (§3.4) but the watchdog probes it when no version is known yet.
+  if (/\/latest$/.test(u.path) && !u.path.includes('/@')) return { kind: 'sumdb-latest', via: 'sumdb' };
   const versioned = VERSIONED.exec(u.path);
   if (versioned) {
     const module = moduleFromSegments(versioned[1]!.split('/').filter((s) => s !== ''));

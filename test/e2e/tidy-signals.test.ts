@@ -1,0 +1,101 @@
+// End to end: Ctrl-C and usage errors of `gomodctl tidy`; no go process survives gomodctl (process-group kill).
+import { afterAll, describe, expect, it } from 'vitest';
+import { execa } from 'execa';
+import { readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeHermeticGo, TEST_GO } from '../helpers/go-env.js';
+import { runCli, BIN } from '../helpers/run-cli.js';
+import { SCENARIOS, prepare } from '../fixtures/tidy/scenarios.js';
+import type { TidyReport } from '../../src/core/types.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterAll(async () => {
+  for (const c of cleanups) await c();
+});
+
+async function setup(name: string) {
+  const h = makeHermeticGo();
+  const p = await prepare(SCENARIOS.find((s) => s.name === name)!, h.dir, 0);
+  cleanups.push(() => p.proxy.close(), () => h.cleanup());
+  return { env: { ...h.env, ...p.env }, dir: p.dir, h };
+}
+
+/** Pids of processes whose working directory is `dir` (Linux /proc), i.e. a go left behind in the test module. */
+function processesIn(dir: string): number[] {
+  const out: number[] = [];
+  for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      if (readlinkSync(`/proc/${d}/cwd`) === dir) out.push(Number(d));
+    } catch {
+      // gone or not ours
+    }
+  }
+  return out;
+}
+
+describe.concurrent('gomodctl tidy: interruption, CI output, usage errors', () => {
+  it.skipIf(process.platform !== 'linux')('Ctrl-C while go hangs: kills the tree, prints what is known, exits 130', async () => {
+    const { env, dir } = await setup('blackhole');
+    const child = execa(process.execPath, [BIN, 'tidy', '--explain', '--json', '--stall', '1s', '--go', TEST_GO, '-C', dir], {
+      env,
+      extendEnv: false,
+      reject: false,
+      timeout: 20_000,
+    });
+    let stderr = '';
+    child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+    const deadline = Date.now() + 10_000;
+    while (!stderr.includes('finding module for package') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 1800)); // let the watchdog fire and probe
+    expect(processesIn(dir).length).toBeGreaterThan(0);
+    child.kill('SIGINT');
+    const r = await child;
+    expect(r.exitCode, stderr).toBe(130);
+    const report = JSON.parse(String(r.stdout)) as TidyReport;
+    expect(report.outcome).toBe('stalled');
+    expect(report.goExitCode).toBeNull();
+    expect(report.problems[0]).toMatchObject({ cause: 'timeout', module: 'example.com/hello' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(processesIn(dir)).toEqual([]);
+  });
+
+  it('GitHub Actions: ::error annotations on stdout and a Markdown job summary', async () => {
+    const { env, dir, h } = await setup('status-404');
+    const summary = join(h.dir, 'summary.md');
+    writeFileSync(summary, '');
+    const r = await runCli(['tidy', '--explain', '--go', TEST_GO, '-C', dir], { env: { ...env, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
+    expect(r.exitCode, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/^::error title=gomodctl tidy%3A not-found example.com\/hello::.*404/m);
+    expect(r.stdout).toContain('[not-found]');
+    expect(readFileSync(summary, 'utf8')).toMatch(/### gomodctl tidy: failed[\s\S]*\| not-found \| example.com\/hello \|/);
+  });
+
+  it('GitLab: the diagnosis sits in a collapsible section', async () => {
+    const { env, dir } = await setup('status-500');
+    const r = await runCli(['tidy', '--explain', '--annotate', 'gitlab', '--go', TEST_GO, '-C', dir], { env });
+    expect(r.exitCode, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/section_start:\d+:gomodctl_tidy\[collapsed=true\]/);
+    expect(r.stdout).toMatch(/section_end:\d+:gomodctl_tidy/);
+  });
+
+  it('without --explain: passes go output through, prints only a summary', async () => {
+    const { env, dir } = await setup('status-404');
+    const r = await runCli(['tidy', '--go', TEST_GO, '-C', dir], { env });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('cannot find module providing package example.com/hello');
+    expect(r.stderr).not.toMatch(/^# get /m); // the -x trace gomodctl added is not shown
+    expect(r.stdout).toMatch(/go mod tidy failed with exit code 1/);
+    expect(r.stdout).not.toContain('go env -w'); // no diagnosis without --explain
+  });
+
+  it.each([
+    [['--stall', 'soon'], /invalid --stall "soon".*5s/],
+    [['--timeout', '-3s'], /invalid --timeout "-3s"/],
+    [['--annotate', 'jenkins'], /invalid --annotate "jenkins".*auto, github, gitlab, none/],
+    [['-C', '/nonexistent/gomodctl-dir'], /invalid -C "\/nonexistent\/gomodctl-dir": not a directory/],
+  ])('bad usage %j → exit 2 with a sentence', async (args, re) => {
+    const r = await runCli(['tidy', ...args], { env: makeHermeticGo().env });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(re);
+  });
+});
