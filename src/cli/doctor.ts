@@ -13,7 +13,7 @@ export function registerDoctor(program: Command): void {
     .option('--deps', 'also check that every go.mod requirement is served by the proxies')
     .option('--go <path>', 'go binary to use (default: $GOMODCTL_GO or go on PATH)')
     .option('--json', 'print one JSON document (schemaVersion 1) on stdout')
-    .option('--verbose', 'show passing checks in detail')
+    .option('--verbose', 'show phase timings and targets of every check')
     .addHelpText('after', `
 Examples:
   $ gomodctl doctor
@@ -21,7 +21,7 @@ Examples:
   $ gomodctl doctor --deps --json > doctor.json
 
 Exit codes: 0 no check failed, 1 a check failed, 2 bad usage.`)
-    .action(async (o: { timeout: string; module?: string; deps?: boolean; go?: string; json?: boolean }) => {
+    .action(async (o: { timeout: string; module?: string; deps?: boolean; go?: string; json?: boolean; verbose?: boolean }) => {
       const timeoutMs = parseDuration(o.timeout, '--timeout');
       if (o.module !== undefined && !/^[^@\s]+(@[^@\s]+)?$/.test(o.module)) {
         throw new UsageError(`invalid --module "${o.module}": expected a module path with an optional version, e.g. golang.org/x/text@v0.14.0`);
@@ -39,7 +39,7 @@ Exit codes: 0 no check failed, 1 a check failed, 2 bad usage.`)
       });
       spinner.stop();
       if (out.json) out.printJson(report.doctorJson(result));
-      else report.renderDoctorHuman(out, result);
+      else report.renderDoctorHuman(out, result, Boolean(o.verbose));
       process.exitCode = result.summary.fail > 0 ? 1 : 0;
     });
 }

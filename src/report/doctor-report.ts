@@ -37,17 +37,25 @@ function mark(out: Output, r: CheckResult): string {
   }
 }
 
-function renderCheck(out: Output, r: CheckResult): void {
+function phaseLine(r: CheckResult): string {
+  const t = r.timings!;
+  const parts = [['dns', t.dnsMs], ['connect', t.connectMs], ['tls', t.tlsMs], ['first byte', t.ttfbMs], ['total', t.totalMs]] as const;
+  return parts.filter(([, v]) => v !== undefined).map(([k, v]) => `${k} ${formatDuration(v!)}`).join(' · ');
+}
+
+function renderCheck(out: Output, r: CheckResult, verbose: boolean): void {
   const time = r.timings ? out.c.dim(` [${formatDuration(r.timings.totalMs)}]`) : '';
   const head = r.title === r.target || !r.target ? r.title : `${r.title}`;
   out.line(`  ${mark(out, r)} ${out.c.bold(head)}${time}`);
   out.line(`      ${redactSecrets(r.message)}`);
+  if (verbose && r.timings) out.line(`      ${out.c.dim(`${phaseLine(r)}${r.phase ? ` (stalled in: ${r.phase})` : ''}`)}`);
+  if (verbose && r.target && r.target !== r.title) out.line(`      ${out.c.dim(`target: ${redactSecrets(r.target)}`)}`);
   for (const d of r.details ?? []) out.line(`      ${out.c.dim('•')} ${redactSecrets(d)}`);
   for (const f of r.fix ?? []) out.line(`      ${out.c.cyan('fix:')} ${redactSecrets(f)}`);
 }
 
 /** Prints the human report to stdout. */
-export function renderDoctorHuman(out: Output, report: DoctorReport): void {
+export function renderDoctorHuman(out: Output, report: DoctorReport, verbose = false): void {
   const go = report.go ? `${report.go.version}, GOENV ${report.go.goenv}` : 'go not found';
   out.line(`${out.c.bold('gomodctl doctor')} (${go}; canary ${report.canary.path}${report.canary.version ? '@' + report.canary.version : ''})`);
   let group = '';
@@ -57,7 +65,7 @@ export function renderDoctorHuman(out: Output, report: DoctorReport): void {
       out.line();
       out.line(out.c.bold(GROUP_TITLES[group] ?? group));
     }
-    renderCheck(out, r);
+    renderCheck(out, r, verbose);
   }
   const s = report.summary;
   const parts = [`${s.ok} ok`, s.warn ? out.c.yellow(`${s.warn} warning${s.warn > 1 ? 's' : ''}`) : '', s.fail ? out.c.red(`${s.fail} failed`) : '', s.skip ? `${s.skip} skipped` : ''];
