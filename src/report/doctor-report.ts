@@ -48,7 +48,7 @@ function renderCheck(out: Output, r: CheckResult, verbose: boolean): void {
   const head = r.title === r.target || !r.target ? r.title : `${r.title}`;
   out.line(`  ${mark(out, r)} ${out.c.bold(head)}${time}`);
   out.line(`      ${redactSecrets(r.message)}`);
-  if (verbose && r.timings) out.line(`      ${out.c.dim(`${phaseLine(r)}${r.phase ? ` (stalled in: ${r.phase})` : ''}`)}`);
+  if (verbose && r.timings) out.line(`      ${out.c.dim(`${phaseLine(r)}${r.phase ? ` (${r.cause === 'timeout' ? 'stalled' : 'failed'} in: ${r.phase})` : ''}`)}`);
   if (verbose && r.target && r.target !== r.title) out.line(`      ${out.c.dim(`target: ${redactSecrets(r.target)}`)}`);
   for (const d of r.details ?? []) out.line(`      ${out.c.dim('•')} ${redactSecrets(d)}`);
   for (const f of r.fix ?? []) out.line(`      ${out.c.cyan('fix:')} ${redactSecrets(f)}`);
