@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildConfigModel } from '../../src/core/config-model.js';
 import { UsageError } from '../../src/core/errors.js';
-import { isKnownPublicHost, isPublicProxyUrl, resolveRoute } from '../../src/core/route.js';
+import { isKnownPublicHost, isPublicProxyUrl, resolveRoute, simulateRoute } from '../../src/core/route.js';
 
 const model = (env: Record<string, string>, goVersion = 'go1.26.0') =>
   buildConfigModel({ env, goenvPath: null, goenvText: null, gorootEnvText: null, goVersion });
@@ -100,5 +100,33 @@ describe('public hosts', () => {
     expect(isPublicProxyUrl('https://user:pw@goproxy.cn/')).toBe(true);
     expect(isPublicProxyUrl('https://proxy.golang.org')).toBe(true);
     expect(isPublicProxyUrl('https://athens.corp')).toBe(false);
+  });
+});
+
+describe('simulateRoute', () => {
+  const m = model({ GOPROXY: 'https://a.example,https://b.example|direct', GOSUMDB: 'sum.golang.org' });
+  const route = resolveRoute(m, 'example.com/m', 'v1.0.0');
+  it('walks the list separately for .info, .mod and .zip, with the sumdb between .mod and .zip', () => {
+    const sim = simulateRoute(route, (u) => (u.startsWith('https://a.example/example') ? 'not-found' : 'ok'));
+    expect(sim.outcome).toBe('ok');
+    expect(sim.requests).toEqual([
+      'https://a.example/example.com/m/@v/v1.0.0.info',
+      'https://b.example/example.com/m/@v/v1.0.0.info',
+      'https://a.example/example.com/m/@v/v1.0.0.mod',
+      'https://b.example/example.com/m/@v/v1.0.0.mod',
+      'https://a.example/sumdb/sum.golang.org/supported',
+      'https://a.example/sumdb/sum.golang.org/lookup/example.com/m@v1.0.0',
+      'https://a.example/example.com/m/@v/v1.0.0.zip',
+      'https://b.example/example.com/m/@v/v1.0.0.zip',
+    ]);
+  });
+  it('stops on a non-404 error after a comma, goes on after a pipe', () => {
+    expect(simulateRoute(route, (u) => (u.startsWith('https://a.') ? 'error' : 'ok'))).toEqual({
+      requests: ['https://a.example/example.com/m/@v/v1.0.0.info'],
+      outcome: 'error',
+    });
+    const r = simulateRoute(route, (u) => (u.startsWith('https://a.') ? 'not-found' : 'error'));
+    expect(r.outcome).toBe('direct');
+    expect(r.requests.at(-1)).toBe('https://example.com/m?go-get=1');
   });
 });
