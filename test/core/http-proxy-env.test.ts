@@ -2,7 +2,7 @@
 // plus a differential test against the httpproxy package vendored in the Go toolchain under test.
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { execa } from 'execa';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { getProxyConfig, proxyForUrl, useProxy, parseProxy, splitHostPort, type ProxyConfig } from '../../src/core/http-proxy-env.js';
@@ -174,6 +174,9 @@ describe('differential: gomodctl vs the httpproxy vendored in the Go under test'
   beforeAll(async () => {
     // Shared build cache so the helper (which compiles net and x/net/idna) builds once per machine, not per run.
     go = makeHermeticGo({ GO111MODULE: 'off', GOCACHE: join(tmpdir(), 'gomodctl-test-gocache') });
+    // `go telemetry off` equivalent: otherwise Go ≥1.23 leaves a child writing into the temp tree we remove.
+    mkdirSync(join(go.env.XDG_CONFIG_HOME!, 'go', 'telemetry'), { recursive: true });
+    writeFileSync(join(go.env.XDG_CONFIG_HOME!, 'go', 'telemetry', 'mode'), 'off');
     const goroot = (await execa(TEST_GO, ['env', 'GOROOT'], { env: go.env, extendEnv: false, timeout: 30_000 })).stdout.trim();
     goVersion = (await execa(TEST_GO, ['env', 'GOVERSION'], { env: go.env, extendEnv: false, timeout: 30_000 })).stdout.trim();
     const src = join(go.env.GOPATH!, 'src');
@@ -183,7 +186,7 @@ describe('differential: gomodctl vs the httpproxy vendored in the Go under test'
     bin = join(go.dir, 'hp');
     await execa(TEST_GO, ['build', '-o', bin, 'hp'], { env: go.env, extendEnv: false, cwd: go.dir, timeout: 110_000 });
   }, 120_000);
-  afterAll(() => go?.cleanup());
+  afterAll(() => go && rmSync(go.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
 
   it('every case gives the same proxy decision', async () => {
     const cases = differentialCases();
