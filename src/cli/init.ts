@@ -51,8 +51,8 @@ export function registerInit(program: Command): void {
       const run = await import('../go/init-run.js');
       if (!run.hasValueFlags(opts) && opts.export === undefined) {
         if (!tty || flags.yes || flags.json) throw new UsageError(NON_TTY_HINT);
-        const { runWizard } = await import('../go/init-wizard-run.js');
-        process.exitCode = await runWizard(opts, ctx);
+        const { runWizard, spawnDoctor } = await import('../go/init-wizard-run.js');
+        process.exitCode = await runWizard(opts, { ...ctx, runDoctor: () => spawnDoctor(ctx.env, ctx.cwd) });
         return;
       }
       process.exitCode = await run.runInitFromFlags(opts, ctx);

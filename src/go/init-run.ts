@@ -75,7 +75,7 @@ export async function executePlan(p: {
   }
   requireConsent(ctx, p.yes, `gomodctl ${p.command}`);
   if (!p.yes && ctx.tty) {
-    renderPlanHuman(ctx.out, { ...view, dryRun: true });
+    renderPlanHuman(ctx.out, { ...view, preview: true });
     const ok = ctx.confirm ? await ctx.confirm('Apply these changes?') : false;
     if (!ok) {
       ctx.out.line('Nothing was changed.');

@@ -17,6 +17,14 @@ import { readTextOrNull } from './load-config.js';
 /** Bound for each wizard probe request (they all run at once). */
 const PROBE_TIMEOUT_MS = 4000;
 
+/** Runs `gomodctl doctor` as a child of this same CLI, on the same terminal, bounded to 2 minutes. */
+export async function spawnDoctor(env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
+  const script = process.argv[1];
+  if (!script) return 1;
+  const r = await execa(process.execPath, [script, 'doctor'], { env, cwd, stdio: 'inherit', timeout: 120_000, reject: false });
+  return r.exitCode ?? 1;
+}
+
 /** Unique fetch URLs of the repository's git remotes; [] outside a repository or without git (bounded: 3 s). */
 export async function getGitRemoteUrls(cwd: string, env: NodeJS.ProcessEnv): Promise<string[]> {
   try {
@@ -60,7 +68,10 @@ async function loadPrompts(): Promise<WizardPrompts> {
 }
 
 /** The whole interactive `gomodctl init`; `prompts` is injected by flow tests. Returns the exit code. */
-export async function runWizard(opts: InitOptions, ctx: RunContext & { prompts?: WizardPrompts }): Promise<number> {
+export async function runWizard(
+  opts: InitOptions,
+  ctx: RunContext & { prompts?: WizardPrompts; runDoctor?: () => Promise<number> },
+): Promise<number> {
   const { loaded, goenvPath, goBin } = await loadForWrite(ctx, opts.go);
   const prompts = ctx.prompts ?? (await loadPrompts());
   const answers = await runWizardFlow({
@@ -83,6 +94,9 @@ export async function runWizard(opts: InitOptions, ctx: RunContext & { prompts?:
     ctx: { ...ctx, confirm: (message) => prompts.confirm({ message, default: true }) },
     plan, goenvPath, goBin, command: 'init', dryRun: opts.dryRun, yes: opts.yes,
   });
-  if (code === 0 && !opts.dryRun) ctx.out.line('Check the result with: gomodctl doctor');
+  if (code !== 0 || opts.dryRun) return code;
+  if (ctx.runDoctor && (await prompts.confirm({ message: 'Run gomodctl doctor now to check the new configuration?', default: true }))) {
+    await ctx.runDoctor();
+  } else ctx.out.line('Check the result any time with: gomodctl doctor');
   return code;
 }

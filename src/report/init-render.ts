@@ -18,6 +18,8 @@ export interface PlanView {
   unchanged: string[];
   commands: string[];
   warnings: string[];
+  /** Shown before asking for confirmation: "Will run", no dry-run note. */
+  preview?: boolean;
   /** Set once applied. */
   backupId?: string;
   /** For restore: the backup being brought back. */
@@ -40,11 +42,12 @@ export function renderPlanHuman(out: Output, view: PlanView): void {
       out.line(`  ${ch.name.padEnd(w)}  ${c.dim(show(ch.before))} → ${c.bold(show(ch.after))}`);
     }
     out.line();
-    out.line(view.dryRun ? 'Would run:' : 'Running:');
+    out.line(view.preview ? 'Will run:' : view.dryRun ? 'Would run:' : 'Ran:');
     for (const cmd of view.commands) out.line(`  ${redactText(cmd)}`);
   }
   for (const name of view.unchanged) out.line(c.dim(`  ${name} already has this value`));
   for (const warning of [...view.warnings, ...(view.goWarnings ?? [])]) out.line(c.yellow(`warning: ${redactText(warning)}`));
+  if (view.preview) return;
   if (view.dryRun) out.line(c.dim('(dry run: nothing was changed)'));
   else if (view.backupId) {
     out.line(c.green(`Done. Previous values saved as backup ${view.backupId}; undo with: gomodctl restore --yes`));

@@ -88,6 +88,8 @@ describe.skipIf(!hasTmux)('init wizard in a real terminal', () => {
     const preview = await waitFor(/Apply these changes/);
     expect(preview).toContain(`GOPROXY    (unset) → ${proxy.url}`);
     keys('Enter');
+    await waitFor(/Run gomodctl doctor now/);
+    keys('n', 'Enter');
     const end = await waitFor(/EXIT=\d+/, 30_000);
     expect(end, end).toContain('EXIT=0');
     expect(Date.now() - started).toBeLessThan(60_000);

@@ -63,10 +63,10 @@ describe('gomodctl restore', () => {
     expect((await run(['restore', '--yes'])).exitCode).toBe(1);
     await run(['init', '--yes', '--proxy', 'https://a.example.com']);
     const bad = await run(['restore', '--yes', '--id', 'nope']);
-    expect(bad.exitCode).toBe(2);
+    expect(bad.exitCode, bad.stderr).toBe(2);
     expect(bad.stderr).toContain('"nope"');
     const noTty = await run(['restore']);
-    expect(noTty.exitCode).toBe(2);
+    expect(noTty.exitCode, noTty.stderr).toBe(2);
     expect(noTty.stderr).toContain('--yes');
     expect(goenv()).toContain('GOPROXY=https://a.example.com');
   });
@@ -112,7 +112,7 @@ describe('the backups file', () => {
     mkdirSync(dirname(backupsPath()), { recursive: true });
     writeFileSync(backupsPath(), '{not json');
     const r = await run(['init', '--yes', '--proxy', 'https://a.example.com']);
-    expect(r.exitCode).toBe(1);
+    expect(r.exitCode, r.stderr).toBe(1);
     expect(r.stderr).toContain('not valid JSON');
     expect(goenv()).toBe('');
   });
