@@ -55,65 +55,60 @@ export function matchingPattern(globs: string, target: string): string | null {
   return null;
 }
 
-/** Lints one entry; returns the issues for it (entries are never trimmed by Go). */
+const SCHEME = /^\s*[a-zA-Z][a-zA-Z0-9+.-]*:\/\//;
+
+type EntryRule = (varName: string, entry: string, q: string, trimmed: string) => PatternIssue | null;
+
+/** Length of a leading "scheme://" (after spaces), or 0. */
+function schemeLength(s: string): number {
+  return SCHEME.exec(s)?.[0].trim().length ?? 0;
+}
+
+/** One rule per mistake Go accepts silently (entries are never trimmed by Go). */
+const ENTRY_RULES: EntryRule[] = [
+  (v, entry, q, trimmed) =>
+    trimmed === entry
+      ? null
+      : { pattern: entry, problem: 'whitespace', message: `${v} entry ${q} has surrounding spaces; Go does not trim them, so it never matches`, suggestion: trimmed },
+  (v, entry, q, trimmed) => {
+    if (!SCHEME.test(entry)) return null;
+    const message = `${v} entry ${q} contains a URL scheme; patterns match module paths, which never have one`;
+    return { pattern: entry, problem: 'scheme', message, suggestion: trimmed.slice(schemeLength(trimmed)) };
+  },
+  (v, entry, q, trimmed) => {
+    try {
+      pathMatch(trimmed.endsWith('/') ? trimmed.slice(0, -1) : trimmed, '');
+      return null;
+    } catch (e) {
+      if (!(e instanceof BadPatternError)) throw e;
+      const message = `${v} entry ${q} is a malformed glob (path.Match: syntax error in pattern); Go silently ignores it`;
+      return { pattern: entry, problem: 'malformed', message };
+    }
+  },
+  (v, entry, q, trimmed) => {
+    if (!/[A-Z]/.test(entry)) return null;
+    const message = `${v} entry ${q} has upper-case letters; matching is case-sensitive and hosts in module paths are lower case`;
+    return { pattern: entry, problem: 'uppercase', message, suggestion: trimmed.toLowerCase() };
+  },
+  (v, entry, q, trimmed) => {
+    if (!trimmed.endsWith('/')) return null;
+    const glob = trimmed.slice(0, -1);
+    const message = `${v} entry ${q} ends with "/"; Go ignores one trailing slash, so it is the same as ${JSON.stringify(glob)}`;
+    return { pattern: entry, problem: 'trailing-slash', message, suggestion: glob };
+  },
+  (v, entry, q, trimmed) => {
+    const host = trimmed.slice(schemeLength(trimmed)).split('/')[0] ?? '';
+    if (!/:\d*$/.test(host)) return null;
+    const message = `${v} entry ${q} has a port; module paths never contain ports, so it never matches`;
+    return { pattern: entry, problem: 'port', message, suggestion: trimmed.replace(/:\d*(?=\/|$)/, '') };
+  },
+];
+
+/** Lints one non-empty entry of the list. */
 function lintEntry(varName: string, entry: string): PatternIssue[] {
-  const issues: PatternIssue[] = [];
   const q = JSON.stringify(entry);
   const trimmed = entry.trim();
-  if (trimmed !== entry) {
-    issues.push({
-      pattern: entry,
-      problem: 'whitespace',
-      message: `${varName} entry ${q} has surrounding spaces; Go does not trim them, so it never matches`,
-      suggestion: trimmed,
-    });
-  }
-  const schemeMatch = /^\s*[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.exec(entry);
-  if (schemeMatch) {
-    issues.push({
-      pattern: entry,
-      problem: 'scheme',
-      message: `${varName} entry ${q} contains a URL scheme; patterns match module paths, which never have one`,
-      suggestion: trimmed.slice(schemeMatch[0].trim().length),
-    });
-  }
-  const glob = trimmed.endsWith('/') ? trimmed.slice(0, -1) : trimmed;
-  try {
-    pathMatch(glob, '');
-  } catch (e) {
-    if (!(e instanceof BadPatternError)) throw e;
-    issues.push({
-      pattern: entry,
-      problem: 'malformed',
-      message: `${varName} entry ${q} is a malformed glob (path.Match: syntax error in pattern); Go silently ignores it`,
-    });
-  }
-  if (/[A-Z]/.test(entry)) {
-    issues.push({
-      pattern: entry,
-      problem: 'uppercase',
-      message: `${varName} entry ${q} has upper-case letters; matching is case-sensitive and hosts in module paths are lower case`,
-      suggestion: trimmed.toLowerCase(),
-    });
-  }
-  if (trimmed.endsWith('/')) {
-    issues.push({
-      pattern: entry,
-      problem: 'trailing-slash',
-      message: `${varName} entry ${q} ends with "/"; Go ignores one trailing slash, so it is the same as ${JSON.stringify(glob)}`,
-      suggestion: glob,
-    });
-  }
-  const host = (schemeMatch ? trimmed.slice(schemeMatch[0].trim().length) : trimmed).split('/')[0] ?? '';
-  if (/:\d*$/.test(host)) {
-    issues.push({
-      pattern: entry,
-      problem: 'port',
-      message: `${varName} entry ${q} has a port; module paths never contain ports, so it never matches`,
-      suggestion: trimmed.replace(/:\d*(?=\/|$)/, ''),
-    });
-  }
-  return issues;
+  return ENTRY_RULES.map((rule) => rule(varName, entry, q, trimmed)).filter((i): i is PatternIssue => i !== null);
 }
 
 /** Finds the mistakes Go silently accepts in a GOPRIVATE-style list (go-semantics.md §2.2). */
