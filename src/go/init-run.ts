@@ -96,7 +96,7 @@ export async function executePlan(p: {
 export async function runInitFromFlags(opts: InitOptions, ctx: RunContext): Promise<number> {
   const format = opts.export !== undefined ? parseExportFormat(opts.export) : undefined;
   if (format) {
-    const { values, warnings } = resolveInitValues(opts);
+    const { values, warnings } = hasValueFlags(opts) ? resolveInitValues(opts) : await currentValues(ctx, opts.go);
     const vars = Object.entries(values).flatMap(([k, v]): Array<[string, string]> => (v === null ? [] : [[k, redactText(v)]]));
     renderExportSnippet(ctx.out, format, renderExport(format, vars), warnings);
     return 0;
@@ -105,6 +105,18 @@ export async function runInitFromFlags(opts: InitOptions, ctx: RunContext): Prom
   const { loaded, goenvPath, goBin } = await loadForWrite(ctx, opts.go);
   const plan = buildInitPlan(loaded.model, opts);
   return executePlan({ ctx, plan, goenvPath, goBin, command: 'init', dryRun: opts.dryRun, yes: opts.yes });
+}
+
+/** Module variables set on this machine (environment or GOENV file), for `init --export` without values. */
+async function currentValues(ctx: RunContext, go: string | undefined): Promise<{ values: Record<string, string | null>; warnings: string[] }> {
+  const loaded = await loadConfig({ go: getGoBinary(go, ctx.env), env: ctx.env, cwd: ctx.cwd });
+  const values: Record<string, string | null> = {};
+  for (const name of ['GOPROXY', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOSUMDB']) {
+    const v = loaded.model.vars[name];
+    if (v && v.value !== '' && (v.source === 'env' || v.source === 'goenv')) values[name] = v.value;
+  }
+  const warnings = Object.keys(values).length ? [] : ['no module variable is set here (all defaults); pass --proxy/--private/--sumdb/--preset to export values'];
+  return { values, warnings };
 }
 
 /** Normalised `restore` flags. */

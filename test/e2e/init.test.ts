@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { parse as parseYaml } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -109,5 +110,13 @@ describe('gomodctl init --export', () => {
     const got = execFileSync('sh', ['-c', `${r.stdout.trimEnd()}; printf '%s\\n%s' "$GOPROXY" "$GOPRIVATE"`], { encoding: 'utf8', timeout: 5000 });
     expect(got).toBe('https://goproxy.cn|https://proxy.golang.org,direct\ncorp.example.com');
     expect(goenvText()).toBeNull();
+  });
+
+  it('without values exports what this machine has set (GOENV file and environment)', async () => {
+    fresh({ GONOSUMDB: 'corp.example.com' });
+    execFileSync(TEST_GO, ['env', '-w', 'GOPROXY=https://goproxy.cn,direct'], { env: h.env, timeout: 15_000 });
+    const r = await run(['init', '--export', 'gitlab-ci']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(parseYaml(r.stdout)).toEqual({ variables: { GOPROXY: 'https://goproxy.cn,direct', GONOSUMDB: 'corp.example.com' } });
   });
 });
