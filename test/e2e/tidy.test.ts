@@ -53,6 +53,8 @@ const TABLE: Record<string, Want> = {
   'private-unreachable': { exit: 1, outcome: 'failed', cause: 'dns', phase: 'direct' },
   'goproxy-off': { exit: 1, outcome: 'failed', cause: 'config' },
   toolchain: { exit: 1, outcome: 'failed', cause: 'toolchain' },
+  'git-prompt': { exit: 1, outcome: 'failed', cause: 'vcs-auth', module: 'github.com/private/repo' },
+  'checksum-mismatch': { exit: 1, outcome: 'failed', cause: 'checksum', module: 'example.com/hello' },
 };
 
 describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {

@@ -13,7 +13,8 @@ export type TidyEvent =
   | { kind: 'get-note'; url: string; note: string }
   | { kind: 'vcs'; command: string; durationMs?: number }
   | { kind: 'toolchain-download'; version: string; platform: string }
-  | { kind: 'error'; text: string; detail: ErrorDetail }
+  /** `refines`: a continuation line (e.g. git's stderr) that sharpens the previous error's cause; replaces it. */
+  | { kind: 'error'; text: string; detail: ErrorDetail; refines?: boolean }
   | { kind: 'context'; text: string }
   | { kind: 'unknown'; text: string };
 
@@ -80,10 +81,28 @@ function isContext(l: string): boolean {
 /** Stateful but I/O-free line classifier; state is a few flags, so memory stays constant. */
 export class LineClassifier {
   private inServerResponse = false;
+  private lastError: ErrorDetail | undefined;
 
   /** Classifies one line (without its newline). Never throws. */
   push(rawLine: string): TidyEvent {
-    const line = rawLine.replace(/\r$/, '');
+    const ev = this.classify(rawLine.replace(/\r$/, ''));
+    if (ev.kind === 'error') {
+      // Git's own stderr follows the `git ls-remote … exit status 128:` line, tab-indented (go-semantics.md §8.2).
+      if (this.lastError && /^\t/.test(ev.text) && !/^\t[^\s:@]*\.[^\s:@]*: /.test(ev.text)) {
+        const merged: ErrorDetail = { ...this.lastError };
+        for (const [k, v] of Object.entries(ev.detail)) if (v !== undefined) (merged as unknown as Record<string, unknown>)[k] = v;
+        if (!ev.detail.url && this.lastError.url) merged.url = this.lastError.url;
+        ev.detail = merged;
+        ev.refines = true;
+      }
+      this.lastError = ev.detail;
+    } else if (ev.kind !== 'context' || !ev.text.startsWith('\t')) {
+      this.lastError = undefined;
+    }
+    return ev;
+  }
+
+  private classify(line: string): TidyEvent {
     if (this.inServerResponse && line.startsWith('\t') && !line.startsWith('\tserver response')) {
       return { kind: 'context', text: line };
     }

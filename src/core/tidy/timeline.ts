@@ -114,7 +114,8 @@ export class Timeline {
       case 'get-note':
         return this.getEnd(ev, now);
       case 'error':
-        if (this.errors.length < MAX_ERRORS) this.errors.push(ev);
+        if (ev.refines && this.errors.length > 0 && this.errors[this.errors.length - 1]!.kind === 'error') this.errors[this.errors.length - 1] = ev;
+        else if (this.errors.length < MAX_ERRORS) this.errors.push(ev);
         return;
       default:
         return;

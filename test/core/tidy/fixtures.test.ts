@@ -32,6 +32,7 @@ const EXPECT: Record<string, { cause?: string; phase?: string; module?: string; 
   'private-leak': { cause: 'not-found', module: 'git.corp.invalid/team/lib', leak: true },
   'private-unreachable': { cause: 'dns', phase: 'direct', host: 'git.corp.invalid' },
   'goproxy-off': { cause: 'config', module: 'example.com/hello' },
+  'git-prompt': { cause: 'vcs-auth', phase: 'direct', module: 'github.com/private/repo' },
   toolchain: { cause: 'toolchain' },
   'checksum-mismatch': { cause: 'checksum', module: 'example.com/hello' },
 };
@@ -39,7 +40,7 @@ const EXPECT: Record<string, { cause?: string; phase?: string; module?: string; 
 function cfgFor(name: string): TidyConfig {
   return {
     goproxy: 'http://127.0.0.1:PORT',
-    goprivate: name === 'private-unreachable' ? 'git.corp.invalid' : '',
+    goprivate: name === 'private-unreachable' ? 'git.corp.invalid' : name === 'git-prompt' ? 'github.com/private' : '',
     gonoproxy: '',
     gonosumdb: '',
     gosumdb: 'sum.gomodctl.test',
