@@ -29,6 +29,8 @@ export interface ProcInfo {
   ppid: number;
   comm: string;
   state: string;
+  /** argv joined by spaces (read from /proc/PID/cmdline). */
+  cmdline: string;
 }
 
 function readStat(pid: number): ProcInfo | null {
@@ -37,7 +39,13 @@ function readStat(pid: number): ProcInfo | null {
     const close = s.lastIndexOf(')'); // comm may contain spaces and parentheses
     const comm = s.slice(s.indexOf('(') + 1, close);
     const [state, ppid] = s.slice(close + 2).split(' ');
-    return { pid, ppid: Number(ppid), comm, state: state ?? '?' };
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+    } catch {
+      // gone meanwhile
+    }
+    return { pid, ppid: Number(ppid), comm, state: state ?? '?', cmdline };
   } catch {
     return null;
   }
