@@ -6,7 +6,7 @@ import { parseGoproxy } from '../goproxy.js';
 import { parseGosumdb } from '../gosumdb.js';
 import { lintPatterns, matchPrefixPatterns } from '../patterns.js';
 import { GO_KNOWN_ENV } from '../known-vars.js';
-import { redactUrl } from '../redact.js';
+import { redactSecrets } from '../redact.js';
 import { isPublicProxyUrl } from '../route.js';
 import { goEnvWriteCommand } from '../shell-quote.js';
 import { misspelledVars } from './misspelled-vars.js';
@@ -51,7 +51,7 @@ function lintGoproxy(model: ConfigModel): Finding[] {
   const out: Finding[] = [];
   if (!parsed.ok) {
     out.push({
-      id: 'config.goproxy-invalid', title: 'GOPROXY', status: 'fail', target: redactUrl(value),
+      id: 'config.goproxy-invalid', title: 'GOPROXY', status: 'fail', target: redactSecrets(value),
       message: `GOPROXY is invalid: ${parsed.error}`,
       fix: [goEnvWriteCommand([['GOPROXY', 'https://proxy.golang.org,direct']]), 'or: gomodctl init'],
     });
@@ -63,7 +63,7 @@ function lintGoproxy(model: ConfigModel): Finding[] {
     if (!m || !m[2]!.includes(':')) continue;
     const insecure = m[1] === 'http';
     out.push({
-      id: 'config.goproxy-credentials', title: 'GOPROXY credentials', status: insecure ? 'fail' : 'warn', target: redactUrl(e.url),
+      id: 'config.goproxy-credentials', title: 'GOPROXY credentials', status: insecure ? 'fail' : 'warn', target: redactSecrets(e.url),
       message: insecure
         ? 'GOPROXY has a password in an http:// URL; Go refuses to send it ("refusing to pass credentials to insecure URL")'
         : 'GOPROXY has a password in the URL; it shows up in shell history, go env output and CI logs',
@@ -153,7 +153,7 @@ function lintLeaks(model: ConfigModel): Finding[] {
 function lintShadowing(model: ConfigModel): Finding[] {
   return shadowedVars(model).map((v) => ({
     id: 'config.shadowed', title: v.name, status: 'warn' as const, target: v.name,
-    message: `${v.name} is set in the environment (${redactUrl(v.value)}), which overrides the GOENV value (${redactUrl(v.shadowedGoenvValue ?? '')}): go env -w ${v.name}=… has no effect`,
+    message: `${v.name} is set in the environment (${redactSecrets(v.value)}), which overrides the GOENV value (${redactSecrets(v.shadowedGoenvValue ?? '')}): go env -w ${v.name}=… has no effect`,
     fix: [`unset ${v.name}   # and remove it from your shell profile (~/.bashrc, ~/.zshrc) or Windows user environment`],
   }));
 }
@@ -163,7 +163,7 @@ function lintHttpProxy(env: Record<string, string | undefined>): Finding[] {
   const https = env.HTTPS_PROXY || env.https_proxy;
   if (!http || https) return [];
   return [{
-    id: 'config.http-proxy-only', title: 'HTTPS_PROXY', status: 'warn', target: redactUrl(http),
+    id: 'config.http-proxy-only', title: 'HTTPS_PROXY', status: 'warn', target: redactSecrets(http),
     message: 'HTTP_PROXY is set but HTTPS_PROXY is not: Go uses HTTPS_PROXY for https:// proxies and ignores HTTP_PROXY for them',
     fix: [env.HTTP_PROXY ? 'export HTTPS_PROXY="$HTTP_PROXY"' : 'export https_proxy="$http_proxy"'],
   }];
@@ -188,7 +188,7 @@ function lintDisagreement(model: ConfigModel, reported: Record<string, string> |
     if (reported[name] === getVar(model, name)) continue;
     out.push({
       id: 'config.model-disagrees', title: name, status: 'warn', target: name,
-      message: `gomodctl computed ${name}=${redactUrl(getVar(model, name))} but go reports ${redactUrl(reported[name]!)}; the report below follows go`,
+      message: `gomodctl computed ${name}=${redactSecrets(getVar(model, name))} but go reports ${redactSecrets(reported[name]!)}; the report below follows go`,
     });
   }
   return out;
