@@ -1,6 +1,6 @@
 // A hermetic Go environment per test: its own GOENV, GOPATH, GOMODCACHE, GOCACHE, HOME; GOTOOLCHAIN=local.
 // No test may touch the developer's real Go configuration or the network beyond 127.0.0.1.
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -22,7 +22,9 @@ const PASS_THROUGH = ['PATH', 'SYSTEMROOT', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'TE
  */
 export function makeHermeticGo(extra: NodeJS.ProcessEnv = {}): HermeticGo {
   const dir = mkdtempSync(join(tmpdir(), 'gomodctl-test-'));
-  for (const d of ['home', 'gopath', 'gocache', 'config']) mkdirSync(join(dir, d), { recursive: true });
+  for (const d of ['home', 'gopath', 'gocache', 'config/go/telemetry']) mkdirSync(join(dir, d), { recursive: true });
+  // Go ≥1.23 starts a telemetry uploader that keeps writing under the config dir after go exits: turn it off.
+  writeFileSync(join(dir, 'config', 'go', 'telemetry', 'mode'), 'off');
   const base: NodeJS.ProcessEnv = {};
   for (const k of PASS_THROUGH) if (process.env[k] !== undefined) base[k] = process.env[k];
   const env: NodeJS.ProcessEnv = {
@@ -45,5 +47,5 @@ export function makeHermeticGo(extra: NodeJS.ProcessEnv = {}): HermeticGo {
     ...extra,
   };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
-  return { dir, env, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, env, cleanup: () => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }) };
 }
