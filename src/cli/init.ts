@@ -37,7 +37,17 @@ export function registerInit(program: Command): void {
     .option('--allow-credentials', 'accept user:password in a proxy URL (prefer .netrc, see go help goauth)')
     .option('--json', 'print one JSON document (schemaVersion 1)')
     .option('--go <path>', 'the go binary to use (default: $GOMODCTL_GO or go on PATH)')
-    .addHelpText('after', `\nPresets:\n${presetsHelp()}\n\nCredentials never belong in GOPROXY: put them in ~/.netrc (machine <host> login <user> password <token>).`)
+    .addHelpText('after', `
+Examples:
+  $ gomodctl init                                   # wizard on a terminal
+  $ gomodctl init --preset china --yes
+  $ gomodctl init --yes --proxy 'https://goproxy.cn|https://proxy.golang.org,direct' --private corp.example.com --sumdb sum.golang.google.cn
+  $ gomodctl init --preset china --dry-run
+  $ gomodctl init --preset china --export github-actions
+
+Exit codes: 0 written (or printed), 1 go env failed (the previous state is restored), 2 bad usage or bad input (nothing written).
+
+Presets:\n${presetsHelp()}\n\nCredentials never belong in GOPROXY: put them in ~/.netrc (machine <host> login <user> password <token>).`)
     .action(async (flags: InitFlags) => {
       const { createOutput } = await import('../report/output.js');
       const out = createOutput({ json: flags.json, color: program.opts().color as boolean | undefined });

@@ -21,6 +21,14 @@ export function registerRestore(program: Command): void {
     .option('--dry-run', 'print the plan and the exact go env commands; change nothing')
     .option('--json', 'print one JSON document (schemaVersion 1)')
     .option('--go <path>', 'the go binary to use (default: $GOMODCTL_GO or go on PATH)')
+    .addHelpText('after', `
+Examples:
+  $ gomodctl restore --list
+  $ gomodctl restore --dry-run
+  $ gomodctl restore --yes
+  $ gomodctl restore --id <id from --list> --yes
+
+Exit codes: 0 restored (or nothing to do), 1 go env failed or the backups file is damaged, 2 bad usage.`)
     .action(async (flags: RestoreFlags) => {
       const { createOutput } = await import('../report/output.js');
       const out = createOutput({ json: flags.json, color: program.opts().color as boolean | undefined });
