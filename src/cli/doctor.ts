@@ -35,7 +35,7 @@ Exit codes: 0 no check failed, 1 a check failed, 2 bad usage.`)
       const result = await runDoctor({
         go: getGoBinary(o.go, process.env), env: process.env, cwd: process.cwd(), timeoutMs,
         ...(o.module ? { module: o.module } : {}), deps: Boolean(o.deps),
-        onProgress: (n) => spinner.update(`waiting for ${n} check${n === 1 ? '' : 's'}…`),
+        onProgress: (titles) => spinner.update(`waiting for ${titles.slice(0, 3).join(', ')}${titles.length > 3 ? ` and ${titles.length - 3} more` : ''}…`),
       });
       spinner.stop();
       if (out.json) out.printJson(report.doctorJson(result));

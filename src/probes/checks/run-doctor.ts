@@ -26,7 +26,8 @@ export interface DoctorOptions {
   timeoutMs: number;
   module?: string;
   deps: boolean;
-  onProgress?: (pending: number) => void;
+  /** Called as checks finish, with the titles of those still running. */
+  onProgress?: (pendingTitles: string[]) => void;
 }
 
 /** The doctor's result: the JSON document's content. */
@@ -90,7 +91,12 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
     ...privateChecks(ctx),
     ...(opts.deps ? [depsCheck] : []),
   ];
-  const results = await runChecks(checks, ctx, (_c, pending) => opts.onProgress?.(pending));
+  const pending = new Set(checks);
+  opts.onProgress?.(checks.map((c) => c.title));
+  const results = await runChecks(checks, ctx, (c) => {
+    pending.delete(c);
+    opts.onProgress?.([...pending].map((p) => p.title));
+  });
   const go = loaded.go ? { path: loaded.go.path, version: loaded.go.version, goenv: loaded.go.goenv } : null;
   return { go, canary: ctx.canary, checks: results, summary: summarize(results), durationMs: Math.round(performance.now() - start) };
 }
