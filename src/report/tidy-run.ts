@@ -86,11 +86,18 @@ export async function runTidy(o: TidyRunOptions): Promise<number> {
     cfg,
     model: loaded.model,
     onTick: (quiet) => progress.update(spinnerText(live.t.current, live.now(), quiet)),
-    onStall: (quiet, findings) => {
+    onStallStart: (quiet, targets) => {
       if (!o.explain || o.json) return;
       const what = live.t.pending()[0]?.url ?? live.t.current ?? 'go';
-      const note = findings.find((f) => !f.ok)?.message;
-      progress.writeLine(redactSecrets(`gomodctl: no progress for ${formatDuration(quiet)}, waiting on ${what}${note ? ` (probe: ${note})` : ''}; still waiting`));
+      const probing = targets.length ? `; probing ${targets.length} URL${targets.length === 1 ? '' : 's'}` : '';
+      progress.writeLine(redactSecrets(`gomodctl: no progress for ${formatDuration(quiet)}, go is waiting on ${what}${probing}`));
+    },
+    onStall: (_quiet, findings) => {
+      if (!o.explain || o.json) return;
+      for (const f of findings) {
+        progress.writeLine(redactSecrets(`gomodctl: probe ${f.url}: ${f.ok ? `answered ${f.status ?? ''}`.trim() : f.message ?? f.cause ?? 'failed'}`));
+      }
+      if (findings.length) progress.writeLine('gomodctl: still waiting (Go has no timeout of its own; --timeout bounds the run)');
     },
   });
   const stopGuards = guard(o, live, proc.killTree);

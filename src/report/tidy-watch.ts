@@ -17,6 +17,8 @@ export interface WatchOptions {
   model: ConfigModel | null;
   /** Called once per quiet period when the stall is detected, after the probes answered. */
   onStall?(quietMs: number, findings: ProbeFinding[]): void;
+  /** Called at once when the stall is detected, before probing. */
+  onStallStart?(quietMs: number, targets: string[]): void;
   /** Called on every tick (spinner). */
   onTick?(quietMs: number): void;
 }
@@ -51,9 +53,8 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
   const ca = (): Promise<string[] | undefined> =>
     (caPromise ??= loadGoTrustedCAs({ platform: process.platform, env: o.env }).then((r) => r.ca, () => undefined));
 
-  const probe = (timeoutMs: number): Promise<void> => {
+  const probe = (timeoutMs: number, targets = probeTargets(t, o.cfg, o.model)): Promise<void> => {
     probedAt = t.lastProgressMs;
-    const targets = probeTargets(t, o.cfg, o.model);
     inflight = (async () => {
       const roots = await ca();
       const results = await Promise.all(
@@ -72,7 +73,9 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
     if (stallAt !== null && t.lastProgressMs > stallAt) stallAt = null; // progress resumed
     if (stallAt === null && quiet >= o.stallMs) {
       stallAt = t.lastProgressMs;
-      void probe(Math.min(Math.max(o.stallMs, 2000), 5000)).then(() => o.onStall?.(now() - t.lastProgressMs, found));
+      const targets = probeTargets(t, o.cfg, o.model);
+      o.onStallStart?.(quiet, targets);
+      void probe(Math.min(Math.max(o.stallMs, 2000), 5000), targets).then(() => o.onStall?.(now() - t.lastProgressMs, found));
     }
   };
   const timer = setInterval(tick, Math.max(50, Math.min(250, o.stallMs / 4)));

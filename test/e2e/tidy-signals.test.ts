@@ -88,6 +88,24 @@ describe.concurrent('gomodctl tidy: interruption, CI output, usage errors', () =
     expect(r.stdout).not.toContain('go env -w'); // no diagnosis without --explain
   });
 
+  it('a password in GOPROXY never appears in any output (human, JSON, annotations, job summary)', async () => {
+    const { env, dir, h } = await setup('status-401');
+    const withPw = String(env.GOPROXY).replace('http://', 'http://gopher:pw-Sekr3t@');
+    const summary = join(h.dir, 'summary.md');
+    writeFileSync(summary, '');
+    const ci = { ...env, GOPROXY: withPw, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary };
+    const runs = await Promise.all([
+      runCli(['tidy', '--explain', '--go', TEST_GO, '-C', dir], { env: ci }),
+      runCli(['tidy', '--explain', '--json', '--go', TEST_GO, '-C', dir], { env: ci }),
+    ]);
+    for (const r of runs) {
+      expect(r.exitCode, r.stderr).toBe(1);
+      expect(r.stdout + r.stderr).not.toContain('pw-Sekr3t');
+    }
+    expect(runs[1]!.stdout).toContain('gopher:xxxxx@');
+    expect(readFileSync(summary, 'utf8')).not.toContain('pw-Sekr3t');
+  });
+
   it.each([
     [['--stall', 'soon'], /invalid --stall "soon".*5s/],
     [['--timeout', '-3s'], /invalid --timeout "-3s"/],
