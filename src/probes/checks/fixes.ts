@@ -34,7 +34,11 @@ export function proxyFixes(r: ProbeResult, entries: ProxyEntry[], index: number,
       : `${goEnvWriteCommand([['GOPROXY', piped]])}   # "|" falls through on any error, "," only on 404/410`);
   }
   if (r.cause !== 'tls' && r.cause !== 'auth') {
-    fixes.push(`${goEnvWriteCommand([['GOPROXY', 'https://goproxy.cn,https://proxy.golang.org,direct']])}   # or choose with: gomodctl init`);
+    const listed = new Set(entries.map((e) => (e.kind === 'url' ? hostOf(e.url) : e.kind)));
+    const others = ['goproxy.cn', 'proxy.golang.org'].filter((h) => !listed.has(h));
+    if (others.length > 0) {
+      fixes.push(`${goEnvWriteCommand([['GOPROXY', `${others.map((h) => `https://${h}`).join('|')},direct`]])}   # another mirror; compare them with: gomodctl init`);
+    }
   }
   return fixes;
 }
