@@ -120,17 +120,19 @@ describe('doctor end to end', () => {
   it('never sends a private module path to a proxy (--module, --deps)', async () => {
     const h = makeHermeticGo();
     mkdirSync(join(h.dir, 'm'));
-    writeFileSync(join(h.dir, 'm', 'go.mod'), 'module example.com/m\n\ngo 1.19\n\nrequire (\n\texample.com/private/lib v1.0.0\n\texample.com/hello v1.0.0\n)\n');
+    writeFileSync(join(h.dir, 'm', 'go.mod'), 'module example.com/m\n\ngo 1.19\n\nrequire (\n\tcorp.invalid/private/lib v1.0.0\n\texample.com/hello v1.0.0\n)\n');
     p.clearLog();
-    const env = { GOPROXY: p.url, GOPRIVATE: 'example.com/private', GOSUMDB: p.sumdb.verifierKey, GONOSUMDB: undefined };
-    const r = await runCli(['doctor', '--json', '--deps', '--timeout', '1s', '--module', 'example.com/private/lib@v1.0.0'], { env: { ...h.env, ...env }, cwd: join(h.dir, 'm') });
+    const env = { GOPROXY: p.url, GOPRIVATE: 'corp.invalid', GOSUMDB: p.sumdb.verifierKey, GONOSUMDB: undefined };
+    const r = await runCli(['doctor', '--json', '--deps', '--timeout', '1s', '--module', 'corp.invalid/private/lib@v1.0.0'], { env: { ...h.env, ...env }, cwd: join(h.dir, 'm') });
     h.cleanup();
     const doc = JSON.parse(r.stdout) as Doc;
     expect(p.log.length).toBeGreaterThan(0);
-    expect(p.log.filter((l) => l.url.includes('private'))).toEqual([]);
+    expect(p.log.filter((l) => l.url.includes('corp.invalid') || l.url.includes('private'))).toEqual([]);
     const deps = doc.checks.find((c) => c.id === 'deps')!;
     expect(deps.status).toBe('ok');
     expect(deps.message).toMatch(/1 private/);
+    // The private host itself is checked directly (and does not resolve).
+    expect(doc.checks.find((c) => c.id === 'private.corp.invalid')).toMatchObject({ status: 'fail', cause: 'dns' });
   });
 
   it('works without Go: reads the environment and GOENV file directly', async () => {
