@@ -82,13 +82,13 @@ export function descendants(pid: number): ProcInfo[] {
   return out;
 }
 
-/** Polls pred every 50 ms until it is truthy or timeoutMs passes; returns the last value. */
-export async function waitFor<T>(pred: () => T, timeoutMs: number): Promise<T> {
+/** Polls pred every everyMs (default 50) until it is truthy or timeoutMs passes; returns the last value. */
+export async function waitFor<T>(pred: () => T, timeoutMs: number, everyMs = 50): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = pred();
     if (v || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 
