@@ -1,7 +1,7 @@
 // `gomodctl tidy` runner: go mod tidy -v [-x] → classifier → timeline → watchdog/probes → diagnosis → reporters.
 import { LineClassifier } from '../core/tidy/classify.js';
 import { Timeline } from '../core/tidy/timeline.js';
-import { diagnose } from '../core/tidy/diagnose.js';
+import { diagnose, type ProbeFinding } from '../core/tidy/diagnose.js';
 import { buildTidyReport, exitCodeFor, type RunEnd } from '../core/tidy/report-model.js';
 import type { TidyConfig } from '../core/tidy/fixes.js';
 import { isKnownPublicHost } from '../core/route.js';
@@ -66,11 +66,36 @@ export async function runTidy(o: TidyRunOptions): Promise<number> {
   const start = performance.now();
   const live: Live = { t: new Timeline(0), start, now: () => performance.now() - start, timedOut: false, interrupted: false };
   const progress = await createTidyProgress(out);
+  const proc = spawnTidy(go, args, addedX, o.cwd, env, live, progress);
+  const watchdog = startWatchdog(live.t, live.now, {
+    stallMs: o.stallMs,
+    env,
+    goVersion: loaded.go.version,
+    cfg,
+    model: loaded.model,
+    ...stallNotices(o, live, progress),
+  });
+  const stopGuards = guard(o, live, proc.killTree);
+  let exitCode: number | null;
+  try {
+    exitCode = (await proc.done).exitCode;
+  } catch (err) {
+    await watchdog.stop();
+    throw err;
+  } finally {
+    stopGuards();
+    progress.stop();
+  }
+  return finish(o, out, env, live, cfg, watchdog, exitCode);
+}
+
+/** Starts go; every stderr line goes to the classifier and timeline, and is passed through unless it is our -x trace. */
+function spawnTidy(go: string, args: string[], addedX: boolean, cwd: string, env: NodeJS.ProcessEnv, live: Live, progress: TidyProgress) {
   const classifier = new LineClassifier();
-  const proc = startTidyProcess({
+  return startTidyProcess({
     go,
     args,
-    cwd: o.cwd,
+    cwd,
     env,
     onLine: (line) => {
       const ev = classifier.push(line);
@@ -79,36 +104,23 @@ export async function runTidy(o: TidyRunOptions): Promise<number> {
       if (!(addedX && traced)) progress.writeLine(redactSecrets(line)); // pass Go's own output through
     },
   });
-  const watchdog = startWatchdog(live.t, live.now, {
-    stallMs: o.stallMs,
-    env,
-    goVersion: loaded.go.version,
-    cfg,
-    model: loaded.model,
-    onTick: (quiet) => progress.update(spinnerText(live.t.current, live.now(), quiet)),
-    onStallStart: (quiet, targets) => {
-      if (!o.explain || o.json) return;
+}
+
+/** Spinner text on every tick; with --explain (human mode) a notice when the stall is detected and what probes found. */
+function stallNotices(o: TidyRunOptions, live: Live, progress: TidyProgress) {
+  const say = !o.explain || o.json ? () => {} : (text: string) => progress.writeLine(redactSecrets(text));
+  return {
+    onTick: (quiet: number) => progress.update(spinnerText(live.t.current, live.now(), quiet)),
+    onStallStart: (quiet: number, targets: string[]) => {
       const what = live.t.pending()[0]?.url ?? live.t.current ?? 'go';
       const probing = targets.length ? `; probing ${targets.length} URL${targets.length === 1 ? '' : 's'}` : '';
-      progress.writeLine(redactSecrets(`gomodctl: no progress for ${formatDuration(quiet)}, go is waiting on ${what}${probing}`));
+      say(`gomodctl: no progress for ${formatDuration(quiet)}, go is waiting on ${what}${probing}`);
     },
-    onStall: (_quiet, findings) => {
-      if (!o.explain || o.json) return;
-      for (const f of findings) {
-        progress.writeLine(redactSecrets(`gomodctl: probe ${f.url}: ${f.ok ? `answered ${f.status ?? ''}`.trim() : f.message ?? f.cause ?? 'failed'}`));
-      }
-      if (findings.length) progress.writeLine('gomodctl: still waiting (Go has no timeout of its own; --timeout bounds the run)');
+    onStall: (_quiet: number, findings: ProbeFinding[]) => {
+      for (const f of findings) say(`gomodctl: probe ${f.url}: ${f.ok ? `answered ${f.status ?? ''}`.trim() : f.message ?? f.cause ?? 'failed'}`);
+      if (findings.length) say('gomodctl: still waiting (Go has no timeout of its own; --timeout bounds the run)');
     },
-  });
-  const stopGuards = guard(o, live, proc.killTree);
-  let exit: { exitCode: number | null };
-  try {
-    exit = await proc.done;
-  } finally {
-    stopGuards();
-    progress.stop();
-  }
-  return finish(o, out, env, live, cfg, watchdog, exit.exitCode);
+  };
 }
 
 /** --timeout and Ctrl-C/SIGTERM: kill the whole tree and remember why. */

@@ -43,6 +43,14 @@ function bounded<T>(p: Promise<T>, ms: number): Promise<T | null> {
   return Promise.race([p.catch(() => null), limit]).finally(() => clearTimeout(timer));
 }
 
+/** Probes every target at once, each bounded; failures to probe are dropped, never thrown. */
+async function probeAll(targets: string[], timeoutMs: number, o: WatchOptions, ca: string[] | undefined): Promise<ProbeFinding[]> {
+  const results = await Promise.all(
+    targets.map((url) => bounded(probeUrl(url, { timeoutMs, env: o.env, goVersion: o.goVersion, ca }), timeoutMs + 500)),
+  );
+  return results.flatMap((r, i) => (r ? [{ url: targets[i]!, ok: r.ok, cause: r.cause, phase: r.phase, message: r.message, status: r.status }] : []));
+}
+
 /** Starts ticking; `now()` is ms since the run started, on the same clock as the timeline. */
 export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): Watchdog {
   let stallAt: number | null = null;
@@ -55,15 +63,9 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
 
   const probe = (timeoutMs: number, targets = probeTargets(t, o.cfg, o.model)): Promise<void> => {
     probedAt = t.lastProgressMs;
-    inflight = (async () => {
-      const roots = await ca();
-      const results = await Promise.all(
-        targets.map((url) => bounded(probeUrl(url, { timeoutMs, env: o.env, goVersion: o.goVersion, ca: roots }), timeoutMs + 500)),
-      );
-      found = results.flatMap((r, i) =>
-        r ? [{ url: targets[i]!, ok: r.ok, cause: r.cause, phase: r.phase, message: r.message, status: r.status }] : [],
-      );
-    })();
+    inflight = ca()
+      .then((roots) => probeAll(targets, timeoutMs, o, roots))
+      .then((f) => void (found = f));
     return inflight;
   };
 

@@ -23,7 +23,7 @@ const CAUSES: CauseRule[] = [
   ['module-path', /module declares its path as|but was required as/],
   ['go-sum', /missing go\.sum entry/],
   ['toolchain', /toolchain not available|invalid go version '|requires go >= \S+ \(running go|invalid toolchain:|cannot find "go1[^"]*" in PATH/],
-  ['config', /module lookup disabled by GOPROXY=off|GOPROXY list is not the empty string|invalid proxy URL|proxy URL missing scheme|invalid GOSUMDB|missing GOSUMDB|invalid sumdb name|checksum database disabled by GOSUMDB=off|refusing to pass credentials|invalid GOTOOLCHAIN|network disabled by cmdgonetlimit|disabled by GOVCS|GOVCS/],
+  ['config', /module lookup disabled by GOPROXY=off|GOPROXY list is not the empty string|invalid proxy URL|proxy URL missing scheme|invalid GOSUMDB|missing GOSUMDB|invalid sumdb name|checksum database disabled by GOSUMDB=off|refusing to pass credentials|invalid GOTOOLCHAIN|network disabled by cmdgonetlimit|go\.mod file not found|disabled by GOVCS|GOVCS/],
   ['tls', /x509: |tls: (failed|bad|unknown|handshake failure)|remote error: tls|first record does not look like a TLS handshake/],
   ['dns', /no such host|server misbehaving|dial tcp: lookup |Temporary failure in name resolution/],
   ['refused', /connection refused|No connection could be made/],

@@ -63,8 +63,7 @@ export class Timeline {
     return m;
   }
 
-  private request(url: string, now: number): TidyRequest | undefined {
-    const s = urlSubject(url);
+  private request(url: string, now: number, s: UrlSubject = urlSubject(url)): TidyRequest | undefined {
     if (!s.module) return undefined;
     const m = this.module(s.module, now);
     if (s.version && s.via === 'proxy' && !m.version) m.version = s.version;
@@ -131,9 +130,9 @@ export class Timeline {
   private getStart(url: string, now: number): void {
     this.sawTrace = true;
     this.requestCount += 1;
-    this.inFlight.set(url, { url, startedMs: now, subject: urlSubject(url) });
-    this.request(url, now);
     const s = urlSubject(url);
+    this.inFlight.set(url, { url, startedMs: now, subject: s });
+    this.request(url, now, s);
     if (s.module) this.current = s.version ? `${s.module}@${s.version}` : s.module;
   }
 
@@ -141,14 +140,14 @@ export class Timeline {
     this.sawTrace = true;
     const started = this.inFlight.get(ev.url);
     this.inFlight.delete(ev.url);
-    const r = this.request(ev.url, now);
+    const s = started?.subject ?? urlSubject(ev.url);
+    const r = this.request(ev.url, now, s);
     if (ev.kind === 'get-error' && this.errors.length < MAX_ERRORS) this.errors.push(ev);
     if (!r) return;
     r.durationMs = ev.kind === 'get-done' && ev.durationMs !== undefined ? ev.durationMs : started ? now - started.startedMs : undefined;
     if (r.durationMs === undefined) delete r.durationMs;
     if (ev.kind === 'get-done') {
       r.status = ev.status;
-      const s = urlSubject(ev.url);
       if (ev.status >= 200 && ev.status < 300 && s.module && s.via !== 'sumdb') this.module(s.module, now).resolved = true;
     } else {
       r.error = ev.kind === 'get-error' ? ev.error : ev.note;
