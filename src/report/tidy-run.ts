@@ -7,10 +7,11 @@ import type { TidyConfig } from '../core/tidy/fixes.js';
 import { isKnownPublicHost } from '../core/route.js';
 import { redactSecrets } from '../core/redact.js';
 import { formatDuration } from '../core/duration.js';
-import type { TidyReport } from '../core/types.js';
+import type { ConfigModel, TidyReport } from '../core/types.js';
 import { getGoBinary, GoNotFoundError } from '../go/run-go.js';
 import { loadConfig, type LoadedConfig } from '../go/load-config.js';
 import { startTidyProcess } from '../go/tidy-process.js';
+import { toolchainZipUrl } from '../core/tidy/probe-targets.js';
 import { createOutput, type Output } from './output.js';
 import { createTidyProgress, type TidyProgress } from './tidy-progress.js';
 import { startWatchdog, type Watchdog } from './tidy-watch.js';
@@ -48,6 +49,8 @@ export function tidyArgs(goVersion: string, extra: string[]): { args: string[]; 
 
 interface Live {
   t: Timeline;
+  cfg: TidyConfig;
+  model: ConfigModel | null;
   start: number;
   now(): number;
   timedOut: boolean;
@@ -64,7 +67,7 @@ export async function runTidy(o: TidyRunOptions): Promise<number> {
   const cfg = tidyConfig(loaded);
   const { args, addedX } = tidyArgs(loaded.go.version, o.goArgs);
   const start = performance.now();
-  const live: Live = { t: new Timeline(0), start, now: () => performance.now() - start, timedOut: false, interrupted: false };
+  const live: Live = { t: new Timeline(0), cfg, model: loaded.model, start, now: () => performance.now() - start, timedOut: false, interrupted: false };
   const progress = await createTidyProgress(out);
   const proc = spawnTidy(go, args, addedX, o.cwd, env, live, progress);
   const watchdog = startWatchdog(live.t, live.now, {
@@ -86,7 +89,7 @@ export async function runTidy(o: TidyRunOptions): Promise<number> {
     stopGuards();
     progress.stop();
   }
-  return finish(o, out, env, live, cfg, watchdog, exitCode);
+  return finish(o, out, env, live, watchdog, exitCode);
 }
 
 /** Starts go; every stderr line goes to the classifier and timeline, and is passed through unless it is our -x trace. */
@@ -149,7 +152,6 @@ async function finish(
   out: Output,
   env: NodeJS.ProcessEnv,
   live: Live,
-  cfg: TidyConfig,
   watchdog: Watchdog,
   exitCode: number | null,
 ): Promise<number> {
@@ -160,12 +162,13 @@ async function finish(
   const end: RunEnd = { goExitCode: killed ? null : exitCode, timedOut: live.timedOut, interrupted: live.interrupted, stalled: stalledNow };
   const quiet = live.now() - live.t.lastProgressMs;
   const problems = diagnose(live.t, {
-    cfg,
+    cfg: live.cfg,
     stalled: killed,
     stalledForMs: quiet,
     now: live.now(),
     probes: watchdog.findings(),
     isKnownPublic: isKnownPublicHost,
+    toolchainUrl: toolchainZipUrl(live.t, live.model),
   });
   const report = JSON.parse(redactSecrets(JSON.stringify(buildTidyReport(live.t, problems, end, live.now())))) as TidyReport;
   print(o, out, env, report, live);

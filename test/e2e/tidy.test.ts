@@ -81,6 +81,11 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
       if (w.urlHas) expect(first.url).toContain(w.urlHas);
       expect(first.fix.length).toBeGreaterThan(0);
       if (w.leak) expect(report!.problems.find((x) => x.cause === 'leak')).toMatchObject({ fix: ['go env -w GOPRIVATE=git.corp.invalid'] });
+      if (name === 'toolchain' && MINOR >= 21) {
+        // Go ≥ 1.21 switches toolchains through GOPROXY; 1.19 cannot even parse the go line (asserted by the cause).
+        expect(p.proxy.log.some((e) => e.url.includes('/golang.org/toolchain/@v/'))).toBe(true);
+        expect(first.url).toMatch(/\/golang.org\/toolchain\/@v\/v0\.0\.1-go1\.99\.0\.[a-z0-9]+-[a-z0-9]+\.zip$/);
+      }
       if (name === 'private-unreachable') {
         expect(report!.problems.some((x) => x.cause === 'leak')).toBe(false);
         expect(p.proxy.log.some((e) => e.url.includes('git.corp.invalid'))).toBe(false); // GOPRIVATE kept it off the proxy

@@ -29,6 +29,8 @@ export interface DiagnoseOptions {
   now: number;
   probes?: ProbeFinding[];
   isKnownPublic: (modulePath: string) => boolean;
+  /** Where the toolchain zip was fetched from (toolchainZipUrl), when Go switched toolchains. */
+  toolchainUrl?: string;
 }
 
 /** The module a silent Go (no -x, Go < 1.21) is waiting for: the last package it looks for or module it downloads. */
@@ -57,6 +59,12 @@ export function diagnose(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   const finals = t.errors.filter((e) => e.kind === 'error');
   for (const e of [...finals, ...t.errors.filter((e) => e.kind === 'get-error')]) add(explainError(e, o.cfg, o.isKnownPublic));
   leakProblems(t, o).forEach(add);
+  for (const p of out) {
+    if (p.cause !== 'toolchain' || p.url || !o.toolchainUrl) continue;
+    p.url = redactUrl(o.toolchainUrl); // no -x trace for the switch itself: the route names the request
+    const host = hostOf(o.toolchainUrl);
+    if (host) p.host = host;
+  }
   return out;
 }
 

@@ -48,3 +48,16 @@ function predicted(t: Timeline, model: ConfigModel | null): string[] {
   const rank = (u: string): number => (downloading && /\.zip$/.test(u) ? 0 : downloading && /\/lookup\//.test(u) ? 1 : 2);
   return out.map((u, i) => ({ u, i })).sort((a, b) => rank(a.u) - rank(b.u) || a.i - b.i).map((x) => x.u);
 }
+
+/** The proxy URL of the toolchain zip Go was downloading (`go: downloading go1.X.Y (os/arch)`, go-semantics.md §6.1). */
+export function toolchainZipUrl(t: Timeline, model: ConfigModel | null): string | undefined {
+  if (!t.toolchain || !model) return undefined;
+  const [goos, goarch] = t.toolchain.platform.split('/');
+  const version = `v0.0.1-${t.toolchain.version}.${goos}-${goarch}`;
+  try {
+    const route = resolveRoute(model, 'golang.org/toolchain', version);
+    return route.steps.flatMap((s) => s.requests ?? []).find((u) => u.endsWith('.zip'));
+  } catch {
+    return undefined;
+  }
+}

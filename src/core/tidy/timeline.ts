@@ -43,8 +43,8 @@ export class Timeline {
   requestCount = 0;
   /** Module of the most recent progress line, for the spinner. */
   current?: string;
-  /** Toolchain download announced by `go: downloading go1.X (os/arch)`. */
-  toolchain?: string;
+  /** Toolchain download announced by `go: downloading go1.X (os/arch)`: version and GOOS/GOARCH. */
+  toolchain?: { version: string; platform: string };
   /** True when `-x` request lines were seen (Go ≥ 1.21). */
   sawTrace = false;
 
@@ -103,7 +103,7 @@ export class Timeline {
         this.current = `${ev.module}@${ev.version}`;
         return;
       case 'toolchain-download':
-        this.toolchain = ev.version;
+        this.toolchain = { version: ev.version, platform: ev.platform };
         this.current = `toolchain ${ev.version}`;
         return;
       case 'get-start':
