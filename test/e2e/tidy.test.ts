@@ -1,6 +1,7 @@
 // End to end: the built CLI runs the REAL go (GOMODCTL_TEST_GO) against the fault proxy; asserts the JSON and exit code.
 import { afterAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
 import { runCli } from '../helpers/run-cli.js';
 import { SCENARIOS, prepare, goMinor, type Prepared } from '../fixtures/tidy/scenarios.js';
@@ -21,6 +22,21 @@ async function setup(name: string): Promise<{ p: Prepared; h: HermeticGo }> {
   return { p, h };
 }
 
+/** Pids of processes whose working directory is under `dir` (Linux /proc): go, or git in the module cache. */
+function processesUnder(dir: string): number[] {
+  if (process.platform !== 'linux') return [];
+  return readdirSync('/proc')
+    .filter((x) => /^\d+$/.test(x))
+    .filter((pid) => {
+      try {
+        return readlinkSync(`/proc/${pid}/cwd`).startsWith(dir);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
 async function tidy(name: string, extra: string[] = [], envExtra: NodeJS.ProcessEnv = {}) {
   const { p, h } = await setup(name);
   const args = ['tidy', '--explain', '--json', '--stall', '1s', '--timeout', '3s', '--go', TEST_GO, '-C', p.dir, ...extra];
@@ -31,7 +47,7 @@ async function tidy(name: string, extra: string[] = [], envExtra: NodeJS.Process
   } catch {
     throw new Error(`not one JSON document on stdout (exit ${r.exitCode}):\n${r.stdout}\n--- stderr:\n${r.stderr}`);
   }
-  return { r, report, p };
+  return { r, report, p, h };
 }
 
 type Want = { exit: number; outcome: string; cause?: string; phase?: string; module?: string; urlHas?: string; leak?: boolean };
@@ -53,6 +69,7 @@ const TABLE: Record<string, Want> = {
   'private-unreachable': { exit: 1, outcome: 'failed', cause: 'dns', phase: 'direct' },
   'goproxy-off': { exit: 1, outcome: 'failed', cause: 'config' },
   toolchain: { exit: 1, outcome: 'failed', cause: 'toolchain' },
+  'git-hang': { exit: 3, outcome: 'timeout', cause: 'timeout', module: 'github.com/private/repo' },
   'git-prompt': { exit: 1, outcome: 'failed', cause: 'vcs-auth', module: 'github.com/private/repo' },
   'checksum-mismatch': { exit: 1, outcome: 'failed', cause: 'checksum', module: 'example.com/hello' },
 };
@@ -69,10 +86,14 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
   for (const [name, w] of Object.entries(TABLE)) {
     it(`${name}: exit ${w.exit}, ${w.cause ?? 'no problem'}`, async () => {
       // drip progresses slowly: the watchdog may fire but must keep waiting (no kill without --timeout).
-      const { r, report, p } = await tidy(name, name === 'drip' ? ['--timeout', '20s'] : []);
+      const { r, report, p, h } = await tidy(name, name === 'drip' ? ['--timeout', '20s'] : []);
       expect(r.exitCode, r.stderr).toBe(w.exit);
       expect(report!.outcome).toBe(w.outcome);
-      if (w.exit === 3) expect(r.durationMs).toBeLessThan(15_000); // 3 s timeout + CLI start-up and go env on a loaded 2-core box
+      if (w.exit === 3) {
+        expect(r.durationMs).toBeLessThan(15_000); // 3 s timeout + CLI start-up and go env on a loaded 2-core box
+        await new Promise((res) => setTimeout(res, 200));
+        expect(processesUnder(h.dir), 'go or git left running after --timeout').toEqual([]);
+      }
       if (!w.cause) return void expect(report!.problems).toEqual([]);
       const first = report!.problems[0]!;
       expect(first, JSON.stringify(report!.problems, null, 1)).toMatchObject({ cause: w.cause });

@@ -86,6 +86,7 @@ function stallProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   }
   const out: TidyProblem[] = [];
   for (const p of groups.values()) out.push(hangProblem(o, p.url, o.now - p.startedMs, p.subject.module, p.subject.version));
+  for (const [cmd, startedMs] of t.vcsPending) out.push(vcsHang(t, o, cmd, o.now - startedMs));
   if (out.length === 0) out.push(...routeStall(t, o));
   return out;
 }
@@ -106,6 +107,30 @@ function hangProblem(o: DiagnoseOptions, url: string, waitedMs: number, module?:
   if (host) p.host = host;
   if (module) p.module = module;
   if (version) p.version = version;
+  return p;
+}
+
+/** A git (or hg, …) command Go started and that never finished: the VCS host hangs. */
+function vcsHang(t: Timeline, o: DiagnoseOptions, cmd: string, waitedMs: number): TidyProblem {
+  const url = /(?:https?|ssh|git):\/\/\S+/.exec(cmd)?.[0];
+  const subject = waitingSubject(t);
+  const what = cmd.replace(/^cd \S+; /, '');
+  const p: TidyProblem = {
+    cause: 'timeout',
+    phase: 'direct',
+    message: `\`${redactUrl(what)}\` has not finished for ${formatDuration(waitedMs)}: the VCS host does not answer (git has no timeout by default)`,
+    fix: [
+      `check the network route to ${url ? hostOf(url) ?? url : 'the VCS host'} and any git url.<base>.insteadOf rewrite`,
+      'git config --global http.lowSpeedLimit 1000 && git config --global http.lowSpeedTime 30   (make git give up)',
+    ],
+  };
+  if (url) {
+    p.url = redactUrl(url);
+    const host = hostOf(url);
+    if (host) p.host = host;
+  }
+  if (subject.module) p.module = subject.module;
+  if (subject.package) p.package = subject.package;
   return p;
 }
 

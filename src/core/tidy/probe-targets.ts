@@ -40,6 +40,7 @@ function predicted(t: Timeline, model: ConfigModel | null): string[] {
   }
   const out: string[] = [];
   for (const step of route.steps) {
+    if (step.kind === 'vcs') continue; // git does that network traffic (and may rewrite it with insteadOf): not ours to probe
     if (step.requests?.length) out.push(...step.requests);
     else if (step.kind === 'sumdb' && step.url) out.push(`${step.url.replace(/\/$/, '')}/latest`); // no version known yet
   }

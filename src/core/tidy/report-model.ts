@@ -1,5 +1,5 @@
 // Pure: the `gomodctl tidy --json` document (schemaVersion 1) and the exit code of a run (issue #3).
-import type { TidyProblem, TidyReport } from '../types.js';
+import type { TidyModule, TidyProblem, TidyReport } from '../types.js';
 import type { Timeline } from './timeline.js';
 
 /** How the `go` process ended, as the runner saw it. */
@@ -32,13 +32,21 @@ export function exitCodeFor(end: RunEnd): number {
 /** Builds the JSON document from the timeline, the problems and how the run ended. */
 export function buildTidyReport(t: Timeline, problems: TidyProblem[], end: RunEnd, durationMs: number): TidyReport {
   const failed = new Set(problems.map((p) => p.module).filter((m): m is string => Boolean(m)));
+  const modules = t.snapshot(end.goExitCode === 0 && !end.interrupted, failed);
+  // Modules only the diagnosis knows (no -x on Go < 1.21, or a hanging git): listed with the request that failed.
+  for (const p of problems) {
+    if (!p.module || modules.some((m) => m.path === p.module)) continue;
+    const m: TidyModule = { path: p.module, status: p.cause === 'timeout' ? 'pending' : 'failed', requests: p.url ? [{ url: p.url }] : [] };
+    if (p.version) m.version = p.version;
+    modules.push(m);
+  }
   return {
     schemaVersion: 1,
     command: 'tidy',
     outcome: decideOutcome(end),
     goExitCode: end.goExitCode,
     durationMs: Math.round(durationMs),
-    modules: t.snapshot(end.goExitCode === 0 && !end.interrupted, failed),
+    modules,
     problems,
   };
 }

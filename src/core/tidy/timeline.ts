@@ -34,6 +34,8 @@ export class Timeline {
   lastProgressMs: number;
   readonly modules = new Map<string, ModuleState>();
   readonly inFlight = new Map<string, InFlight>();
+  /** VCS commands started (`cd DIR; git …`) without their timed closing line yet (`0.005s # cd DIR; git …`). */
+  readonly vcsPending = new Map<string, number>();
   /** Packages Go is looking for (`finding module for package`) that are not found yet. */
   readonly pendingPackages = new Set<string>();
   readonly errors: ErrorEvent[] = [];
@@ -112,6 +114,11 @@ export class Timeline {
       case 'get-error':
       case 'get-note':
         return this.getEnd(ev, now);
+      case 'vcs':
+        if (!ev.command.startsWith('cd ')) return;
+        if (ev.durationMs === undefined) this.vcsPending.set(ev.command, now);
+        else this.vcsPending.delete(ev.command);
+        return;
       case 'error':
         if (ev.refines && this.errors.length > 0 && this.errors[this.errors.length - 1]!.kind === 'error') this.errors[this.errors.length - 1] = ev;
         else if (this.errors.length < MAX_ERRORS) this.errors.push(ev);

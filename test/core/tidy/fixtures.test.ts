@@ -32,6 +32,7 @@ const EXPECT: Record<string, { cause?: string; phase?: string; module?: string; 
   'private-leak': { cause: 'not-found', module: 'git.corp.invalid/team/lib', leak: true },
   'private-unreachable': { cause: 'dns', phase: 'direct', host: 'git.corp.invalid' },
   'goproxy-off': { cause: 'config', module: 'example.com/hello' },
+  'git-hang': { cause: 'timeout', phase: 'direct', module: 'github.com/private/repo', urlHas: 'https://github.com/private/repo' },
   'git-prompt': { cause: 'vcs-auth', phase: 'direct', module: 'github.com/private/repo' },
   toolchain: { cause: 'toolchain' },
   'checksum-mismatch': { cause: 'checksum', module: 'example.com/hello' },
@@ -40,7 +41,7 @@ const EXPECT: Record<string, { cause?: string; phase?: string; module?: string; 
 function cfgFor(name: string): TidyConfig {
   return {
     goproxy: 'http://127.0.0.1:PORT',
-    goprivate: name === 'private-unreachable' ? 'git.corp.invalid' : name === 'git-prompt' ? 'github.com/private' : '',
+    goprivate: name === 'private-unreachable' ? 'git.corp.invalid' : name.startsWith('git-') ? 'github.com/private' : '',
     gonoproxy: '',
     gonosumdb: '',
     gosumdb: 'sum.gomodctl.test',
@@ -69,11 +70,12 @@ for (const ver of readdirSync(DIR).filter((d) => /^go1\.\d+$/.test(d))) {
         }
         const p = problems[0]!;
         expect(p, JSON.stringify(problems, null, 1)).toMatchObject({ cause: exp.cause });
-        if (exp.phase) expect(p.phase).toBe(exp.phase);
+        const traced = ver !== 'go1.19' || exp.cause !== 'timeout'; // 1.19 prints no -x: what hangs comes from probes (e2e)
+        if (exp.phase && traced) expect(p.phase).toBe(exp.phase);
         if (exp.host) expect(p.host).toBe(exp.host);
         if (exp.module) expect(p.module ?? p.package).toBe(exp.module);
         // Go < 1.21 prints no -x trace: the hanging URL comes from the route resolver's probes (e2e), not the log.
-        if (exp.urlHas && (ver !== 'go1.19' || exp.cause !== 'timeout')) expect(p.url).toContain(exp.urlHas);
+        if (exp.urlHas && traced) expect(p.url).toContain(exp.urlHas);
         expect(p.fix.length).toBeGreaterThan(0);
         const leak = problems.find((x) => x.cause === 'leak');
         if (exp.leak) expect(leak).toMatchObject({ module: 'git.corp.invalid/team/lib', fix: ["go env -w GOPRIVATE=git.corp.invalid"] });
