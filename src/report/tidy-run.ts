@@ -41,9 +41,10 @@ function tidyConfig(l: LoadedConfig): TidyConfig {
 }
 
 /** `go mod tidy -v`, plus `-x` where the Go version accepts it (Go 1.21+; go-semantics.md §8.1). */
-export function tidyArgs(goVersion: string, extra: string[]): { args: string[]; addedX: boolean } {
+export function tidyArgs(goVersion: string, extra: string[], goflags = ''): { args: string[]; addedX: boolean } {
   const minor = Number(/^go1\.(\d+)/.exec(goVersion)?.[1] ?? 0);
-  const addedX = minor >= 21 && !extra.includes('-x');
+  const userX = extra.includes('-x') || /(^|\s)-x(=true)?(\s|$)/.test(goflags); // the user wants the trace shown
+  const addedX = minor >= 21 && !userX;
   return { args: ['mod', 'tidy', '-v', ...(addedX ? ['-x'] : []), ...extra], addedX };
 }
 
@@ -65,7 +66,7 @@ export async function runTidy(o: TidyRunOptions): Promise<number> {
   const loaded = await loadConfig({ go, env, cwd: o.cwd });
   if (!loaded.go) throw new GoNotFoundError(go);
   const cfg = tidyConfig(loaded);
-  const { args, addedX } = tidyArgs(loaded.go.version, o.goArgs);
+  const { args, addedX } = tidyArgs(loaded.go.version, o.goArgs, env.GOFLAGS);
   const start = performance.now();
   const live: Live = { t: new Timeline(0), cfg, model: loaded.model, start, now: () => performance.now() - start, timedOut: false, interrupted: false };
   const progress = await createTidyProgress(out);

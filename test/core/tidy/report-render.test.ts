@@ -5,6 +5,7 @@ import { githubAnnotations, githubSummaryMarkdown, gitlabSection, parseAnnotateM
 import { renderHuman } from '../../../src/report/tidy-render.js';
 import { decideOutcome, exitCodeFor } from '../../../src/core/tidy/report-model.js';
 import type { TidyReport } from '../../../src/core/types.js';
+import { tidyArgs } from '../../../src/report/tidy-run.js';
 
 const c = new Chalk({ level: 0 });
 const report: TidyReport = {
@@ -71,5 +72,13 @@ describe('tidy reporters', () => {
     expect(resolveAnnotateMode('auto', { GITHUB_ACTIONS: 'true' })).toBe('github');
     expect(resolveAnnotateMode('auto', { GITLAB_CI: 'true' })).toBe('gitlab');
     expect(resolveAnnotateMode('auto', {})).toBe('none');
+  });
+
+  it('adds -x only where go mod tidy accepts it (Go 1.21+, go-semantics.md §8.1) and the user did not ask for it', () => {
+    expect(tidyArgs('go1.26.8', [])).toEqual({ args: ['mod', 'tidy', '-v', '-x'], addedX: true });
+    expect(tidyArgs('go1.21.0', ['-e'])).toEqual({ args: ['mod', 'tidy', '-v', '-x', '-e'], addedX: true });
+    expect(tidyArgs('go1.19.8', [])).toEqual({ args: ['mod', 'tidy', '-v'], addedX: false });
+    expect(tidyArgs('go1.26.8', ['-x']).addedX).toBe(false);
+    expect(tidyArgs('go1.26.8', [], '-modcacherw -x').addedX).toBe(false);
   });
 });
