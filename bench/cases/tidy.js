@@ -1,0 +1,49 @@
+// 3. `gomodctl tidy --explain` against raw `go mod tidy -v` on a healthy local proxy serving a generated graph of
+// ~100 modules, with a cold (fresh) and a warm (pre-filled) module cache (goal ≤ 1.10×).
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { interleaved, timeCommand } from '../lib/measure.js';
+
+const N_MODULES = 100;
+
+/** Writes the main module afresh (no go.sum, untidy go.mod) and returns its directory. */
+function freshMain(root, files, i) {
+  const dir = join(root, `main-${i}-${Math.random().toString(36).slice(2, 8)}`);
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** Cold and warm rows; each sample tidies a fresh copy of the main module. */
+export async function benchTidy(ctx) {
+  const graph = ctx.helpers.makeModuleGraph(N_MODULES);
+  const p = await ctx.helpers.startFaultProxy({ modules: graph.modules, fixtures: false });
+  const h = ctx.hermetic({ GOPROXY: p.url, GOSUMDB: p.sumdb.gosumdb(), GONOSUMDB: undefined });
+  let k = 0;
+  const once = async (which, cache) => {
+    const dir = freshMain(h.dir, graph.mainFiles, k++);
+    const env = { ...h.env, GOMODCACHE: cache ?? join(h.dir, `mc-${k}`) };
+    const [cmd, args] = which === 'go'
+      ? [ctx.go, ['mod', 'tidy', '-v']]
+      : [process.execPath, [ctx.bin, 'tidy', '--explain', '--go', ctx.go, '-C', dir]];
+    const r = await timeCommand(cmd, args, { env, cwd: dir, timeoutMs: 120_000 });
+    if (r.code !== 0) throw new Error(`${which} tidy failed (exit ${r.code}): ${r.stderr.split('\n').slice(-3).join(' ')}`);
+    if (!cache) rmSync(env.GOMODCACHE, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+    return r.ms;
+  };
+  try {
+    const cold = await interleaved(ctx.runs, { go: () => once('go'), gomodctl: () => once('gomodctl') });
+    const warmCache = join(h.dir, 'mc-warm');
+    await once('go', warmCache);
+    const warm = await interleaved(ctx.runs, { go: () => once('go', warmCache), gomodctl: () => once('gomodctl', warmCache) });
+    const row = (name, m) => ({
+      item: '3 tidy overhead', name, unit: 'ms', value: m.gomodctl.median, baseline: m.go.median, baselineName: 'go mod tidy -v',
+      ratio: m.gomodctl.median / m.go.median, goal: '≤ 1.10×', met: m.gomodctl.median / m.go.median <= 1.1,
+    });
+    return [row(`${N_MODULES} modules, cold cache`, cold), row(`${N_MODULES} modules, warm cache`, warm)];
+  } finally {
+    await p.close();
+    h.cleanup();
+  }
+}
