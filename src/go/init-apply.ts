@@ -1,11 +1,12 @@
 // Applies a plan as one transaction: lock → back up → `go env -w`/`-u` → re-read and verify → roll back on failure.
 import { randomBytes } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { GomodctlError } from '../core/errors.js';
 import { makeBackupRecord, newBackupId, type BackupRecord } from '../core/init/backup-model.js';
 import { parseGoenvEntries } from '../core/init/goenv-entries.js';
 import type { EnvFileOp } from '../core/types.js';
-import { addBackupUnlocked, withFileLock, writeFileAtomic } from './backup-store.js';
+import { addBackupUnlocked, withFileLock } from './backup-store.js';
 import { applyGoEnvOps, getGoEnvJson, type GoRunOptions } from './run-go.js';
 
 /** What happened when a plan was applied. */
@@ -28,10 +29,17 @@ export async function readGoenvText(path: string | null): Promise<string | null>
   }
 }
 
-/** Puts the GOENV file back exactly as it was (byte for byte), or removes it if it did not exist. */
-async function rollback(path: string, text: string | null): Promise<void> {
-  if (text === null) await rm(path, { force: true });
-  else await writeFileAtomic(path, text);
+/**
+ * A private copy of the GOENV file next to it: `go env -w/-u` edit the copy (GOENV=copy), and only a verified copy
+ * replaces the real file with one rename. Go itself rewrites the file in place (non-atomic, §5.2), so an interrupted
+ * gomodctl would otherwise leave it half-written or with only the -w half of a change applied.
+ */
+async function stageCopy(goenvPath: string, text: string | null): Promise<string> {
+  await mkdir(dirname(goenvPath), { recursive: true });
+  const tmp = join(dirname(goenvPath), `.${basename(goenvPath)}.gomodctl-${randomBytes(4).toString('hex')}.tmp`);
+  const mode = await stat(goenvPath).then((s) => s.mode & 0o777, () => 0o644);
+  await writeFile(tmp, text ?? '', { mode });
+  return tmp;
 }
 
 /** Environment without the OS copies of `names`, so `go env` reports what the GOENV file now says (§1.1). */
@@ -81,15 +89,18 @@ export async function applyWithBackup(p: {
       ops: p.ops,
     });
     await addBackupUnlocked(p.backupsPath, backup);
+    const tmp = await stageCopy(p.goenvPath, before);
+    const staged = { ...p.go, env: { ...p.go.env, GOENV: tmp } };
     try {
-      const { warnings } = await applyGoEnvOps(p.go, p.ops);
-      const { problems, seen } = await verify(p.go, p.goenvPath, p.ops);
+      const { warnings } = await applyGoEnvOps(staged, p.ops);
+      const { problems, seen } = await verify(staged, tmp, p.ops);
       if (problems.length) throw new GomodctlError(`verification after go env -w failed: ${problems.join('; ')}`, 1);
+      await rename(tmp, p.goenvPath); // the one step that changes the real file: old or new, never half
       return { backup, warnings, verified: seen };
     } catch (err) {
-      await rollback(p.goenvPath, before);
+      await rm(tmp, { force: true });
       const e = err instanceof GomodctlError ? err : new GomodctlError(String((err as Error)?.message ?? err), 1);
-      throw new GomodctlError(`${e.message}; the GOENV file was put back as it was`, e.exitCode, e.hint);
+      throw new GomodctlError(`${e.message}; the GOENV file was left as it was`, e.exitCode, e.hint);
     }
   }, { timeoutMs: 20_000, staleMs: 60_000 });
 }

@@ -1,5 +1,5 @@
 // The write transaction: if `go env -u` fails after `go env -w` succeeded, the GOENV file is put back byte for byte.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyWithBackup } from '../../src/go/init-apply.js';
@@ -29,7 +29,8 @@ describe('applyWithBackup', () => {
       // -w succeeds, then -u of an unknown variable fails: "go: unknown go command variable NOTAVAR".
       ops: [{ op: 'set', name: 'GOPROXY', value: 'https://new.example.com' }, { op: 'unset', name: 'NOTAVAR' }],
     });
-    await expect(failing).rejects.toThrow(/unknown go command variable NOTAVAR.*put back as it was/s);
+    await expect(failing).rejects.toThrow(/unknown go command variable NOTAVAR.*left as it was/s);
+    expect(readdirSync(dirname(goenvPath)).filter((f) => f.includes('.gomodctl-'))).toEqual([]); // staged copy removed
     if (initial === null) expect(existsSync(goenvPath)).toBe(false);
     else expect(readFileSync(goenvPath, 'utf8')).toBe(initial);
     // The backup was taken first and is kept: it records what was there.

@@ -1,6 +1,7 @@
 // Pure backup records: what init/restore saves before writing, and how a restore is computed from it.
 import { GomodctlError, UsageError } from '../errors.js';
 import type { EnvFileOp } from '../types.js';
+import { redactSecrets } from '../redact.js';
 
 /** How many backups the file keeps (oldest dropped first). */
 export const MAX_BACKUPS = 20;
@@ -59,7 +60,8 @@ export function makeBackupRecord(p: {
     command: p.command,
     goenvPath: p.goenvPath,
     vars: p.ops.map((o) => ({ name: o.name, previous: has(o.name) ? p.fileEntries[o.name]! : null })),
-    applied: p.ops.map((o) => ({ name: o.name, value: o.op === 'set' ? o.value : null })),
+    // Only `vars` is needed to restore; what was written is kept for --list, with passwords redacted.
+    applied: p.ops.map((o) => ({ name: o.name, value: o.op === 'set' ? redactSecrets(o.value) : null })),
   };
 }
 
