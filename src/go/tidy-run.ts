@@ -8,15 +8,15 @@ import { isKnownPublicHost } from '../core/route.js';
 import { redactSecrets } from '../core/redact.js';
 import { formatDuration } from '../core/duration.js';
 import type { ConfigModel, TidyReport } from '../core/types.js';
-import { getGoBinary, GoNotFoundError } from '../go/run-go.js';
-import { loadConfig, type LoadedConfig } from '../go/load-config.js';
-import { startTidyProcess } from '../go/tidy-process.js';
+import { getGoBinary, GoNotFoundError } from './run-go.js';
+import { loadConfig, type LoadedConfig } from './load-config.js';
+import { startTidyProcess } from './tidy-process.js';
 import { toolchainZipUrl } from '../core/tidy/probe-targets.js';
-import { createOutput, type Output } from './output.js';
-import { createTidyProgress, type TidyProgress } from './tidy-progress.js';
-import { startWatchdog, type Watchdog } from './tidy-watch.js';
-import { renderHuman, spinnerText } from './tidy-render.js';
-import { gitlabSection, resolveAnnotateMode, writeCiReport, type AnnotateMode } from './tidy-ci.js';
+import { createOutput, type Output } from '../report/output.js';
+import { createTidyProgress, type TidyProgress } from '../report/tidy-progress.js';
+import { startWatchdog, type Watchdog } from '../probes/tidy-watch.js';
+import { renderHuman, spinnerText } from '../report/tidy-render.js';
+import { gitlabSection, resolveAnnotateMode, writeCiReport, type AnnotateMode } from '../report/tidy-ci.js';
 
 /** Normalised options of `gomodctl tidy`. */
 export interface TidyRunOptions {

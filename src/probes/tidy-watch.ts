@@ -1,7 +1,7 @@
 // The watchdog of `gomodctl tidy`: notices when Go stops progressing for --stall, probes what it waits on (bounded,
 // privacy-filtered), and keeps the findings for the diagnosis. Go itself never gives up (go-semantics.md §7).
-import { probeUrl } from '../probes/http-probe.js';
-import { loadGoTrustedCAs } from '../probes/ca-certs.js';
+import { probeUrl } from './http-probe.js';
+import { loadGoTrustedCAs } from './ca-certs.js';
 import { probeTargets } from '../core/tidy/probe-targets.js';
 import type { ProbeFinding } from '../core/tidy/diagnose.js';
 import type { TidyConfig } from '../core/tidy/fixes.js';

@@ -5,7 +5,7 @@ import { githubAnnotations, githubSummaryMarkdown, gitlabSection, parseAnnotateM
 import { renderHuman } from '../../../src/report/tidy-render.js';
 import { decideOutcome, exitCodeFor } from '../../../src/core/tidy/report-model.js';
 import type { TidyReport } from '../../../src/core/types.js';
-import { tidyArgs } from '../../../src/report/tidy-run.js';
+import { tidyArgs } from '../../../src/go/tidy-run.js';
 
 const c = new Chalk({ level: 0 });
 const report: TidyReport = {
