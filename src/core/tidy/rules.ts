@@ -7,6 +7,12 @@ import type { ErrorEvent } from './timeline.js';
 import { configFix, gitAuthFix, goprivateFix, pipeFix, sumdbFix, tlsFix, toolchainFix, type TidyConfig } from './fixes.js';
 
 /** What a rule sees: the detail of one error line, its text, the config and a public-host test. */
+/** GOAUTH exists from Go 1.24 (go-semantics.md §6.2); unknown version → assume a current Go. */
+function goauthKnown(v: string | null): boolean {
+  const m = /^go1\.(\d+)/.exec(v ?? '');
+  return !m || Number(m[1]) >= 24;
+}
+
 export interface RuleInput {
   d: ErrorDetail;
   text: string;
@@ -74,7 +80,7 @@ export const RULES: TidyRule[] = [
       message: /invalid go version/.test(text)
         ? 'go.mod asks for a Go version this Go cannot read: it needs a newer Go (toolchain switching exists from Go 1.21)'
         : `the go line in go.mod needs another Go toolchain and it cannot be downloaded${d.host ? ` from ${d.host}` : ''} (golang.org/toolchain through GOPROXY)`,
-      fix: /invalid go version/.test(text) ? ['install Go 1.21 or later (https://go.dev/dl/)', ...toolchainFix().slice(0, 1)] : toolchainFix(),
+      fix: /invalid go version/.test(text) ? ['install Go 1.21 or later (https://go.dev/dl/)', 'or lower the go line: go mod edit -go=<your Go version, e.g. 1.19>'] : toolchainFix(),
     }),
   },
   {
@@ -126,7 +132,7 @@ export const RULES: TidyRule[] = [
     explain: ({ d, cfg, isKnownPublic }) => ({
       message: `the module proxy${at(d)} refuses ${subj(d)} (HTTP ${d.httpStatus ?? 'auth'}): credentials missing or wrong`,
       fix: [
-        `add "machine ${d.host ?? 'HOST'} login USER password TOKEN" to ~/.netrc (or set GOAUTH, Go 1.24+)`,
+        `add "machine ${d.host ?? 'HOST'} login USER password TOKEN" to ~/.netrc${goauthKnown(cfg.goVersion) ? ' (or set GOAUTH)' : ''}`,
         ...(d.module && !isKnownPublic(d.module) ? [goprivateFix(cfg, d.module)] : []),
         ...pipeFix(cfg),
       ],
