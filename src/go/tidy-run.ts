@@ -64,7 +64,12 @@ export async function runTidy(o: TidyRunOptions): Promise<number> {
   const out = createOutput({ json: o.json, color: o.color, env });
   const go = getGoBinary(o.go, env);
   const loaded = await loadConfig({ go, env, cwd: o.cwd });
-  if (!loaded.go) throw new GoNotFoundError(go);
+  if (!loaded.go) {
+    const err = new GoNotFoundError(go);
+    // CI parses stdout: still give it the one JSON document, then fail with the usual message on stderr.
+    if (o.json) out.printJson({ schemaVersion: 1, command: 'tidy', outcome: 'failed', goExitCode: null, durationMs: 0, modules: [], problems: [{ cause: 'config', message: err.message, fix: [err.hint ?? ''] }] });
+    throw err;
+  }
   const cfg = tidyConfig(loaded);
   const { args, addedX } = tidyArgs(loaded.go.version, o.goArgs, env.GOFLAGS);
   const start = performance.now();
