@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
 import { runCli } from '../helpers/run-cli.js';
-import { findTagged, killTagged, spawnTagged, waitFor } from './support.js';
+import { findTagged, isAlive, killTagged, spawnTagged, waitFor } from './support.js';
 
 // OLD has GOPROXY/GOPRIVATE; NEW changes both and adds GOSUMDB, so restore needs `go env -w` AND `go env -u`.
 const OLD = 'GOPROXY=https://old.example.com\nGOPRIVATE=old.invalid\n';
@@ -56,9 +56,14 @@ async function interrupt(e: HermeticGo, args: string[], when: number | 'between-
   const run = spawnTagged(args, e.env, { cwd: e.dir, hardMs: 30_000 });
   let seen = true;
   if (when === 'between-writes') {
-    const writer = (): boolean => findTagged(run.tag).some((x) => / env -w /.test(x.cmdline));
-    seen = await waitFor(writer, 10_000, 2);
-    if (seen) await waitFor(() => !writer(), 10_000, 2);
+    // Freeze gomodctl (SIGSTOP) as soon as its FIRST `go env -w` runs, let that go finish, then kill everything:
+    // the state right after the first write is exactly what a crash at that moment leaves.
+    const first = await waitFor(() => findTagged(run.tag).find((x) => / env -w /.test(x.cmdline)), 10_000, 1);
+    seen = first !== undefined;
+    if (first) {
+      process.kill(run.pid, 'SIGSTOP');
+      await waitFor(() => !isAlive(first.pid), 10_000, 1);
+    }
   } else {
     await new Promise((r) => setTimeout(r, when));
   }

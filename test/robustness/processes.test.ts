@@ -40,6 +40,9 @@ async function startAndWait(args: string[], want: RegExp, imports?: string[]): P
 
 /** Waits for gomodctl to exit and for its tree to be gone (3 s grace); returns the exit code and the leftovers. */
 async function finish(run: TaggedRun): Promise<{ exitCode: number | undefined; left: string[] }> {
+  // gomodctl must exit soon after the signal or the timeout; a hang is a failure of its own, reported quickly.
+  const exited = await Promise.race([run.child.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))]);
+  expect(exited, `gomodctl did not exit within 10 s; still running: ${JSON.stringify(findTagged(run.tag).map((x) => x.comm))}`).toBe(true);
   const r = await run.child;
   await waitFor(() => findTagged(run.tag).length === 0, 3000);
   // Killed by SIGINT itself is what a shell reports as 130 too.

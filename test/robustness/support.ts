@@ -70,6 +70,12 @@ export function findTagged(tag: string): ProcInfo[] {
   return out;
 }
 
+/** True while pid exists and is not a zombie. */
+export function isAlive(pid: number): boolean {
+  const st = readStat(pid);
+  return st !== null && st.state !== 'Z' && st.state !== 'X';
+}
+
 /** Descendants of pid by ppid chains (a snapshot: orphans re-parented to init are no longer found this way). */
 export function descendants(pid: number): ProcInfo[] {
   const all = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((d) => readStat(Number(d))).filter((p): p is ProcInfo => p !== null);
