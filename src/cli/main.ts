@@ -38,6 +38,13 @@ Exit codes: 0 ok, 1 problems found, 2 bad usage or bad input, 3 killed at --time
 
 /** Runs the CLI and resolves to the process exit code. Never throws for expected errors. */
 export async function main(argv: string[]): Promise<number> {
+  // `gomodctl doctor | head`: a closed pipe ends the output quietly, not with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

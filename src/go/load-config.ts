@@ -6,7 +6,7 @@ import { getGoenvPath } from '../core/goenv-location.js';
 import { MODULE_VARS } from '../core/known-vars.js';
 import { parseGoMod, type GoMod } from '../core/gomod.js';
 import type { ConfigModel } from '../core/types.js';
-import { getGoEnvJson, getGoVersion } from './run-go.js';
+import { getGoEnvJson } from './run-go.js';
 import { findExecutable } from './which.js';
 
 /** Everything gathered about the local Go setup. */
@@ -29,6 +29,12 @@ export async function readTextOrNull(path: string | null | undefined): Promise<s
   }
 }
 
+/** "go1.26.8" from GOVERSION ("go1.26.8", "go1.27rc1", "devel go1.27-abcdef …"); null when absent. */
+export function goVersionOf(goversion: string | undefined): string | null {
+  const m = /\bgo\d+(\.\d+)*(rc\d+|beta\d+)?/.exec(goversion ?? '');
+  return m ? m[0] : null;
+}
+
 /** Loads the config model the way Go sees it; works without Go by reading the environment and GOENV file directly. */
 export async function loadConfig(p: {
   go: string;
@@ -40,15 +46,14 @@ export async function loadConfig(p: {
   const platform = p.platform ?? process.platform;
   const cwd = p.cwd ?? process.cwd();
   const runOpts = { go: p.go, env: p.env, cwd, timeoutMs: p.timeoutMs ?? 15_000 };
-  const version = await getGoVersion(runOpts);
+  // One `go env -json` call gives the version and everything else (each go start costs tens of ms).
   let reported: Record<string, string> | null = null;
-  if (version) {
-    try {
-      reported = await getGoEnvJson(runOpts, ['GOENV', 'GOROOT', 'GOMOD', ...MODULE_VARS]);
-    } catch {
-      reported = null;
-    }
+  try {
+    reported = await getGoEnvJson(runOpts, ['GOVERSION', 'GOENV', 'GOROOT', 'GOMOD', ...MODULE_VARS]);
+  } catch {
+    reported = null;
   }
+  const version = goVersionOf(reported?.GOVERSION);
   const computed = getGoenvPath({ platform, env: p.env });
   const goenvPath = reported?.GOENV ?? (computed === 'off' ? null : computed);
   const goroot = reported?.GOROOT ?? '';

@@ -56,18 +56,6 @@ function failed(r: { failed: boolean; exitCode?: number; timedOut?: boolean }): 
   return r.failed || (r.exitCode ?? 0) !== 0;
 }
 
-/** Returns the version of `go` ("go1.26.8"), or null when it cannot be run. */
-export async function getGoVersion(opts: GoRunOptions): Promise<string | null> {
-  try {
-    const r = await runGo({ ...opts, env: diagnosticEnv(opts.env) }, ['env', 'GOVERSION']);
-    if (failed(r)) return null;
-    const v = String(r.stdout).trim();
-    return /^go\d/.test(v) ? v.split(/\s/)[0]! : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Reads `go env -json [names]` (never scrapes text output: it differs between versions, §5.4). */
 export async function getGoEnvJson(opts: GoRunOptions, names: string[] = []): Promise<Record<string, string>> {
   const r = await runGo({ ...opts, env: diagnosticEnv(opts.env) }, ['env', '-json', ...names]);
