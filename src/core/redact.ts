@@ -1,7 +1,10 @@
 // Secret redaction for every output: URL passwords become "xxxxx" like Go's url.URL.Redacted
 // (cmd/go's own messages); net/http's "***" form is left as it is (go-semantics.md §1.6).
 
-const SCHEME_AUTHORITY = /([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^\s/?#"'<>`]*)/g;
+// "'" is allowed in Go's userinfo (net/url validUserinfo), so it may be part of a password.
+const SCHEME_AUTHORITY = /([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^\s/?#"<>`]*)/g;
+// Scheme-less proxy values Go accepts (HTTPS_PROXY=bob:pw@proxy:3128 → http://…, go-semantics.md §7).
+const BARE_USERINFO = /(^|[\s=,|"'(])([A-Za-z0-9._~%!$&*+;-]+):([^\s@/]+)@(?=[A-Za-z0-9.[\]-])/g;
 
 /** Redacts the password of one authority ("user:pass@host" → "user:xxxxx@host"). */
 function redactAuthority(authority: string): string {
@@ -38,5 +41,7 @@ export function redactSecrets(text: string): string {
     last = start + authority.length;
     re.lastIndex = last;
   }
-  return out + text.slice(last);
+  out += text.slice(last);
+  return out.replace(BARE_USERINFO, (all, pre: string, user: string, pw: string) =>
+    pw === 'xxxxx' || pw === '***' || /\/\/$/.test(pre) ? all : `${pre}${user}:xxxxx@`);
 }

@@ -30,3 +30,15 @@ describe('redactSecrets', () => {
     );
   });
 });
+
+describe('redactSecrets: review findings', () => {
+  it.each([
+    ["https://bob:pa'ss@127.0.0.1:1/x", 'https://bob:xxxxx@127.0.0.1:1/x'], // ' is valid in Go userinfo
+    ['HTTPS_PROXY  bob:s3cret@127.0.0.1:9', 'HTTPS_PROXY  bob:xxxxx@127.0.0.1:9'], // scheme-less proxy value
+    ['"target": "bob:s3cret@proxy.corp.invalid:3128"', '"target": "bob:xxxxx@proxy.corp.invalid:3128"'],
+    ['git@github.com:org/repo', 'git@github.com:org/repo'],
+    ['mail user@example.com at 12:30', 'mail user@example.com at 12:30'],
+  ])('%s', (input, want) => {
+    expect(redactSecrets(input)).toBe(want);
+  });
+});
