@@ -9,6 +9,7 @@ import { parseGoproxy, proxyEntryLabel } from './goproxy.js';
 import { parseGosumdb } from './gosumdb.js';
 import { matchingPattern } from './patterns.js';
 import { redactUrl } from './redact.js';
+import { setVarCommand } from './set-command.js';
 import type { ConfigModel, ProxyEntry, Route, RouteStep } from './types.js';
 
 /** Hosts whose modules are public: sending them to a public proxy leaks nothing. */
@@ -179,12 +180,12 @@ export function resolveRoute(model: ConfigModel, modulePath: string, version?: s
   const sum = sumdbPart(model, parsed.ok ? parsed.entries : null, t);
   const route: Route = { module: t.module, private: isPrivate, steps: [...steps, ...sum.steps], sumdb: sum.sumdb, warnings };
   if (t.version !== undefined) route.version = t.version;
-  warnings.push(...leakWarnings(route, parsed.ok ? parsed.entries : []));
+  warnings.push(...leakWarnings(route, parsed.ok ? parsed.entries : [], model));
   return route;
 }
 
 /** Warnings when a path that looks private would reach a public proxy or a public checksum database. */
-function leakWarnings(route: Route, entries: ProxyEntry[]): string[] {
+function leakWarnings(route: Route, entries: ProxyEntry[], model: ConfigModel): string[] {
   if (route.private || isKnownPublicHost(route.module)) return [];
   const out: string[] = [];
   const host = route.module.split('/')[0];
@@ -192,7 +193,7 @@ function leakWarnings(route: Route, entries: ProxyEntry[]): string[] {
   if (publicProxy) {
     out.push(
       `${route.module} is not on a known public host but would be sent to the public proxy ${proxyEntryLabel(publicProxy)}; ` +
-        `if it is private, run: go env -w GOPRIVATE=${host}`,
+        `if it is private, run: ${setVarCommand(model, 'GOPRIVATE', [getVar(model, 'GOPRIVATE'), host].filter(Boolean).join(','))}`,
     );
   }
   if (route.sumdb.checked && route.sumdb.name === 'sum.golang.org') {

@@ -84,6 +84,12 @@ describe('resolveRoute', () => {
     expect(r.warnings[0]).toContain('go env -w GOPRIVATE=git.internal.acme');
     expect(resolveRoute(model({ GOPROXY: 'https://athens.acme' }), 'git.internal.acme/x', 'v1.0.0').warnings).toHaveLength(1);
   });
+  it('the leak fix keeps the existing GOPRIVATE, and says export when the environment sets it', () => {
+    const fromFile = buildConfigModel({ env: {}, goenvPath: '/e', goenvText: 'GOPRIVATE=corp-a.example.com\n', gorootEnvText: null, goVersion: 'go1.26.0' });
+    expect(resolveRoute(fromFile, 'git.corp-b.example.com/x', 'v1.0.0').warnings[0]).toContain('go env -w GOPRIVATE=corp-a.example.com,git.corp-b.example.com');
+    const fromEnv = resolveRoute(model({ GOPRIVATE: 'corp-a.example.com' }), 'git.corp-b.example.com/x', 'v1.0.0');
+    expect(fromEnv.warnings[0]).toContain('export GOPRIVATE=corp-a.example.com,git.corp-b.example.com');
+  });
   it('rejects invalid module paths with a UsageError', () => {
     expect(() => resolveRoute(model({}), 'notapath', 'v1.0.0')).toThrow(UsageError);
     expect(() => resolveRoute(model({}), 'github.com/a/b', 'v1!')).toThrow(UsageError);

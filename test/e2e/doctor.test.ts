@@ -68,6 +68,11 @@ describe('doctor end to end', () => {
     const r = await doctor({ GOPROXY: `${p.base(mode)},direct`, GOSUMDB: 'off' });
     expect(r.proxy()).toMatchObject({ status: 'fail', cause, ...(phase ? { phase } : {}) });
     expect(r.proxy().fix?.length).toBeGreaterThan(0);
+    if (mode === 'blackhole') {
+      // Go has no response timeout, so "|" cannot get past a silent proxy: the fix drops it.
+      // GOPROXY comes from the environment here, so the fix is an export (go env -w would not override it).
+      expect(r.proxy().fix?.join('\n')).toMatch(/^export GOPROXY=direct +# drop the silent proxy/m);
+    }
     expect(r.exitCode).toBe(1);
   });
 
@@ -84,7 +89,7 @@ describe('doctor end to end', () => {
     const r = await doctor({ GOPROXY: `${dead},https://goproxy.nothing.invalid,direct`, GOSUMDB: 'off' });
     expect(r.proxy(0)).toMatchObject({ status: 'fail', cause: 'refused' });
     expect(r.proxy(1)).toMatchObject({ status: 'fail', cause: 'dns' });
-    expect(r.proxy(0).fix?.join('\n')).toContain(`GOPROXY=${dead}|https://goproxy.nothing.invalid,direct`);
+    expect(r.proxy(0).fix?.join('\n')).toContain(`export GOPROXY='${dead}|https://goproxy.nothing.invalid,direct'`);
   });
 
   it('TLS signed by an unknown authority fails with the SSL_CERT_FILE fix; trusting the CA makes it pass', async () => {
@@ -143,7 +148,7 @@ describe('doctor end to end', () => {
   });
 
   it('a go.mod that needs a newer toolchain: probes golang.org/toolchain through the proxy', async () => {
-    const h = makeHermeticGo({ GOPROXY: p.url, GOSUMDB: 'off', GOTOOLCHAIN: 'auto' });
+    const h = makeHermeticGo({ GOPROXY: p.url, GOSUMDB: p.sumdb.verifierKey, GOTOOLCHAIN: 'auto' });
     writeFileSync(join(h.dir, 'go.mod'), 'module example.com/m\n\ngo 1.99.0\n');
     p.clearLog();
     const r = await runCli(['doctor', '--json', '--timeout', '1s', '--module', 'example.com/hello@v1.0.0'], { env: h.env, cwd: h.dir });
@@ -182,6 +187,27 @@ describe('doctor end to end', () => {
     } finally {
       await fwd.close();
     }
+  });
+
+  it('toolchain downloads need the checksum database and a GOTOOLCHAIN that allows switching', async () => {
+    const run = async (extra: Record<string, string>, goenvFile = '') => {
+      const h = makeHermeticGo({ GOPROXY: p.url, GOTOOLCHAIN: 'auto', ...extra });
+      writeFileSync(join(h.dir, 'go.mod'), 'module example.com/m\n\ngo 1.99.0\n');
+      mkdirSync(join(h.dir, 'config', 'go'), { recursive: true });
+      writeFileSync(h.env.GOENV!, goenvFile);
+      if (goenvFile) delete h.env.GOTOOLCHAIN;
+      const r = await runCli(['doctor', '--json', '--timeout', '1s', '--module', 'example.com/hello@v1.0.0'], { env: h.env, cwd: h.dir });
+      h.cleanup();
+      const doc = JSON.parse(r.stdout) as Doc;
+      return { doc, tc: doc.checks.find((c) => c.id === 'go.toolchain') };
+    };
+    const off = await run({ GOSUMDB: 'off' });
+    if (/^go1\.(19|20)(\.|$)/.test(String((off.doc.go as { version: string }).version))) return; // no switching before 1.21
+    expect(off.tc).toMatchObject({ status: 'fail' });
+    expect(off.tc?.message).toMatch(/GOSUMDB=off/);
+    const empty = await run({ GOSUMDB: p.sumdb.verifierKey }, 'GOTOOLCHAIN=\n'); // a packager removed it from go.env
+    expect(empty.tc).toMatchObject({ status: 'fail' });
+    expect(empty.tc?.message).toMatch(/GOTOOLCHAIN=\(empty\) forbids switching/);
   });
 
   it('bad usage exits 2 with a sentence, not a stack', async () => {

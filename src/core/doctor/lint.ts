@@ -8,7 +8,7 @@ import { lintPatterns, matchPrefixPatterns } from '../patterns.js';
 import { GO_KNOWN_ENV } from '../known-vars.js';
 import { redactSecrets } from '../redact.js';
 import { isPublicProxyUrl } from '../route.js';
-import { goEnvWriteCommand } from '../shell-quote.js';
+import { setVarCommand, unsetVarCommand } from '../set-command.js';
 import { misspelledVars } from './misspelled-vars.js';
 
 /** What the lint needs besides the model; the edge fills in file-system facts. */
@@ -53,7 +53,7 @@ function lintGoproxy(model: ConfigModel): Finding[] {
     out.push({
       id: 'config.goproxy-invalid', title: 'GOPROXY', status: 'fail', target: redactSecrets(value),
       message: `GOPROXY is invalid: ${parsed.error}`,
-      fix: [goEnvWriteCommand([['GOPROXY', 'https://proxy.golang.org,direct']]), 'or: gomodctl init'],
+      fix: [setVarCommand(model, 'GOPROXY', 'https://proxy.golang.org,direct'), 'or: gomodctl init'],
     });
     return out;
   }
@@ -67,14 +67,17 @@ function lintGoproxy(model: ConfigModel): Finding[] {
       message: insecure
         ? 'GOPROXY has a password in an http:// URL; Go refuses to send it ("refusing to pass credentials to insecure URL")'
         : 'GOPROXY has a password in the URL; it shows up in shell history, go env output and CI logs',
-      fix: ['put the credentials in ~/.netrc (machine HOST login USER password …, mode 0600) and remove them from GOPROXY', 'gomodctl init'],
+      fix: insecure
+        ? ['switch the proxy to https:// first: Go sends credentials (URL or ~/.netrc) only over https', 'gomodctl init']
+        : ['put the credentials in ~/.netrc (machine HOST login USER password …, mode 0600) and remove them from GOPROXY', 'gomodctl init'],
     });
   }
-  if (parsed.entries.some((e) => e.kind === 'off') && parsed.entries.length === 1) {
+  const explicit = parsed.entries.filter((e) => e.kind !== 'noproxy'); // GONOPROXY adds an implicit first entry
+  if (explicit.length === 1 && explicit[0]!.kind === 'off') {
     out.push({
       id: 'config.goproxy-off', title: 'GOPROXY', status: 'warn', target: 'off',
       message: 'GOPROXY=off: every public module lookup fails with "module lookup disabled by GOPROXY=off"',
-      fix: [goEnvWriteCommand([['GOPROXY', 'https://proxy.golang.org,direct']])],
+      fix: [setVarCommand(model, 'GOPROXY', 'https://proxy.golang.org,direct')],
     });
   }
   return out;
@@ -85,9 +88,9 @@ function lintGosumdb(model: ConfigModel): Finding[] {
   const parsed = parseGosumdb(value);
   if (!parsed.ok) {
     return [{
-      id: 'config.gosumdb-invalid', title: 'GOSUMDB', status: 'fail', target: value,
+      id: 'config.gosumdb-invalid', title: 'GOSUMDB', status: 'fail', target: redactSecrets(value),
       message: `GOSUMDB is invalid: ${parsed.error} (go reports "verifying module: ${parsed.error}")`,
-      fix: ['go env -u GOSUMDB', 'or: ' + goEnvWriteCommand([['GOSUMDB', 'sum.golang.google.cn']])],
+      fix: [unsetVarCommand(model, 'GOSUMDB'), 'or: ' + setVarCommand(model, 'GOSUMDB', 'sum.golang.google.cn')],
     }];
   }
   if (parsed.config.kind !== 'off') return [];
@@ -95,7 +98,7 @@ function lintGosumdb(model: ConfigModel): Finding[] {
   return [{
     id: 'config.gosumdb-off', title: 'GOSUMDB', status: 'warn', target: 'off',
     message: 'GOSUMDB=off disables checksum verification for every module; usually only private modules need it',
-    fix: ['go env -u GOSUMDB', goEnvWriteCommand([['GONOSUMDB', priv || '*.corp.example.com']]) + (priv ? '' : '   # your private patterns')],
+    fix: [unsetVarCommand(model, 'GOSUMDB'), setVarCommand(model, 'GONOSUMDB', priv || '*.corp.example.com', priv ? undefined : 'your private patterns')],
   }];
 }
 
@@ -105,7 +108,7 @@ function lintGoflags(model: ConfigModel): Finding[] {
   return [{
     id: 'config.goflags-insecure', title: 'GOFLAGS', status: 'fail', target: flags,
     message: 'GOFLAGS contains -insecure, removed in Go 1.17: go get fails with "-insecure flag is no longer supported"',
-    fix: [goEnvWriteCommand([['GOFLAGS', flags.replace(/(^|\s)--?insecure(=\S*)?/g, '').trim()]]), goEnvWriteCommand([['GOINSECURE', '*.corp.example.com']]) + '   # only the hosts that need it'],
+    fix: [setVarCommand(model, 'GOFLAGS', flags.replace(/(^|\s)--?insecure(=\S*)?/g, '').trim()), setVarCommand(model, 'GOINSECURE', '*.corp.example.com', 'only the hosts that need it')],
   }];
 }
 
@@ -119,7 +122,7 @@ function lintAllPatterns(model: ConfigModel): Finding[] {
       out.push({
         id: `config.pattern-${issue.problem}`, title: name, status: silent ? 'fail' : 'warn', target: issue.pattern,
         message: `${name}: ${issue.message}`,
-        ...(issue.suggestion !== undefined ? { fix: [goEnvWriteCommand([[name, issue.suggestion]])] } : {}),
+        ...(issue.suggestion !== undefined ? { fix: [setVarCommand(model, name, issue.suggestion)] } : {}),
       });
     }
   }
@@ -144,7 +147,7 @@ function lintLeaks(model: ConfigModel): Finding[] {
     out.push({
       id: `config.leak-${name.toLowerCase()}`, title: name, status: 'fail', target: leaked.join(','),
       message: `${name}=${v.value} overrides GOPRIVATE, so modules matching ${leaked.join(', ')} are sent to ${sink}`,
-      fix: [goEnvWriteCommand([[name, [v.value, ...leaked].join(',')]]), `or: go env -u ${name}   # inherit GOPRIVATE`],
+      fix: [setVarCommand(model, name, [v.value, ...leaked].join(',')), `or: ${unsetVarCommand(model, name)}   # inherit GOPRIVATE`],
     });
   }
   return out;

@@ -5,6 +5,13 @@ import type { DoctorCheck } from '../../core/doctor/check.js';
 import { getVar } from '../../core/config-model.js';
 import { matchPrefixPatterns } from '../../core/patterns.js';
 import { escapeVersion } from '../../core/escape.js';
+import { setVarCommand } from '../../core/set-command.js';
+
+/** GOPRIVATE extended with the host of a module (existing patterns kept). */
+function privateSuggestion(current: string, path: string): string {
+  const host = path.split('/')[0]!;
+  return current ? `${current},${host}` : host;
+}
 import type { DoctorContext } from './context.js';
 import { proxyEntries, proxyUrl } from './proxies.js';
 
@@ -53,7 +60,7 @@ async function run(ctx: DoctorContext): Promise<CheckResult> {
   return {
     ...base, status: 'fail', message: `${missing.length} of ${reqs.length} requirements not served through GOPROXY${note}`,
     details: missing.map((x) => `${x.r.path}@${x.r.version}: ${x.why}`),
-    fix: ['if these are private: go env -w GOPRIVATE=<their host or path prefix>', 'else: check the proxy with gomodctl doctor --module <path>'],
+    fix: [`if these are private: ${setVarCommand(ctx.loaded.model, 'GOPRIVATE', privateSuggestion(getVar(ctx.loaded.model, 'GOPRIVATE'), missing[0]!.r.path))}`, `else: gomodctl doctor --module ${missing[0]!.r.path}@${missing[0]!.r.version}`],
   };
 }
 

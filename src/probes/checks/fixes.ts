@@ -1,11 +1,12 @@
 // The exact fix commands for each probe failure cause, shared by the proxy, sumdb and toolchain checks.
 import type { ProbeResult, ProxyEntry } from '../../core/types.js';
 import { formatGoproxy } from '../../core/goproxy.js';
-import { goEnvWriteCommand } from '../../core/shell-quote.js';
+import { setVarCommand } from '../../core/set-command.js';
+import type { ConfigModel } from '../../core/types.js';
 import { redactUrl } from '../../core/redact.js';
 
 /** Fix commands for an unreachable or misbehaving proxy entry, given the whole GOPROXY list. */
-export function proxyFixes(r: ProbeResult, entries: ProxyEntry[], index: number, platform: NodeJS.Platform): string[] {
+export function proxyFixes(r: ProbeResult, entries: ProxyEntry[], index: number, platform: NodeJS.Platform, model: ConfigModel | null = null): string[] {
   const fixes: string[] = [];
   const entry = entries[index];
   const host = hostOf(r.url);
@@ -26,18 +27,26 @@ export function proxyFixes(r: ProbeResult, entries: ProxyEntry[], index: number,
     default:
       break;
   }
-  if (entry && !entry.fallBackOnError && index < entries.length - 1) {
+  const silent = r.cause === 'timeout' && (r.phase === 'first-byte' || r.phase === 'body');
+  const hasPassword = (v: string) => /:\/\/[^/@]*:[^/@]*@/.test(v);
+  if (silent && entries.length > 1) {
+    // Go has no response timeout: a proxy that accepts and never answers raises no error, so "|" cannot help.
+    const rest = formatGoproxy(entries.filter((_, i) => i !== index));
+    fixes.push(hasPassword(rest)
+      ? `remove ${redactUrl(r.url.split('/').slice(0, 3).join('/'))} from GOPROXY: it accepts connections and never answers, and Go waits forever ("|" only helps on errors)`
+      : setVarCommand(model, 'GOPROXY', rest, 'drop the silent proxy: Go waits forever on it, "|" only helps on errors'));
+  } else if (entry && !entry.fallBackOnError && index < entries.length - 1) {
     const piped = formatGoproxy(entries.map((e, i) => (i === index ? { ...e, fallBackOnError: true } : e)));
     // Never print a command holding a password (redacted, it would break the config if copied).
-    fixes.push(/:\/\/[^/@]*:[^/@]*@/.test(piped)
+    fixes.push(hasPassword(piped)
       ? `in GOPROXY, replace the "," after ${redactUrl(r.url.split('/').slice(0, 3).join('/'))} with "|" so Go falls through on any error`
-      : `${goEnvWriteCommand([['GOPROXY', piped]])}   # "|" falls through on any error, "," only on 404/410`);
+      : setVarCommand(model, 'GOPROXY', piped, '"|" falls through on any error, "," only on 404/410'));
   }
   if (r.cause !== 'tls' && r.cause !== 'auth') {
     const listed = new Set(entries.map((e) => (e.kind === 'url' ? hostOf(e.url) : e.kind)));
     const others = ['goproxy.cn', 'proxy.golang.org'].filter((h) => !listed.has(h));
     if (others.length > 0) {
-      fixes.push(`${goEnvWriteCommand([['GOPROXY', `${others.map((h) => `https://${h}`).join('|')},direct`]])}   # another mirror; compare them with: gomodctl init`);
+      fixes.push(setVarCommand(model, 'GOPROXY', `${others.map((h) => `https://${h}`).join('|')},direct`, 'another mirror; compare them with: gomodctl init'));
     }
   }
   return fixes;

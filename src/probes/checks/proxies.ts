@@ -34,7 +34,7 @@ async function checkEntry(ctx: DoctorContext, entries: ProxyEntry[], i: number):
     const bad = classifyGoProxyBody('list', r.status ?? 200, undefined, r.body ?? '');
     if (bad) {
       return { ...base, ...fields, status: 'fail', cause: 'bad-response', message: `answers, but not as a Go module proxy: ${bad}`,
-        fix: proxyFixes({ ...r, cause: 'bad-response' }, entries, i, ctx.platform) };
+        fix: proxyFixes({ ...r, cause: 'bad-response' }, entries, i, ctx.platform, ctx.loaded.model) };
     }
     return { ...base, ...fields, status: 'ok', message: `serves ${ctx.canary.path} (${r.status}, ${timingText(r)})` };
   }
@@ -42,7 +42,7 @@ async function checkEntry(ctx: DoctorContext, entries: ProxyEntry[], i: number):
     return { ...base, ...fields, status: 'ok', cause: undefined,
       message: `reachable; does not serve ${ctx.canary.path} (${r.status}: Go falls through to the next entry)` };
   }
-  return { ...base, ...fields, status: 'fail', message: r.message ?? `request failed (${r.cause})`, fix: proxyFixes(r, entries, i, ctx.platform) };
+  return { ...base, ...fields, status: 'fail', message: r.message ?? `request failed (${r.cause})`, fix: proxyFixes(r, entries, i, ctx.platform, ctx.loaded.model) };
 }
 
 /** One validator per GOPROXY URL entry; `direct`/`off` are described by the config and route, not probed. */

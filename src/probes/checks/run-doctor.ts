@@ -7,6 +7,7 @@ import { runChecks, summarize, type DoctorCheck, type DoctorSummary } from '../.
 import { lintConfig } from '../../core/doctor/lint.js';
 import { getVar } from '../../core/config-model.js';
 import { matchPrefixPatterns } from '../../core/patterns.js';
+import { isKnownPublicHost } from '../../core/route.js';
 import { loadConfig, type LoadedConfig } from '../../go/load-config.js';
 import { probeUrl } from '../http-probe.js';
 import { readNetrc } from '../netrc-file.js';
@@ -49,7 +50,9 @@ export function chooseCanary(loaded: LoadedConfig, explicit: string | undefined)
     const [path, version] = explicit.split('@') as [string, string | undefined];
     if (!isPrivate(path)) return { path, ...(version ? { version } : {}), source: '--module' };
   }
-  const req = loaded.goMod?.require.find((r) => !isPrivate(r.path) && !r.version.includes('+incompatible'));
+  // Only a requirement on a known public host: before GOPRIVATE is set up, an unlisted private path must not be
+  // sent to public proxies or sum.golang.org by our own probes.
+  const req = loaded.goMod?.require.find((r) => !isPrivate(r.path) && isKnownPublicHost(r.path) && !r.version.includes('+incompatible'));
   if (req) return { path: req.path, version: req.version, source: 'go.mod' };
   return { ...DEFAULT_CANARY, source: 'default' };
 }

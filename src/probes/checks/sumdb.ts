@@ -10,7 +10,7 @@ import { parseTreeNote, verifyNote } from '../../core/sumdb-note.js';
 import type { DoctorContext } from './context.js';
 import { caFixes, hostOf, probeFields, timingText } from './fixes.js';
 import { proxyEntries } from './proxies.js';
-import { goEnvWriteCommand } from '../../core/shell-quote.js';
+import { setVarCommand } from '../../core/set-command.js';
 
 type Db = Extract<SumdbConfig, { kind: 'db' }>;
 type BaseResult = { base: string; via: string; tried: string[] } | { error: ProbeResult; via: string; tried: string[] };
@@ -63,7 +63,7 @@ async function run(ctx: DoctorContext): Promise<CheckResult> {
   if (!v.ok) {
     return { ...base, ...probeFields(r), target, status: 'fail', cause: 'bad-signature',
       message: `answer from ${target} does not verify against the ${db.name} key: ${v.error} (wrong GOSUMDB key, or something on the path rewrites answers)`,
-      fix: ['check GOSUMDB (name+hash+key) with the database operator', goEnvWriteCommand([['GOSUMDB', 'sum.golang.google.cn']]) + '   # a trusted mirror of sum.golang.org'] };
+      fix: ['check GOSUMDB (name+hash+key) with the database operator', setVarCommand(ctx.loaded.model, 'GOSUMDB', 'sum.golang.google.cn', 'a trusted mirror of sum.golang.org')] };
   }
   const tree = parseTreeNote(v.text);
   return { ...base, ...probeFields(r), target, status: 'ok',
@@ -73,8 +73,8 @@ async function run(ctx: DoctorContext): Promise<CheckResult> {
 function failure(ctx: DoctorContext, base: Pick<CheckResult, 'id' | 'group' | 'title' | 'target'>, r: ProbeResult, what: string): CheckResult {
   const priv = getVar(ctx.loaded.model, 'GOPRIVATE');
   const fix = r.cause === 'tls' ? caFixes(r, ctx.platform) : [
-    `${goEnvWriteCommand([['GOSUMDB', 'sum.golang.google.cn']])}   # reachable mirror of sum.golang.org (mainland China)`,
-    priv ? `${goEnvWriteCommand([['GONOSUMDB', priv]])}   # private modules skip the checksum database` : `go env -w GONOSUMDB=<your private module patterns>`,
+    setVarCommand(ctx.loaded.model, 'GOSUMDB', 'sum.golang.google.cn', 'reachable mirror of sum.golang.org (mainland China)'),
+    setVarCommand(ctx.loaded.model, 'GONOSUMDB', priv || 'corp.example.com', priv ? 'private modules skip the checksum database' : 'your private module patterns'),
   ];
   return { ...base, ...probeFields(r), status: 'fail', message: `${what}: ${r.message ?? r.cause} [${hostOf(r.url)}]`, fix };
 }

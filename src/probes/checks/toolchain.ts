@@ -6,6 +6,8 @@ import { getVar } from '../../core/config-model.js';
 import { compareGoVersions } from '../../core/known-vars.js';
 import { requiredToolchain, toolchainModuleVersion, goosGoarch } from '../../core/toolchain.js';
 import { redactUrl } from '../../core/redact.js';
+import { setVarCommand, unsetVarCommand } from '../../core/set-command.js';
+import { matchPrefixPatterns } from '../../core/patterns.js';
 import type { DoctorContext } from './context.js';
 import { proxyEntries, proxyUrl } from './proxies.js';
 import { probeFields, proxyFixes } from './fixes.js';
@@ -31,28 +33,50 @@ async function toolchainSwitch(ctx: DoctorContext): Promise<CheckResult | null> 
     return { ...base, status: 'warn', message: `go.mod asks for ${need}, but ${go.version} predates toolchain switching (Go 1.21): it builds with ${go.version} and may fail on newer language features`,
       fix: [`install ${need} or newer`] };
   }
-  const gotoolchain = getVar(ctx.loaded.model, 'GOTOOLCHAIN');
-  if (gotoolchain === 'local' || /^go[^+]*$/.test(gotoolchain) && compareGoVersions(gotoolchain, need) < 0) {
-    return { ...base, status: 'fail', message: `go.mod requires ${need} but this is ${go.version} and GOTOOLCHAIN=${gotoolchain} forbids switching`,
-      fix: [`go env -w GOTOOLCHAIN=auto`, `or install ${need}`] };
+  const m = ctx.loaded.model;
+  const gotoolchain = getVar(m, 'GOTOOLCHAIN');
+  // Empty (a packager removed it from go.env) or local: never switch (toolchain/select.go; go-semantics.md §6.1).
+  if (gotoolchain === '' || gotoolchain === 'local' || (/^go[^+]*$/.test(gotoolchain) && compareGoVersions(gotoolchain, need) < 0)) {
+    return { ...base, status: 'fail', message: `go.mod requires ${need} but this is ${go.version} and GOTOOLCHAIN=${gotoolchain || '(empty)'} forbids switching`,
+      fix: [setVarCommand(m, 'GOTOOLCHAIN', 'auto'), `or install ${need}`] };
   }
   if (/(^|\+)path$/.test(gotoolchain)) {
     return { ...base, status: 'warn', message: `go.mod requires ${need}; GOTOOLCHAIN=${gotoolchain} only looks for it in PATH` };
   }
+  if (getVar(m, 'GOSUMDB') === 'off') {
+    return { ...base, status: 'fail', message: `go.mod requires ${need}; toolchain downloads are always verified with the checksum database, and GOSUMDB=off makes them fail`,
+      fix: [unsetVarCommand(m, 'GOSUMDB'), `or: ${setVarCommand(m, 'GOTOOLCHAIN', 'local', `and install ${need} yourself`)}`] };
+  }
   const { goos, goarch } = goosGoarch(ctx.platform, ctx.arch);
   const version = toolchainModuleVersion(need, goos, goarch);
-  const entries = proxyEntries(ctx);
-  const i = entries.findIndex((e) => e.kind === 'url');
-  const e = entries[i];
-  if (!e || e.kind !== 'url') {
-    return { ...base, status: 'fail', message: `go.mod requires ${need}, which Go downloads only through a proxy, and GOPROXY has none ("toolchain not available")`,
-      fix: ['go env -w GOPROXY=https://proxy.golang.org,direct', 'or: go env -w GOTOOLCHAIN=local   # and install the toolchain yourself'] };
+  const src = toolchainSource(ctx);
+  if (!src) {
+    return { ...base, status: 'fail', message: `go.mod requires ${need}, and GOPROXY=off forbids downloading it ("toolchain not available")`,
+      fix: [setVarCommand(m, 'GOPROXY', 'https://proxy.golang.org,direct'), `or: ${setVarCommand(m, 'GOTOOLCHAIN', 'local', `and install ${need} yourself`)}`] };
   }
-  const r = await ctx.probe(proxyUrl(e.url, 'golang.org/toolchain', `${version}.info`));
-  if (r.ok) return { ...base, ...probeFields(r), status: 'ok', message: `go.mod requires ${need}: Go will download golang.org/toolchain@${version} from ${redactUrl(e.url)}` };
+  const r = await ctx.probe(proxyUrl(src.base, 'golang.org/toolchain', `${version}.info`));
+  if (r.ok) return { ...base, ...probeFields(r), status: 'ok', message: `go.mod requires ${need}: Go will download golang.org/toolchain@${version} from ${redactUrl(src.base)}` };
+  const entries = proxyEntries(ctx);
   return { ...base, ...probeFields(r), status: 'fail',
-    message: `go.mod requires ${need}, but golang.org/toolchain@${version} is not available from ${redactUrl(e.url)}: ${r.message ?? r.status}`,
-    fix: [...proxyFixes(r, entries, i, ctx.platform), 'or: export GOTOOLCHAIN=local   # and install ' + need + ' yourself'] };
+    message: `go.mod requires ${need}, but golang.org/toolchain@${version} is not available from ${redactUrl(src.base)}: ${r.message ?? r.status}`,
+    fix: [...(src.index >= 0 ? proxyFixes(r, entries, src.index, ctx.platform, m) : []), `or: ${setVarCommand(m, 'GOTOOLCHAIN', 'local', `and install ${need} yourself`)}`] };
+}
+
+/**
+ * Where Go fetches golang.org/toolchain: the first proxy URL, or — under `direct` or when GONOPROXY matches — the
+ * module proxy named by golang.org/toolchain's go-import meta tag (`mod https://go.dev/dl/mod`). Null for GOPROXY=off.
+ */
+function toolchainSource(ctx: DoctorContext): { base: string; index: number } | null {
+  const direct = { base: 'https://go.dev/dl/mod', index: -1 };
+  if (matchPrefixPatterns(getVar(ctx.loaded.model, 'GONOPROXY'), 'golang.org/toolchain')) return direct;
+  const entries = proxyEntries(ctx);
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.kind === 'url') return { base: e.url, index: i };
+    if (e.kind === 'direct') return direct;
+    if (e.kind === 'off') return null;
+  }
+  return null;
 }
 
 /** Go found + version + GOENV, and the toolchain-switch check when go.mod asks for a newer Go. */

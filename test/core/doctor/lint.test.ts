@@ -23,7 +23,12 @@ describe('lintConfig', () => {
   it('-insecure in GOFLAGS (removed in Go 1.17)', () => {
     const [r] = lint({ GOFLAGS: '-mod=mod -insecure' });
     expect(r).toMatchObject({ id: 'config.goflags-insecure', status: 'fail' });
-    expect(r!.fix![0]).toBe('go env -w GOFLAGS=-mod=mod');
+    expect(r!.fix![0]).toMatch(/^export GOFLAGS=-mod=mod +# GOFLAGS comes from your environment/); // go env -w would not override it
+    const [fromFile] = lint({}, 'GOFLAGS=-mod=mod -insecure\n');
+    expect(fromFile!.fix![0]).toBe('go env -w GOFLAGS=-mod=mod');
+  });
+  it('GOPROXY=off is reported even when GOPRIVATE adds the implicit noproxy entry', () => {
+    expect(ids(lint({ GOPROXY: 'off', GOPRIVATE: 'corp.example.com' }))).toEqual(['config.goproxy-off:warn']);
   });
   it('GOSUMDB=off globally suggests the scoped GONOSUMDB', () => {
     const [r] = lint({ GOSUMDB: 'off', GOPRIVATE: 'git.corp.example.com' });
@@ -62,6 +67,8 @@ describe('lintConfig', () => {
     const [https] = lint({ GOPROXY: 'https://u:pw123@athens.corp,direct' });
     expect(https!.status).toBe('warn');
     expect(JSON.stringify([http, https])).not.toContain('pw123');
+    expect(http!.fix![0]).toMatch(/switch the proxy to https/); // .netrc is only used over https
+    expect(https!.fix![0]).toMatch(/netrc/);
   });
   it('HTTP_PROXY without HTTPS_PROXY', () => {
     const [r] = lint({ HTTP_PROXY: 'http://proxy.corp:3128' });
