@@ -9,6 +9,8 @@ import type { MirrorProbe } from '../core/init/rank.js';
 import type { ProbeResult } from '../core/types.js';
 import { runWizardFlow, type WizardAnswers, type WizardPrompts } from '../report/init-wizard.js';
 import { probeUrl } from '../probes/http-probe.js';
+import { loadGoTrustedCAs } from '../probes/ca-certs.js';
+import { readNetrc } from '../probes/netrc-file.js';
 import { getNetrcPath } from '../probes/netrc-file.js';
 import { writeFileAtomic } from './backup-store.js';
 import { executePlan, loadForWrite, type InitOptions, type RunContext } from './init-run.js';
@@ -37,16 +39,23 @@ export async function getGitRemoteUrls(cwd: string, env: NodeJS.ProcessEnv): Pro
   }
 }
 
-function probeOne(url: string, env: NodeJS.ProcessEnv): Promise<ProbeResult> {
-  return probeUrl(url, { timeoutMs: Number(env.GOMODCTL_PROBE_TIMEOUT_MS) || PROBE_TIMEOUT_MS, env });
+/** What Go trusts and sends (CA roots, .netrc): read once per wizard run, so probes see the network as Go does. */
+async function goNetwork(env: NodeJS.ProcessEnv) {
+  const [cas, netrc] = await Promise.all([loadGoTrustedCAs({ platform: process.platform, env }), readNetrc(env).catch(() => [])]);
+  return { ca: cas.ca, netrc };
+}
+
+function probeOne(url: string, env: NodeJS.ProcessEnv, net: Awaited<ReturnType<typeof goNetwork>>): Promise<ProbeResult> {
+  return probeUrl(url, { timeoutMs: Number(env.GOMODCTL_PROBE_TIMEOUT_MS) || PROBE_TIMEOUT_MS, env, ca: net.ca, netrc: net.netrc });
 }
 
 /** Probes every mirror's canary list and sumdb support, all concurrently. */
 export async function probeMirrors(mirrors: Mirror[], env: NodeJS.ProcessEnv): Promise<MirrorProbe[]> {
   const canary = env.GOMODCTL_CANARY_MODULE || undefined;
+  const net = await goNetwork(env);
   return Promise.all(
     mirrors.map(async (mirror) => {
-      const [list, sumdb] = await Promise.all([probeOne(canaryUrl(mirror.url, canary), env), probeOne(sumdbSupportedUrl(mirror.url), env)]);
+      const [list, sumdb] = await Promise.all([probeOne(canaryUrl(mirror.url, canary), env, net), probeOne(sumdbSupportedUrl(mirror.url), env, net)]);
       return { mirror, list, sumdb };
     }),
   );
@@ -81,7 +90,7 @@ export async function runWizard(
     platform: process.platform,
     catalog: selectCatalog(ctx.env.GOMODCTL_MIRRORS),
     probeMirrors: (m) => probeMirrors(m, ctx.env),
-    probeDirect: () => probeOne(ctx.env.GOMODCTL_DIRECT_URL || DIRECT_PROBE_URL, ctx.env),
+    probeDirect: async () => probeOne(ctx.env.GOMODCTL_DIRECT_URL || DIRECT_PROBE_URL, ctx.env, await goNetwork(ctx.env)),
     requirements: loaded.goMod?.require.map((r) => r.path) ?? [],
     remotes: await getGitRemoteUrls(ctx.cwd, ctx.env),
   });

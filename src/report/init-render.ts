@@ -27,6 +27,10 @@ export interface PlanView {
   goWarnings?: string[];
 }
 
+/** Said wherever a command or snippet had a password replaced: copying it as printed would store "xxxxx". */
+export const REDACTED_NOTE =
+  'note: the password is shown as xxxxx (gomodctl never prints secrets); copying this would store "xxxxx" — keep credentials in ~/.netrc instead';
+
 const show = (v: string | null) => (v === null ? '(unset)' : v === '' ? '""' : redactText(v));
 
 /** Prints the old → new table, the exact commands and the warnings (human form). */
@@ -44,6 +48,7 @@ export function renderPlanHuman(out: Output, view: PlanView): void {
     out.line();
     out.line(view.preview ? 'Will run:' : view.dryRun ? 'Would run:' : 'Ran:');
     for (const cmd of view.commands) out.line(`  ${redactText(cmd)}`);
+    if (view.commands.some((cmd) => redactText(cmd) !== cmd)) out.line(c.yellow(REDACTED_NOTE));
   }
   for (const name of view.unchanged) out.line(c.dim(`  ${name} already has this value`));
   for (const warning of [...view.warnings, ...(view.goWarnings ?? [])]) out.line(c.yellow(`warning: ${redactText(warning)}`));
@@ -116,4 +121,5 @@ export function renderExportSnippet(out: Output, format: string, snippet: string
   }
   out.line(snippet.replace(/\n$/, ''));
   for (const w of warnings) out.info(`warning: ${redactText(w)}`);
+  if (/:xxxxx@/.test(snippet)) out.info(REDACTED_NOTE);
 }
