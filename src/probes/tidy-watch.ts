@@ -2,11 +2,12 @@
 // privacy-filtered), and keeps the findings for the diagnosis. Go itself never gives up (go-semantics.md §7).
 import { probeUrl } from './http-probe.js';
 import { loadGoTrustedCAs } from './ca-certs.js';
-import { probeTargets } from '../core/tidy/probe-targets.js';
+import { readNetrc } from './netrc-file.js';
+import { probeTargets, realProbeUrl } from '../core/tidy/probe-targets.js';
 import type { ProbeFinding } from '../core/tidy/diagnose.js';
 import type { TidyConfig } from '../core/tidy/fixes.js';
 import type { Timeline } from '../core/tidy/timeline.js';
-import type { ConfigModel } from '../core/types.js';
+import type { ConfigModel, NetrcEntry } from '../core/types.js';
 
 /** What the watchdog needs to probe like Go would. */
 export interface WatchOptions {
@@ -43,10 +44,21 @@ function bounded<T>(p: Promise<T>, ms: number): Promise<T | null> {
   return Promise.race([p.catch(() => null), limit]).finally(() => clearTimeout(timer));
 }
 
-/** Probes every target at once, each bounded; failures to probe are dropped, never thrown. */
-async function probeAll(targets: string[], timeoutMs: number, o: WatchOptions, ca: string[] | undefined): Promise<ProbeFinding[]> {
+/** What the probes need besides the options: Go's trusted roots and the .netrc Go reads. */
+interface ProbeAuth {
+  ca: string[] | undefined;
+  netrc: NetrcEntry[];
+}
+
+/**
+ * Probes every target at once, each bounded; failures to probe are dropped, never thrown. A URL Go printed redacted is
+ * probed with its real GOPROXY entry (realProbeUrl) and .netrc, like Go; findings keep the printed (redacted) URL.
+ */
+async function probeAll(targets: string[], timeoutMs: number, o: WatchOptions, a: ProbeAuth): Promise<ProbeFinding[]> {
   const results = await Promise.all(
-    targets.map((url) => bounded(probeUrl(url, { timeoutMs, env: o.env, goVersion: o.goVersion, ca }), timeoutMs + 500)),
+    targets.map((url) =>
+      bounded(probeUrl(realProbeUrl(url, o.cfg.goproxy), { timeoutMs, env: o.env, goVersion: o.goVersion, ca: a.ca, netrc: a.netrc }), timeoutMs + 500),
+    ),
   );
   return results.flatMap((r, i) => (r ? [{ url: targets[i]!, ok: r.ok, cause: r.cause, phase: r.phase, message: r.message, status: r.status }] : []));
 }
@@ -57,14 +69,17 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
   let probedAt: number | null = null;
   let inflight: Promise<void> | null = null;
   let found: ProbeFinding[] = [];
-  let caPromise: Promise<string[] | undefined> | null = null;
-  const ca = (): Promise<string[] | undefined> =>
-    (caPromise ??= loadGoTrustedCAs({ platform: process.platform, env: o.env }).then((r) => r.ca, () => undefined));
+  let authPromise: Promise<ProbeAuth> | null = null;
+  const auth = (): Promise<ProbeAuth> =>
+    (authPromise ??= Promise.all([
+      loadGoTrustedCAs({ platform: process.platform, env: o.env }).then((r) => r.ca, () => undefined),
+      readNetrc(o.env, { goVersion: o.goVersion }).catch((): NetrcEntry[] => []),
+    ]).then(([ca, netrc]) => ({ ca, netrc })));
 
   const probe = (timeoutMs: number, targets = probeTargets(t, o.cfg, o.model)): Promise<void> => {
     probedAt = t.lastProgressMs;
-    inflight = ca()
-      .then((roots) => probeAll(targets, timeoutMs, o, roots))
+    inflight = auth()
+      .then((a) => probeAll(targets, timeoutMs, o, a))
       .then((f) => void (found = f));
     return inflight;
   };

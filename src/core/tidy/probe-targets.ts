@@ -5,13 +5,13 @@ import { resolveRoute } from '../route.js';
 import type { TidyConfig } from './fixes.js';
 import { waitingSubject } from './diagnose.js';
 import type { Timeline } from './timeline.js';
-import { urlSubject } from './url-subject.js';
+import { matchProxyBase, proxyBases, urlSubject } from './url-subject.js';
 
 const MAX_TARGETS = 6;
 
 /** Whether probing `url` would reveal a GOPRIVATE/GONOPROXY path to a proxy or a GONOSUMDB path to the checksum DB. */
 export function isPrivateLeakingUrl(url: string, cfg: TidyConfig): boolean {
-  const s = urlSubject(url);
+  const s = urlSubject(url, proxyBases(cfg.goproxy));
   if (!s.module) return false;
   if (s.via === 'proxy') return matchPrefixPatterns(cfg.gonoproxy || cfg.goprivate, s.module);
   if (s.via === 'sumdb') return matchPrefixPatterns(cfg.gonosumdb || cfg.goprivate, s.module);
@@ -48,6 +48,19 @@ function predicted(t: Timeline, model: ConfigModel | null): string[] {
   const downloading = version !== undefined && t.current === `${subject.module}@${version}`;
   const rank = (u: string): number => (downloading && /\.zip$/.test(u) ? 0 : downloading && /\/lookup\//.test(u) ? 1 : 2);
   return out.map((u, i) => ({ u, i })).sort((a, b) => rank(a.u) - rank(b.u) || a.i - b.i).map((x) => x.u);
+}
+
+/**
+ * The URL to really probe for one Go printed: `go -x` redacts passwords (`user:xxxxx@`, go-semantics.md §1.6), so a
+ * redacted proxy URL is mapped back to its GOPROXY entry (same scheme, host, path prefix); any other redacted
+ * userinfo is dropped (the probe then relies on .netrc, like Go). The result may hold a secret: never print it.
+ */
+export function realProbeUrl(url: string, goproxy: string): string {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@(.*)$/i.exec(url);
+  if (!m || !/:(xxxxx|\*\*\*)$/.test(m[2]!)) return url;
+  const entry = matchProxyBase(url, proxyBases(goproxy));
+  if (entry && /@/.test(entry.base.split('/')[2] ?? '')) return entry.base.replace(/\/+$/, '') + entry.rest;
+  return m[1]! + m[3]!;
 }
 
 /** The proxy URL of the toolchain zip Go was downloading (`go: downloading go1.X.Y (os/arch)`, go-semantics.md §6.1). */

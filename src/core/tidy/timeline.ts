@@ -50,9 +50,13 @@ export class Timeline {
   /** True when `-x` request lines were seen (Go ≥ 1.21). */
   sawTrace = false;
 
-  constructor(startMs: number) {
+  /** GOPROXY base URLs (proxyBases), stripped before a module path is read from a proxy URL. */
+  private readonly bases: string[];
+
+  constructor(startMs: number, opts: { proxyBases?: string[] } = {}) {
     this.startMs = startMs;
     this.lastProgressMs = startMs;
+    this.bases = opts.proxyBases ?? [];
   }
 
   private module(path: string, now: number): ModuleState {
@@ -65,7 +69,7 @@ export class Timeline {
     return m;
   }
 
-  private request(url: string, now: number, s: UrlSubject = urlSubject(url)): TidyRequest | undefined {
+  private request(url: string, now: number, s: UrlSubject = urlSubject(url, this.bases)): TidyRequest | undefined {
     if (!s.module) return undefined;
     const m = this.module(s.module, now);
     if (s.version && s.via === 'proxy' && !m.version) m.version = s.version;
@@ -137,7 +141,7 @@ export class Timeline {
   private getStart(url: string, now: number): void {
     this.sawTrace = true;
     this.requestCount += 1;
-    const s = urlSubject(url);
+    const s = urlSubject(url, this.bases);
     this.inFlight.set(url, { url, startedMs: now, subject: s });
     this.request(url, now, s);
     if (s.module) this.current = s.version ? `${s.module}@${s.version}` : s.module;
@@ -147,7 +151,7 @@ export class Timeline {
     this.sawTrace = true;
     const started = this.inFlight.get(ev.url);
     this.inFlight.delete(ev.url);
-    const s = started?.subject ?? urlSubject(ev.url);
+    const s = started?.subject ?? urlSubject(ev.url, this.bases);
     const r = this.request(ev.url, now, s);
     if (ev.kind === 'get-error' && this.errors.length < MAX_ERRORS) this.errors.push(ev);
     if (!r) return;

@@ -24,14 +24,47 @@ export interface UrlSubject {
   version?: string;
 }
 
-/** Module path from the part of a proxy URL path before `/@v/`; drops fault/prefix segments before the first dotted one. */
-function moduleFromSegments(segs: string[]): string | undefined {
+/**
+ * Module path from the part of a proxy URL path before `/@v/`. `skip` = the path segments of the GOPROXY base the URL
+ * was fetched from; without a known base, drops fault/prefix segments before the first dotted one (a guess).
+ */
+function moduleFromSegments(segs: string[], skip?: number): string | undefined {
   // A proxy base may have its own path (https://corp/goproxy/…); the module path starts at the first element with a dot
   // (module paths' first element is a host name: module.CheckPath). `golang.org/toolchain` fits too.
-  const i = segs.findIndex((s) => s.includes('.'));
-  if (i < 0) return undefined;
+  const i = skip ?? segs.findIndex((s) => s.includes('.'));
+  if (i < 0 || i >= segs.length) return undefined;
   const escaped = segs.slice(i).join('/');
   return unescapePath(escaped) ?? escaped;
+}
+
+/** The URL entries of a GOPROXY list (not direct/off), as written: the bases Go appends module paths to. */
+export function proxyBases(goproxy: string): string[] {
+  return goproxy.split(/[,|]/).map((e) => e.trim()).filter((e) => /^[a-z][a-z0-9+.-]*:\/\//i.test(e));
+}
+
+/** scheme://host[:port]/path of a URL without userinfo, query or trailing slash; scheme and host lower-cased. */
+function comparable(url: string): string | undefined {
+  const m = /^([a-z][a-z0-9+.-]*):\/\/(?:[^/?#]*@)?([^/?#]*)([^?#]*)/i.exec(url);
+  return m ? `${m[1]!.toLowerCase()}://${m[2]!.toLowerCase()}${m[3]!.replace(/\/+$/, '')}` : undefined;
+}
+
+/**
+ * The GOPROXY entry `url` was fetched from: same scheme, host and path prefix (whole segments), userinfo ignored, so a
+ * URL that `go -x` printed redacted (`user:xxxxx@`) still finds its real entry. The longest base wins.
+ */
+export function matchProxyBase(url: string, bases: string[]): { base: string; rest: string } | undefined {
+  const u = comparable(url);
+  if (u === undefined) return undefined;
+  let best: { base: string; rest: string; len: number } | undefined;
+  for (const base of bases) {
+    const b = comparable(base);
+    if (b === undefined || !u.startsWith(b) || (u.length > b.length && u[b.length] !== '/')) continue;
+    if (best && best.len >= b.length) continue;
+    const tail = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^#]*)/i.exec(url)?.[1] ?? '';
+    const basePath = comparable(base)!.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+    best = { base, rest: tail.slice(basePath.length), len: b.length };
+  }
+  return best && { base: best.base, rest: best.rest };
 }
 
 function splitUrl(url: string): { path: string; query: string } | undefined {
@@ -41,8 +74,11 @@ function splitUrl(url: string): { path: string; query: string } | undefined {
 
 const VERSIONED = /^(.*)\/@v\/(.+)\.(info|mod|zip)$/;
 
-/** Classifies a URL fetched by `go` into its step, channel, module and version. Never throws. */
-export function urlSubject(url: string): UrlSubject {
+/**
+ * Classifies a URL fetched by `go` into its step, channel, module and version. Never throws. `bases` (proxyBases of
+ * GOPROXY) are stripped first, so a base path with a dot (…/repository/go.proxy/) is not taken for the module path.
+ */
+export function urlSubject(url: string, bases: string[] = []): UrlSubject {
   const u = splitUrl(url);
   if (!u) return { kind: 'other', via: 'unknown' };
   if (/(^|&|\?)go-get=1/.test(u.query)) {
@@ -60,16 +96,18 @@ export function urlSubject(url: string): UrlSubject {
   if (/\/tile\/\d+\//.test(u.path)) return { kind: 'sumdb-tile', via: 'sumdb' };
   // Signed tree head: Go never fetches it (§3.4) but the watchdog probes it when no version is known yet.
   if (/\/latest$/.test(u.path) && !u.path.includes('/@')) return { kind: 'sumdb-latest', via: 'sumdb' };
+  const base = bases.length ? matchProxyBase(url, bases) : undefined;
+  const skip = base ? segs.length - base.rest.split(/[?#]/)[0]!.split('/').filter((s) => s !== '').length : undefined;
   const versioned = VERSIONED.exec(u.path);
   if (versioned) {
-    const module = moduleFromSegments(versioned[1]!.split('/').filter((s) => s !== ''));
+    const module = moduleFromSegments(versioned[1]!.split('/').filter((s) => s !== ''), skip);
     const ev = versioned[2]!;
     return { kind: versioned[3] as UrlKind, via: 'proxy', module, version: unescapeVersion(ev) ?? ev };
   }
   const at = segs.findIndex((s) => s === '@v' || s === '@latest');
   if (at >= 0) {
     const kind: UrlKind = segs[at] === '@latest' ? 'latest' : segs[at + 1] === 'list' ? 'list' : 'other';
-    return { kind, via: 'proxy', module: moduleFromSegments(segs.slice(0, at)) };
+    return { kind, via: 'proxy', module: moduleFromSegments(segs.slice(0, at), skip) };
   }
   return { kind: 'other', via: 'unknown' };
 }
