@@ -4,10 +4,10 @@ import { formatDuration } from '../duration.js';
 import { matchPrefixPatterns } from '../patterns.js';
 import { redactUrl } from '../redact.js';
 import { hostOf } from './detect-error.js';
-import { goprivateFix, pipeFix, sumdbFix, type TidyConfig } from './fixes.js';
+import { dropProxyFix, goprivateFix, pipeFix, sumdbFix, type TidyConfig } from './fixes.js';
 import { explainError } from './rules.js';
 import type { Timeline } from './timeline.js';
-import { urlSubject } from './url-subject.js';
+import { matchProxyBase, proxyBases, urlSubject } from './url-subject.js';
 
 /** What an active probe found out about one URL (subset of ProbeResult). */
 export interface ProbeFinding {
@@ -68,8 +68,12 @@ export function diagnose(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   return out;
 }
 
+function findingFor(o: DiagnoseOptions, url: string): ProbeFinding | undefined {
+  return o.probes?.find((p) => p.url === url || redactUrl(p.url) === redactUrl(url));
+}
+
 function probeNote(o: DiagnoseOptions, url: string): string {
-  const f = o.probes?.find((p) => p.url === url || redactUrl(p.url) === redactUrl(url));
+  const f = findingFor(o, url);
   if (!f) return '';
   if (f.ok) return `; a fresh probe of the same URL answered${f.status ? ` ${f.status}` : ''} (intermittent, or slow only for Go)`;
   return f.message ? `; probe: ${f.message}` : f.cause ? `; probe: ${f.cause}` : '';
@@ -91,11 +95,26 @@ function stallProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   return out;
 }
 
+/** True when the probe failed before the connection was up (DNS, refused, TLS, connect): Go errors there, so `|` helps. */
+function failsBeforeAnswer(f: ProbeFinding | undefined): boolean {
+  if (!f || f.ok) return false;
+  return ['dns', 'refused', 'tls'].includes(f.cause ?? '') || ['dns', 'connect', 'tls', 'proxy-connect'].includes(f.phase ?? '');
+}
+
+/**
+ * Fixes for a proxy request that hangs: `|` when the probe failed to connect (Go errors there and falls through), else
+ * drop the entry: a proxy that accepts and never answers never errors (no response timeout, go-semantics.md §7).
+ */
+function proxyHangFix(o: DiagnoseOptions, url: string): string[] {
+  if (failsBeforeAnswer(findingFor(o, url))) return pipeFix(o.cfg);
+  return dropProxyFix(o.cfg, url, matchProxyBase(url, proxyBases(o.cfg.goproxy))?.base);
+}
+
 function hangProblem(o: DiagnoseOptions, url: string, waitedMs: number, module?: string, version?: string): TidyProblem {
-  const s = urlSubject(url);
+  const s = urlSubject(url, proxyBases(o.cfg.goproxy));
   const via = s.via === 'unknown' ? 'proxy' : s.via;
   const what = via === 'sumdb' ? 'the checksum database' : via === 'direct' ? 'the VCS host' : 'the module proxy';
-  const fix = via === 'sumdb' ? sumdbFix(o.cfg, module) : via === 'direct' ? [`check the network route to ${hostOf(url) ?? 'the host'}`] : pipeFix(o.cfg);
+  const fix = via === 'sumdb' ? sumdbFix(o.cfg, module) : via === 'direct' ? [`check the network route to ${hostOf(url) ?? 'the host'}`] : proxyHangFix(o, url);
   const p: TidyProblem = {
     cause: 'timeout',
     phase: via,
@@ -147,7 +166,8 @@ function routeStall(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   const p: TidyProblem = {
     cause: 'timeout',
     message: `Go printed nothing for ${formatDuration(o.stalledForMs ?? 0)} while resolving ${subject.package ?? subject.module ?? 'modules'}${o.probes?.length ? '; the predicted URLs answer when probed' : ''}`,
-    fix: [...pipeFix(o.cfg), 'gomodctl doctor'],
+    // Nothing names the hanging request: doctor probes every entry. `|` would not help a proxy that never answers.
+    fix: ['gomodctl doctor   (remove a GOPROXY entry that accepts connections but never answers: "|" only falls through on errors)'],
   };
   if (subject.module) p.module = subject.module;
   if (subject.package) p.package = subject.package;
@@ -162,7 +182,7 @@ function leakProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   for (const m of t.modules.values()) {
     // Only paths the proxy evidently did not have (404/410): a served module is public on that proxy.
     for (const r of m.requests) {
-      if ((r.status === 404 || r.status === 410) && urlSubject(r.url).via === 'proxy' && !candidates.has(m.path)) candidates.set(m.path, r.url);
+      if ((r.status === 404 || r.status === 410) && urlSubject(r.url, proxyBases(o.cfg.goproxy)).via === 'proxy' && !candidates.has(m.path)) candidates.set(m.path, r.url);
     }
   }
   for (const e of t.errors) {

@@ -4,7 +4,7 @@ import type { TidyCause, TidyProblem } from '../types.js';
 import { redactSecrets, redactUrl } from '../redact.js';
 import type { ErrorDetail } from './detect-error.js';
 import type { ErrorEvent } from './timeline.js';
-import { configFix, gitAuthFix, goprivateFix, pipeFix, sumdbFix, tlsFix, toolchainFix, type TidyConfig } from './fixes.js';
+import { configFix, gitAuthFix, goprivateFix, pipeFix, setVarCommand, sumdbFix, tlsFix, toolchainFix, type TidyConfig } from './fixes.js';
 
 /** What a rule sees: the detail of one error line, its text, the config and a public-host test. */
 /** GOAUTH exists from Go 1.24 (go-semantics.md §6.2); unknown version → assume a current Go. */
@@ -75,20 +75,20 @@ export const RULES: TidyRule[] = [
   {
     id: 'toolchain',
     match: ({ d }) => d.cause === 'toolchain' || (d.phase === 'toolchain' && d.cause !== 'config'),
-    explain: ({ d, text }) => ({
+    explain: ({ d, text, cfg }) => ({
       cause: 'toolchain',
       message: /invalid go version/.test(text)
         ? 'go.mod asks for a Go version this Go cannot read: it needs a newer Go (toolchain switching exists from Go 1.21)'
         : `the go line in go.mod needs another Go toolchain and it cannot be downloaded${d.host ? ` from ${d.host}` : ''} (golang.org/toolchain through GOPROXY)`,
-      fix: /invalid go version/.test(text) ? ['install Go 1.21 or later (https://go.dev/dl/)', 'or lower the go line: go mod edit -go=<your Go version, e.g. 1.19>'] : toolchainFix(),
+      fix: /invalid go version/.test(text) ? ['install Go 1.21 or later (https://go.dev/dl/)', 'or lower the go line: go mod edit -go=<your Go version, e.g. 1.19>'] : toolchainFix(cfg),
     }),
   },
   {
     id: 'goproxy-off',
     match: ({ text }) => /module lookup disabled by GOPROXY=off/.test(text),
-    explain: ({ d }) => ({
+    explain: ({ d, cfg }) => ({
       message: `${subj(d)}: GOPROXY=off forbids downloading modules that are not in the module cache`,
-      fix: ['go env -w GOPROXY=https://proxy.golang.org,direct   (or a mirror you can reach)', ...configFix()],
+      fix: [`${setVarCommand(cfg, 'GOPROXY', 'https://proxy.golang.org,direct')}   (or a mirror you can reach)`, ...configFix()],
     }),
   },
   {

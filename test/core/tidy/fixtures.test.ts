@@ -36,7 +36,6 @@ const EXPECT: Record<string, { cause?: string; phase?: string; module?: string; 
   'git-prompt': { cause: 'vcs-auth', phase: 'direct', module: 'github.com/private/repo' },
   toolchain: { cause: 'toolchain' },
   'checksum-mismatch': { cause: 'checksum', module: 'example.com/hello' },
-  toolchain: { cause: 'toolchain' },
 };
 
 let VERSION_OF_DIR: string | null = null;

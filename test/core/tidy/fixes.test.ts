@@ -1,0 +1,114 @@
+// Tidy fixes and URL subjects: hang fixes by phase, no redacted password in a copyable command, `export` for
+// variables the OS environment sets, GOPROXY base paths with a dot, and the real URL the watchdog probes.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { classifyText } from '../../../src/core/tidy/classify.js';
+import { Timeline } from '../../../src/core/tidy/timeline.js';
+import { diagnose, type ProbeFinding } from '../../../src/core/tidy/diagnose.js';
+import { goprivateFix, pipeFix, sumdbFix, type TidyConfig } from '../../../src/core/tidy/fixes.js';
+import { isPrivateLeakingUrl, realProbeUrl } from '../../../src/core/tidy/probe-targets.js';
+import { proxyBases, urlSubject } from '../../../src/core/tidy/url-subject.js';
+import { isKnownPublicHost } from '../../../src/core/route.js';
+
+const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'tidy');
+const BH = 'http://127.0.0.1:PORT/blackhole';
+const LIST = `${BH}/example.com/hello/@v/list`;
+const base: TidyConfig = { goproxy: `${BH},https://proxy.golang.org,direct`, goprivate: '', gonoproxy: '', gonosumdb: '', gosumdb: 'sum.golang.org', goVersion: 'go1.26.8' };
+
+function stalled(ver: string, cfg: TidyConfig, probes: ProbeFinding[], proxyAs = 'http://127.0.0.1:PORT') {
+  const t = new Timeline(0, { proxyBases: proxyBases(cfg.goproxy) });
+  const text = readFileSync(join(DIR, ver, 'blackhole.txt'), 'utf8').replaceAll('http://127.0.0.1:PORT', proxyAs);
+  classifyText(text).forEach((e, i) => t.apply(e, i + 1));
+  return diagnose(t, { cfg, stalled: true, stalledForMs: 5000, now: 10_000, probes, isKnownPublic: isKnownPublicHost })[0]!;
+}
+
+describe('a proxy request that hangs (captured blackhole runs; go-semantics.md §1.4, §7)', () => {
+  const silent: ProbeFinding = { url: LIST, ok: false, cause: 'timeout', phase: 'first-byte', message: 'connected, no response in 5 s' };
+  const refused: ProbeFinding = { url: LIST, ok: false, cause: 'refused', phase: 'connect', message: 'connection refused' };
+
+  for (const ver of ['go1.26', 'go1.19']) {
+    it(`${ver}: accepts and never answers → drop the entry, not "|" (it never errors)`, () => {
+      const p = stalled(ver, base, [silent]);
+      expect(p).toMatchObject({ cause: 'timeout', url: LIST });
+      const fix = p.fix.join('\n');
+      expect(fix).toContain('go env -w GOPROXY=https://proxy.golang.org,direct   # without'); // the list without the silent entry
+      expect(fix).toMatch(/"\|" only helps when the proxy errors/);
+      expect(fix).not.toContain(`${BH}|`);
+    });
+
+    it(`${ver}: fails to connect → "|" falls through (Go errors there)`, () => {
+      const p = stalled(ver, base, [refused]);
+      expect(p.fix).toEqual([`go env -w 'GOPROXY=${BH}|https://proxy.golang.org|direct'`]);
+    });
+  }
+
+  it('the only entry hangs: replace it with a mirror', () => {
+    const p = stalled('go1.26', { ...base, goproxy: BH }, []);
+    expect(p.fix.join('\n')).toMatch(/^replace http:\/\/127\.0\.0\.1:PORT\/blackhole in GOPROXY with a mirror you can reach: go env -w 'GOPROXY=https:\/\/proxy\.golang\.org\|https:\/\/goproxy\.cn\|direct'/);
+  });
+});
+
+describe('fixes never carry a redacted password (go-semantics.md §1.6)', () => {
+  const secret = { ...base, goproxy: 'https://bob:s3cret@nexus.corp/go,https://proxy.golang.org,direct' };
+
+  it('pipeFix describes the edit in words', () => {
+    const fix = pipeFix(secret);
+    expect(fix).toEqual([
+      'in GOPROXY, replace the "," after https://bob:xxxxx@nexus.corp/go with "|" so Go falls through on any error',
+      'in GOPROXY, replace the "," after https://proxy.golang.org with "|" so Go falls through on any error',
+    ]);
+    expect(fix.join('\n')).not.toMatch(/go env -w|s3cret/);
+  });
+
+  it('a hang fix names the entry to remove without a command holding it', () => {
+    // go -x prints the URL redacted (go-semantics.md §8.1); the fix is found from the real entry and still redacted.
+    const p = stalled('go1.26', { ...secret, goproxy: `https://bob:s3cret@127.0.0.1:PORT/blackhole,direct` }, [], 'https://bob:xxxxx@127.0.0.1:PORT');
+    const fix = p.fix.join('\n');
+    expect(fix).toContain('remove https://bob:xxxxx@127.0.0.1:PORT/blackhole (and the separator after it) from GOPROXY');
+    expect(fix).not.toMatch(/s3cret|go env -w 'GOPROXY=direct'/);
+  });
+});
+
+describe('variables set in the OS environment get `export`, not `go env -w` (go-semantics.md §5.4)', () => {
+  const fromEnv = { ...base, fromEnv: ['GOPROXY', 'GONOSUMDB'] };
+  it.each([
+    [() => pipeFix(fromEnv)[0], `export 'GOPROXY=${BH}|https://proxy.golang.org|direct'   # set where your shell profile or CI defines GOPROXY`],
+    [() => sumdbFix(fromEnv, 'git.corp.example/x')[1], 'if git.corp.example/x is private: export GONOSUMDB=git.corp.example   # set where your shell profile or CI defines GONOSUMDB (or go env -w GOPRIVATE=git.corp.example)'],
+    [() => goprivateFix(fromEnv, 'git.corp.example/x'), 'go env -w GOPRIVATE=git.corp.example'],
+  ])('%#', (fix, want) => {
+    expect(fix()).toBe(want);
+  });
+});
+
+describe('GOPROXY base paths are stripped before the module path is read', () => {
+  const nexus = 'https://nexus.corp/repository/go.proxy';
+  const cfg = { ...base, goproxy: `${nexus},direct`, goprivate: 'git.corp.example' };
+  it.each([
+    [`${nexus}/git.corp.example/team/lib/@v/list`, { kind: 'list', via: 'proxy', module: 'git.corp.example/team/lib' }],
+    [`https://u:xxxxx@nexus.corp/repository/go.proxy/github.com/!azure/go/@v/v1.2.3.zip`, { kind: 'zip', via: 'proxy', module: 'github.com/Azure/go', version: 'v1.2.3' }],
+  ])('%s', (url, want) => {
+    expect(urlSubject(url, proxyBases(cfg.goproxy))).toEqual(want);
+  });
+
+  it('privacy filter and leak fix name the real module', () => {
+    expect(isPrivateLeakingUrl(`${nexus}/git.corp.example/team/lib/@v/list`, cfg)).toBe(true);
+    const t = new Timeline(0, { proxyBases: proxyBases(cfg.goproxy) });
+    const text = readFileSync(join(DIR, 'go1.26', 'private-leak.txt'), 'utf8').replaceAll('http://127.0.0.1:PORT', nexus);
+    classifyText(text).forEach((e, i) => t.apply(e, i + 1));
+    const leak = diagnose(t, { cfg: { ...cfg, goprivate: '' }, stalled: false, now: 10, isKnownPublic: isKnownPublicHost }).find((p) => p.cause === 'leak');
+    expect(leak).toMatchObject({ module: 'git.corp.invalid/team/lib', fix: ['go env -w GOPRIVATE=git.corp.invalid'] });
+  });
+});
+
+describe('the URL the watchdog probes for one that `go -x` printed redacted', () => {
+  const goproxy = 'https://bob:s3cret@nexus.corp/go/|https://proxy.golang.org,direct';
+  it.each([
+    ['https://bob:xxxxx@nexus.corp/go/example.com/a/@v/list', 'https://bob:s3cret@nexus.corp/go/example.com/a/@v/list'],
+    ['https://bob:xxxxx@other.corp/example.com/a/@v/list', 'https://other.corp/example.com/a/@v/list'], // not an entry: rely on .netrc
+    ['https://proxy.golang.org/example.com/a/@v/list', 'https://proxy.golang.org/example.com/a/@v/list'],
+  ])('%s', (printed, real) => {
+    expect(realProbeUrl(printed, goproxy)).toBe(real);
+  });
+});
