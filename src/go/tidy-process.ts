@@ -13,6 +13,8 @@ export interface TidyProcessOptions {
   /** Called once per stderr line (without the newline), in order. */
   onLine(line: string): void;
   platform?: NodeJS.Platform;
+  /** Send go's stdout to our stderr (--json: stdout holds only the JSON document); default: our stdout. */
+  stdoutToStderr?: boolean;
 }
 
 /** A running `go` process. */
@@ -49,7 +51,7 @@ export function startTidyProcess(o: TidyProcessOptions): TidyProcess {
     env: o.env,
     extendEnv: false,
     stdin: 'ignore',
-    stdout: 'inherit',
+    stdout: o.stdoutToStderr ? 2 : 'inherit', // fd 2: go's stdout lines (tidy -diff) land on our stderr
     stderr: 'pipe',
     buffer: false,
     reject: false,
@@ -57,11 +59,21 @@ export function startTidyProcess(o: TidyProcessOptions): TidyProcess {
     windowsHide: true,
     cleanup: true,
   });
+  // Whatever ends gomodctl (an uncaught error, process.exit) must not leave the detached group running.
+  const onExit = (): void => {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  process.on('exit', onExit);
   const rl = createInterface({ input: child.stderr!, crlfDelay: Infinity });
   rl.on('line', (line) => o.onLine(line));
   const closed = new Promise<void>((resolve) => rl.once('close', () => resolve()));
   const done = (async () => {
-    const r = await child;
+    const r = await child.finally(() => process.off('exit', onExit));
     await closed;
     if (r.failed && r.exitCode === undefined && !r.signal && !r.isTerminated) throw new GoNotFoundError(o.go);
     return r.signal ? { exitCode: null, signal: r.signal } : { exitCode: r.exitCode ?? null };

@@ -12,6 +12,7 @@ import { getGoBinary, GoNotFoundError } from './run-go.js';
 import { loadConfig, type LoadedConfig } from './load-config.js';
 import { startTidyProcess } from './tidy-process.js';
 import { toolchainZipUrl } from '../core/tidy/probe-targets.js';
+import { proxyBases } from '../core/tidy/url-subject.js';
 import { createOutput, type Output } from '../report/output.js';
 import { createTidyProgress, type TidyProgress } from '../report/tidy-progress.js';
 import { startWatchdog, type Watchdog } from '../probes/tidy-watch.js';
@@ -37,7 +38,9 @@ export interface TidyRunOptions {
 function tidyConfig(l: LoadedConfig): TidyConfig {
   const g = l.goReported ?? {};
   const v = (k: string): string => g[k] ?? l.model.vars[k]?.value ?? '';
-  return { goproxy: v('GOPROXY'), goprivate: v('GOPRIVATE'), gonoproxy: v('GONOPROXY'), gonosumdb: v('GONOSUMDB'), gosumdb: v('GOSUMDB'), goVersion: l.go?.version ?? null };
+  // Set in the OS environment: `go env -w` would not override them (go-semantics.md §5.4), fixes say `export`.
+  const fromEnv = Object.values(l.model.vars).filter((x) => x.source === 'env').map((x) => x.name);
+  return { goproxy: v('GOPROXY'), goprivate: v('GOPRIVATE'), gonoproxy: v('GONOPROXY'), gonosumdb: v('GONOSUMDB'), gosumdb: v('GOSUMDB'), goVersion: l.go?.version ?? null, fromEnv };
 }
 
 /** `go mod tidy -v`, plus `-x` where the Go version accepts it (Go 1.21+; go-semantics.md §8.1). */
@@ -73,9 +76,9 @@ export async function runTidy(o: TidyRunOptions): Promise<number> {
   const cfg = tidyConfig(loaded);
   const { args, addedX } = tidyArgs(loaded.go.version, o.goArgs, env.GOFLAGS);
   const start = performance.now();
-  const live: Live = { t: new Timeline(0), cfg, model: loaded.model, start, now: () => performance.now() - start, timedOut: false, interrupted: false };
+  const live: Live = { t: new Timeline(0, { proxyBases: proxyBases(cfg.goproxy) }), cfg, model: loaded.model, start, now: () => performance.now() - start, timedOut: false, interrupted: false };
   const progress = await createTidyProgress(out);
-  const proc = spawnTidy(go, args, addedX, o.cwd, env, live, progress);
+  const proc = spawnTidy(go, args, addedX, o, env, live, progress);
   const watchdog = startWatchdog(live.t, live.now, {
     stallMs: o.stallMs,
     env,
@@ -98,14 +101,18 @@ export async function runTidy(o: TidyRunOptions): Promise<number> {
   return finish(o, out, env, live, watchdog, exitCode);
 }
 
-/** Starts go; every stderr line goes to the classifier and timeline, and is passed through unless it is our -x trace. */
-function spawnTidy(go: string, args: string[], addedX: boolean, cwd: string, env: NodeJS.ProcessEnv, live: Live, progress: TidyProgress) {
+/**
+ * Starts go; every stderr line goes to the classifier and timeline, and is passed through unless it is our -x trace.
+ * With --json go's stdout (`-diff` prints there, Go ≥ 1.23) goes to stderr: stdout holds the one JSON document.
+ */
+function spawnTidy(go: string, args: string[], addedX: boolean, o: TidyRunOptions, env: NodeJS.ProcessEnv, live: Live, progress: TidyProgress) {
   const classifier = new LineClassifier();
   return startTidyProcess({
     go,
     args,
-    cwd,
+    cwd: o.cwd,
     env,
+    stdoutToStderr: o.json,
     onLine: (line) => {
       const ev = classifier.push(line);
       live.t.apply(ev, live.now());
@@ -132,7 +139,10 @@ function stallNotices(o: TidyRunOptions, live: Live, progress: TidyProgress) {
   };
 }
 
-/** --timeout and Ctrl-C/SIGTERM: kill the whole tree and remember why. */
+/** Signals that end gomodctl: SIGHUP (terminal closed, SSH dropped) and SIGQUIT too, or go would outlive us. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
+
+/** --timeout and Ctrl-C/SIGTERM/SIGHUP/SIGQUIT: kill the whole tree and remember why. */
 function guard(o: TidyRunOptions, live: Live, killTree: () => Promise<void>): () => void {
   const timer = o.timeoutMs
     ? setTimeout(() => {
@@ -144,12 +154,10 @@ function guard(o: TidyRunOptions, live: Live, killTree: () => Promise<void>): ()
     live.interrupted = true;
     void killTree();
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const s of STOP_SIGNALS) process.on(s, onSignal);
   return () => {
     if (timer) clearTimeout(timer);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const s of STOP_SIGNALS) process.off(s, onSignal);
   };
 }
 

@@ -4,7 +4,10 @@ import { execa } from 'execa';
 import { readdirSync, readlinkSync } from 'node:fs';
 import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
 import { runCli } from '../helpers/run-cli.js';
-import { SCENARIOS, prepare, goMinor, type Prepared } from '../fixtures/tidy/scenarios.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SCENARIOS, prepare, goMinor, type Prepared, type Scenario } from '../fixtures/tidy/scenarios.js';
 import type { TidyReport } from '../../src/core/types.js';
 
 const version = (await execa(TEST_GO, ['env', 'GOVERSION'], { env: makeHermeticGo().env, extendEnv: false })).stdout.trim();
@@ -14,8 +17,8 @@ afterAll(async () => {
   for (const c of cleanups) await c();
 });
 
-async function setup(name: string): Promise<{ p: Prepared; h: HermeticGo }> {
-  const s = SCENARIOS.find((x) => x.name === name)!;
+async function setup(name: string | Scenario): Promise<{ p: Prepared; h: HermeticGo }> {
+  const s = typeof name === 'string' ? SCENARIOS.find((x) => x.name === name)! : name;
   const h = makeHermeticGo();
   const p = await prepare(s, h.dir, MINOR);
   cleanups.push(() => p.proxy.close(), () => h.cleanup());
@@ -37,7 +40,7 @@ function processesUnder(dir: string): number[] {
     .map(Number);
 }
 
-async function tidy(name: string, extra: string[] = [], envExtra: NodeJS.ProcessEnv = {}) {
+async function tidy(name: string | Scenario, extra: string[] = [], envExtra: NodeJS.ProcessEnv = {}) {
   const { p, h } = await setup(name);
   const args = ['tidy', '--explain', '--json', '--stall', '1s', '--timeout', '3s', '--go', TEST_GO, '-C', p.dir, ...extra];
   const r = await runCli(args, { env: { ...h.env, ...p.env, ...envExtra }, timeoutMs: 20_000 });
@@ -101,6 +104,15 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
       if (w.module) expect(first.module ?? first.package).toBe(w.module);
       if (w.urlHas) expect(first.url).toContain(w.urlHas);
       expect(first.fix.length).toBeGreaterThan(0);
+      if (name === 'blackhole') {
+        // Accepts and never answers: "|" cannot help (no error, no response timeout: go-semantics.md §7); the entry
+        // must go. GOPROXY comes from the OS environment here, so `go env -w` would not override it (§5.4).
+        const fix = first.fix.join('\n');
+        expect(fix).not.toContain(`${p.env.GOPROXY}|`);
+        expect(fix).toMatch(/"\|" only helps when the proxy errors/);
+        expect(fix).toMatch(/^replace \S+\/blackhole in GOPROXY with a mirror you can reach: export 'GOPROXY=.*# set where your shell profile or CI defines GOPROXY/);
+        expect(fix).not.toContain('go env -w');
+      }
       if (w.leak) expect(report!.problems.find((x) => x.cause === 'leak')).toMatchObject({ fix: ['go env -w GOPRIVATE=git.corp.invalid'] });
       if (name === 'toolchain' && MINOR >= 21) {
         // Go ≥ 1.21 switches toolchains through GOPROXY; 1.19 cannot even parse the go line (asserted by the cause).
@@ -111,6 +123,55 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
         expect(report!.problems.some((x) => x.cause === 'leak')).toBe(false);
         expect(p.proxy.log.some((e) => e.url.includes('git.corp.invalid'))).toBe(false); // GOPRIVATE kept it off the proxy
       }
+    });
+  }
+
+  it('--json -- -diff: go\'s stdout (the diff, Go ≥ 1.23) goes to stderr; stdout is one JSON document', async () => {
+    const { r, report } = await tidy('healthy', ['--', '-diff']); // tidy() fails unless stdout parses as JSON
+    expect(report!.command).toBe('tidy');
+    if (MINOR >= 23) {
+      expect(r.exitCode, r.stderr).toBe(1); // go.sum is missing: -diff reports it and exits 1
+      expect(r.stderr).toMatch(/^\+example\.com\/hello v1\.1\.0/m);
+    }
+  });
+
+  // The watchdog probes the hanging URL with the credentials Go used: its real GOPROXY entry (go -x prints it
+  // redacted, user:xxxxx@) and .netrc — never the redacted text, which the proxy answers with 401.
+  const authHang = (how: 'userinfo' | 'netrc'): Scenario => ({
+    name: `auth-hang-${how}`,
+    proxyOpts: { tls: 'self-signed' },
+    env: (p) => ({
+      GOPROXY: how === 'userinfo' ? p.base('auth/blackhole').replace('https://', 'https://gopher:secret@') : p.base('auth/blackhole'),
+      GOSUMDB: p.sumdb.gosumdb(),
+      SSL_CERT_FILE: p.caFile,
+    }),
+  });
+  for (const how of ['userinfo', 'netrc'] as const) {
+    it(`a hanging proxy that needs auth (${how}): probed with the real credentials, not diagnosed as auth`, async () => {
+      const s = authHang(how);
+      if (how === 'netrc') {
+        const orig = s.env;
+        s.env = async (p) => {
+          const env = await orig(p);
+          const host = new URL(p.url).host; // Go 1.19 matches the bare host, 1.21+ host:port: write both (§6.3)
+          const dir = mkdtempSync(join(tmpdir(), 'gomodctl-netrc-'));
+          cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+          const netrc = join(dir, 'netrc');
+          writeFileSync(netrc, `machine ${host} login gopher password secret\nmachine 127.0.0.1 login gopher password secret\n`, { mode: 0o600 });
+          return { ...env, NETRC: netrc };
+        };
+      }
+      const { r, report, p } = await tidy(s);
+      expect(r.exitCode, r.stderr).toBe(3);
+      const first = report!.problems[0]!;
+      expect(first, JSON.stringify(report!.problems, null, 1)).toMatchObject({ cause: 'timeout' });
+      expect(first.message).not.toMatch(/401|Unauthorized/i);
+      expect(first.message).toMatch(/probe: .*succeeded, no response/);
+      const basic = (u: string) => `Basic ${Buffer.from(u).toString('base64')}`;
+      const hung = p.proxy.log.filter((e) => e.mode === 'auth/blackhole');
+      expect(hung.some((e) => e.headers.authorization === basic('gopher:xxxxx'))).toBe(false);
+      expect(hung.filter((e) => e.headers.authorization === basic('gopher:secret')).length).toBeGreaterThanOrEqual(2); // go + probe
+      expect(r.stdout + r.stderr).not.toContain('secret@');
     });
   }
 });

@@ -1,4 +1,4 @@
-// Guard: after Ctrl-C (SIGINT), SIGTERM, --timeout, or a stall, no `go` or `git` process started by gomodctl is left.
+// Guard: after Ctrl-C (SIGINT), SIGTERM, SIGHUP, SIGQUIT, --timeout, or a stall, no `go` or `git` process started by gomodctl is left.
 // gomodctl runs go in its own process group, so a killed gomodctl would orphan it (re-parented to init): descendants
 // are therefore found by a unique variable every child inherits (GOMODCTL_GUARD_TAG), not by ppid or process group.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -53,7 +53,8 @@ const tidyArgs = (extra: string[]) => ['tidy', '--explain', '--go', TEST_GO, '-C
 const GIT = ['git.corp.invalid/team/lib.git'];
 
 describe.skipIf(!tidyImplemented())('tidy leaves no go or git process behind', () => {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // SIGHUP: the terminal closed or SSH dropped; go runs in its own process group and would never get it itself.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) {
     it(`${signal} while go waits on a proxy that never answers`, async () => {
       const run = await startAndWait(tidyArgs(['--stall', '30s']), /^go$/);
       process.kill(run.pid, signal);
