@@ -44,7 +44,8 @@ export function createOutput(opts: OutputOptions = {}): Output {
   const noColor = opts.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '');
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && !noColor;
   const color = !json && !noColor && (forced || Boolean(stdout.isTTY));
-  const interactive = !json && !isCI && Boolean(stderr.isTTY) && env.TERM !== 'dumb';
+  // A pty that reports 0 columns (some docker/kubectl sessions) makes a spinner redraw forever: no spinner there.
+  const interactive = !json && !isCI && Boolean(stderr.isTTY) && (stderr.columns ?? 0) > 0 && env.TERM !== 'dumb';
   const c = new Chalk({ level: color ? 1 : 0 });
   return {
     json,
