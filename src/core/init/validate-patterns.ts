@@ -24,6 +24,12 @@ export function validatePatternsForWrite(varName: string, value: string): string
       `${varName} ${JSON.stringify(value)} has spaces around ${JSON.stringify(spaced)}; Go does not trim them, so that pattern would never match (go-semantics.md §2.2); write ${JSON.stringify(fixed)}.`,
     );
   }
+  const inner = value.split(',').find((p) => /\s/.test(p));
+  if (inner !== undefined) {
+    throw new UsageError(
+      `${varName} ${JSON.stringify(value)} has a space inside ${JSON.stringify(inner)}; module paths have no spaces, so Go would never match it; separate patterns with commas only (${example}).`,
+    );
+  }
   const issues = lintPatterns(varName, value);
   const fatal = issues.find((i) => FATAL.has(i.problem));
   if (fatal) {

@@ -44,6 +44,7 @@ describe('resolveInitValues', () => {
     [{ proxy: '' }, 'GOPROXY'],
     [{ private: 'a.example.com, b.example.com' }, 'a.example.com,b.example.com'],
     [{ private: 'corp[.example.com' }, 'malformed'],
+    [{ private: 'a b' }, 'space inside "a b"'],
     [{ private: 'https://corp.example.com' }, 'scheme'],
     [{ sumdb: 'sum.example.com+bad' }, 'sum.example.com+bad'],
     [{ preset: 'mars' }, '"mars"'],
