@@ -132,7 +132,9 @@ function sumdbPart(model: ConfigModel, entries: ProxyEntry[] | null, t: Target):
     const variable = patternVar(model, 'GONOSUMDB');
     return { sumdb: { checked: false, reason: `${variable} pattern ${JSON.stringify(nosumPattern)} matches` }, steps: [] };
   }
-  const reason = mustCheck ? 'toolchain downloads are always verified (GONOSUMDB/GOPRIVATE ignored)' : 'GOSUMDB is set and GONOSUMDB does not match';
+  const reason = mustCheck
+    ? 'toolchain downloads are always verified (GONOSUMDB/GOPRIVATE ignored)'
+    : `${model.vars.GOSUMDB?.source === 'default' ? 'default GOSUMDB' : 'GOSUMDB is set'} and GONOSUMDB does not match`;
   const parsed = parseGosumdb(gosumdb);
   if (!parsed.ok) return { sumdb: { checked: true, reason: `verifying module: ${parsed.error}` }, steps: [] };
   if (parsed.config.kind === 'off') {
@@ -184,8 +186,24 @@ export function resolveRoute(model: ConfigModel, modulePath: string, version?: s
   return route;
 }
 
+/** A GOPRIVATE module that an explicit GONOPROXY/GONOSUMDB still sends to a public proxy or checksum database. */
+function overrideWarnings(route: Route, entries: ProxyEntry[], model: ConfigModel, pattern: string): string[] {
+  const out: string[] = [];
+  const widen = (name: string) => setVarCommand(model, name, [getVar(model, name), pattern].filter(Boolean).join(','));
+  const publicProxy = entries.find((e) => e.kind === 'url' && isPublicProxyUrl(e.url));
+  if (!route.private && publicProxy) {
+    out.push(`${route.module} matches GOPRIVATE (${pattern}) but GONOPROXY=${getVar(model, 'GONOPROXY')} overrides it, so it is sent to ${proxyEntryLabel(publicProxy)}; run: ${widen('GONOPROXY')}`);
+  }
+  if (route.sumdb.checked && route.sumdb.name === 'sum.golang.org' && route.module !== 'golang.org/toolchain') {
+    out.push(`${route.module} matches GOPRIVATE (${pattern}) but GONOSUMDB=${getVar(model, 'GONOSUMDB')} overrides it, so it is looked up in the public checksum database; run: ${widen('GONOSUMDB')}`);
+  }
+  return out;
+}
+
 /** Warnings when a path that looks private would reach a public proxy or a public checksum database. */
 function leakWarnings(route: Route, entries: ProxyEntry[], model: ConfigModel): string[] {
+  const privatePattern = matchingPattern(getVar(model, 'GOPRIVATE'), route.module);
+  if (privatePattern !== null) return overrideWarnings(route, entries, model, privatePattern);
   if (route.private || isKnownPublicHost(route.module)) return [];
   const out: string[] = [];
   const host = route.module.split('/')[0];

@@ -84,6 +84,14 @@ describe('resolveRoute', () => {
     expect(r.warnings[0]).toContain('go env -w GOPRIVATE=git.internal.acme');
     expect(resolveRoute(model({ GOPROXY: 'https://athens.acme' }), 'git.internal.acme/x', 'v1.0.0').warnings).toHaveLength(1);
   });
+  it('warns when an explicit GONOPROXY/GONOSUMDB overrides GOPRIVATE and a private module leaks', () => {
+    const r = resolveRoute(model({ GOPRIVATE: '*.corp.example.com', GONOSUMDB: 'x.y', GONOPROXY: 'x.y', GOPROXY: 'https://goproxy.cn,direct' }), 'git.corp.example.com/team/lib', 'v1.0.0');
+    expect(r.warnings).toHaveLength(2);
+    expect(r.warnings[0]).toContain("export GONOPROXY='x.y,*.corp.example.com'");
+    expect(r.warnings[1]).toContain('public checksum database');
+    expect(r.warnings[1]).toContain("export GONOSUMDB='x.y,*.corp.example.com'");
+    expect(resolveRoute(model({ GOPRIVATE: '*.corp.example.com' }), 'git.corp.example.com/x', 'v1.0.0').warnings).toEqual([]);
+  });
   it('the leak fix keeps the existing GOPRIVATE, and says export when the environment sets it', () => {
     const fromFile = buildConfigModel({ env: {}, goenvPath: '/e', goenvText: 'GOPRIVATE=corp-a.example.com\n', gorootEnvText: null, goVersion: 'go1.26.0' });
     expect(resolveRoute(fromFile, 'git.corp-b.example.com/x', 'v1.0.0').warnings[0]).toContain('go env -w GOPRIVATE=corp-a.example.com,git.corp-b.example.com');
