@@ -1,5 +1,6 @@
 // Pure fix builders for tidy diagnoses: every fix is a real setting or command (never a variable Go lacks).
 import { goEnvWriteCommand, shellQuote } from '../shell-quote.js';
+import { setCommand } from '../set-command.js';
 import { redactUrl } from '../redact.js';
 
 /** The effective module settings the fixes are computed from (values as `go env` reports them). */
@@ -22,8 +23,7 @@ export interface TidyConfig {
  * NAME (a non-empty env value wins over the GOENV file; `go env -w` only warns, go-semantics.md §5.4).
  */
 export function setVarCommand(cfg: TidyConfig, name: string, value: string): string {
-  if (!cfg.fromEnv?.includes(name)) return goEnvWriteCommand([[name, value]]);
-  return `export ${shellQuote(`${name}=${value}`)}   # set where your shell profile or CI defines ${name}`;
+  return setCommand(name, value, cfg.fromEnv?.includes(name) ?? false);
 }
 
 /** First path element of a module path: the host a GOPRIVATE pattern should name. */

@@ -74,8 +74,8 @@ describe('fixes never carry a redacted password (go-semantics.md §1.6)', () => 
 describe('variables set in the OS environment get `export`, not `go env -w` (go-semantics.md §5.4)', () => {
   const fromEnv = { ...base, fromEnv: ['GOPROXY', 'GONOSUMDB'] };
   it.each([
-    [() => pipeFix(fromEnv)[0], `export 'GOPROXY=${BH}|https://proxy.golang.org|direct'   # set where your shell profile or CI defines GOPROXY`],
-    [() => sumdbFix(fromEnv, 'git.corp.example/x')[1], 'if git.corp.example/x is private: export GONOSUMDB=git.corp.example   # set where your shell profile or CI defines GONOSUMDB (or go env -w GOPRIVATE=git.corp.example)'],
+    [() => pipeFix(fromEnv)[0], `export GOPROXY='${BH}|https://proxy.golang.org|direct'   # GOPROXY comes from your environment: change it where your shell profile or CI sets it`],
+    [() => sumdbFix(fromEnv, 'git.corp.example/x')[1], 'if git.corp.example/x is private: export GONOSUMDB=git.corp.example   # GONOSUMDB comes from your environment: change it where your shell profile or CI sets it (or go env -w GOPRIVATE=git.corp.example)'],
     [() => goprivateFix(fromEnv, 'git.corp.example/x'), 'go env -w GOPRIVATE=git.corp.example'],
   ])('%#', (fix, want) => {
     expect(fix()).toBe(want);
