@@ -89,7 +89,14 @@ describe('doctor end to end', () => {
     const r = await doctor({ GOPROXY: `${dead},https://goproxy.nothing.invalid,direct`, GOSUMDB: 'off' });
     expect(r.proxy(0)).toMatchObject({ status: 'fail', cause: 'refused' });
     expect(r.proxy(1)).toMatchObject({ status: 'fail', cause: 'dns' });
-    expect(r.proxy(0).fix?.join('\n')).toContain(`export GOPROXY='${dead}|https://goproxy.nothing.invalid,direct'`);
+    // Two failures: one combined recommendation instead of per-entry rewrites that contradict each other.
+    const rec = r.doc.checks.find((c) => c.id === 'proxy.recommended');
+    expect(rec?.fix?.[0]).toMatch(/^export GOPROXY='https:\/\/goproxy.cn\|https:\/\/proxy.golang.org,direct'/);
+    expect(r.proxy(0).fix?.join('\n')).not.toMatch(/GOPROXY=/);
+    // One failure before a working entry: "|" lets Go fall through on that error.
+    const one = await doctor({ GOPROXY: `${dead},${p.url}`, GOSUMDB: 'off' });
+    expect(one.proxy(0).fix?.join('\n')).toContain(`export GOPROXY='${dead}|${p.url}'`);
+    expect(one.doc.checks.find((c) => c.id === 'proxy.recommended')).toBeUndefined();
   });
 
   it('TLS signed by an unknown authority fails with the SSL_CERT_FILE fix; trusting the CA makes it pass', async () => {

@@ -34,11 +34,13 @@ export function lintConfig(input: LintInput): CheckResult[] {
     ...lintGoflags(input.model),
     ...lintAllPatterns(input.model),
     ...lintLeaks(input.model),
-    ...lintShadowing(input.model),
     ...lintHttpProxy(input.env),
     ...lintReplaceDirs(input.goMod, input.replaceDirs ?? {}),
     ...lintDisagreement(input.model, input.goReported ?? null),
   ];
+  // One finding per variable: a variable with its own finding already gets env-aware fixes (export, not go env -w).
+  const named = new Set(findings.map((f) => f.title));
+  findings.push(...lintShadowing(input.model).filter((f) => !named.has(f.title)));
   if (findings.length === 0) {
     return [{ id: 'config', group: 'config', title: 'Configuration', status: 'ok', message: 'no problems found in the Go module configuration' }];
   }
@@ -53,7 +55,7 @@ function lintGoproxy(model: ConfigModel): Finding[] {
     out.push({
       id: 'config.goproxy-invalid', title: 'GOPROXY', status: 'fail', target: redactSecrets(value),
       message: `GOPROXY is invalid: ${parsed.error}`,
-      fix: [setVarCommand(model, 'GOPROXY', 'https://proxy.golang.org,direct'), 'or: gomodctl init'],
+      fix: [setVarCommand(model, 'GOPROXY', 'https://proxy.golang.org,direct'), 'gomodctl init   # or choose a proxy with the wizard'],
     });
     return out;
   }
@@ -68,8 +70,8 @@ function lintGoproxy(model: ConfigModel): Finding[] {
         ? 'GOPROXY has a password in an http:// URL; Go refuses to send it ("refusing to pass credentials to insecure URL")'
         : 'GOPROXY has a password in the URL; it shows up in shell history, go env output and CI logs',
       fix: insecure
-        ? ['switch the proxy to https:// first: Go sends credentials (URL or ~/.netrc) only over https', 'gomodctl init']
-        : ['put the credentials in ~/.netrc (machine HOST login USER password …, mode 0600) and remove them from GOPROXY', 'gomodctl init'],
+        ? ['# switch the proxy to https:// first: Go sends credentials (URL or ~/.netrc) only over https', 'gomodctl init']
+        : ['# put the credentials in ~/.netrc (machine HOST login USER password TOKEN, chmod 600) and remove them from GOPROXY', 'gomodctl init'],
     });
   }
   const explicit = parsed.entries.filter((e) => e.kind !== 'noproxy'); // GONOPROXY adds an implicit first entry
@@ -90,7 +92,7 @@ function lintGosumdb(model: ConfigModel): Finding[] {
     return [{
       id: 'config.gosumdb-invalid', title: 'GOSUMDB', status: 'fail', target: redactSecrets(value),
       message: `GOSUMDB is invalid: ${parsed.error} (go reports "verifying module: ${parsed.error}")`,
-      fix: [unsetVarCommand(model, 'GOSUMDB'), 'or: ' + setVarCommand(model, 'GOSUMDB', 'sum.golang.google.cn')],
+      fix: [unsetVarCommand(model, 'GOSUMDB'), setVarCommand(model, 'GOSUMDB', 'sum.golang.google.cn', 'or: the mirror of sum.golang.org reachable from mainland China')],
     }];
   }
   if (parsed.config.kind !== 'off') return [];
@@ -147,7 +149,7 @@ function lintLeaks(model: ConfigModel): Finding[] {
     out.push({
       id: `config.leak-${name.toLowerCase()}`, title: name, status: 'fail', target: leaked.join(','),
       message: `${name}=${v.value} overrides GOPRIVATE, so modules matching ${leaked.join(', ')} are sent to ${sink}`,
-      fix: [setVarCommand(model, name, [v.value, ...leaked].join(',')), `or: ${unsetVarCommand(model, name)}   # inherit GOPRIVATE`],
+      fix: [setVarCommand(model, name, [v.value, ...leaked].join(',')), `${unsetVarCommand(model, name).replace(/   #.*/, '')}   # or: let ${name} inherit GOPRIVATE`],
     });
   }
   return out;
@@ -179,7 +181,7 @@ function lintReplaceDirs(goMod: GoMod | null, dirs: Record<string, boolean>): Fi
     .map((r) => ({
       id: 'config.replace-missing', title: 'go.mod replace', status: 'fail' as const, target: r.newPath,
       message: `go.mod replaces ${r.oldPath} with ${r.newPath}, which does not exist`,
-      fix: [`go mod edit -dropreplace=${r.oldPath}${r.oldVersion ? '@' + r.oldVersion : ''}`, `or create/clone ${r.newPath}`],
+      fix: [`go mod edit -dropreplace=${r.oldPath}${r.oldVersion ? '@' + r.oldVersion : ''}`, `# or create or clone ${r.newPath}`],
     }));
 }
 

@@ -60,7 +60,7 @@ async function run(ctx: DoctorContext): Promise<CheckResult> {
   return {
     ...base, status: 'fail', message: `${missing.length} of ${reqs.length} requirements not served through GOPROXY${note}`,
     details: missing.map((x) => `${x.r.path}@${x.r.version}: ${x.why}`),
-    fix: [`if these are private: ${setVarCommand(ctx.loaded.model, 'GOPRIVATE', privateSuggestion(getVar(ctx.loaded.model, 'GOPRIVATE'), missing[0]!.r.path))}`, `else: gomodctl doctor --module ${missing[0]!.r.path}@${missing[0]!.r.version}`],
+    fix: [setVarCommand(ctx.loaded.model, 'GOPRIVATE', privateSuggestion(getVar(ctx.loaded.model, 'GOPRIVATE'), missing[0]!.r.path), 'if these modules are private'), `gomodctl doctor --module ${missing[0]!.r.path}@${missing[0]!.r.version}   # if they are public: why the proxy does not serve them`],
   };
 }
 

@@ -1,4 +1,5 @@
 // The exact fix commands for each probe failure cause, shared by the proxy, sumdb and toolchain checks.
+// Every line is valid shell: a command to copy (with a trailing # comment), or a # comment when only a person can act.
 import type { ProbeResult, ProxyEntry } from '../../core/types.js';
 import { formatGoproxy } from '../../core/goproxy.js';
 import { setVarCommand } from '../../core/set-command.js';
@@ -15,14 +16,14 @@ export function proxyFixes(r: ProbeResult, entries: ProxyEntry[], index: number,
       fixes.push(...caFixes(r, platform));
       break;
     case 'auth':
-      fixes.push(`add to ~/.netrc (mode 0600): machine ${host} login <user> password <token>`);
+      fixes.push(`# add to ~/.netrc (chmod 600): machine ${hostName(r.url)} login USER password TOKEN`);
       break;
     case 'dns':
     case 'refused':
     case 'timeout':
     case 'reset':
     case 'proxy':
-      fixes.push(`check that ${host} is reachable from this network; behind a corporate proxy: export HTTPS_PROXY=http://<proxy-host>:<port>`);
+      fixes.push(...reachFixes(r));
       break;
     default:
       break;
@@ -33,13 +34,13 @@ export function proxyFixes(r: ProbeResult, entries: ProxyEntry[], index: number,
     // Go has no response timeout: a proxy that accepts and never answers raises no error, so "|" cannot help.
     const rest = formatGoproxy(entries.filter((_, i) => i !== index));
     fixes.push(hasPassword(rest)
-      ? `remove ${redactUrl(r.url.split('/').slice(0, 3).join('/'))} from GOPROXY: it accepts connections and never answers, and Go waits forever ("|" only helps on errors)`
+      ? `# remove ${redactUrl(r.url.split('/').slice(0, 3).join('/'))} from GOPROXY: it accepts connections and never answers, and Go waits forever ("|" only helps on errors)`
       : setVarCommand(model, 'GOPROXY', rest, 'drop the silent proxy: Go waits forever on it, "|" only helps on errors'));
   } else if (entry && !entry.fallBackOnError && index < entries.length - 1) {
     const piped = formatGoproxy(entries.map((e, i) => (i === index ? { ...e, fallBackOnError: true } : e)));
     // Never print a command holding a password (redacted, it would break the config if copied).
     fixes.push(hasPassword(piped)
-      ? `in GOPROXY, replace the "," after ${redactUrl(r.url.split('/').slice(0, 3).join('/'))} with "|" so Go falls through on any error`
+      ? `# in GOPROXY, replace the "," after ${redactUrl(r.url.split('/').slice(0, 3).join('/'))} with "|" so Go falls through on any error`
       : setVarCommand(model, 'GOPROXY', piped, '"|" falls through on any error, "," only on 404/410'));
   }
   if (r.cause !== 'tls' && r.cause !== 'auth') {
@@ -59,11 +60,37 @@ export function caFixes(r: ProbeResult, platform: NodeJS.Platform): string[] {
     if (platform === 'linux' || platform === 'freebsd' || platform === 'openbsd') {
       return [`export SSL_CERT_FILE=/path/to/corporate-ca.pem   # the CA that signs the gateway's certificates${who}`];
     }
-    return [`import the corporate CA${who} into the ${platform === 'darwin' ? 'macOS keychain' : 'Windows certificate store'} (Go ≤1.26 ignores SSL_CERT_FILE on this OS)`];
+    return [`# import the corporate CA${who} into the ${platform === 'darwin' ? 'macOS keychain' : 'Windows certificate store'} (Go ≤1.26 ignores SSL_CERT_FILE on this OS)`];
   }
-  if (r.tls.reason === 'name-mismatch') return [`the certificate does not match ${hostOf(r.url)}: check the GOPROXY host name`];
-  if (r.tls.reason === 'expired') return ['the server certificate has expired (or the clock is wrong): check the date and tell the proxy operator'];
+  if (r.tls.reason === 'name-mismatch') return [`# the certificate does not match ${hostOf(r.url)}: check the host name in the URL`];
+  if (r.tls.reason === 'expired') return ['# the server certificate has expired (or this clock is wrong): check the date, then tell the operator'];
   return [];
+}
+
+/** Advice for a host that cannot be reached, by cause and phase; proxy settings only where Go would use them. */
+function reachFixes(r: ProbeResult): string[] {
+  const host = hostOf(r.url);
+  if (r.cause === 'timeout' && (r.phase === 'first-byte' || r.phase === 'body')) {
+    return [`# ${host} accepts connections but never answers: the service is hung, or a gateway on the path swallows requests`];
+  }
+  if (r.cause === 'proxy') return [`# the HTTP proxy ${r.via ?? ''} refused or failed the tunnel to ${host}: check HTTPS_PROXY/HTTP_PROXY and NO_PROXY`];
+  const out = [`# ${host} cannot be reached from this network (${r.cause}${r.phase && r.phase !== r.cause ? ` in ${r.phase}` : ''})`];
+  const name = hostName(r.url);
+  const loopback = name === 'localhost' || /^127\.|^\[?::1\]?$/.test(name);
+  if (!loopback && !r.via) {
+    const v = r.url.startsWith('http://') ? 'HTTP_PROXY' : 'HTTPS_PROXY';
+    out.push(`export ${v}=http://PROXY-HOST:PORT   # only if this network reaches the internet through a proxy`);
+  }
+  return out;
+}
+
+/** Host name (no port) of a URL. */
+function hostName(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
 }
 
 /** Host[:port] of a URL, or the input when it is not a URL. */

@@ -1,5 +1,7 @@
 // One check per GOPROXY URL entry: a protocol probe GET <entry>/<escaped canary>/@v/list (go-semantics.md §4).
-import type { CheckResult, ProxyEntry } from '../../core/types.js';
+import type { CheckResult, ConfigModel, ProxyEntry } from '../../core/types.js';
+import { formatGoproxy } from '../../core/goproxy.js';
+import { setVarCommand } from '../../core/set-command.js';
 import type { DoctorCheck } from '../../core/doctor/check.js';
 import { getVar } from '../../core/config-model.js';
 import { parseGoproxy } from '../../core/goproxy.js';
@@ -43,6 +45,30 @@ async function checkEntry(ctx: DoctorContext, entries: ProxyEntry[], i: number):
       message: `reachable; does not serve ${ctx.canary.path} (${r.status}: Go falls through to the next entry)` };
   }
   return { ...base, ...fields, status: 'fail', message: r.message ?? `request failed (${r.cause})`, fix: proxyFixes(r, entries, i, ctx.platform, ctx.loaded.model) };
+}
+
+/**
+ * With two or more failing entries, per-entry GOPROXY rewrites contradict each other (one drops an entry another
+ * keeps): replace them with one recommended list that keeps the entries that answered, in order.
+ */
+export function combineProxyFixes(results: CheckResult[], entries: ProxyEntry[], model: ConfigModel): CheckResult[] {
+  const proxyResults = results.filter((r) => r.group === 'proxy' && /^proxy\.\d+$/.test(r.id));
+  const failed = new Set(proxyResults.filter((r) => r.status === 'fail').map((r) => Number(r.id.slice('proxy.'.length))));
+  if (failed.size < 2) return results;
+  const isRewrite = (f: string) => /GOPROXY=|from GOPROXY|in GOPROXY/.test(f);
+  const kept = entries.filter((e, i) => e.kind !== 'noproxy' && !failed.has(i));
+  const anyAnswered = kept.some((e) => e.kind === 'url');
+  const list = anyAnswered ? formatGoproxy(kept) : 'https://goproxy.cn|https://proxy.golang.org,direct';
+  const secret = /:\/\/[^/@]*:[^/@]*@/.test(list);
+  const summary: CheckResult = {
+    id: 'proxy.recommended', group: 'proxy', title: 'Recommended GOPROXY', status: 'warn',
+    message: anyAnswered ? `${failed.size} GOPROXY entries failed; keep only those that answered` : `none of the ${failed.size} GOPROXY entries answered; try public mirrors (compare them with gomodctl init)`,
+    fix: [secret ? '# remove the failing entries from GOPROXY (the list holds a password, so it is not printed)' : setVarCommand(model, 'GOPROXY', list, anyAnswered ? 'only the entries that answered' : 'public mirrors')],
+  };
+  const out = results.map((r) => (proxyResults.includes(r) && r.fix ? { ...r, fix: r.fix.filter((f) => !isRewrite(f)) } : r));
+  const last = out.map((r) => r.group).lastIndexOf('proxy');
+  out.splice(last + 1, 0, summary);
+  return out;
 }
 
 /** One validator per GOPROXY URL entry; `direct`/`off` are described by the config and route, not probed. */

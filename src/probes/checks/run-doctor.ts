@@ -14,7 +14,7 @@ import { readNetrc } from '../netrc-file.js';
 import { loadGoTrustedCAs } from '../ca-certs.js';
 import type { Canary, DoctorContext } from './context.js';
 import { toolchainCheck } from './toolchain.js';
-import { proxyChecks, proxyEntries } from './proxies.js';
+import { combineProxyFixes, proxyChecks, proxyEntries } from './proxies.js';
 import { sumdbCheck } from './sumdb.js';
 import { privateChecks } from './private-hosts.js';
 import { depsCheck } from './deps.js';
@@ -96,10 +96,11 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
   ];
   const pending = new Set(checks);
   opts.onProgress?.(checks.map((c) => c.title));
-  const results = await runChecks(checks, ctx, (c) => {
+  const raw = await runChecks(checks, ctx, (c) => {
     pending.delete(c);
     opts.onProgress?.([...pending].map((p) => p.title));
   });
+  const results = combineProxyFixes(raw, proxyEntries(ctx), loaded.model);
   const go = loaded.go ? { path: loaded.go.path, version: loaded.go.version, goenv: loaded.go.goenv } : null;
   return { go, canary: ctx.canary, checks: results, summary: summarize(results), durationMs: Math.round(performance.now() - start) };
 }

@@ -63,7 +63,7 @@ async function run(ctx: DoctorContext): Promise<CheckResult> {
   if (!v.ok) {
     return { ...base, ...probeFields(r), target, status: 'fail', cause: 'bad-signature',
       message: `answer from ${target} does not verify against the ${db.name} key: ${v.error} (wrong GOSUMDB key, or something on the path rewrites answers)`,
-      fix: ['check GOSUMDB (name+hash+key) with the database operator', setVarCommand(ctx.loaded.model, 'GOSUMDB', 'sum.golang.google.cn', 'a trusted mirror of sum.golang.org')] };
+      fix: ['# check the GOSUMDB key (name+hash+keydata) with the database operator', setVarCommand(ctx.loaded.model, 'GOSUMDB', 'sum.golang.google.cn', 'a trusted mirror of sum.golang.org')] };
   }
   const tree = parseTreeNote(v.text);
   return { ...base, ...probeFields(r), target, status: 'ok',
@@ -74,7 +74,8 @@ function failure(ctx: DoctorContext, base: Pick<CheckResult, 'id' | 'group' | 't
   const priv = getVar(ctx.loaded.model, 'GOPRIVATE');
   const fix = r.cause === 'tls' ? caFixes(r, ctx.platform) : [
     setVarCommand(ctx.loaded.model, 'GOSUMDB', 'sum.golang.google.cn', 'reachable mirror of sum.golang.org (mainland China)'),
-    setVarCommand(ctx.loaded.model, 'GONOSUMDB', priv || 'corp.example.com', priv ? 'private modules skip the checksum database' : 'your private module patterns'),
+    // GOPRIVATE already keeps private modules away from the database; without it, say how to (not a command to copy).
+    ...(priv ? [] : ['# private modules never need the checksum database: list them in GOPRIVATE (go env -w GOPRIVATE=corp.example.com)']),
   ];
   return { ...base, ...probeFields(r), status: 'fail', message: `${what}: ${r.message ?? r.cause} [${hostOf(r.url)}]`, fix };
 }
