@@ -36,7 +36,7 @@ const show = (v: string | null) => (v === null ? '(unset)' : v === '' ? '""' : r
 /** Prints the old → new table, the exact commands and the warnings (human form). */
 export function renderPlanHuman(out: Output, view: PlanView): void {
   const { c } = out;
-  if (view.restoredFrom) out.line(`Restoring backup ${view.restoredFrom}`);
+  if (view.restoredFrom) out.line(`${view.dryRun ? 'Would restore' : view.preview ? 'Will restore' : 'Restored'} backup ${view.restoredFrom}`);
   out.line(`GOENV file: ${view.goenvPath}`);
   if (view.changes.length === 0) {
     out.line(c.green('Nothing to change: the GOENV file already has these values.'));

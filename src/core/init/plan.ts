@@ -34,17 +34,23 @@ export function stripDirect(proxy: string): string {
   return proxy.replace(/\s*[,|]\s*direct\s*$/, '');
 }
 
-const NETRC_HINT =
-  'Put the login in ~/.netrc instead (mode 0600): "machine proxy.example.com login USER password TOKEN"; see go help goauth. Or pass --allow-credentials.';
+/** The .netrc line for the host that carried credentials in the value (never the password itself). */
+function netrcHint(value: string | undefined): string {
+  const host = /[a-z][a-z0-9+.-]*:\/\/[^/@\s,|]*@([^/\s,|?#]+)/i.exec(value ?? '')?.[1] ?? 'proxy.example.com';
+  const bare = host.replace(/:\d+$/, '');
+  // With a port, Go 1.21+ matches "machine host:port" and Go 1.19 "machine host": write both (go-semantics.md §6.3).
+  const lines = bare === host ? `"machine ${host} login USER password TOKEN"` : `"machine ${host} login USER password TOKEN" and "machine ${bare} login USER password TOKEN"`;
+  return `Put the login in ~/.netrc instead (chmod 600): ${lines}; see go help goauth. Or pass --allow-credentials.`;
+}
 
 /** Runs a validator; its UsageError message is redacted (passwords in URLs) and credential refusals get the .netrc hint. */
-function redacted(check: () => void): void {
+function redacted(check: () => void, value?: string): void {
   try {
     check();
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     const credentials = /credential|password|userinfo/i.test(e.message);
-    throw new UsageError(redactList(e.message), e.hint ? redactList(e.hint) : credentials ? NETRC_HINT : undefined);
+    throw new UsageError(redactList(e.message), e.hint ? redactList(e.hint) : credentials ? netrcHint(value) : undefined);
   }
 }
 
@@ -66,7 +72,7 @@ export function resolveInitValues(req: InitRequest): { values: Record<string, st
   const sumdb = req.sumdb ?? preset?.sumdb;
   if (proxy !== undefined) {
     const p = proxy;
-    redacted(() => validateGoproxyForWrite(p, { allowCredentials: req.allowCredentials ?? false }));
+    redacted(() => validateGoproxyForWrite(p, { allowCredentials: req.allowCredentials ?? false }), p);
     out.GOPROXY = proxy;
   }
   if (req.private !== undefined) {

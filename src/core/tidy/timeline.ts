@@ -181,7 +181,7 @@ export class Timeline {
       if (goSucceeded && !m.resolved) continue;
       const mod: TidyModule = { path: m.path, status, requests: m.requests.map((r) => ({ ...r })) };
       if (m.version) mod.version = m.version;
-      if (m.requests.length || m.lastMs > m.firstMs) mod.durationMs = Math.max(0, m.lastMs - m.firstMs);
+      if (m.requests.length || m.lastMs > m.firstMs) mod.durationMs = Math.round(Math.max(0, m.lastMs - m.firstMs));
       out.push(mod);
     }
     return out;
