@@ -29,7 +29,8 @@ Exit codes: 0 no check failed, 1 a check failed, 2 bad usage.`)
       const [{ runDoctor }, { createOutput }, report] = await Promise.all([
         import('../probes/checks/run-doctor.js'), import('../report/output.js'), import('../report/doctor-report.js'),
       ]);
-      const { getGoBinary } = await import('../go/run-go.js');
+      const { getGoBinary, verifyGoFlag } = await import('../go/run-go.js');
+      await verifyGoFlag(o.go, process.env);
       const out = createOutput({ json: Boolean(o.json), color: program.opts().color });
       const spinner = await out.startSpinner('probing proxies, checksum database and private hosts…');
       const result = await runDoctor({

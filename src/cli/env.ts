@@ -15,9 +15,10 @@ Examples:
   $ gomodctl env
   $ gomodctl env --json | jq '.vars[] | select(.name=="GOPROXY")'`)
     .action(async (o: { json?: boolean; go?: string }) => {
-      const [{ loadConfig }, { getGoBinary }, { createOutput }, { envJson, renderEnvHuman }] = await Promise.all([
+      const [{ loadConfig }, { getGoBinary, verifyGoFlag }, { createOutput }, { envJson, renderEnvHuman }] = await Promise.all([
         import('../go/load-config.js'), import('../go/run-go.js'), import('../report/output.js'), import('../report/env-report.js'),
       ]);
+      await verifyGoFlag(o.go, process.env);
       const loaded = await loadConfig({ go: getGoBinary(o.go, process.env), env: process.env });
       const out = createOutput({ json: Boolean(o.json), color: program.opts().color });
       if (out.json) out.printJson(envJson(loaded.model));

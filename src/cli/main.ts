@@ -1,6 +1,7 @@
 // The commander program: global wiring and the ONE top-level catch that maps errors to exit codes.
 import { Command, CommanderError } from 'commander';
 import { GomodctlError } from '../core/errors.js';
+import { redactSecrets } from '../core/redact.js';
 import { registerDoctor } from './doctor.js';
 import { registerEnv } from './env.js';
 import { registerRoute } from './route.js';
@@ -50,8 +51,19 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
-    return handleError(err);
+    const code = handleError(err);
+    if (code !== 0 && argv.includes('--json')) printJsonError(argv, err, code);
+    return code;
   }
+}
+
+/** With --json, CI parses stdout: an error still yields one JSON document (the sentence also went to stderr). */
+function printJsonError(argv: string[], err: unknown, exitCode: number): void {
+  if (process.stdout.writableLength > 0 || (process.stdout as { bytesWritten?: number }).bytesWritten) return; // a document was printed
+  const command = argv.slice(2).find((a) => !a.startsWith('-')) ?? null;
+  const message = err instanceof Error ? err.message.replace(/^error: /, '').trim() : String(err);
+  const hint = err instanceof GomodctlError ? err.hint : undefined;
+  process.stdout.write(`${JSON.stringify({ schemaVersion: 1, command, error: { exitCode, message: redactSecrets(message), ...(hint ? { hint } : {}) } }, null, 2)}\n`);
 }
 
 function handleError(err: unknown): number {

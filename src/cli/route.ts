@@ -31,10 +31,11 @@ Examples:
   $ gomodctl route git.corp.example.com/team/lib github.com/pkg/errors --json`)
     .action(async (mods: string[], o: { json?: boolean; go?: string }) => {
       const targets = parseModuleArgs(mods);
-      const [{ loadConfig }, { getGoBinary }, { resolveRoute }, { goosGoarch }, { createOutput }, rep] = await Promise.all([
+      const [{ loadConfig }, { getGoBinary, verifyGoFlag }, { resolveRoute }, { goosGoarch }, { createOutput }, rep] = await Promise.all([
         import('../go/load-config.js'), import('../go/run-go.js'), import('../core/route.js'), import('../core/toolchain.js'),
         import('../report/output.js'), import('../report/route-report.js'),
       ]);
+      await verifyGoFlag(o.go, process.env);
       const loaded = await loadConfig({ go: getGoBinary(o.go, process.env), env: process.env });
       const platform = goosGoarch(process.platform, process.arch);
       const routes = targets.map((t) => resolveRoute(loaded.model, t.path, t.version, platform));

@@ -62,6 +62,7 @@ Exit codes: 0 tidy succeeded, 1 tidy failed (problems reported), 2 bad usage, 3 
         goArgs,
         color: cmd.optsWithGlobals().color as boolean | undefined,
       };
+      await (await import('../go/run-go.js')).verifyGoFlag(flags.go, process.env);
       const { runTidy } = await import('../go/tidy-run.js');
       process.exitCode = await runTidy(opts);
     });

@@ -1,6 +1,7 @@
 // The edge that runs `go`: one named function per operation, each with a timeout and a translated error.
 import { execa } from 'execa';
-import { GomodctlError } from '../core/errors.js';
+import { GomodctlError, UsageError } from '../core/errors.js';
+import { findExecutable } from './which.js';
 
 /** Options shared by every `go` invocation. */
 export interface GoRunOptions {
@@ -17,6 +18,13 @@ export class GoNotFoundError extends GomodctlError {
     super(`cannot run "${go}": Go was not found`, 1, 'Install Go (https://go.dev/dl/) or pass --go <path to the go binary>.');
     this.name = 'GoNotFoundError';
   }
+}
+
+/** An explicit --go that is not an executable is bad usage (exit 2), not "Go not installed". */
+export async function verifyGoFlag(explicit: string | undefined, env: NodeJS.ProcessEnv): Promise<void> {
+  if (explicit === undefined) return;
+  if (await findExecutable(explicit, env)) return;
+  throw new UsageError(`--go "${explicit}": no such executable; give the go binary, e.g. --go /usr/local/go/bin/go (or omit --go to use go on PATH)`);
 }
 
 /** Picks the go binary: an explicit --go, else $GOMODCTL_GO, else "go" on PATH (go.exe on Windows via PATHEXT). */
