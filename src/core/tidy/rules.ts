@@ -8,6 +8,11 @@ import { configFix, gitAuthFix, goprivateFix, pipeFix, setVarCommand, sumdbFix, 
 
 /** What a rule sees: the detail of one error line, its text, the config and a public-host test. */
 /** GOAUTH exists from Go 1.24 (go-semantics.md §6.2); unknown version → assume a current Go. */
+/** "1.19" for go1.19.8: the go line a go.mod needs to build with this Go. */
+function languageVersion(v: string | null): string {
+  return /^go(1\.\d+)/.exec(v ?? '')?.[1] ?? '1.21';
+}
+
 function goauthKnown(v: string | null): boolean {
   const m = /^go1\.(\d+)/.exec(v ?? '');
   return !m || Number(m[1]) >= 24;
@@ -61,7 +66,7 @@ export const RULES: TidyRule[] = [
     match: ({ d }) => d.cause === 'module-path',
     explain: ({ d }) => ({
       message: `${subj(d)}: its go.mod declares a different module path than the one it was required as`,
-      fix: ['require (and import) the module by the path its go.mod declares', 'or add a replace directive in go.mod: replace OLD => NEW vX.Y.Z'],
+      fix: ['# require (and import) the module by the path its go.mod declares', '# or add a replace directive to go.mod: replace OLD => NEW vX.Y.Z'],
     }),
   },
   {
@@ -69,7 +74,7 @@ export const RULES: TidyRule[] = [
     match: ({ d }) => d.cause === 'go-sum',
     explain: ({ d }) => ({
       message: `${subj(d)}: go.sum has no checksum for it`,
-      fix: [d.module ? `go mod download ${d.module}` : 'go mod download', 'gomodctl tidy --explain   (tidy writes the missing go.sum lines)'],
+      fix: [d.module ? `go mod download ${d.module}` : 'go mod download', 'gomodctl tidy --explain   # tidy writes the missing go.sum lines'],
     }),
   },
   {
@@ -80,7 +85,9 @@ export const RULES: TidyRule[] = [
       message: /invalid go version/.test(text)
         ? 'go.mod asks for a Go version this Go cannot read: it needs a newer Go (toolchain switching exists from Go 1.21)'
         : `the go line in go.mod needs another Go toolchain and it cannot be downloaded${d.host ? ` from ${d.host}` : ''} (golang.org/toolchain through GOPROXY)`,
-      fix: /invalid go version/.test(text) ? ['install Go 1.21 or later (https://go.dev/dl/)', 'or lower the go line: go mod edit -go=<your Go version, e.g. 1.19>'] : toolchainFix(cfg),
+      fix: /invalid go version/.test(text)
+        ? ['# install Go 1.21 or later: https://go.dev/dl/', `go mod edit -go=${languageVersion(cfg.goVersion)}   # or: lower the go line to this Go`]
+        : toolchainFix(cfg),
     }),
   },
   {
@@ -88,13 +95,18 @@ export const RULES: TidyRule[] = [
     match: ({ text }) => /module lookup disabled by GOPROXY=off/.test(text),
     explain: ({ d, cfg }) => ({
       message: `${subj(d)}: GOPROXY=off forbids downloading modules that are not in the module cache`,
-      fix: [`${setVarCommand(cfg, 'GOPROXY', 'https://proxy.golang.org,direct')}   (or a mirror you can reach)`, ...configFix()],
+      fix: [setVarCommand(cfg, 'GOPROXY', 'https://proxy.golang.org,direct', 'or a mirror you can reach'), ...configFix()],
     }),
   },
   {
     id: 'config',
     match: ({ d }) => d.cause === 'config',
-    explain: ({ text }) => ({ message: `Go rejects the module configuration: ${text.replace(/^\t?(go: )?/, '')}`, fix: configFix() }),
+    explain: ({ text }) => ({
+      message: `Go rejects the module configuration: ${text.replace(/^\t?(go: )?/, '')}`,
+      fix: /go\.mod file not found/.test(text)
+        ? ['gomodctl tidy -C path/to/module   # run where go.mod is', 'go mod init example.com/yourmodule   # or: start a module here']
+        : configFix(),
+    }),
   },
   {
     id: 'sumdb-unreachable',
@@ -110,8 +122,12 @@ export const RULES: TidyRule[] = [
     explain: ({ d, cfg }) => ({
       message: `${subj(d)} is fetched directly from its VCS host${at(d)}, which ${NET_WORDS[d.cause]}`,
       fix: [
-        `check the VPN / network route to ${d.host ?? 'the host'} (it must be reachable for modules in GOPRIVATE/GONOPROXY)`,
-        `or point git at a reachable mirror: git config --global url."https://MIRROR/".insteadOf "https://${d.host ?? 'HOST'}/"`,
+        ...(d.cause === 'dns'
+          ? [`# ${d.host ?? 'the host'} does not resolve here: connect the VPN or fix DNS (Go fetches ?go-get=1 itself; git settings do not help)`]
+          : [
+              `# check the VPN / network route to ${d.host ?? 'the host'} (modules in GOPRIVATE/GONOPROXY are fetched from it directly)`,
+              `git config --global url."https://MIRROR/".insteadOf "https://${d.host ?? 'HOST'}/"   # or: point git at a reachable mirror`,
+            ]),
         ...(d.module && !cfg.goprivate ? [goprivateFix(cfg, d.module)] : []),
       ],
     }),
@@ -132,7 +148,7 @@ export const RULES: TidyRule[] = [
     explain: ({ d, cfg, isKnownPublic }) => ({
       message: `the module proxy${at(d)} refuses ${subj(d)} (HTTP ${d.httpStatus ?? 'auth'}): credentials missing or wrong`,
       fix: [
-        `add "machine ${d.host ?? 'HOST'} login USER password TOKEN" to ~/.netrc${goauthKnown(cfg.goVersion) ? ' (or set GOAUTH)' : ''}`,
+        `# add "machine ${d.host ?? 'HOST'} login USER password TOKEN" to ~/.netrc (chmod 600)${goauthKnown(cfg.goVersion) ? ', or set GOAUTH' : ''}`,
         ...(d.module && !isKnownPublic(d.module) ? [goprivateFix(cfg, d.module)] : []),
         ...pipeFix(cfg),
       ],

@@ -34,7 +34,7 @@ describe('a proxy request that hangs (captured blackhole runs; go-semantics.md ย
       expect(p).toMatchObject({ cause: 'timeout', url: LIST });
       const fix = p.fix.join('\n');
       expect(fix).toContain('go env -w GOPROXY=https://proxy.golang.org,direct   # without'); // the list without the silent entry
-      expect(fix).toMatch(/"\|" only helps when the proxy errors/);
+      expect(fix).toMatch(/"\|" only helps when a proxy errors/);
       expect(fix).not.toContain(`${BH}|`);
     });
 
@@ -46,7 +46,7 @@ describe('a proxy request that hangs (captured blackhole runs; go-semantics.md ย
 
   it('the only entry hangs: replace it with a mirror', () => {
     const p = stalled('go1.26', { ...base, goproxy: BH }, []);
-    expect(p.fix.join('\n')).toMatch(/^replace http:\/\/127\.0\.0\.1:PORT\/blackhole in GOPROXY with a mirror you can reach: go env -w 'GOPROXY=https:\/\/proxy\.golang\.org\|https:\/\/goproxy\.cn\|direct'/);
+    expect(p.fix[0]).toBe("go env -w 'GOPROXY=https://proxy.golang.org|https://goproxy.cn|direct'   # instead of http://127.0.0.1:PORT/blackhole, which accepts connections and never answers");
   });
 });
 
@@ -56,8 +56,8 @@ describe('fixes never carry a redacted password (go-semantics.md ยง1.6)', () => 
   it('pipeFix describes the edit in words', () => {
     const fix = pipeFix(secret);
     expect(fix).toEqual([
-      'in GOPROXY, replace the "," after https://bob:xxxxx@nexus.corp/go with "|" so Go falls through on any error',
-      'in GOPROXY, replace the "," after https://proxy.golang.org with "|" so Go falls through on any error',
+      '# in GOPROXY, replace the "," after https://bob:xxxxx@nexus.corp/go with "|" so Go falls through on any error',
+      '# in GOPROXY, replace the "," after https://proxy.golang.org with "|" so Go falls through on any error',
     ]);
     expect(fix.join('\n')).not.toMatch(/go env -w|s3cret/);
   });
@@ -75,7 +75,7 @@ describe('variables set in the OS environment get `export`, not `go env -w` (go-
   const fromEnv = { ...base, fromEnv: ['GOPROXY', 'GONOSUMDB'] };
   it.each([
     [() => pipeFix(fromEnv)[0], `export GOPROXY='${BH}|https://proxy.golang.org|direct'   # GOPROXY comes from your environment: change it where your shell profile or CI sets it`],
-    [() => sumdbFix(fromEnv, 'git.corp.example/x')[1], 'if git.corp.example/x is private: export GONOSUMDB=git.corp.example   # GONOSUMDB comes from your environment: change it where your shell profile or CI sets it (or go env -w GOPRIVATE=git.corp.example)'],
+    [() => sumdbFix(fromEnv, 'git.corp.example/x')[1], 'go env -w GOPRIVATE=git.corp.example   # if git.corp.example/x is private: it then skips the checksum database'],
     [() => goprivateFix(fromEnv, 'git.corp.example/x'), 'go env -w GOPRIVATE=git.corp.example'],
   ])('%#', (fix, want) => {
     expect(fix()).toBe(want);
