@@ -184,9 +184,14 @@ async function finish(
     isKnownPublic: isKnownPublicHost,
     toolchainUrl: toolchainZipUrl(live.t, live.model),
   });
+  const badFlag = exitCode === 2 && live.t.unknownLines.find((l) => /^flag provided but not defined: /.test(l));
+  if (badFlag) {
+    // go rejected the extra flags after "--": that is bad usage of gomodctl tidy (exit 2), not a failed tidy.
+    problems.unshift({ cause: 'config', message: `go mod tidy does not accept ${badFlag.replace(/^flag provided but not defined: /, '')} (given after --)`, fix: ['go help mod tidy   # the flags go mod tidy accepts'] });
+  }
   const report = JSON.parse(redactSecrets(JSON.stringify(buildTidyReport(live.t, problems, end, live.now())))) as TidyReport;
   print(o, out, env, report, live);
-  return exitCodeFor(end);
+  return badFlag ? 2 : exitCodeFor(end);
 }
 
 function print(o: TidyRunOptions, out: Output, env: NodeJS.ProcessEnv, report: TidyReport, live: Live): void {

@@ -116,4 +116,14 @@ describe.concurrent('gomodctl tidy: interruption, CI output, usage errors', () =
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(re);
   });
+
+  it('a go mod tidy flag that go rejects (after --) is bad usage: exit 2 and a problem naming it', async () => {
+    const h = makeHermeticGo();
+    writeFileSync(join(h.dir, 'go.mod'), 'module example.com/m\n\ngo 1.19\n');
+    const r = await runCli(['tidy', '--explain', '--json', '--', '-bogus'], { env: h.env, cwd: h.dir });
+    h.cleanup();
+    expect(r.exitCode).toBe(2);
+    const doc = JSON.parse(r.stdout) as { problems: Array<{ cause: string; message: string }> };
+    expect(doc.problems[0]).toMatchObject({ cause: 'config', message: 'go mod tidy does not accept -bogus (given after --)' });
+  });
 });
