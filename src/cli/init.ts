@@ -60,7 +60,8 @@ Presets:\n${presetsHelp()}\n\nCredentials never belong in GOPROXY: put them in ~
       const ctx = { env: process.env, cwd: process.cwd(), out, tty, confirm: askConfirm };
       const run = await import('../go/init-run.js');
       if (!run.hasValueFlags(opts) && opts.export === undefined) {
-        if (!tty || flags.yes || flags.json) throw new UsageError(NON_TTY_HINT);
+        if (flags.yes) throw new UsageError('--yes needs the values to write: --preset NAME, or --proxy/--private/--sumdb (e.g. gomodctl init --yes --preset china)');
+        if (!tty || flags.json) throw new UsageError(NON_TTY_HINT);
         const { runWizard, spawnDoctor } = await import('../go/init-wizard-run.js');
         process.exitCode = await runWizard(opts, { ...ctx, runDoctor: () => spawnDoctor(ctx.env, ctx.cwd) });
         return;

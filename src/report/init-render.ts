@@ -51,7 +51,7 @@ export function renderPlanHuman(out: Output, view: PlanView): void {
     if (view.commands.some((cmd) => redactText(cmd) !== cmd)) out.line(c.yellow(REDACTED_NOTE));
   }
   for (const name of view.unchanged) out.line(c.dim(`  ${name} already has this value`));
-  for (const warning of [...view.warnings, ...(view.goWarnings ?? [])]) out.line(c.yellow(`warning: ${redactText(warning)}`));
+  for (const warning of [...view.warnings, ...(view.goWarnings ?? [])]) out.line(c.yellow(`warning: ${redactText(warning).replace(/^warning: /, '')}`));
   if (view.preview) return;
   if (view.dryRun) out.line(c.dim('(dry run: nothing was changed)'));
   else if (view.backupId) {

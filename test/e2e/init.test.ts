@@ -87,6 +87,8 @@ describe('bad input: exit 2, a sentence naming the value, GOENV file byte-for-by
     ['credentials', ['--yes', '--proxy', 'https://u:hunter2@proxy.example.com'], /credentials/],
     ['no terminal, no --yes', ['--proxy', 'https://goproxy.cn,direct'], /--yes/],
     ['no terminal, no flags', [], /--yes --proxy/],
+    ['--yes without values', ['--yes'], /--yes needs the values to write: --preset NAME/],
+    ['space inside a pattern', ['--yes', '--private', 'a b'], /space inside "a b"/],
   ];
   it.each(cases)('%s', async (_name, args, named) => {
     fresh();

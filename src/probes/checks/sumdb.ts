@@ -8,7 +8,7 @@ import { matchPrefixPatterns } from '../../core/patterns.js';
 import { redactUrl } from '../../core/redact.js';
 import { parseTreeNote, verifyNote } from '../../core/sumdb-note.js';
 import type { DoctorContext } from './context.js';
-import { caFixes, hostOf, probeFields, timingText } from './fixes.js';
+import { caFixes, probeFields, timingText } from './fixes.js';
 import { proxyEntries } from './proxies.js';
 import { setVarCommand } from '../../core/set-command.js';
 
@@ -77,7 +77,7 @@ function failure(ctx: DoctorContext, base: Pick<CheckResult, 'id' | 'group' | 't
     // GOPRIVATE already keeps private modules away from the database; without it, say how to (not a command to copy).
     ...(priv ? [] : ['# private modules never need the checksum database: list them in GOPRIVATE (go env -w GOPRIVATE=corp.example.com)']),
   ];
-  return { ...base, ...probeFields(r), status: 'fail', message: `${what}: ${r.message ?? r.cause} [${hostOf(r.url)}]`, fix };
+  return { ...base, ...probeFields(r), status: 'fail', message: `${what}: ${r.message ?? r.cause}`, fix };
 }
 
 /** The checksum-database validator. */
