@@ -1,8 +1,6 @@
 // The watchdog of `gomodctl tidy`: notices when Go stops progressing for --stall, probes what it waits on (bounded,
 // privacy-filtered), and keeps the findings for the diagnosis. Go itself never gives up (go-semantics.md §7).
-import { probeUrl } from './http-probe.js';
-import { loadGoTrustedCAs } from './ca-certs.js';
-import { readNetrc } from './netrc-file.js';
+import type { ProbeResult } from '../core/types.js';
 import { probeTargets, realProbeUrl } from '../core/tidy/probe-targets.js';
 import type { ProbeFinding } from '../core/tidy/diagnose.js';
 import type { TidyConfig } from '../core/tidy/fixes.js';
@@ -55,7 +53,8 @@ interface ProbeAuth {
  * probed with its real GOPROXY entry (realProbeUrl) and .netrc, like Go; findings keep the printed (redacted) URL.
  */
 async function probeAll(targets: string[], timeoutMs: number, o: WatchOptions, a: ProbeAuth): Promise<ProbeFinding[]> {
-  const results = await Promise.all(
+  const { probeUrl } = await import('./http-probe.js'); // undici loads only when a stall is probed: a healthy run stays fast
+  const results: Array<ProbeResult | null> = await Promise.all(
     targets.map((url) =>
       bounded(probeUrl(realProbeUrl(url, o.cfg.goproxy), { timeoutMs, env: o.env, goVersion: o.goVersion, ca: a.ca, netrc: a.netrc }), timeoutMs + 500),
     ),
@@ -71,10 +70,11 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
   let found: ProbeFinding[] = [];
   let authPromise: Promise<ProbeAuth> | null = null;
   const auth = (): Promise<ProbeAuth> =>
-    (authPromise ??= Promise.all([
-      loadGoTrustedCAs({ platform: process.platform, env: o.env }).then((r) => r.ca, () => undefined),
-      readNetrc(o.env, { goVersion: o.goVersion }).catch((): NetrcEntry[] => []),
-    ]).then(([ca, netrc]) => ({ ca, netrc })));
+    (authPromise ??= Promise.all([import('./ca-certs.js'), import('./netrc-file.js')]).then(([{ loadGoTrustedCAs }, { readNetrc }]) =>
+      Promise.all([
+        loadGoTrustedCAs({ platform: process.platform, env: o.env }).then((r) => r.ca, () => undefined),
+        readNetrc(o.env, { goVersion: o.goVersion }).catch((): NetrcEntry[] => []),
+      ]).then(([ca, netrc]) => ({ ca, netrc }))));
 
   const probe = (timeoutMs: number, targets = probeTargets(t, o.cfg, o.model)): Promise<void> => {
     probedAt = t.lastProgressMs;
