@@ -52,14 +52,15 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     const code = handleError(err);
-    if (code !== 0 && argv.includes('--json')) printJsonError(argv, err, code);
+    if (code !== 0 && argv.includes('--json')) await printJsonError(argv, err, code);
     return code;
   }
 }
 
 /** With --json, CI parses stdout: an error still yields one JSON document (the sentence also went to stderr). */
-function printJsonError(argv: string[], err: unknown, exitCode: number): void {
-  if (process.stdout.writableLength > 0 || (process.stdout as { bytesWritten?: number }).bytesWritten) return; // a document was printed
+async function printJsonError(argv: string[], err: unknown, exitCode: number): Promise<void> {
+  const { hasPrintedJson } = await import('../report/output.js');
+  if (hasPrintedJson()) return; // the command already printed its document
   const command = argv.slice(2).find((a) => !a.startsWith('-')) ?? null;
   const message = err instanceof Error ? err.message.replace(/^error: /, '').trim() : String(err);
   const hint = err instanceof GomodctlError ? err.hint : undefined;

@@ -34,6 +34,13 @@ export interface OutputOptions {
 
 const NO_SPINNER: Spinner = { update() {}, stop() {} };
 
+let jsonPrinted = false;
+
+/** Whether this process already wrote its one JSON document (so an error must not add a second one). */
+export function hasPrintedJson(): boolean {
+  return jsonPrinted;
+}
+
 /** Decides colour and interactivity from flags, NO_COLOR/FORCE_COLOR, CI and TTY state. */
 export function createOutput(opts: OutputOptions = {}): Output {
   const env = opts.env ?? process.env;
@@ -59,6 +66,7 @@ export function createOutput(opts: OutputOptions = {}): Output {
       stderr.write(`${text}\n`);
     },
     printJson(doc) {
+      jsonPrinted = true;
       stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     },
     async startSpinner(text) {
