@@ -219,6 +219,12 @@ describe('doctor end to end', () => {
     expect(empty.tc?.message).toMatch(/GOTOOLCHAIN=\(empty\) forbids switching/);
   });
 
+  it('an unreadable NETRC is a warning, not a crash', async () => {
+    const r = await doctor({ GOPROXY: p.url, GOSUMDB: 'off', NETRC: '/' });
+    expect(r.exitCode).toBe(0);
+    expect(r.doc.checks.find((c) => c.id === 'config.netrc')).toMatchObject({ status: 'warn' });
+  });
+
   it('bad usage exits 2 with a sentence, not a stack', async () => {
     const h = makeHermeticGo();
     const r = await runCli(['doctor', '--timeout', 'soon'], { env: h.env });

@@ -2,7 +2,7 @@
 import { execa } from 'execa';
 import { access } from 'node:fs/promises';
 import { isAbsolute, resolve, dirname } from 'node:path';
-import type { CheckResult } from '../../core/types.js';
+import type { CheckResult, NetrcEntry } from '../../core/types.js';
 import { runChecks, summarize, type DoctorCheck, type DoctorSummary } from '../../core/doctor/check.js';
 import { lintConfig } from '../../core/doctor/lint.js';
 import { getVar } from '../../core/config-model.js';
@@ -78,7 +78,11 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
   const start = performance.now();
   const loaded = await loadConfig({ go: opts.go, env: opts.env, cwd: opts.cwd });
   const goVersion = loaded.go?.version ?? null;
-  const [netrc, cas] = await Promise.all([readNetrc(opts.env), loadGoTrustedCAs({ platform: process.platform, env: opts.env })]);
+  let netrcError: string | null = null;
+  const [netrc, cas] = await Promise.all([
+    readNetrc(opts.env).catch((err: Error): NetrcEntry[] => ((netrcError = err.message), [])),
+    loadGoTrustedCAs({ platform: process.platform, env: opts.env }),
+  ]);
   const ctx: DoctorContext = {
     env: opts.env, platform: process.platform, arch: process.arch, cwd: opts.cwd, loaded,
     timeoutMs: opts.timeoutMs, canary: chooseCanary(loaded, opts.module), deps: opts.deps,
@@ -101,6 +105,11 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
     opts.onProgress?.([...pending].map((p) => p.title));
   });
   const results = combineProxyFixes(raw, proxyEntries(ctx), loaded.model);
+  if (netrcError) {
+    const at = results.map((r) => r.group).lastIndexOf('config') + 1;
+    results.splice(at, 0, { id: 'config.netrc', group: 'config', title: '.netrc', status: 'warn', target: opts.env.NETRC || '~/.netrc',
+      message: `cannot read the .netrc file (${netrcError}): no credentials come from it`, fix: ['# point NETRC at a readable file, or unset it to use ~/.netrc'] });
+  }
   const go = loaded.go ? { path: loaded.go.path, version: loaded.go.version, goenv: loaded.go.goenv } : null;
   return { go, canary: ctx.canary, checks: results, summary: summarize(results), durationMs: Math.round(performance.now() - start) };
 }
