@@ -2,7 +2,7 @@
 import { UsageError } from '../core/errors.js';
 import { validateGoproxyForWrite } from '../core/goproxy.js';
 import { validateGosumdbForWrite } from '../core/gosumdb.js';
-import { rankMirrors, recommendProxy, mirrorVerdict, type MirrorProbe } from '../core/init/rank.js';
+import { isRecommended, rankMirrors, recommendProxy, mirrorVerdict, type MirrorProbe } from '../core/init/rank.js';
 import type { Mirror } from '../core/init/mirrors.js';
 import { matchingRequirements, suggestPrivatePatterns } from '../core/init/suggest.js';
 import { validatePatternsForWrite } from '../core/init/validate-patterns.js';
@@ -70,7 +70,7 @@ async function stepProxy(d: WizardDeps, ranked: MirrorProbe[], directOk: boolean
   d.out.line(`Recommended: GOPROXY=${recommended}`);
   const chosen = await d.prompts.checkbox({
     message: 'Proxies to use, in this order:',
-    choices: ranked.map((p) => ({ name: `${p.mirror.id} (${p.mirror.url})`, value: p.mirror.url, checked: recommended.includes(p.mirror.url) })),
+    choices: ranked.map((p) => ({ name: `${p.mirror.id} (${p.mirror.url})`, value: p.mirror.url, checked: isRecommended(recommended, p.mirror.url) })),
   });
   const sep = chosen.length < 2 ? ',' : await d.prompts.select({
     message: 'Separator between proxies:',
@@ -116,10 +116,12 @@ async function stepSumdb(d: WizardDeps): Promise<string | undefined> {
     message: 'Checksum database (GOSUMDB):',
     choices: [
       { name: `keep ${current}`, value: 'keep' },
-      { name: 'sum.golang.org (default; fetched through the proxy when it supports /sumdb)', value: 'sum.golang.org' },
-      { name: 'sum.golang.google.cn (same database, reachable from mainland China)', value: 'sum.golang.google.cn' },
-      { name: 'custom: "name+key [url]"', value: 'custom' },
-      { name: 'off (not recommended)', value: 'off' },
+      ...[
+        { name: 'sum.golang.org (default; fetched through the proxy when it supports /sumdb)', value: 'sum.golang.org' },
+        { name: 'sum.golang.google.cn (same database, reachable from mainland China)', value: 'sum.golang.google.cn' },
+        { name: 'custom: "name+key [url]"', value: 'custom' },
+        { name: 'off (not recommended)', value: 'off' },
+      ].filter((c) => c.value !== current),
     ],
   });
   if (choice === 'keep') return undefined;

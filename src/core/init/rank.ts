@@ -37,6 +37,11 @@ export function rankMirrors(probes: MirrorProbe[]): MirrorProbe[] {
   );
 }
 
+/** Whether a mirror URL is one of the entries of a recommended GOPROXY list (whole entries, not substrings). */
+export function isRecommended(recommended: string, url: string): boolean {
+  return recommended.split(/[,|]/).includes(url);
+}
+
 /** Recommended GOPROXY from ranked probes: working mirrors joined by "|" (fall through on any error, §1.4), then direct if it works. */
 export function recommendProxy(ranked: MirrorProbe[], directWorks: boolean): string {
   const ok = ranked.filter((p) => mirrorVerdict(p) === 'ok').slice(0, 2).map((p) => p.mirror.url);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canaryUrl, MIRROR_CATALOG, parseMirrorList, selectCatalog, sumdbSupportedUrl } from '../../../src/core/init/mirrors.js';
 import { PRESETS, getPreset, presetsHelp } from '../../../src/core/init/presets.js';
-import { rankMirrors, recommendProxy, type MirrorProbe } from '../../../src/core/init/rank.js';
+import { isRecommended, rankMirrors, recommendProxy, type MirrorProbe } from '../../../src/core/init/rank.js';
 import { netrcEntryText, appendNetrc } from '../../../src/core/init/netrc-entry.js';
 import { resolveInitValues } from '../../../src/core/init/plan.js';
 import type { ProbeResult } from '../../../src/core/types.js';
@@ -55,5 +55,12 @@ describe('.netrc entry (go-semantics.md §6.3)', () => {
     expect(() => netrcEntryText('http://p.example.com', 'a', 'b')).toThrow(/https/);
     expect(() => netrcEntryText('https://p.example.com', 'a b', 'c')).toThrow(/spaces/);
     expect(appendNetrc('machine a login b password c', 'X\n')).toBe('machine a login b password c\nX\n');
+  });
+});
+
+describe('isRecommended', () => {
+  it('matches whole GOPROXY entries, not substrings (http://127.0.0.1:1 is not in http://127.0.0.1:18099)', () => {
+    expect(isRecommended('http://127.0.0.1:18099|https://goproxy.cn,direct', 'http://127.0.0.1:1')).toBe(false);
+    expect(isRecommended('http://127.0.0.1:18099|https://goproxy.cn,direct', 'https://goproxy.cn')).toBe(true);
   });
 });
