@@ -165,7 +165,7 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
       expect(r.exitCode, r.stderr).toBe(3);
       const first = report!.problems[0]!;
       expect(first, JSON.stringify(report!.problems, null, 1)).toMatchObject({ cause: 'timeout' });
-      expect(first.message).not.toMatch(/HTTP 401|Unauthorized/i) // not /401/: a random port such as 42401 holds it;
+      expect(first.message).not.toMatch(/HTTP 401|Unauthorized/i); // not /401/: a random port such as 42401 holds it
       expect(first.message).toMatch(/probe: .*succeeded, no response/);
       const basic = (u: string) => `Basic ${Buffer.from(u).toString('base64')}`;
       const hung = p.proxy.log.filter((e) => e.mode === 'auth/blackhole');
