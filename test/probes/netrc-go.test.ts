@@ -7,29 +7,18 @@ import { join } from 'node:path';
 import { findNetrcEntry, parseNetrc } from '../../src/core/netrc.js';
 import { probeUrl } from '../../src/probes/http-probe.js';
 import { loadGoTrustedCAs } from '../../src/probes/ca-certs.js';
-import { mkdirSync, rmSync, writeFileSync as writeFile } from 'node:fs';
-import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
+import { makeHermeticGo, TEST_GO } from '../helpers/go-env.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 
 let p: FaultProxy;
 let goVersion = '';
-// Go ≥1.23 starts a telemetry child that keeps writing under $XDG_CONFIG_HOME/go/telemetry unless the mode file
-// says "off" (what `go telemetry off` writes); without it removing the temp tree races with that child.
-const removeTree = (dir: string): void => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-const quietGo = (extra: NodeJS.ProcessEnv = {}): HermeticGo => {
-  const go = makeHermeticGo(extra);
-  const tdir = join(go.env.XDG_CONFIG_HOME!, 'go', 'telemetry');
-  mkdirSync(tdir, { recursive: true });
-  writeFile(join(tdir, 'mode'), 'off');
-  return go;
-};
 
 const outcomes: Record<string, boolean> = {};
 beforeAll(async () => {
   p = await startFaultProxy({ tls: 'self-signed', auth: { user: 'gopher', pass: 'netrc-pw' } });
-  const go = quietGo();
+  const go = makeHermeticGo();
   goVersion = (await execa(TEST_GO, ['env', 'GOVERSION'], { env: go.env, extendEnv: false, timeout: 20_000 })).stdout.trim();
-  removeTree(go.dir);
+  go.cleanup();
 });
 afterAll(() => p?.close());
 
@@ -42,7 +31,7 @@ describe(`.netrc host matching agrees with ${TEST_GO}`, () => {
   it.each(['hostOnly', 'withPort'] as const)('%s', async (kind) => {
     const port = new URL(p.url).port;
     const text = kind === 'hostOnly' ? LINES.hostOnly : LINES.withPort(port);
-    const go = quietGo({ GOPROXY: p.base('auth'), GOSUMDB: 'off', SSL_CERT_FILE: p.caFile!, SSL_CERT_DIR: join('/nonexistent') });
+    const go = makeHermeticGo({ GOPROXY: p.base('auth'), GOSUMDB: 'off', SSL_CERT_FILE: p.caFile!, SSL_CERT_DIR: join('/nonexistent') });
     try {
       const netrcFile = join(go.dir, 'netrc');
       writeFileSync(netrcFile, text);
@@ -59,7 +48,7 @@ describe(`.netrc host matching agrees with ${TEST_GO}`, () => {
       const probe = await probeUrl(url, { timeoutMs: 1500, env: {}, ca, netrc: parseNetrc(text), goVersion });
       expect(probe.ok).toBe(goOk);
     } finally {
-      removeTree(go.dir);
+      go.cleanup();
     }
   }, 40_000);
 

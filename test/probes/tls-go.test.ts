@@ -5,20 +5,9 @@ import { execa } from 'execa';
 import { join } from 'node:path';
 import { probeUrl } from '../../src/probes/http-probe.js';
 import { loadGoTrustedCAs } from '../../src/probes/ca-certs.js';
-import { mkdirSync, rmSync, writeFileSync as writeFile } from 'node:fs';
-import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
+import { makeHermeticGo, TEST_GO } from '../helpers/go-env.js';
 import { startFaultProxy, TLS_DIR, type FaultProxy } from '../helpers/fault-proxy.js';
 
-// Go ≥1.23 starts a telemetry child that keeps writing under $XDG_CONFIG_HOME/go/telemetry unless the mode file
-// says "off" (what `go telemetry off` writes); without it removing the temp tree races with that child.
-const removeTree = (dir: string): void => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-const quietGo = (extra: NodeJS.ProcessEnv = {}): HermeticGo => {
-  const go = makeHermeticGo(extra);
-  const tdir = join(go.env.XDG_CONFIG_HOME!, 'go', 'telemetry');
-  mkdirSync(tdir, { recursive: true });
-  writeFile(join(tdir, 'mode'), 'off');
-  return go;
-};
 
 const GO_TEXT = {
   expired: /certificate has expired or is not yet valid/,
@@ -45,7 +34,7 @@ describe(`TLS failure reasons agree with ${TEST_GO}`, () => {
     const p = servers.get(tls)!;
     // Trust nothing but (optionally) the test CA, for go and for the probe alike.
     const certEnv = { SSL_CERT_FILE: trustCa ? join(TLS_DIR, 'ca.pem') : join(TLS_DIR, 'README.md'), SSL_CERT_DIR: '/nonexistent' };
-    const go = quietGo({ GOPROXY: p.url, GOSUMDB: 'off', ...certEnv });
+    const go = makeHermeticGo({ GOPROXY: p.url, GOSUMDB: 'off', ...certEnv });
     try {
       const r = await execa(TEST_GO, ['mod', 'download', '-json', 'example.com/hello@v1.1.0'], {
         env: go.env, extendEnv: false, cwd: go.dir, reject: false, timeout: 30_000,
@@ -56,7 +45,7 @@ describe(`TLS failure reasons agree with ${TEST_GO}`, () => {
       const probe = await probeUrl(`${p.url}/example.com/hello/@v/list`, { timeoutMs: 1500, env: {}, ca });
       expect(probe).toMatchObject({ ok: false, cause: 'tls', tls: { reason, issuer: 'CN=gomodctl test ca' } });
     } finally {
-      removeTree(go.dir);
+      go.cleanup();
     }
   }, 40_000);
 });
