@@ -128,7 +128,10 @@ function stallNotices(o: TidyRunOptions, live: Live, progress: TidyProgress) {
   return {
     onTick: (quiet: number) => progress.update(spinnerText(live.t.current, live.now(), quiet)),
     onStallStart: (quiet: number, targets: string[]) => {
-      const what = live.t.pending()[0]?.url ?? live.t.current ?? 'go';
+      // The most specific pending request (Go also asks parent paths of the package), as the diagnosis names it.
+      const most = live.t.pending().reduce<ReturnType<Timeline['pending']>[number] | undefined>(
+        (best, p) => (!best || (p.subject.module ?? '').length > (best.subject.module ?? '').length ? p : best), undefined);
+      const what = most?.url ?? live.t.current ?? 'go';
       const probing = targets.length ? `; probing ${targets.length} URL${targets.length === 1 ? '' : 's'}` : '';
       say(`gomodctl: no progress for ${formatDuration(quiet)}, go is waiting on ${what}${probing}`);
     },
