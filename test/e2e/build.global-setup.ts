@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
-/** vitest global setup: compile TypeScript unless SKIP_BUILD=1 (set by `npm test`, which builds first). */
+/** vitest global setup: compile TypeScript once per run (`npm test`), unless SKIP_BUILD=1 (when you just built). */
 export default function setup(): void {
   if (process.env.SKIP_BUILD === '1') return;
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
