@@ -64,7 +64,7 @@ async function printJsonError(argv: string[], err: unknown, exitCode: number): P
   const command = argv.slice(2).find((a) => !a.startsWith('-')) ?? null;
   const message = err instanceof Error ? err.message.replace(/^error: /, '').trim() : String(err);
   const hint = err instanceof GomodctlError ? err.hint : undefined;
-  process.stdout.write(`${JSON.stringify({ schemaVersion: 1, command, error: { exitCode, message: redactSecrets(message), ...(hint ? { hint } : {}) } }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ schemaVersion: 1, command, error: { exitCode, message: redactSecrets(message), ...(hint ? { hint: redactSecrets(hint) } : {}) } }, null, 2)}\n`);
 }
 
 function handleError(err: unknown): number {
@@ -73,15 +73,16 @@ function handleError(err: unknown): number {
     return err.exitCode === 0 ? 0 : 2;
   }
   if (err instanceof GomodctlError) {
-    process.stderr.write(`gomodctl: ${err.message}\n`);
-    if (err.hint) process.stderr.write(`  ${err.hint}\n`);
+    // Messages may quote go's stderr or a value the user gave: redact here once, whatever produced them.
+    process.stderr.write(`gomodctl: ${redactSecrets(err.message)}\n`);
+    if (err.hint) process.stderr.write(`  ${redactSecrets(err.hint)}\n`);
     return err.exitCode;
   }
   if (err instanceof Error && err.name === 'ExitPromptError') {
     return 130; // Ctrl-C in a prompt: quiet.
   }
   const e = err as Error;
-  process.stderr.write(`gomodctl: unexpected error: ${e?.stack ?? String(err)}\n`);
+  process.stderr.write(`gomodctl: unexpected error: ${redactSecrets(e?.stack ?? String(err))}\n`);
   process.stderr.write('  This is a bug in gomodctl; please report it with the command you ran.\n');
   return 70;
 }

@@ -3,7 +3,8 @@ import { UsageError } from '../core/errors.js';
 import { buildInitPlan, planCommands, planEnvOps, resolveInitValues, type InitPlan, type InitRequest } from '../core/init/plan.js';
 import { parseExportFormat, renderExport } from '../core/init/export.js';
 import { findBackup, restoreOps } from '../core/init/backup-model.js';
-import { planJson, renderBackupList, renderExportSnippet, renderPlanHuman, redactText, type PlanView } from '../report/init-render.js';
+import { planJson, renderBackupList, renderExportSnippet, renderPlanHuman, type PlanView } from '../report/init-render.js';
+import { redactSecrets } from '../core/redact.js';
 import type { Output } from '../report/output.js';
 import { getBackupsPath, readBackups } from './backup-store.js';
 import { applyWithBackup } from './init-apply.js';
@@ -97,7 +98,7 @@ export async function runInitFromFlags(opts: InitOptions, ctx: RunContext): Prom
   const format = opts.export !== undefined ? parseExportFormat(opts.export) : undefined;
   if (format) {
     const { values, warnings } = hasValueFlags(opts) ? resolveInitValues(opts) : await currentValues(ctx, opts.go);
-    const vars = Object.entries(values).flatMap(([k, v]): Array<[string, string]> => (v === null ? [] : [[k, redactText(v)]]));
+    const vars = Object.entries(values).flatMap(([k, v]): Array<[string, string]> => (v === null ? [] : [[k, redactSecrets(v)]]));
     renderExportSnippet(ctx.out, format, renderExport(format, vars), warnings);
     return 0;
   }

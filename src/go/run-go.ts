@@ -37,11 +37,7 @@ export function getGoBinary(explicit: string | undefined, env: NodeJS.ProcessEnv
  * with a newer `go` line does not download a toolchain first (go-semantics.md §5.4).
  */
 export function diagnosticEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...env, GOTOOLCHAIN: 'local', GOFLAGS: stripToolchainFlags(env.GOFLAGS) };
-}
-
-function stripToolchainFlags(flags: string | undefined): string | undefined {
-  return flags; // GOFLAGS is passed through unchanged; kept as a seam for future filtering.
+  return { ...env, GOTOOLCHAIN: 'local' };
 }
 
 async function runGo(opts: GoRunOptions, args: string[]) {
@@ -55,7 +51,7 @@ async function runGo(opts: GoRunOptions, args: string[]) {
       stdin: 'ignore',
       windowsHide: true,
     });
-  } catch (err) {
+  } catch {
     throw new GoNotFoundError(opts.go);
   }
 }

@@ -1,13 +1,8 @@
 // Human and JSON output of init/restore plans, results and the backup list.
-import { redactList } from '../core/init/redact-list.js';
+import { redactSecrets } from '../core/redact.js';
 import type { BackupFile, BackupRecord } from '../core/init/backup-model.js';
 import type { EnvFileChange, EnvFileOp } from '../core/types.js';
 import type { Output } from './output.js';
-
-/** Redacts passwords in any URL inside a text: `https://u:secret@h` → `https://u:xxxxx@h`. */
-export function redactText(text: string): string {
-  return redactList(text);
-}
 
 /** Everything a plan report shows. */
 export interface PlanView {
@@ -31,7 +26,7 @@ export interface PlanView {
 export const REDACTED_NOTE =
   'note: the password is shown as xxxxx (gomodctl never prints secrets); copying this would store "xxxxx" — keep credentials in ~/.netrc instead';
 
-const show = (v: string | null) => (v === null ? '(unset)' : v === '' ? '""' : redactText(v));
+const show = (v: string | null) => (v === null ? '(unset)' : v === '' ? '""' : redactSecrets(v));
 
 /** Prints the old → new table, the exact commands and the warnings (human form). */
 export function renderPlanHuman(out: Output, view: PlanView): void {
@@ -47,11 +42,11 @@ export function renderPlanHuman(out: Output, view: PlanView): void {
     }
     out.line();
     out.line(view.preview ? 'Will run:' : view.dryRun ? 'Would run:' : 'Ran:');
-    for (const cmd of view.commands) out.line(`  ${redactText(cmd)}`);
-    if (view.commands.some((cmd) => redactText(cmd) !== cmd)) out.line(c.yellow(REDACTED_NOTE));
+    for (const cmd of view.commands) out.line(`  ${redactSecrets(cmd)}`);
+    if (view.commands.some((cmd) => redactSecrets(cmd) !== cmd)) out.line(c.yellow(REDACTED_NOTE));
   }
   for (const name of view.unchanged) out.line(c.dim(`  ${name} already has this value`));
-  for (const warning of [...view.warnings, ...(view.goWarnings ?? [])]) out.line(c.yellow(`warning: ${redactText(warning).replace(/^warning: /, '')}`));
+  for (const warning of [...view.warnings, ...(view.goWarnings ?? [])]) out.line(c.yellow(`warning: ${redactSecrets(warning).replace(/^warning: /, '')}`));
   if (view.preview) return;
   if (view.dryRun) out.line(c.dim('(dry run: nothing was changed)'));
   else if (view.backupId) {
@@ -60,7 +55,7 @@ export function renderPlanHuman(out: Output, view: PlanView): void {
 }
 
 function redactOps(ops: EnvFileOp[]): EnvFileOp[] {
-  return ops.map((o) => (o.op === 'set' ? { ...o, value: redactText(o.value) } : o));
+  return ops.map((o) => (o.op === 'set' ? { ...o, value: redactSecrets(o.value) } : o));
 }
 
 /** The JSON document (schemaVersion 1) for init/restore, applied or dry run. */
@@ -72,19 +67,19 @@ export function planJson(view: PlanView, ops: EnvFileOp[], verified?: Record<str
     goenvPath: view.goenvPath,
     changes: view.changes.map((ch) => ({
       ...ch,
-      before: ch.before === null ? null : redactText(ch.before),
-      after: ch.after === null ? null : redactText(ch.after),
-      effectiveBefore: redactText(ch.effectiveBefore),
-      ...(ch.shadowedBy !== undefined ? { shadowedBy: redactText(ch.shadowedBy) } : {}),
+      before: ch.before === null ? null : redactSecrets(ch.before),
+      after: ch.after === null ? null : redactSecrets(ch.after),
+      effectiveBefore: redactSecrets(ch.effectiveBefore),
+      ...(ch.shadowedBy !== undefined ? { shadowedBy: redactSecrets(ch.shadowedBy) } : {}),
     })),
     unchanged: view.unchanged,
     ops: redactOps(ops),
-    commands: view.commands.map(redactText),
-    warnings: [...view.warnings, ...(view.goWarnings ?? [])].map(redactText),
+    commands: view.commands.map(redactSecrets),
+    warnings: [...view.warnings, ...(view.goWarnings ?? [])].map(redactSecrets),
     applied: !view.dryRun && view.backupId !== undefined,
     ...(view.backupId ? { backupId: view.backupId } : {}),
     ...(view.restoredFrom ? { restoredFrom: view.restoredFrom } : {}),
-    ...(verified ? { verified: Object.fromEntries(Object.entries(verified).map(([k, v]) => [k, redactText(v)])) } : {}),
+    ...(verified ? { verified: Object.fromEntries(Object.entries(verified).map(([k, v]) => [k, redactSecrets(v)])) } : {}),
   };
 }
 
@@ -97,8 +92,8 @@ export function renderBackupList(out: Output, file: BackupFile, path: string): v
   if (out.json) {
     const backups = [...file.backups].reverse().map((b) => ({
       ...b,
-      vars: b.vars.map((v) => ({ ...v, previous: v.previous === null ? null : redactText(v.previous) })),
-      applied: b.applied.map((a) => ({ ...a, value: a.value === null ? null : redactText(a.value) })),
+      vars: b.vars.map((v) => ({ ...v, previous: v.previous === null ? null : redactSecrets(v.previous) })),
+      applied: b.applied.map((a) => ({ ...a, value: a.value === null ? null : redactSecrets(a.value) })),
     }));
     out.printJson({ schemaVersion: 1, command: 'restore', list: true, backupsPath: path, backups });
     return;
@@ -116,10 +111,10 @@ export function renderBackupList(out: Output, file: BackupFile, path: string): v
 /** Prints an --export snippet (plain text on stdout, or inside the JSON document). */
 export function renderExportSnippet(out: Output, format: string, snippet: string, warnings: string[]): void {
   if (out.json) {
-    out.printJson({ schemaVersion: 1, command: 'init', export: format, snippet, warnings: warnings.map(redactText) });
+    out.printJson({ schemaVersion: 1, command: 'init', export: format, snippet, warnings: warnings.map(redactSecrets) });
     return;
   }
   out.line(snippet.replace(/\n$/, ''));
-  for (const w of warnings) out.info(`warning: ${redactText(w)}`);
+  for (const w of warnings) out.info(`warning: ${redactSecrets(w)}`);
   if (/:xxxxx@/.test(snippet)) out.info(REDACTED_NOTE);
 }

@@ -1,7 +1,7 @@
 // Wizard tables: the current configuration with sources, and the ranked mirror probe results.
 import { mirrorVerdict, servesSumdb, type MirrorProbe } from '../core/init/rank.js';
 import type { ConfigModel, ProbeResult } from '../core/types.js';
-import { redactText } from './init-render.js';
+import { redactSecrets } from '../core/redact.js';
 import type { Output } from './output.js';
 
 const SOURCE: Record<string, string> = { env: 'environment', goenv: 'go env -w', goroot: '$GOROOT/go.env', default: 'default' };
@@ -15,7 +15,7 @@ export function renderCurrentConfig(out: Output, model: ConfigModel): void {
   for (const name of WIZARD_VARS) {
     const v = model.vars[name];
     if (!v) continue;
-    const shown = v.value === '' ? '(empty)' : redactText(v.value);
+    const shown = v.value === '' ? '(empty)' : redactSecrets(v.value);
     out.line(`  ${name.padEnd(10)} ${shown}  ${out.c.dim(`(${SOURCE[v.source] ?? v.source})`)}`);
   }
 }

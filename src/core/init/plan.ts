@@ -6,7 +6,7 @@ import { goEnvWriteCommand, shellQuote } from '../shell-quote.js';
 import type { ConfigModel, ConfigVar, EnvFileChange, EnvFileOp } from '../types.js';
 import { getPreset } from './presets.js';
 import { validatePatternsForWrite } from './validate-patterns.js';
-import { redactList } from './redact-list.js';
+import { redactSecrets } from '../redact.js';
 
 /** What the user asked for (flags or wizard answers); undefined = leave that variable alone. */
 export interface InitRequest {
@@ -50,7 +50,7 @@ function redacted(check: () => void, value?: string): void {
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     const credentials = /credential|password|userinfo/i.test(e.message);
-    throw new UsageError(redactList(e.message), e.hint ? redactList(e.hint) : credentials ? netrcHint(value) : undefined);
+    throw new UsageError(redactSecrets(e.message), e.hint ? redactSecrets(e.hint) : credentials ? netrcHint(value) : undefined);
   }
 }
 
