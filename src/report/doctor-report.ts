@@ -45,8 +45,7 @@ function phaseLine(r: CheckResult): string {
 
 function renderCheck(out: Output, r: CheckResult, verbose: boolean): void {
   const time = r.timings ? out.c.dim(` [${formatDuration(r.timings.totalMs)}]`) : '';
-  const head = r.title === r.target || !r.target ? r.title : `${r.title}`;
-  out.line(`  ${mark(out, r)} ${out.c.bold(head)}${time}`);
+  out.line(`  ${mark(out, r)} ${out.c.bold(redactSecrets(r.title))}${time}`);
   out.line(`      ${redactSecrets(r.message)}`);
   if (verbose && r.timings) out.line(`      ${out.c.dim(`${phaseLine(r)}${r.phase ? ` (${r.cause === 'timeout' ? 'stalled' : 'failed'} in: ${r.phase})` : ''}`)}`);
   if (verbose && r.target && r.target !== r.title) out.line(`      ${out.c.dim(`target: ${redactSecrets(r.target)}`)}`);
