@@ -49,6 +49,11 @@ function authorized(req: IncomingMessage, auth: { user: string; pass: string }):
 /** Applies the first matching fault; returns true when the request was consumed by it. */
 export function applyFault(ctx: FaultCtx, req: IncomingMessage, res: ServerResponse, modes: string[], kind: RequestKind): boolean {
   const has = (m: string): boolean => modes.includes(m);
+  // Authentication first, like a real server: "auth/blackhole" answers 401 without credentials and hangs with them.
+  if (has('auth') && !authorized(req, ctx.opts.auth ?? { user: 'gopher', pass: 'secret' })) {
+    res.setHeader('WWW-Authenticate', 'Basic realm="gomodctl fault proxy"');
+    return send(res, 401, 'text/plain; charset=utf-8', 'authentication required\n'), true;
+  }
   if (has('blackhole') || (has('stall-zip') && kind === 'zip') || (has('sumdb-blackhole') && kind === 'sumdb')) return true;
   if (has('reset') || (has('sumdb-reset') && kind === 'sumdb')) return void req.socket.destroy(), true;
   const status = modeArg(modes, 'status') ?? (kind === 'sumdb' ? modeArg(modes, 'sumdb-status') : undefined);
@@ -62,10 +67,6 @@ export function applyFault(ctx: FaultCtx, req: IncomingMessage, res: ServerRespo
   if (has('stall-headers')) {
     res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
     return res.flushHeaders(), true;
-  }
-  if (has('auth') && !authorized(req, ctx.opts.auth ?? { user: 'gopher', pass: 'secret' })) {
-    res.setHeader('WWW-Authenticate', 'Basic realm="gomodctl fault proxy"');
-    return send(res, 401, 'text/plain; charset=utf-8', 'authentication required\n'), true;
   }
   return false;
 }
