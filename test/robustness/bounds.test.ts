@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
 import { runCli } from '../helpers/run-cli.js';
-import { tidyImplemented, writeModule } from './support.js';
+import { writeModule } from './support.js';
 
 const SLACK_MS = 10_000;
 let p: FaultProxy;
@@ -87,14 +87,14 @@ describe('every command ends within its bound when nothing answers', () => {
     }
   });
 
-  it.skipIf(!tidyImplemented())('tidy --explain --stall 1s --timeout 3s', async () => {
+  it('tidy --explain --stall 1s --timeout 3s', async () => {
     const dir = writeModule(h.dir, { name: 'tidy' });
     const r = await bounded(['tidy', '--explain', '--json', '--stall', '1s', '--timeout', '3s', '--go', TEST_GO, '-C', dir], 3000, { GOMODCACHE: join(h.dir, 'mc-tidy') }, dir);
     expect(r.exitCode).toBe(3);
     expect(JSON.parse(r.stdout)).toMatchObject({ outcome: 'timeout' });
   });
 
-  it.skipIf(!tidyImplemented())('tidy --explain --timeout 3s with the checksum database hanging after the proxy answered', async () => {
+  it('tidy --explain --timeout 3s with the checksum database hanging after the proxy answered', async () => {
     const dir = writeModule(h.dir, { name: 'tidy-sumdb' });
     const r = await bounded(['tidy', '--explain', '--json', '--stall', '1s', '--timeout', '3s', '--go', TEST_GO, '-C', dir], 3000, { GOPROXY: p.url, GOMODCACHE: join(h.dir, 'mc-sumdb') }, dir);
     expect(r.exitCode).toBe(3);

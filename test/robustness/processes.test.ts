@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
-import { findTagged, killTagged, spawnTagged, tidyImplemented, waitFor, writeModule, type TaggedRun } from './support.js';
+import { findTagged, killTagged, spawnTagged, waitFor, writeModule, type TaggedRun } from './support.js';
 
 let p: FaultProxy;
 let h: HermeticGo;
@@ -52,7 +52,7 @@ async function finish(run: TaggedRun): Promise<{ exitCode: number | undefined; l
 const tidyArgs = (extra: string[]) => ['tidy', '--explain', '--go', TEST_GO, '-C', '$DIR', ...extra];
 const GIT = ['git.corp.invalid/team/lib.git'];
 
-describe.skipIf(!tidyImplemented())('tidy leaves no go or git process behind', () => {
+describe('tidy leaves no go or git process behind', () => {
   // SIGHUP: the terminal closed or SSH dropped; go runs in its own process group and would never get it itself.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) {
     it(`${signal} while go waits on a proxy that never answers`, async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
 import { runCli } from '../helpers/run-cli.js';
-import { leaks, tidyImplemented, writeModule } from './support.js';
+import { leaks, writeModule } from './support.js';
 
 const S = {
   proxy: { user: 'gopher', pass: 'S3cretPW-proxy-7f3a' },
@@ -79,7 +79,7 @@ describe('secrets never reach the output', () => {
   }
 });
 
-describe.skipIf(!tidyImplemented())('secrets never reach tidy --explain output, annotations or the job summary', () => {
+describe('secrets never reach tidy --explain output, annotations or the job summary', () => {
   const tidyCases: Array<[string, string[], NodeJS.ProcessEnv]> = [
     ['tidy --explain (healthy, credentials in GOPROXY)', [], {}],
     ['tidy --explain --json', ['--json'], {}],

@@ -6,11 +6,6 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { BIN, ROOT } from '../helpers/run-cli.js';
 
-/** True once `gomodctl tidy` is implemented (src/cli/tidy.ts is not the placeholder). */
-export function tidyImplemented(): boolean {
-  return !/not implemented yet/.test(readFileSync(join(ROOT, 'src', 'cli', 'tidy.ts'), 'utf8'));
-}
-
 /** Writes a module at dir/name importing `imports` (default example.com/hello) and returns its directory. */
 export function writeModule(dir: string, opts: { name?: string; imports?: string[]; goMod?: string } = {}): string {
   const mod = join(dir, opts.name ?? 'mod');
