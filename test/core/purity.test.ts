@@ -5,7 +5,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT } from '../helpers/run-cli.js';
 
-const FORBIDDEN = /from '(node:(fs|fs\/promises|net|tls|http|https|http2|child_process|dns|os|readline)|execa|undici|chalk|ora|@inquirer\/[a-z]+|commander)'|from '(\.\.\/)+(go|probes|report|cli)\//;
+// Static and dynamic imports, either quote style, with or without the node: prefix.
+const FORBIDDEN = /(from|import\()\s*['"]((node:)?(fs|fs\/promises|net|tls|http|https|http2|child_process|dns|os|readline)|execa|undici|chalk|ora|@inquirer\/[a-z]+|commander)['"]|(from|import\()\s*['"](\.\.\/)+(go|probes|report|cli)\/|\brequire\(/;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

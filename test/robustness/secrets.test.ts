@@ -106,8 +106,9 @@ describe('secrets never reach tidy --explain output, annotations or the job summ
 });
 
 describe('secrets never reach init/restore output or the backups file', () => {
-  const CRED_PROXY = () => `https://${S.init.user}:${S.init.pass}@goproxy.corp.invalid|https://goproxy.cn`;
-  const noProxyEnv = (): NodeJS.ProcessEnv => ({ GOPROXY: undefined, GOSUMDB: undefined });
+  // Only .invalid hosts and GOSUMDB=off: the doctor run below must never reach a real mirror or sum.golang.org.
+  const CRED_PROXY = () => `https://${S.init.user}:${S.init.pass}@goproxy.corp.invalid|https://mirror.corp.invalid`;
+  const noProxyEnv = (): NodeJS.ProcessEnv => ({ GOPROXY: undefined, GOSUMDB: 'off' });
 
   it('init refusing credentials names the value without its password', async () => {
     const out = await all(['init', '--yes', '--proxy', CRED_PROXY()], noProxyEnv());
@@ -132,7 +133,7 @@ describe('secrets never reach init/restore output or the backups file', () => {
     expectNoLeak('env after init', await all(['env', '--go', TEST_GO], noProxyEnv()));
     expectNoLeak('env --json after init', await all(['env', '--json', '--go', TEST_GO], noProxyEnv()));
     expectNoLeak('doctor after init', await all(['doctor', '--timeout', '500ms', '--go', TEST_GO], noProxyEnv()));
-    const second = await all(['init', '--yes', '--json', '--proxy', 'https://goproxy.cn', '--go', TEST_GO], noProxyEnv());
+    const second = await all(['init', '--yes', '--json', '--proxy', 'https://mirror.corp.invalid', '--go', TEST_GO], noProxyEnv());
     expect(second).toMatch(/exit 0/);
     expectNoLeak('second init --json (old value shown)', second);
     expectNoLeak('restore --list', await all(['restore', '--list', '--go', TEST_GO], noProxyEnv()));

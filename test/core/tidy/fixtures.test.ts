@@ -51,7 +51,13 @@ function cfgFor(name: string): TidyConfig {
   };
 }
 
-for (const ver of readdirSync(DIR).filter((d) => /^go1\.\d+$/.test(d))) {
+const VERSIONS = readdirSync(DIR).filter((d) => /^go1\.\d+$/.test(d));
+
+it('fixtures exist for both Go versions CI runs (else the loop below would test nothing)', () => {
+  expect(VERSIONS).toEqual(expect.arrayContaining(['go1.19', 'go1.26']));
+});
+
+for (const ver of VERSIONS) {
   describe(`captured ${ver} output`, () => {
     for (const [name, exp] of Object.entries(EXPECT)) {
       it(`${name}`, () => {
