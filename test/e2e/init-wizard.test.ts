@@ -24,7 +24,7 @@ afterEach(() => h?.cleanup());
 type Answer = unknown | ((o: { choices?: Array<{ name: string; value: unknown; checked?: boolean }>; default?: unknown }) => unknown);
 
 /** Prompts that answer by matching the question text, in order; every question asked is recorded. */
-function scripted(script: Array<[RegExp, Answer]>): WizardPrompts & { asked: string[] } {
+function scripted(script: Array<[RegExp, Answer]>): WizardPrompts & { asked: string[]; remaining(): number } {
   const asked: string[] = [];
   const answer = async (o: { message: string }) => {
     asked.push(o.message);
@@ -32,7 +32,8 @@ function scripted(script: Array<[RegExp, Answer]>): WizardPrompts & { asked: str
     if (!next || !next[0].test(o.message)) throw new Error(`unexpected question "${o.message}" (expected ${next?.[0]})`);
     return typeof next[1] === 'function' ? (next[1] as (x: unknown) => unknown)(o) : next[1];
   };
-  return { asked, select: answer, checkbox: answer, input: answer, confirm: answer, password: answer } as WizardPrompts & { asked: string[] };
+  const remaining = () => script.length; // every scripted answer (and the assertions inside it) must have been used
+  return { asked, remaining, select: answer, checkbox: answer, input: answer, confirm: answer, password: answer } as WizardPrompts & { asked: string[]; remaining(): number };
 }
 
 function setup() {
@@ -73,6 +74,7 @@ describe('init wizard flow', () => {
       [/Apply these changes/, true],
     ]);
     const code = await runWizard({}, { ...ctx, prompts });
+    expect(prompts.remaining()).toBe(0);
     expect(code, text()).toBe(0);
     const t = text();
     expect(t).toMatch(/good .* ok/);
@@ -105,6 +107,7 @@ describe('init wizard flow', () => {
       [/Append this login/, true],
     ]);
     const code = await runWizard({ dryRun: true }, { ...ctx, prompts });
+    expect(prompts.remaining()).toBe(0);
     expect(code).toBe(0);
     const netrc = join(h.env.HOME!, '.netrc');
     expect(readFileSync(netrc, 'utf8')).toBe(

@@ -132,6 +132,10 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
     if (MINOR >= 23) {
       expect(r.exitCode, r.stderr).toBe(1); // go.sum is missing: -diff reports it and exits 1
       expect(r.stderr).toMatch(/^\+example\.com\/hello v1\.1\.0/m);
+    } else {
+      // Before Go 1.23 go mod tidy has no -diff: bad usage of gomodctl tidy, named in the report.
+      expect(r.exitCode).toBe(2);
+      expect(report!.problems[0]).toMatchObject({ cause: 'config', message: 'go mod tidy does not accept -diff (given after --)' });
     }
   });
 
