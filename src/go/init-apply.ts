@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { GomodctlError } from '../core/errors.js';
 import { makeBackupRecord, newBackupId, type BackupRecord } from '../core/init/backup-model.js';
-import { parseGoenvEntries } from '../core/init/goenv-entries.js';
+import { parseGoenvFile } from '../core/goenv-file.js';
 import type { EnvFileOp } from '../core/types.js';
 import { addBackupUnlocked, withFileLock } from './backup-store.js';
 import { applyGoEnvOps, getGoEnvJson, type GoRunOptions } from './run-go.js';
@@ -16,6 +16,11 @@ export interface ApplyResult {
   warnings: string[];
   /** Values `go env -json` reports after the write, with the OS environment's copies of these names removed. */
   verified: Record<string, string>;
+}
+
+/** The GOENV file's variables as Go reads them (one parser: core/goenv-file.ts); none when there is no file. */
+function goenvEntries(text: string | null): Record<string, string> {
+  return Object.fromEntries(parseGoenvFile(text ?? ''));
 }
 
 /** Reads a file's bytes as text, or null when it does not exist. */
@@ -51,7 +56,7 @@ function withoutNames(env: NodeJS.ProcessEnv, names: string[]): NodeJS.ProcessEn
 
 /** Checks the file and `go env -json` against the ops; returns a sentence per mismatch. */
 async function verify(go: GoRunOptions, goenvPath: string, ops: EnvFileOp[]): Promise<{ problems: string[]; seen: Record<string, string> }> {
-  const entries = parseGoenvEntries(await readGoenvText(goenvPath));
+  const entries = goenvEntries(await readGoenvText(goenvPath));
   const names = ops.map((o) => o.name);
   const seen = await getGoEnvJson({ ...go, env: withoutNames(go.env, names) }, names);
   const problems: string[] = [];
@@ -85,7 +90,7 @@ export async function applyWithBackup(p: {
       now,
       command: p.command,
       goenvPath: p.goenvPath,
-      fileEntries: parseGoenvEntries(before),
+      fileEntries: goenvEntries(before),
       ops: p.ops,
     });
     await addBackupUnlocked(p.backupsPath, backup);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   appendBackup, emptyBackupFile, findBackup, makeBackupRecord, MAX_BACKUPS, newBackupId, parseBackupFile, restoreOps,
 } from '../../../src/core/init/backup-model.js';
-import { parseGoenvEntries } from '../../../src/core/init/goenv-entries.js';
+import { parseGoenvFile } from '../../../src/core/goenv-file.js';
 
 const now = new Date('2026-11-25T10:00:00.000Z');
 
@@ -45,11 +45,11 @@ describe('backup model', () => {
   });
 });
 
-describe('parseGoenvEntries (go-semantics.md §5.2)', () => {
+describe('the GOENV entries a backup records (go-semantics.md §5.2)', () => {
   it('reads KEY=VALUE lines starting A-Z, verbatim, last duplicate wins', () => {
-    expect(parseGoenvEntries('# c\nGOPROXY=a\n lower=x\nGOPRIVATE="q"\nGOPROXY=b\nNOEQ\nGOSUMDB=\n')).toEqual({
+    expect(Object.fromEntries(parseGoenvFile('# c\nGOPROXY=a\n lower=x\nGOPRIVATE="q"\nGOPROXY=b\nNOEQ\nGOSUMDB=\n'))).toEqual({
       GOPROXY: 'b', GOPRIVATE: '"q"', GOSUMDB: '',
     });
-    expect(parseGoenvEntries(null)).toEqual({});
+    expect(Object.fromEntries(parseGoenvFile(''))).toEqual({});
   });
 });
