@@ -13,7 +13,11 @@ function realLines() {
   const out = [];
   for (const v of readdirSync(dir).filter((d) => d.startsWith('go1.'))) {
     for (const f of readdirSync(join(dir, v)).filter((x) => x.endsWith('.txt'))) {
-      out.push(...readFileSync(join(dir, v, f), 'utf8').split('\n').filter((l) => l !== ''));
+      out.push(
+        ...readFileSync(join(dir, v, f), 'utf8')
+          .split('\n')
+          .filter((l) => l !== ''),
+      );
     }
   }
   return out;
@@ -42,7 +46,16 @@ for (let i = 0; i < N; i++) {
 }
 const ms = performance.now() - start;
 const mb = (b) => Math.round((b / 1048576) * 10) / 10;
-process.stdout.write(JSON.stringify({
-  mode, lines: N, distinctLines: lines.length, ms, linesPerSec: N / (ms / 1000), chars,
-  peakRssMB: mb(peakRss), rssGrowthMB: mb(peakRss - base.rss), heapGrowthMB: mb(peakHeap - base.heapUsed),
-}) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    mode,
+    lines: N,
+    distinctLines: lines.length,
+    ms,
+    linesPerSec: N / (ms / 1000),
+    chars,
+    peakRssMB: mb(peakRss),
+    rssGrowthMB: mb(peakRss - base.rss),
+    heapGrowthMB: mb(peakHeap - base.heapUsed),
+  }) + '\n',
+);

@@ -44,7 +44,11 @@ async function main() {
   if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run npm run build first');
   const go = process.env.GOMODCTL_TEST_GO || 'go';
   const helpers = await loadHelpers();
-  const goVersion = execFileSync(go, ['env', 'GOVERSION'], { env: helpers.makeHermeticGo().env, encoding: 'utf8', timeout: 15_000 }).trim();
+  const goVersion = execFileSync(go, ['env', 'GOVERSION'], {
+    env: helpers.makeHermeticGo().env,
+    encoding: 'utf8',
+    timeout: 15_000,
+  }).trim();
   const temps = [];
   const hermetic = (extra = {}) => {
     const h = helpers.makeHermeticGo(extra);
@@ -68,7 +72,15 @@ async function main() {
     }
   }
   for (const h of temps) h.cleanup();
-  const doc = { schemaVersion: 1, command: 'bench', go: goVersion, node: process.version, runs: o.runs, durationMs: Math.round(performance.now() - started), rows };
+  const doc = {
+    schemaVersion: 1,
+    command: 'bench',
+    go: goVersion,
+    node: process.version,
+    runs: o.runs,
+    durationMs: Math.round(performance.now() - started),
+    rows,
+  };
   if (o.json) process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
   else printTable(doc);
 }

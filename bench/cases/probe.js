@@ -16,7 +16,10 @@ async function curlTimes(url, caFile) {
   const args = ['-s', '-o', '/dev/null', '--noproxy', '*', '-w', fmt, ...(caFile ? ['--cacert', caFile] : []), url];
   const r = await timeCommand('curl', args, { env: { PATH: process.env.PATH }, timeoutMs: 10_000 });
   if (r.code !== 0) throw new Error(`curl failed (exit ${r.code})`);
-  return r.stdout.trim().split(/\s+/).map((s) => Number(s) * 1000);
+  return r.stdout
+    .trim()
+    .split(/\s+/)
+    .map((s) => Number(s) * 1000);
 }
 
 /** One row per scheme and phase; samples alternate probe and curl after one warm-up each. */
@@ -40,15 +43,34 @@ export async function benchProbe(ctx) {
       PHASES.forEach(([, , label], j) => {
         if (!tls && label === 'TLS') return;
         if (label === 'DNS' && ours[j].every((x) => Number.isNaN(x))) {
-          rows.push({ item: '5 probe vs curl', name: `${tls ? 'https' : 'http'} DNS`, unit: 'ms', value: NaN, baseline: median(theirs[j]), baselineName: 'curl -w', ratio: null, goal: '±2 ms', met: null, note: 'IP literal: no lookup, none reported' });
+          rows.push({
+            item: '5 probe vs curl',
+            name: `${tls ? 'https' : 'http'} DNS`,
+            unit: 'ms',
+            value: NaN,
+            baseline: median(theirs[j]),
+            baselineName: 'curl -w',
+            ratio: null,
+            goal: '±2 ms',
+            met: null,
+            note: 'IP literal: no lookup, none reported',
+          });
           return;
         }
         const v = median(ours[j]);
         const b = median(theirs[j]);
         const diff = v - b;
         rows.push({
-          item: '5 probe vs curl', name: `${tls ? 'https' : 'http'} ${label}`, unit: 'ms', value: v, baseline: b, baselineName: 'curl -w',
-          ratio: null, diffMs: diff, goal: '±2 ms', met: Number.isNaN(v) ? null : Math.abs(diff) <= 2,
+          item: '5 probe vs curl',
+          name: `${tls ? 'https' : 'http'} ${label}`,
+          unit: 'ms',
+          value: v,
+          baseline: b,
+          baselineName: 'curl -w',
+          ratio: null,
+          diffMs: diff,
+          goal: '±2 ms',
+          met: Number.isNaN(v) ? null : Math.abs(diff) <= 2,
         });
       });
     } finally {

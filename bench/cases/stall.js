@@ -31,11 +31,19 @@ export async function benchStall(ctx) {
     let jsonNames = false;
     for (let r = 0; r < Math.max(2, ctx.runs - 1); r++) {
       const d1 = mainModule(h.dir, i++);
-      const a = await timeCommand(process.execPath, [ctx.bin, 'tidy', '--explain', '--stall', '1s', '--timeout', budget, '--go', ctx.go, '-C', d1], { env: { ...h.env, GOMODCACHE: join(h.dir, `mc${i}`) }, cwd: d1, timeoutMs: BUDGET_MS + 20_000, watch });
+      const a = await timeCommand(
+        process.execPath,
+        [ctx.bin, 'tidy', '--explain', '--stall', '1s', '--timeout', budget, '--go', ctx.go, '-C', d1],
+        { env: { ...h.env, GOMODCACHE: join(h.dir, `mc${i}`) }, cwd: d1, timeoutMs: BUDGET_MS + 20_000, watch },
+      );
       stallLine.push(a.matches.stall ?? NaN);
       human.push(a.matches.named ?? NaN);
       const d2 = mainModule(h.dir, i++);
-      const b = await timeCommand(process.execPath, [ctx.bin, 'tidy', '--explain', '--json', '--stall', '1s', '--timeout', budget, '--go', ctx.go, '-C', d2], { env: { ...h.env, GOMODCACHE: join(h.dir, `mc${i}`) }, cwd: d2, timeoutMs: BUDGET_MS + 20_000 });
+      const b = await timeCommand(
+        process.execPath,
+        [ctx.bin, 'tidy', '--explain', '--json', '--stall', '1s', '--timeout', budget, '--go', ctx.go, '-C', d2],
+        { env: { ...h.env, GOMODCACHE: join(h.dir, `mc${i}`) }, cwd: d2, timeoutMs: BUDGET_MS + 20_000 },
+      );
       json.push(b.ms);
       try {
         const prob = JSON.parse(b.stdout).problems?.[0];
@@ -45,12 +53,46 @@ export async function benchStall(ctx) {
       }
     }
     const d3 = mainModule(h.dir, i++);
-    const raw = await timeCommand(ctx.go, ['mod', 'tidy', '-v'], { env: { ...h.env, GOMODCACHE: join(h.dir, `mc${i}`) }, cwd: d3, timeoutMs: BUDGET_MS, watch: /@v\/list|no response|timeout/ });
-    const base = { item: '4 time to name the blocker', unit: 'ms', baseline: BUDGET_MS, baselineName: 'budget; raw go mod tidy -v' };
+    const raw = await timeCommand(ctx.go, ['mod', 'tidy', '-v'], {
+      env: { ...h.env, GOMODCACHE: join(h.dir, `mc${i}`) },
+      cwd: d3,
+      timeoutMs: BUDGET_MS,
+      watch: /@v\/list|no response|timeout/,
+    });
+    const base = {
+      item: '4 time to name the blocker',
+      unit: 'ms',
+      baseline: BUDGET_MS,
+      baselineName: 'budget; raw go mod tidy -v',
+    };
     return [
-      { ...base, name: 'tidy --explain --stall 1s: first stall line', value: median(stallLine), ratio: null, goal: '≈ stall (1 s)', met: median(stallLine) <= 2500, note: 'names the URL go waits on' },
-      { ...base, name: 'tidy --explain --stall 1s: module + cause', value: median(human), ratio: null, goal: '< budget', met: median(human) < BUDGET_MS, note: `go named it: ${raw.firstMatchMs === null ? 'never' : 'yes'}` },
-      { ...base, name: `tidy --explain --json, --timeout ${budget}`, value: median(json), ratio: null, goal: 'names module + URL', met: jsonNames, note: `go named it: ${raw.firstMatchMs === null ? 'never' : 'yes'} (killed at ${budget})` },
+      {
+        ...base,
+        name: 'tidy --explain --stall 1s: first stall line',
+        value: median(stallLine),
+        ratio: null,
+        goal: '≈ stall (1 s)',
+        met: median(stallLine) <= 2500,
+        note: 'names the URL go waits on',
+      },
+      {
+        ...base,
+        name: 'tidy --explain --stall 1s: module + cause',
+        value: median(human),
+        ratio: null,
+        goal: '< budget',
+        met: median(human) < BUDGET_MS,
+        note: `go named it: ${raw.firstMatchMs === null ? 'never' : 'yes'}`,
+      },
+      {
+        ...base,
+        name: `tidy --explain --json, --timeout ${budget}`,
+        value: median(json),
+        ratio: null,
+        goal: 'names module + URL',
+        met: jsonNames,
+        note: `go named it: ${raw.firstMatchMs === null ? 'never' : 'yes'} (killed at ${budget})`,
+      },
     ];
   } finally {
     await p.close();

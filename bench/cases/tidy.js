@@ -23,11 +23,13 @@ export async function benchTidy(ctx) {
   const once = async (which, cache) => {
     const dir = freshMain(h.dir, graph.mainFiles, k++);
     const env = { ...h.env, GOMODCACHE: cache ?? join(h.dir, `mc-${k}`) };
-    const [cmd, args] = which === 'go'
-      ? [ctx.go, ['mod', 'tidy', '-v']]
-      : [process.execPath, [ctx.bin, 'tidy', '--explain', '--go', ctx.go, '-C', dir]];
+    const [cmd, args] =
+      which === 'go'
+        ? [ctx.go, ['mod', 'tidy', '-v']]
+        : [process.execPath, [ctx.bin, 'tidy', '--explain', '--go', ctx.go, '-C', dir]];
     const r = await timeCommand(cmd, args, { env, cwd: dir, timeoutMs: 120_000 });
-    if (r.code !== 0) throw new Error(`${which} tidy failed (exit ${r.code}): ${r.stderr.split('\n').slice(-3).join(' ')}`);
+    if (r.code !== 0)
+      throw new Error(`${which} tidy failed (exit ${r.code}): ${r.stderr.split('\n').slice(-3).join(' ')}`);
     if (!cache) rmSync(env.GOMODCACHE, { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
     return r.ms;
@@ -36,10 +38,20 @@ export async function benchTidy(ctx) {
     const cold = await interleaved(ctx.runs, { go: () => once('go'), gomodctl: () => once('gomodctl') });
     const warmCache = join(h.dir, 'mc-warm');
     await once('go', warmCache);
-    const warm = await interleaved(ctx.runs, { go: () => once('go', warmCache), gomodctl: () => once('gomodctl', warmCache) });
+    const warm = await interleaved(ctx.runs, {
+      go: () => once('go', warmCache),
+      gomodctl: () => once('gomodctl', warmCache),
+    });
     const row = (name, m) => ({
-      item: '3 tidy overhead', name, unit: 'ms', value: m.gomodctl.median, baseline: m.go.median, baselineName: 'go mod tidy -v',
-      ratio: m.gomodctl.median / m.go.median, goal: '≤ 1.10×', met: m.gomodctl.median / m.go.median <= 1.1,
+      item: '3 tidy overhead',
+      name,
+      unit: 'ms',
+      value: m.gomodctl.median,
+      baseline: m.go.median,
+      baselineName: 'go mod tidy -v',
+      ratio: m.gomodctl.median / m.go.median,
+      goal: '≤ 1.10×',
+      met: m.gomodctl.median / m.go.median <= 1.1,
     });
     return [row(`${N_MODULES} modules, cold cache`, cold), row(`${N_MODULES} modules, warm cache`, warm)];
   } finally {

@@ -14,8 +14,22 @@ const OUT = join(ROOT, 'bench', '.build');
 export async function loadHelpers() {
   rmSync(OUT, { recursive: true, force: true });
   const tsc = join(ROOT, 'node_modules', '.bin', 'tsc');
-  const opts = ['--ignoreConfig', '--outDir', OUT, '--rootDir', ROOT, '--module', 'NodeNext', '--moduleResolution', 'NodeNext',
-    '--target', 'ES2022', '--types', 'node', '--skipLibCheck'];
+  const opts = [
+    '--ignoreConfig',
+    '--outDir',
+    OUT,
+    '--rootDir',
+    ROOT,
+    '--module',
+    'NodeNext',
+    '--moduleResolution',
+    'NodeNext',
+    '--target',
+    'ES2022',
+    '--types',
+    'node',
+    '--skipLibCheck',
+  ];
   const files = ['test/helpers/fault-proxy.ts', 'test/helpers/go-env.ts'].map((f) => join(ROOT, f));
   execFileSync(tsc, [...opts, ...files], { stdio: 'inherit', timeout: 120_000 });
   // The helpers find their fixtures (modules, TLS) relative to their own file: point that at the real ones.

@@ -17,7 +17,12 @@ export function median(xs) {
 export function timeCommand(cmd, args, { env, cwd, timeoutMs = 60_000, watch } = {}) {
   return new Promise((resolve) => {
     const start = performance.now();
-    const child = spawn(cmd, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+    const child = spawn(cmd, args, {
+      env,
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: process.platform !== 'win32',
+    });
     let stdout = '';
     let stderr = '';
     const watches = watch instanceof RegExp ? { first: watch } : (watch ?? {});
@@ -32,7 +37,15 @@ export function timeCommand(cmd, args, { env, cwd, timeoutMs = 60_000, watch } =
     const timer = setTimeout(() => killGroup(child.pid), timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ ms: performance.now() - start, code, signal, stdout, stderr, firstMatchMs: matches.first ?? null, matches });
+      resolve({
+        ms: performance.now() - start,
+        code,
+        signal,
+        stdout,
+        stderr,
+        firstMatchMs: matches.first ?? null,
+        matches,
+      });
     });
     child.on('error', () => undefined);
   });

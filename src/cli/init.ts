@@ -27,7 +27,10 @@ export function registerInit(program: Command): void {
     .command('init')
     .description('configure GOPROXY, GOPRIVATE and GOSUMDB (wizard on a terminal, or flags), with a backup first')
     .option('--proxy <list>', 'GOPROXY, written exactly as given (e.g. "https://goproxy.cn,direct")')
-    .option('--private <patterns>', 'GOPRIVATE module path patterns (e.g. "corp.example.com,github.com/acme"); "" removes it')
+    .option(
+      '--private <patterns>',
+      'GOPRIVATE module path patterns (e.g. "corp.example.com,github.com/acme"); "" removes it',
+    )
     .option('--sumdb <value>', 'GOSUMDB: sum.golang.org, sum.golang.google.cn, "name+key url" or off')
     .option('--no-direct', 'drop the trailing "direct" from the preset proxy list')
     .option('--preset <name>', 'start from a preset (see below); other flags override it')
@@ -37,7 +40,9 @@ export function registerInit(program: Command): void {
     .option('--allow-credentials', 'accept user:password in a proxy URL (prefer .netrc, see go help goauth)')
     .option('--json', 'print one JSON document (schemaVersion 1)')
     .option('--go <path>', 'the go binary to use (default: $GOMODCTL_GO or go on PATH)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ gomodctl init                                   # wizard on a terminal
   $ gomodctl init --preset china --yes
@@ -47,20 +52,31 @@ Examples:
 
 Exit codes: 0 written (or printed), 1 go env failed (the previous state is restored), 2 bad usage or bad input (nothing written).
 
-Presets:\n${presetsHelp()}\n\nCredentials never belong in GOPROXY: put them in ~/.netrc (machine <host> login <user> password <token>).`)
+Presets:\n${presetsHelp()}\n\nCredentials never belong in GOPROXY: put them in ~/.netrc (machine <host> login <user> password <token>).`,
+    )
     .action(async (flags: InitFlags) => {
       const { createOutput } = await import('../report/output.js');
       const out = createOutput({ json: flags.json, color: program.opts().color as boolean | undefined });
       const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
       const opts = {
-        proxy: flags.proxy, private: flags.private, sumdb: flags.sumdb, noDirect: flags.direct === false,
-        preset: flags.preset, yes: flags.yes, dryRun: flags.dryRun, export: flags.export,
-        allowCredentials: flags.allowCredentials, go: flags.go,
+        proxy: flags.proxy,
+        private: flags.private,
+        sumdb: flags.sumdb,
+        noDirect: flags.direct === false,
+        preset: flags.preset,
+        yes: flags.yes,
+        dryRun: flags.dryRun,
+        export: flags.export,
+        allowCredentials: flags.allowCredentials,
+        go: flags.go,
       };
       const ctx = { env: process.env, cwd: process.cwd(), out, tty, confirm: askConfirm };
       const run = await import('../go/init-run.js');
       if (!run.hasValueFlags(opts) && opts.export === undefined) {
-        if (flags.yes) throw new UsageError('--yes needs the values to write: --preset NAME, or --proxy/--private/--sumdb (e.g. gomodctl init --yes --preset china)');
+        if (flags.yes)
+          throw new UsageError(
+            '--yes needs the values to write: --preset NAME, or --proxy/--private/--sumdb (e.g. gomodctl init --yes --preset china)',
+          );
         if (!tty || flags.json) throw new UsageError(NON_TTY_HINT);
         const { runWizard, spawnDoctor } = await import('../go/init-wizard-run.js');
         process.exitCode = await runWizard(opts, { ...ctx, runDoctor: () => spawnDoctor(ctx.env, ctx.cwd) });

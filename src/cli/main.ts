@@ -64,7 +64,9 @@ async function printJsonError(argv: string[], err: unknown, exitCode: number): P
   const command = argv.slice(2).find((a) => !a.startsWith('-')) ?? null;
   const message = err instanceof Error ? err.message.replace(/^error: /, '').trim() : String(err);
   const hint = err instanceof GomodctlError ? err.hint : undefined;
-  process.stdout.write(`${JSON.stringify({ schemaVersion: 1, command, error: { exitCode, message: redactSecrets(message), ...(hint ? { hint: redactSecrets(hint) } : {}) } }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ schemaVersion: 1, command, error: { exitCode, message: redactSecrets(message), ...(hint ? { hint: redactSecrets(hint) } : {}) } }, null, 2)}\n`,
+  );
 }
 
 function handleError(err: unknown): number {

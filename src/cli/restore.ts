@@ -14,27 +14,33 @@ interface RestoreFlags {
 export function registerRestore(program: Command): void {
   program
     .command('restore')
-    .description('bring back the Go settings saved before the last (or a given) init/restore; unset ones are unset again')
+    .description(
+      'bring back the Go settings saved before the last (or a given) init/restore; unset ones are unset again',
+    )
     .option('--list', 'list the saved backups, newest first')
     .option('--id <id>', 'restore this backup instead of the newest')
     .option('-y, --yes', 'apply without asking (required without a terminal)')
     .option('--dry-run', 'print the plan and the exact go env commands; change nothing')
     .option('--json', 'print one JSON document (schemaVersion 1)')
     .option('--go <path>', 'the go binary to use (default: $GOMODCTL_GO or go on PATH)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ gomodctl restore --list
   $ gomodctl restore --dry-run
   $ gomodctl restore --yes
   $ gomodctl restore --id <id from --list> --yes
 
-Exit codes: 0 restored (or nothing to do), 1 go env failed or the backups file is damaged, 2 bad usage.`)
+Exit codes: 0 restored (or nothing to do), 1 go env failed or the backups file is damaged, 2 bad usage.`,
+    )
     .action(async (flags: RestoreFlags) => {
       const { createOutput } = await import('../report/output.js');
       const out = createOutput({ json: flags.json, color: program.opts().color as boolean | undefined });
       const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
       const { runRestore } = await import('../go/init-run.js');
-      const confirm = async (message: string) => (await import('@inquirer/prompts')).confirm({ message, default: true });
+      const confirm = async (message: string) =>
+        (await import('@inquirer/prompts')).confirm({ message, default: true });
       process.exitCode = await runRestore(flags, { env: process.env, cwd: process.cwd(), out, tty, confirm });
     });
 }

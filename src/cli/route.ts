@@ -11,7 +11,10 @@ export function parseModuleArgs(args: string[]): Array<{ path: string; version?:
     const version = at > 0 ? arg.slice(at + 1) : undefined;
     const bad = path === 'go' || path === 'toolchain' ? null : checkModulePath(path);
     if (bad || version === '') {
-      throw new UsageError(`invalid module "${arg}": ${bad ?? 'empty version after @'}`, 'expected a module path with an optional version, e.g. golang.org/x/text@v0.14.0');
+      throw new UsageError(
+        `invalid module "${arg}": ${bad ?? 'empty version after @'}`,
+        'expected a module path with an optional version, e.g. golang.org/x/text@v0.14.0',
+      );
     }
     return version ? { path, version } : { path };
   });
@@ -25,16 +28,24 @@ export function registerRoute(program: Command): void {
     .argument('<module...>', 'module path with optional @version')
     .option('--json', 'print one JSON document (schemaVersion 1) on stdout')
     .option('--go <path>', 'go binary to use (default: $GOMODCTL_GO or go on PATH)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ gomodctl route golang.org/x/text@v0.14.0
-  $ gomodctl route git.corp.example.com/team/lib github.com/pkg/errors --json`)
+  $ gomodctl route git.corp.example.com/team/lib github.com/pkg/errors --json`,
+    )
     .action(async (mods: string[], o: { json?: boolean; go?: string }) => {
       const targets = parseModuleArgs(mods);
-      const [{ loadConfig }, { getGoBinary, verifyGoFlag }, { resolveRoute }, { goosGoarch }, { createOutput }, rep] = await Promise.all([
-        import('../go/load-config.js'), import('../go/run-go.js'), import('../core/route.js'), import('../core/toolchain.js'),
-        import('../report/output.js'), import('../report/route-report.js'),
-      ]);
+      const [{ loadConfig }, { getGoBinary, verifyGoFlag }, { resolveRoute }, { goosGoarch }, { createOutput }, rep] =
+        await Promise.all([
+          import('../go/load-config.js'),
+          import('../go/run-go.js'),
+          import('../core/route.js'),
+          import('../core/toolchain.js'),
+          import('../report/output.js'),
+          import('../report/route-report.js'),
+        ]);
       await verifyGoFlag(o.go, process.env);
       const loaded = await loadConfig({ go: getGoBinary(o.go, process.env), env: process.env });
       const platform = goosGoarch(process.platform, process.arch);

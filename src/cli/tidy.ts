@@ -40,7 +40,9 @@ export function registerTidy(program: Command): void {
     .option('--annotate <mode>', 'CI annotations: auto, github, gitlab or none', 'auto')
     .option('-C <dir>', 'run in this module directory')
     .option('--go <path>', 'the go binary (default: $GOMODCTL_GO or go on PATH)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ gomodctl tidy --explain
   $ gomodctl tidy --explain --stall 3s --timeout 2m
@@ -48,7 +50,8 @@ Examples:
   $ gomodctl tidy --explain --annotate github      # ::error annotations and $GITHUB_STEP_SUMMARY
   $ gomodctl tidy -C ./service -- -e               # extra go mod tidy flags after --
 
-Exit codes: 0 tidy succeeded, 1 tidy failed (problems reported), 2 bad usage, 3 killed at --timeout, 130 interrupted.`)
+Exit codes: 0 tidy succeeded, 1 tidy failed (problems reported), 2 bad usage, 3 killed at --timeout, 130 interrupted.`,
+    )
     .action(async (goArgs: string[], flags: TidyFlags, cmd: Command) => {
       const { parseAnnotateMode } = await import('../report/tidy-ci.js');
       const opts = {

@@ -28,7 +28,8 @@ interface Sources {
 function compiledDefault(name: string, goVersion: string | null, goprivate: string): string {
   if (name === 'GONOPROXY' || name === 'GONOSUMDB') return goprivate;
   if (name === 'GOAUTH') return goDefaults(goVersion).GOAUTH ?? '';
-  if ((name === 'GOPROXY' || name === 'GOSUMDB') && !usesGorootGoEnv(goVersion)) return goDefaults(goVersion)[name] ?? '';
+  if ((name === 'GOPROXY' || name === 'GOSUMDB') && !usesGorootGoEnv(goVersion))
+    return goDefaults(goVersion)[name] ?? '';
   return '';
 }
 

@@ -15,9 +15,7 @@ export function parseDuration(text: string, flag = 'duration'): number {
     consumed = re.lastIndex;
   }
   if (s === '' || consumed !== s.length || total <= 0) {
-    throw new UsageError(
-      `invalid ${flag} "${text}": expected a positive duration such as 500ms, 5s or 1m30s`,
-    );
+    throw new UsageError(`invalid ${flag} "${text}": expected a positive duration such as 500ms, 5s or 1m30s`);
   }
   return Math.round(total);
 }

@@ -115,7 +115,8 @@ function checkModulePathReason(path: string): string | null {
   if (!first.includes('.')) return 'missing dot in first path element';
   if (path[0] === '-') return 'leading dash in first path element';
   for (const c of first) {
-    if (!(c === '-' || c === '.' || isDigit(c) || isLower(c))) return `invalid char ${quoteRune(c)} in first path element`;
+    if (!(c === '-' || c === '.' || isDigit(c) || isLower(c)))
+      return `invalid char ${quoteRune(c)} in first path element`;
   }
   if (!splitPathVersion(path)[2]) return 'invalid version';
   return null;

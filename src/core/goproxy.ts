@@ -55,7 +55,16 @@ function getScheme(raw: string): { scheme: string; rest: string } | { error: str
 function parseNoFragment(raw: string): Parsed {
   // eslint-disable-next-line no-control-regex
   if (/[\x00-\x1f\x7f]/.test(raw)) return { ok: false, error: 'net/url: invalid control character in URL' };
-  const url: GoUrl = { scheme: '', opaque: '', host: '', path: '', rawQuery: '', forceQuery: false, fragment: '', hasAuthority: false };
+  const url: GoUrl = {
+    scheme: '',
+    opaque: '',
+    host: '',
+    path: '',
+    rawQuery: '',
+    forceQuery: false,
+    fragment: '',
+    hasAuthority: false,
+  };
   if (raw === '*') return { ok: true, url: { ...url, path: '*' } };
   const sc = getScheme(raw);
   if ('error' in sc) return { ok: false, error: sc.error };
@@ -70,7 +79,8 @@ function parseNoFragment(raw: string): Parsed {
   }
   if (!rest.startsWith('/')) {
     if (url.scheme !== '') return { ok: true, url: { ...url, opaque: rest } };
-    if ((rest.split('/')[0] ?? '').includes(':')) return { ok: false, error: 'first path segment in URL cannot contain colon' };
+    if ((rest.split('/')[0] ?? '').includes(':'))
+      return { ok: false, error: 'first path segment in URL cannot contain colon' };
   }
   if ((url.scheme !== '' || !rest.startsWith('///')) && rest.startsWith('//')) {
     let authority = rest.slice(2);
@@ -119,7 +129,8 @@ function parseHost(scheme: string, host: string): string | { error: string } {
     if (!validOptionalPort(colonPort)) return { error: `invalid port ${JSON.stringify(colonPort)} after host` };
     const inner = host.slice(1, close);
     // Go also checks the literal with netip.ParseAddr; a loose IPv6 shape check stands in for it.
-    if (!/^[0-9a-fA-F:.]+(%25.+)?$/.test(inner) || !inner.includes(':')) return { error: 'invalid host: ParseAddr: invalid IP address' };
+    if (!/^[0-9a-fA-F:.]+(%25.+)?$/.test(inner) || !inner.includes(':'))
+      return { error: 'invalid host: ParseAddr: invalid IP address' };
     return host;
   }
   const first = host.indexOf(':');
@@ -172,7 +183,15 @@ function checkProxyUrl(raw: string): string | null {
     case 'file': {
       // Go compares the whole URL with URL{Scheme, Path, RawPath}; "file:/x" sets OmitHost, so it fails too.
       const omitHost = !u.hasAuthority && u.path.startsWith('/');
-      if (omitHost || u.host !== '' || u.user || u.opaque !== '' || u.rawQuery !== '' || u.forceQuery || u.fragment !== '') {
+      if (
+        omitHost ||
+        u.host !== '' ||
+        u.user ||
+        u.opaque !== '' ||
+        u.rawQuery !== '' ||
+        u.forceQuery ||
+        u.fragment !== ''
+      ) {
         return `invalid file:// proxy URL with non-path elements: ${redacted}`;
       }
       return null;
@@ -251,7 +270,8 @@ export function proxyEntryLabel(e: ProxyEntry): string {
   return e.kind;
 }
 
-const WRITE_EXAMPLE = 'for example GOPROXY=https://goproxy.cn,direct or https://proxy.golang.org|https://goproxy.io,direct';
+const WRITE_EXAMPLE =
+  'for example GOPROXY=https://goproxy.cn,direct or https://proxy.golang.org|https://goproxy.io,direct';
 
 /** Validates a GOPROXY value before `go env -w`; stricter than Go. Throws UsageError naming the problem. */
 export function validateGoproxyForWrite(value: string, opts: { allowCredentials?: boolean } = {}): void {
@@ -259,7 +279,8 @@ export function validateGoproxyForWrite(value: string, opts: { allowCredentials?
   const fail = (what: string): never => {
     throw new UsageError(`GOPROXY value ${shown} ${what}; ${WRITE_EXAMPLE}`);
   };
-  if (value.trim() === '') fail('is empty (an empty GOPROXY breaks Go 1.21+; use `go env -u GOPROXY` to restore the default)');
+  if (value.trim() === '')
+    fail('is empty (an empty GOPROXY breaks Go 1.21+; use `go env -u GOPROXY` to restore the default)');
   if (/\s/.test(value)) fail('contains white space');
   const parts = value.split(/[,|]/);
   parts.forEach((p, i) => {
@@ -279,6 +300,7 @@ export function validateGoproxyForWrite(value: string, opts: { allowCredentials?
     const hasPassword = u.ok && u.url.user !== undefined;
     if (!hasPassword) continue;
     if (u.ok && u.url.scheme === 'http') fail('sends credentials over plain http, which Go always refuses');
-    if (!opts.allowCredentials) fail('contains credentials (they would be stored in plain text; prefer .netrc or GOAUTH)');
+    if (!opts.allowCredentials)
+      fail('contains credentials (they would be stored in plain text; prefer .netrc or GOAUTH)');
   }
 }

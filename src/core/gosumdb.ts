@@ -59,7 +59,8 @@ export function validateGosumdbForWrite(value: string): void {
   const fail = (what: string): never => {
     throw new UsageError(`GOSUMDB value ${shown} ${what}; ${EXAMPLE}`);
   };
-  if (value.trim() === '') fail('is empty (an empty GOSUMDB breaks Go 1.21+: "missing GOSUMDB"; use `go env -u GOSUMDB`)');
+  if (value.trim() === '')
+    fail('is empty (an empty GOSUMDB breaks Go 1.21+: "missing GOSUMDB"; use `go env -u GOSUMDB`)');
   if (value !== value.trim()) fail('has leading or trailing white space');
   const r = parseGosumdb(value);
   if (!r.ok) {

@@ -69,7 +69,12 @@ const ENTRY_RULES: EntryRule[] = [
   (v, entry, q, trimmed) =>
     trimmed === entry
       ? null
-      : { pattern: entry, problem: 'whitespace', message: `${v} entry ${q} has surrounding spaces; Go does not trim them, so it never matches`, suggestion: trimmed },
+      : {
+          pattern: entry,
+          problem: 'whitespace',
+          message: `${v} entry ${q} has surrounding spaces; Go does not trim them, so it never matches`,
+          suggestion: trimmed,
+        },
   (v, entry, q, trimmed) => {
     if (!SCHEME.test(entry)) return null;
     const message = `${v} entry ${q} contains a URL scheme; patterns match module paths, which never have one`;
@@ -123,7 +128,10 @@ export function lintPatterns(varName: string, value: string): PatternIssue[] {
         pattern: entry,
         problem: 'empty-entry',
         message: `${varName}=${JSON.stringify(value)} has an empty entry (${where}); Go ignores it`,
-        suggestion: entries.map((e) => e.trim()).filter((e) => e !== '').join(','),
+        suggestion: entries
+          .map((e) => e.trim())
+          .filter((e) => e !== '')
+          .join(','),
       });
       return;
     }

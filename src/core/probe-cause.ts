@@ -50,7 +50,11 @@ export function classifyNetError(err: unknown, phase: ProbePhase, ctx: FailureCo
     const host = ctx.address.replace(/:\d+$/, '');
     const why = code === 'EAI_AGAIN' ? 'temporary DNS failure, the resolver did not answer' : 'no such host';
     const what = proxyPhase ? `the proxy host ${host}` : host;
-    return { cause: proxyPhase ? 'proxy' : 'dns', phase: proxyPhase ? phase : 'dns', message: `DNS lookup of ${what} failed (${why})` };
+    return {
+      cause: proxyPhase ? 'proxy' : 'dns',
+      phase: proxyPhase ? phase : 'dns',
+      message: `DNS lookup of ${what} failed (${why})`,
+    };
   }
   if (code === 'ECONNREFUSED') {
     return { cause: proxyPhase ? 'proxy' : 'refused', phase, message: `connection refused by ${who}` };
@@ -147,7 +151,12 @@ export function classifyConnectStatus(status: number, via: string, target: strin
       message: `proxy ${via} refused the tunnel to ${target}: ${label} (put credentials in HTTPS_PROXY as http://user:password@host:port)`,
     };
   }
-  return { cause: 'proxy', phase: 'proxy-connect', status, message: `proxy ${via} refused the tunnel to ${target}: ${label}` };
+  return {
+    cause: 'proxy',
+    phase: 'proxy-connect',
+    status,
+    message: `proxy ${via} refused the tunnel to ${target}: ${label}`,
+  };
 }
 
 /** What a TLS handshake revealed about the peer certificate, for Go-ordered verification. */
@@ -181,11 +190,19 @@ export function classifyTls(f: TlsFindings): ProbeFailure | null {
   const issuer = f.issuer ? ` (issuer: ${f.issuer})` : '';
   const base = { cause: 'tls' as const, phase: 'tls' as const };
   if (f.expired) {
-    return { ...base, message: `certificate of ${f.host} has expired or is not yet valid${issuer}`, tls: tlsInfo('expired', f) };
+    return {
+      ...base,
+      message: `certificate of ${f.host} has expired or is not yet valid${issuer}`,
+      tls: tlsInfo('expired', f),
+    };
   }
   if (f.nameMismatch) {
     const valid = f.validFor ? `; it is valid for ${f.validFor}` : '';
-    return { ...base, message: `certificate is not valid for ${f.host}${valid}${issuer}`, tls: tlsInfo('name-mismatch', f) };
+    return {
+      ...base,
+      message: `certificate is not valid for ${f.host}${valid}${issuer}`,
+      tls: tlsInfo('name-mismatch', f),
+    };
   }
   if (!f.authorizationCode) return null;
   if (UNKNOWN_AUTHORITY_CODES.has(f.authorizationCode)) {
@@ -196,9 +213,17 @@ export function classifyTls(f: TlsFindings): ProbeFailure | null {
     };
   }
   if (f.authorizationCode === 'CERT_HAS_EXPIRED' || f.authorizationCode === 'CERT_NOT_YET_VALID') {
-    return { ...base, message: `a certificate in the chain of ${f.host} has expired${issuer}`, tls: tlsInfo('expired', f) };
+    return {
+      ...base,
+      message: `a certificate in the chain of ${f.host} has expired${issuer}`,
+      tls: tlsInfo('expired', f),
+    };
   }
-  return { ...base, message: `certificate of ${f.host} rejected (${f.authorizationCode})${issuer}`, tls: tlsInfo('other', f) };
+  return {
+    ...base,
+    message: `certificate of ${f.host} rejected (${f.authorizationCode})${issuer}`,
+    tls: tlsInfo('other', f),
+  };
 }
 
 function tlsInfo(reason: NonNullable<ProbeResult['tls']>['reason'], f: TlsFindings): NonNullable<ProbeResult['tls']> {
@@ -230,8 +255,13 @@ export function classifyGoProxyBody(
   }
   switch (kind) {
     case 'list': {
-      const bad = body.split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '').find((v) => v !== '' && !VERSION_RE.test(v));
-      return bad === undefined ? null : `the version list contains "${bad.slice(0, 40)}", which is not a Go module version`;
+      const bad = body
+        .split('\n')
+        .map((l) => l.trim().split(/\s+/)[0] ?? '')
+        .find((v) => v !== '' && !VERSION_RE.test(v));
+      return bad === undefined
+        ? null
+        : `the version list contains "${bad.slice(0, 40)}", which is not a Go module version`;
     }
     case 'info':
       return infoProblem(body);

@@ -43,5 +43,6 @@ export function redactSecrets(text: string): string {
   }
   out += text.slice(last);
   return out.replace(BARE_USERINFO, (all, pre: string, user: string, pw: string) =>
-    pw === 'xxxxx' || pw === '***' || /\/\/$/.test(pre) ? all : `${pre}${user}:xxxxx@`);
+    pw === 'xxxxx' || pw === '***' || /\/\/$/.test(pre) ? all : `${pre}${user}:xxxxx@`,
+  );
 }

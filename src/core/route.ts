@@ -14,19 +14,73 @@ import type { ConfigModel, ProxyEntry, Route, RouteStep } from './types.js';
 
 /** Hosts whose modules are public: sending them to a public proxy leaks nothing. */
 export const KNOWN_PUBLIC_HOSTS: readonly string[] = [
-  'github.com', 'golang.org', 'gopkg.in', 'go.uber.org', 'google.golang.org', 'cloud.google.com', 'k8s.io',
-  'sigs.k8s.io', 'gitlab.com', 'bitbucket.org', 'go.opentelemetry.io', 'go.etcd.io', 'gotest.tools', 'honnef.co',
-  'go.mongodb.org', 'go.opencensus.io', 'gorm.io', 'mvdan.cc', 'filippo.io', 'modernc.org', 'rsc.io', 'cel.dev',
-  'buf.build', 'connectrpc.com', 'go.starlark.net', 'go.yaml.in', 'gonum.org', 'golang.zx2c4.com', 'tailscale.com',
-  'git.sr.ht', 'codeberg.org', 'gitee.com', 'go4.org', 'cuelang.org', 'entgo.io', 'helm.sh', 'istio.io', 'knative.dev',
-  'go.temporal.io', 'gvisor.dev', 'dario.cat', 'nhooyr.io', 'launchpad.net', 'code.gitea.io', 'go.elastic.co',
-  'go.mozilla.org', 'storj.io', 'oras.land', 'dagger.io', 'go.bug.st', 'lukechampine.com', 'howett.net',
+  'github.com',
+  'golang.org',
+  'gopkg.in',
+  'go.uber.org',
+  'google.golang.org',
+  'cloud.google.com',
+  'k8s.io',
+  'sigs.k8s.io',
+  'gitlab.com',
+  'bitbucket.org',
+  'go.opentelemetry.io',
+  'go.etcd.io',
+  'gotest.tools',
+  'honnef.co',
+  'go.mongodb.org',
+  'go.opencensus.io',
+  'gorm.io',
+  'mvdan.cc',
+  'filippo.io',
+  'modernc.org',
+  'rsc.io',
+  'cel.dev',
+  'buf.build',
+  'connectrpc.com',
+  'go.starlark.net',
+  'go.yaml.in',
+  'gonum.org',
+  'golang.zx2c4.com',
+  'tailscale.com',
+  'git.sr.ht',
+  'codeberg.org',
+  'gitee.com',
+  'go4.org',
+  'cuelang.org',
+  'entgo.io',
+  'helm.sh',
+  'istio.io',
+  'knative.dev',
+  'go.temporal.io',
+  'gvisor.dev',
+  'dario.cat',
+  'nhooyr.io',
+  'launchpad.net',
+  'code.gitea.io',
+  'go.elastic.co',
+  'go.mozilla.org',
+  'storj.io',
+  'oras.land',
+  'dagger.io',
+  'go.bug.st',
+  'lukechampine.com',
+  'howett.net',
 ];
 
 /** Hosts of public module proxies (a private path sent there leaks its name). */
 export const PUBLIC_PROXY_HOSTS: readonly string[] = [
-  'proxy.golang.org', 'goproxy.cn', 'goproxy.io', 'mirrors.aliyun.com', 'proxy.golang.com.cn', 'mirrors.tencent.com',
-  'goproxy.baidu.com', 'repo.huaweicloud.com', 'mirrors.cloud.tencent.com', 'gocenter.io', 'athens.azurefd.net',
+  'proxy.golang.org',
+  'goproxy.cn',
+  'goproxy.io',
+  'mirrors.aliyun.com',
+  'proxy.golang.com.cn',
+  'mirrors.tencent.com',
+  'goproxy.baidu.com',
+  'repo.huaweicloud.com',
+  'mirrors.cloud.tencent.com',
+  'gocenter.io',
+  'athens.azurefd.net',
 ];
 
 /** Whether the first element of a module path is a known public host (or a subdomain of one). */
@@ -86,7 +140,13 @@ function proxyRequests(base: string, t: Target): string[] {
 function directStep(t: Target, decidedBy: RouteStep['decidedBy'], note?: string): RouteStep {
   const m = /^((?:github\.com|bitbucket\.org)\/[\w.-]+\/[\w.-]+)/.exec(t.module);
   if (m) {
-    const step: RouteStep = { kind: 'vcs', url: `https://${m[1]}`, requests: [`https://${m[1]}`], fallThrough: 'never', decidedBy };
+    const step: RouteStep = {
+      kind: 'vcs',
+      url: `https://${m[1]}`,
+      requests: [`https://${m[1]}`],
+      fallThrough: 'never',
+      decidedBy,
+    };
     step.note = ['git ls-remote (known VCS host: no ?go-get=1 request)', note].filter(Boolean).join('; ');
     return step;
   }
@@ -109,11 +169,22 @@ function publicSteps(entries: ProxyEntry[], t: Target): RouteStep[] {
     const fallThrough = e.fallBackOnError ? 'on-any-error' : 'on-404-410';
     if (e.kind === 'noproxy') continue; // errUseProxy: no request, next entry
     if (e.kind === 'url') {
-      steps.push({ kind: 'proxy', url: e.url, requests: proxyRequests(e.url, t), fallThrough, decidedBy: { variable: 'GOPROXY' } });
+      steps.push({
+        kind: 'proxy',
+        url: e.url,
+        requests: proxyRequests(e.url, t),
+        fallThrough,
+        decidedBy: { variable: 'GOPROXY' },
+      });
     } else if (e.kind === 'direct') {
       steps.push(directStep(t, { variable: 'GOPROXY' }));
     } else {
-      steps.push({ kind: 'off', fallThrough: 'never', decidedBy: { variable: 'GOPROXY' }, note: 'module lookup disabled by GOPROXY=off' });
+      steps.push({
+        kind: 'off',
+        fallThrough: 'never',
+        decidedBy: { variable: 'GOPROXY' },
+        note: 'module lookup disabled by GOPROXY=off',
+      });
     }
   }
   const last = steps[steps.length - 1];
@@ -122,7 +193,11 @@ function publicSteps(entries: ProxyEntry[], t: Target): RouteStep[] {
 }
 
 /** The sumdb part of a route (useSumDB, dbDial, initBase). */
-function sumdbPart(model: ConfigModel, entries: ProxyEntry[] | null, t: Target): { sumdb: Route['sumdb']; steps: RouteStep[] } {
+function sumdbPart(
+  model: ConfigModel,
+  entries: ProxyEntry[] | null,
+  t: Target,
+): { sumdb: Route['sumdb']; steps: RouteStep[] } {
   const gosumdb = getVar(model, 'GOSUMDB');
   const goproxy = getVar(model, 'GOPROXY');
   const mustCheck = t.module === 'golang.org/toolchain' && !(goproxy.startsWith('file://') && !/[,|]/.test(goproxy));
@@ -130,7 +205,10 @@ function sumdbPart(model: ConfigModel, entries: ProxyEntry[] | null, t: Target):
   if (!mustCheck && gosumdb === 'off') return { sumdb: { checked: false, reason: 'GOSUMDB=off' }, steps: [] };
   if (!mustCheck && nosumPattern !== null) {
     const variable = patternVar(model, 'GONOSUMDB');
-    return { sumdb: { checked: false, reason: `${variable} pattern ${JSON.stringify(nosumPattern)} matches` }, steps: [] };
+    return {
+      sumdb: { checked: false, reason: `${variable} pattern ${JSON.stringify(nosumPattern)} matches` },
+      steps: [],
+    };
   }
   const reason = mustCheck
     ? 'toolchain downloads are always verified (GONOSUMDB/GOPRIVATE ignored)'
@@ -138,13 +216,23 @@ function sumdbPart(model: ConfigModel, entries: ProxyEntry[] | null, t: Target):
   const parsed = parseGosumdb(gosumdb);
   if (!parsed.ok) return { sumdb: { checked: true, reason: `verifying module: ${parsed.error}` }, steps: [] };
   if (parsed.config.kind === 'off') {
-    return { sumdb: { checked: true, reason: 'verifying module: checksum database disabled by GOSUMDB=off' }, steps: [] };
+    return {
+      sumdb: { checked: true, reason: 'verifying module: checksum database disabled by GOSUMDB=off' },
+      steps: [],
+    };
   }
   const { name, url } = parsed.config;
   const lookup = (base: string): string[] => (t.version ? [`${trimBase(base)}/lookup/${t.esc}@${t.escVersion}`] : []);
   const decidedBy = { variable: 'GOSUMDB' };
   if (url !== undefined) {
-    const step: RouteStep = { kind: 'sumdb', url, requests: lookup(url), fallThrough: 'never', decidedBy, note: 'URL from GOSUMDB: proxies bypassed' };
+    const step: RouteStep = {
+      kind: 'sumdb',
+      url,
+      requests: lookup(url),
+      fallThrough: 'never',
+      decidedBy,
+      note: 'URL from GOSUMDB: proxies bypassed',
+    };
     return { sumdb: { checked: true, reason, name, via: 'url', urls: step.requests ?? [] }, steps: [step] };
   }
   const steps: RouteStep[] = [];
@@ -154,10 +242,24 @@ function sumdbPart(model: ConfigModel, entries: ProxyEntry[] | null, t: Target):
     const supported = `${trimBase(e.url)}/sumdb/${name}/supported`;
     const fallThrough = e.fallBackOnError ? 'on-any-error' : 'on-404-410';
     const note = `200 → lookups go to ${redactUrl(trimBase(e.url))}/sumdb/${name}/…, never directly`;
-    steps.push({ kind: 'sumdb-supported', url: supported, requests: [supported], fallThrough, decidedBy: { variable: 'GOPROXY' }, note });
+    steps.push({
+      kind: 'sumdb-supported',
+      url: supported,
+      requests: [supported],
+      fallThrough,
+      decidedBy: { variable: 'GOPROXY' },
+      note,
+    });
   }
   const direct = `https://${name}`;
-  steps.push({ kind: 'sumdb', url: direct, requests: lookup(direct), fallThrough: 'never', decidedBy, note: steps.length ? 'when every proxy answered 404/410 (or fell through)' : 'no proxy to ask: direct' });
+  steps.push({
+    kind: 'sumdb',
+    url: direct,
+    requests: lookup(direct),
+    fallThrough: 'never',
+    decidedBy,
+    note: steps.length ? 'when every proxy answered 404/410 (or fell through)' : 'no proxy to ask: direct',
+  });
   const urls = steps.flatMap((s) => s.requests ?? []);
   return { sumdb: { checked: true, reason, name, via: steps.length > 1 ? 'proxy' : 'direct', urls }, steps };
 }
@@ -175,12 +277,20 @@ export function resolveRoute(model: ConfigModel, modulePath: string, version?: s
     warnings.push(`GOPROXY is invalid, every download fails: ${parsed.error}`);
   } else if (isPrivate) {
     const decidedBy = { variable: patternVar(model, 'GONOPROXY'), pattern };
-    steps = [directStep(t, decidedBy, 'GOPROXY entries are skipped (disabled by GOPRIVATE/GONOPROXY), even GOPROXY=off')];
+    steps = [
+      directStep(t, decidedBy, 'GOPROXY entries are skipped (disabled by GOPRIVATE/GONOPROXY), even GOPROXY=off'),
+    ];
   } else {
     steps = publicSteps(parsed.entries, t);
   }
   const sum = sumdbPart(model, parsed.ok ? parsed.entries : null, t);
-  const route: Route = { module: t.module, private: isPrivate, steps: [...steps, ...sum.steps], sumdb: sum.sumdb, warnings };
+  const route: Route = {
+    module: t.module,
+    private: isPrivate,
+    steps: [...steps, ...sum.steps],
+    sumdb: sum.sumdb,
+    warnings,
+  };
   if (t.version !== undefined) route.version = t.version;
   warnings.push(...leakWarnings(route, parsed.ok ? parsed.entries : [], model));
   return route;
@@ -192,10 +302,14 @@ function overrideWarnings(route: Route, entries: ProxyEntry[], model: ConfigMode
   const widen = (name: string) => setVarCommand(model, name, [getVar(model, name), pattern].filter(Boolean).join(','));
   const publicProxy = entries.find((e) => e.kind === 'url' && isPublicProxyUrl(e.url));
   if (!route.private && publicProxy) {
-    out.push(`${route.module} matches GOPRIVATE (${pattern}) but GONOPROXY=${getVar(model, 'GONOPROXY')} overrides it, so it is sent to ${proxyEntryLabel(publicProxy)}; run: ${widen('GONOPROXY')}`);
+    out.push(
+      `${route.module} matches GOPRIVATE (${pattern}) but GONOPROXY=${getVar(model, 'GONOPROXY')} overrides it, so it is sent to ${proxyEntryLabel(publicProxy)}; run: ${widen('GONOPROXY')}`,
+    );
   }
   if (route.sumdb.checked && route.sumdb.name === 'sum.golang.org' && route.module !== 'golang.org/toolchain') {
-    out.push(`${route.module} matches GOPRIVATE (${pattern}) but GONOSUMDB=${getVar(model, 'GONOSUMDB')} overrides it, so it is looked up in the public checksum database; run: ${widen('GONOSUMDB')}`);
+    out.push(
+      `${route.module} matches GOPRIVATE (${pattern}) but GONOSUMDB=${getVar(model, 'GONOSUMDB')} overrides it, so it is looked up in the public checksum database; run: ${widen('GONOSUMDB')}`,
+    );
   }
   return out;
 }
@@ -215,7 +329,9 @@ function leakWarnings(route: Route, entries: ProxyEntry[], model: ConfigModel): 
     );
   }
   if (route.sumdb.checked && route.sumdb.name === 'sum.golang.org') {
-    out.push(`${route.module} would be looked up in the public checksum database sum.golang.org; if it is private, add ${host} to GOPRIVATE or GONOSUMDB`);
+    out.push(
+      `${route.module} would be looked up in the public checksum database sum.golang.org; if it is private, add ${host} to GOPRIVATE or GONOSUMDB`,
+    );
   }
   return out;
 }
@@ -230,7 +346,12 @@ export interface SimResult {
 }
 
 /** One operation (.info, .mod or .zip) walking the list on its own, as TryProxies does for each. */
-function simulateOp(steps: RouteStep[], k: number, answer: (url: string) => SimAnswer, out: string[]): SimResult['outcome'] {
+function simulateOp(
+  steps: RouteStep[],
+  k: number,
+  answer: (url: string) => SimAnswer,
+  out: string[],
+): SimResult['outcome'] {
   let outcome: SimResult['outcome'] = 'not-found';
   for (const step of steps) {
     if (step.kind === 'off') return 'off';
@@ -253,7 +374,8 @@ function simulateSumdb(route: Route, answer: (url: string) => SimAnswer, out: st
   for (const step of route.steps.filter((s) => s.kind === 'sumdb-supported')) {
     out.push(step.url!);
     const a = answer(step.url!);
-    if (a === 'ok') return lookupPath === undefined || lookup(step.url!.replace(/\/supported$/, '') + lookupPath, answer, out);
+    if (a === 'ok')
+      return lookupPath === undefined || lookup(step.url!.replace(/\/supported$/, '') + lookupPath, answer, out);
     if (a === 'error' && step.fallThrough !== 'on-any-error') return false;
   }
   return direct?.requests?.[0] === undefined || lookup(direct.requests[0], answer, out);
@@ -271,7 +393,9 @@ function lookup(url: string, answer: (url: string) => SimAnswer, out: string[]):
  */
 export function simulateRoute(route: Route, answer: (url: string) => SimAnswer): SimResult {
   const requests: string[] = [];
-  const download = route.steps.filter((s) => s.kind === 'proxy' || s.kind === 'direct' || s.kind === 'vcs' || s.kind === 'off');
+  const download = route.steps.filter(
+    (s) => s.kind === 'proxy' || s.kind === 'direct' || s.kind === 'vcs' || s.kind === 'off',
+  );
   const ops = Math.max(1, ...download.map((s) => (s.kind === 'proxy' ? (s.requests?.length ?? 1) : 1)));
   for (let k = 0; k < ops; k++) {
     if (k === 2 && route.sumdb.checked && (!route.sumdb.name || !simulateSumdb(route, answer, requests))) {

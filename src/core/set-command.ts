@@ -19,5 +19,7 @@ export function setVarCommand(model: ConfigModel | null, name: string, value: st
 
 /** `go env -u NAME`, or `unset NAME` when the environment sets it. */
 export function unsetVarCommand(model: ConfigModel | null, name: string): string {
-  return model?.vars[name]?.source === 'env' ? `unset ${name}   # and remove it from your shell profile or CI settings` : `go env -u ${name}`;
+  return model?.vars[name]?.source === 'env'
+    ? `unset ${name}   # and remove it from your shell profile or CI settings`
+    : `go env -u ${name}`;
 }

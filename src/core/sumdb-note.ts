@@ -34,7 +34,11 @@ function decodeBase64(s: string): Buffer | null {
 
 /** First 4 bytes (big-endian) of SHA-256(name + "\n" + key) — note.go keyHash. */
 export function keyHash(name: string, key: Uint8Array): number {
-  return createHash('sha256').update(name + '\n').update(key).digest().readUInt32BE(0);
+  return createHash('sha256')
+    .update(name + '\n')
+    .update(key)
+    .digest()
+    .readUInt32BE(0);
 }
 
 const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
@@ -67,14 +71,22 @@ function parseSignerKey(skey: string): Signer {
   const [name, r3] = chop(r2, '+');
   const [hash16, key64] = chop(r3, '+');
   const raw = decodeBase64(key64);
-  if (p1 !== 'PRIVATE' || p2 !== 'KEY' || !/^[0-9a-fA-F]{8}$/.test(hash16) || raw === null || !isValidName(name) || raw.length === 0) {
+  if (
+    p1 !== 'PRIVATE' ||
+    p2 !== 'KEY' ||
+    !/^[0-9a-fA-F]{8}$/.test(hash16) ||
+    raw === null ||
+    !isValidName(name) ||
+    raw.length === 0
+  ) {
     throw new Error('malformed verifier id');
   }
   if (raw[0] !== ALG_ED25519) throw new Error('unknown verifier algorithm');
   if (raw.length !== 33) throw new Error('malformed verifier id');
   const key = createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, raw.subarray(1)]), format: 'der', type: 'pkcs8' });
   const hash = parseInt(hash16, 16);
-  if (hash !== keyHash(name, Buffer.concat([Buffer.from([ALG_ED25519]), rawPublicKey(key)]))) throw new Error('invalid verifier hash');
+  if (hash !== keyHash(name, Buffer.concat([Buffer.from([ALG_ED25519]), rawPublicKey(key)])))
+    throw new Error('invalid verifier hash');
   return { name, hash, key };
 }
 
@@ -83,8 +95,12 @@ function rawPublicKey(priv: KeyObject): Buffer {
 }
 
 /** Generates a signer/verifier key pair for a named server (note.go GenerateKey); `seed` (32 bytes) makes it deterministic. */
-export function generateKeyPair(name: string, seed: Uint8Array = randomBytes(32)): { signerKey: string; verifierKey: string } {
-  if (!isValidName(name)) throw new Error(`invalid key name ${JSON.stringify(name)}: must be non-empty, without spaces or "+"`);
+export function generateKeyPair(
+  name: string,
+  seed: Uint8Array = randomBytes(32),
+): { signerKey: string; verifierKey: string } {
+  if (!isValidName(name))
+    throw new Error(`invalid key name ${JSON.stringify(name)}: must be non-empty, without spaces or "+"`);
   if (seed.length !== 32) throw new Error('ed25519 seed must be 32 bytes');
   const priv = createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
   const pub = Buffer.concat([Buffer.from([ALG_ED25519]), rawPublicKey(priv)]);
@@ -104,11 +120,15 @@ export function signNote(text: string, signerKey: string): string {
 }
 
 /** Verifies a signed note against one verifier key (note.go Open with a one-key list); returns the text. */
-export function verifyNote(noteText: string, verifierKey: string): { ok: true; text: string } | { ok: false; error: string } {
+export function verifyNote(
+  noteText: string,
+  verifierKey: string,
+): { ok: true; text: string } | { ok: false; error: string } {
   const v = parseVerifierKey(verifierKey);
   if (!v.ok) return v;
   // Valid UTF-8, no ASCII control characters except "\n". U+FFFD stands for bytes that were not UTF-8.
-  if (LONE_SURROGATE.test(noteText) || /[\u0000-\u0009\u000b-\u001f\ufffd]/.test(noteText)) return { ok: false, error: 'malformed note' };
+  if (LONE_SURROGATE.test(noteText) || /[\u0000-\u0009\u000b-\u001f\ufffd]/.test(noteText))
+    return { ok: false, error: 'malformed note' };
   const split = noteText.lastIndexOf('\n\n');
   if (split < 0) return { ok: false, error: 'malformed note' };
   const text = noteText.slice(0, split + 1);
@@ -122,7 +142,8 @@ export function verifyNote(noteText: string, verifierKey: string): { ok: true; t
     if (!line.startsWith('— ')) return { ok: false, error: 'malformed note' };
     const [name, b64] = chop(line.slice(2), ' ');
     const sig = decodeBase64(b64);
-    if (sig === null || !isValidName(name) || b64 === '' || sig.length < 5) return { ok: false, error: 'malformed note' };
+    if (sig === null || !isValidName(name) || b64 === '' || sig.length < 5)
+      return { ok: false, error: 'malformed note' };
     if (name !== v.name || sig.readUInt32BE(0) !== v.hash || verified) continue;
     if (!verify(null, Buffer.from(text, 'utf8'), pub, sig.subarray(4))) {
       return { ok: false, error: `invalid signature for key ${name}+${hex8(v.hash)}` };

@@ -19,7 +19,19 @@ function goLineToolchain(v: string): string {
 /** Go's GOOS/GOARCH for Node's platform/arch. */
 export function goosGoarch(platform: string, arch: string): { goos: string; goarch: string } {
   const goos = platform === 'win32' ? 'windows' : platform;
-  const goarch = ({ x64: 'amd64', ia32: '386', arm: 'arm', arm64: 'arm64', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64', loong64: 'loong64' } as Record<string, string>)[arch] ?? arch;
+  const goarch =
+    (
+      {
+        x64: 'amd64',
+        ia32: '386',
+        arm: 'arm',
+        arm64: 'arm64',
+        ppc64: 'ppc64le',
+        s390x: 's390x',
+        riscv64: 'riscv64',
+        loong64: 'loong64',
+      } as Record<string, string>
+    )[arch] ?? arch;
   return { goos, goarch };
 }
 

@@ -5,7 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { GomodctlError } from '../core/errors.js';
 import { getUserConfigDir } from '../core/goenv-location.js';
 import {
-  appendBackup, emptyBackupFile, parseBackupFile, MAX_BACKUPS, type BackupFile, type BackupRecord,
+  appendBackup,
+  emptyBackupFile,
+  parseBackupFile,
+  MAX_BACKUPS,
+  type BackupFile,
+  type BackupRecord,
 } from '../core/init/backup-model.js';
 
 /** Lock behaviour; the defaults suit a CLI: wait up to 5 s, treat a lock older than 15 s as abandoned. */
@@ -20,7 +25,11 @@ export function getBackupsPath(env: NodeJS.ProcessEnv, platform: NodeJS.Platform
   if (env.GOMODCTL_BACKUPS) return env.GOMODCTL_BACKUPS;
   const dir = getUserConfigDir({ platform, env });
   if (!dir) {
-    throw new GomodctlError('cannot find a user config directory for the backups file', 1, 'Set HOME (or XDG_CONFIG_HOME), or GOMODCTL_BACKUPS=/path/to/backups.json.');
+    throw new GomodctlError(
+      'cannot find a user config directory for the backups file',
+      1,
+      'Set HOME (or XDG_CONFIG_HOME), or GOMODCTL_BACKUPS=/path/to/backups.json.',
+    );
   }
   return join(dir, 'gomodctl', 'backups.json');
 }
@@ -96,7 +105,11 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, o: Loc
         continue;
       }
       if (Date.now() > deadline) {
-        throw new GomodctlError(`the backups file is locked by another gomodctl (${lock})`, 1, 'Wait for it to finish, or delete the lock file if no gomodctl is running.');
+        throw new GomodctlError(
+          `the backups file is locked by another gomodctl (${lock})`,
+          1,
+          'Wait for it to finish, or delete the lock file if no gomodctl is running.',
+        );
       }
       await new Promise((r) => setTimeout(r, (o.retryMs ?? 20) + Math.random() * 20));
     }

@@ -42,7 +42,10 @@ export async function readGoenvText(path: string | null): Promise<string | null>
 async function stageCopy(goenvPath: string, text: string | null): Promise<string> {
   await mkdir(dirname(goenvPath), { recursive: true });
   const tmp = join(dirname(goenvPath), `.${basename(goenvPath)}.gomodctl-${randomBytes(4).toString('hex')}.tmp`);
-  const mode = await stat(goenvPath).then((s) => s.mode & 0o777, () => 0o644);
+  const mode = await stat(goenvPath).then(
+    (s) => s.mode & 0o777,
+    () => 0o644,
+  );
   await writeFile(tmp, text ?? '', { mode });
   return tmp;
 }
@@ -55,7 +58,11 @@ function withoutNames(env: NodeJS.ProcessEnv, names: string[]): NodeJS.ProcessEn
 }
 
 /** Checks the file and `go env -json` against the ops; returns a sentence per mismatch. */
-async function verify(go: GoRunOptions, goenvPath: string, ops: EnvFileOp[]): Promise<{ problems: string[]; seen: Record<string, string> }> {
+async function verify(
+  go: GoRunOptions,
+  goenvPath: string,
+  ops: EnvFileOp[],
+): Promise<{ problems: string[]; seen: Record<string, string> }> {
   const entries = goenvEntries(await readGoenvText(goenvPath));
   const names = ops.map((o) => o.name);
   const seen = await getGoEnvJson({ ...go, env: withoutNames(go.env, names) }, names);
@@ -82,30 +89,34 @@ export async function applyWithBackup(p: {
   backupsPath: string;
   now?: Date;
 }): Promise<ApplyResult> {
-  return withFileLock(p.backupsPath, async () => {
-    const before = await readGoenvText(p.goenvPath);
-    const now = p.now ?? new Date();
-    const backup = makeBackupRecord({
-      id: newBackupId(now, randomBytes(3).toString('hex')),
-      now,
-      command: p.command,
-      goenvPath: p.goenvPath,
-      fileEntries: goenvEntries(before),
-      ops: p.ops,
-    });
-    await addBackupUnlocked(p.backupsPath, backup);
-    const tmp = await stageCopy(p.goenvPath, before);
-    const staged = { ...p.go, env: { ...p.go.env, GOENV: tmp } };
-    try {
-      const { warnings } = await applyGoEnvOps(staged, p.ops);
-      const { problems, seen } = await verify(staged, tmp, p.ops);
-      if (problems.length) throw new GomodctlError(`verification after go env -w failed: ${problems.join('; ')}`, 1);
-      await rename(tmp, p.goenvPath); // the one step that changes the real file: old or new, never half
-      return { backup, warnings, verified: seen };
-    } catch (err) {
-      await rm(tmp, { force: true });
-      const e = err instanceof GomodctlError ? err : new GomodctlError(String((err as Error)?.message ?? err), 1);
-      throw new GomodctlError(`${e.message}; the GOENV file was left as it was`, e.exitCode, e.hint);
-    }
-  }, { timeoutMs: 20_000, staleMs: 60_000 });
+  return withFileLock(
+    p.backupsPath,
+    async () => {
+      const before = await readGoenvText(p.goenvPath);
+      const now = p.now ?? new Date();
+      const backup = makeBackupRecord({
+        id: newBackupId(now, randomBytes(3).toString('hex')),
+        now,
+        command: p.command,
+        goenvPath: p.goenvPath,
+        fileEntries: goenvEntries(before),
+        ops: p.ops,
+      });
+      await addBackupUnlocked(p.backupsPath, backup);
+      const tmp = await stageCopy(p.goenvPath, before);
+      const staged = { ...p.go, env: { ...p.go.env, GOENV: tmp } };
+      try {
+        const { warnings } = await applyGoEnvOps(staged, p.ops);
+        const { problems, seen } = await verify(staged, tmp, p.ops);
+        if (problems.length) throw new GomodctlError(`verification after go env -w failed: ${problems.join('; ')}`, 1);
+        await rename(tmp, p.goenvPath); // the one step that changes the real file: old or new, never half
+        return { backup, warnings, verified: seen };
+      } catch (err) {
+        await rm(tmp, { force: true });
+        const e = err instanceof GomodctlError ? err : new GomodctlError(String((err as Error)?.message ?? err), 1);
+        throw new GomodctlError(`${e.message}; the GOENV file was left as it was`, e.exitCode, e.hint);
+      }
+    },
+    { timeoutMs: 20_000, staleMs: 60_000 },
+  );
 }

@@ -1,9 +1,22 @@
 // `gomodctl init` and `gomodctl restore`: load the model, compute the plan, then stop (dry run / export) or apply.
 import { UsageError } from '../core/errors.js';
-import { buildInitPlan, planCommands, planEnvOps, resolveInitValues, type InitPlan, type InitRequest } from '../core/init/plan.js';
+import {
+  buildInitPlan,
+  planCommands,
+  planEnvOps,
+  resolveInitValues,
+  type InitPlan,
+  type InitRequest,
+} from '../core/init/plan.js';
 import { parseExportFormat, renderExport } from '../core/init/export.js';
 import { findBackup, restoreOps } from '../core/init/backup-model.js';
-import { planJson, renderBackupList, renderExportSnippet, renderPlanHuman, type PlanView } from '../report/init-render.js';
+import {
+  planJson,
+  renderBackupList,
+  renderExportSnippet,
+  renderPlanHuman,
+  type PlanView,
+} from '../report/init-render.js';
 import { redactSecrets } from '../core/redact.js';
 import type { Output } from '../report/output.js';
 import { getBackupsPath, readBackups } from './backup-store.js';
@@ -36,12 +49,20 @@ export function hasValueFlags(o: InitRequest): boolean {
 }
 
 /** Loads the model; a missing Go is fatal for writing (go env -w is the only writer we use). */
-export async function loadForWrite(ctx: RunContext, go: string | undefined): Promise<{ loaded: LoadedConfig; goenvPath: string; goBin: string }> {
+export async function loadForWrite(
+  ctx: RunContext,
+  go: string | undefined,
+): Promise<{ loaded: LoadedConfig; goenvPath: string; goBin: string }> {
   const goBin = getGoBinary(go, ctx.env);
   const loaded = await loadConfig({ go: goBin, env: ctx.env, cwd: ctx.cwd });
-  if (!loaded.go) throw new UsageError(`cannot run "${goBin}"; install Go or pass the binary with --go (e.g. --go /usr/local/go/bin/go).`);
+  if (!loaded.go)
+    throw new UsageError(
+      `cannot run "${goBin}"; install Go or pass the binary with --go (e.g. --go /usr/local/go/bin/go).`,
+    );
   if (loaded.go.goenv === 'off' || !loaded.go.goenv) {
-    throw new UsageError('GOENV=off: Go has no env file to write; unset GOENV or set it to a file path (e.g. GOENV=$HOME/.config/go/env).');
+    throw new UsageError(
+      'GOENV=off: Go has no env file to write; unset GOENV or set it to a file path (e.g. GOENV=$HOME/.config/go/env).',
+    );
   }
   return { loaded, goenvPath: loaded.go.goenv, goBin };
 }
@@ -49,7 +70,9 @@ export async function loadForWrite(ctx: RunContext, go: string | undefined): Pro
 /** Refuses to write without a TTY and without --yes (exit 2), naming the flag to pass. */
 export function requireConsent(ctx: RunContext, yes: boolean | undefined, what: string): void {
   if (yes || ctx.tty) return;
-  throw new UsageError(`${what} needs confirmation but there is no terminal; pass --yes to apply, or --dry-run to only show the plan.`);
+  throw new UsageError(
+    `${what} needs confirmation but there is no terminal; pass --yes to apply, or --dry-run to only show the plan.`,
+  );
 }
 
 /** Shows the plan, asks (on a TTY without --yes), applies with backup, reports. Returns the exit code. */
@@ -65,8 +88,13 @@ export async function executePlan(p: {
 }): Promise<number> {
   const { ctx, plan } = p;
   const view: PlanView = {
-    command: p.command, dryRun: Boolean(p.dryRun), goenvPath: p.goenvPath, changes: plan.changes,
-    unchanged: plan.unchanged, commands: planCommands(plan.ops), warnings: plan.warnings,
+    command: p.command,
+    dryRun: Boolean(p.dryRun),
+    goenvPath: p.goenvPath,
+    changes: plan.changes,
+    unchanged: plan.unchanged,
+    commands: planCommands(plan.ops),
+    warnings: plan.warnings,
     ...(p.restoredFrom ? { restoredFrom: p.restoredFrom } : {}),
   };
   if (p.dryRun || plan.ops.length === 0) {
@@ -85,7 +113,10 @@ export async function executePlan(p: {
   }
   const res = await applyWithBackup({
     go: { go: p.goBin, env: ctx.env, cwd: ctx.cwd, timeoutMs: 15_000 },
-    goenvPath: p.goenvPath, ops: plan.ops, command: p.command, backupsPath: getBackupsPath(ctx.env),
+    goenvPath: p.goenvPath,
+    ops: plan.ops,
+    command: p.command,
+    backupsPath: getBackupsPath(ctx.env),
   });
   const done: PlanView = { ...view, backupId: res.backup.id, goWarnings: res.warnings };
   if (ctx.out.json) ctx.out.printJson(planJson(done, plan.ops, res.verified));
@@ -98,7 +129,9 @@ export async function runInitFromFlags(opts: InitOptions, ctx: RunContext): Prom
   const format = opts.export !== undefined ? parseExportFormat(opts.export) : undefined;
   if (format) {
     const { values, warnings } = hasValueFlags(opts) ? resolveInitValues(opts) : await currentValues(ctx, opts.go);
-    const vars = Object.entries(values).flatMap(([k, v]): Array<[string, string]> => (v === null ? [] : [[k, redactSecrets(v)]]));
+    const vars = Object.entries(values).flatMap(
+      ([k, v]): Array<[string, string]> => (v === null ? [] : [[k, redactSecrets(v)]]),
+    );
     renderExportSnippet(ctx.out, format, renderExport(format, vars), warnings);
     return 0;
   }
@@ -109,14 +142,19 @@ export async function runInitFromFlags(opts: InitOptions, ctx: RunContext): Prom
 }
 
 /** Module variables set on this machine (environment or GOENV file), for `init --export` without values. */
-async function currentValues(ctx: RunContext, go: string | undefined): Promise<{ values: Record<string, string | null>; warnings: string[] }> {
+async function currentValues(
+  ctx: RunContext,
+  go: string | undefined,
+): Promise<{ values: Record<string, string | null>; warnings: string[] }> {
   const loaded = await loadConfig({ go: getGoBinary(go, ctx.env), env: ctx.env, cwd: ctx.cwd });
   const values: Record<string, string | null> = {};
   for (const name of ['GOPROXY', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOSUMDB']) {
     const v = loaded.model.vars[name];
     if (v && v.value !== '' && (v.source === 'env' || v.source === 'goenv')) values[name] = v.value;
   }
-  const warnings = Object.keys(values).length ? [] : ['no module variable is set here (all defaults); pass --proxy/--private/--sumdb/--preset to export values'];
+  const warnings = Object.keys(values).length
+    ? []
+    : ['no module variable is set here (all defaults); pass --proxy/--private/--sumdb/--preset to export values'];
   return { values, warnings };
 }
 
@@ -144,5 +182,14 @@ export async function runRestore(opts: RestoreOptions, ctx: RunContext): Promise
   if (record.goenvPath && record.goenvPath !== goenvPath) {
     plan.warnings.push(`backup ${record.id} was taken for GOENV file ${record.goenvPath}; restoring into ${goenvPath}`);
   }
-  return executePlan({ ctx, plan, goenvPath, goBin, command: 'restore', dryRun: opts.dryRun, yes: opts.yes, restoredFrom: record.id });
+  return executePlan({
+    ctx,
+    plan,
+    goenvPath,
+    goBin,
+    command: 'restore',
+    dryRun: opts.dryRun,
+    yes: opts.yes,
+    restoredFrom: record.id,
+  });
 }

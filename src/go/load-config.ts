@@ -62,11 +62,16 @@ export async function loadConfig(p: {
     readTextOrNull(goroot ? join(goroot, 'go.env') : null),
   ]);
   const model = buildConfigModel({ env: p.env, goenvPath, goenvText, gorootEnvText, goVersion: version });
-  const goModPath = reported?.GOMOD && reported.GOMOD !== '/dev/null' && reported.GOMOD !== 'NUL' ? reported.GOMOD : join(cwd, 'go.mod');
+  const goModPath =
+    reported?.GOMOD && reported.GOMOD !== '/dev/null' && reported.GOMOD !== 'NUL'
+      ? reported.GOMOD
+      : join(cwd, 'go.mod');
   const goModText = await readTextOrNull(goModPath);
   return {
     model,
-    go: version ? { path: (await findExecutable(p.go, p.env, platform)) ?? p.go, version, goenv: goenvPath ?? 'off', goroot } : null,
+    go: version
+      ? { path: (await findExecutable(p.go, p.env, platform)) ?? p.go, version, goenv: goenvPath ?? 'off', goroot }
+      : null,
     goReported: reported,
     goModPath: goModText === null ? null : goModPath,
     goMod: goModText === null ? null : parseGoMod(goModText),

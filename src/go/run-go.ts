@@ -15,7 +15,11 @@ export interface GoRunOptions {
 /** Thrown when the go binary cannot be run at all. */
 export class GoNotFoundError extends GomodctlError {
   constructor(go: string) {
-    super(`cannot run "${go}": Go was not found`, 1, 'Install Go (https://go.dev/dl/) or pass --go <path to the go binary>.');
+    super(
+      `cannot run "${go}": Go was not found`,
+      1,
+      'Install Go (https://go.dev/dl/) or pass --go <path to the go binary>.',
+    );
     this.name = 'GoNotFoundError';
   }
 }
@@ -24,7 +28,9 @@ export class GoNotFoundError extends GomodctlError {
 export async function verifyGoFlag(explicit: string | undefined, env: NodeJS.ProcessEnv): Promise<void> {
   if (explicit === undefined) return;
   if (await findExecutable(explicit, env)) return;
-  throw new UsageError(`--go "${explicit}": no such executable; give the go binary, e.g. --go /usr/local/go/bin/go (or omit --go to use go on PATH)`);
+  throw new UsageError(
+    `--go "${explicit}": no such executable; give the go binary, e.g. --go /usr/local/go/bin/go (or omit --go to use go on PATH)`,
+  );
 }
 
 /** Picks the go binary: an explicit --go, else $GOMODCTL_GO, else "go" on PATH (go.exe on Windows via PATHEXT). */
@@ -90,7 +96,8 @@ export async function applyGoEnvOps(opts: GoRunOptions, ops: GoEnvOp[]): Promise
     if (!args) continue;
     const r = await runGo({ ...opts, env }, args);
     const stderr = String(r.stderr).trim();
-    if (failed(r)) throw new GomodctlError(`"go ${args.slice(0, 2).join(' ')}" failed: ${stderr || 'exit ' + r.exitCode}`, 1);
+    if (failed(r))
+      throw new GomodctlError(`"go ${args.slice(0, 2).join(' ')}" failed: ${stderr || 'exit ' + r.exitCode}`, 1);
     if (stderr) warnings.push(...stderr.split('\n'));
   }
   return { warnings };

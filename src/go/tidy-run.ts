@@ -39,8 +39,18 @@ function tidyConfig(l: LoadedConfig): TidyConfig {
   const g = l.goReported ?? {};
   const v = (k: string): string => g[k] ?? l.model.vars[k]?.value ?? '';
   // Set in the OS environment: `go env -w` would not override them (go-semantics.md §5.4), fixes say `export`.
-  const fromEnv = Object.values(l.model.vars).filter((x) => x.source === 'env').map((x) => x.name);
-  return { goproxy: v('GOPROXY'), goprivate: v('GOPRIVATE'), gonoproxy: v('GONOPROXY'), gonosumdb: v('GONOSUMDB'), gosumdb: v('GOSUMDB'), goVersion: l.go?.version ?? null, fromEnv };
+  const fromEnv = Object.values(l.model.vars)
+    .filter((x) => x.source === 'env')
+    .map((x) => x.name);
+  return {
+    goproxy: v('GOPROXY'),
+    goprivate: v('GOPRIVATE'),
+    gonoproxy: v('GONOPROXY'),
+    gonosumdb: v('GONOSUMDB'),
+    gosumdb: v('GOSUMDB'),
+    goVersion: l.go?.version ?? null,
+    fromEnv,
+  };
 }
 
 /** `go mod tidy -v`, plus `-x` where the Go version accepts it (Go 1.21+; go-semantics.md §8.1). */
@@ -70,13 +80,30 @@ export async function runTidy(o: TidyRunOptions): Promise<number> {
   if (!loaded.go) {
     const err = new GoNotFoundError(go);
     // CI parses stdout: still give it the one JSON document, then fail with the usual message on stderr.
-    if (o.json) out.printJson({ schemaVersion: 1, command: 'tidy', outcome: 'failed', goExitCode: null, durationMs: 0, modules: [], problems: [{ cause: 'config', message: err.message, fix: [err.hint ?? ''] }] });
+    if (o.json)
+      out.printJson({
+        schemaVersion: 1,
+        command: 'tidy',
+        outcome: 'failed',
+        goExitCode: null,
+        durationMs: 0,
+        modules: [],
+        problems: [{ cause: 'config', message: err.message, fix: [err.hint ?? ''] }],
+      });
     throw err;
   }
   const cfg = tidyConfig(loaded);
   const { args, addedX } = tidyArgs(loaded.go.version, o.goArgs, env.GOFLAGS);
   const start = performance.now();
-  const live: Live = { t: new Timeline(0, { proxyBases: proxyBases(cfg.goproxy) }), cfg, model: loaded.model, start, now: () => performance.now() - start, timedOut: false, interrupted: false };
+  const live: Live = {
+    t: new Timeline(0, { proxyBases: proxyBases(cfg.goproxy) }),
+    cfg,
+    model: loaded.model,
+    start,
+    now: () => performance.now() - start,
+    timedOut: false,
+    interrupted: false,
+  };
   const progress = await createTidyProgress(out);
   const proc = spawnTidy(go, args, addedX, o, env, live, progress);
   const watchdog = startWatchdog(live.t, live.now, {
@@ -105,7 +132,15 @@ export async function runTidy(o: TidyRunOptions): Promise<number> {
  * Starts go; every stderr line goes to the classifier and timeline, and is passed through unless it is our -x trace.
  * With --json go's stdout (`-diff` prints there, Go ≥ 1.23) goes to stderr: stdout holds the one JSON document.
  */
-function spawnTidy(go: string, args: string[], addedX: boolean, o: TidyRunOptions, env: NodeJS.ProcessEnv, live: Live, progress: TidyProgress) {
+function spawnTidy(
+  go: string,
+  args: string[],
+  addedX: boolean,
+  o: TidyRunOptions,
+  env: NodeJS.ProcessEnv,
+  live: Live,
+  progress: TidyProgress,
+) {
   const classifier = new LineClassifier();
   return startTidyProcess({
     go,
@@ -129,14 +164,21 @@ function stallNotices(o: TidyRunOptions, live: Live, progress: TidyProgress) {
     onTick: (quiet: number) => progress.update(spinnerText(live.t.current, live.now(), quiet)),
     onStallStart: (quiet: number, targets: string[]) => {
       // The most specific pending request (Go also asks parent paths of the package), as the diagnosis names it.
-      const most = live.t.pending().reduce<ReturnType<Timeline['pending']>[number] | undefined>(
-        (best, p) => (!best || (p.subject.module ?? '').length > (best.subject.module ?? '').length ? p : best), undefined);
+      const most = live.t
+        .pending()
+        .reduce<ReturnType<Timeline['pending']>[number] | undefined>(
+          (best, p) => (!best || (p.subject.module ?? '').length > (best.subject.module ?? '').length ? p : best),
+          undefined,
+        );
       const what = most?.url ?? live.t.current ?? 'go';
       const probing = targets.length ? `; probing ${targets.length} URL${targets.length === 1 ? '' : 's'}` : '';
       say(`gomodctl: no progress for ${formatDuration(quiet)}, go is waiting on ${what}${probing}`);
     },
     onStall: (_quiet: number, findings: ProbeFinding[]) => {
-      for (const f of findings) say(`gomodctl: probe ${f.url}: ${f.ok ? `answered ${f.status ?? ''}`.trim() : f.message ?? f.cause ?? 'failed'}`);
+      for (const f of findings)
+        say(
+          `gomodctl: probe ${f.url}: ${f.ok ? `answered ${f.status ?? ''}`.trim() : (f.message ?? f.cause ?? 'failed')}`,
+        );
       if (findings.length) say('gomodctl: still waiting (Go has no timeout of its own; --timeout bounds the run)');
     },
   };
@@ -174,9 +216,15 @@ async function finish(
 ): Promise<number> {
   const killed = live.timedOut || live.interrupted;
   const stalledNow = watchdog.stalled();
-  if (killed && live.t.pending().length + live.t.pendingPackages.size > 0) await watchdog.probeNow(Math.min(o.stallMs, 1500));
+  if (killed && live.t.pending().length + live.t.pendingPackages.size > 0)
+    await watchdog.probeNow(Math.min(o.stallMs, 1500));
   await watchdog.stop();
-  const end: RunEnd = { goExitCode: killed ? null : exitCode, timedOut: live.timedOut, interrupted: live.interrupted, stalled: stalledNow };
+  const end: RunEnd = {
+    goExitCode: killed ? null : exitCode,
+    timedOut: live.timedOut,
+    interrupted: live.interrupted,
+    stalled: stalledNow,
+  };
   const quiet = live.now() - live.t.lastProgressMs;
   const problems = diagnose(live.t, {
     cfg: live.cfg,
@@ -190,21 +238,33 @@ async function finish(
   const badFlag = exitCode === 2 && live.t.unknownLines.find((l) => /^flag provided but not defined: /.test(l));
   if (badFlag) {
     // go rejected the extra flags after "--": that is bad usage of gomodctl tidy (exit 2), not a failed tidy.
-    problems.unshift({ cause: 'config', message: `go mod tidy does not accept ${badFlag.replace(/^flag provided but not defined: /, '')} (given after --)`, fix: ['go help mod tidy   # the flags go mod tidy accepts'] });
+    problems.unshift({
+      cause: 'config',
+      message: `go mod tidy does not accept ${badFlag.replace(/^flag provided but not defined: /, '')} (given after --)`,
+      fix: ['go help mod tidy   # the flags go mod tidy accepts'],
+    });
   }
-  const report = JSON.parse(redactSecrets(JSON.stringify(buildTidyReport(live.t, problems, end, live.now())))) as TidyReport;
+  const report = JSON.parse(
+    redactSecrets(JSON.stringify(buildTidyReport(live.t, problems, end, live.now()))),
+  ) as TidyReport;
   print(o, out, env, report, live);
   return badFlag ? 2 : exitCodeFor(end);
 }
 
 function print(o: TidyRunOptions, out: Output, env: NodeJS.ProcessEnv, report: TidyReport, live: Live): void {
-  const ctx = { timeoutMs: o.timeoutMs, interrupted: live.interrupted, requestCount: live.t.requestCount, go: o.go ?? 'go' };
+  const ctx = {
+    timeoutMs: o.timeoutMs,
+    interrupted: live.interrupted,
+    requestCount: live.t.requestCount,
+    go: o.go ?? 'go',
+  };
   const mode = resolveAnnotateMode(o.annotate, env);
   const write = o.json ? (l: string) => void process.stderr.write(`${l}\n`) : (l: string) => out.line(l);
   if (o.json) out.printJson(report);
   else {
     const lines = renderHuman(report, ctx, o.explain, out.c);
-    const shown = mode === 'gitlab' && lines.length > 1 ? gitlabSection('gomodctl_tidy', lines[0]!, lines.slice(1)) : lines;
+    const shown =
+      mode === 'gitlab' && lines.length > 1 ? gitlabSection('gomodctl_tidy', lines[0]!, lines.slice(1)) : lines;
     shown.forEach((l) => out.line(l));
   }
   if (mode !== 'none') writeCiReport(mode, report, env, write);

@@ -5,17 +5,30 @@ import { delimiter, isAbsolute, join, resolve } from 'node:path';
 /** Candidate file names for a command on a platform: go → go.exe, go.bat… on win32. */
 export function executableNames(name: string, platform: NodeJS.Platform, pathext: string | undefined): string[] {
   if (platform !== 'win32' || /\.[^\\/]+$/.test(name)) return [name];
-  return (pathext || '.EXE;.CMD;.BAT;.COM').split(';').filter(Boolean).map((ext) => name + ext.toLowerCase());
+  return (pathext || '.EXE;.CMD;.BAT;.COM')
+    .split(';')
+    .filter(Boolean)
+    .map((ext) => name + ext.toLowerCase());
 }
 
 /** Absolute path of `name` (a bare command or a path), or null when it is not found. */
-export async function findExecutable(name: string, env: Record<string, string | undefined>, platform = process.platform): Promise<string | null> {
+export async function findExecutable(
+  name: string,
+  env: Record<string, string | undefined>,
+  platform = process.platform,
+): Promise<string | null> {
   const names = executableNames(name, platform, env.PATHEXT);
-  const dirs = name.includes('/') || name.includes('\\') || isAbsolute(name) ? [''] : (env.PATH ?? env.Path ?? '').split(delimiter).filter(Boolean);
+  const dirs =
+    name.includes('/') || name.includes('\\') || isAbsolute(name)
+      ? ['']
+      : (env.PATH ?? env.Path ?? '').split(delimiter).filter(Boolean);
   for (const dir of dirs) {
     for (const n of names) {
       const p = dir ? join(dir, n) : resolve(n);
-      const ok = await access(p, platform === 'win32' ? constants.F_OK : constants.X_OK).then(() => true, () => false);
+      const ok = await access(p, platform === 'win32' ? constants.F_OK : constants.X_OK).then(
+        () => true,
+        () => false,
+      );
       if (ok) return p;
     }
   }

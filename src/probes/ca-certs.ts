@@ -31,7 +31,10 @@ export const LINUX_CERT_DIRS = ['/etc/ssl/certs', '/etc/pki/tls/certs'];
  * list and SSL_CERT_DIR (colon-separated) replaces the directory list, independently. darwin and win32 use the
  * OS verifier, which Go ≤1.26 does not let SSL_CERT_* override (1.27 does; not modelled here).
  */
-export function getGoCaLocations(input: { platform: NodeJS.Platform; env: Record<string, string | undefined> }): GoCaLocations {
+export function getGoCaLocations(input: {
+  platform: NodeJS.Platform;
+  env: Record<string, string | undefined>;
+}): GoCaLocations {
   if (input.platform === 'darwin' || input.platform === 'win32') {
     return { platformVerifier: true, files: [], dirs: [], overriddenBy: [] };
   }

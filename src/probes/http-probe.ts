@@ -4,7 +4,13 @@ import { Client } from 'undici';
 import type { Socket } from 'node:net';
 import { getProxyConfig, proxyForUrl } from '../core/http-proxy-env.js';
 import { findNetrcEntry } from '../core/netrc.js';
-import { classifyGoProxyBody, classifyNetError, classifyStatus, timeoutFailure, type ProbeFailure } from '../core/probe-cause.js';
+import {
+  classifyGoProxyBody,
+  classifyNetError,
+  classifyStatus,
+  timeoutFailure,
+  type ProbeFailure,
+} from '../core/probe-cause.js';
 import { redactSecrets, redactUrl } from '../core/redact.js';
 import { UsageError } from '../core/errors.js';
 import type { GoProxyBodyKind, NetrcEntry, ProbeResult } from '../core/types.js';
@@ -55,7 +61,12 @@ export async function probeUrl(url: string, opts: ProbeOptions): Promise<ProbeRe
       const r = await requestOnce(state, current, opts, ctx, hop === 0);
       if (!REDIRECTS.has(r.status) || !r.location) return finalResult(state, safeUrl, ctx.via, r, opts);
       const next = new URL(r.location, current);
-      if (hop + 1 > MAX_REDIRECTS) throw new ProbeFailed({ cause: 'http-status', status: r.status, message: `${safeUrl}: stopped after 10 redirects` });
+      if (hop + 1 > MAX_REDIRECTS)
+        throw new ProbeFailed({
+          cause: 'http-status',
+          status: r.status,
+          message: `${safeUrl}: stopped after 10 redirects`,
+        });
       if (current.protocol === 'https:' && next.protocol !== 'https:') {
         const message = `redirected from secure URL ${redactUrl(current.href)} to insecure URL ${redactUrl(next.href)} (Go refuses this)`;
         throw new ProbeFailed({ cause: 'http-status', status: r.status, phase: 'first-byte', message });
@@ -74,10 +85,14 @@ function parseProbeUrl(url: string): URL {
   try {
     u = new URL(url);
   } catch {
-    throw new UsageError(`"${redactUrl(url)}" is not a valid URL; expected an absolute http(s) URL such as https://proxy.golang.org/github.com/pkg/errors/@v/list.`);
+    throw new UsageError(
+      `"${redactUrl(url)}" is not a valid URL; expected an absolute http(s) URL such as https://proxy.golang.org/github.com/pkg/errors/@v/list.`,
+    );
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') {
-    throw new UsageError(`"${redactUrl(url)}" has scheme ${u.protocol.replace(':', '')}; only http and https can be probed, e.g. https://proxy.golang.org.`);
+    throw new UsageError(
+      `"${redactUrl(url)}" has scheme ${u.protocol.replace(':', '')}; only http and https can be probed, e.g. https://proxy.golang.org.`,
+    );
   }
   return u;
 }
@@ -85,14 +100,21 @@ function parseProbeUrl(url: string): URL {
 function toFailure(err: unknown, state: ProbeState, timeoutMs: number, via: string | undefined): ProbeFailure {
   if (err instanceof ProbeFailed) return err.failure;
   if (err instanceof DeadlineExceeded || state.aborted) {
-    if (state.wasCancelled) return { cause: 'unknown', phase: state.phase, message: 'probe cancelled before it finished' };
+    if (state.wasCancelled)
+      return { cause: 'unknown', phase: state.phase, message: 'probe cancelled before it finished' };
     return timeoutFailure(state.phase, timeoutMs, { address: state.address, via });
   }
   return classifyNetError(err, state.phase, { address: state.address, via });
 }
 
 /** Opens the connection (directly or through the proxy Go would use), sends the GET and reads what was asked. */
-async function requestOnce(state: ProbeState, u: URL, opts: ProbeOptions, ctx: { via?: string }, first: boolean): Promise<Hop> {
+async function requestOnce(
+  state: ProbeState,
+  u: URL,
+  opts: ProbeOptions,
+  ctx: { via?: string },
+  first: boolean,
+): Promise<Hop> {
   const headers: Record<string, string> = { 'user-agent': 'Go-http-client/1.1', ...opts.headers };
   const auth = authorizationFor(u, opts, first);
   if (auth) headers.authorization = auth;
@@ -151,9 +173,14 @@ async function openViaProxy(
   ctx.via = via;
   const p = new URL(proxy);
   if (p.protocol !== 'http:' && p.protocol !== 'https:') {
-    throw new ProbeFailed({ cause: 'proxy', phase: 'proxy-connect', message: `proxy ${via}: ${p.protocol.replace(':', '')} proxies cannot be probed by gomodctl (only http and https)` });
+    throw new ProbeFailed({
+      cause: 'proxy',
+      phase: 'proxy-connect',
+      message: `proxy ${via}: ${p.protocol.replace(':', '')} proxies cannot be probed by gomodctl (only http and https)`,
+    });
   }
-  const proxyAuth = p.username || p.password ? basic(decodeURIComponent(p.username), decodeURIComponent(p.password)) : undefined;
+  const proxyAuth =
+    p.username || p.password ? basic(decodeURIComponent(p.username), decodeURIComponent(p.password)) : undefined;
   const pHost = p.hostname.replace(/^\[(.*)\]$/, '$1');
   const pPort = Number(p.port || (p.protocol === 'https:' ? 443 : 80));
   state.phase = 'proxy-connect';
@@ -232,8 +259,19 @@ async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }, li
   return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
 }
 
-function finalResult(state: ProbeState, url: string, via: string | undefined, hop: Hop, opts: ProbeOptions): ProbeResult {
-  const result: ProbeResult = { url, ok: true, status: hop.status, timings: { ...state.timings, totalMs: state.elapsed() } };
+function finalResult(
+  state: ProbeState,
+  url: string,
+  via: string | undefined,
+  hop: Hop,
+  opts: ProbeOptions,
+): ProbeResult {
+  const result: ProbeResult = {
+    url,
+    ok: true,
+    status: hop.status,
+    timings: { ...state.timings, totalMs: state.elapsed() },
+  };
   if (via) result.via = via;
   if (hop.body !== undefined) result.body = hop.body;
   const failure = classifyStatus(hop.status, url) ?? bodyFailure(hop, opts.expect);

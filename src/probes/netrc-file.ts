@@ -37,7 +37,12 @@ export async function readNetrc(
   env: Record<string, string | undefined>,
   opts: { platform?: NodeJS.Platform; goVersion?: string | null } = {},
 ): Promise<NetrcEntry[]> {
-  const path = getNetrcPath({ platform: opts.platform ?? process.platform, env, exists: existsSync, goVersion: opts.goVersion });
+  const path = getNetrcPath({
+    platform: opts.platform ?? process.platform,
+    env,
+    exists: existsSync,
+    goVersion: opts.goVersion,
+  });
   if (!path) return [];
   try {
     return parseNetrc(await readFile(path, 'utf8'));

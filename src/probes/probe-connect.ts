@@ -93,7 +93,8 @@ function readConnectStatus(socket: Socket): Promise<number> {
       buf = Buffer.concat([buf, chunk]);
       const end = buf.indexOf('\r\n\r\n');
       if (end < 0) {
-        if (buf.length > 64 * 1024) done(Object.assign(new Error('CONNECT response too large'), { code: 'HPE_HEADER_OVERFLOW' }));
+        if (buf.length > 64 * 1024)
+          done(Object.assign(new Error('CONNECT response too large'), { code: 'HPE_HEADER_OVERFLOW' }));
         return;
       }
       const m = /^HTTP\/1\.[01] (\d{3})/.exec(buf.subarray(0, end).toString('latin1'));

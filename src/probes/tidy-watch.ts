@@ -56,10 +56,21 @@ async function probeAll(targets: string[], timeoutMs: number, o: WatchOptions, a
   const { probeUrl } = await import('./http-probe.js'); // undici loads only when a stall is probed: a healthy run stays fast
   const results: Array<ProbeResult | null> = await Promise.all(
     targets.map((url) =>
-      bounded(probeUrl(realProbeUrl(url, o.cfg.goproxy), { timeoutMs, env: o.env, goVersion: o.goVersion, ca: a.ca, netrc: a.netrc }), timeoutMs + 500),
+      bounded(
+        probeUrl(realProbeUrl(url, o.cfg.goproxy), {
+          timeoutMs,
+          env: o.env,
+          goVersion: o.goVersion,
+          ca: a.ca,
+          netrc: a.netrc,
+        }),
+        timeoutMs + 500,
+      ),
     ),
   );
-  return results.flatMap((r, i) => (r ? [{ url: targets[i]!, ok: r.ok, cause: r.cause, phase: r.phase, message: r.message, status: r.status }] : []));
+  return results.flatMap((r, i) =>
+    r ? [{ url: targets[i]!, ok: r.ok, cause: r.cause, phase: r.phase, message: r.message, status: r.status }] : [],
+  );
 }
 
 /** Starts ticking; `now()` is ms since the run started, on the same clock as the timeline. */
@@ -70,11 +81,16 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
   let found: ProbeFinding[] = [];
   let authPromise: Promise<ProbeAuth> | null = null;
   const auth = (): Promise<ProbeAuth> =>
-    (authPromise ??= Promise.all([import('./ca-certs.js'), import('./netrc-file.js')]).then(([{ loadGoTrustedCAs }, { readNetrc }]) =>
-      Promise.all([
-        loadGoTrustedCAs({ platform: process.platform, env: o.env }).then((r) => r.ca, () => undefined),
-        readNetrc(o.env, { goVersion: o.goVersion }).catch((): NetrcEntry[] => []),
-      ]).then(([ca, netrc]) => ({ ca, netrc }))));
+    (authPromise ??= Promise.all([import('./ca-certs.js'), import('./netrc-file.js')]).then(
+      ([{ loadGoTrustedCAs }, { readNetrc }]) =>
+        Promise.all([
+          loadGoTrustedCAs({ platform: process.platform, env: o.env }).then(
+            (r) => r.ca,
+            () => undefined,
+          ),
+          readNetrc(o.env, { goVersion: o.goVersion }).catch((): NetrcEntry[] => []),
+        ]).then(([ca, netrc]) => ({ ca, netrc })),
+    ));
 
   const probe = (timeoutMs: number, targets = probeTargets(t, o.cfg, o.model)): Promise<void> => {
     probedAt = t.lastProgressMs;
@@ -92,7 +108,9 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
       stallAt = t.lastProgressMs;
       const targets = probeTargets(t, o.cfg, o.model);
       o.onStallStart?.(quiet, targets);
-      void probe(Math.min(Math.max(o.stallMs, 2000), 5000), targets).then(() => o.onStall?.(now() - t.lastProgressMs, found));
+      void probe(Math.min(Math.max(o.stallMs, 2000), 5000), targets).then(() =>
+        o.onStall?.(now() - t.lastProgressMs, found),
+      );
     }
   };
   const timer = setInterval(tick, Math.max(50, Math.min(250, o.stallMs / 4)));
@@ -100,7 +118,8 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
     findings: () => found,
     stalled: () => stallAt !== null && t.lastProgressMs <= stallAt,
     probeNow: async (maxMs) => {
-      if (probedAt === t.lastProgressMs && inflight) await inflight; // this quiet period was probed already
+      if (probedAt === t.lastProgressMs && inflight)
+        await inflight; // this quiet period was probed already
       else await probe(maxMs);
     },
     stop: async () => {

@@ -16,38 +16,58 @@ const GROUP_TITLES: Record<string, string> = {
 
 /** The JSON document of `gomodctl doctor --json` (schemaVersion 1, see README). */
 export function doctorJson(report: DoctorReport): unknown {
-  return JSON.parse(redactSecrets(JSON.stringify({
-    schemaVersion: 1,
-    command: 'doctor',
-    go: report.go,
-    canary: report.canary,
-    checks: report.checks,
-    summary: report.summary,
-    durationMs: report.durationMs,
-  })));
+  return JSON.parse(
+    redactSecrets(
+      JSON.stringify({
+        schemaVersion: 1,
+        command: 'doctor',
+        go: report.go,
+        canary: report.canary,
+        checks: report.checks,
+        summary: report.summary,
+        durationMs: report.durationMs,
+      }),
+    ),
+  );
 }
 
 function mark(out: Output, r: CheckResult): string {
   const { c } = out;
   switch (r.status) {
-    case 'ok': return c.green('✓');
-    case 'warn': return c.yellow('!');
-    case 'fail': return c.red('✗');
-    default: return c.dim('-');
+    case 'ok':
+      return c.green('✓');
+    case 'warn':
+      return c.yellow('!');
+    case 'fail':
+      return c.red('✗');
+    default:
+      return c.dim('-');
   }
 }
 
 function phaseLine(r: CheckResult): string {
   const t = r.timings!;
-  const parts = [['dns', t.dnsMs], ['connect', t.connectMs], ['tls', t.tlsMs], ['first byte', t.ttfbMs], ['total', t.totalMs]] as const;
-  return parts.filter(([, v]) => v !== undefined).map(([k, v]) => `${k} ${formatDuration(v!)}`).join(' · ');
+  const parts = [
+    ['dns', t.dnsMs],
+    ['connect', t.connectMs],
+    ['tls', t.tlsMs],
+    ['first byte', t.ttfbMs],
+    ['total', t.totalMs],
+  ] as const;
+  return parts
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k} ${formatDuration(v!)}`)
+    .join(' · ');
 }
 
 function renderCheck(out: Output, r: CheckResult, verbose: boolean): void {
   const time = r.timings ? out.c.dim(` [${formatDuration(r.timings.totalMs)}]`) : '';
   out.line(`  ${mark(out, r)} ${out.c.bold(redactSecrets(r.title))}${time}`);
   out.line(`      ${redactSecrets(r.message)}`);
-  if (verbose && r.timings) out.line(`      ${out.c.dim(`${phaseLine(r)}${r.phase ? ` (${r.cause === 'timeout' ? 'stalled' : 'failed'} in: ${r.phase})` : ''}`)}`);
+  if (verbose && r.timings)
+    out.line(
+      `      ${out.c.dim(`${phaseLine(r)}${r.phase ? ` (${r.cause === 'timeout' ? 'stalled' : 'failed'} in: ${r.phase})` : ''}`)}`,
+    );
   if (verbose && r.target && r.target !== r.title) out.line(`      ${out.c.dim(`target: ${redactSecrets(r.target)}`)}`);
   for (const d of r.details ?? []) out.line(`      ${out.c.dim('•')} ${redactSecrets(d)}`);
   for (const f of r.fix ?? []) out.line(`      ${out.c.cyan('fix:')} ${redactSecrets(f)}`);
@@ -56,7 +76,9 @@ function renderCheck(out: Output, r: CheckResult, verbose: boolean): void {
 /** Prints the human report to stdout. */
 export function renderDoctorHuman(out: Output, report: DoctorReport, verbose = false): void {
   const go = report.go ? `${report.go.version}, GOENV ${report.go.goenv}` : 'go not found';
-  out.line(`${out.c.bold('gomodctl doctor')} (${go}; canary ${report.canary.path}${report.canary.version ? '@' + report.canary.version : ''})`);
+  out.line(
+    `${out.c.bold('gomodctl doctor')} (${go}; canary ${report.canary.path}${report.canary.version ? '@' + report.canary.version : ''})`,
+  );
   let group = '';
   for (const r of report.checks) {
     if (r.group !== group) {
@@ -67,7 +89,12 @@ export function renderDoctorHuman(out: Output, report: DoctorReport, verbose = f
     renderCheck(out, r, verbose);
   }
   const s = report.summary;
-  const parts = [`${s.ok} ok`, s.warn ? out.c.yellow(`${s.warn} warning${s.warn > 1 ? 's' : ''}`) : '', s.fail ? out.c.red(`${s.fail} failed`) : '', s.skip ? `${s.skip} skipped` : ''];
+  const parts = [
+    `${s.ok} ok`,
+    s.warn ? out.c.yellow(`${s.warn} warning${s.warn > 1 ? 's' : ''}`) : '',
+    s.fail ? out.c.red(`${s.fail} failed`) : '',
+    s.skip ? `${s.skip} skipped` : '',
+  ];
   out.line();
   out.line(`${parts.filter(Boolean).join(', ')} in ${formatDuration(report.durationMs)}`);
 }

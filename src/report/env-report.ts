@@ -3,16 +3,33 @@ import type { ConfigModel } from '../core/types.js';
 import { redactSecrets } from '../core/redact.js';
 import type { Output } from './output.js';
 
-const SOURCE_TEXT: Record<string, string> = { env: 'environment', goenv: 'GOENV file', goroot: '$GOROOT/go.env', default: 'default' };
+const SOURCE_TEXT: Record<string, string> = {
+  env: 'environment',
+  goenv: 'GOENV file',
+  goroot: '$GOROOT/go.env',
+  default: 'default',
+};
 
 /** The JSON document of `gomodctl env --json`. */
 export function envJson(model: ConfigModel): unknown {
-  return JSON.parse(redactSecrets(JSON.stringify({ schemaVersion: 1, command: 'env', goVersion: model.goVersion, goenv: model.goenvPath, vars: Object.values(model.vars) })));
+  return JSON.parse(
+    redactSecrets(
+      JSON.stringify({
+        schemaVersion: 1,
+        command: 'env',
+        goVersion: model.goVersion,
+        goenv: model.goenvPath,
+        vars: Object.values(model.vars),
+      }),
+    ),
+  );
 }
 
 /** Prints the model as an aligned table, with shadowing warnings. */
 export function renderEnvHuman(out: Output, model: ConfigModel, names: string[]): void {
-  out.line(`${out.c.bold('Go module configuration')} (${model.goVersion ?? 'go not found'}; GOENV ${model.goenvPath ?? 'off'})`);
+  out.line(
+    `${out.c.bold('Go module configuration')} (${model.goVersion ?? 'go not found'}; GOENV ${model.goenvPath ?? 'off'})`,
+  );
   out.line();
   const width = Math.max(...names.map((n) => n.length));
   for (const name of names) {
@@ -22,7 +39,9 @@ export function renderEnvHuman(out: Output, model: ConfigModel, names: string[])
     const src = out.c.dim(`[${SOURCE_TEXT[v.source] ?? v.source}]`);
     out.line(`${name.padEnd(width)}  ${value}  ${src}`);
     if (v.shadowedGoenvValue !== undefined) {
-      out.line(`${' '.repeat(width)}  ${out.c.yellow('!')} overrides GOENV value ${redactSecrets(v.shadowedGoenvValue || '(empty)')}: go env -w ${name}=… has no effect while the environment sets it`);
+      out.line(
+        `${' '.repeat(width)}  ${out.c.yellow('!')} overrides GOENV value ${redactSecrets(v.shadowedGoenvValue || '(empty)')}: go env -w ${name}=… has no effect while the environment sets it`,
+      );
     }
     if (v.source !== 'default' && v.defaultValue !== v.value && v.defaultValue !== '') {
       out.line(`${' '.repeat(width)}  ${out.c.dim(`default: ${redactSecrets(v.defaultValue)}`)}`);

@@ -31,7 +31,10 @@ const show = (v: string | null) => (v === null ? '(unset)' : v === '' ? '""' : r
 /** Prints the old → new table, the exact commands and the warnings (human form). */
 export function renderPlanHuman(out: Output, view: PlanView): void {
   const { c } = out;
-  if (view.restoredFrom) out.line(`${view.dryRun ? 'Would restore' : view.preview ? 'Will restore' : 'Restored'} backup ${view.restoredFrom}`);
+  if (view.restoredFrom)
+    out.line(
+      `${view.dryRun ? 'Would restore' : view.preview ? 'Will restore' : 'Restored'} backup ${view.restoredFrom}`,
+    );
   out.line(`GOENV file: ${view.goenvPath}`);
   if (view.changes.length === 0) {
     out.line(c.green('Nothing to change: the GOENV file already has these values.'));
@@ -46,7 +49,8 @@ export function renderPlanHuman(out: Output, view: PlanView): void {
     if (view.commands.some((cmd) => redactSecrets(cmd) !== cmd)) out.line(c.yellow(REDACTED_NOTE));
   }
   for (const name of view.unchanged) out.line(c.dim(`  ${name} already has this value`));
-  for (const warning of [...view.warnings, ...(view.goWarnings ?? [])]) out.line(c.yellow(`warning: ${redactSecrets(warning).replace(/^warning: /, '')}`));
+  for (const warning of [...view.warnings, ...(view.goWarnings ?? [])])
+    out.line(c.yellow(`warning: ${redactSecrets(warning).replace(/^warning: /, '')}`));
   if (view.preview) return;
   if (view.dryRun) out.line(c.dim('(dry run: nothing was changed)'));
   else if (view.backupId) {
@@ -79,7 +83,9 @@ export function planJson(view: PlanView, ops: EnvFileOp[], verified?: Record<str
     applied: !view.dryRun && view.backupId !== undefined,
     ...(view.backupId ? { backupId: view.backupId } : {}),
     ...(view.restoredFrom ? { restoredFrom: view.restoredFrom } : {}),
-    ...(verified ? { verified: Object.fromEntries(Object.entries(verified).map(([k, v]) => [k, redactSecrets(v)])) } : {}),
+    ...(verified
+      ? { verified: Object.fromEntries(Object.entries(verified).map(([k, v]) => [k, redactSecrets(v)])) }
+      : {}),
   };
 }
 
@@ -111,7 +117,13 @@ export function renderBackupList(out: Output, file: BackupFile, path: string): v
 /** Prints an --export snippet (plain text on stdout, or inside the JSON document). */
 export function renderExportSnippet(out: Output, format: string, snippet: string, warnings: string[]): void {
   if (out.json) {
-    out.printJson({ schemaVersion: 1, command: 'init', export: format, snippet, warnings: warnings.map(redactSecrets) });
+    out.printJson({
+      schemaVersion: 1,
+      command: 'init',
+      export: format,
+      snippet,
+      warnings: warnings.map(redactSecrets),
+    });
     return;
   }
   out.line(snippet.replace(/\n$/, ''));

@@ -12,7 +12,11 @@ import type { Output } from './output.js';
 
 /** The subset of @inquirer/prompts the wizard uses (same call shapes), injectable for tests. */
 export interface WizardPrompts {
-  select<T>(o: { message: string; choices: Array<{ name: string; value: T; description?: string }>; default?: T }): Promise<T>;
+  select<T>(o: {
+    message: string;
+    choices: Array<{ name: string; value: T; description?: string }>;
+    default?: T;
+  }): Promise<T>;
   checkbox<T>(o: { message: string; choices: Array<{ name: string; value: T; checked?: boolean }> }): Promise<T[]>;
   input(o: { message: string; default?: string; validate?: (v: string) => boolean | string }): Promise<string>;
   confirm(o: { message: string; default?: boolean }): Promise<boolean>;
@@ -53,11 +57,15 @@ export function asValidator(check: (v: string) => unknown): (v: string) => boole
 }
 
 async function stepProbe(d: WizardDeps): Promise<{ ranked: MirrorProbe[]; directOk: boolean }> {
-  const extra = (await d.prompts.input({
-    message: 'Add your own proxy URL to test (empty to skip):',
-    validate: asValidator((v) => v.trim() === '' || validateGoproxyForWrite(v.trim())),
-  })).trim();
-  const mirrors = extra ? [...d.catalog, { id: extra.replace(/^https?:\/\//, ''), url: extra, note: 'yours' }] : d.catalog;
+  const extra = (
+    await d.prompts.input({
+      message: 'Add your own proxy URL to test (empty to skip):',
+      validate: asValidator((v) => v.trim() === '' || validateGoproxyForWrite(v.trim())),
+    })
+  ).trim();
+  const mirrors = extra
+    ? [...d.catalog, { id: extra.replace(/^https?:\/\//, ''), url: extra, note: 'yours' }]
+    : d.catalog;
   d.out.line(`Probing ${mirrors.length} mirror(s) and direct access…`);
   const [probes, direct] = await Promise.all([d.probeMirrors(mirrors), d.probeDirect()]);
   const ranked = rankMirrors(probes);
@@ -70,15 +78,22 @@ async function stepProxy(d: WizardDeps, ranked: MirrorProbe[], directOk: boolean
   d.out.line(`Recommended: GOPROXY=${recommended}`);
   const chosen = await d.prompts.checkbox({
     message: 'Proxies to use, in this order:',
-    choices: ranked.map((p) => ({ name: `${p.mirror.id} (${p.mirror.url})`, value: p.mirror.url, checked: isRecommended(recommended, p.mirror.url) })),
+    choices: ranked.map((p) => ({
+      name: `${p.mirror.id} (${p.mirror.url})`,
+      value: p.mirror.url,
+      checked: isRecommended(recommended, p.mirror.url),
+    })),
   });
-  const sep = chosen.length < 2 ? ',' : await d.prompts.select({
-    message: 'Separator between proxies:',
-    choices: [
-      { name: '| fall through to the next proxy on ANY error (timeout, 403, 5xx) — recommended', value: '|' },
-      { name: ', fall through only when a proxy answers 404/410 (not found)', value: ',' },
-    ],
-  });
+  const sep =
+    chosen.length < 2
+      ? ','
+      : await d.prompts.select({
+          message: 'Separator between proxies:',
+          choices: [
+            { name: '| fall through to the next proxy on ANY error (timeout, 403, 5xx) — recommended', value: '|' },
+            { name: ', fall through only when a proxy answers 404/410 (not found)', value: ',' },
+          ],
+        });
   const useDirect = await d.prompts.confirm({
     message: `End with direct (fetch from origin when proxies say not found)?${directOk ? '' : ' Not recommended: origin is unreachable from here.'}`,
     default: directOk,
@@ -90,18 +105,28 @@ async function stepProxy(d: WizardDeps, ranked: MirrorProbe[], directOk: boolean
 
 async function stepPrivate(d: WizardDeps): Promise<string | undefined> {
   const current = d.model.vars.GOPRIVATE?.value ?? '';
-  const suggestions = suggestPrivatePatterns({ requirements: d.requirements, remotes: d.remotes, existingGoprivate: current });
+  const suggestions = suggestPrivatePatterns({
+    requirements: d.requirements,
+    remotes: d.remotes,
+    existingGoprivate: current,
+  });
   let picked: string[] = [];
   if (suggestions.length) {
     picked = await d.prompts.checkbox({
       message: 'Private module patterns (GOPRIVATE: no proxy, no checksum database):',
-      choices: suggestions.map((s) => ({ name: `${s.pattern}  ${s.reason}; matches ${s.matches.length ? s.matches.join(', ') : 'no requirement'}`, value: s.pattern, checked: s.source === 'goprivate' })),
+      choices: suggestions.map((s) => ({
+        name: `${s.pattern}  ${s.reason}; matches ${s.matches.length ? s.matches.join(', ') : 'no requirement'}`,
+        value: s.pattern,
+        checked: s.source === 'goprivate',
+      })),
     });
   }
-  const more = (await d.prompts.input({
-    message: 'More patterns, comma-separated (empty for none):',
-    validate: asValidator((v) => v.trim() === '' || validatePatternsForWrite('GOPRIVATE', v)),
-  })).trim();
+  const more = (
+    await d.prompts.input({
+      message: 'More patterns, comma-separated (empty for none):',
+      validate: asValidator((v) => v.trim() === '' || validatePatternsForWrite('GOPRIVATE', v)),
+    })
+  ).trim();
   const all = [...picked, ...(more ? more.split(',') : [])].filter(Boolean).join(',');
   for (const p of all ? all.split(',') : []) {
     const m = matchingRequirements(p, d.requirements);
@@ -117,7 +142,10 @@ async function stepSumdb(d: WizardDeps): Promise<string | undefined> {
     choices: [
       { name: `keep ${current}`, value: 'keep' },
       ...[
-        { name: 'sum.golang.org (default; fetched through the proxy when it supports /sumdb)', value: 'sum.golang.org' },
+        {
+          name: 'sum.golang.org (default; fetched through the proxy when it supports /sumdb)',
+          value: 'sum.golang.org',
+        },
         { name: 'sum.golang.google.cn (same database, reachable from mainland China)', value: 'sum.golang.google.cn' },
         { name: 'custom: "name+key [url]"', value: 'custom' },
         { name: 'off (not recommended)', value: 'off' },
@@ -126,19 +154,33 @@ async function stepSumdb(d: WizardDeps): Promise<string | undefined> {
   });
   if (choice === 'keep') return undefined;
   if (choice === 'custom') {
-    return (await d.prompts.input({ message: 'GOSUMDB value:', validate: asValidator((v) => validateGosumdbForWrite(v)) })).trim();
+    return (
+      await d.prompts.input({ message: 'GOSUMDB value:', validate: asValidator((v) => validateGosumdbForWrite(v)) })
+    ).trim();
   }
   if (choice === 'off') {
-    d.out.line(d.out.c.yellow('GOSUMDB=off accepts every new module unverified. To skip only private modules, keep the database and list them in GONOSUMDB or GOPRIVATE.'));
-    if (!(await d.prompts.confirm({ message: 'Turn checksum verification off anyway?', default: false }))) return undefined;
+    d.out.line(
+      d.out.c.yellow(
+        'GOSUMDB=off accepts every new module unverified. To skip only private modules, keep the database and list them in GONOSUMDB or GOPRIVATE.',
+      ),
+    );
+    if (!(await d.prompts.confirm({ message: 'Turn checksum verification off anyway?', default: false })))
+      return undefined;
   }
   return choice;
 }
 
 async function stepAuth(d: WizardDeps): Promise<WizardAnswers['netrc']> {
-  d.out.line('Private proxies authenticate with ~/.netrc (or GOAUTH on Go 1.24+), never with a password inside GOPROXY.');
+  d.out.line(
+    'Private proxies authenticate with ~/.netrc (or GOAUTH on Go 1.24+), never with a password inside GOPROXY.',
+  );
   if (!(await d.prompts.confirm({ message: 'Does a private proxy need a login?', default: false }))) return undefined;
-  const url = (await d.prompts.input({ message: 'Private proxy https URL:', validate: asValidator((v) => validateGoproxyForWrite(v.trim())) })).trim();
+  const url = (
+    await d.prompts.input({
+      message: 'Private proxy https URL:',
+      validate: asValidator((v) => validateGoproxyForWrite(v.trim())),
+    })
+  ).trim();
   const login = (await d.prompts.input({ message: 'Login:' })).trim();
   const password = await d.prompts.password({ message: 'Password or token:', mask: '*' });
   return { url, login, password };
@@ -147,12 +189,19 @@ async function stepAuth(d: WizardDeps): Promise<WizardAnswers['netrc']> {
 /** Runs steps 1–6 and returns the answers; the preview, confirmation and write are the caller's (step 7). */
 export async function runWizardFlow(d: WizardDeps): Promise<WizardAnswers> {
   renderCurrentConfig(d.out, d.model);
-  for (const w of shadowWarnings(d.model, ['GOPROXY', 'GOPRIVATE', 'GOSUMDB'], d.platform)) d.out.line(d.out.c.yellow(`warning: ${w}`));
+  for (const w of shadowWarnings(d.model, ['GOPROXY', 'GOPRIVATE', 'GOSUMDB'], d.platform))
+    d.out.line(d.out.c.yellow(`warning: ${w}`));
   const { ranked, directOk } = await stepProbe(d);
-  if (!ranked.some((p) => mirrorVerdict(p) === 'ok') && !directOk) d.out.line(d.out.c.yellow('No mirror and no origin answered: check the network or your HTTPS_PROXY.'));
+  if (!ranked.some((p) => mirrorVerdict(p) === 'ok') && !directOk)
+    d.out.line(d.out.c.yellow('No mirror and no origin answered: check the network or your HTTPS_PROXY.'));
   const proxy = await stepProxy(d, ranked, directOk);
   const priv = await stepPrivate(d);
   const sumdb = await stepSumdb(d);
   const netrc = await stepAuth(d);
-  return { proxy, ...(priv !== undefined ? { private: priv } : {}), ...(sumdb !== undefined ? { sumdb } : {}), ...(netrc ? { netrc } : {}) };
+  return {
+    proxy,
+    ...(priv !== undefined ? { private: priv } : {}),
+    ...(sumdb !== undefined ? { sumdb } : {}),
+    ...(netrc ? { netrc } : {}),
+  };
 }

@@ -34,7 +34,9 @@ export function renderRoutesHuman(out: Output, routes: Route[]): void {
     const sum = route.steps.filter((s) => s.kind === 'sumdb' || s.kind === 'sumdb-supported');
     out.line(' download:');
     download.forEach((s, i) => renderStep(out, s, i + 1));
-    out.line(` checksum database: ${route.sumdb.checked ? `${route.sumdb.name} (${route.sumdb.reason})` : `not consulted (${route.sumdb.reason})`}`);
+    out.line(
+      ` checksum database: ${route.sumdb.checked ? `${route.sumdb.name} (${route.sumdb.reason})` : `not consulted (${route.sumdb.reason})`}`,
+    );
     sum.forEach((s, i) => renderStep(out, s, i + 1));
     for (const w of route.warnings) out.line(` ${out.c.yellow('!')} ${redactSecrets(w)}`);
     out.line();

@@ -11,7 +11,9 @@ export type AnnotateMode = 'auto' | 'github' | 'gitlab' | 'none';
 /** Validates --annotate (bad value → UsageError, exit 2). */
 export function parseAnnotateMode(value: string): AnnotateMode {
   if (value === 'auto' || value === 'github' || value === 'gitlab' || value === 'none') return value;
-  throw new UsageError(`invalid --annotate "${value}": expected one of auto, github, gitlab, none (e.g. --annotate github)`);
+  throw new UsageError(
+    `invalid --annotate "${value}": expected one of auto, github, gitlab, none (e.g. --annotate github)`,
+  );
 }
 
 /** Resolves `auto` from the environment: GITHUB_ACTIONS → github, GITLAB_CI → gitlab, else none. */
@@ -53,14 +55,24 @@ export function githubSummaryMarkdown(r: TidyReport): string {
 }
 
 /** Wraps lines in a GitLab collapsible section (docs.gitlab.com ci/jobs/job_logs "Custom collapsible sections"). */
-export function gitlabSection(name: string, header: string, lines: string[], nowSec = Math.floor(Date.now() / 1000)): string[] {
+export function gitlabSection(
+  name: string,
+  header: string,
+  lines: string[],
+  nowSec = Math.floor(Date.now() / 1000),
+): string[] {
   const start = `\x1b[0Ksection_start:${nowSec}:${name}[collapsed=true]\r\x1b[0K${header}`;
   const end = `\x1b[0Ksection_end:${nowSec}:${name}\r\x1b[0K`;
   return [start, ...lines, end].map(redactSecrets);
 }
 
 /** Writes the CI dialect: annotations to `write`, the Markdown summary appended to $GITHUB_STEP_SUMMARY when set. */
-export function writeCiReport(mode: Exclude<AnnotateMode, 'auto'>, r: TidyReport, env: NodeJS.ProcessEnv, write: (line: string) => void): void {
+export function writeCiReport(
+  mode: Exclude<AnnotateMode, 'auto'>,
+  r: TidyReport,
+  env: NodeJS.ProcessEnv,
+  write: (line: string) => void,
+): void {
   if (mode === 'github') {
     githubAnnotations(r).forEach(write);
     if (env.GITHUB_STEP_SUMMARY) {

@@ -9,7 +9,10 @@ export interface TidyProgress {
 }
 
 /** Creates the progress display; without an interactive stderr it only writes lines. */
-export async function createTidyProgress(out: Output, stderr: NodeJS.WriteStream = process.stderr): Promise<TidyProgress> {
+export async function createTidyProgress(
+  out: Output,
+  stderr: NodeJS.WriteStream = process.stderr,
+): Promise<TidyProgress> {
   if (!out.interactive) {
     return { update() {}, writeLine: (l) => void stderr.write(`${l}\n`), stop() {} };
   }

@@ -46,7 +46,8 @@ export function renderHuman(r: TidyReport, ctx: SummaryContext, explain: boolean
     if (r.problems.length) out.push(c.dim('  run with --explain for the diagnosis and fixes'));
     return out.map(redactSecrets);
   }
-  if (r.problems.length === 0 && r.outcome !== 'ok') out.push('  gomodctl found no specific cause; run `gomodctl doctor` for the whole configuration');
+  if (r.problems.length === 0 && r.outcome !== 'ok')
+    out.push('  gomodctl found no specific cause; run `gomodctl doctor` for the whole configuration');
   r.problems.forEach((p, i) => out.push(...problemLines(p, i, c)));
   return out.map(redactSecrets);
 }

@@ -9,13 +9,22 @@ const base = { goenvPath: '/h/.config/go/env', goenvText: null, gorootEnvText: G
 describe('buildConfigModel', () => {
   it('takes defaults from $GOROOT/go.env on 1.21+', () => {
     const m = buildConfigModel({ ...base, env: {} });
-    expect(m.vars.GOPROXY).toMatchObject({ value: 'https://proxy.golang.org,direct', source: 'goroot', inGoenvFile: false });
+    expect(m.vars.GOPROXY).toMatchObject({
+      value: 'https://proxy.golang.org,direct',
+      source: 'goroot',
+      inGoenvFile: false,
+    });
     expect(m.vars.GOTOOLCHAIN).toMatchObject({ value: 'auto', source: 'goroot' });
     expect(m.vars.GOAUTH).toMatchObject({ value: 'netrc', source: 'default' });
     expect(m.vars.GOENV).toMatchObject({ value: '/h/.config/go/env', source: 'default' });
   });
   it('uses compiled defaults on 1.19 and ignores go.env there', () => {
-    const m = buildConfigModel({ ...base, gorootEnvText: 'GOPROXY=https://mirror.example', goVersion: 'go1.19.8', env: {} });
+    const m = buildConfigModel({
+      ...base,
+      gorootEnvText: 'GOPROXY=https://mirror.example',
+      goVersion: 'go1.19.8',
+      env: {},
+    });
     expect(m.vars.GOPROXY).toMatchObject({ value: 'https://proxy.golang.org,direct', source: 'default' });
     expect(m.vars.GOTOOLCHAIN!.value).toBe('');
   });
@@ -25,24 +34,46 @@ describe('buildConfigModel', () => {
       goenvText: 'GOPROXY=https://file.example\nGOPRIVATE=file.corp\nGOFLAGS=-mod=mod\n',
       env: { GOPROXY: 'https://env.example', GOPRIVATE: '', GOFLAGS: '-mod=mod' },
     });
-    expect(m.vars.GOPROXY).toMatchObject({ value: 'https://env.example', source: 'env', shadowedGoenvValue: 'https://file.example', inGoenvFile: true });
+    expect(m.vars.GOPROXY).toMatchObject({
+      value: 'https://env.example',
+      source: 'env',
+      shadowedGoenvValue: 'https://file.example',
+      inGoenvFile: true,
+    });
     expect(m.vars.GOPRIVATE).toMatchObject({ value: 'file.corp', source: 'goenv' });
     expect(m.vars.GOFLAGS!.shadowedGoenvValue).toBeUndefined();
     expect(shadowedVars(m).map((v) => v.name)).toEqual(['GOPROXY']);
   });
   it('GONOPROXY/GONOSUMDB default to GOPRIVATE unless set', () => {
-    const m = buildConfigModel({ ...base, goenvText: 'GOPRIVATE=*.corp.com\nGONOSUMDB=\n', env: { GONOPROXY: 'none' } });
+    const m = buildConfigModel({
+      ...base,
+      goenvText: 'GOPRIVATE=*.corp.com\nGONOSUMDB=\n',
+      env: { GONOPROXY: 'none' },
+    });
     expect(m.vars.GONOPROXY).toMatchObject({ value: 'none', source: 'env' });
-    expect(m.vars.GONOSUMDB).toMatchObject({ value: '*.corp.com', source: 'default', defaultValue: '*.corp.com', inGoenvFile: true });
+    expect(m.vars.GONOSUMDB).toMatchObject({
+      value: '*.corp.com',
+      source: 'default',
+      defaultValue: '*.corp.com',
+      inGoenvFile: true,
+    });
     expect(getVar(m, 'GONOSUMDB')).toBe('*.corp.com');
   });
   it('an empty GOPROXY in the GOENV file breaks 1.21+ but falls back on 1.19', () => {
     const text = 'GOPROXY=\nGOSUMDB=\n';
     const m26 = buildConfigModel({ ...base, goenvText: text, env: {} });
-    expect(m26.vars.GOPROXY).toMatchObject({ value: '', source: 'goenv', defaultValue: 'https://proxy.golang.org,direct' });
+    expect(m26.vars.GOPROXY).toMatchObject({
+      value: '',
+      source: 'goenv',
+      defaultValue: 'https://proxy.golang.org,direct',
+    });
     expect(m26.vars.GOSUMDB!.value).toBe('');
     const m19 = buildConfigModel({ ...base, goenvText: text, goVersion: 'go1.19.8', env: {} });
-    expect(m19.vars.GOPROXY).toMatchObject({ value: 'https://proxy.golang.org,direct', source: 'default', inGoenvFile: true });
+    expect(m19.vars.GOPROXY).toMatchObject({
+      value: 'https://proxy.golang.org,direct',
+      source: 'default',
+      inGoenvFile: true,
+    });
   });
   it('a go.env edited by a packager is honoured; unknown go.env assumes upstream', () => {
     const m = buildConfigModel({ ...base, gorootEnvText: 'GOPROXY=https://goproxy.cn,direct\n', env: {} });
@@ -52,7 +83,11 @@ describe('buildConfigModel', () => {
     expect(unknown.vars.GOSUMDB!.value).toBe('sum.golang.org');
   });
   it('models HTTP(S)_PROXY/NO_PROXY from env only, upper case winning', () => {
-    const m = buildConfigModel({ ...base, goenvText: 'HTTPS_PROXY=http://ignored', env: { https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:1', no_proxy: 'corp.com', HTTP_PROXY: '' } });
+    const m = buildConfigModel({
+      ...base,
+      goenvText: 'HTTPS_PROXY=http://ignored',
+      env: { https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:1', no_proxy: 'corp.com', HTTP_PROXY: '' },
+    });
     expect(m.vars.HTTPS_PROXY).toMatchObject({ value: 'http://upper:1', source: 'env', inGoenvFile: false });
     expect(m.vars.NO_PROXY).toMatchObject({ value: 'corp.com', source: 'env' });
     expect(m.vars.HTTP_PROXY).toMatchObject({ value: '', source: 'default' });

@@ -24,7 +24,11 @@ const onlyUsage = (f: () => void): void => {
 
 // Strings built from the characters that matter to each grammar, plus arbitrary unicode.
 const gen = (chars: string, max = 24) =>
-  fc.oneof(fc.string({ unit: fc.constantFrom(...chars.split('')), maxLength: max }), fc.string({ maxLength: max }), fc.string({ unit: 'grapheme', maxLength: 8 }));
+  fc.oneof(
+    fc.string({ unit: fc.constantFrom(...chars.split('')), maxLength: max }),
+    fc.string({ maxLength: max }),
+    fc.string({ unit: 'grapheme', maxLength: 8 }),
+  );
 const proxyText = gen('ahtps:/.,|@x-_ %d!fileofrc1\\ ');
 const globText = gen('ab/*?[]^-\\c.', 10);
 const nameText = gen('ab/c.-]', 8);
@@ -33,34 +37,64 @@ const nameText = gen('ab/c.-]', 8);
 function refMatch(pattern: string, name: string): boolean {
   const p = [...pattern];
   const n = [...name];
-  type Item = { kind: 'star' } | { kind: 'any' } | { kind: 'lit'; c: string } | { kind: 'class'; neg: boolean; ranges: [number, number][] };
+  type Item =
+    | { kind: 'star' }
+    | { kind: 'any' }
+    | { kind: 'lit'; c: string }
+    | { kind: 'class'; neg: boolean; ranges: [number, number][] };
   const items: Item[] = [];
   for (let i = 0; i < p.length; ) {
     const c = p[i]!;
-    if (c === '*') { items.push({ kind: 'star' }); i++; continue; }
-    if (c === '?') { items.push({ kind: 'any' }); i++; continue; }
+    if (c === '*') {
+      items.push({ kind: 'star' });
+      i++;
+      continue;
+    }
+    if (c === '?') {
+      items.push({ kind: 'any' });
+      i++;
+      continue;
+    }
     if (c === '\\') {
       if (i + 1 >= p.length) throw new BadPatternError();
-      items.push({ kind: 'lit', c: p[i + 1]! }); i += 2; continue;
+      items.push({ kind: 'lit', c: p[i + 1]! });
+      i += 2;
+      continue;
     }
-    if (c !== '[') { items.push({ kind: 'lit', c }); i++; continue; }
+    if (c !== '[') {
+      items.push({ kind: 'lit', c });
+      i++;
+      continue;
+    }
     i++;
     let neg = false;
-    if (p[i] === '^') { neg = true; i++; }
+    if (p[i] === '^') {
+      neg = true;
+      i++;
+    }
     const ranges: [number, number][] = [];
     const esc = (): number => {
       if (i >= p.length || p[i] === '-' || p[i] === ']') throw new BadPatternError();
-      if (p[i] === '\\') { i++; if (i >= p.length) throw new BadPatternError(); }
+      if (p[i] === '\\') {
+        i++;
+        if (i >= p.length) throw new BadPatternError();
+      }
       const r = p[i]!.codePointAt(0)!;
       i++;
       if (i >= p.length) throw new BadPatternError();
       return r;
     };
     for (;;) {
-      if (p[i] === ']' && ranges.length > 0) { i++; break; }
+      if (p[i] === ']' && ranges.length > 0) {
+        i++;
+        break;
+      }
       const lo = esc();
       let hi = lo;
-      if (p[i] === '-') { i++; hi = esc(); }
+      if (p[i] === '-') {
+        i++;
+        hi = esc();
+      }
       ranges.push([lo, hi]);
     }
     items.push({ kind: 'class', neg, ranges });
@@ -98,12 +132,20 @@ const outcome = (f: () => boolean): string => {
 
 describe('fuzz: pathMatch', () => {
   it('agrees with the slow reference implementation', () => {
-    fc.assert(fc.property(globText, nameText, (g, n) => {
-      expect(outcome(() => pathMatch(g, n))).toBe(outcome(() => refMatch(g, n)));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(globText, nameText, (g, n) => {
+        expect(outcome(() => pathMatch(g, n))).toBe(outcome(() => refMatch(g, n)));
+      }),
+      { numRuns: 3000 },
+    );
   });
   it('agrees on the Go table too', () => {
-    for (const [g, n] of [['a*b*c*d*e*/f', 'axbxcxdxexxx/f'], ['[a-ζ]*', 'α'], ['a[^a][^a][^a]b', 'a☺b'], ['[\\-x]', '-']] as const) {
+    for (const [g, n] of [
+      ['a*b*c*d*e*/f', 'axbxcxdxexxx/f'],
+      ['[a-ζ]*', 'α'],
+      ['a[^a][^a][^a]b', 'a☺b'],
+      ['[\\-x]', '-'],
+    ] as const) {
       expect(outcome(() => pathMatch(g, n))).toBe(outcome(() => refMatch(g, n)));
     }
   });
@@ -111,70 +153,99 @@ describe('fuzz: pathMatch', () => {
 
 describe('fuzz: parsers never throw undocumented errors', () => {
   it('matchPrefixPatterns / lintPatterns never throw', () => {
-    fc.assert(fc.property(gen('ab/*?[]^-\\,. :', 20), nameText, (g, t) => {
-      expect(typeof matchPrefixPatterns(g, t)).toBe('boolean');
-      expect(Array.isArray(lintPatterns('GOPRIVATE', g))).toBe(true);
-    }), RUNS);
+    fc.assert(
+      fc.property(gen('ab/*?[]^-\\,. :', 20), nameText, (g, t) => {
+        expect(typeof matchPrefixPatterns(g, t)).toBe('boolean');
+        expect(Array.isArray(lintPatterns('GOPRIVATE', g))).toBe(true);
+      }),
+      RUNS,
+    );
   });
   it('parseGoproxy returns a result; formatGoproxy round-trips accepted lists', () => {
-    fc.assert(fc.property(proxyText, gen('ab.,*'), (p, np) => {
-      const r = parseGoproxy(p, np);
-      if (r.ok) {
-        // The last entry's separator means nothing (it never falls through), so formatGoproxy drops it.
-        const norm = r.entries.map((e, i) => (i === r.entries.length - 1 ? { ...e, fallBackOnError: false } : e));
-        expect(parseGoproxy(formatGoproxy(r.entries), np)).toEqual({ ok: true, entries: norm });
-      } else expect(typeof r.error).toBe('string');
-      onlyUsage(() => validateGoproxyForWrite(p));
-    }), RUNS);
+    fc.assert(
+      fc.property(proxyText, gen('ab.,*'), (p, np) => {
+        const r = parseGoproxy(p, np);
+        if (r.ok) {
+          // The last entry's separator means nothing (it never falls through), so formatGoproxy drops it.
+          const norm = r.entries.map((e, i) => (i === r.entries.length - 1 ? { ...e, fallBackOnError: false } : e));
+          expect(parseGoproxy(formatGoproxy(r.entries), np)).toEqual({ ok: true, entries: norm });
+        } else expect(typeof r.error).toBe('string');
+        onlyUsage(() => validateGoproxyForWrite(p));
+      }),
+      RUNS,
+    );
   });
   it('parseGosumdb returns a result', () => {
-    fc.assert(fc.property(gen('sum.golang.org+033de0ae ht:/ off'), (v) => {
-      const r = parseGosumdb(v);
-      expect(typeof r.ok).toBe('boolean');
-      onlyUsage(() => validateGosumdbForWrite(v));
-    }), RUNS);
+    fc.assert(
+      fc.property(gen('sum.golang.org+033de0ae ht:/ off'), (v) => {
+        const r = parseGosumdb(v);
+        expect(typeof r.ok).toBe('boolean');
+        onlyUsage(() => validateGosumdbForWrite(v));
+      }),
+      RUNS,
+    );
   });
   it('parseGoenvFile and the config model never throw', () => {
-    fc.assert(fc.property(gen('GOPRXY=\n\r #abc,'), fc.dictionary(fc.constantFrom('GOPROXY', 'GOPRIVATE', 'GONOPROXY', 'GOSUMDB', 'https_proxy'), fc.string()), (text, env) => {
-      expect(parseGoenvFile(text)).toBeInstanceOf(Map);
-      const m = buildConfigModel({ env, goenvPath: null, goenvText: text, gorootEnvText: text, goVersion: null });
-      onlyUsage(() => resolveRoute(m, 'github.com/a/b', 'v1.0.0'));
-    }), RUNS);
+    fc.assert(
+      fc.property(
+        gen('GOPRXY=\n\r #abc,'),
+        fc.dictionary(fc.constantFrom('GOPROXY', 'GOPRIVATE', 'GONOPROXY', 'GOSUMDB', 'https_proxy'), fc.string()),
+        (text, env) => {
+          expect(parseGoenvFile(text)).toBeInstanceOf(Map);
+          const m = buildConfigModel({ env, goenvPath: null, goenvText: text, gorootEnvText: text, goVersion: null });
+          onlyUsage(() => resolveRoute(m, 'github.com/a/b', 'v1.0.0'));
+        },
+      ),
+      RUNS,
+    );
   });
   it('redaction never throws and removes passwords', () => {
-    fc.assert(fc.property(fc.string(), fc.stringMatching(/^[a-z0-9]{6,12}$/), (text, pw) => {
-      redactUrl(text);
-      redactSecrets(text);
-      expect(redactSecrets(`${text} https://me:${pw}@h.example/x ${text}`)).toContain('https://me:xxxxx@h.example/x');
-      expect(redactUrl(`https://me:${pw}@h.example/x`)).not.toContain(pw);
-    }), RUNS);
+    fc.assert(
+      fc.property(fc.string(), fc.stringMatching(/^[a-z0-9]{6,12}$/), (text, pw) => {
+        redactUrl(text);
+        redactSecrets(text);
+        expect(redactSecrets(`${text} https://me:${pw}@h.example/x ${text}`)).toContain('https://me:xxxxx@h.example/x');
+        expect(redactUrl(`https://me:${pw}@h.example/x`)).not.toContain(pw);
+      }),
+      RUNS,
+    );
   });
 });
 
 describe('fuzz: escaping', () => {
   const pathElem = fc.string({ unit: fc.constantFrom(...'abcXYZ019-._~'.split('')), minLength: 1, maxLength: 8 });
-  const modPath = fc.tuple(fc.string({ unit: fc.constantFrom(...'abc019-.'.split('')), minLength: 1, maxLength: 8 }), fc.array(pathElem, { maxLength: 3 }))
+  const modPath = fc
+    .tuple(
+      fc.string({ unit: fc.constantFrom(...'abc019-.'.split('')), minLength: 1, maxLength: 8 }),
+      fc.array(pathElem, { maxLength: 3 }),
+    )
     .map(([host, rest]) => [`${host}.com`, ...rest].join('/'));
   it('escape/unescape round-trip for every valid module path', () => {
-    fc.assert(fc.property(modPath, (p) => {
-      if (checkModulePath(p) !== null) {
-        expect(() => escapePath(p)).toThrow(UsageError);
-        return;
-      }
-      const e = escapePath(p);
-      expect(e).not.toMatch(/[A-Z]/);
-      expect(unescapePath(e)).toBe(p);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(modPath, (p) => {
+        if (checkModulePath(p) !== null) {
+          expect(() => escapePath(p)).toThrow(UsageError);
+          return;
+        }
+        const e = escapePath(p);
+        expect(e).not.toMatch(/[A-Z]/);
+        expect(unescapePath(e)).toBe(p);
+      }),
+      { numRuns: 1000 },
+    );
   });
   it('escape functions only throw UsageError; unescape returns string or null', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      onlyUsage(() => escapePath(s));
-      onlyUsage(() => {
-        const e = escapeVersion(s);
-        expect(unescapeVersion(e)).toBe(s);
-      });
-      const u = unescapePath(s);
-      expect(u === null || typeof u === 'string').toBe(true);
-    }), RUNS);
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        onlyUsage(() => escapePath(s));
+        onlyUsage(() => {
+          const e = escapeVersion(s);
+          expect(unescapeVersion(e)).toBe(s);
+        });
+        const u = unescapePath(s);
+        expect(u === null || typeof u === 'string').toBe(true);
+      }),
+      RUNS,
+    );
   });
 });

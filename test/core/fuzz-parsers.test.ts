@@ -33,12 +33,28 @@ const semver = fc.tuple(fc.nat(20), fc.nat(20), fc.nat(20)).map(([a, b, c]) => `
 
 describe('tidy line classifier (fuzz)', () => {
   const lines = realLines();
-  const KINDS = new Set(['finding', 'downloading', 'found', 'unused', 'get-start', 'get-done', 'get-error', 'get-note', 'vcs', 'toolchain-download', 'error', 'context', 'unknown']);
+  const KINDS = new Set([
+    'finding',
+    'downloading',
+    'found',
+    'unused',
+    'get-start',
+    'get-done',
+    'get-error',
+    'get-note',
+    'vcs',
+    'toolchain-download',
+    'error',
+    'context',
+    'unknown',
+  ]);
 
   it('never throws on arbitrary lines, real lines or real lines cut/spliced at random', () => {
     expect(lines.length).toBeGreaterThan(50);
     const real = fc.constantFrom(...lines);
-    const mutated = fc.tuple(real, real, fc.nat(200), anyText).map(([a, b, n, junk]) => a.slice(0, n) + junk + b.slice(n));
+    const mutated = fc
+      .tuple(real, real, fc.nat(200), anyText)
+      .map(([a, b, n, junk]) => a.slice(0, n) + junk + b.slice(n));
     fc.assert(
       fc.property(fc.array(fc.oneof(anyText, real, mutated), { maxLength: 30 }), (batch) => {
         const c = new LineClassifier();
@@ -50,28 +66,47 @@ describe('tidy line classifier (fuzz)', () => {
 
   it('keeps every line: one event per line, unknown lines verbatim', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 60 }).filter((s) => !s.includes('\n')), { maxLength: 20 }), (batch) => {
-        const evs = classifyText(batch.map((l) => l + '\n').join(''));
-        expect(evs).toHaveLength(batch.length);
-        evs.forEach((e, i) => {
-          if (e.kind === 'unknown') expect(e.text).toBe(batch[i]!.replace(/\r$/, ''));
-        });
-      }),
+      fc.property(
+        fc.array(
+          fc.string({ unit: 'grapheme', maxLength: 60 }).filter((s) => !s.includes('\n')),
+          { maxLength: 20 },
+        ),
+        (batch) => {
+          const evs = classifyText(batch.map((l) => l + '\n').join(''));
+          expect(evs).toHaveLength(batch.length);
+          evs.forEach((e, i) => {
+            if (e.kind === 'unknown') expect(e.text).toBe(batch[i]!.replace(/\r$/, ''));
+          });
+        },
+      ),
       RUNS,
     );
   });
 
   it('round-trips the -x HTTP trace and progress shapes Go prints', () => {
-    const url = fc.tuple(fc.nat(65535), modPath, semver).map(([port, m, v]) => `http://127.0.0.1:${port}/${m}/@v/${v}.info`);
+    const url = fc
+      .tuple(fc.nat(65535), modPath, semver)
+      .map(([port, m, v]) => `http://127.0.0.1:${port}/${m}/@v/${v}.info`);
     fc.assert(
       fc.property(url, fc.integer({ min: 100, max: 599 }), fc.nat(99_999), modPath, semver, (u, status, ms, m, v) => {
         const c = new LineClassifier();
         expect(c.push(`# get ${u}`)).toEqual({ kind: 'get-start', url: u });
         const secs = (ms / 1000).toFixed(3);
-        expect(c.push(`# get ${u}: ${status} Some Text (${secs}s)`)).toMatchObject({ kind: 'get-done', url: u, status, statusText: 'Some Text', durationMs: Math.round(Number(secs) * 1000) });
+        expect(c.push(`# get ${u}: ${status} Some Text (${secs}s)`)).toMatchObject({
+          kind: 'get-done',
+          url: u,
+          status,
+          statusText: 'Some Text',
+          durationMs: Math.round(Number(secs) * 1000),
+        });
         expect(c.push(`go: downloading ${m} ${v}`)).toEqual({ kind: 'downloading', module: m, version: v });
         expect(c.push(`go: finding module for package ${m}/pkg`)).toEqual({ kind: 'finding', package: `${m}/pkg` });
-        expect(c.push(`go: found ${m}/pkg in ${m} ${v}`)).toEqual({ kind: 'found', package: `${m}/pkg`, module: m, version: v });
+        expect(c.push(`go: found ${m}/pkg in ${m} ${v}`)).toEqual({
+          kind: 'found',
+          package: `${m}/pkg`,
+          module: m,
+          version: v,
+        });
       }),
       RUNS,
     );
@@ -93,28 +128,54 @@ describe('GOENV file (fuzz)', () => {
 
   it('round-trips KEY=VALUE verbatim (values keep "=", spaces, quotes and \\r); the last duplicate wins', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(key, value), { maxLength: 12 }), fc.array(fc.stringMatching(/^[^A-Z\n][^\n]{0,20}$/), { maxLength: 4 }), (pairs, noise) => {
-        const text = [...noise, ...pairs.map(([k, v]) => `${k}=${v}`)].join('\n');
-        expect(parseGoenvFile(text)).toEqual(new Map(pairs));
-      }),
+      fc.property(
+        fc.array(fc.tuple(key, value), { maxLength: 12 }),
+        fc.array(fc.stringMatching(/^[^A-Z\n][^\n]{0,20}$/), { maxLength: 4 }),
+        (pairs, noise) => {
+          const text = [...noise, ...pairs.map(([k, v]) => `${k}=${v}`)].join('\n');
+          expect(parseGoenvFile(text)).toEqual(new Map(pairs));
+        },
+      ),
       RUNS,
     );
   });
 });
 
 describe('config model from go env -json, GOENV file and environment (fuzz)', () => {
-  const NAMES = ['GOPROXY', 'GONOPROXY', 'GOPRIVATE', 'GONOSUMDB', 'GOSUMDB', 'GOINSECURE', 'GOFLAGS', 'GOTOOLCHAIN', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY'];
+  const NAMES = [
+    'GOPROXY',
+    'GONOPROXY',
+    'GOPRIVATE',
+    'GONOSUMDB',
+    'GOSUMDB',
+    'GOINSECURE',
+    'GOFLAGS',
+    'GOTOOLCHAIN',
+    'HTTPS_PROXY',
+    'https_proxy',
+    'NO_PROXY',
+  ];
   const env = fc.dictionary(fc.constantFrom(...NAMES), fc.string({ unit: 'binary', maxLength: 30 }), { maxKeys: 8 });
-  const version = fc.oneof(fc.constant(null), fc.constantFrom('go1.19.8', 'go1.21.0', 'go1.26.0', 'devel go1.27-abc'), anyText);
+  const version = fc.oneof(
+    fc.constant(null),
+    fc.constantFrom('go1.19.8', 'go1.21.0', 'go1.26.0', 'devel go1.27-abc'),
+    anyText,
+  );
 
   it('never throws; a non-empty environment value always wins over the GOENV file (go-semantics.md §1.1)', () => {
     fc.assert(
-      fc.property(env, fc.oneof(fc.constant(null), anyText), fc.oneof(fc.constant(null), anyText), version, (e, goenvText, gorootEnvText, goVersion) => {
-        const m = buildConfigModel({ env: e, goenvPath: '/tmp/x/env', goenvText, gorootEnvText, goVersion });
-        for (const [k, v] of Object.entries(e)) {
-          if (v !== '' && m.vars[k] && k.startsWith('GO')) expect(m.vars[k]!.value).toBe(v);
-        }
-      }),
+      fc.property(
+        env,
+        fc.oneof(fc.constant(null), anyText),
+        fc.oneof(fc.constant(null), anyText),
+        version,
+        (e, goenvText, gorootEnvText, goVersion) => {
+          const m = buildConfigModel({ env: e, goenvPath: '/tmp/x/env', goenvText, gorootEnvText, goVersion });
+          for (const [k, v] of Object.entries(e)) {
+            if (v !== '' && m.vars[k] && k.startsWith('GO')) expect(m.vars[k]!.value).toBe(v);
+          }
+        },
+      ),
       RUNS,
     );
   });
@@ -122,22 +183,37 @@ describe('config model from go env -json, GOENV file and environment (fuzz)', ()
 
 describe('.netrc (fuzz)', () => {
   it('never throws on arbitrary text or token soup', () => {
-    const tok = fc.oneof(fc.constantFrom('machine', 'login', 'password', 'default', 'macdef', 'account', '\n', '\n\n', ' '), word);
+    const tok = fc.oneof(
+      fc.constantFrom('machine', 'login', 'password', 'default', 'macdef', 'account', '\n', '\n\n', ' '),
+      word,
+    );
     fc.assert(
-      fc.property(fc.oneof(anyText, fc.array(tok, { maxLength: 40 }).map((t) => t.join(' '))), (t) => {
-        for (const e of parseNetrc(t)) expect(e.machine && e.login && e.password).toBeTruthy();
-      }),
+      fc.property(
+        fc.oneof(
+          anyText,
+          fc.array(tok, { maxLength: 40 }).map((t) => t.join(' ')),
+        ),
+        (t) => {
+          for (const e of parseNetrc(t)) expect(e.machine && e.login && e.password).toBeTruthy();
+        },
+      ),
       RUNS,
     );
   });
 
   it('round-trips "machine M login L password P" entries, one per line or spread over lines', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ machine: word, login: word, password: word }), { maxLength: 8 }), fc.boolean(), (entries, spread) => {
-        const sep = spread ? '\n' : ' ';
-        const text = entries.map((e) => `machine ${e.machine}${sep}login ${e.login}${sep}password ${e.password}`).join('\n');
-        expect(parseNetrc(text)).toEqual(entries);
-      }),
+      fc.property(
+        fc.array(fc.record({ machine: word, login: word, password: word }), { maxLength: 8 }),
+        fc.boolean(),
+        (entries, spread) => {
+          const sep = spread ? '\n' : ' ';
+          const text = entries
+            .map((e) => `machine ${e.machine}${sep}login ${e.login}${sep}password ${e.password}`)
+            .join('\n');
+          expect(parseNetrc(text)).toEqual(entries);
+        },
+      ),
       RUNS,
     );
   });
@@ -145,35 +221,61 @@ describe('.netrc (fuzz)', () => {
 
 describe('go.mod (fuzz)', () => {
   it('never throws on arbitrary text or on real directives cut at random', () => {
-    const real = 'module example.com/m\n\ngo 1.21\n\ntoolchain go1.22.1\n\nrequire (\n\tgolang.org/x/text v0.14.0 // indirect\n)\nreplace a.com/b => ../b\n';
+    const real =
+      'module example.com/m\n\ngo 1.21\n\ntoolchain go1.22.1\n\nrequire (\n\tgolang.org/x/text v0.14.0 // indirect\n)\nreplace a.com/b => ../b\n';
     fc.assert(
-      fc.property(fc.oneof(anyText, fc.tuple(fc.nat(real.length), anyText).map(([n, j]) => real.slice(0, n) + j + real.slice(n))), (t) => {
-        const m = parseGoMod(t);
-        expect(Array.isArray(m.require) && Array.isArray(m.replace)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          anyText,
+          fc.tuple(fc.nat(real.length), anyText).map(([n, j]) => real.slice(0, n) + j + real.slice(n)),
+        ),
+        (t) => {
+          const m = parseGoMod(t);
+          expect(Array.isArray(m.require) && Array.isArray(m.replace)).toBe(true);
+        },
+      ),
       RUNS,
     );
   });
 
   it('round-trips module, go, requires (block or single line, indirect) and replaces', () => {
     const req = fc.record({ path: modPath, version: semver, indirect: fc.boolean() });
-    const rep = fc.record({ oldPath: modPath, newPath: fc.oneof(modPath, fc.constantFrom('../local', './x', '/abs/dir')), newVersion: semver });
+    const rep = fc.record({
+      oldPath: modPath,
+      newPath: fc.oneof(modPath, fc.constantFrom('../local', './x', '/abs/dir')),
+      newVersion: semver,
+    });
     fc.assert(
-      fc.property(modPath, fc.constantFrom('1.19', '1.21', '1.26'), fc.array(req, { maxLength: 6 }), fc.array(rep, { maxLength: 3 }), fc.boolean(), (mod, go, reqs, reps, block) => {
-        const line = (r: { path: string; version: string; indirect: boolean }): string => `${r.path} ${r.version}${r.indirect ? ' // indirect' : ''}`;
-        const reqText = block ? `require (\n${reqs.map((r) => '\t' + line(r)).join('\n')}\n)` : reqs.map((r) => 'require ' + line(r)).join('\n');
-        const repText = reps.map((r) => `replace ${r.oldPath} => ${r.newPath}${r.newPath.startsWith('/') || r.newPath.startsWith('.') ? '' : ' ' + r.newVersion}`).join('\r\n');
-        const parsed = parseGoMod(`// comment\nmodule ${mod}\n\ngo ${go}\n\n${reqText}\n\n${repText}\n`);
-        expect(parsed.module).toBe(mod);
-        expect(parsed.go).toBe(go);
-        expect(parsed.require).toEqual(reqs);
-        expect(parsed.replace.map((r) => [r.oldPath, r.newPath, r.isLocal, r.newVersion])).toEqual(
-          reps.map((r) => {
-            const local = /^[./]/.test(r.newPath);
-            return [r.oldPath, r.newPath, local, local ? undefined : r.newVersion];
-          }),
-        );
-      }),
+      fc.property(
+        modPath,
+        fc.constantFrom('1.19', '1.21', '1.26'),
+        fc.array(req, { maxLength: 6 }),
+        fc.array(rep, { maxLength: 3 }),
+        fc.boolean(),
+        (mod, go, reqs, reps, block) => {
+          const line = (r: { path: string; version: string; indirect: boolean }): string =>
+            `${r.path} ${r.version}${r.indirect ? ' // indirect' : ''}`;
+          const reqText = block
+            ? `require (\n${reqs.map((r) => '\t' + line(r)).join('\n')}\n)`
+            : reqs.map((r) => 'require ' + line(r)).join('\n');
+          const repText = reps
+            .map(
+              (r) =>
+                `replace ${r.oldPath} => ${r.newPath}${r.newPath.startsWith('/') || r.newPath.startsWith('.') ? '' : ' ' + r.newVersion}`,
+            )
+            .join('\r\n');
+          const parsed = parseGoMod(`// comment\nmodule ${mod}\n\ngo ${go}\n\n${reqText}\n\n${repText}\n`);
+          expect(parsed.module).toBe(mod);
+          expect(parsed.go).toBe(go);
+          expect(parsed.require).toEqual(reqs);
+          expect(parsed.replace.map((r) => [r.oldPath, r.newPath, r.isLocal, r.newVersion])).toEqual(
+            reps.map((r) => {
+              const local = /^[./]/.test(r.newPath);
+              return [r.oldPath, r.newPath, local, local ? undefined : r.newVersion];
+            }),
+          );
+        },
+      ),
       RUNS,
     );
   });

@@ -41,7 +41,13 @@ describe('parseGoMod', () => {
   it('reads replace lines; local directories are recognised on every OS', () => {
     expect(m.replace).toEqual([
       { oldPath: 'example.com/a', newPath: '../a', isLocal: true },
-      { oldPath: 'example.com/b', oldVersion: 'v1.0.0', newPath: 'example.com/c', newVersion: 'v1.1.0', isLocal: false },
+      {
+        oldPath: 'example.com/b',
+        oldVersion: 'v1.0.0',
+        newPath: 'example.com/c',
+        newVersion: 'v1.1.0',
+        isLocal: false,
+      },
       { oldPath: 'example.com/w', newPath: 'C:\\src\\w', isLocal: true },
     ]);
     expect(['./x', '../x', '/abs', '.', 'D:/x'].every(isLocalReplacePath)).toBe(true);
@@ -53,7 +59,13 @@ describe('parseGoMod', () => {
 });
 
 describe('requiredToolchain', () => {
-  const mod = (go: string | null, toolchain: string | null = null) => ({ module: 'm', go, toolchain, require: [], replace: [] });
+  const mod = (go: string | null, toolchain: string | null = null) => ({
+    module: 'm',
+    go,
+    toolchain,
+    require: [],
+    replace: [],
+  });
   it.each([
     ['1.22', null, 'go1.22.0'], // a language version means its .0 release from 1.21 on
     ['1.21', null, 'go1.21.0'],

@@ -1,7 +1,13 @@
 // GOPROXY parsing: go-semantics.md §1.2–1.3 (proxy.go proxyList/newProxyRepo), error texts as Go prints them.
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
-import { formatGoproxy, parseGoproxy, parseGoUrl, proxyEntryLabel, validateGoproxyForWrite } from '../../src/core/goproxy.js';
+import {
+  formatGoproxy,
+  parseGoproxy,
+  parseGoUrl,
+  proxyEntryLabel,
+  validateGoproxyForWrite,
+} from '../../src/core/goproxy.js';
 
 const entries = (goproxy: string, gonoproxy = ''): unknown => {
   const r = parseGoproxy(goproxy, gonoproxy);
@@ -18,7 +24,9 @@ describe('parseGoproxy', () => {
     ]);
   });
   it('adds https:// only to entries with . : or / that are not URLs or absolute paths', () => {
-    expect(entries('proxy.example.com:8080/x')).toEqual([{ kind: 'url', url: 'https://proxy.example.com:8080/x', fallBackOnError: false }]);
+    expect(entries('proxy.example.com:8080/x')).toEqual([
+      { kind: 'url', url: 'https://proxy.example.com:8080/x', fallBackOnError: false },
+    ]);
     expect(entries('/srv/proxy')).toBe('invalid proxy URL missing scheme: /srv/proxy');
     expect(entries('file:///srv/proxy')).toEqual([{ kind: 'url', url: 'file:///srv/proxy', fallBackOnError: false }]);
   });
@@ -27,7 +35,9 @@ describe('parseGoproxy', () => {
     expect(entries('direct|foo')).toEqual([{ kind: 'direct', fallBackOnError: true }]);
   });
   it('ignores empty entries and trims spaces', () => {
-    expect(entries(',, https://a.example ,')).toEqual([{ kind: 'url', url: 'https://a.example', fallBackOnError: false }]);
+    expect(entries(',, https://a.example ,')).toEqual([
+      { kind: 'url', url: 'https://a.example', fallBackOnError: false },
+    ]);
   });
   it('prepends noproxy when GONOPROXY is set and GOPROXY is not exactly "direct"', () => {
     expect(entries('https://a.example', 'corp.com')).toEqual([
@@ -35,7 +45,10 @@ describe('parseGoproxy', () => {
       { kind: 'url', url: 'https://a.example', fallBackOnError: false },
     ]);
     expect(entries('direct', 'corp.com')).toEqual([{ kind: 'direct', fallBackOnError: false }]);
-    expect(entries('off', 'corp.com')).toEqual([{ kind: 'noproxy', fallBackOnError: false }, { kind: 'off', fallBackOnError: false }]);
+    expect(entries('off', 'corp.com')).toEqual([
+      { kind: 'noproxy', fallBackOnError: false },
+      { kind: 'off', fallBackOnError: false },
+    ]);
   });
   it.each([
     ['foo', 'invalid proxy URL missing scheme: foo'],
@@ -61,13 +74,20 @@ describe('parseGoproxy', () => {
 
 describe('formatGoproxy / proxyEntryLabel', () => {
   it('round-trips a normalised list', () => {
-    for (const v of ['https://a.example,https://b.example|direct', 'off', 'https://goproxy.cn,direct', 'https://a|https://b']) {
+    for (const v of [
+      'https://a.example,https://b.example|direct',
+      'off',
+      'https://goproxy.cn,direct',
+      'https://a|https://b',
+    ]) {
       const r = parseGoproxy(v, 'x.com');
       expect(r.ok && formatGoproxy(r.entries)).toBe(v);
     }
   });
   it('labels redact credentials', () => {
-    expect(proxyEntryLabel({ kind: 'url', url: 'https://me:pw@p.corp', fallBackOnError: false })).toBe('https://me:xxxxx@p.corp');
+    expect(proxyEntryLabel({ kind: 'url', url: 'https://me:pw@p.corp', fallBackOnError: false })).toBe(
+      'https://me:xxxxx@p.corp',
+    );
     expect(proxyEntryLabel({ kind: 'direct', fallBackOnError: false })).toBe('direct');
   });
 });
@@ -75,20 +95,42 @@ describe('formatGoproxy / proxyEntryLabel', () => {
 describe('parseGoUrl', () => {
   it('parses components like net/url', () => {
     const r = parseGoUrl('https://u:p@h.example:8443/a/b?q=1#f');
-    expect(r.ok && r.url).toMatchObject({ scheme: 'https', host: 'h.example:8443', path: '/a/b', rawQuery: 'q=1', fragment: 'f', user: { username: 'u', password: 'p' } });
+    expect(r.ok && r.url).toMatchObject({
+      scheme: 'https',
+      host: 'h.example:8443',
+      path: '/a/b',
+      rawQuery: 'q=1',
+      fragment: 'f',
+      user: { username: 'u', password: 'p' },
+    });
     expect(parseGoUrl(':x')).toEqual({ ok: false, error: 'parse ":x": missing protocol scheme' });
     expect(parseGoUrl('a:b/c').ok).toBe(true);
     expect(parseGoUrl('ab:c').ok).toBe(true);
     expect(parseGoUrl('x/a:b')).toMatchObject({ ok: true });
-    expect(parseGoUrl('1a:b')).toEqual({ ok: false, error: 'parse "1a:b": first path segment in URL cannot contain colon' });
-    expect(parseGoUrl('http://a b/')).toEqual({ ok: false, error: 'parse "http://a b/": invalid character " " in host name' });
-    expect(parseGoUrl('http://x\n')).toEqual({ ok: false, error: 'parse "http://x\\n": net/url: invalid control character in URL' });
+    expect(parseGoUrl('1a:b')).toEqual({
+      ok: false,
+      error: 'parse "1a:b": first path segment in URL cannot contain colon',
+    });
+    expect(parseGoUrl('http://a b/')).toEqual({
+      ok: false,
+      error: 'parse "http://a b/": invalid character " " in host name',
+    });
+    expect(parseGoUrl('http://x\n')).toEqual({
+      ok: false,
+      error: 'parse "http://x\\n": net/url: invalid control character in URL',
+    });
   });
 });
 
 describe('validateGoproxyForWrite', () => {
   it('accepts good values', () => {
-    for (const v of ['https://goproxy.cn,direct', 'https://proxy.golang.org|https://goproxy.io,direct', 'off', 'direct', 'file:///srv/p']) {
+    for (const v of [
+      'https://goproxy.cn,direct',
+      'https://proxy.golang.org|https://goproxy.io,direct',
+      'off',
+      'direct',
+      'file:///srv/p',
+    ]) {
       expect(() => validateGoproxyForWrite(v)).not.toThrow();
     }
     expect(() => validateGoproxyForWrite('https://u:p@p.corp,direct', { allowCredentials: true })).not.toThrow();

@@ -10,20 +10,32 @@ const custom = generateKeyPair('sum.corp.example', new Uint8Array(32).fill(7)).v
 describe('parseGosumdb', () => {
   it('handles off, known names, full keys and URLs', () => {
     expect(parseGosumdb('off')).toEqual({ ok: true, config: { kind: 'off' } });
-    expect(parseGosumdb('sum.golang.org')).toEqual({ ok: true, config: { kind: 'db', name: 'sum.golang.org', key: GOLANG_KEY } });
-    expect(parseGosumdb(GOLANG_KEY)).toEqual({ ok: true, config: { kind: 'db', name: 'sum.golang.org', key: GOLANG_KEY } });
+    expect(parseGosumdb('sum.golang.org')).toEqual({
+      ok: true,
+      config: { kind: 'db', name: 'sum.golang.org', key: GOLANG_KEY },
+    });
+    expect(parseGosumdb(GOLANG_KEY)).toEqual({
+      ok: true,
+      config: { kind: 'db', name: 'sum.golang.org', key: GOLANG_KEY },
+    });
     expect(parseGosumdb(`${custom} https://sum.corp.example/db`)).toEqual({
       ok: true,
       config: { kind: 'db', name: 'sum.corp.example', key: custom, url: 'https://sum.corp.example/db' },
     });
-    expect(parseGosumdb('sum.golang.org https://mirror.example')).toMatchObject({ ok: true, config: { url: 'https://mirror.example' } });
+    expect(parseGosumdb('sum.golang.org https://mirror.example')).toMatchObject({
+      ok: true,
+      config: { url: 'https://mirror.example' },
+    });
   });
   it('rewrites exactly "sum.golang.google.cn" to sum.golang.org via that URL', () => {
     expect(parseGosumdb('sum.golang.google.cn')).toEqual({
       ok: true,
       config: { kind: 'db', name: 'sum.golang.org', key: GOLANG_KEY, url: 'https://sum.golang.google.cn' },
     });
-    expect(parseGosumdb(' sum.golang.google.cn')).toEqual({ ok: false, error: 'invalid GOSUMDB: malformed verifier id' });
+    expect(parseGosumdb(' sum.golang.google.cn')).toEqual({
+      ok: false,
+      error: 'invalid GOSUMDB: malformed verifier id',
+    });
   });
   it.each([
     ['', 'missing GOSUMDB'],
@@ -44,13 +56,16 @@ describe('validateGosumdbForWrite', () => {
       expect(() => validateGosumdbForWrite(v)).not.toThrow();
     }
   });
-  it.each(['', 'sum.corp.example', 'sum.golang.org ftp://x', 'sum.golang.org https://u:pw@x', ' off'])('rejects %j', (v) => {
-    expect(() => validateGosumdbForWrite(v)).toThrow(UsageError);
-    try {
-      validateGosumdbForWrite(v);
-    } catch (e) {
-      expect((e as Error).message).toContain('GOSUMDB=sum.golang.org');
-      expect((e as Error).message).not.toContain(':pw@');
-    }
-  });
+  it.each(['', 'sum.corp.example', 'sum.golang.org ftp://x', 'sum.golang.org https://u:pw@x', ' off'])(
+    'rejects %j',
+    (v) => {
+      expect(() => validateGosumdbForWrite(v)).toThrow(UsageError);
+      try {
+        validateGosumdbForWrite(v);
+      } catch (e) {
+        expect((e as Error).message).toContain('GOSUMDB=sum.golang.org');
+        expect((e as Error).message).not.toContain(':pw@');
+      }
+    },
+  );
 });

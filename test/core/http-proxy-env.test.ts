@@ -5,10 +5,23 @@ import { execa } from 'execa';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { getProxyConfig, proxyForUrl, useProxy, parseProxy, splitHostPort, type ProxyConfig } from '../../src/core/http-proxy-env.js';
+import {
+  getProxyConfig,
+  proxyForUrl,
+  useProxy,
+  parseProxy,
+  splitHostPort,
+  type ProxyConfig,
+} from '../../src/core/http-proxy-env.js';
 import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
 
-const cfg = (c: Partial<ProxyConfig>): ProxyConfig => ({ httpProxy: '', httpsProxy: '', noProxy: '', cgi: false, ...c });
+const cfg = (c: Partial<ProxyConfig>): ProxyConfig => ({
+  httpProxy: '',
+  httpsProxy: '',
+  noProxy: '',
+  cgi: false,
+  ...c,
+});
 
 // proxyForURLTests (X: proxy_test.go); "<nil>" → null. The "foo://host" case is version-dependent (below).
 const PROXY_FOR_URL: Array<[Partial<ProxyConfig>, string, string | null]> = [
@@ -22,7 +35,11 @@ const PROXY_FOR_URL: Array<[Partial<ProxyConfig>, string, string | null]> = [
   [{ httpProxy: 'socks5://127.0.0.1' }, 'http://example.com', 'socks5://127.0.0.1'],
   [{ httpProxy: 'http.proxy.tld', httpsProxy: 'secure.proxy.tld' }, 'http://insecure.tld/', 'http://http.proxy.tld'],
   [{ httpProxy: 'http.proxy.tld', httpsProxy: 'secure.proxy.tld' }, 'https://secure.tld/', 'http://secure.proxy.tld'],
-  [{ httpProxy: 'http.proxy.tld', httpsProxy: 'https://secure.proxy.tld' }, 'https://secure.tld/', 'https://secure.proxy.tld'],
+  [
+    { httpProxy: 'http.proxy.tld', httpsProxy: 'https://secure.proxy.tld' },
+    'https://secure.tld/',
+    'https://secure.proxy.tld',
+  ],
   [{ httpProxy: 'http.proxy.tld' }, 'https://secure.tld/', null], // HTTP_PROXY is never used for https
   [{ httpProxy: 'http.proxy.tld' }, 'ftp://insecure.tld/', null],
   [{ httpProxy: 'http://10.1.2.3:8080', cgi: true }, 'http://example.com', null], // Go: error (CGI)
@@ -42,12 +59,32 @@ const PROXY_FOR_URL: Array<[Partial<ProxyConfig>, string, string | null]> = [
 const NO_PROXY =
   'foobar.com, .barbaz.net, *.wildcard.io, 192.168.1.1, 192.168.1.2:81, 192.168.1.3:80, 10.0.0.0/30, 2001:db8::52:0:1, [2001:db8::52:0:2]:443, [2001:db8::52:0:3]:80, 2002:db8:a::45/64';
 const USE_PROXY: Array<[string, boolean]> = [
-  ['localhost', false], ['127.0.0.1', false], ['127.0.0.2', false], ['::1', false], ['::2', true],
-  ['192.168.1.1', false], ['192.168.1.2', true], ['192.168.1.3', false], ['192.168.1.4', true], ['10.0.0.2', false],
-  ['2001:db8::52:0:1', false], ['2001:db8::52:0:2', true], ['2001:db8::52:0:3', false], ['2002:db8:a::123', false],
-  ['fe80::424b:c8be:1643:a1b6', true], ['barbaz.net', true], ['www.barbaz.net', false], ['foobar.com', false],
-  ['www.foobar.com', false], ['foofoobar.com', true], ['baz.com', true], ['localhost.net', true],
-  ['local.localhost', true], ['barbarbaz.net', true], ['wildcard.io', true], ['nested.wildcard.io', false],
+  ['localhost', false],
+  ['127.0.0.1', false],
+  ['127.0.0.2', false],
+  ['::1', false],
+  ['::2', true],
+  ['192.168.1.1', false],
+  ['192.168.1.2', true],
+  ['192.168.1.3', false],
+  ['192.168.1.4', true],
+  ['10.0.0.2', false],
+  ['2001:db8::52:0:1', false],
+  ['2001:db8::52:0:2', true],
+  ['2001:db8::52:0:3', false],
+  ['2002:db8:a::123', false],
+  ['fe80::424b:c8be:1643:a1b6', true],
+  ['barbaz.net', true],
+  ['www.barbaz.net', false],
+  ['foobar.com', false],
+  ['www.foobar.com', false],
+  ['foofoobar.com', true],
+  ['baz.com', true],
+  ['localhost.net', true],
+  ['local.localhost', true],
+  ['barbarbaz.net', true],
+  ['wildcard.io', true],
+  ['nested.wildcard.io', false],
   ['awildcard.io', true],
 ];
 
@@ -80,7 +117,13 @@ describe('useProxy (TestUseProxy, TestInvalidNoProxy, TestAllNoProxy)', () => {
 
 describe('getProxyConfig (FromEnvironment)', () => {
   it('upper case wins over lower case; empty counts as unset', () => {
-    const env = { HTTPS_PROXY: 'upper:1', https_proxy: 'lower:2', HTTP_PROXY: '', http_proxy: 'lowhttp:3', no_proxy: 'x' };
+    const env = {
+      HTTPS_PROXY: 'upper:1',
+      https_proxy: 'lower:2',
+      HTTP_PROXY: '',
+      http_proxy: 'lowhttp:3',
+      no_proxy: 'x',
+    };
     expect(getProxyConfig(env)).toEqual({ httpProxy: 'lowhttp:3', httpsProxy: 'upper:1', noProxy: 'x', cgi: false });
   });
   it('REQUEST_METHOD marks CGI', () => expect(getProxyConfig({ REQUEST_METHOD: 'PUT' }).cgi).toBe(true));
@@ -150,7 +193,13 @@ interface DiffCase {
 }
 
 function differentialCases(): DiffCase[] {
-  const out: DiffCase[] = PROXY_FOR_URL.map(([c, url]) => ({ HTTP: c.httpProxy ?? '', HTTPS: c.httpsProxy ?? '', No: c.noProxy ?? '', CGI: c.cgi ?? false, URL: url }));
+  const out: DiffCase[] = PROXY_FOR_URL.map(([c, url]) => ({
+    HTTP: c.httpProxy ?? '',
+    HTTPS: c.httpsProxy ?? '',
+    No: c.noProxy ?? '',
+    CGI: c.cgi ?? false,
+    URL: url,
+  }));
   for (const [host] of USE_PROXY) {
     const h = host.includes(':') ? `[${host}]` : host;
     out.push({ HTTP: '', HTTPS: 'corp:3128', No: NO_PROXY, CGI: false, URL: `https://${h}:80/x` });
@@ -163,7 +212,8 @@ function differentialCases(): DiffCase[] {
     ['', 'corp:3128', 'https://10.0.0.5/'],
     ['', 'corp:3128', 'https://example.com:8443/'],
   ];
-  for (const [http, https, url] of extra) out.push({ HTTP: http, HTTPS: https, No: '0.5,*.corp.test:443,example.com:8443', CGI: false, URL: url });
+  for (const [http, https, url] of extra)
+    out.push({ HTTP: http, HTTPS: https, No: '0.5,*.corp.test:443,example.com:8443', CGI: false, URL: url });
   return out;
 }
 
@@ -177,8 +227,12 @@ describe('differential: gomodctl vs the httpproxy vendored in the Go under test'
     // `go telemetry off` equivalent: otherwise Go ≥1.23 leaves a child writing into the temp tree we remove.
     mkdirSync(join(go.env.XDG_CONFIG_HOME!, 'go', 'telemetry'), { recursive: true });
     writeFileSync(join(go.env.XDG_CONFIG_HOME!, 'go', 'telemetry', 'mode'), 'off');
-    const goroot = (await execa(TEST_GO, ['env', 'GOROOT'], { env: go.env, extendEnv: false, timeout: 30_000 })).stdout.trim();
-    goVersion = (await execa(TEST_GO, ['env', 'GOVERSION'], { env: go.env, extendEnv: false, timeout: 30_000 })).stdout.trim();
+    const goroot = (
+      await execa(TEST_GO, ['env', 'GOROOT'], { env: go.env, extendEnv: false, timeout: 30_000 })
+    ).stdout.trim();
+    goVersion = (
+      await execa(TEST_GO, ['env', 'GOVERSION'], { env: go.env, extendEnv: false, timeout: 30_000 })
+    ).stdout.trim();
     const src = join(go.env.GOPATH!, 'src');
     cpSync(join(goroot, 'src', 'vendor', 'golang.org'), join(src, 'golang.org'), { recursive: true });
     mkdirSync(join(src, 'hp'), { recursive: true });
@@ -193,7 +247,9 @@ describe('differential: gomodctl vs the httpproxy vendored in the Go under test'
     const r = await execa(bin, [], { input: cases.map((c) => JSON.stringify(c)).join('\n') + '\n', timeout: 10_000 });
     const got = r.stdout.split('\n');
     const mismatches = cases.flatMap((c, i) => {
-      const ours = proxyForUrl(cfg({ httpProxy: c.HTTP, httpsProxy: c.HTTPS, noProxy: c.No, cgi: c.CGI }), c.URL, goVersion) ?? '<nil>';
+      const ours =
+        proxyForUrl(cfg({ httpProxy: c.HTTP, httpsProxy: c.HTTPS, noProxy: c.No, cgi: c.CGI }), c.URL, goVersion) ??
+        '<nil>';
       return ours === got[i] ? [] : [`${JSON.stringify(c)}: go=${got[i]} gomodctl=${ours}`];
     });
     expect(mismatches, goVersion).toEqual([]);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compareGoVersions, GO_KNOWN_ENV, goDefaults, MODULE_VARS, usesGorootGoEnv } from '../../src/core/known-vars.js';
+import {
+  compareGoVersions,
+  GO_KNOWN_ENV,
+  goDefaults,
+  MODULE_VARS,
+  usesGorootGoEnv,
+} from '../../src/core/known-vars.js';
 
 describe('known vars', () => {
   it('lists Go known env and module vars', () => {
@@ -15,7 +21,12 @@ describe('known vars', () => {
     expect(compareGoVersions('garbage', 'go1.1')).toBeLessThan(0);
   });
   it('gives version-appropriate defaults', () => {
-    expect(goDefaults('go1.19.8')).toEqual({ GOPROXY: 'https://proxy.golang.org,direct', GOSUMDB: 'sum.golang.org', GOTOOLCHAIN: '', GOAUTH: '' });
+    expect(goDefaults('go1.19.8')).toEqual({
+      GOPROXY: 'https://proxy.golang.org,direct',
+      GOSUMDB: 'sum.golang.org',
+      GOTOOLCHAIN: '',
+      GOAUTH: '',
+    });
     expect(goDefaults('go1.26.0')).toMatchObject({ GOTOOLCHAIN: 'auto', GOAUTH: 'netrc' });
     expect(goDefaults(null).GOTOOLCHAIN).toBe('auto');
     expect(usesGorootGoEnv('go1.19.8')).toBe(false);

@@ -54,7 +54,9 @@ describe('parseNetrc', () => {
   });
 
   it('CRLF files and tabs parse (strings.Fields)', () => {
-    expect(parseNetrc('machine h\r\n\tlogin u\r\n\tpassword p\r\n')).toEqual([{ machine: 'h', login: 'u', password: 'p' }]);
+    expect(parseNetrc('machine h\r\n\tlogin u\r\n\tpassword p\r\n')).toEqual([
+      { machine: 'h', login: 'u', password: 'p' },
+    ]);
   });
 
   it('an empty or missing file gives no entries', () => expect(parseNetrc('')).toEqual([]));

@@ -76,7 +76,7 @@ describe('pathMatch (path/match_test.go)', () => {
     expect(() => pathMatch('a*b*\\', 'zzz')).toThrow(BadPatternError);
   });
 
-  it('the error text is Go\'s', () => {
+  it("the error text is Go's", () => {
     expect(() => pathMatch('[', 'a')).toThrow('syntax error in pattern');
   });
 });

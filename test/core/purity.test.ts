@@ -6,7 +6,8 @@ import { join, relative } from 'node:path';
 import { ROOT } from '../helpers/run-cli.js';
 
 // Static and dynamic imports, either quote style, with or without the node: prefix.
-const FORBIDDEN = /(from|import\()\s*['"]((node:)?(fs|fs\/promises|net|tls|http|https|http2|child_process|dns|os|readline)|execa|undici|chalk|ora|@inquirer\/[a-z]+|commander)['"]|(from|import\()\s*['"](\.\.\/)+(go|probes|report|cli)\/|\brequire\(/;
+const FORBIDDEN =
+  /(from|import\()\s*['"]((node:)?(fs|fs\/promises|net|tls|http|https|http2|child_process|dns|os|readline)|execa|undici|chalk|ora|@inquirer\/[a-z]+|commander)['"]|(from|import\()\s*['"](\.\.\/)+(go|probes|report|cli)\/|\brequire\(/;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -17,7 +18,10 @@ function files(dir: string): string[] {
 
 it('src/core imports nothing from the edge', () => {
   const offenders = files(join(ROOT, 'src', 'core')).flatMap((f) =>
-    readFileSync(f, 'utf8').split('\n').filter((l) => FORBIDDEN.test(l)).map((l) => `${relative(ROOT, f)}: ${l.trim()}`),
+    readFileSync(f, 'utf8')
+      .split('\n')
+      .filter((l) => FORBIDDEN.test(l))
+      .map((l) => `${relative(ROOT, f)}: ${l.trim()}`),
   );
   expect(offenders).toEqual([]);
 });

@@ -17,7 +17,8 @@ describe('redactUrl (url.Redacted)', () => {
 
 describe('redactSecrets', () => {
   it('redacts every credential in free text, keeps *** forms', () => {
-    const text = 'Get "https://bob:hunter2@p.corp/a": 401\nGOPROXY=http://a:b@x.io,https://c:d@y.io|direct and "https://u:***@z"';
+    const text =
+      'Get "https://bob:hunter2@p.corp/a": 401\nGOPROXY=http://a:b@x.io,https://c:d@y.io|direct and "https://u:***@z"';
     const out = redactSecrets(text);
     for (const s of ['hunter2', ':b@', ':d@']) expect(out).not.toContain(s);
     expect(out).toContain('https://bob:xxxxx@p.corp/a');

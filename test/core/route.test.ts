@@ -31,7 +31,10 @@ describe('resolveRoute', () => {
     expect(r.warnings).toEqual([]);
   });
   it('| falls through on any error; no version → @v/list; direct uses ?go-get=1', () => {
-    const r = resolveRoute(model({ GOPROXY: 'https://a.example/|https://b.example,direct', GOSUMDB: 'off' }), 'example.com/m');
+    const r = resolveRoute(
+      model({ GOPROXY: 'https://a.example/|https://b.example,direct', GOSUMDB: 'off' }),
+      'example.com/m',
+    );
     expect(r.steps.map((s) => s.fallThrough)).toEqual(['on-any-error', 'on-404-410', 'never']);
     expect(r.steps[0]!.requests).toEqual(['https://a.example/example.com/m/@v/list']);
     expect(r.steps[2]).toMatchObject({ kind: 'direct', requests: ['https://example.com/m?go-get=1'] });
@@ -41,7 +44,10 @@ describe('resolveRoute', () => {
     const r = resolveRoute(model({ GOPRIVATE: 'x.com,*.corp.example' }), 'git.corp.example/team/m', 'v1.2.3');
     expect(r.private).toBe(true);
     expect(r.steps).toHaveLength(1);
-    expect(r.steps[0]).toMatchObject({ kind: 'direct', decidedBy: { variable: 'GOPRIVATE', pattern: '*.corp.example' } });
+    expect(r.steps[0]).toMatchObject({
+      kind: 'direct',
+      decidedBy: { variable: 'GOPRIVATE', pattern: '*.corp.example' },
+    });
     expect(r.sumdb).toEqual({ checked: false, reason: 'GOPRIVATE pattern "*.corp.example" matches' });
   });
   it('GOPROXY=off still fetches GONOPROXY modules directly', () => {
@@ -51,30 +57,51 @@ describe('resolveRoute', () => {
     expect(pub.steps[0]).toMatchObject({ kind: 'off', fallThrough: 'never' });
   });
   it('GONOPROXY=none with GOPRIVATE: proxy used, sumdb skipped', () => {
-    const r = resolveRoute(model({ GOPRIVATE: 'corp.example', GONOPROXY: 'none', GOPROXY: 'https://athens.corp' }), 'corp.example/m', 'v1.0.0');
+    const r = resolveRoute(
+      model({ GOPRIVATE: 'corp.example', GONOPROXY: 'none', GOPROXY: 'https://athens.corp' }),
+      'corp.example/m',
+      'v1.0.0',
+    );
     expect(r.private).toBe(false);
     expect(r.steps.map((s) => s.kind)).toEqual(['proxy']);
     expect(r.sumdb.checked).toBe(false);
   });
   it('GOSUMDB with URL bypasses proxies; invalid GOSUMDB is reported', () => {
-    const r = resolveRoute(model({ GOSUMDB: 'sum.golang.google.cn', GOPROXY: 'https://goproxy.cn' }), 'github.com/a/b', 'v1.0.0');
+    const r = resolveRoute(
+      model({ GOSUMDB: 'sum.golang.google.cn', GOPROXY: 'https://goproxy.cn' }),
+      'github.com/a/b',
+      'v1.0.0',
+    );
     expect(r.sumdb).toMatchObject({ via: 'url', urls: ['https://sum.golang.google.cn/lookup/github.com/a/b@v1.0.0'] });
     const bad = resolveRoute(model({ GOSUMDB: 'sum.corp' }), 'github.com/a/b', 'v1.0.0');
-    expect(bad.sumdb).toMatchObject({ checked: true, reason: 'verifying module: invalid GOSUMDB: malformed verifier id' });
+    expect(bad.sumdb).toMatchObject({
+      checked: true,
+      reason: 'verifying module: invalid GOSUMDB: malformed verifier id',
+    });
   });
-  it('invalid GOPROXY: no steps, a warning with Go\'s error', () => {
+  it("invalid GOPROXY: no steps, a warning with Go's error", () => {
     const r = resolveRoute(model({ GOPROXY: 'Direct' }), 'github.com/a/b');
     expect(r.steps.filter((s) => s.kind !== 'sumdb')).toEqual([]);
     expect(r.warnings[0]).toContain('invalid proxy URL missing scheme: Direct');
   });
   it('toolchain: "go" bypasses GONOPROXY and is always checked, even with GOSUMDB=off', () => {
-    const r = resolveRoute(model({ GOPRIVATE: '*', GOSUMDB: 'off', GOPROXY: 'https://p.example' }), 'go', '1.22.0', { goos: 'linux', goarch: 'arm64' });
+    const r = resolveRoute(model({ GOPRIVATE: '*', GOSUMDB: 'off', GOPROXY: 'https://p.example' }), 'go', '1.22.0', {
+      goos: 'linux',
+      goarch: 'arm64',
+    });
     expect(r.module).toBe('golang.org/toolchain');
     expect(r.version).toBe('v0.0.1-go1.22.0.linux-arm64');
     expect(r.private).toBe(false);
     expect(r.steps[0]!.requests![0]).toBe('https://p.example/golang.org/toolchain/@v/v0.0.1-go1.22.0.linux-arm64.info');
-    expect(r.sumdb).toMatchObject({ checked: true, reason: 'verifying module: checksum database disabled by GOSUMDB=off' });
-    const file = resolveRoute(model({ GOPROXY: 'file:///srv/dist', GONOSUMDB: 'golang.org' }), 'golang.org/toolchain', 'v0.0.1-go1.22.0.linux-amd64');
+    expect(r.sumdb).toMatchObject({
+      checked: true,
+      reason: 'verifying module: checksum database disabled by GOSUMDB=off',
+    });
+    const file = resolveRoute(
+      model({ GOPROXY: 'file:///srv/dist', GONOSUMDB: 'golang.org' }),
+      'golang.org/toolchain',
+      'v0.0.1-go1.22.0.linux-amd64',
+    );
     expect(file.sumdb.checked).toBe(false);
   });
   it('warns when a private-looking path would go to a public proxy / sumdb', () => {
@@ -82,19 +109,40 @@ describe('resolveRoute', () => {
     expect(r.warnings).toHaveLength(2);
     expect(r.warnings[0]).toContain('https://goproxy.cn');
     expect(r.warnings[0]).toContain('go env -w GOPRIVATE=git.internal.acme');
-    expect(resolveRoute(model({ GOPROXY: 'https://athens.acme' }), 'git.internal.acme/x', 'v1.0.0').warnings).toHaveLength(1);
+    expect(
+      resolveRoute(model({ GOPROXY: 'https://athens.acme' }), 'git.internal.acme/x', 'v1.0.0').warnings,
+    ).toHaveLength(1);
   });
   it('warns when an explicit GONOPROXY/GONOSUMDB overrides GOPRIVATE and a private module leaks', () => {
-    const r = resolveRoute(model({ GOPRIVATE: '*.corp.example.com', GONOSUMDB: 'x.y', GONOPROXY: 'x.y', GOPROXY: 'https://goproxy.cn,direct' }), 'git.corp.example.com/team/lib', 'v1.0.0');
+    const r = resolveRoute(
+      model({
+        GOPRIVATE: '*.corp.example.com',
+        GONOSUMDB: 'x.y',
+        GONOPROXY: 'x.y',
+        GOPROXY: 'https://goproxy.cn,direct',
+      }),
+      'git.corp.example.com/team/lib',
+      'v1.0.0',
+    );
     expect(r.warnings).toHaveLength(2);
     expect(r.warnings[0]).toContain("export GONOPROXY='x.y,*.corp.example.com'");
     expect(r.warnings[1]).toContain('public checksum database');
     expect(r.warnings[1]).toContain("export GONOSUMDB='x.y,*.corp.example.com'");
-    expect(resolveRoute(model({ GOPRIVATE: '*.corp.example.com' }), 'git.corp.example.com/x', 'v1.0.0').warnings).toEqual([]);
+    expect(
+      resolveRoute(model({ GOPRIVATE: '*.corp.example.com' }), 'git.corp.example.com/x', 'v1.0.0').warnings,
+    ).toEqual([]);
   });
   it('the leak fix keeps the existing GOPRIVATE, and says export when the environment sets it', () => {
-    const fromFile = buildConfigModel({ env: {}, goenvPath: '/e', goenvText: 'GOPRIVATE=corp-a.example.com\n', gorootEnvText: null, goVersion: 'go1.26.0' });
-    expect(resolveRoute(fromFile, 'git.corp-b.example.com/x', 'v1.0.0').warnings[0]).toContain('go env -w GOPRIVATE=corp-a.example.com,git.corp-b.example.com');
+    const fromFile = buildConfigModel({
+      env: {},
+      goenvPath: '/e',
+      goenvText: 'GOPRIVATE=corp-a.example.com\n',
+      gorootEnvText: null,
+      goVersion: 'go1.26.0',
+    });
+    expect(resolveRoute(fromFile, 'git.corp-b.example.com/x', 'v1.0.0').warnings[0]).toContain(
+      'go env -w GOPRIVATE=corp-a.example.com,git.corp-b.example.com',
+    );
     const fromEnv = resolveRoute(model({ GOPRIVATE: 'corp-a.example.com' }), 'git.corp-b.example.com/x', 'v1.0.0');
     expect(fromEnv.warnings[0]).toContain('export GOPRIVATE=corp-a.example.com,git.corp-b.example.com');
   });

@@ -1,21 +1,33 @@
 // Cases ported from golang/mod sumdb/note/note_test.go (TestNewVerifier, TestSign, TestOpen) and tlog ParseTree.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatTreeNote, generateKeyPair, parseTreeNote, parseVerifierKey, signNote, verifyNote } from '../../src/core/sumdb-note.js';
+import {
+  formatTreeNote,
+  generateKeyPair,
+  parseTreeNote,
+  parseVerifierKey,
+  signNote,
+  verifyNote,
+} from '../../src/core/sumdb-note.js';
 
 const VKEY = 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW';
 const SKEY = 'PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz';
 const ENOCH = 'EnochRoot+af0cfe78+ATtqJ7zOtqQtYqOo0CpvDXNlMhV3HeJDpjrASKGLWdop';
 const TEXT = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
-const PETER_SIG = '— PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n';
-const ENOCH_SIG = '— EnochRoot rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5n2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n';
+const PETER_SIG =
+  '— PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n';
+const ENOCH_SIG =
+  '— EnochRoot rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5n2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n';
 
 describe('parseVerifierKey (note.go NewVerifier)', () => {
   it('accepts the note_test.go key and sum.golang.org', () => {
     const r = parseVerifierKey(VKEY);
     expect(r).toMatchObject({ ok: true, name: 'PeterNeumann', hash: 0xc74f20a3 });
     expect(r.ok && r.publicKey.length).toBe(32);
-    expect(parseVerifierKey('sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8')).toMatchObject({ ok: true, hash: 0x033de0ae });
+    expect(parseVerifierKey('sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8')).toMatchObject({
+      ok: true,
+      hash: 0x033de0ae,
+    });
   });
 
   it.each([
@@ -31,7 +43,8 @@ describe('parseVerifierKey (note.go NewVerifier)', () => {
 
   it('rejects every substring and every one-byte mangling (as TestNewVerifier does)', () => {
     for (let i = 0; i <= VKEY.length; i++)
-      for (let j = i + 1; j <= VKEY.length; j++) if (i !== 0 || j !== VKEY.length) expect(parseVerifierKey(VKEY.slice(i, j)).ok).toBe(false);
+      for (let j = i + 1; j <= VKEY.length; j++)
+        if (i !== 0 || j !== VKEY.length) expect(parseVerifierKey(VKEY.slice(i, j)).ok).toBe(false);
     for (let i = 0; i < VKEY.length; i++) {
       const k = VKEY.slice(0, i) + String.fromCharCode(VKEY.charCodeAt(i) + 1) + VKEY.slice(i + 1);
       expect(parseVerifierKey(k).ok, k).toBe(false);
@@ -40,7 +53,9 @@ describe('parseVerifierKey (note.go NewVerifier)', () => {
 
   it('never throws on arbitrary input', () => {
     fc.assert(fc.property(fc.string(), (s) => typeof parseVerifierKey(s).ok === 'boolean'));
-    fc.assert(fc.property(fc.string(), fc.string(), (a, b) => typeof parseVerifierKey(`${a}+c74f20a3+${b}`).ok === 'boolean'));
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => typeof parseVerifierKey(`${a}+c74f20a3+${b}`).ok === 'boolean'),
+    );
   });
 });
 
@@ -53,7 +68,10 @@ describe('signNote / verifyNote (note.go Sign, Open)', () => {
   it('verifies the known note, ignoring signatures by other keys', () => {
     expect(verifyNote(TEXT + '\n' + PETER_SIG + ENOCH_SIG, VKEY)).toEqual({ ok: true, text: TEXT });
     expect(verifyNote(TEXT + '\n' + PETER_SIG + ENOCH_SIG, ENOCH)).toEqual({ ok: true, text: TEXT });
-    expect(verifyNote(TEXT + '\n' + ENOCH_SIG, VKEY)).toEqual({ ok: false, error: 'note has no verifiable signatures' });
+    expect(verifyNote(TEXT + '\n' + ENOCH_SIG, VKEY)).toEqual({
+      ok: false,
+      error: 'note has no verifiable signatures',
+    });
   });
 
   it('reports an invalid signature and malformed notes with Go texts', () => {
@@ -64,11 +82,13 @@ describe('signNote / verifyNote (note.go Sign, Open)', () => {
       TEXT + '\n',
       TEXT + '\n' + PETER_SIG.slice(0, -1),
       '\x01' + TEXT + '\n' + PETER_SIG,
-      TEXT + '\n— Bad Name x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=',
+      TEXT +
+        '\n— Bad Name x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=',
       TEXT + '\n' + PETER_SIG + 'Unexpected line.\n',
       TEXT + '\n' + PETER_SIG.repeat(101),
     ];
-    for (const m of badMsgs) expect(verifyNote(m, VKEY), JSON.stringify(m)).toEqual({ ok: false, error: 'malformed note' });
+    for (const m of badMsgs)
+      expect(verifyNote(m, VKEY), JSON.stringify(m)).toEqual({ ok: false, error: 'malformed note' });
     expect(verifyNote(TEXT + '\n' + PETER_SIG, 'nope')).toEqual({ ok: false, error: 'malformed verifier id' });
   });
 

@@ -7,8 +7,25 @@ import { makeHermeticGo } from '../helpers/go-env.js';
 import { runCli } from '../helpers/run-cli.js';
 import { startConnectProxy } from '../helpers/connect-proxy.js';
 
-interface Check { id: string; group: string; status: string; cause?: string; phase?: string; httpStatus?: number; target?: string; message: string; fix?: string[]; timings?: { totalMs: number } }
-interface Doc { schemaVersion: number; command: string; go: unknown; checks: Check[]; summary: Record<string, number> }
+interface Check {
+  id: string;
+  group: string;
+  status: string;
+  cause?: string;
+  phase?: string;
+  httpStatus?: number;
+  target?: string;
+  message: string;
+  fix?: string[];
+  timings?: { totalMs: number };
+}
+interface Doc {
+  schemaVersion: number;
+  command: string;
+  go: unknown;
+  checks: Check[];
+  summary: Record<string, number>;
+}
 
 let p: FaultProxy;
 let tlsProxy: FaultProxy;
@@ -22,9 +39,17 @@ afterAll(async () => {
 async function doctor(env: NodeJS.ProcessEnv, args: string[] = [], cwd?: string) {
   const h = makeHermeticGo(env);
   try {
-    const r = await runCli(['doctor', '--json', '--timeout', '1s', '--module', 'example.com/hello@v1.0.0', ...args], { env: h.env, cwd: cwd ?? h.dir });
+    const r = await runCli(['doctor', '--json', '--timeout', '1s', '--module', 'example.com/hello@v1.0.0', ...args], {
+      env: h.env,
+      cwd: cwd ?? h.dir,
+    });
     const doc = JSON.parse(r.stdout) as Doc;
-    return { ...r, doc, proxy: (i = 0) => doc.checks.find((c) => c.id === `proxy.${i}`)!, sumdb: doc.checks.find((c) => c.id === 'sumdb')! };
+    return {
+      ...r,
+      doc,
+      proxy: (i = 0) => doc.checks.find((c) => c.id === `proxy.${i}`)!,
+      sumdb: doc.checks.find((c) => c.id === 'sumdb')!,
+    };
   } finally {
     h.cleanup();
   }
@@ -47,9 +72,13 @@ describe('doctor end to end', () => {
   it('a checksum database given by URL, and one whose key does not match (bad signature)', async () => {
     const ok = await doctor({ GOPROXY: p.url, GOSUMDB: p.sumdb.gosumdb(), GONOSUMDB: undefined });
     expect(ok.sumdb.status).toBe('ok');
-    const other = (await startFaultProxy({ sumdbName: p.sumdb.name }));
+    const other = await startFaultProxy({ sumdbName: p.sumdb.name });
     try {
-      const bad = await doctor({ GOPROXY: p.url, GOSUMDB: `${other.sumdb.verifierKey} ${p.sumdb.url()}`, GONOSUMDB: undefined });
+      const bad = await doctor({
+        GOPROXY: p.url,
+        GOSUMDB: `${other.sumdb.verifierKey} ${p.sumdb.url()}`,
+        GONOSUMDB: undefined,
+      });
       expect(bad.sumdb).toMatchObject({ status: 'fail', cause: 'bad-signature' });
       expect(bad.exitCode).toBe(1);
     } finally {
@@ -111,14 +140,26 @@ describe('doctor end to end', () => {
     const h = makeHermeticGo();
     const netrc = join(h.dir, 'netrc');
     const host = new URL(tlsProxy.url).host;
-    writeFileSync(netrc, `machine ${host} login gopher password secret\nmachine ${host.split(':')[0]} login gopher password secret\n`, { mode: 0o600 });
-    const r = await doctor({ GOPROXY: tlsProxy.base('auth'), GOSUMDB: 'off', SSL_CERT_FILE: tlsProxy.caFile, NETRC: netrc });
+    writeFileSync(
+      netrc,
+      `machine ${host} login gopher password secret\nmachine ${host.split(':')[0]} login gopher password secret\n`,
+      { mode: 0o600 },
+    );
+    const r = await doctor({
+      GOPROXY: tlsProxy.base('auth'),
+      GOSUMDB: 'off',
+      SSL_CERT_FILE: tlsProxy.caFile,
+      NETRC: netrc,
+    });
     h.cleanup();
     expect(r.proxy().status).toBe('ok');
     for (const out of [r.stdout, r.stderr]) expect(out).not.toContain('secret');
     const withPw = await doctor({ GOPROXY: `https://gopher:Hunter2Secret@127.0.0.1:1/x,${p.url}`, GOSUMDB: 'off' }, []);
-    const human = await runCli(['doctor', '--timeout', '1s'], { env: makeHermeticGo({ GOPROXY: `https://gopher:Hunter2Secret@127.0.0.1:1/x,${p.url}` }).env });
-    for (const out of [withPw.stdout, withPw.stderr, human.stdout, human.stderr]) expect(out).not.toContain('Hunter2Secret');
+    const human = await runCli(['doctor', '--timeout', '1s'], {
+      env: makeHermeticGo({ GOPROXY: `https://gopher:Hunter2Secret@127.0.0.1:1/x,${p.url}` }).env,
+    });
+    for (const out of [withPw.stdout, withPw.stderr, human.stdout, human.stderr])
+      expect(out).not.toContain('Hunter2Secret');
     expect(withPw.proxy(0).target).toBe('https://gopher:xxxxx@127.0.0.1:1/x');
   });
 
@@ -132,10 +173,16 @@ describe('doctor end to end', () => {
   it('never sends a private module path to a proxy (--module, --deps)', async () => {
     const h = makeHermeticGo();
     mkdirSync(join(h.dir, 'm'));
-    writeFileSync(join(h.dir, 'm', 'go.mod'), 'module example.com/m\n\ngo 1.19\n\nrequire (\n\tcorp.invalid/private/lib v1.0.0\n\texample.com/hello v1.0.0\n)\n');
+    writeFileSync(
+      join(h.dir, 'm', 'go.mod'),
+      'module example.com/m\n\ngo 1.19\n\nrequire (\n\tcorp.invalid/private/lib v1.0.0\n\texample.com/hello v1.0.0\n)\n',
+    );
     p.clearLog();
     const env = { GOPROXY: p.url, GOPRIVATE: 'corp.invalid', GOSUMDB: p.sumdb.verifierKey, GONOSUMDB: undefined };
-    const r = await runCli(['doctor', '--json', '--deps', '--timeout', '1s', '--module', 'corp.invalid/private/lib@v1.0.0'], { env: { ...h.env, ...env }, cwd: join(h.dir, 'm') });
+    const r = await runCli(
+      ['doctor', '--json', '--deps', '--timeout', '1s', '--module', 'corp.invalid/private/lib@v1.0.0'],
+      { env: { ...h.env, ...env }, cwd: join(h.dir, 'm') },
+    );
     h.cleanup();
     const doc = JSON.parse(r.stdout) as Doc;
     expect(p.log.length).toBeGreaterThan(0);
@@ -160,7 +207,10 @@ describe('doctor end to end', () => {
     const h = makeHermeticGo({ GOPROXY: p.url, GOSUMDB: p.sumdb.verifierKey, GOTOOLCHAIN: 'auto' });
     writeFileSync(join(h.dir, 'go.mod'), 'module example.com/m\n\ngo 1.99.0\n');
     p.clearLog();
-    const r = await runCli(['doctor', '--json', '--timeout', '1s', '--module', 'example.com/hello@v1.0.0'], { env: h.env, cwd: h.dir });
+    const r = await runCli(['doctor', '--json', '--timeout', '1s', '--module', 'example.com/hello@v1.0.0'], {
+      env: h.env,
+      cwd: h.dir,
+    });
     h.cleanup();
     const doc = JSON.parse(r.stdout) as Doc;
     const tc = doc.checks.find((c) => c.id === 'go.toolchain');
@@ -205,7 +255,10 @@ describe('doctor end to end', () => {
       mkdirSync(join(h.dir, 'config', 'go'), { recursive: true });
       writeFileSync(h.env.GOENV!, goenvFile);
       if (goenvFile) delete h.env.GOTOOLCHAIN;
-      const r = await runCli(['doctor', '--json', '--timeout', '1s', '--module', 'example.com/hello@v1.0.0'], { env: h.env, cwd: h.dir });
+      const r = await runCli(['doctor', '--json', '--timeout', '1s', '--module', 'example.com/hello@v1.0.0'], {
+        env: h.env,
+        cwd: h.dir,
+      });
       h.cleanup();
       const doc = JSON.parse(r.stdout) as Doc;
       return { doc, tc: doc.checks.find((c) => c.id === 'go.toolchain') };

@@ -8,16 +8,29 @@ import { makeHermeticGo, TEST_GO } from '../helpers/go-env.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const VARS = ['GOPROXY', 'GONOPROXY', 'GOPRIVATE', 'GONOSUMDB', 'GOSUMDB', 'GOINSECURE', 'GOFLAGS'];
-interface Var { name: string; value: string; source: string; shadowedGoenvValue?: string }
+interface Var {
+  name: string;
+  value: string;
+  source: string;
+  shadowedGoenvValue?: string;
+}
 
 const CASES: Array<{ name: string; env: Record<string, string | undefined>; file: string }> = [
   { name: 'defaults', env: {}, file: '' },
   { name: 'GOENV file values', env: {}, file: 'GOPROXY=https://goproxy.cn,direct\nGOPRIVATE=*.corp.example.com\n' },
-  { name: 'environment shadows the file', env: { GOPROXY: 'https://env.example,direct' }, file: 'GOPROXY=https://file.example\n' },
+  {
+    name: 'environment shadows the file',
+    env: { GOPROXY: 'https://env.example,direct' },
+    file: 'GOPROXY=https://file.example\n',
+  },
   { name: 'empty environment value means unset', env: { GOPRIVATE: '' }, file: 'GOPRIVATE=git.corp.example.com\n' },
   { name: 'GONOPROXY/GONOSUMDB inherit GOPRIVATE', env: { GOPRIVATE: 'a.example.com,b.example.com/x' }, file: '' },
   { name: 'explicit GONOPROXY wins over GOPRIVATE', env: {}, file: 'GOPRIVATE=a.example.com\nGONOPROXY=none\n' },
-  { name: 'duplicate keys: last wins; comments ignored', env: {}, file: '# GOPROXY=nope\nGOPROXY=https://one.example\nGOPROXY=https://two.example\n' },
+  {
+    name: 'duplicate keys: last wins; comments ignored',
+    env: {},
+    file: '# GOPROXY=nope\nGOPROXY=https://one.example\nGOPROXY=https://two.example\n',
+  },
   { name: 'value kept verbatim (quotes)', env: {}, file: 'GOPRIVATE="x.example.com"\n' },
   { name: 'sumdb alias', env: { GOSUMDB: 'sum.golang.google.cn' }, file: '' },
   { name: 'GOFLAGS from file', env: {}, file: 'GOFLAGS=-mod=mod\n' },
@@ -25,7 +38,13 @@ const CASES: Array<{ name: string; env: Record<string, string | undefined>; file
 
 describe('gomodctl env agrees with go env -json', () => {
   it.each(CASES)('$name', async ({ env, file }) => {
-    const base: Record<string, string | undefined> = { GOPROXY: undefined, GOSUMDB: undefined, GONOSUMDB: undefined, GOFLAGS: undefined, ...env };
+    const base: Record<string, string | undefined> = {
+      GOPROXY: undefined,
+      GOSUMDB: undefined,
+      GONOSUMDB: undefined,
+      GOFLAGS: undefined,
+      ...env,
+    };
     const h = makeHermeticGo(base);
     try {
       mkdirSync(dirname(h.env.GOENV!), { recursive: true });

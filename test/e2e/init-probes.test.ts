@@ -20,7 +20,11 @@ it('a mirror behind a corporate CA and basic auth probes ok with SSL_CERT_FILE a
     const netrc = join(h.dir, 'netrc');
     const host = new URL(p.url).hostname;
     const port = new URL(p.url).port;
-    writeFileSync(netrc, `machine ${host}:${port} login gopher password secret\nmachine ${host} login gopher password secret\n`, { mode: 0o600 });
+    writeFileSync(
+      netrc,
+      `machine ${host}:${port} login gopher password secret\nmachine ${host} login gopher password secret\n`,
+      { mode: 0o600 },
+    );
     const mirror = { id: 'corp', url: p.base('auth'), note: 'test mirror' };
     const [bare] = await probeMirrors([mirror], h.env);
     expect(bare!.list).toMatchObject({ ok: false, cause: 'tls' });

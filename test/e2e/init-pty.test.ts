@@ -53,7 +53,9 @@ const type = (text: string) => tmux('send-keys', '-t', 'w', '-l', text);
 describe.skipIf(!hasTmux && !process.env.CI)('init wizard in a real terminal', () => {
   it('reaches a working configuration against the test proxy', async () => {
     h = makeHermeticGo({
-      GOPROXY: undefined, GOSUMDB: undefined, GONOSUMDB: undefined,
+      GOPROXY: undefined,
+      GOSUMDB: undefined,
+      GONOSUMDB: undefined,
       GOMODCTL_MIRRORS: `good=${proxy.url},dead=${await refusedUrl()}`,
       GOMODCTL_CANARY_MODULE: 'example.com/hello',
       GOMODCTL_DIRECT_URL: 'https://origin.invalid/',
@@ -61,9 +63,14 @@ describe.skipIf(!hasTmux && !process.env.CI)('init wizard in a real terminal', (
       TERM: 'xterm-256color',
     });
     writeFileSync(join(h.dir, 'go.mod'), 'module example.com/app\n\ngo 1.19\n\nrequire git.corp/infra/log v1.2.0\n');
-    const exports = Object.entries(h.env).map(([k, v]) => `export ${k}='${String(v).replace(/'/g, `'\\''`)}'`).join('\n');
+    const exports = Object.entries(h.env)
+      .map(([k, v]) => `export ${k}='${String(v).replace(/'/g, `'\\''`)}'`)
+      .join('\n');
     const script = join(h.dir, 'run.sh');
-    writeFileSync(script, `${exports}\ncd '${h.dir}'\n'${process.execPath}' '${BIN}' init\necho "EXIT=$?"\nsleep 120\n`);
+    writeFileSync(
+      script,
+      `${exports}\ncd '${h.dir}'\n'${process.execPath}' '${BIN}' init\necho "EXIT=$?"\nsleep 120\n`,
+    );
     const started = Date.now();
     tmux('new-session', '-d', '-s', 'w', '-x', '200', '-y', '50', `env -i sh '${script}'`);
 
@@ -95,10 +102,21 @@ describe.skipIf(!hasTmux && !process.env.CI)('init wizard in a real terminal', (
     expect(end, end).toContain('EXIT=0');
     expect(Date.now() - started).toBeLessThan(60_000);
 
-    const env = JSON.parse(execFileSync(TEST_GO, ['env', '-json', 'GOPROXY', 'GOPRIVATE', 'GOSUMDB'], { env: h.env, encoding: 'utf8', timeout: 15_000 }));
+    const env = JSON.parse(
+      execFileSync(TEST_GO, ['env', '-json', 'GOPROXY', 'GOPRIVATE', 'GOSUMDB'], {
+        env: h.env,
+        encoding: 'utf8',
+        timeout: 15_000,
+      }),
+    );
     expect(env).toEqual({ GOPROXY: proxy.url, GOPRIVATE: 'git.corp', GOSUMDB: proxy.sumdb.gosumdb() });
     // Async: the fault proxy runs in this process, so a sync spawn would block it from answering.
-    const dl = await execa(TEST_GO, ['mod', 'download', '-json', 'example.com/hello@v1.0.0'], { env: h.env, extendEnv: false, cwd: h.env.HOME, timeout: 30_000 });
+    const dl = await execa(TEST_GO, ['mod', 'download', '-json', 'example.com/hello@v1.0.0'], {
+      env: h.env,
+      extendEnv: false,
+      cwd: h.env.HOME,
+      timeout: 30_000,
+    });
     expect(JSON.parse(dl.stdout)).toMatchObject({ Path: 'example.com/hello', Version: 'v1.0.0' });
   });
 });

@@ -25,9 +25,15 @@ describe('applyWithBackup', () => {
     const { goenvPath, backupsPath } = setup(initial);
     const go = { go: TEST_GO, env: h.env, cwd: h.dir, timeoutMs: 15_000 };
     const failing = applyWithBackup({
-      go, goenvPath, backupsPath, command: 'init',
+      go,
+      goenvPath,
+      backupsPath,
+      command: 'init',
       // -w succeeds, then -u of an unknown variable fails: "go: unknown go command variable NOTAVAR".
-      ops: [{ op: 'set', name: 'GOPROXY', value: 'https://new.example.com' }, { op: 'unset', name: 'NOTAVAR' }],
+      ops: [
+        { op: 'set', name: 'GOPROXY', value: 'https://new.example.com' },
+        { op: 'unset', name: 'NOTAVAR' },
+      ],
     });
     await expect(failing).rejects.toThrow(/unknown go command variable NOTAVAR.*left as it was/s);
     expect(readdirSync(dirname(goenvPath)).filter((f) => f.includes('.gomodctl-'))).toEqual([]); // staged copy removed
@@ -35,7 +41,10 @@ describe('applyWithBackup', () => {
     else expect(readFileSync(goenvPath, 'utf8')).toBe(initial);
     // The backup was taken first and is kept: it records what was there.
     const file = await readBackups(backupsPath);
-    expect(file.backups[0]!.vars[0]).toEqual({ name: 'GOPROXY', previous: initial === null ? null : 'https://old.example.com' });
+    expect(file.backups[0]!.vars[0]).toEqual({
+      name: 'GOPROXY',
+      previous: initial === null ? null : 'https://old.example.com',
+    });
     expect(existsSync(`${backupsPath}.lock`)).toBe(false);
   });
 
@@ -51,9 +60,13 @@ describe('applyWithBackup', () => {
       order.push('released');
     });
     await new Promise((r) => setTimeout(r, 50));
-    const applied = applyWithBackup({ go, goenvPath, backupsPath, command: 'init', ops: [{ op: 'set', name: 'GOPROXY', value: 'off' }] }).then(
-      (r) => (order.push('applied'), r),
-    );
+    const applied = applyWithBackup({
+      go,
+      goenvPath,
+      backupsPath,
+      command: 'init',
+      ops: [{ op: 'set', name: 'GOPROXY', value: 'off' }],
+    }).then((r) => (order.push('applied'), r));
     await Promise.all([held, applied]);
     expect(order).toEqual(['held', 'released', 'applied']);
     expect(readFileSync(goenvPath, 'utf8')).toBe('GOPROXY=off\n');
@@ -63,6 +76,8 @@ describe('applyWithBackup', () => {
     const { backupsPath } = setup(null);
     mkdirSync(dirname(backupsPath), { recursive: true });
     writeFileSync(`${backupsPath}.lock`, `${process.pid}\n${new Date().toISOString()}\n`);
-    await expect(withFileLock(backupsPath, async () => 1, { timeoutMs: 300 })).rejects.toThrow(/locked by another gomodctl/);
+    await expect(withFileLock(backupsPath, async () => 1, { timeoutMs: 300 })).rejects.toThrow(
+      /locked by another gomodctl/,
+    );
   });
 });

@@ -21,7 +21,9 @@ beforeAll(async () => {
 afterAll(() => proxy?.close());
 afterEach(() => h?.cleanup());
 
-type Answer = unknown | ((o: { choices?: Array<{ name: string; value: unknown; checked?: boolean }>; default?: unknown }) => unknown);
+type Answer =
+  | unknown
+  | ((o: { choices?: Array<{ name: string; value: unknown; checked?: boolean }>; default?: unknown }) => unknown);
 
 /** Prompts that answer by matching the question text, in order; every question asked is recorded. */
 function scripted(script: Array<[RegExp, Answer]>): WizardPrompts & { asked: string[]; remaining(): number } {
@@ -29,26 +31,44 @@ function scripted(script: Array<[RegExp, Answer]>): WizardPrompts & { asked: str
   const answer = async (o: { message: string }) => {
     asked.push(o.message);
     const next = script.shift();
-    if (!next || !next[0].test(o.message)) throw new Error(`unexpected question "${o.message}" (expected ${next?.[0]})`);
+    if (!next || !next[0].test(o.message))
+      throw new Error(`unexpected question "${o.message}" (expected ${next?.[0]})`);
     return typeof next[1] === 'function' ? (next[1] as (x: unknown) => unknown)(o) : next[1];
   };
   const remaining = () => script.length; // every scripted answer (and the assertions inside it) must have been used
-  return { asked, remaining, select: answer, checkbox: answer, input: answer, confirm: answer, password: answer } as WizardPrompts & { asked: string[]; remaining(): number };
+  return {
+    asked,
+    remaining,
+    select: answer,
+    checkbox: answer,
+    input: answer,
+    confirm: answer,
+    password: answer,
+  } as WizardPrompts & { asked: string[]; remaining(): number };
 }
 
 function setup() {
   h = makeHermeticGo({
-    GOPROXY: undefined, GOSUMDB: undefined, GONOSUMDB: undefined,
+    GOPROXY: undefined,
+    GOSUMDB: undefined,
+    GONOSUMDB: undefined,
     GOMODCTL_MIRRORS: `good=${proxy.url},broken=${proxy.base('status/500')},dead=${dead}`,
     GOMODCTL_CANARY_MODULE: 'example.com/hello',
     GOMODCTL_DIRECT_URL: 'https://origin.invalid/',
     GOMODCTL_PROBE_TIMEOUT_MS: '1500',
   });
-  writeFileSync(join(h.dir, 'go.mod'), 'module example.com/app\n\ngo 1.19\n\nrequire (\n\texample.com/hello v1.0.0\n\tgit.corp/infra/log v1.2.0\n)\n');
+  writeFileSync(
+    join(h.dir, 'go.mod'),
+    'module example.com/app\n\ngo 1.19\n\nrequire (\n\texample.com/hello v1.0.0\n\tgit.corp/infra/log v1.2.0\n)\n',
+  );
   const stdout = new PassThrough();
   let text = '';
   stdout.on('data', (b) => (text += String(b)));
-  const out = createOutput({ stdout: stdout as unknown as NodeJS.WriteStream, stderr: stdout as unknown as NodeJS.WriteStream, env: { NO_COLOR: '1' } });
+  const out = createOutput({
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stderr: stdout as unknown as NodeJS.WriteStream,
+    env: { NO_COLOR: '1' },
+  });
   return { ctx: { env: h.env, cwd: h.dir, out, tty: true }, text: () => text };
 }
 
@@ -57,16 +77,24 @@ describe('init wizard flow', () => {
     const { ctx, text } = setup();
     const prompts = scripted([
       [/own proxy URL/, ''],
-      [/Proxies to use/, (o: { choices: Array<{ value: unknown; checked?: boolean }> }) => {
-        expect(o.choices.map((c) => c.value)).toEqual([proxy.url, proxy.base('status/500'), dead]);
-        expect(o.choices.map((c) => Boolean(c.checked))).toEqual([true, false, false]);
-        return [proxy.url];
-      }],
+      [
+        /Proxies to use/,
+        (o: { choices: Array<{ value: unknown; checked?: boolean }> }) => {
+          expect(o.choices.map((c) => c.value)).toEqual([proxy.url, proxy.base('status/500'), dead]);
+          expect(o.choices.map((c) => Boolean(c.checked))).toEqual([true, false, false]);
+          return [proxy.url];
+        },
+      ],
       [/End with direct/, (o: { default?: unknown }) => (expect(o.default).toBe(false), false)],
-      [/Private module patterns/, (o: { choices: Array<{ name: string; value: unknown }> }) => {
-        expect(o.choices.map((c) => c.name)).toEqual([expect.stringMatching(/^git\.corp .*matches git\.corp\/infra\/log$/)]);
-        return ['git.corp'];
-      }],
+      [
+        /Private module patterns/,
+        (o: { choices: Array<{ name: string; value: unknown }> }) => {
+          expect(o.choices.map((c) => c.name)).toEqual([
+            expect.stringMatching(/^git\.corp .*matches git\.corp\/infra\/log$/),
+          ]);
+          return ['git.corp'];
+        },
+      ],
       [/More patterns/, ''],
       [/Checksum database/, 'custom'],
       [/GOSUMDB value/, proxy.sumdb.gosumdb()],
@@ -82,11 +110,22 @@ describe('init wizard flow', () => {
     expect(t).toMatch(/dead .*unreachable: refused/);
     expect(t).toMatch(/direct .*origin unreachable/);
     expect(t).toContain(`go env -w GOPROXY=${proxy.url}`);
-    const env = JSON.parse(execFileSync(TEST_GO, ['env', '-json', 'GOPROXY', 'GOPRIVATE', 'GOSUMDB'], { env: h.env, encoding: 'utf8', timeout: 15_000 }));
+    const env = JSON.parse(
+      execFileSync(TEST_GO, ['env', '-json', 'GOPROXY', 'GOPRIVATE', 'GOSUMDB'], {
+        env: h.env,
+        encoding: 'utf8',
+        timeout: 15_000,
+      }),
+    );
     expect(env).toEqual({ GOPROXY: proxy.url, GOPRIVATE: 'git.corp', GOSUMDB: proxy.sumdb.gosumdb() });
     // The configuration works: go downloads and verifies a module through it.
     // Async: the fault proxy runs in this process, so a sync spawn would block it from answering.
-    const dl = await execa(TEST_GO, ['mod', 'download', '-json', 'example.com/hello@v1.0.0'], { env: h.env, extendEnv: false, cwd: h.env.HOME, timeout: 30_000 });
+    const dl = await execa(TEST_GO, ['mod', 'download', '-json', 'example.com/hello@v1.0.0'], {
+      env: h.env,
+      extendEnv: false,
+      cwd: h.env.HOME,
+      timeout: 30_000,
+    });
     expect(JSON.parse(dl.stdout)).toMatchObject({ Path: 'example.com/hello', Version: 'v1.0.0' });
   });
 

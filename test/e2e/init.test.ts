@@ -21,7 +21,9 @@ function goenvText(): string | null {
 }
 
 function goEnvJson(names: string[]): Record<string, string> {
-  return JSON.parse(execFileSync(TEST_GO, ['env', '-json', ...names], { env: h.env, encoding: 'utf8', timeout: 15_000 }));
+  return JSON.parse(
+    execFileSync(TEST_GO, ['env', '-json', ...names], { env: h.env, encoding: 'utf8', timeout: 15_000 }),
+  );
 }
 
 const run = (args: string[]) => runCli(args, { env: h.env, cwd: h.dir, timeoutMs: 30_000 });
@@ -30,12 +32,23 @@ describe('gomodctl init --yes', () => {
   it('writes exactly the given values and go reads them back', async () => {
     fresh();
     const proxy = 'https://goproxy.cn|https://proxy.golang.org,direct';
-    const r = await run(['init', '--yes', '--proxy', proxy, '--private', 'corp.example.com,github.com/acme', '--sumdb', 'sum.golang.google.cn']);
+    const r = await run([
+      'init',
+      '--yes',
+      '--proxy',
+      proxy,
+      '--private',
+      'corp.example.com,github.com/acme',
+      '--sumdb',
+      'sum.golang.google.cn',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/restore --yes/);
     expect(goEnvJson(['GOPROXY', 'GOPRIVATE', 'GOSUMDB'])).toEqual({
-      GOPROXY: proxy, GOPRIVATE: 'corp.example.com,github.com/acme', GOSUMDB: 'sum.golang.google.cn',
+      GOPROXY: proxy,
+      GOPRIVATE: 'corp.example.com,github.com/acme',
+      GOSUMDB: 'sum.golang.google.cn',
     });
   });
 
@@ -61,7 +74,12 @@ describe('gomodctl init --yes', () => {
     expect(r.stdout).toContain('(unset) → https://a.example.com|https://b.example.com,direct');
     expect(goenvText()).toBeNull();
     const j = await run(['init', '--dry-run', '--json', '--private', 'corp.example.com']);
-    expect(JSON.parse(j.stdout)).toMatchObject({ schemaVersion: 1, dryRun: true, applied: false, commands: ['go env -w GOPRIVATE=corp.example.com'] });
+    expect(JSON.parse(j.stdout)).toMatchObject({
+      schemaVersion: 1,
+      dryRun: true,
+      applied: false,
+      commands: ['go env -w GOPRIVATE=corp.example.com'],
+    });
     expect(goenvText()).toBeNull();
   });
 
@@ -107,9 +125,20 @@ describe('bad input: exit 2, a sentence naming the value, GOENV file byte-for-by
 describe('gomodctl init --export', () => {
   it('prints a shell snippet that a real sh evaluates to the same values, writing nothing', async () => {
     fresh();
-    const r = await run(['init', '--export', 'shell', '--proxy', 'https://goproxy.cn|https://proxy.golang.org,direct', '--private', 'corp.example.com']);
+    const r = await run([
+      'init',
+      '--export',
+      'shell',
+      '--proxy',
+      'https://goproxy.cn|https://proxy.golang.org,direct',
+      '--private',
+      'corp.example.com',
+    ]);
     expect(r.exitCode, r.stderr).toBe(0);
-    const got = execFileSync('sh', ['-c', `${r.stdout.trimEnd()}; printf '%s\\n%s' "$GOPROXY" "$GOPRIVATE"`], { encoding: 'utf8', timeout: 5000 });
+    const got = execFileSync('sh', ['-c', `${r.stdout.trimEnd()}; printf '%s\\n%s' "$GOPROXY" "$GOPRIVATE"`], {
+      encoding: 'utf8',
+      timeout: 5000,
+    });
     expect(got).toBe('https://goproxy.cn|https://proxy.golang.org,direct\ncorp.example.com');
     expect(goenvText()).toBeNull();
   });
@@ -119,6 +148,8 @@ describe('gomodctl init --export', () => {
     execFileSync(TEST_GO, ['env', '-w', 'GOPROXY=https://goproxy.cn,direct'], { env: h.env, timeout: 15_000 });
     const r = await run(['init', '--export', 'gitlab-ci']);
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(parseYaml(r.stdout)).toEqual({ variables: { GOPROXY: 'https://goproxy.cn,direct', GONOSUMDB: 'corp.example.com' } });
+    expect(parseYaml(r.stdout)).toEqual({
+      variables: { GOPROXY: 'https://goproxy.cn,direct', GONOSUMDB: 'corp.example.com' },
+    });
   });
 });

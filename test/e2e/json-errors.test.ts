@@ -6,7 +6,10 @@ import { runCli } from '../helpers/run-cli.js';
 it('go not found: exit 1, JSON document on stdout, the fix on stderr', async () => {
   const h = makeHermeticGo();
   try {
-    const r = await runCli(['tidy', '--explain', '--json'], { env: { ...h.env, GOMODCTL_GO: '/nonexistent/go' }, cwd: h.dir });
+    const r = await runCli(['tidy', '--explain', '--json'], {
+      env: { ...h.env, GOMODCTL_GO: '/nonexistent/go' },
+      cwd: h.dir,
+    });
     expect(r.exitCode).toBe(1);
     const doc = JSON.parse(r.stdout) as { command: string; outcome: string; problems: Array<{ cause: string }> };
     expect(doc).toMatchObject({ command: 'tidy', outcome: 'failed', problems: [{ cause: 'config' }] });
@@ -20,10 +23,19 @@ it('go not found: exit 1, JSON document on stdout, the fix on stderr', async () 
 it('bad usage with --json: exit 2, one JSON error document on stdout, the sentence on stderr', async () => {
   const h = makeHermeticGo();
   try {
-    for (const args of [['doctor', '--json', '--timeout', 'x'], ['tidy', '--json', '--go', '/nonexistent/go'], ['route', '--json', 'Bad'], ['env', '--json', '--go', '/nonexistent/go']]) {
+    for (const args of [
+      ['doctor', '--json', '--timeout', 'x'],
+      ['tidy', '--json', '--go', '/nonexistent/go'],
+      ['route', '--json', 'Bad'],
+      ['env', '--json', '--go', '/nonexistent/go'],
+    ]) {
       const r = await runCli(args, { env: h.env, cwd: h.dir });
       expect(r.exitCode, args.join(' ')).toBe(2);
-      const doc = JSON.parse(r.stdout) as { schemaVersion: number; command: string; error: { exitCode: number; message: string } };
+      const doc = JSON.parse(r.stdout) as {
+        schemaVersion: number;
+        command: string;
+        error: { exitCode: number; message: string };
+      };
       expect(doc).toMatchObject({ schemaVersion: 1, command: args[0], error: { exitCode: 2 } });
       expect(r.stderr).toContain(doc.error.message);
     }

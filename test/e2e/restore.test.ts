@@ -78,8 +78,12 @@ describe('the backups file', () => {
     const seed = {
       schemaVersion: 1,
       backups: Array.from({ length: 20 }, (_, i) => ({
-        id: `seed-${i}`, createdAt: new Date(0).toISOString(), command: 'init', goenvPath: h.env.GOENV,
-        vars: [{ name: 'GOPROXY', previous: null }], applied: [{ name: 'GOPROXY', value: `https://s${i}.example.com` }],
+        id: `seed-${i}`,
+        createdAt: new Date(0).toISOString(),
+        command: 'init',
+        goenvPath: h.env.GOENV,
+        vars: [{ name: 'GOPROXY', previous: null }],
+        applied: [{ name: 'GOPROXY', value: `https://s${i}.example.com` }],
       })),
     };
     mkdirSync(dirname(backupsPath()), { recursive: true });

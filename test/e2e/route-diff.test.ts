@@ -24,7 +24,11 @@ interface Case {
 }
 
 const files = (path: string) => ({ 'go.mod': `module ${path}\n\ngo 1.19\n`, 'lib.go': 'package lib\n' });
-const EXTRA = ['corp.invalid/lib', 'git.corp.invalid/team/repo'].map((path) => ({ path, version: 'v1.0.0', files: files(path) }));
+const EXTRA = ['corp.invalid/lib', 'git.corp.invalid/team/repo'].map((path) => ({
+  path,
+  version: 'v1.0.0',
+  files: files(path),
+}));
 const HELLO = 'example.com/hello@v1.0.0';
 const LIB = 'corp.invalid/lib@v1.0.0';
 const REPO = 'git.corp.invalid/team/repo@v1.0.0';
@@ -47,30 +51,110 @@ const CASES: Case[] = [
   { name: '500 stops before direct', env: { GOPROXY: '{E},direct' }, mod: LIB, want: 'error' },
   { name: '500 pipe reaches direct', env: { GOPROXY: '{E}|direct' }, mod: LIB, want: 'direct' },
   { name: 'GOPROXY=off', env: { GOPROXY: 'off' }, mod: HELLO, want: 'off' },
-  { name: 'GOPROXY=off still fetches GONOPROXY directly', env: { GOPROXY: 'off', GONOPROXY: 'corp.invalid' }, mod: LIB, want: 'direct' },
+  {
+    name: 'GOPROXY=off still fetches GONOPROXY directly',
+    env: { GOPROXY: 'off', GONOPROXY: 'corp.invalid' },
+    mod: LIB,
+    want: 'direct',
+  },
   { name: 'GOPRIVATE host', env: { GOPROXY: '{P}', GOPRIVATE: 'corp.invalid' }, mod: LIB, want: 'direct' },
   { name: 'GOPRIVATE *.invalid', env: { GOPROXY: '{P}', GOPRIVATE: '*.invalid' }, mod: REPO, want: 'direct' },
-  { name: 'GOPRIVATE two elements', env: { GOPROXY: '{P}', GOPRIVATE: 'git.corp.invalid/team' }, mod: REPO, want: 'direct' },
+  {
+    name: 'GOPRIVATE two elements',
+    env: { GOPROXY: '{P}', GOPRIVATE: 'git.corp.invalid/team' },
+    mod: REPO,
+    want: 'direct',
+  },
   { name: 'GOPRIVATE other team', env: { GOPROXY: '{P}', GOPRIVATE: 'git.corp.invalid/other' }, mod: REPO, want: 'ok' },
   { name: 'GOPRIVATE host/*', env: { GOPROXY: '{P}', GOPRIVATE: 'git.corp.invalid/*' }, mod: REPO, want: 'direct' },
   { name: 'GOPRIVATE */team', env: { GOPROXY: '{P}', GOPRIVATE: '*/team' }, mod: REPO, want: 'direct' },
-  { name: 'GOPRIVATE with a space is not trimmed', env: { GOPROXY: '{P}', GOPRIVATE: 'x.com, git.corp.invalid' }, mod: REPO, want: 'ok' },
-  { name: 'GOPRIVATE trailing slash', env: { GOPROXY: '{P}', GOPRIVATE: 'git.corp.invalid/' }, mod: REPO, want: 'direct' },
-  { name: 'GOPRIVATE is case-sensitive', env: { GOPROXY: '{P}', GOPRIVATE: 'GIT.corp.invalid' }, mod: REPO, want: 'ok' },
-  { name: 'malformed GOPRIVATE glob ignored', env: { GOPROXY: '{P}', GOPRIVATE: 'git.corp.invalid[' }, mod: REPO, want: 'ok' },
-  { name: 'malformed entry skipped, next matches', env: { GOPROXY: '{P}', GOPRIVATE: '[,corp.invalid' }, mod: LIB, want: 'direct' },
-  { name: '*.corp.invalid needs a subdomain', env: { GOPROXY: '{P}', GOPRIVATE: '*.corp.invalid' }, mod: LIB, want: 'ok' },
-  { name: 'pattern longer than the path', env: { GOPROXY: '{P}', GOPRIVATE: 'corp.invalid/lib/extra' }, mod: LIB, want: 'ok' },
-  { name: 'GONOPROXY=none with GOPRIVATE', env: { GOPROXY: '{P}', GOPRIVATE: 'corp.invalid', GONOPROXY: 'none', GOSUMDB: '{KEY}' }, mod: LIB, want: 'ok' },
+  {
+    name: 'GOPRIVATE with a space is not trimmed',
+    env: { GOPROXY: '{P}', GOPRIVATE: 'x.com, git.corp.invalid' },
+    mod: REPO,
+    want: 'ok',
+  },
+  {
+    name: 'GOPRIVATE trailing slash',
+    env: { GOPROXY: '{P}', GOPRIVATE: 'git.corp.invalid/' },
+    mod: REPO,
+    want: 'direct',
+  },
+  {
+    name: 'GOPRIVATE is case-sensitive',
+    env: { GOPROXY: '{P}', GOPRIVATE: 'GIT.corp.invalid' },
+    mod: REPO,
+    want: 'ok',
+  },
+  {
+    name: 'malformed GOPRIVATE glob ignored',
+    env: { GOPROXY: '{P}', GOPRIVATE: 'git.corp.invalid[' },
+    mod: REPO,
+    want: 'ok',
+  },
+  {
+    name: 'malformed entry skipped, next matches',
+    env: { GOPROXY: '{P}', GOPRIVATE: '[,corp.invalid' },
+    mod: LIB,
+    want: 'direct',
+  },
+  {
+    name: '*.corp.invalid needs a subdomain',
+    env: { GOPROXY: '{P}', GOPRIVATE: '*.corp.invalid' },
+    mod: LIB,
+    want: 'ok',
+  },
+  {
+    name: 'pattern longer than the path',
+    env: { GOPROXY: '{P}', GOPRIVATE: 'corp.invalid/lib/extra' },
+    mod: LIB,
+    want: 'ok',
+  },
+  {
+    name: 'GONOPROXY=none with GOPRIVATE',
+    env: { GOPROXY: '{P}', GOPRIVATE: 'corp.invalid', GONOPROXY: 'none', GOSUMDB: '{KEY}' },
+    mod: LIB,
+    want: 'ok',
+  },
   { name: 'GONOPROXY alone', env: { GOPROXY: '{P}', GONOPROXY: 'corp.invalid' }, mod: LIB, want: 'direct' },
-  { name: 'GOPROXY=direct exactly with GONOPROXY', env: { GOPROXY: 'direct', GONOPROXY: 'x.invalid' }, mod: LIB, want: 'direct' },
+  {
+    name: 'GOPROXY=direct exactly with GONOPROXY',
+    env: { GOPROXY: 'direct', GONOPROXY: 'x.invalid' },
+    mod: LIB,
+    want: 'direct',
+  },
   { name: 'sumdb supported on the proxy', env: { GOPROXY: '{P}', GOSUMDB: '{KEY}' }, mod: HELLO, want: 'ok' },
-  { name: 'sumdb: first proxy has no sumdb, second has', env: { GOPROXY: '{NS},{P}', GOSUMDB: '{KEY}' }, mod: HELLO, want: 'ok' },
-  { name: 'sumdb: 404 everywhere → direct database (.invalid)', env: { GOPROXY: '{NS}', GOSUMDB: '{KEY}' }, mod: HELLO, want: 'error' },
+  {
+    name: 'sumdb: first proxy has no sumdb, second has',
+    env: { GOPROXY: '{NS},{P}', GOSUMDB: '{KEY}' },
+    mod: HELLO,
+    want: 'ok',
+  },
+  {
+    name: 'sumdb: 404 everywhere → direct database (.invalid)',
+    env: { GOPROXY: '{NS}', GOSUMDB: '{KEY}' },
+    mod: HELLO,
+    want: 'error',
+  },
   { name: 'sumdb: 500 with pipe falls through', env: { GOPROXY: '{E}|{P}', GOSUMDB: '{KEY}' }, mod: HELLO, want: 'ok' },
-  { name: 'sumdb: GONOSUMDB skips it', env: { GOPROXY: '{P}', GOSUMDB: '{KEY}', GONOSUMDB: 'example.com' }, mod: HELLO, want: 'ok' },
-  { name: 'sumdb: GOPRIVATE + GONOPROXY=none skips it', env: { GOPROXY: '{P}', GOSUMDB: '{KEY}', GOPRIVATE: 'example.com/hello', GONOPROXY: 'none' }, mod: HELLO, want: 'ok' },
-  { name: 'sumdb: URL in GOSUMDB bypasses proxies', env: { GOPROXY: '{N},{P}', GOSUMDB: '{KEY} {P}/sumdb/sum.gomodctl.invalid' }, mod: HELLO, want: 'ok' },
+  {
+    name: 'sumdb: GONOSUMDB skips it',
+    env: { GOPROXY: '{P}', GOSUMDB: '{KEY}', GONOSUMDB: 'example.com' },
+    mod: HELLO,
+    want: 'ok',
+  },
+  {
+    name: 'sumdb: GOPRIVATE + GONOPROXY=none skips it',
+    env: { GOPROXY: '{P}', GOSUMDB: '{KEY}', GOPRIVATE: 'example.com/hello', GONOPROXY: 'none' },
+    mod: HELLO,
+    want: 'ok',
+  },
+  {
+    name: 'sumdb: URL in GOSUMDB bypasses proxies',
+    env: { GOPROXY: '{N},{P}', GOSUMDB: '{KEY} {P}/sumdb/sum.gomodctl.invalid' },
+    mod: HELLO,
+    want: 'ok',
+  },
 ];
 
 // Invalid configurations: Go's error must contain our parser's exact text.
@@ -80,7 +164,11 @@ const BAD: { name: string; env: Vars; error: (p: FaultProxy) => string }[] = [
   { name: 'no entries', env: { GOPROXY: ',' }, error: () => parseErr(',') },
   { name: 'bad second entry', env: { GOPROXY: '{P},foo' }, error: () => 'invalid proxy URL missing scheme: foo' },
   { name: 'file with host', env: { GOPROXY: 'file://host.invalid/x' }, error: () => parseErr('file://host.invalid/x') },
-  { name: 'custom sumdb without key', env: { GOPROXY: '{P}', GOSUMDB: 'sum.corp.invalid' }, error: () => sumErr('sum.corp.invalid') },
+  {
+    name: 'custom sumdb without key',
+    env: { GOPROXY: '{P}', GOSUMDB: 'sum.corp.invalid' },
+    error: () => sumErr('sum.corp.invalid'),
+  },
   { name: 'sumdb too many fields', env: { GOPROXY: '{P}', GOSUMDB: 'a b c' }, error: () => sumErr('a b c') },
 ];
 
@@ -99,7 +187,9 @@ let p: FaultProxy;
 let goVersion = '';
 beforeAll(async () => {
   p = await startFaultProxy({ sumdbName: 'sum.gomodctl.invalid', modules: EXTRA });
-  goVersion = (await execa(TEST_GO, ['env', 'GOVERSION'], { env: makeHermeticGo().env, extendEnv: false, timeout: 10_000 })).stdout.trim();
+  goVersion = (
+    await execa(TEST_GO, ['env', 'GOVERSION'], { env: makeHermeticGo().env, extendEnv: false, timeout: 10_000 })
+  ).stdout.trim();
 });
 afterAll(async () => {
   await p?.close();
@@ -135,7 +225,13 @@ async function runGo(env: Vars, mod: string) {
   writeFileSync(join(h.dir, 'config', 'go', 'telemetry', 'mode'), 'off\n');
   try {
     p.clearLog();
-    const r = await execa(TEST_GO, ['mod', 'download', '-json', mod], { env: h.env, extendEnv: false, reject: false, timeout: 20_000, cwd: h.dir });
+    const r = await execa(TEST_GO, ['mod', 'download', '-json', mod], {
+      env: h.env,
+      extendEnv: false,
+      reject: false,
+      timeout: 20_000,
+      cwd: h.dir,
+    });
     const json = r.stdout.trim() ? (JSON.parse(r.stdout) as { Error?: string }) : {};
     const log = p.log.filter((e) => !e.url.includes('/tile/')).map((e) => p.url + decodeURIComponent(e.url));
     return { env: h.env, error: json.Error ?? (r.exitCode ? r.stderr : undefined), log };
@@ -156,7 +252,10 @@ describe(`route prediction vs real go (${TEST_GO})`, () => {
     expect(log).toEqual(sim.requests.filter((u) => u.startsWith(p.url)));
     if (sim.outcome === 'ok') expect(error).toBeUndefined();
     else expect(error).toBeDefined();
-    if (sim.outcome === 'direct') expect(error).toMatch(new RegExp(`${mod.split('/')[0]!.replaceAll('.', '\\.')}.*(go-get=1|no such host|unrecognized import path)`));
+    if (sim.outcome === 'direct')
+      expect(error).toMatch(
+        new RegExp(`${mod.split('/')[0]!.replaceAll('.', '\\.')}.*(go-get=1|no such host|unrecognized import path)`),
+      );
     if (sim.outcome === 'off') expect(error).toContain('module lookup disabled by GOPROXY=off');
     if (route.sumdb.checked && sim.outcome === 'ok') expect(log.some((u) => u.includes('/lookup/'))).toBe(true);
     if (!route.sumdb.checked) expect(log.some((u) => u.includes('/sumdb/'))).toBe(false);

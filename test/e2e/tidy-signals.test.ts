@@ -16,7 +16,10 @@ afterAll(async () => {
 async function setup(name: string) {
   const h = makeHermeticGo();
   const p = await prepare(SCENARIOS.find((s) => s.name === name)!, h.dir, 0);
-  cleanups.push(() => p.proxy.close(), () => h.cleanup());
+  cleanups.push(
+    () => p.proxy.close(),
+    () => h.cleanup(),
+  );
   return { env: { ...h.env, ...p.env }, dir: p.dir, h };
 }
 
@@ -34,40 +37,52 @@ function processesIn(dir: string): number[] {
 }
 
 describe.concurrent('gomodctl tidy: interruption, CI output, usage errors', () => {
-  it.skipIf(process.platform !== 'linux')('Ctrl-C while go hangs: kills the tree, prints what is known, exits 130', async () => {
-    const { env, dir } = await setup('blackhole');
-    const child = execa(process.execPath, [BIN, 'tidy', '--explain', '--json', '--stall', '1s', '--go', TEST_GO, '-C', dir], {
-      env,
-      extendEnv: false,
-      reject: false,
-      timeout: 20_000,
-    });
-    let stderr = '';
-    child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
-    const deadline = Date.now() + 10_000;
-    while (!stderr.includes('finding module for package') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    await new Promise((r) => setTimeout(r, 1800)); // let the watchdog fire and probe
-    expect(processesIn(dir).length).toBeGreaterThan(0);
-    child.kill('SIGINT');
-    const r = await child;
-    expect(r.exitCode, stderr).toBe(130);
-    const report = JSON.parse(String(r.stdout)) as TidyReport;
-    expect(report.outcome).toBe('stalled');
-    expect(report.goExitCode).toBeNull();
-    expect(report.problems[0]).toMatchObject({ cause: 'timeout', module: 'example.com/hello' });
-    await new Promise((r) => setTimeout(r, 200));
-    expect(processesIn(dir)).toEqual([]);
-  });
+  it.skipIf(process.platform !== 'linux')(
+    'Ctrl-C while go hangs: kills the tree, prints what is known, exits 130',
+    async () => {
+      const { env, dir } = await setup('blackhole');
+      const child = execa(
+        process.execPath,
+        [BIN, 'tidy', '--explain', '--json', '--stall', '1s', '--go', TEST_GO, '-C', dir],
+        {
+          env,
+          extendEnv: false,
+          reject: false,
+          timeout: 20_000,
+        },
+      );
+      let stderr = '';
+      child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+      const deadline = Date.now() + 10_000;
+      while (!stderr.includes('finding module for package') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 1800)); // let the watchdog fire and probe
+      expect(processesIn(dir).length).toBeGreaterThan(0);
+      child.kill('SIGINT');
+      const r = await child;
+      expect(r.exitCode, stderr).toBe(130);
+      const report = JSON.parse(String(r.stdout)) as TidyReport;
+      expect(report.outcome).toBe('stalled');
+      expect(report.goExitCode).toBeNull();
+      expect(report.problems[0]).toMatchObject({ cause: 'timeout', module: 'example.com/hello' });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(processesIn(dir)).toEqual([]);
+    },
+  );
 
   it('GitHub Actions: ::error annotations on stdout and a Markdown job summary', async () => {
     const { env, dir, h } = await setup('status-404');
     const summary = join(h.dir, 'summary.md');
     writeFileSync(summary, '');
-    const r = await runCli(['tidy', '--explain', '--go', TEST_GO, '-C', dir], { env: { ...env, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
+    const r = await runCli(['tidy', '--explain', '--go', TEST_GO, '-C', dir], {
+      env: { ...env, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+    });
     expect(r.exitCode, r.stderr).toBe(1);
     expect(r.stdout).toMatch(/^::error title=gomodctl tidy%3A not-found example.com\/hello::.*404/m);
     expect(r.stdout).toContain('[not-found]');
-    expect(readFileSync(summary, 'utf8')).toMatch(/### gomodctl tidy: failed[\s\S]*\| not-found \| example.com\/hello \|/);
+    expect(readFileSync(summary, 'utf8')).toMatch(
+      /### gomodctl tidy: failed[\s\S]*\| not-found \| example.com\/hello \|/,
+    );
   });
 
   it('GitLab: the diagnosis sits in a collapsible section', async () => {
@@ -124,6 +139,9 @@ describe.concurrent('gomodctl tidy: interruption, CI output, usage errors', () =
     h.cleanup();
     expect(r.exitCode).toBe(2);
     const doc = JSON.parse(r.stdout) as { problems: Array<{ cause: string; message: string }> };
-    expect(doc.problems[0]).toMatchObject({ cause: 'config', message: 'go mod tidy does not accept -bogus (given after --)' });
+    expect(doc.problems[0]).toMatchObject({
+      cause: 'config',
+      message: 'go mod tidy does not accept -bogus (given after --)',
+    });
   });
 });

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { SCENARIOS, prepare, goMinor, type Prepared, type Scenario } from '../fixtures/tidy/scenarios.js';
 import type { TidyReport } from '../../src/core/types.js';
 
-const version = (await execa(TEST_GO, ['env', 'GOVERSION'], { env: makeHermeticGo().env, extendEnv: false })).stdout.trim();
+const version = (
+  await execa(TEST_GO, ['env', 'GOVERSION'], { env: makeHermeticGo().env, extendEnv: false })
+).stdout.trim();
 const MINOR = goMinor(version);
 const cleanups: Array<() => Promise<void> | void> = [];
 afterAll(async () => {
@@ -21,7 +23,10 @@ async function setup(name: string | Scenario): Promise<{ p: Prepared; h: Hermeti
   const s = typeof name === 'string' ? SCENARIOS.find((x) => x.name === name)! : name;
   const h = makeHermeticGo();
   const p = await prepare(s, h.dir, MINOR);
-  cleanups.push(() => p.proxy.close(), () => h.cleanup());
+  cleanups.push(
+    () => p.proxy.close(),
+    () => h.cleanup(),
+  );
   return { p, h };
 }
 
@@ -42,7 +47,20 @@ function processesUnder(dir: string): number[] {
 
 async function tidy(name: string | Scenario, extra: string[] = [], envExtra: NodeJS.ProcessEnv = {}) {
   const { p, h } = await setup(name);
-  const args = ['tidy', '--explain', '--json', '--stall', '1s', '--timeout', '3s', '--go', TEST_GO, '-C', p.dir, ...extra];
+  const args = [
+    'tidy',
+    '--explain',
+    '--json',
+    '--stall',
+    '1s',
+    '--timeout',
+    '3s',
+    '--go',
+    TEST_GO,
+    '-C',
+    p.dir,
+    ...extra,
+  ];
   const r = await runCli(args, { env: { ...h.env, ...p.env, ...envExtra }, timeoutMs: 20_000 });
   let report: TidyReport | undefined;
   try {
@@ -53,12 +71,38 @@ async function tidy(name: string | Scenario, extra: string[] = [], envExtra: Nod
   return { r, report, p, h };
 }
 
-type Want = { exit: number; outcome: string; cause?: string; phase?: string; module?: string; urlHas?: string; leak?: boolean };
+type Want = {
+  exit: number;
+  outcome: string;
+  cause?: string;
+  phase?: string;
+  module?: string;
+  urlHas?: string;
+  leak?: boolean;
+};
 
 const TABLE: Record<string, Want> = {
-  blackhole: { exit: 3, outcome: 'timeout', cause: 'timeout', module: 'example.com/hello', urlHas: '/blackhole/example.com/hello/@v/list' },
-  'stall-zip': { exit: 3, outcome: 'timeout', cause: 'timeout', module: 'example.com/hello', urlHas: '/stall-zip/example.com/hello/@v/v1.1.0.zip' },
-  'sumdb-blackhole': { exit: 3, outcome: 'timeout', cause: 'timeout', phase: 'sumdb', urlHas: '/sumdb-blackhole/sumdb/' },
+  blackhole: {
+    exit: 3,
+    outcome: 'timeout',
+    cause: 'timeout',
+    module: 'example.com/hello',
+    urlHas: '/blackhole/example.com/hello/@v/list',
+  },
+  'stall-zip': {
+    exit: 3,
+    outcome: 'timeout',
+    cause: 'timeout',
+    module: 'example.com/hello',
+    urlHas: '/stall-zip/example.com/hello/@v/v1.1.0.zip',
+  },
+  'sumdb-blackhole': {
+    exit: 3,
+    outcome: 'timeout',
+    cause: 'timeout',
+    phase: 'sumdb',
+    urlHas: '/sumdb-blackhole/sumdb/',
+  },
   drip: { exit: 0, outcome: 'ok' },
   'proxy-dns': { exit: 1, outcome: 'failed', cause: 'dns', phase: 'proxy', module: 'example.com/hello' },
   'sumdb-dns': { exit: 1, outcome: 'failed', cause: 'dns', phase: 'sumdb', module: 'example.com/hello' },
@@ -83,7 +127,8 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
     expect(r.exitCode, r.stderr).toBe(0);
     expect(report).toMatchObject({ schemaVersion: 1, command: 'tidy', outcome: 'ok', goExitCode: 0, problems: [] });
     expect(report!.modules.map((m) => m.path).sort()).toEqual(['example.com/dep', 'example.com/hello']);
-    if (MINOR >= 21) expect(report!.modules.find((m) => m.path === 'example.com/hello')!.requests.length).toBeGreaterThan(0);
+    if (MINOR >= 21)
+      expect(report!.modules.find((m) => m.path === 'example.com/hello')!.requests.length).toBeGreaterThan(0);
   });
 
   for (const [name, w] of Object.entries(TABLE)) {
@@ -110,10 +155,15 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
         const fix = first.fix.join('\n');
         expect(fix).not.toContain(`${p.env.GOPROXY}|`);
         expect(fix).toMatch(/"\|" only helps when a proxy errors/);
-        expect(fix).toMatch(/^export GOPROXY=.*# instead of \S+\/blackhole, which accepts connections and never answers; GOPROXY comes from your environment/m);
+        expect(fix).toMatch(
+          /^export GOPROXY=.*# instead of \S+\/blackhole, which accepts connections and never answers; GOPROXY comes from your environment/m,
+        );
         expect(fix).not.toContain('go env -w');
       }
-      if (w.leak) expect(report!.problems.find((x) => x.cause === 'leak')).toMatchObject({ fix: ['go env -w GOPRIVATE=git.corp.invalid'] });
+      if (w.leak)
+        expect(report!.problems.find((x) => x.cause === 'leak')).toMatchObject({
+          fix: ['go env -w GOPRIVATE=git.corp.invalid'],
+        });
       if (name === 'toolchain' && MINOR >= 21) {
         // Go ≥ 1.21 switches toolchains through GOPROXY; 1.19 cannot even parse the go line (asserted by the cause).
         expect(p.proxy.log.some((e) => e.url.includes('/golang.org/toolchain/@v/'))).toBe(true);
@@ -126,7 +176,7 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
     });
   }
 
-  it('--json -- -diff: go\'s stdout (the diff, Go ≥ 1.23) goes to stderr; stdout is one JSON document', async () => {
+  it("--json -- -diff: go's stdout (the diff, Go ≥ 1.23) goes to stderr; stdout is one JSON document", async () => {
     const { r, report } = await tidy('healthy', ['--', '-diff']); // tidy() fails unless stdout parses as JSON
     expect(report!.command).toBe('tidy');
     if (MINOR >= 23) {
@@ -135,7 +185,10 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
     } else {
       // Before Go 1.23 go mod tidy has no -diff: bad usage of gomodctl tidy, named in the report.
       expect(r.exitCode).toBe(2);
-      expect(report!.problems[0]).toMatchObject({ cause: 'config', message: 'go mod tidy does not accept -diff (given after --)' });
+      expect(report!.problems[0]).toMatchObject({
+        cause: 'config',
+        message: 'go mod tidy does not accept -diff (given after --)',
+      });
     }
   });
 
@@ -145,7 +198,10 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
     name: `auth-hang-${how}`,
     proxyOpts: { tls: 'self-signed' },
     env: (p) => ({
-      GOPROXY: how === 'userinfo' ? p.base('auth/blackhole').replace('https://', 'https://gopher:secret@') : p.base('auth/blackhole'),
+      GOPROXY:
+        how === 'userinfo'
+          ? p.base('auth/blackhole').replace('https://', 'https://gopher:secret@')
+          : p.base('auth/blackhole'),
       GOSUMDB: p.sumdb.gosumdb(),
       SSL_CERT_FILE: p.caFile,
     }),
@@ -161,7 +217,11 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
           const dir = mkdtempSync(join(tmpdir(), 'gomodctl-netrc-'));
           cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
           const netrc = join(dir, 'netrc');
-          writeFileSync(netrc, `machine ${host} login gopher password secret\nmachine 127.0.0.1 login gopher password secret\n`, { mode: 0o600 });
+          writeFileSync(
+            netrc,
+            `machine ${host} login gopher password secret\nmachine 127.0.0.1 login gopher password secret\n`,
+            { mode: 0o600 },
+          );
           return { ...env, NETRC: netrc };
         };
       }

@@ -21,7 +21,12 @@ async function both(opts: ConnectProxyOptions = {}, tls?: 'self-signed') {
 }
 
 /** Sends CONNECT authority and, when tunnelled, a plain GET of `path` through the tunnel; returns statuses. */
-function connectThrough(proxyUrl: string, authority: string, path: string, headers: Record<string, string> = {}): Promise<string> {
+function connectThrough(
+  proxyUrl: string,
+  authority: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<string> {
   const u = new URL(proxyUrl);
   return new Promise((resolve) => {
     const req = request({ host: u.hostname, port: u.port, method: 'CONNECT', path: authority, headers, timeout: 1500 });
@@ -53,7 +58,9 @@ function absoluteGet(proxyUrl: string, target: string): Promise<number> {
 describe('connect proxy (raw)', () => {
   it('tunnels mapped names, refuses unmapped ones with 502, and forwards absolute-URI GETs', async () => {
     const { cp, port } = await both();
-    expect(await connectThrough(cp.url, 'goproxy.corp.test:443', '/example.com/dep/@v/list')).toBe('200 HTTP/1.1 200 OK');
+    expect(await connectThrough(cp.url, 'goproxy.corp.test:443', '/example.com/dep/@v/list')).toBe(
+      '200 HTTP/1.1 200 OK',
+    );
     expect(await connectThrough(cp.url, 'elsewhere.invalid:443', '/')).toBe('502');
     expect(await absoluteGet(cp.url, 'http://goproxy.corp.test/example.com/dep/@v/list')).toBe(200);
     expect(await absoluteGet(cp.url, `http://127.0.0.1:${port}/status/404/x/@v/list`)).toBe(404);
@@ -65,7 +72,9 @@ describe('connect proxy (raw)', () => {
     const { cp } = await both({ auth: { user: 'pu', pass: 'pp' } });
     expect(await connectThrough(cp.url, 'goproxy.corp.test:443', '/')).toBe('407');
     const ok = { 'proxy-authorization': 'Basic ' + Buffer.from('pu:pp').toString('base64') };
-    expect(await connectThrough(cp.url, 'goproxy.corp.test:443', '/example.com/dep/@v/list', ok)).toBe('200 HTTP/1.1 200 OK');
+    expect(await connectThrough(cp.url, 'goproxy.corp.test:443', '/example.com/dep/@v/list', ok)).toBe(
+      '200 HTTP/1.1 200 OK',
+    );
     const refusing = await startConnectProxy({ refuse: true });
     cleanups.push(() => refusing.close());
     expect(await connectThrough(refusing.url, 'goproxy.corp.test:443', '/')).toBe('403');
@@ -88,13 +97,22 @@ describe('the real go through the connect proxy', () => {
   const run = async (env: NodeJS.ProcessEnv) => {
     const h = makeHermeticGo(env);
     cleanups.push(() => h.cleanup());
-    const r = await execa(TEST_GO, ['mod', 'download', '-json', 'example.com/dep@v1.0.0'], { env: h.env, extendEnv: false, reject: false, timeout: 30_000 });
+    const r = await execa(TEST_GO, ['mod', 'download', '-json', 'example.com/dep@v1.0.0'], {
+      env: h.env,
+      extendEnv: false,
+      reject: false,
+      timeout: 30_000,
+    });
     return { exitCode: r.exitCode, out: String(r.stdout) + String(r.stderr) };
   };
 
   it('fetches https://goproxy.corp.test via HTTPS_PROXY (CONNECT name:443), with proxy credentials', async () => {
     const { fault, cp } = await both({ auth: { user: 'pu', pass: 'pp' } }, 'self-signed');
-    const base = { GOPROXY: 'https://goproxy.corp.test', SSL_CERT_FILE: fault.caFile, GOSUMDB: `${fault.sumdb.verifierKey} https://goproxy.corp.test/sumdb/${fault.sumdb.name}` };
+    const base = {
+      GOPROXY: 'https://goproxy.corp.test',
+      SSL_CERT_FILE: fault.caFile,
+      GOSUMDB: `${fault.sumdb.verifierKey} https://goproxy.corp.test/sumdb/${fault.sumdb.name}`,
+    };
     const denied = await run({ ...base, HTTPS_PROXY: cp.url });
     expect(denied.exitCode).not.toBe(0);
     expect(denied.out).toContain('Proxy Authentication Required');

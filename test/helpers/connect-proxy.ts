@@ -56,12 +56,19 @@ function resolveTarget(authority: string, hosts: Record<string, string>): { host
   return LOOPBACK.has(name) ? { host: name.replace(/^\[|\]$/g, ''), port: Number(port) } : null;
 }
 
-function checkAccess(req: IncomingMessage, opts: ConnectProxyOptions): { status: number; text: string; extra?: string } | null {
+function checkAccess(
+  req: IncomingMessage,
+  opts: ConnectProxyOptions,
+): { status: number; text: string; extra?: string } | null {
   if (opts.refuse) return { status: 403, text: 'Forbidden' };
   if (!opts.auth) return null;
   const want = 'Basic ' + Buffer.from(`${opts.auth.user}:${opts.auth.pass}`).toString('base64');
   if (req.headers['proxy-authorization'] === want) return null;
-  return { status: 407, text: 'Proxy Authentication Required', extra: 'Proxy-Authenticate: Basic realm="gomodctl test proxy"\r\n' };
+  return {
+    status: 407,
+    text: 'Proxy Authentication Required',
+    extra: 'Proxy-Authenticate: Basic realm="gomodctl test proxy"\r\n',
+  };
 }
 
 /** Starts a forward proxy on 127.0.0.1:0; close() destroys every open tunnel. */
@@ -77,7 +84,9 @@ export async function startConnectProxy(opts: ConnectProxyOptions = {}): Promise
   };
   const server = createServer((req, res) => forward(req, res, opts, entry));
   server.on('connection', track);
-  server.on('connect', (req: IncomingMessage, client: Duplex, head: Buffer) => tunnel(req, client as Socket, head, opts, entry, track));
+  server.on('connect', (req: IncomingMessage, client: Duplex, head: Buffer) =>
+    tunnel(req, client as Socket, head, opts, entry, track),
+  );
   server.on('clientError', (_e, s) => s.destroy());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -94,7 +103,14 @@ export async function startConnectProxy(opts: ConnectProxyOptions = {}): Promise
 
 type Logger = (req: IncomingMessage, target: string, status: number) => void;
 
-function tunnel(req: IncomingMessage, client: Socket, head: Buffer, opts: ConnectProxyOptions, entry: Logger, track: (s: Socket) => void): void {
+function tunnel(
+  req: IncomingMessage,
+  client: Socket,
+  head: Buffer,
+  opts: ConnectProxyOptions,
+  entry: Logger,
+  track: (s: Socket) => void,
+): void {
   const authority = req.url ?? '';
   const fail = (status: number, text: string, extra = ''): void => {
     entry(req, authority, status);
@@ -130,7 +146,12 @@ function forward(req: IncomingMessage, res: ServerResponse, opts: ConnectProxyOp
     res.end(`${text}\n`);
   };
   const denied = checkAccess(req, opts);
-  if (denied) return reply(denied.status, denied.text, denied.status === 407 ? { 'Proxy-Authenticate': 'Basic realm="gomodctl test proxy"' } : {});
+  if (denied)
+    return reply(
+      denied.status,
+      denied.text,
+      denied.status === 407 ? { 'Proxy-Authenticate': 'Basic realm="gomodctl test proxy"' } : {},
+    );
   let u: URL;
   try {
     u = new URL(target);
@@ -141,11 +162,21 @@ function forward(req: IncomingMessage, res: ServerResponse, opts: ConnectProxyOp
   if (!dest) return reply(502, 'Bad Gateway');
   const headers = { ...req.headers };
   delete headers['proxy-authorization'];
-  const up = httpRequest({ host: dest.host, port: dest.port, method: req.method, path: u.pathname + u.search, headers, timeout: opts.connectTimeoutMs ?? 1500 }, (r) => {
-    entry(req, target, r.statusCode ?? 0);
-    res.writeHead(r.statusCode ?? 502, r.headers);
-    r.pipe(res);
-  });
+  const up = httpRequest(
+    {
+      host: dest.host,
+      port: dest.port,
+      method: req.method,
+      path: u.pathname + u.search,
+      headers,
+      timeout: opts.connectTimeoutMs ?? 1500,
+    },
+    (r) => {
+      entry(req, target, r.statusCode ?? 0);
+      res.writeHead(r.statusCode ?? 502, r.headers);
+      r.pipe(res);
+    },
+  );
   up.on('timeout', () => up.destroy(new Error('timeout')));
   up.on('error', () => (res.headersSent ? res.destroy() : reply(502, 'Bad Gateway')));
   req.pipe(up);

@@ -29,7 +29,13 @@ function hermetic(extra: NodeJS.ProcessEnv): HermeticGo {
 }
 
 async function goDownload(env: NodeJS.ProcessEnv, mod: string, cwd?: string) {
-  const r = await execa(TEST_GO, ['mod', 'download', '-json', mod], { env, extendEnv: false, reject: false, timeout: 30_000, cwd });
+  const r = await execa(TEST_GO, ['mod', 'download', '-json', mod], {
+    env,
+    extendEnv: false,
+    reject: false,
+    timeout: 30_000,
+    cwd,
+  });
   return { ...r, json: r.stdout ? (JSON.parse(r.stdout) as Record<string, string>) : {} };
 }
 
@@ -61,7 +67,10 @@ describe('zip and helpers', () => {
   });
   it('orders versions like semver and parses chained modes', () => {
     expect(['v1.10.0', 'v1.2.0', 'v1.2.0-rc.1'].sort(compareVersions)).toEqual(['v1.2.0-rc.1', 'v1.2.0', 'v1.10.0']);
-    expect(parseModes('/auth/status/404/example.com/x/@v/list')).toEqual({ modes: ['auth', 'status/404'], rest: 'example.com/x/@v/list' });
+    expect(parseModes('/auth/status/404/example.com/x/@v/list')).toEqual({
+      modes: ['auth', 'status/404'],
+      rest: 'example.com/x/@v/list',
+    });
   });
 });
 
@@ -84,7 +93,9 @@ describe('plain proxy with the real go', () => {
     const r = await goDownload(h.env, 'example.com/Upper/mod@latest');
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
     expect(r.json.Version).toBe('v1.0.0');
-    expect(p.log.some((e) => /^\/example\.com\/(!|%21)upper\/mod\/@v\//.test(e.url) && e.module === 'example.com/Upper/mod')).toBe(true);
+    expect(
+      p.log.some((e) => /^\/example\.com\/(!|%21)upper\/mod\/@v\//.test(e.url) && e.module === 'example.com/Upper/mod'),
+    ).toBe(true);
     expect(await get(`${p.url}/example.com/hello/@v/list`)).toMatchObject({ status: 200, body: 'v1.0.0\nv1.1.0\n' });
     expect(JSON.parse((await get(`${p.url}/example.com/hello/@latest`)).body!)).toMatchObject({ Version: 'v1.1.0' });
   });
@@ -107,7 +118,13 @@ describe('generated module graph', () => {
     const dir = join(h.dir, 'main');
     mkdirSync(dir);
     for (const [name, text] of Object.entries(g.mainFiles)) writeFileSync(join(dir, name), text);
-    const r = await execa(TEST_GO, ['mod', 'tidy'], { env: h.env, extendEnv: false, reject: false, timeout: 60_000, cwd: dir });
+    const r = await execa(TEST_GO, ['mod', 'tidy'], {
+      env: h.env,
+      extendEnv: false,
+      reject: false,
+      timeout: 60_000,
+      cwd: dir,
+    });
     expect(r.exitCode, r.stderr).toBe(0);
     const goSum = readFileSync(join(dir, 'go.sum'), 'utf8');
     for (const m of g.modules) expect(goSum).toContain(`${m.path} v1.0.0/go.mod `);
@@ -137,9 +154,14 @@ describe('fault modes (bounded)', () => {
 
   it('reset destroys the socket; refusedUrl refuses; notgo is html', async () => {
     const p = await proxy();
-    expect((await get(`${p.base('reset')}/example.com/dep/@v/list`)).error).toMatch(/ECONNRESET|UND_ERR_SOCKET|other side closed/);
+    expect((await get(`${p.base('reset')}/example.com/dep/@v/list`)).error).toMatch(
+      /ECONNRESET|UND_ERR_SOCKET|other side closed/,
+    );
     expect((await get(`${await refusedUrl()}/x`)).error).toBe('ECONNREFUSED');
-    expect(await get(`${p.base('notgo')}/example.com/dep/@v/list`)).toMatchObject({ status: 200, type: expect.stringContaining('text/html') });
+    expect(await get(`${p.base('notgo')}/example.com/dep/@v/list`)).toMatchObject({
+      status: 200,
+      type: expect.stringContaining('text/html'),
+    });
   });
 
   it('drip sends one byte per dripMs; slow/MS delays the answer', async () => {
@@ -156,7 +178,9 @@ describe('fault modes (bounded)', () => {
     const p = await proxy({ auth: { user: 'u', pass: 's3cret' } });
     expect(await get(`${p.base('auth')}/example.com/dep/@v/list`)).toMatchObject({ status: 401 });
     const auth = 'Basic ' + Buffer.from('u:s3cret').toString('base64');
-    expect(await get(`${p.base('auth')}/example.com/dep/@v/list`, 1500, { authorization: auth })).toMatchObject({ status: 200 });
+    expect(await get(`${p.base('auth')}/example.com/dep/@v/list`, 1500, { authorization: auth })).toMatchObject({
+      status: 200,
+    });
     expect(p.log[1]!.headers.authorization).toBe(auth);
     expect(() => p.base('nonsense')).toThrow(/unknown mode/);
   });

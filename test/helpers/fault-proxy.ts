@@ -110,7 +110,12 @@ function answer(ctx: Ctx, rest: string, modes: string[]): ProxyAnswer {
   if (!rest.startsWith('sumdb/')) return answerModuleRequest(ctx.index, rest, modes.includes('corrupt-zip'));
   const sub = rest.slice('sumdb/'.length);
   if (!sub.startsWith(ctx.sumdb.name + '/') || (modes.includes('no-sumdb') && sub.endsWith('/supported'))) {
-    return { status: 404, type: 'text/plain; charset=utf-8', body: Buffer.from('no such checksum database\n'), kind: 'sumdb' };
+    return {
+      status: 404,
+      type: 'text/plain; charset=utf-8',
+      body: Buffer.from('no such checksum database\n'),
+      kind: 'sumdb',
+    };
   }
   return { ...ctx.sumdb.answer(sub.slice(ctx.sumdb.name.length + 1)), kind: 'sumdb' };
 }
@@ -128,7 +133,16 @@ function handle(ctx: Ctx, req: IncomingMessage, res: ServerResponse): void {
   const rawUrl = req.url ?? '/';
   const { modes, rest } = parseModes(decodePath(new URL(rawUrl, 'http://x').pathname));
   const { kind, module, version } = classify(rest);
-  ctx.log.push({ method: req.method ?? 'GET', url: rawUrl, mode: modes.join('/'), kind, module, version, time: Date.now(), headers: { ...req.headers } });
+  ctx.log.push({
+    method: req.method ?? 'GET',
+    url: rawUrl,
+    mode: modes.join('/'),
+    kind,
+    module,
+    version,
+    time: Date.now(),
+    headers: { ...req.headers },
+  });
   const go = (): void => {
     if (applyFault(ctx, req, res, modes, kind)) return;
     const a = answer(ctx, rest, modes);
@@ -172,7 +186,8 @@ export async function startFaultProxy(opts: FaultProxyOptions = {}): Promise<Fau
   const url = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   const base = (mode?: string): string => {
     if (!mode) return url;
-    if (!isValidModePrefix(mode)) throw new Error(`fault proxy: unknown mode "${mode}" (e.g. "blackhole", "status/404")`);
+    if (!isValidModePrefix(mode))
+      throw new Error(`fault proxy: unknown mode "${mode}" (e.g. "blackhole", "status/404")`);
     return `${url}/${mode}`;
   };
   const sumdbUrl = (mode?: string): string => `${base(mode)}/sumdb/${sumdb.name}`;

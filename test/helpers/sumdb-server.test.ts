@@ -21,7 +21,12 @@ async function proxy(opts?: Parameters<typeof startFaultProxy>[0]): Promise<Faul
 async function download(extra: NodeJS.ProcessEnv, mod: string) {
   const h = makeHermeticGo({ GONOSUMDB: undefined, GOPRIVATE: undefined, GOFLAGS: '-modcacherw', ...extra });
   cleanups.push(() => h.cleanup());
-  const r = await execa(TEST_GO, ['mod', 'download', '-json', mod], { env: h.env, extendEnv: false, reject: false, timeout: 30_000 });
+  const r = await execa(TEST_GO, ['mod', 'download', '-json', mod], {
+    env: h.env,
+    extendEnv: false,
+    reject: false,
+    timeout: 30_000,
+  });
   return { exitCode: r.exitCode, out: String(r.stdout) + String(r.stderr) };
 }
 
@@ -35,13 +40,21 @@ describe('tlog helpers', () => {
     expect(parseTilePath(path)).toEqual(tile);
     expect(formatTilePath(tile)).toBe(path);
   });
-  it.each(['tile/8/0/1', 'tile/8/0/x000', 'tile/8/0/000.p/0', 'tile/8/0/000.p/256', 'tile/x/0/000', 'tiles/8/0/000'])('rejects %s', (p) => {
-    expect(parseTilePath(p)).toBeNull();
-  });
+  it.each(['tile/8/0/1', 'tile/8/0/x000', 'tile/8/0/000.p/0', 'tile/8/0/000.p/256', 'tile/x/0/000', 'tiles/8/0/000'])(
+    'rejects %s',
+    (p) => {
+      expect(parseTilePath(p)).toBeNull();
+    },
+  );
   it('tree hash of 3 records is H(H(r0,r1), r2) and a tile beyond the tree is null', () => {
     const leaves = ['a', 'b', 'c'].map((s) => recordHash(Buffer.from(s)));
     const t = new HashTree(leaves);
-    const node = (l: Buffer, r: Buffer) => createHash('sha256').update(Buffer.from([1])).update(l).update(r).digest();
+    const node = (l: Buffer, r: Buffer) =>
+      createHash('sha256')
+        .update(Buffer.from([1]))
+        .update(l)
+        .update(r)
+        .digest();
     expect(t.treeHash().equals(node(node(leaves[0]!, leaves[1]!), leaves[2]!))).toBe(true);
     expect(t.tile(8, 0, 0, 3)?.length).toBe(96);
     expect(t.tile(8, 0, 0, 4)).toBeNull();
@@ -102,11 +115,18 @@ describe('checksum database with the real go', () => {
 
   it('sumdb-status/410 reaches go as a verifying error; sumdb-blackhole never answers', async () => {
     const p = await proxy();
-    const r = await download({ GOPROXY: p.url, GOSUMDB: p.sumdb.gosumdb('sumdb-status/410') }, 'example.com/dep@v1.0.0');
+    const r = await download(
+      { GOPROXY: p.url, GOSUMDB: p.sumdb.gosumdb('sumdb-status/410') },
+      'example.com/dep@v1.0.0',
+    );
     expect(r.exitCode).not.toBe(0);
     expect(r.out).toMatch(/verifying (module|go\.mod): .*410 Gone/s);
-    await expect(fetch(`${p.sumdb.url('sumdb-blackhole')}/latest`, { signal: AbortSignal.timeout(300) })).rejects.toThrow();
-    const ok = await fetch(`${p.base('sumdb-blackhole')}/example.com/dep/@v/list`, { signal: AbortSignal.timeout(1000) });
+    await expect(
+      fetch(`${p.sumdb.url('sumdb-blackhole')}/latest`, { signal: AbortSignal.timeout(300) }),
+    ).rejects.toThrow();
+    const ok = await fetch(`${p.base('sumdb-blackhole')}/example.com/dep/@v/list`, {
+      signal: AbortSignal.timeout(1000),
+    });
     expect(ok.status).toBe(200);
     expect((await fetch(`${p.base('no-sumdb')}/sumdb/${p.sumdb.name}/supported`)).status).toBe(404);
   });

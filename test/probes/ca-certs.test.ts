@@ -3,7 +3,13 @@ import { describe, expect, it, afterAll } from 'vitest';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { extractPemCertificates, getGoCaLocations, loadGoTrustedCAs, LINUX_CERT_DIRS, LINUX_CERT_FILES } from '../../src/probes/ca-certs.js';
+import {
+  extractPemCertificates,
+  getGoCaLocations,
+  loadGoTrustedCAs,
+  LINUX_CERT_DIRS,
+  LINUX_CERT_FILES,
+} from '../../src/probes/ca-certs.js';
 import { probeUrl } from '../../src/probes/http-probe.js';
 import { startFaultProxy, TLS_DIR } from '../helpers/fault-proxy.js';
 
@@ -13,15 +19,30 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('getGoCaLocations', () => {
   it('Linux defaults: Go bundle-file list and directories', () => {
-    expect(getGoCaLocations({ platform: 'linux', env: {} })).toEqual({ platformVerifier: false, files: LINUX_CERT_FILES, dirs: LINUX_CERT_DIRS, overriddenBy: [] });
+    expect(getGoCaLocations({ platform: 'linux', env: {} })).toEqual({
+      platformVerifier: false,
+      files: LINUX_CERT_FILES,
+      dirs: LINUX_CERT_DIRS,
+      overriddenBy: [],
+    });
   });
   it('SSL_CERT_FILE replaces only the file list; SSL_CERT_DIR (colon list) replaces only the directories', () => {
-    expect(getGoCaLocations({ platform: 'linux', env: { SSL_CERT_FILE: '/corp/ca.pem' } })).toMatchObject({ files: ['/corp/ca.pem'], dirs: LINUX_CERT_DIRS });
-    expect(getGoCaLocations({ platform: 'linux', env: { SSL_CERT_DIR: '/a:/b' } })).toMatchObject({ files: LINUX_CERT_FILES, dirs: ['/a', '/b'], overriddenBy: ['SSL_CERT_DIR'] });
+    expect(getGoCaLocations({ platform: 'linux', env: { SSL_CERT_FILE: '/corp/ca.pem' } })).toMatchObject({
+      files: ['/corp/ca.pem'],
+      dirs: LINUX_CERT_DIRS,
+    });
+    expect(getGoCaLocations({ platform: 'linux', env: { SSL_CERT_DIR: '/a:/b' } })).toMatchObject({
+      files: LINUX_CERT_FILES,
+      dirs: ['/a', '/b'],
+      overriddenBy: ['SSL_CERT_DIR'],
+    });
   });
   it('macOS and Windows use the platform verifier and ignore SSL_CERT_* (Go ≤1.26)', () => {
     for (const platform of ['darwin', 'win32'] as const) {
-      expect(getGoCaLocations({ platform, env: { SSL_CERT_FILE: '/x' } })).toMatchObject({ platformVerifier: true, files: [] });
+      expect(getGoCaLocations({ platform, env: { SSL_CERT_FILE: '/x' } })).toMatchObject({
+        platformVerifier: true,
+        files: [],
+      });
     }
   });
 });
@@ -40,7 +61,10 @@ describe('loadGoTrustedCAs', () => {
   });
 
   it('nothing readable → an empty list (Go then trusts nothing)', async () => {
-    const r = await loadGoTrustedCAs({ platform: 'linux', env: { SSL_CERT_FILE: join(dir, 'none.pem'), SSL_CERT_DIR: join(dir, 'none') } });
+    const r = await loadGoTrustedCAs({
+      platform: 'linux',
+      env: { SSL_CERT_FILE: join(dir, 'none.pem'), SSL_CERT_DIR: join(dir, 'none') },
+    });
     expect(r).toEqual({ ca: [], sources: [] });
   });
 
@@ -53,9 +77,17 @@ describe('loadGoTrustedCAs', () => {
   it('end to end: SSL_CERT_FILE with the test CA makes a TLS probe succeed; without it, unknown authority', async () => {
     const p = await startFaultProxy({ tls: 'self-signed' });
     try {
-      const trusted = await loadGoTrustedCAs({ platform: 'linux', env: { SSL_CERT_FILE: p.caFile!, SSL_CERT_DIR: join(dir, 'none') } });
-      expect(await probeUrl(`${p.url}/example.com/hello/@v/list`, { timeoutMs: 1500, env: {}, ca: trusted.ca })).toMatchObject({ ok: true });
-      const empty = await loadGoTrustedCAs({ platform: 'linux', env: { SSL_CERT_FILE: join(dir, 'none.pem'), SSL_CERT_DIR: join(dir, 'none') } });
+      const trusted = await loadGoTrustedCAs({
+        platform: 'linux',
+        env: { SSL_CERT_FILE: p.caFile!, SSL_CERT_DIR: join(dir, 'none') },
+      });
+      expect(
+        await probeUrl(`${p.url}/example.com/hello/@v/list`, { timeoutMs: 1500, env: {}, ca: trusted.ca }),
+      ).toMatchObject({ ok: true });
+      const empty = await loadGoTrustedCAs({
+        platform: 'linux',
+        env: { SSL_CERT_FILE: join(dir, 'none.pem'), SSL_CERT_DIR: join(dir, 'none') },
+      });
       const r = await probeUrl(`${p.url}/example.com/hello/@v/list`, { timeoutMs: 1500, env: {}, ca: empty.ca });
       expect(r).toMatchObject({ cause: 'tls', tls: { reason: 'unknown-authority' } });
     } finally {

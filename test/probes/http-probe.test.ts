@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer as createNetServer, type Server as NetServer, type Socket, type AddressInfo } from 'node:net';
-import { createServer as createHttpServer, type Server as HttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type Server as HttpServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { probeUrl, type ProbeOptions } from '../../src/probes/http-probe.js';
 import type { ProbeResult } from '../../src/core/types.js';
@@ -50,7 +55,10 @@ async function startRedirector(tls: boolean): Promise<{ url: string; close(): Pr
   };
   const srv: HttpServer = tls ? createHttpsServer({ key, cert }, handler) : createHttpServer(handler);
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  return { url: `${tls ? 'https' : 'http'}://127.0.0.1:${(srv.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => (srv.closeAllConnections(), srv.close(() => r()))) };
+  return {
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${(srv.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((r) => (srv.closeAllConnections(), srv.close(() => r()))),
+  };
 }
 
 beforeAll(async () => {
@@ -70,7 +78,9 @@ afterAll(async () => {
 });
 
 function expectOrdered(r: ProbeResult): void {
-  const seq = [r.timings.dnsMs, r.timings.connectMs, r.timings.tlsMs, r.timings.ttfbMs, r.timings.totalMs].filter((x) => x !== undefined);
+  const seq = [r.timings.dnsMs, r.timings.connectMs, r.timings.tlsMs, r.timings.ttfbMs, r.timings.totalMs].filter(
+    (x) => x !== undefined,
+  );
   expect(seq).toEqual([...seq].sort((a, b) => a! - b!));
 }
 
@@ -95,7 +105,11 @@ describe('successful probes report ordered phase timings', () => {
   });
 
   it('follows redirects like Go; stops after 10', async () => {
-    expect(await probeUrl(redirector.url + '/hop', opts({ readBody: 100 }))).toMatchObject({ ok: true, status: 200, body: 'v1.0.0\n' });
+    expect(await probeUrl(redirector.url + '/hop', opts({ readBody: 100 }))).toMatchObject({
+      ok: true,
+      status: 200,
+      body: 'v1.0.0\n',
+    });
     const loop = await probeUrl(redirector.url + '/loop', opts());
     expect(loop).toMatchObject({ ok: false, cause: 'http-status', status: 302 });
     expect(loop.message).toContain('stopped after 10 redirects');
@@ -111,7 +125,12 @@ describe('each failure cause, end to end', () => {
 
   it('refused: nothing listening', async () => {
     const r = await probeUrl(refused + LIST, opts());
-    expect(r).toMatchObject({ ok: false, cause: 'refused', phase: 'connect', message: `connection refused by ${new URL(refused).host}` });
+    expect(r).toMatchObject({
+      ok: false,
+      cause: 'refused',
+      phase: 'connect',
+      message: `connection refused by ${new URL(refused).host}`,
+    });
   });
 
   it('timeout at first byte: blackhole', async () => {
@@ -135,7 +154,11 @@ describe('each failure cause, end to end', () => {
   });
 
   it('reset: the server destroys the socket', async () => {
-    expect(await probeUrl(plain.base('reset') + LIST, opts())).toMatchObject({ ok: false, cause: 'reset', phase: 'first-byte' });
+    expect(await probeUrl(plain.base('reset') + LIST, opts())).toMatchObject({
+      ok: false,
+      cause: 'reset',
+      phase: 'first-byte',
+    });
   });
 
   it.each([
@@ -158,13 +181,21 @@ describe('each failure cause, end to end', () => {
   it('tls unknown authority names the issuer (the CA is not trusted)', async () => {
     secure.clearLog();
     const r = await probeUrl(secure.url + LIST, opts({ ca: undefined }));
-    expect(r).toMatchObject({ ok: false, cause: 'tls', phase: 'tls', tls: { reason: 'unknown-authority', issuer: 'CN=gomodctl test ca' } });
+    expect(r).toMatchObject({
+      ok: false,
+      cause: 'tls',
+      phase: 'tls',
+      tls: { reason: 'unknown-authority', issuer: 'CN=gomodctl test ca' },
+    });
     expect(r.message).toContain('certificate signed by unknown authority (issuer: CN=gomodctl test ca)');
     expect(secure.log.some((e) => e.url === LIST)).toBe(false);
   });
 
   it('tls expired and name mismatch (CA trusted)', async () => {
-    expect(await probeUrl(expired.url + LIST, opts())).toMatchObject({ cause: 'tls', tls: { reason: 'expired', issuer: 'CN=gomodctl test ca' } });
+    expect(await probeUrl(expired.url + LIST, opts())).toMatchObject({
+      cause: 'tls',
+      tls: { reason: 'expired', issuer: 'CN=gomodctl test ca' },
+    });
     const w = await probeUrl(wrongName.url + LIST, opts());
     expect(w).toMatchObject({ cause: 'tls', tls: { reason: 'name-mismatch' } });
     expect(w.message).toContain('wrong.invalid');
@@ -192,7 +223,9 @@ describe('each failure cause, end to end', () => {
 
   it('20 concurrent probes of a blackhole finish in about one timeout', async () => {
     const start = performance.now();
-    const rs = await Promise.all(Array.from({ length: 20 }, () => probeUrl(plain.base('blackhole') + LIST, opts({ timeoutMs: 500 }))));
+    const rs = await Promise.all(
+      Array.from({ length: 20 }, () => probeUrl(plain.base('blackhole') + LIST, opts({ timeoutMs: 500 }))),
+    );
     const elapsed = performance.now() - start;
     expect(rs.every((r) => r.cause === 'timeout' && r.phase === 'first-byte')).toBe(true);
     expect(elapsed).toBeLessThan(2500); // sanity bound only (5× the timeout)

@@ -20,8 +20,12 @@ describe('getNetrcPath', () => {
   it('Windows: ≤1.23 always %USERPROFILE%\\_netrc; 1.24+ _netrc if it exists, else .netrc', () => {
     const env = { USERPROFILE: 'C:\\Users\\u', HOME: '/ignored' };
     expect(getNetrcPath({ platform: 'win32', env, goVersion: 'go1.23.5' })).toBe('C:\\Users\\u\\_netrc');
-    expect(getNetrcPath({ platform: 'win32', env, goVersion: 'go1.24.4', exists: () => false })).toBe('C:\\Users\\u\\.netrc');
-    expect(getNetrcPath({ platform: 'win32', env, goVersion: 'go1.26.0', exists: (p) => p.endsWith('_netrc') })).toBe('C:\\Users\\u\\_netrc');
+    expect(getNetrcPath({ platform: 'win32', env, goVersion: 'go1.24.4', exists: () => false })).toBe(
+      'C:\\Users\\u\\.netrc',
+    );
+    expect(getNetrcPath({ platform: 'win32', env, goVersion: 'go1.26.0', exists: (p) => p.endsWith('_netrc') })).toBe(
+      'C:\\Users\\u\\_netrc',
+    );
   });
 });
 

@@ -22,7 +22,12 @@ let refusingProxy: ConnectProxy;
 let refused: string;
 let port: string;
 
-const opts = (env: Record<string, string>, extra: Partial<ProbeOptions> = {}): ProbeOptions => ({ timeoutMs: 1500, env, ca: CA, ...extra });
+const opts = (env: Record<string, string>, extra: Partial<ProbeOptions> = {}): ProbeOptions => ({
+  timeoutMs: 1500,
+  env,
+  ca: CA,
+  ...extra,
+});
 const withCreds = (url: string, user: string, pass: string): string => url.replace('://', `://${user}:${pass}@`);
 const noSecret = (r: ProbeResult): void => expect(JSON.stringify(r)).not.toContain(SECRET);
 const authHeader = (user: string, pass: string): string => 'Basic ' + Buffer.from(`${user}:${pass}`).toString('base64');
@@ -71,7 +76,10 @@ describe('HTTPS_PROXY / HTTP_PROXY / NO_PROXY', () => {
 
   it('NO_PROXY bypasses the proxy (domain and subdomains)', async () => {
     proxy.log.splice(0);
-    const r = await probeUrl('https://goproxy.corp.invalid/x', opts({ HTTPS_PROXY: proxy.url, NO_PROXY: 'corp.invalid' }));
+    const r = await probeUrl(
+      'https://goproxy.corp.invalid/x',
+      opts({ HTTPS_PROXY: proxy.url, NO_PROXY: 'corp.invalid' }),
+    );
     expect(r).toMatchObject({ ok: false, cause: 'dns' });
     expect(proxy.log).toEqual([]);
   });
@@ -86,9 +94,15 @@ describe('HTTPS_PROXY / HTTP_PROXY / NO_PROXY', () => {
 
   it('an http URL goes through HTTP_PROXY as an absolute-form request', async () => {
     proxy.log.splice(0);
-    const r = await probeUrl(`http://plain.corp.test:${new URL(plain.url).port}${LIST}`, opts({ HTTP_PROXY: proxy.url }));
+    const r = await probeUrl(
+      `http://plain.corp.test:${new URL(plain.url).port}${LIST}`,
+      opts({ HTTP_PROXY: proxy.url }),
+    );
     expect(r).toMatchObject({ ok: true, status: 200, via: proxy.url });
-    expect(proxy.log[0]).toMatchObject({ method: 'GET', target: `http://plain.corp.test:${new URL(plain.url).port}${LIST}` });
+    expect(proxy.log[0]).toMatchObject({
+      method: 'GET',
+      target: `http://plain.corp.test:${new URL(plain.url).port}${LIST}`,
+    });
   });
 
   it('proxy refusing the connection → cause proxy', async () => {
@@ -98,11 +112,20 @@ describe('HTTPS_PROXY / HTTP_PROXY / NO_PROXY', () => {
   });
 
   it('CONNECT answered 403 → cause proxy with the status', async () => {
-    expect(await probeUrl(target(), opts({ HTTPS_PROXY: refusingProxy.url }))).toMatchObject({ ok: false, cause: 'proxy', status: 403, phase: 'proxy-connect' });
+    expect(await probeUrl(target(), opts({ HTTPS_PROXY: refusingProxy.url }))).toMatchObject({
+      ok: false,
+      cause: 'proxy',
+      status: 403,
+      phase: 'proxy-connect',
+    });
   });
 
   it('CONNECT answered 407 → auth; credentials in HTTPS_PROXY are sent and redacted in `via`', async () => {
-    expect(await probeUrl(target(), opts({ HTTPS_PROXY: authProxy.url }))).toMatchObject({ ok: false, cause: 'auth', status: 407 });
+    expect(await probeUrl(target(), opts({ HTTPS_PROXY: authProxy.url }))).toMatchObject({
+      ok: false,
+      cause: 'auth',
+      status: 407,
+    });
     authProxy.log.splice(0);
     const r = await probeUrl(target(), opts({ HTTPS_PROXY: withCreds(authProxy.url, 'pxuser', SECRET) }));
     expect(r).toMatchObject({ ok: true, via: withCreds(authProxy.url, 'pxuser', 'xxxxx') });
@@ -152,7 +175,9 @@ describe('.netrc and URL credentials', () => {
   });
 
   it('.netrc is never sent over http', async () => {
-    const netrc = parseNetrc(`machine 127.0.0.1 login gopher password ${SECRET}\nmachine 127.0.0.1:${new URL(plain.url).port} login gopher password ${SECRET}\n`);
+    const netrc = parseNetrc(
+      `machine 127.0.0.1 login gopher password ${SECRET}\nmachine 127.0.0.1:${new URL(plain.url).port} login gopher password ${SECRET}\n`,
+    );
     const r = await probeUrl(`${plain.base('auth')}${LIST}`, opts({}, { netrc }));
     expect(r).toMatchObject({ cause: 'auth', status: 401 });
     expect(plain.log.at(-1)?.headers.authorization).toBeUndefined();

@@ -26,10 +26,11 @@ async function startSilentServer(): Promise<{ url: string; close(): Promise<void
   const port = (server.address() as AddressInfo).port;
   return {
     url: `127.0.0.1:${port}`,
-    close: () => new Promise((r) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -49,26 +50,39 @@ afterAll(async () => {
 
 async function bounded(args: string[], boundMs: number, extra: NodeJS.ProcessEnv = {}, cwd = h.dir) {
   const r = await runCli(args, { env: { ...h.env, ...extra }, cwd, timeoutMs: boundMs + SLACK_MS + 5000 });
-  expect(r.durationMs, `${args.join(' ')} took ${Math.round(r.durationMs)} ms (bound ${boundMs} ms)`).toBeLessThan(boundMs + SLACK_MS);
+  expect(r.durationMs, `${args.join(' ')} took ${Math.round(r.durationMs)} ms (bound ${boundMs} ms)`).toBeLessThan(
+    boundMs + SLACK_MS,
+  );
   expect(r.exitCode, `killed by the test harness, not ended by itself: ${r.stderr}`).toBeDefined();
   return r;
 }
 
 describe('every command ends within its bound when nothing answers', () => {
   it('doctor --timeout 1s (proxies, TLS handshake and sumdb that never answer)', async () => {
-    const r = await bounded(['doctor', '--json', '--timeout', '1s', '--module', 'example.com/hello@v1.1.0', '--go', TEST_GO], 1000);
+    const r = await bounded(
+      ['doctor', '--json', '--timeout', '1s', '--module', 'example.com/hello@v1.1.0', '--go', TEST_GO],
+      1000,
+    );
     expect(r.exitCode).toBe(1);
     expect(JSON.parse(r.stdout).checks.some((c: { cause?: string }) => c.cause === 'timeout')).toBe(true);
   });
 
   it('doctor --deps --timeout 1s with a go.mod of several requirements', async () => {
-    const req = ['example.com/hello v1.1.0', 'example.com/dep v1.0.0', 'git.corp.invalid/team/lib v1.0.0'].map((l) => `\t${l}`).join('\n');
-    const dir = writeModule(h.dir, { name: 'deps', goMod: `module example.com/m\n\ngo 1.18\n\nrequire (\n${req}\n)\n` });
+    const req = ['example.com/hello v1.1.0', 'example.com/dep v1.0.0', 'git.corp.invalid/team/lib v1.0.0']
+      .map((l) => `\t${l}`)
+      .join('\n');
+    const dir = writeModule(h.dir, {
+      name: 'deps',
+      goMod: `module example.com/m\n\ngo 1.18\n\nrequire (\n${req}\n)\n`,
+    });
     await bounded(['doctor', '--json', '--deps', '--timeout', '1s', '--go', TEST_GO], 1000, {}, dir);
   });
 
   it('doctor with its default timeout (5s) through an HTTPS_PROXY that never answers CONNECT', async () => {
-    await bounded(['doctor', '--json', '--go', TEST_GO], 5000, { GOPROXY: 'https://goproxy.corp.test', HTTPS_PROXY: `http://${silent.url}` });
+    await bounded(['doctor', '--json', '--go', TEST_GO], 5000, {
+      GOPROXY: 'https://goproxy.corp.test',
+      HTTPS_PROXY: `http://${silent.url}`,
+    });
   });
 
   it('env and route (no network at all)', async () => {
@@ -79,7 +93,10 @@ describe('every command ends within its bound when nothing answers', () => {
   it('init --yes (and any probe it makes)', async () => {
     const hi = makeHermeticGo({ GOPROXY: undefined, GOSUMDB: undefined, HTTPS_PROXY: `http://${silent.url}` });
     try {
-      const r = await runCli(['init', '--yes', '--proxy', `${p.base('blackhole')}|https://${silent.url}`, '--go', TEST_GO], { env: hi.env, cwd: hi.dir, timeoutMs: 30_000 });
+      const r = await runCli(
+        ['init', '--yes', '--proxy', `${p.base('blackhole')}|https://${silent.url}`, '--go', TEST_GO],
+        { env: hi.env, cwd: hi.dir, timeoutMs: 30_000 },
+      );
       expect(r.durationMs).toBeLessThan(15_000 + SLACK_MS);
       expect(r.exitCode, r.stderr).toBe(0);
     } finally {
@@ -89,14 +106,24 @@ describe('every command ends within its bound when nothing answers', () => {
 
   it('tidy --explain --stall 1s --timeout 3s', async () => {
     const dir = writeModule(h.dir, { name: 'tidy' });
-    const r = await bounded(['tidy', '--explain', '--json', '--stall', '1s', '--timeout', '3s', '--go', TEST_GO, '-C', dir], 3000, { GOMODCACHE: join(h.dir, 'mc-tidy') }, dir);
+    const r = await bounded(
+      ['tidy', '--explain', '--json', '--stall', '1s', '--timeout', '3s', '--go', TEST_GO, '-C', dir],
+      3000,
+      { GOMODCACHE: join(h.dir, 'mc-tidy') },
+      dir,
+    );
     expect(r.exitCode).toBe(3);
     expect(JSON.parse(r.stdout)).toMatchObject({ outcome: 'timeout' });
   });
 
   it('tidy --explain --timeout 3s with the checksum database hanging after the proxy answered', async () => {
     const dir = writeModule(h.dir, { name: 'tidy-sumdb' });
-    const r = await bounded(['tidy', '--explain', '--json', '--stall', '1s', '--timeout', '3s', '--go', TEST_GO, '-C', dir], 3000, { GOPROXY: p.url, GOMODCACHE: join(h.dir, 'mc-sumdb') }, dir);
+    const r = await bounded(
+      ['tidy', '--explain', '--json', '--stall', '1s', '--timeout', '3s', '--go', TEST_GO, '-C', dir],
+      3000,
+      { GOPROXY: p.url, GOMODCACHE: join(h.dir, 'mc-sumdb') },
+      dir,
+    );
     expect(r.exitCode).toBe(3);
   });
 });

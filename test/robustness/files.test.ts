@@ -10,7 +10,18 @@ import { findTagged, isAlive, killTagged, spawnTagged, waitFor } from './support
 
 // OLD has GOPROXY/GOPRIVATE; NEW changes both and adds GOSUMDB, so restore needs `go env -w` AND `go env -u`.
 const OLD = 'GOPROXY=https://old.example.com\nGOPRIVATE=old.invalid\n';
-const INIT = ['init', '--yes', '--proxy', 'https://new.example.com', '--private', 'new.invalid', '--sumdb', 'sum.golang.google.cn', '--go', TEST_GO];
+const INIT = [
+  'init',
+  '--yes',
+  '--proxy',
+  'https://new.example.com',
+  '--private',
+  'new.invalid',
+  '--sumdb',
+  'sum.golang.google.cn',
+  '--go',
+  TEST_GO,
+];
 const DELAYS = [0, 120, 240, 330, 420, 520, 640];
 
 let h: HermeticGo | undefined;
@@ -116,14 +127,20 @@ describe('files: concurrent writers', () => {
     const e = fresh();
     writeFileSync(e.env.GOENV!, OLD);
     const proxies = [1, 2, 3, 4].map((i) => `https://p${i}.example.com`);
-    const rs = await Promise.all(proxies.map((px) => runCli(['init', '--yes', '--proxy', px, '--go', TEST_GO], { env: e.env, cwd: e.dir, timeoutMs: 40_000 })));
+    const rs = await Promise.all(
+      proxies.map((px) =>
+        runCli(['init', '--yes', '--proxy', px, '--go', TEST_GO], { env: e.env, cwd: e.dir, timeoutMs: 40_000 }),
+      ),
+    );
     const ok = rs.filter((r) => r.exitCode === 0).length;
     for (const r of rs) expect([0, 1], r.stderr).toContain(r.exitCode);
     expect(ok).toBeGreaterThan(0);
     const doc = JSON.parse(readFileSync(backupsPath(e), 'utf8')) as { backups: Array<{ id: string }> };
     expect(doc.backups).toHaveLength(ok);
     expect(new Set(doc.backups.map((b) => b.id)).size).toBe(ok);
-    const proxyLine = goenv(e).split('\n').find((l) => l.startsWith('GOPROXY='));
+    const proxyLine = goenv(e)
+      .split('\n')
+      .find((l) => l.startsWith('GOPROXY='));
     expect(proxies.map((px) => `GOPROXY=${px}`)).toContain(proxyLine);
     expect(goenv(e)).toContain('GOPRIVATE=old.invalid');
   });

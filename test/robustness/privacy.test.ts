@@ -16,8 +16,18 @@ const PRIVATE = ['git.corp.invalid/team/lib', 'private.invalid/team/svc', 'gitla
 // Two ways to make all three private. An explicit GONOPROXY/GONOSUMDB replaces GOPRIVATE for that step instead of
 // adding to it (go-semantics.md §2.1), so each configuration names every path for both steps.
 const CONFIGS: Array<{ name: string; env: NodeJS.ProcessEnv; noProxy: string; noSumdb: string }> = [
-  { name: 'GOPRIVATE', env: { GOPRIVATE: 'git.corp.invalid,private.invalid/team,gitlab.corp.invalid' }, noProxy: 'git.corp.invalid,private.invalid/team,gitlab.corp.invalid', noSumdb: 'git.corp.invalid,private.invalid/team,gitlab.corp.invalid' },
-  { name: 'GONOPROXY+GONOSUMDB', env: { GONOPROXY: '*.corp.invalid,private.invalid', GONOSUMDB: '*.corp.invalid,private.invalid' }, noProxy: '*.corp.invalid,private.invalid', noSumdb: '*.corp.invalid,private.invalid' },
+  {
+    name: 'GOPRIVATE',
+    env: { GOPRIVATE: 'git.corp.invalid,private.invalid/team,gitlab.corp.invalid' },
+    noProxy: 'git.corp.invalid,private.invalid/team,gitlab.corp.invalid',
+    noSumdb: 'git.corp.invalid,private.invalid/team,gitlab.corp.invalid',
+  },
+  {
+    name: 'GONOPROXY+GONOSUMDB',
+    env: { GONOPROXY: '*.corp.invalid,private.invalid', GONOSUMDB: '*.corp.invalid,private.invalid' },
+    noProxy: '*.corp.invalid,private.invalid',
+    noSumdb: '*.corp.invalid,private.invalid',
+  },
 ];
 
 let p: FaultProxy;
@@ -55,7 +65,10 @@ async function run(args: string[], cwd = h.dir, extra: NodeJS.ProcessEnv = {}) {
 /** go.mod requiring a public module and three private ones. */
 function goModDir(): string {
   const req = ['example.com/hello v1.1.0', ...PRIVATE.map((m) => `${m} v1.0.0`)].map((l) => `\t${l}`).join('\n');
-  const dir = writeModule(h.dir, { name: `deps-${Math.random().toString(36).slice(2)}`, goMod: `module example.com/m\n\ngo 1.18\n\nrequire (\n${req}\n)\n` });
+  const dir = writeModule(h.dir, {
+    name: `deps-${Math.random().toString(36).slice(2)}`,
+    goMod: `module example.com/m\n\ngo 1.18\n\nrequire (\n${req}\n)\n`,
+  });
   return dir;
 }
 
@@ -88,7 +101,10 @@ describe.each(CONFIGS)('private module paths never reach the proxy or the checks
   it('doctor --deps with a go.mod requiring private modules (and the public one is probed)', async () => {
     const r = await run(['doctor', '--json', '--deps', '--timeout', '1s', '--go', TEST_GO], goModDir());
     expect(r.stdout).toMatch(/"schemaVersion"/);
-    expect(p.log.some((e) => e.module === 'example.com/hello'), 'the public requirement was probed').toBe(true);
+    expect(
+      p.log.some((e) => e.module === 'example.com/hello'),
+      'the public requirement was probed',
+    ).toBe(true);
     expect(privateRequests()).toEqual([]);
   });
 
@@ -102,7 +118,10 @@ describe.each(CONFIGS)('private module paths never reach the proxy or the checks
     const hi = makeHermeticGo({ GOPROXY: undefined, GOSUMDB: undefined, GONOSUMDB: undefined });
     try {
       const before = p.log.length;
-      const r = await runCli(['init', '--yes', '--proxy', p.url, '--private', CONFIGS[0]!.env.GOPRIVATE!, '--go', TEST_GO], { env: hi.env, cwd: goModDir(), timeoutMs: 30_000 });
+      const r = await runCli(
+        ['init', '--yes', '--proxy', p.url, '--private', CONFIGS[0]!.env.GOPRIVATE!, '--go', TEST_GO],
+        { env: hi.env, cwd: goModDir(), timeoutMs: 30_000 },
+      );
       expect(r.exitCode, r.stderr).toBe(0);
       expect(p.log.length).toBe(before);
     } finally {
@@ -111,21 +130,35 @@ describe.each(CONFIGS)('private module paths never reach the proxy or the checks
   });
 
   it('tidy --explain with a module importing private paths (go fails direct; the watchdog probes)', async () => {
-    const dir = writeModule(h.dir, { name: `tidy-${Math.random().toString(36).slice(2)}`, imports: ['example.com/hello', PRIVATE[0]!, PRIVATE[1]!] });
+    const dir = writeModule(h.dir, {
+      name: `tidy-${Math.random().toString(36).slice(2)}`,
+      imports: ['example.com/hello', PRIVATE[0]!, PRIVATE[1]!],
+    });
     const n = Math.random().toString(36).slice(2);
     const before = p.log.length;
-    const r = await run(['tidy', '--explain', '--json', '--stall', '1s', '--timeout', '8s', '--go', TEST_GO, '-C', dir], dir, { GOMODCACHE: join(h.dir, `mc-${n}`) });
+    const r = await run(
+      ['tidy', '--explain', '--json', '--stall', '1s', '--timeout', '8s', '--go', TEST_GO, '-C', dir],
+      dir,
+      { GOMODCACHE: join(h.dir, `mc-${n}`) },
+    );
     expect(r.stdout).toMatch(/"command": "tidy"/);
     expect(p.log.length, 'go fetched the public module through the proxy').toBeGreaterThan(before);
     expect(privateRequests()).toEqual([]);
   });
 
   it('tidy --explain stalled on the public module while private ones are pending', async () => {
-    const dir = writeModule(h.dir, { name: `tidy-${Math.random().toString(36).slice(2)}`, imports: ['example.com/hello', PRIVATE[2]!] });
+    const dir = writeModule(h.dir, {
+      name: `tidy-${Math.random().toString(36).slice(2)}`,
+      imports: ['example.com/hello', PRIVATE[2]!],
+    });
     writeFileSync(join(dir, 'go.sum'), '');
     const env = { GOPROXY: p.base('blackhole'), GOMODCACHE: join(h.dir, `mc-${Math.random().toString(36).slice(2)}`) };
     const before = p.log.length;
-    const r = await run(['tidy', '--explain', '--json', '--stall', '1s', '--timeout', '4s', '--go', TEST_GO, '-C', dir], dir, env);
+    const r = await run(
+      ['tidy', '--explain', '--json', '--stall', '1s', '--timeout', '4s', '--go', TEST_GO, '-C', dir],
+      dir,
+      env,
+    );
     expect(r.stdout).toMatch(/"command": "tidy"/);
     expect(p.log.length, 'go and the watchdog asked the (blackholed) proxy').toBeGreaterThan(before);
     expect(privateRequests()).toEqual([]);

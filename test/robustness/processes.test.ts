@@ -14,10 +14,18 @@ const runs: TaggedRun[] = [];
 
 beforeAll(async () => {
   p = await startFaultProxy();
-  h = makeHermeticGo({ GOPROXY: p.base('blackhole'), GOSUMDB: p.sumdb.gosumdb(), GONOSUMDB: undefined, GOPRIVATE: 'git.corp.invalid' });
+  h = makeHermeticGo({
+    GOPROXY: p.base('blackhole'),
+    GOSUMDB: p.sumdb.gosumdb(),
+    GONOSUMDB: undefined,
+    GOPRIVATE: 'git.corp.invalid',
+  });
   // go fetches git.corp.invalid/team/lib.git with `git ls-remote https://git.corp.invalid/team/lib.git`; this rewrite
   // (in the hermetic HOME) sends git to the blackhole instead, so a real git child hangs under go.
-  writeFileSync(join(h.env.HOME!, '.gitconfig'), `[url "${p.base('blackhole')}/"]\n\tinsteadOf = https://git.corp.invalid/\n`);
+  writeFileSync(
+    join(h.env.HOME!, '.gitconfig'),
+    `[url "${p.base('blackhole')}/"]\n\tinsteadOf = https://git.corp.invalid/\n`,
+  );
 });
 afterEach(() => {
   for (const r of runs.splice(0)) killTagged(r.tag);
@@ -31,9 +39,16 @@ afterAll(async () => {
 async function startAndWait(args: string[], want: RegExp, imports?: string[]): Promise<TaggedRun> {
   const dir = writeModule(h.dir, { name: `m-${Math.random().toString(36).slice(2)}`, imports });
   const env = { ...h.env, GOMODCACHE: join(h.dir, `mc-${Math.random().toString(36).slice(2)}`) };
-  const run = spawnTagged(args.map((a) => (a === '$DIR' ? dir : a)), env, { cwd: dir, hardMs: 40_000 });
+  const run = spawnTagged(
+    args.map((a) => (a === '$DIR' ? dir : a)),
+    env,
+    { cwd: dir, hardMs: 40_000 },
+  );
   runs.push(run);
-  const seen = await waitFor(() => findTagged(run.tag).some((x) => want.test(x.comm) && (x.comm !== 'go' || / mod tidy/.test(x.cmdline))), 20_000);
+  const seen = await waitFor(
+    () => findTagged(run.tag).some((x) => want.test(x.comm) && (x.comm !== 'go' || / mod tidy/.test(x.cmdline))),
+    20_000,
+  );
   expect(seen, `no ${want} child appeared: ${JSON.stringify(findTagged(run.tag))}`).toBe(true);
   return run;
 }
@@ -41,12 +56,21 @@ async function startAndWait(args: string[], want: RegExp, imports?: string[]): P
 /** Waits for gomodctl to exit and for its tree to be gone (3 s grace); returns the exit code and the leftovers. */
 async function finish(run: TaggedRun): Promise<{ exitCode: number | undefined; left: string[] }> {
   // gomodctl must exit soon after the signal or the timeout; a hang is a failure of its own, reported quickly.
-  const exited = await Promise.race([run.child.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))]);
-  expect(exited, `gomodctl did not exit within 10 s; still running: ${JSON.stringify(findTagged(run.tag).map((x) => x.comm))}`).toBe(true);
+  const exited = await Promise.race([
+    run.child.then(() => true),
+    new Promise<boolean>((r) => setTimeout(() => r(false), 10_000)),
+  ]);
+  expect(
+    exited,
+    `gomodctl did not exit within 10 s; still running: ${JSON.stringify(findTagged(run.tag).map((x) => x.comm))}`,
+  ).toBe(true);
   const r = await run.child;
   await waitFor(() => findTagged(run.tag).length === 0, 3000);
   // Killed by SIGINT itself is what a shell reports as 130 too.
-  return { exitCode: r.signal === 'SIGINT' ? 130 : r.exitCode, left: findTagged(run.tag).map((x) => `${x.pid} ${x.comm} (${x.state})`) };
+  return {
+    exitCode: r.signal === 'SIGINT' ? 130 : r.exitCode,
+    left: findTagged(run.tag).map((x) => `${x.pid} ${x.comm} (${x.state})`),
+  };
 }
 
 const tidyArgs = (extra: string[]) => ['tidy', '--explain', '--go', TEST_GO, '-C', '$DIR', ...extra];
@@ -101,7 +125,11 @@ describe('doctor leaves nothing behind', () => {
   it('SIGINT while probes wait on a proxy that never answers', async () => {
     const dir = writeModule(h.dir, { name: 'doc' });
     p.clearLog();
-    const run = spawnTagged(['doctor', '--timeout', '10s', '--module', 'example.com/hello@v1.1.0', '--go', TEST_GO], h.env, { cwd: dir, hardMs: 30_000 });
+    const run = spawnTagged(
+      ['doctor', '--timeout', '10s', '--module', 'example.com/hello@v1.1.0', '--go', TEST_GO],
+      h.env,
+      { cwd: dir, hardMs: 30_000 },
+    );
     runs.push(run);
     expect(await waitFor(() => p.log.some((e) => e.mode === 'blackhole'), 10_000)).toBe(true);
     process.kill(run.pid, 'SIGINT');

@@ -90,12 +90,31 @@ describe('secrets never reach tidy --explain output, annotations or the job summ
       const stalled = label.includes('blackhole');
       const summary = join(h.dir, `summary-${Math.random().toString(36).slice(2)}.md`);
       const goproxy = stalled ? cred(p.base('auth/blackhole')) : env.GOPROXY;
-      const args = ['tidy', '--explain', '--stall', '1s', '--timeout', '4s', '--go', TEST_GO, '-C', mod, '--annotate', 'github', ...extra];
+      const args = [
+        'tidy',
+        '--explain',
+        '--stall',
+        '1s',
+        '--timeout',
+        '4s',
+        '--go',
+        TEST_GO,
+        '-C',
+        mod,
+        '--annotate',
+        'github',
+        ...extra,
+      ];
       // A fresh module and module cache per run, so that every run really fetches (and prints URLs).
       const n = Math.random().toString(36).slice(2);
       const dir = writeModule(h.dir, { name: `mod-${n}` });
       args[args.indexOf('-C') + 1] = dir;
-      const fresh = { GOMODCACHE: join(h.dir, `modcache-${n}`), GOPROXY: goproxy, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary };
+      const fresh = {
+        GOMODCACHE: join(h.dir, `modcache-${n}`),
+        GOPROXY: goproxy,
+        GITHUB_ACTIONS: 'true',
+        GITHUB_STEP_SUMMARY: summary,
+      };
       const out = await all(args, { ...e, ...fresh }, dir);
       expect(out).toMatch(/127\.0\.0\.1|example\.com\/hello/);
       expectNoLeak(label, out);
@@ -126,14 +145,20 @@ describe('secrets never reach init/restore output or the backups file', () => {
   });
 
   it('init --yes --allow-credentials, then env, a second init, restore --list/--dry-run/--yes, and the backups file', async () => {
-    const first = await all(['init', '--yes', '--allow-credentials', '--proxy', CRED_PROXY(), '--go', TEST_GO], noProxyEnv());
+    const first = await all(
+      ['init', '--yes', '--allow-credentials', '--proxy', CRED_PROXY(), '--go', TEST_GO],
+      noProxyEnv(),
+    );
     expect(first).toMatch(/exit 0/);
     expectNoLeak('init --yes', first);
     expect(readFileSync(h.env.GOENV!, 'utf8')).toContain(S.init.pass); // written as asked: the guard is about output
     expectNoLeak('env after init', await all(['env', '--go', TEST_GO], noProxyEnv()));
     expectNoLeak('env --json after init', await all(['env', '--json', '--go', TEST_GO], noProxyEnv()));
     expectNoLeak('doctor after init', await all(['doctor', '--timeout', '500ms', '--go', TEST_GO], noProxyEnv()));
-    const second = await all(['init', '--yes', '--json', '--proxy', 'https://mirror.corp.invalid', '--go', TEST_GO], noProxyEnv());
+    const second = await all(
+      ['init', '--yes', '--json', '--proxy', 'https://mirror.corp.invalid', '--go', TEST_GO],
+      noProxyEnv(),
+    );
     expect(second).toMatch(/exit 0/);
     expectNoLeak('second init --json (old value shown)', second);
     expectNoLeak('restore --list', await all(['restore', '--list', '--go', TEST_GO], noProxyEnv()));
@@ -147,7 +172,11 @@ describe('secrets never reach init/restore output or the backups file', () => {
     // but the record of the first init, taken over an empty GOENV, has nothing to restore: no password belongs there.
     const hb = makeHermeticGo({ GOPROXY: undefined, GOSUMDB: undefined });
     try {
-      const r = await runCli(['init', '--yes', '--allow-credentials', '--proxy', CRED_PROXY(), '--go', TEST_GO], { env: hb.env, cwd: hb.dir, timeoutMs: 30_000 });
+      const r = await runCli(['init', '--yes', '--allow-credentials', '--proxy', CRED_PROXY(), '--go', TEST_GO], {
+        env: hb.env,
+        cwd: hb.dir,
+        timeoutMs: 30_000,
+      });
       expect(r.exitCode, r.stderr).toBe(0);
       const file = join(hb.env.XDG_CONFIG_HOME!, 'gomodctl', 'backups.json');
       expectNoLeak('backups file after init --yes --allow-credentials over an empty GOENV', readFileSync(file, 'utf8'));

@@ -73,12 +73,15 @@ export function isAlive(pid: number): boolean {
 
 /** Descendants of pid by ppid chains (a snapshot: orphans re-parented to init are no longer found this way). */
 export function descendants(pid: number): ProcInfo[] {
-  const all = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((d) => readStat(Number(d))).filter((p): p is ProcInfo => p !== null);
+  const all = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map((d) => readStat(Number(d)))
+    .filter((p): p is ProcInfo => p !== null);
   const out: ProcInfo[] = [];
   const frontier = [pid];
   while (frontier.length) {
     const parent = frontier.pop()!;
-    for (const p of all) if (p.ppid === parent) (out.push(p), frontier.push(p.pid));
+    for (const p of all) if (p.ppid === parent) out.push(p), frontier.push(p.pid);
   }
   return out;
 }
@@ -101,7 +104,11 @@ export interface TaggedRun {
 }
 
 /** Spawns `node bin/gomodctl.js args` detached, with a fresh tag; hard-killed (whole group) after hardMs. */
-export function spawnTagged(args: string[], env: NodeJS.ProcessEnv, opts: { cwd?: string; hardMs?: number } = {}): TaggedRun {
+export function spawnTagged(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  opts: { cwd?: string; hardMs?: number } = {},
+): TaggedRun {
   const tag = randomBytes(6).toString('hex');
   const child = execa(process.execPath, [BIN, ...args], {
     env: { ...env, GOMODCTL_GUARD_TAG: tag },

@@ -42,7 +42,15 @@ export function lintConfig(input: LintInput): CheckResult[] {
   const named = new Set(findings.map((f) => f.title));
   findings.push(...lintShadowing(input.model).filter((f) => !named.has(f.title)));
   if (findings.length === 0) {
-    return [{ id: 'config', group: 'config', title: 'Configuration', status: 'ok', message: 'no problems found in the Go module configuration' }];
+    return [
+      {
+        id: 'config',
+        group: 'config',
+        title: 'Configuration',
+        status: 'ok',
+        message: 'no problems found in the Go module configuration',
+      },
+    ];
   }
   return findings.map((f) => ({ ...f, group: 'config' }));
 }
@@ -53,9 +61,15 @@ function lintGoproxy(model: ConfigModel): Finding[] {
   const out: Finding[] = [];
   if (!parsed.ok) {
     out.push({
-      id: 'config.goproxy-invalid', title: 'GOPROXY', status: 'fail', target: redactSecrets(value),
+      id: 'config.goproxy-invalid',
+      title: 'GOPROXY',
+      status: 'fail',
+      target: redactSecrets(value),
       message: `GOPROXY is invalid: ${parsed.error}`,
-      fix: [setVarCommand(model, 'GOPROXY', 'https://proxy.golang.org,direct'), 'gomodctl init   # or choose a proxy with the wizard'],
+      fix: [
+        setVarCommand(model, 'GOPROXY', 'https://proxy.golang.org,direct'),
+        'gomodctl init   # or choose a proxy with the wizard',
+      ],
     });
     return out;
   }
@@ -65,19 +79,31 @@ function lintGoproxy(model: ConfigModel): Finding[] {
     if (!m || !m[2]!.includes(':')) continue;
     const insecure = m[1] === 'http';
     out.push({
-      id: 'config.goproxy-credentials', title: 'GOPROXY credentials', status: insecure ? 'fail' : 'warn', target: redactSecrets(e.url),
+      id: 'config.goproxy-credentials',
+      title: 'GOPROXY credentials',
+      status: insecure ? 'fail' : 'warn',
+      target: redactSecrets(e.url),
       message: insecure
         ? 'GOPROXY has a password in an http:// URL; Go refuses to send it ("refusing to pass credentials to insecure URL")'
         : 'GOPROXY has a password in the URL; it shows up in shell history, go env output and CI logs',
       fix: insecure
-        ? ['# switch the proxy to https:// first: Go sends credentials (URL or ~/.netrc) only over https', 'gomodctl init']
-        : ['# put the credentials in ~/.netrc (machine HOST login USER password TOKEN, chmod 600) and remove them from GOPROXY', 'gomodctl init'],
+        ? [
+            '# switch the proxy to https:// first: Go sends credentials (URL or ~/.netrc) only over https',
+            'gomodctl init',
+          ]
+        : [
+            '# put the credentials in ~/.netrc (machine HOST login USER password TOKEN, chmod 600) and remove them from GOPROXY',
+            'gomodctl init',
+          ],
     });
   }
   const explicit = parsed.entries.filter((e) => e.kind !== 'noproxy'); // GONOPROXY adds an implicit first entry
   if (explicit.length === 1 && explicit[0]!.kind === 'off') {
     out.push({
-      id: 'config.goproxy-off', title: 'GOPROXY', status: 'warn', target: 'off',
+      id: 'config.goproxy-off',
+      title: 'GOPROXY',
+      status: 'warn',
+      target: 'off',
       message: 'GOPROXY=off: every public module lookup fails with "module lookup disabled by GOPROXY=off"',
       fix: [setVarCommand(model, 'GOPROXY', 'https://proxy.golang.org,direct')],
     });
@@ -89,29 +115,59 @@ function lintGosumdb(model: ConfigModel): Finding[] {
   const value = getVar(model, 'GOSUMDB');
   const parsed = parseGosumdb(value);
   if (!parsed.ok) {
-    return [{
-      id: 'config.gosumdb-invalid', title: 'GOSUMDB', status: 'fail', target: redactSecrets(value),
-      message: `GOSUMDB is invalid: ${parsed.error} (go reports "verifying module: ${parsed.error}")`,
-      fix: [unsetVarCommand(model, 'GOSUMDB'), setVarCommand(model, 'GOSUMDB', 'sum.golang.google.cn', 'or: the mirror of sum.golang.org reachable from mainland China')],
-    }];
+    return [
+      {
+        id: 'config.gosumdb-invalid',
+        title: 'GOSUMDB',
+        status: 'fail',
+        target: redactSecrets(value),
+        message: `GOSUMDB is invalid: ${parsed.error} (go reports "verifying module: ${parsed.error}")`,
+        fix: [
+          unsetVarCommand(model, 'GOSUMDB'),
+          setVarCommand(
+            model,
+            'GOSUMDB',
+            'sum.golang.google.cn',
+            'or: the mirror of sum.golang.org reachable from mainland China',
+          ),
+        ],
+      },
+    ];
   }
   if (parsed.config.kind !== 'off') return [];
   const priv = getVar(model, 'GOPRIVATE');
-  return [{
-    id: 'config.gosumdb-off', title: 'GOSUMDB', status: 'warn', target: 'off',
-    message: 'GOSUMDB=off disables checksum verification for every module; usually only private modules need it',
-    fix: [unsetVarCommand(model, 'GOSUMDB'), setVarCommand(model, 'GONOSUMDB', priv || '*.corp.example.com', priv ? undefined : 'your private patterns')],
-  }];
+  return [
+    {
+      id: 'config.gosumdb-off',
+      title: 'GOSUMDB',
+      status: 'warn',
+      target: 'off',
+      message: 'GOSUMDB=off disables checksum verification for every module; usually only private modules need it',
+      fix: [
+        unsetVarCommand(model, 'GOSUMDB'),
+        setVarCommand(model, 'GONOSUMDB', priv || '*.corp.example.com', priv ? undefined : 'your private patterns'),
+      ],
+    },
+  ];
 }
 
 function lintGoflags(model: ConfigModel): Finding[] {
   const flags = getVar(model, 'GOFLAGS');
   if (!/(^|\s)--?insecure(=\S*)?(\s|$)/.test(flags)) return [];
-  return [{
-    id: 'config.goflags-insecure', title: 'GOFLAGS', status: 'fail', target: flags,
-    message: 'GOFLAGS contains -insecure, removed in Go 1.17: go get fails with "-insecure flag is no longer supported"',
-    fix: [setVarCommand(model, 'GOFLAGS', flags.replace(/(^|\s)--?insecure(=\S*)?/g, '').trim()), setVarCommand(model, 'GOINSECURE', '*.corp.example.com', 'only the hosts that need it')],
-  }];
+  return [
+    {
+      id: 'config.goflags-insecure',
+      title: 'GOFLAGS',
+      status: 'fail',
+      target: flags,
+      message:
+        'GOFLAGS contains -insecure, removed in Go 1.17: go get fails with "-insecure flag is no longer supported"',
+      fix: [
+        setVarCommand(model, 'GOFLAGS', flags.replace(/(^|\s)--?insecure(=\S*)?/g, '').trim()),
+        setVarCommand(model, 'GOINSECURE', '*.corp.example.com', 'only the hosts that need it'),
+      ],
+    },
+  ];
 }
 
 function lintAllPatterns(model: ConfigModel): Finding[] {
@@ -122,7 +178,10 @@ function lintAllPatterns(model: ConfigModel): Finding[] {
     for (const issue of lintPatterns(name, v.value)) {
       const silent = issue.problem === 'whitespace' || issue.problem === 'malformed' || issue.problem === 'scheme';
       out.push({
-        id: `config.pattern-${issue.problem}`, title: name, status: silent ? 'fail' : 'warn', target: issue.pattern,
+        id: `config.pattern-${issue.problem}`,
+        title: name,
+        status: silent ? 'fail' : 'warn',
+        target: issue.pattern,
         message: `${name}: ${issue.message}`,
         ...(issue.suggestion !== undefined ? { fix: [setVarCommand(model, name, issue.suggestion)] } : {}),
       });
@@ -141,15 +200,26 @@ function lintLeaks(model: ConfigModel): Finding[] {
   const out: Finding[] = [];
   const parsed = parseGoproxy(getVar(model, 'GOPROXY'), getVar(model, 'GONOPROXY'));
   const publicProxy = parsed.ok && parsed.entries.some((e) => e.kind === 'url' && isPublicProxyUrl(e.url));
-  for (const [name, sink, isPublic] of [['GONOPROXY', 'the proxy', publicProxy], ['GONOSUMDB', 'the checksum database', true]] as const) {
+  for (const [name, sink, isPublic] of [
+    ['GONOPROXY', 'the proxy', publicProxy],
+    ['GONOSUMDB', 'the checksum database', true],
+  ] as const) {
     const v = model.vars[name];
     if (!v || v.source === 'default' || !isPublic) continue;
-    const leaked = literalGlobs(priv).filter((g) => !matchPrefixPatterns(v.value, g.replace(/\/$/, '')) && !literalGlobs(v.value).includes(g));
+    const leaked = literalGlobs(priv).filter(
+      (g) => !matchPrefixPatterns(v.value, g.replace(/\/$/, '')) && !literalGlobs(v.value).includes(g),
+    );
     if (leaked.length === 0) continue;
     out.push({
-      id: `config.leak-${name.toLowerCase()}`, title: name, status: 'fail', target: leaked.join(','),
+      id: `config.leak-${name.toLowerCase()}`,
+      title: name,
+      status: 'fail',
+      target: leaked.join(','),
       message: `${name}=${v.value} overrides GOPRIVATE, so modules matching ${leaked.join(', ')} are sent to ${sink}`,
-      fix: [setVarCommand(model, name, [v.value, ...leaked].join(',')), `${unsetVarCommand(model, name).replace(/   #.*/, '')}   # or: let ${name} inherit GOPRIVATE`],
+      fix: [
+        setVarCommand(model, name, [v.value, ...leaked].join(',')),
+        `${unsetVarCommand(model, name).replace(/   #.*/, '')}   # or: let ${name} inherit GOPRIVATE`,
+      ],
     });
   }
   return out;
@@ -157,9 +227,14 @@ function lintLeaks(model: ConfigModel): Finding[] {
 
 function lintShadowing(model: ConfigModel): Finding[] {
   return shadowedVars(model).map((v) => ({
-    id: 'config.shadowed', title: v.name, status: 'warn' as const, target: v.name,
+    id: 'config.shadowed',
+    title: v.name,
+    status: 'warn' as const,
+    target: v.name,
     message: `${v.name} is set in the environment (${redactSecrets(v.value)}), which overrides the GOENV value (${redactSecrets(v.shadowedGoenvValue ?? '')}): go env -w ${v.name}=… has no effect`,
-    fix: [`unset ${v.name}   # and remove it from your shell profile (~/.bashrc, ~/.zshrc) or Windows user environment`],
+    fix: [
+      `unset ${v.name}   # and remove it from your shell profile (~/.bashrc, ~/.zshrc) or Windows user environment`,
+    ],
   }));
 }
 
@@ -167,11 +242,17 @@ function lintHttpProxy(env: Record<string, string | undefined>): Finding[] {
   const http = env.HTTP_PROXY || env.http_proxy;
   const https = env.HTTPS_PROXY || env.https_proxy;
   if (!http || https) return [];
-  return [{
-    id: 'config.http-proxy-only', title: 'HTTPS_PROXY', status: 'warn', target: redactSecrets(http),
-    message: 'HTTP_PROXY is set but HTTPS_PROXY is not: Go uses HTTPS_PROXY for https:// proxies and ignores HTTP_PROXY for them',
-    fix: [env.HTTP_PROXY ? 'export HTTPS_PROXY="$HTTP_PROXY"' : 'export https_proxy="$http_proxy"'],
-  }];
+  return [
+    {
+      id: 'config.http-proxy-only',
+      title: 'HTTPS_PROXY',
+      status: 'warn',
+      target: redactSecrets(http),
+      message:
+        'HTTP_PROXY is set but HTTPS_PROXY is not: Go uses HTTPS_PROXY for https:// proxies and ignores HTTP_PROXY for them',
+      fix: [env.HTTP_PROXY ? 'export HTTPS_PROXY="$HTTP_PROXY"' : 'export https_proxy="$http_proxy"'],
+    },
+  ];
 }
 
 function lintReplaceDirs(goMod: GoMod | null, dirs: Record<string, boolean>): Finding[] {
@@ -179,9 +260,15 @@ function lintReplaceDirs(goMod: GoMod | null, dirs: Record<string, boolean>): Fi
   return goMod.replace
     .filter((r) => r.isLocal && dirs[r.newPath] === false)
     .map((r) => ({
-      id: 'config.replace-missing', title: 'go.mod replace', status: 'fail' as const, target: r.newPath,
+      id: 'config.replace-missing',
+      title: 'go.mod replace',
+      status: 'fail' as const,
+      target: r.newPath,
       message: `go.mod replaces ${r.oldPath} with ${r.newPath}, which does not exist`,
-      fix: [`go mod edit -dropreplace=${r.oldPath}${r.oldVersion ? '@' + r.oldVersion : ''}`, `# or create or clone ${r.newPath}`],
+      fix: [
+        `go mod edit -dropreplace=${r.oldPath}${r.oldVersion ? '@' + r.oldVersion : ''}`,
+        `# or create or clone ${r.newPath}`,
+      ],
     }));
 }
 
@@ -192,7 +279,10 @@ function lintDisagreement(model: ConfigModel, reported: Record<string, string> |
     if (reported[name] === undefined || !model.vars[name]) continue;
     if (reported[name] === getVar(model, name)) continue;
     out.push({
-      id: 'config.model-disagrees', title: name, status: 'warn', target: name,
+      id: 'config.model-disagrees',
+      title: name,
+      status: 'warn',
+      target: name,
       message: `gomodctl computed ${name}=${redactSecrets(getVar(model, name))} but go reports ${redactSecrets(reported[name]!)}; the report below follows go`,
     });
   }

@@ -81,7 +81,11 @@ export function restoreOps(record: BackupRecord): EnvFileOp[] {
 /** Finds the backup to restore: the given id, or the newest. */
 export function findBackup(file: BackupFile, id?: string): BackupRecord {
   if (file.backups.length === 0) {
-    throw new GomodctlError('there is no backup to restore', 1, 'Backups are taken by "gomodctl init" before it writes.');
+    throw new GomodctlError(
+      'there is no backup to restore',
+      1,
+      'Backups are taken by "gomodctl init" before it writes.',
+    );
   }
   if (id === undefined) return file.backups[file.backups.length - 1]!;
   const found = file.backups.find((b) => b.id === id);
@@ -95,7 +99,10 @@ export function findBackup(file: BackupFile, id?: string): BackupRecord {
 function isRecord(x: unknown): x is BackupRecord {
   const r = x as BackupRecord;
   return (
-    typeof r === 'object' && r !== null && typeof r.id === 'string' && typeof r.createdAt === 'string' &&
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.id === 'string' &&
+    typeof r.createdAt === 'string' &&
     Array.isArray(r.vars) &&
     r.vars.every((v) => typeof v?.name === 'string' && (v.previous === null || typeof v.previous === 'string')) &&
     Array.isArray(r.applied)

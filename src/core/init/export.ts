@@ -2,7 +2,14 @@
 import { UsageError } from '../errors.js';
 
 /** Supported --export targets. */
-export const EXPORT_FORMATS = ['shell', 'powershell', 'dockerfile', 'github-actions', 'gitlab-ci', 'devcontainer'] as const;
+export const EXPORT_FORMATS = [
+  'shell',
+  'powershell',
+  'dockerfile',
+  'github-actions',
+  'gitlab-ci',
+  'devcontainer',
+] as const;
 
 /** One --export target. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -37,16 +44,23 @@ function yq(v: string): string {
 
 const RENDERERS: Record<ExportFormat, (vars: Array<[string, string]>) => string> = {
   shell: (vars) =>
-    ['# POSIX shell: add to ~/.profile (or run in CI before go commands)', ...vars.map(([k, v]) => `export ${k}=${sq(v)}`)].join('\n'),
+    [
+      '# POSIX shell: add to ~/.profile (or run in CI before go commands)',
+      ...vars.map(([k, v]) => `export ${k}=${sq(v)}`),
+    ].join('\n'),
   powershell: (vars) =>
     [
       '# PowerShell: this session; for all sessions use [Environment]::SetEnvironmentVariable(name, value, "User")',
       ...vars.map(([k, v]) => `$env:${k} = ${psq(v)}`),
     ].join('\n'),
-  dockerfile: (vars) => ['# Dockerfile: put before the first RUN that calls go', ...vars.map(([k, v]) => `ENV ${k}=${dq(v)}`)].join('\n'),
+  dockerfile: (vars) =>
+    ['# Dockerfile: put before the first RUN that calls go', ...vars.map(([k, v]) => `ENV ${k}=${dq(v)}`)].join('\n'),
   'github-actions': (vars) =>
     ['# GitHub Actions: workflow- or job-level env', 'env:', ...vars.map(([k, v]) => `  ${k}: ${yq(v)}`)].join('\n'),
-  'gitlab-ci': (vars) => ['# .gitlab-ci.yml: global or job-level variables', 'variables:', ...vars.map(([k, v]) => `  ${k}: ${yq(v)}`)].join('\n'),
+  'gitlab-ci': (vars) =>
+    ['# .gitlab-ci.yml: global or job-level variables', 'variables:', ...vars.map(([k, v]) => `  ${k}: ${yq(v)}`)].join(
+      '\n',
+    ),
   devcontainer: (vars) => JSON.stringify({ containerEnv: Object.fromEntries(vars) }, null, 2),
 };
 

@@ -10,22 +10,33 @@ export function netrcMachines(proxyUrl: string): string[] {
   try {
     u = new URL(proxyUrl);
   } catch {
-    throw new UsageError(`"${proxyUrl}" is not a URL; give the private proxy's https URL (e.g. https://goproxy.corp.example.com).`);
+    throw new UsageError(
+      `"${proxyUrl}" is not a URL; give the private proxy's https URL (e.g. https://goproxy.corp.example.com).`,
+    );
   }
   if (u.protocol !== 'https:') {
-    throw new UsageError(`"${proxyUrl}" is not https; Go sends .netrc credentials only over https (go-semantics.md §6.2), e.g. https://goproxy.corp.example.com.`);
+    throw new UsageError(
+      `"${proxyUrl}" is not https; Go sends .netrc credentials only over https (go-semantics.md §6.2), e.g. https://goproxy.corp.example.com.`,
+    );
   }
   return u.port ? [`${u.hostname}:${u.port}`, u.hostname] : [u.hostname];
 }
 
 /** Text to append to .netrc for the given URL and credentials; rejects whitespace, which .netrc cannot hold. */
 export function netrcEntryText(proxyUrl: string, login: string, password: string): string {
-  for (const [what, v] of [['login', login], ['password', password]] as const) {
+  for (const [what, v] of [
+    ['login', login],
+    ['password', password],
+  ] as const) {
     if (v === '' || /\s/.test(v)) {
-      throw new UsageError(`the .netrc ${what} must be non-empty and contain no spaces (.netrc splits on whitespace); e.g. ${what} "deploy-token".`);
+      throw new UsageError(
+        `the .netrc ${what} must be non-empty and contain no spaces (.netrc splits on whitespace); e.g. ${what} "deploy-token".`,
+      );
     }
   }
-  return netrcMachines(proxyUrl).map((m) => `machine ${m} login ${login} password ${password}\n`).join('');
+  return netrcMachines(proxyUrl)
+    .map((m) => `machine ${m} login ${login} password ${password}\n`)
+    .join('');
 }
 
 /** Appends entry text to existing .netrc text, keeping a newline between them. */

@@ -39,7 +39,10 @@ function netrcHint(value: string | undefined): string {
   const host = /[a-z][a-z0-9+.-]*:\/\/[^/@\s,|]*@([^/\s,|?#]+)/i.exec(value ?? '')?.[1] ?? 'proxy.example.com';
   const bare = host.replace(/:\d+$/, '');
   // With a port, Go 1.21+ matches "machine host:port" and Go 1.19 "machine host": write both (go-semantics.md §6.3).
-  const lines = bare === host ? `"machine ${host} login USER password TOKEN"` : `"machine ${host} login USER password TOKEN" and "machine ${bare} login USER password TOKEN"`;
+  const lines =
+    bare === host
+      ? `"machine ${host} login USER password TOKEN"`
+      : `"machine ${host} login USER password TOKEN" and "machine ${bare} login USER password TOKEN"`;
   return `Put the login in ~/.netrc instead (chmod 600): ${lines}; see go help goauth. Or pass --allow-credentials.`;
 }
 
@@ -50,7 +53,10 @@ function redacted(check: () => void, value?: string): void {
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     const credentials = /credential|password|userinfo/i.test(e.message);
-    throw new UsageError(redactSecrets(e.message), e.hint ? redactSecrets(e.hint) : credentials ? netrcHint(value) : undefined);
+    throw new UsageError(
+      redactSecrets(e.message),
+      e.hint ? redactSecrets(e.hint) : credentials ? netrcHint(value) : undefined,
+    );
   }
 }
 
@@ -67,7 +73,10 @@ export function resolveInitValues(req: InitRequest): { values: Record<string, st
       );
     }
     proxy = stripDirect(proxy);
-    if (proxy === 'direct') throw new UsageError('--no-direct with GOPROXY "direct" leaves no proxy; pick a proxy (e.g. --preset china --no-direct).');
+    if (proxy === 'direct')
+      throw new UsageError(
+        '--no-direct with GOPROXY "direct" leaves no proxy; pick a proxy (e.g. --preset china --no-direct).',
+      );
   }
   const sumdb = req.sumdb ?? preset?.sumdb;
   if (proxy !== undefined) {
@@ -84,7 +93,9 @@ export function resolveInitValues(req: InitRequest): { values: Record<string, st
     out.GOSUMDB = sumdb;
   }
   if (Object.keys(out).length === 0) {
-    throw new UsageError('nothing to write; pass at least one of --proxy, --private, --sumdb or --preset (e.g. --preset china).');
+    throw new UsageError(
+      'nothing to write; pass at least one of --proxy, --private, --sumdb or --preset (e.g. --preset china).',
+    );
   }
   return { values: out, warnings };
 }
@@ -119,19 +130,25 @@ function planWarnings(model: ConfigModel, wanted: Record<string, string | null>)
   for (const name of Object.keys(wanted)) {
     const v = model.vars[name];
     if (v?.source === 'env') {
-      w.push(`${name} is set in the process environment (${name}=${v.value}); it overrides the GOENV file, so the new value has no effect until you remove it from your shell profile or user environment.`);
+      w.push(
+        `${name} is set in the process environment (${name}=${v.value}); it overrides the GOENV file, so the new value has no effect until you remove it from your shell profile or user environment.`,
+      );
     }
   }
   if (wanted.GOPRIVATE !== undefined) {
     for (const dep of ['GONOPROXY', 'GONOSUMDB']) {
       const v = model.vars[dep];
       if (v && v.value !== '' && (v.source === 'env' || v.source === 'goenv')) {
-        w.push(`${dep}=${v.value} is set (${v.source === 'env' ? 'environment' : 'GOENV file'}), so it, not GOPRIVATE, decides ${dep === 'GONOPROXY' ? 'which modules bypass the proxy' : 'which modules skip the checksum database'} (go-semantics.md §2.1).`);
+        w.push(
+          `${dep}=${v.value} is set (${v.source === 'env' ? 'environment' : 'GOENV file'}), so it, not GOPRIVATE, decides ${dep === 'GONOPROXY' ? 'which modules bypass the proxy' : 'which modules skip the checksum database'} (go-semantics.md §2.1).`,
+        );
       }
     }
   }
   if (wanted.GOSUMDB === 'off') {
-    w.push('GOSUMDB=off disables checksum verification for every new module; to skip only private modules, keep GOSUMDB and set GONOSUMDB (or GOPRIVATE) to their patterns.');
+    w.push(
+      'GOSUMDB=off disables checksum verification for every new module; to skip only private modules, keep GOSUMDB and set GONOSUMDB (or GOPRIVATE) to their patterns.',
+    );
   }
   return w;
 }
@@ -148,5 +165,8 @@ export function buildInitPlan(model: ConfigModel, req: InitRequest): InitPlan {
 export function planCommands(ops: EnvFileOp[]): string[] {
   const sets = ops.flatMap((o): Array<[string, string]> => (o.op === 'set' ? [[o.name, o.value]] : []));
   const unsets = ops.filter((o) => o.op === 'unset').map((o) => shellQuote(o.name));
-  return [...(sets.length ? [goEnvWriteCommand(sets)] : []), ...(unsets.length ? [`go env -u ${unsets.join(' ')}`] : [])];
+  return [
+    ...(sets.length ? [goEnvWriteCommand(sets)] : []),
+    ...(unsets.length ? [`go env -u ${unsets.join(' ')}`] : []),
+  ];
 }

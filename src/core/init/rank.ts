@@ -44,7 +44,10 @@ export function isRecommended(recommended: string, url: string): boolean {
 
 /** Recommended GOPROXY from ranked probes: working mirrors joined by "|" (fall through on any error, §1.4), then direct if it works. */
 export function recommendProxy(ranked: MirrorProbe[], directWorks: boolean): string {
-  const ok = ranked.filter((p) => mirrorVerdict(p) === 'ok').slice(0, 2).map((p) => p.mirror.url);
+  const ok = ranked
+    .filter((p) => mirrorVerdict(p) === 'ok')
+    .slice(0, 2)
+    .map((p) => p.mirror.url);
   if (ok.length === 0) return directWorks ? 'direct' : 'off';
   return directWorks ? `${ok.join('|')},direct` : ok.join('|');
 }

@@ -15,12 +15,30 @@ export interface PatternSuggestion {
 }
 
 /** Hosts that serve many owners: a private pattern must name the owner too (github.com/acme, not github.com). */
-const SHARED_HOSTS = new Set(['github.com', 'gitlab.com', 'bitbucket.org', 'gitee.com', 'codeberg.org', 'dev.azure.com']);
+const SHARED_HOSTS = new Set([
+  'github.com',
+  'gitlab.com',
+  'bitbucket.org',
+  'gitee.com',
+  'codeberg.org',
+  'dev.azure.com',
+]);
 
 /** Public module hosts never suggested from go.mod alone. */
 const PUBLIC_MODULE_HOSTS = new Set([
-  ...SHARED_HOSTS, 'golang.org', 'google.golang.org', 'gopkg.in', 'go.uber.org', 'k8s.io', 'sigs.k8s.io',
-  'cloud.google.com', 'go.opentelemetry.io', 'go.etcd.io', 'honnef.co', 'gotest.tools', 'go.mongodb.org',
+  ...SHARED_HOSTS,
+  'golang.org',
+  'google.golang.org',
+  'gopkg.in',
+  'go.uber.org',
+  'k8s.io',
+  'sigs.k8s.io',
+  'cloud.google.com',
+  'go.opentelemetry.io',
+  'go.etcd.io',
+  'honnef.co',
+  'gotest.tools',
+  'go.mongodb.org',
 ]);
 
 /** TLDs and labels that mark a host as internal. */
@@ -75,7 +93,8 @@ export function suggestPrivatePatterns(p: {
     const pat = patternForRemote(url);
     if (pat) add(pat, 'git-remote', `git remote ${url.replace(/\/\/[^@/]*@/, '//')}`);
   }
-  for (const h of internalHosts(p.requirements)) add(h, 'go.mod', 'go.mod requires modules from this internal-looking host');
+  for (const h of internalHosts(p.requirements))
+    add(h, 'go.mod', 'go.mod requires modules from this internal-looking host');
   return out;
 }
 

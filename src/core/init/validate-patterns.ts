@@ -12,14 +12,20 @@ const FATAL: ReadonlySet<PatternIssue['problem']> = new Set(['whitespace', 'sche
 export function validatePatternsForWrite(varName: string, value: string): string[] {
   const example = `e.g. --private corp.example.com,github.com/acme`;
   if (/[\u0000-\u001f\u007f]/.test(value)) {
-    throw new UsageError(`${varName} ${JSON.stringify(value)} contains a control character; give plain comma-separated patterns (${example}).`);
+    throw new UsageError(
+      `${varName} ${JSON.stringify(value)} contains a control character; give plain comma-separated patterns (${example}).`,
+    );
   }
   if (value.split(',').every((p) => p.trim() === '')) {
     throw new UsageError(`${varName} ${JSON.stringify(value)} has no patterns; give at least one (${example}).`);
   }
   const spaced = value.split(',').find((p) => p !== p.trim());
   if (spaced !== undefined) {
-    const fixed = value.split(',').map((p) => p.trim()).filter(Boolean).join(',');
+    const fixed = value
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .join(',');
     throw new UsageError(
       `${varName} ${JSON.stringify(value)} has spaces around ${JSON.stringify(spaced)}; Go does not trim them, so that pattern would never match (go-semantics.md §2.2); write ${JSON.stringify(fixed)}.`,
     );

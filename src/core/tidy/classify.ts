@@ -75,7 +75,11 @@ function classifyVcs(l: string): TidyEvent | undefined {
 
 /** Import-chain headers and block continuations that carry no cause themselves (§8.2). */
 function isContext(l: string): boolean {
-  return /^(go: )?\S+ (imports|tested by)$/.test(l) || /^\t\S+ (imports|tested by)$/.test(l) || /^\tgo (get|mod download) /.test(l);
+  return (
+    /^(go: )?\S+ (imports|tested by)$/.test(l) ||
+    /^\t\S+ (imports|tested by)$/.test(l) ||
+    /^\tgo (get|mod download) /.test(l)
+  );
 }
 
 /** Stateful but I/O-free line classifier; state is a few flags, so memory stays constant. */
@@ -90,7 +94,8 @@ export class LineClassifier {
       // Git's own stderr follows the `git ls-remote … exit status 128:` line, tab-indented (go-semantics.md §8.2).
       if (this.lastError && /^\t/.test(ev.text) && !/^\t[^\s:@]*\.[^\s:@]*: /.test(ev.text)) {
         const merged: ErrorDetail = { ...this.lastError };
-        for (const [k, v] of Object.entries(ev.detail)) if (v !== undefined) (merged as unknown as Record<string, unknown>)[k] = v;
+        for (const [k, v] of Object.entries(ev.detail))
+          if (v !== undefined) (merged as unknown as Record<string, unknown>)[k] = v;
         if (!ev.detail.url && this.lastError.url) merged.url = this.lastError.url;
         ev.detail = merged;
         ev.refines = true;

@@ -22,9 +22,18 @@ const CAUSES: CauseRule[] = [
   ['vcs-auth', /terminal prompts disabled|could not read (Username|Password)|Authentication failed for/],
   ['module-path', /module declares its path as|but was required as/],
   ['go-sum', /missing go\.sum entry/],
-  ['toolchain', /toolchain not available|invalid go version '|requires go >= \S+ \(running go|invalid toolchain:|cannot find "go1[^"]*" in PATH/],
-  ['config', /module lookup disabled by GOPROXY=off|GOPROXY list is not the empty string|invalid proxy URL|proxy URL missing scheme|invalid GOSUMDB|missing GOSUMDB|invalid sumdb name|checksum database disabled by GOSUMDB=off|refusing to pass credentials|invalid GOTOOLCHAIN|network disabled by cmdgonetlimit|go\.mod file not found|disabled by GOVCS|GOVCS/],
-  ['tls', /x509: |tls: (failed|bad|unknown|handshake failure)|remote error: tls|first record does not look like a TLS handshake/],
+  [
+    'toolchain',
+    /toolchain not available|invalid go version '|requires go >= \S+ \(running go|invalid toolchain:|cannot find "go1[^"]*" in PATH/,
+  ],
+  [
+    'config',
+    /module lookup disabled by GOPROXY=off|GOPROXY list is not the empty string|invalid proxy URL|proxy URL missing scheme|invalid GOSUMDB|missing GOSUMDB|invalid sumdb name|checksum database disabled by GOSUMDB=off|refusing to pass credentials|invalid GOTOOLCHAIN|network disabled by cmdgonetlimit|go\.mod file not found|disabled by GOVCS|GOVCS/,
+  ],
+  [
+    'tls',
+    /x509: |tls: (failed|bad|unknown|handshake failure)|remote error: tls|first record does not look like a TLS handshake/,
+  ],
   ['dns', /no such host|server misbehaving|dial tcp: lookup |Temporary failure in name resolution/],
   ['refused', /connection refused|No connection could be made/],
   ['timeout', /i\/o timeout|TLS handshake timeout|context deadline exceeded|Client\.Timeout|timed out/],
@@ -56,7 +65,8 @@ function phaseOf(text: string, url: string | undefined): string | undefined {
   if (/verifying (module|go\.mod|[^\s:]+: checksum)|\/lookup\/|\/sumdb\/|\/tile\/|GOSUMDB|SECURITY ERROR/.test(text)) {
     return 'sumdb';
   }
-  if (/\?go-get=1|unrecognized import path|git ls-remote|git fetch|exit status 128|go-import/.test(text)) return 'direct';
+  if (/\?go-get=1|unrecognized import path|git ls-remote|git fetch|exit status 128|go-import/.test(text))
+    return 'direct';
   if (/GOPROXY|proxy URL/.test(text)) return 'config';
   if (/go\.sum|module declares/.test(text)) return 'module';
   return url ? 'proxy' : undefined;
@@ -66,10 +76,18 @@ function causeOf(text: string, status: number | undefined): TidyCause | undefine
   for (const [cause, re] of CAUSES) if (re.test(text)) return cause;
   if (status !== undefined) return statusCause(status);
   if (/invalid response from proxy|proxy returned info for version/.test(text)) return 'http-status';
-  if (/unrecognized import path|no go-import meta tags|git ls-remote|exit status \d+|import path does not begin/.test(text)) {
+  if (
+    /unrecognized import path|no go-import meta tags|git ls-remote|exit status \d+|import path does not begin/.test(
+      text,
+    )
+  ) {
     return 'vcs';
   }
-  if (/cannot find module providing package|no required module provides package|no matching versions|unknown revision|invalid version/.test(text)) {
+  if (
+    /cannot find module providing package|no required module provides package|no matching versions|unknown revision|invalid version/.test(
+      text,
+    )
+  ) {
     return 'not-found';
   }
   return undefined;

@@ -42,7 +42,7 @@ export function waitingSubject(t: Timeline): { module?: string; package?: string
 }
 
 function problemKey(p: TidyProblem): string {
-  return [p.cause, p.phase ?? '', p.host ?? '', p.host ? '' : p.module ?? ''].join('|');
+  return [p.cause, p.phase ?? '', p.host ?? '', p.host ? '' : (p.module ?? '')].join('|');
 }
 
 /** Orders the run's problems: hanging requests first, then errors (deduplicated), then leaks. */
@@ -57,7 +57,8 @@ export function diagnose(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   };
   if (o.stalled) stallProblems(t, o).forEach(add);
   const finals = t.errors.filter((e) => e.kind === 'error');
-  for (const e of [...finals, ...t.errors.filter((e) => e.kind === 'get-error')]) add(explainError(e, o.cfg, o.isKnownPublic));
+  for (const e of [...finals, ...t.errors.filter((e) => e.kind === 'get-error')])
+    add(explainError(e, o.cfg, o.isKnownPublic));
   leakProblems(t, o).forEach(add);
   for (const p of out) {
     if (p.cause !== 'toolchain' || p.url || !o.toolchainUrl) continue;
@@ -75,7 +76,8 @@ function findingFor(o: DiagnoseOptions, url: string): ProbeFinding | undefined {
 function probeNote(o: DiagnoseOptions, url: string): string {
   const f = findingFor(o, url);
   if (!f) return '';
-  if (f.ok) return `; a fresh probe of the same URL answered${f.status ? ` ${f.status}` : ''} (intermittent, or slow only for Go)`;
+  if (f.ok)
+    return `; a fresh probe of the same URL answered${f.status ? ` ${f.status}` : ''} (intermittent, or slow only for Go)`;
   return f.message ? `; probe: ${f.message}` : f.cause ? `; probe: ${f.cause}` : '';
 }
 
@@ -89,7 +91,8 @@ function stallProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
     if (!cur || (p.subject.module ?? '').length > (cur.subject.module ?? '').length) groups.set(k, p);
   }
   const out: TidyProblem[] = [];
-  for (const p of groups.values()) out.push(hangProblem(o, p.url, o.now - p.startedMs, p.subject.module, p.subject.version));
+  for (const p of groups.values())
+    out.push(hangProblem(o, p.url, o.now - p.startedMs, p.subject.module, p.subject.version));
   for (const [cmd, startedMs] of t.vcsPending) out.push(vcsHang(t, o, cmd, o.now - startedMs));
   if (out.length === 0) out.push(...routeStall(t, o));
   return out;
@@ -98,7 +101,10 @@ function stallProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
 /** True when the probe failed before the connection was up (DNS, refused, TLS, connect): Go errors there, so `|` helps. */
 function failsBeforeAnswer(f: ProbeFinding | undefined): boolean {
   if (!f || f.ok) return false;
-  return ['dns', 'refused', 'tls'].includes(f.cause ?? '') || ['dns', 'connect', 'tls', 'proxy-connect'].includes(f.phase ?? '');
+  return (
+    ['dns', 'refused', 'tls'].includes(f.cause ?? '') ||
+    ['dns', 'connect', 'tls', 'proxy-connect'].includes(f.phase ?? '')
+  );
 }
 
 /**
@@ -110,11 +116,22 @@ function proxyHangFix(o: DiagnoseOptions, url: string): string[] {
   return dropProxyFix(o.cfg, url, matchProxyBase(url, proxyBases(o.cfg.goproxy))?.base);
 }
 
-function hangProblem(o: DiagnoseOptions, url: string, waitedMs: number, module?: string, version?: string): TidyProblem {
+function hangProblem(
+  o: DiagnoseOptions,
+  url: string,
+  waitedMs: number,
+  module?: string,
+  version?: string,
+): TidyProblem {
   const s = urlSubject(url, proxyBases(o.cfg.goproxy));
   const via = s.via === 'unknown' ? 'proxy' : s.via;
   const what = via === 'sumdb' ? 'the checksum database' : via === 'direct' ? 'the VCS host' : 'the module proxy';
-  const fix = via === 'sumdb' ? sumdbFix(o.cfg, module) : via === 'direct' ? [`check the network route to ${hostOf(url) ?? 'the host'}`] : proxyHangFix(o, url);
+  const fix =
+    via === 'sumdb'
+      ? sumdbFix(o.cfg, module)
+      : via === 'direct'
+        ? [`check the network route to ${hostOf(url) ?? 'the host'}`]
+        : proxyHangFix(o, url);
   const p: TidyProblem = {
     cause: 'timeout',
     phase: via,
@@ -139,7 +156,7 @@ function vcsHang(t: Timeline, o: DiagnoseOptions, cmd: string, waitedMs: number)
     phase: 'direct',
     message: `\`${redactUrl(what)}\` has not finished for ${formatDuration(waitedMs)}: the VCS host does not answer (git has no timeout by default)`,
     fix: [
-      `check the network route to ${url ? hostOf(url) ?? url : 'the VCS host'} and any git url.<base>.insteadOf rewrite`,
+      `check the network route to ${url ? (hostOf(url) ?? url) : 'the VCS host'} and any git url.<base>.insteadOf rewrite`,
       'git config --global http.lowSpeedLimit 1000 && git config --global http.lowSpeedTime 30   (make git give up)',
     ],
   };
@@ -167,7 +184,9 @@ function routeStall(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
     cause: 'timeout',
     message: `Go printed nothing for ${formatDuration(o.stalledForMs ?? 0)} while resolving ${subject.package ?? subject.module ?? 'modules'}${o.probes?.length ? '; the predicted URLs answer when probed' : ''}`,
     // Nothing names the hanging request: doctor probes every entry. `|` would not help a proxy that never answers.
-    fix: ['gomodctl doctor   (remove a GOPROXY entry that accepts connections but never answers: "|" only falls through on errors)'],
+    fix: [
+      'gomodctl doctor   (remove a GOPROXY entry that accepts connections but never answers: "|" only falls through on errors)',
+    ],
   };
   if (subject.module) p.module = subject.module;
   if (subject.package) p.package = subject.package;
@@ -182,12 +201,24 @@ function leakProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   for (const m of t.modules.values()) {
     // Only paths the proxy evidently did not have (404/410): a served module is public on that proxy.
     for (const r of m.requests) {
-      if ((r.status === 404 || r.status === 410) && urlSubject(r.url, proxyBases(o.cfg.goproxy)).via === 'proxy' && !candidates.has(m.path)) candidates.set(m.path, r.url);
+      if (
+        (r.status === 404 || r.status === 410) &&
+        urlSubject(r.url, proxyBases(o.cfg.goproxy)).via === 'proxy' &&
+        !candidates.has(m.path)
+      )
+        candidates.set(m.path, r.url);
     }
   }
   for (const e of t.errors) {
     const d = e.kind === 'error' ? e.detail : undefined; // Go < 1.21 prints no -x: the final error implies the request
-    if (d && d.phase === 'proxy' && (d.cause === 'not-found' || d.cause === 'gone') && d.module && d.url && !candidates.has(d.module)) {
+    if (
+      d &&
+      d.phase === 'proxy' &&
+      (d.cause === 'not-found' || d.cause === 'gone') &&
+      d.module &&
+      d.url &&
+      !candidates.has(d.module)
+    ) {
       candidates.set(d.module, d.url);
     }
   }

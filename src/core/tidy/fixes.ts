@@ -88,17 +88,28 @@ export function pipeFix(cfg: TidyConfig): string[] {
 export function dropProxyFix(cfg: TidyConfig, url: string, entry: string | undefined): string[] {
   const parts = splitGoproxy(cfg.goproxy);
   const i = entry === undefined ? -1 : parts.findIndex((p, k) => k % 2 === 0 && p.trim() === entry);
-  const why = '# "|" only helps when a proxy errors (DNS, refused, TLS, connect timeout); one that accepts and never answers never errors';
+  const why =
+    '# "|" only helps when a proxy errors (DNS, refused, TLS, connect timeout); one that accepts and never answers never errors';
   const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#]+)/i.exec(url)?.[1] ?? 'the hanging proxy';
   const mirrors = ['https://proxy.golang.org', 'https://goproxy.cn'].filter((m) => !m.endsWith(`//${host}`));
   const mirror = `${mirrors.join('|')}|direct`;
   if (i < 0) {
-    return [`# remove the GOPROXY entry that serves ${host}: it accepts connections and never answers`, setVarCommand(cfg, 'GOPROXY', mirror, 'or: a mirror you can reach'), why];
+    return [
+      `# remove the GOPROXY entry that serves ${host}: it accepts connections and never answers`,
+      setVarCommand(cfg, 'GOPROXY', mirror, 'or: a mirror you can reach'),
+      why,
+    ];
   }
   // Drop the entry with the separator after it (the last one: with the separator before it).
-  const rest = (i + 1 < parts.length ? [...parts.slice(0, i), ...parts.slice(i + 2)] : parts.slice(0, Math.max(0, i - 1))).join('');
+  const rest = (
+    i + 1 < parts.length ? [...parts.slice(0, i), ...parts.slice(i + 2)] : parts.slice(0, Math.max(0, i - 1))
+  ).join('');
   const shown = redactUrl(entry!);
-  if (rest === '' || rest === 'off') return [setVarCommand(cfg, 'GOPROXY', mirror, `instead of ${shown}, which accepts connections and never answers`), why];
+  if (rest === '' || rest === 'off')
+    return [
+      setVarCommand(cfg, 'GOPROXY', mirror, `instead of ${shown}, which accepts connections and never answers`),
+      why,
+    ];
   const cmd = parts.some(hasPassword)
     ? `# remove ${shown} (and the separator after it) from GOPROXY: it accepts connections and never answers`
     : setVarCommand(cfg, 'GOPROXY', rest, `without ${shown}, which accepts connections and never answers`);
@@ -108,7 +119,8 @@ export function dropProxyFix(cfg: TidyConfig, url: string, entry: string | undef
 /** When the checksum DB is unreachable: its Google-run mirror, or skip it for private modules only (go-semantics.md §3.1). */
 export function sumdbFix(cfg: TidyConfig, modulePath: string | undefined): string[] {
   const fixes = [setVarCommand(cfg, 'GOSUMDB', 'sum.golang.google.cn')];
-  if (modulePath) fixes.push(`${goprivateFix(cfg, modulePath)}   # if ${modulePath} is private: it then skips the checksum database`);
+  if (modulePath)
+    fixes.push(`${goprivateFix(cfg, modulePath)}   # if ${modulePath} is private: it then skips the checksum database`);
   return fixes;
 }
 
@@ -133,7 +145,12 @@ export function gitAuthFix(cfg: TidyConfig, modulePath: string | undefined): str
 export function toolchainFix(cfg: TidyConfig): string[] {
   return [
     setVarCommand(cfg, 'GOTOOLCHAIN', 'local', 'use the installed Go; lower the go line in go.mod if needed'),
-    setVarCommand(cfg, 'GOPROXY', 'https://proxy.golang.org|https://goproxy.cn|direct', 'or: a proxy that serves golang.org/toolchain'),
+    setVarCommand(
+      cfg,
+      'GOPROXY',
+      'https://proxy.golang.org|https://goproxy.cn|direct',
+      'or: a proxy that serves golang.org/toolchain',
+    ),
   ];
 }
 

@@ -46,8 +46,12 @@ function predicted(t: Timeline, model: ConfigModel | null): string[] {
   }
   // `go: downloading M V` is printed just before the zip fetch (§8.1): then the zip (and its checksum) come first.
   const downloading = version !== undefined && t.current === `${subject.module}@${version}`;
-  const rank = (u: string): number => (downloading && /\.zip$/.test(u) ? 0 : downloading && /\/lookup\//.test(u) ? 1 : 2);
-  return out.map((u, i) => ({ u, i })).sort((a, b) => rank(a.u) - rank(b.u) || a.i - b.i).map((x) => x.u);
+  const rank = (u: string): number =>
+    downloading && /\.zip$/.test(u) ? 0 : downloading && /\/lookup\//.test(u) ? 1 : 2;
+  return out
+    .map((u, i) => ({ u, i }))
+    .sort((a, b) => rank(a.u) - rank(b.u) || a.i - b.i)
+    .map((x) => x.u);
 }
 
 /**

@@ -36,7 +36,11 @@ export function buildTidyReport(t: Timeline, problems: TidyProblem[], end: RunEn
   // Modules only the diagnosis knows (no -x on Go < 1.21, or a hanging git): listed with the request that failed.
   for (const p of problems) {
     if (!p.module || modules.some((m) => m.path === p.module)) continue;
-    const m: TidyModule = { path: p.module, status: p.cause === 'timeout' ? 'pending' : 'failed', requests: p.url ? [{ url: p.url }] : [] };
+    const m: TidyModule = {
+      path: p.module,
+      status: p.cause === 'timeout' ? 'pending' : 'failed',
+      requests: p.url ? [{ url: p.url }] : [],
+    };
     if (p.version) m.version = p.version;
     modules.push(m);
   }

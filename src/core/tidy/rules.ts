@@ -4,7 +4,17 @@ import type { TidyCause, TidyProblem } from '../types.js';
 import { redactSecrets, redactUrl } from '../redact.js';
 import type { ErrorDetail } from './detect-error.js';
 import type { ErrorEvent } from './timeline.js';
-import { configFix, gitAuthFix, goprivateFix, pipeFix, setVarCommand, sumdbFix, tlsFix, toolchainFix, type TidyConfig } from './fixes.js';
+import {
+  configFix,
+  gitAuthFix,
+  goprivateFix,
+  pipeFix,
+  setVarCommand,
+  sumdbFix,
+  tlsFix,
+  toolchainFix,
+  type TidyConfig,
+} from './fixes.js';
 
 /** What a rule sees: the detail of one error line, its text, the config and a public-host test. */
 /** GOAUTH exists from Go 1.24 (go-semantics.md §6.2); unknown version → assume a current Go. */
@@ -50,7 +60,10 @@ export const RULES: TidyRule[] = [
     match: ({ d }) => d.cause === 'checksum',
     explain: ({ d }) => ({
       message: `${subj(d)}: the downloaded code does not match go.sum or the checksum database (SECURITY ERROR): someone changed the module or something on the path rewrites downloads`,
-      fix: ['find out who changed the module before trusting it', 'go clean -modcache   (then retry; if it persists, check GOPROXY for a rewriting mirror)'],
+      fix: [
+        'find out who changed the module before trusting it',
+        'go clean -modcache   (then retry; if it persists, check GOPROXY for a rewriting mirror)',
+      ],
     }),
   },
   {
@@ -66,7 +79,10 @@ export const RULES: TidyRule[] = [
     match: ({ d }) => d.cause === 'module-path',
     explain: ({ d }) => ({
       message: `${subj(d)}: its go.mod declares a different module path than the one it was required as`,
-      fix: ['# require (and import) the module by the path its go.mod declares', '# or add a replace directive to go.mod: replace OLD => NEW vX.Y.Z'],
+      fix: [
+        '# require (and import) the module by the path its go.mod declares',
+        '# or add a replace directive to go.mod: replace OLD => NEW vX.Y.Z',
+      ],
     }),
   },
   {
@@ -74,7 +90,10 @@ export const RULES: TidyRule[] = [
     match: ({ d }) => d.cause === 'go-sum',
     explain: ({ d }) => ({
       message: `${subj(d)}: go.sum has no checksum for it`,
-      fix: [d.module ? `go mod download ${d.module}` : 'go mod download', 'gomodctl tidy --explain   # tidy writes the missing go.sum lines'],
+      fix: [
+        d.module ? `go mod download ${d.module}` : 'go mod download',
+        'gomodctl tidy --explain   # tidy writes the missing go.sum lines',
+      ],
     }),
   },
   {
@@ -86,7 +105,10 @@ export const RULES: TidyRule[] = [
         ? 'go.mod asks for a Go version this Go cannot read: it needs a newer Go (toolchain switching exists from Go 1.21)'
         : `the go line in go.mod needs another Go toolchain and it cannot be downloaded${d.host ? ` from ${d.host}` : ''} (golang.org/toolchain through GOPROXY)`,
       fix: /invalid go version/.test(text)
-        ? ['# install Go 1.21 or later: https://go.dev/dl/', `go mod edit -go=${languageVersion(cfg.goVersion)}   # or: lower the go line to this Go`]
+        ? [
+            '# install Go 1.21 or later: https://go.dev/dl/',
+            `go mod edit -go=${languageVersion(cfg.goVersion)}   # or: lower the go line to this Go`,
+          ]
         : toolchainFix(cfg),
     }),
   },
@@ -95,7 +117,10 @@ export const RULES: TidyRule[] = [
     match: ({ text }) => /module lookup disabled by GOPROXY=off/.test(text),
     explain: ({ d, cfg }) => ({
       message: `${subj(d)}: GOPROXY=off forbids downloading modules that are not in the module cache`,
-      fix: [setVarCommand(cfg, 'GOPROXY', 'https://proxy.golang.org,direct', 'or a mirror you can reach'), ...configFix()],
+      fix: [
+        setVarCommand(cfg, 'GOPROXY', 'https://proxy.golang.org,direct', 'or a mirror you can reach'),
+        ...configFix(),
+      ],
     }),
   },
   {
@@ -104,7 +129,10 @@ export const RULES: TidyRule[] = [
     explain: ({ text }) => ({
       message: `Go rejects the module configuration: ${text.replace(/^\t?(go: )?/, '')}`,
       fix: /go\.mod file not found/.test(text)
-        ? ['gomodctl tidy -C path/to/module   # run where go.mod is', 'go mod init example.com/yourmodule   # or: start a module here']
+        ? [
+            'gomodctl tidy -C path/to/module   # run where go.mod is',
+            'go mod init example.com/yourmodule   # or: start a module here',
+          ]
         : configFix(),
     }),
   },
@@ -123,7 +151,9 @@ export const RULES: TidyRule[] = [
       message: `${subj(d)} is fetched directly from its VCS host${at(d)}, which ${NET_WORDS[d.cause]}`,
       fix: [
         ...(d.cause === 'dns'
-          ? [`# ${d.host ?? 'the host'} does not resolve here: connect the VPN or fix DNS (Go fetches ?go-get=1 itself; git settings do not help)`]
+          ? [
+              `# ${d.host ?? 'the host'} does not resolve here: connect the VPN or fix DNS (Go fetches ?go-get=1 itself; git settings do not help)`,
+            ]
           : [
               `# check the VPN / network route to ${d.host ?? 'the host'} (modules in GOPRIVATE/GONOPROXY are fetched from it directly)`,
               `git config --global url."https://MIRROR/".insteadOf "https://${d.host ?? 'HOST'}/"   # or: point git at a reachable mirror`,
@@ -135,12 +165,18 @@ export const RULES: TidyRule[] = [
   {
     id: 'tls',
     match: ({ d }) => d.cause === 'tls',
-    explain: ({ d }) => ({ message: `the module proxy${at(d)} ${NET_WORDS.tls} (a TLS-inspecting gateway?)`, fix: tlsFix() }),
+    explain: ({ d }) => ({
+      message: `the module proxy${at(d)} ${NET_WORDS.tls} (a TLS-inspecting gateway?)`,
+      fix: tlsFix(),
+    }),
   },
   {
     id: 'proxy-network',
     match: ({ d }) => NETWORK.includes(d.cause),
-    explain: ({ d, cfg }) => ({ message: `the module proxy${at(d)} ${NET_WORDS[d.cause]} while fetching ${subj(d)}`, fix: pipeFix(cfg) }),
+    explain: ({ d, cfg }) => ({
+      message: `the module proxy${at(d)} ${NET_WORDS[d.cause]} while fetching ${subj(d)}`,
+      fix: pipeFix(cfg),
+    }),
   },
   {
     id: 'auth',
@@ -162,7 +198,9 @@ export const RULES: TidyRule[] = [
       const priv = mod !== undefined && !isKnownPublic(mod);
       return {
         message: `${subj(d)}${d.version ? `@${d.version}` : ''} was not found${at(d)} (${d.httpStatus ?? 'not found'})${priv ? ': a private module must not be fetched through a proxy' : ''}`,
-        fix: priv ? [goprivateFix(cfg, mod)] : [`check the import path and version; go list -m -versions ${mod ?? 'MODULE'}`],
+        fix: priv
+          ? [goprivateFix(cfg, mod)]
+          : [`check the import path and version; go list -m -versions ${mod ?? 'MODULE'}`],
       };
     },
   },
@@ -181,7 +219,11 @@ export const RULES: TidyRule[] = [
     match: ({ d }) => d.cause === 'vcs',
     explain: ({ d, cfg }) => ({
       message: `${subj(d)}: fetching directly from version control failed`,
-      fix: [...(d.module ? [goprivateFix(cfg, d.module)] : []), 'git ls-remote https://HOST/PATH   (check access by hand)', 'gomodctl doctor'],
+      fix: [
+        ...(d.module ? [goprivateFix(cfg, d.module)] : []),
+        'git ls-remote https://HOST/PATH   (check access by hand)',
+        'gomodctl doctor',
+      ],
     }),
   },
   {
@@ -193,13 +235,17 @@ export const RULES: TidyRule[] = [
 
 /** Applies the rule table to one error event; the first matching rule explains it. */
 export function explainError(ev: ErrorEvent, cfg: TidyConfig, isKnownPublic: (p: string) => boolean): TidyProblem {
-  const d: ErrorDetail = ev.kind === 'error' ? ev.detail : ev.detail ?? { cause: 'unknown' };
+  const d: ErrorDetail = ev.kind === 'error' ? ev.detail : (ev.detail ?? { cause: 'unknown' });
   const text = ev.kind === 'error' ? ev.text : ev.error;
   if (ev.kind === 'get-error' && !d.url) d.url = ev.url;
   const input: RuleInput = { d, text, cfg, isKnownPublic };
   const rule = RULES.find((r) => r.match(input))!;
   const e = rule.explain(input);
-  const p: TidyProblem = { cause: e.cause ?? d.cause, message: redactSecrets(e.message), fix: e.fix.map(redactSecrets) };
+  const p: TidyProblem = {
+    cause: e.cause ?? d.cause,
+    message: redactSecrets(e.message),
+    fix: e.fix.map(redactSecrets),
+  };
   if (d.module) p.module = d.module;
   if (d.version) p.version = d.version;
   if (d.package) p.package = d.package;

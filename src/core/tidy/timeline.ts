@@ -124,7 +124,8 @@ export class Timeline {
         else this.vcsPending.delete(ev.command);
         return;
       case 'error':
-        if (ev.refines && this.errors.length > 0 && this.errors[this.errors.length - 1]!.kind === 'error') this.errors[this.errors.length - 1] = ev;
+        if (ev.refines && this.errors.length > 0 && this.errors[this.errors.length - 1]!.kind === 'error')
+          this.errors[this.errors.length - 1] = ev;
         else if (this.errors.length < MAX_ERRORS) this.errors.push(ev);
         return;
       default:
@@ -155,11 +156,17 @@ export class Timeline {
     const r = this.request(ev.url, now, s);
     if (ev.kind === 'get-error' && this.errors.length < MAX_ERRORS) this.errors.push(ev);
     if (!r) return;
-    r.durationMs = ev.kind === 'get-done' && ev.durationMs !== undefined ? ev.durationMs : started ? now - started.startedMs : undefined;
+    r.durationMs =
+      ev.kind === 'get-done' && ev.durationMs !== undefined
+        ? ev.durationMs
+        : started
+          ? now - started.startedMs
+          : undefined;
     if (r.durationMs === undefined) delete r.durationMs;
     if (ev.kind === 'get-done') {
       r.status = ev.status;
-      if (ev.status >= 200 && ev.status < 300 && s.module && s.via !== 'sumdb') this.module(s.module, now).resolved = true;
+      if (ev.status >= 200 && ev.status < 300 && s.module && s.via !== 'sumdb')
+        this.module(s.module, now).resolved = true;
     } else {
       r.error = ev.kind === 'get-error' ? ev.error : ev.note;
     }
@@ -172,7 +179,11 @@ export class Timeline {
 
   /** The module list of the JSON report, given how the run ended and which modules errors named. */
   snapshot(goSucceeded: boolean, failedModules: Set<string>): TidyModule[] {
-    const inflightModules = new Set(this.pending().map((p) => p.subject.module).filter(Boolean));
+    const inflightModules = new Set(
+      this.pending()
+        .map((p) => p.subject.module)
+        .filter(Boolean),
+    );
     const out: TidyModule[] = [];
     for (const m of this.modules.values()) {
       const status = inflightModules.has(m.path) ? 'pending' : failedModules.has(m.path) ? 'failed' : 'ok';

@@ -39,7 +39,10 @@ function moduleFromSegments(segs: string[], skip?: number): string | undefined {
 
 /** The URL entries of a GOPROXY list (not direct/off), as written: the bases Go appends module paths to. */
 export function proxyBases(goproxy: string): string[] {
-  return goproxy.split(/[,|]/).map((e) => e.trim()).filter((e) => /^[a-z][a-z0-9+.-]*:\/\//i.test(e));
+  return goproxy
+    .split(/[,|]/)
+    .map((e) => e.trim())
+    .filter((e) => /^[a-z][a-z0-9+.-]*:\/\//i.test(e));
 }
 
 /** scheme://host[:port]/path of a URL without userinfo, query or trailing slash; scheme and host lower-cased. */
@@ -90,17 +93,31 @@ export function urlSubject(url: string, bases: string[] = []): UrlSubject {
   const lookup = /\/lookup\/(.+)@([^@/]+)$/.exec(u.path);
   if (lookup) {
     const mod = lookup[1]!;
-    return { kind: 'sumdb-lookup', via: 'sumdb', module: unescapePath(mod) ?? mod, version: unescapeVersion(lookup[2]!) ?? lookup[2]! };
+    return {
+      kind: 'sumdb-lookup',
+      via: 'sumdb',
+      module: unescapePath(mod) ?? mod,
+      version: unescapeVersion(lookup[2]!) ?? lookup[2]!,
+    };
   }
   if (/\/sumdb\/[^/]+\/supported$/.test(u.path)) return { kind: 'sumdb-supported', via: 'sumdb' };
   if (/\/tile\/\d+\//.test(u.path)) return { kind: 'sumdb-tile', via: 'sumdb' };
   // Signed tree head: Go never fetches it (§3.4) but the watchdog probes it when no version is known yet.
   if (/\/latest$/.test(u.path) && !u.path.includes('/@')) return { kind: 'sumdb-latest', via: 'sumdb' };
   const base = bases.length ? matchProxyBase(url, bases) : undefined;
-  const skip = base ? segs.length - base.rest.split(/[?#]/)[0]!.split('/').filter((s) => s !== '').length : undefined;
+  const skip = base
+    ? segs.length -
+      base.rest
+        .split(/[?#]/)[0]!
+        .split('/')
+        .filter((s) => s !== '').length
+    : undefined;
   const versioned = VERSIONED.exec(u.path);
   if (versioned) {
-    const module = moduleFromSegments(versioned[1]!.split('/').filter((s) => s !== ''), skip);
+    const module = moduleFromSegments(
+      versioned[1]!.split('/').filter((s) => s !== ''),
+      skip,
+    );
     const ev = versioned[2]!;
     return { kind: versioned[3] as UrlKind, via: 'proxy', module, version: unescapeVersion(ev) ?? ev };
   }

@@ -32,7 +32,12 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) =>
 }
 
 /** Walks the proxy list as Go's TryProxies does for one requirement; returns null when served, else why not. */
-async function served(ctx: DoctorContext, entries: ProxyEntry[], path: string, version: string): Promise<string | null> {
+async function served(
+  ctx: DoctorContext,
+  entries: ProxyEntry[],
+  path: string,
+  version: string,
+): Promise<string | null> {
   let last = 'no proxy in GOPROXY';
   for (const e of entries) {
     if (e.kind === 'noproxy') continue;
@@ -53,14 +58,28 @@ async function run(ctx: DoctorContext): Promise<CheckResult> {
   const reqs = mod.require.filter((r) => !matchPrefixPatterns(noproxy, r.path));
   const skipped = mod.require.length - reqs.length;
   const entries = proxyEntries(ctx);
-  const results = await mapLimit(reqs, CONCURRENCY, async (r) => ({ r, why: await served(ctx, entries, r.path, r.version) }));
+  const results = await mapLimit(reqs, CONCURRENCY, async (r) => ({
+    r,
+    why: await served(ctx, entries, r.path, r.version),
+  }));
   const missing = results.filter((x) => x.why !== null);
   const note = skipped ? `; ${skipped} private (GONOPROXY) not sent to a proxy` : '';
-  if (missing.length === 0) return { ...base, status: 'ok', message: `${reqs.length} requirements served through GOPROXY${note}` };
+  if (missing.length === 0)
+    return { ...base, status: 'ok', message: `${reqs.length} requirements served through GOPROXY${note}` };
   return {
-    ...base, status: 'fail', message: `${missing.length} of ${reqs.length} requirements not served through GOPROXY${note}`,
+    ...base,
+    status: 'fail',
+    message: `${missing.length} of ${reqs.length} requirements not served through GOPROXY${note}`,
     details: missing.map((x) => `${x.r.path}@${x.r.version}: ${x.why}`),
-    fix: [setVarCommand(ctx.loaded.model, 'GOPRIVATE', privateSuggestion(getVar(ctx.loaded.model, 'GOPRIVATE'), missing[0]!.r.path), 'if these modules are private'), `gomodctl doctor --module ${missing[0]!.r.path}@${missing[0]!.r.version}   # if they are public: why the proxy does not serve them`],
+    fix: [
+      setVarCommand(
+        ctx.loaded.model,
+        'GOPRIVATE',
+        privateSuggestion(getVar(ctx.loaded.model, 'GOPRIVATE'), missing[0]!.r.path),
+        'if these modules are private',
+      ),
+      `gomodctl doctor --module ${missing[0]!.r.path}@${missing[0]!.r.version}   # if they are public: why the proxy does not serve them`,
+    ],
   };
 }
 

@@ -7,7 +7,13 @@ import type { ConfigModel } from '../../core/types.js';
 import { redactUrl } from '../../core/redact.js';
 
 /** Fix commands for an unreachable or misbehaving proxy entry, given the whole GOPROXY list. */
-export function proxyFixes(r: ProbeResult, entries: ProxyEntry[], index: number, platform: NodeJS.Platform, model: ConfigModel | null = null): string[] {
+export function proxyFixes(
+  r: ProbeResult,
+  entries: ProxyEntry[],
+  index: number,
+  platform: NodeJS.Platform,
+  model: ConfigModel | null = null,
+): string[] {
   const fixes: string[] = [];
   const entry = entries[index];
   const host = hostOf(r.url);
@@ -33,21 +39,37 @@ export function proxyFixes(r: ProbeResult, entries: ProxyEntry[], index: number,
   if (silent && entries.length > 1) {
     // Go has no response timeout: a proxy that accepts and never answers raises no error, so "|" cannot help.
     const rest = formatGoproxy(entries.filter((_, i) => i !== index));
-    fixes.push(hasPassword(rest)
-      ? `# remove ${redactUrl(r.url.split('/').slice(0, 3).join('/'))} from GOPROXY: it accepts connections and never answers, and Go waits forever ("|" only helps on errors)`
-      : setVarCommand(model, 'GOPROXY', rest, 'drop the silent proxy: Go waits forever on it, "|" only helps on errors'));
+    fixes.push(
+      hasPassword(rest)
+        ? `# remove ${redactUrl(r.url.split('/').slice(0, 3).join('/'))} from GOPROXY: it accepts connections and never answers, and Go waits forever ("|" only helps on errors)`
+        : setVarCommand(
+            model,
+            'GOPROXY',
+            rest,
+            'drop the silent proxy: Go waits forever on it, "|" only helps on errors',
+          ),
+    );
   } else if (entry && !entry.fallBackOnError && index < entries.length - 1) {
     const piped = formatGoproxy(entries.map((e, i) => (i === index ? { ...e, fallBackOnError: true } : e)));
     // Never print a command holding a password (redacted, it would break the config if copied).
-    fixes.push(hasPassword(piped)
-      ? `# in GOPROXY, replace the "," after ${redactUrl(r.url.split('/').slice(0, 3).join('/'))} with "|" so Go falls through on any error`
-      : setVarCommand(model, 'GOPROXY', piped, '"|" falls through on any error, "," only on 404/410'));
+    fixes.push(
+      hasPassword(piped)
+        ? `# in GOPROXY, replace the "," after ${redactUrl(r.url.split('/').slice(0, 3).join('/'))} with "|" so Go falls through on any error`
+        : setVarCommand(model, 'GOPROXY', piped, '"|" falls through on any error, "," only on 404/410'),
+    );
   }
   if (r.cause !== 'tls' && r.cause !== 'auth') {
     const listed = new Set(entries.map((e) => (e.kind === 'url' ? hostOf(e.url) : e.kind)));
     const others = ['goproxy.cn', 'proxy.golang.org'].filter((h) => !listed.has(h));
     if (others.length > 0) {
-      fixes.push(setVarCommand(model, 'GOPROXY', `${others.map((h) => `https://${h}`).join('|')},direct`, 'another mirror; compare them with: gomodctl init'));
+      fixes.push(
+        setVarCommand(
+          model,
+          'GOPROXY',
+          `${others.map((h) => `https://${h}`).join('|')},direct`,
+          'another mirror; compare them with: gomodctl init',
+        ),
+      );
     }
   }
   return fixes;
@@ -60,10 +82,14 @@ export function caFixes(r: ProbeResult, platform: NodeJS.Platform): string[] {
     if (platform === 'linux' || platform === 'freebsd' || platform === 'openbsd') {
       return [`export SSL_CERT_FILE=/path/to/corporate-ca.pem   # the CA that signs the gateway's certificates${who}`];
     }
-    return [`# import the corporate CA${who} into the ${platform === 'darwin' ? 'macOS keychain' : 'Windows certificate store'} (Go ≤1.26 ignores SSL_CERT_FILE on this OS)`];
+    return [
+      `# import the corporate CA${who} into the ${platform === 'darwin' ? 'macOS keychain' : 'Windows certificate store'} (Go ≤1.26 ignores SSL_CERT_FILE on this OS)`,
+    ];
   }
-  if (r.tls.reason === 'name-mismatch') return [`# the certificate does not match ${hostOf(r.url)}: check the host name in the URL`];
-  if (r.tls.reason === 'expired') return ['# the server certificate has expired (or this clock is wrong): check the date, then tell the operator'];
+  if (r.tls.reason === 'name-mismatch')
+    return [`# the certificate does not match ${hostOf(r.url)}: check the host name in the URL`];
+  if (r.tls.reason === 'expired')
+    return ['# the server certificate has expired (or this clock is wrong): check the date, then tell the operator'];
   return [];
 }
 
@@ -71,10 +97,17 @@ export function caFixes(r: ProbeResult, platform: NodeJS.Platform): string[] {
 function reachFixes(r: ProbeResult): string[] {
   const host = hostOf(r.url);
   if (r.cause === 'timeout' && (r.phase === 'first-byte' || r.phase === 'body')) {
-    return [`# ${host} accepts connections but never answers: the service is hung, or a gateway on the path swallows requests`];
+    return [
+      `# ${host} accepts connections but never answers: the service is hung, or a gateway on the path swallows requests`,
+    ];
   }
-  if (r.cause === 'proxy') return [`# the HTTP proxy ${r.via ?? ''} refused or failed the tunnel to ${host}: check HTTPS_PROXY/HTTP_PROXY and NO_PROXY`];
-  const out = [`# ${host} cannot be reached from this network (${r.cause}${r.phase && r.phase !== r.cause ? ` in ${r.phase}` : ''})`];
+  if (r.cause === 'proxy')
+    return [
+      `# the HTTP proxy ${r.via ?? ''} refused or failed the tunnel to ${host}: check HTTPS_PROXY/HTTP_PROXY and NO_PROXY`,
+    ];
+  const out = [
+    `# ${host} cannot be reached from this network (${r.cause}${r.phase && r.phase !== r.cause ? ` in ${r.phase}` : ''})`,
+  ];
   const name = hostName(r.url);
   const loopback = name === 'localhost' || /^127\.|^\[?::1\]?$/.test(name);
   if (!loopback && !r.via) {

@@ -25,10 +25,23 @@ async function hostCheck(ctx: DoctorContext, host: string, pattern: string): Pro
   if (r.status !== undefined) {
     return { ...base, ...probeFields(r), status: 'ok', message: `answers HTTPS (${r.status}, ${timingText(r)})` };
   }
-  return { ...base, ...probeFields(r), status: 'fail', message: `${pattern} is fetched directly from ${host}, which fails: ${r.message ?? r.cause}`,
-    fix: r.cause === 'tls' ? caFixes(r, ctx.platform) : r.cause === 'dns'
-      ? [`# ${host} does not resolve here: connect the VPN, or fix DNS for it (Go fetches https://${pattern.replace(/\/+$/, '')}?go-get=1 itself, git settings do not help)`]
-      : [`# check VPN / firewall access to ${host}:443`, `git config --global url."ssh://git@${host}/".insteadOf "https://${host}/"   # if git over https is blocked but ssh works`] };
+  return {
+    ...base,
+    ...probeFields(r),
+    status: 'fail',
+    message: `${pattern} is fetched directly from ${host}, which fails: ${r.message ?? r.cause}`,
+    fix:
+      r.cause === 'tls'
+        ? caFixes(r, ctx.platform)
+        : r.cause === 'dns'
+          ? [
+              `# ${host} does not resolve here: connect the VPN, or fix DNS for it (Go fetches https://${pattern.replace(/\/+$/, '')}?go-get=1 itself, git settings do not help)`,
+            ]
+          : [
+              `# check VPN / firewall access to ${host}:443`,
+              `git config --global url."ssh://git@${host}/".insteadOf "https://${host}/"   # if git over https is blocked but ssh works`,
+            ],
+  };
 }
 
 /** Private-host validators (computed from the configuration) plus the git check. */
@@ -38,15 +51,27 @@ export function privateChecks(ctx: DoctorContext): Array<DoctorCheck<DoctorConte
   const hosts = privateHosts(patterns);
   if (hosts.length === 0) return [];
   const checks: Array<DoctorCheck<DoctorContext>> = hosts.map(({ host, pattern }) => ({
-    id: `private.${host}`, group: 'private', title: host, run: (c: DoctorContext) => hostCheck(c, host, pattern),
+    id: `private.${host}`,
+    group: 'private',
+    title: host,
+    run: (c: DoctorContext) => hostCheck(c, host, pattern),
   }));
   checks.push({
-    id: 'private.git', group: 'private', title: 'git',
+    id: 'private.git',
+    group: 'private',
+    title: 'git',
     async run(c) {
       const v = await c.hasGit();
       return v
         ? { id: 'private.git', group: 'private', title: 'git', status: 'ok', message: v }
-        : { id: 'private.git', group: 'private', title: 'git', status: 'fail', message: 'git is not installed: private modules are fetched directly with git', fix: ['# install git: https://git-scm.com/downloads'] };
+        : {
+            id: 'private.git',
+            group: 'private',
+            title: 'git',
+            status: 'fail',
+            message: 'git is not installed: private modules are fetched directly with git',
+            fix: ['# install git: https://git-scm.com/downloads'],
+          };
     },
   });
   return checks;

@@ -35,16 +35,33 @@ async function checkEntry(ctx: DoctorContext, entries: ProxyEntry[], i: number):
   if (r.ok) {
     const bad = classifyGoProxyBody('list', r.status ?? 200, undefined, r.body ?? '');
     if (bad) {
-      return { ...base, ...fields, status: 'fail', cause: 'bad-response', message: `answers, but not as a Go module proxy: ${bad}`,
-        fix: proxyFixes({ ...r, cause: 'bad-response' }, entries, i, ctx.platform, ctx.loaded.model) };
+      return {
+        ...base,
+        ...fields,
+        status: 'fail',
+        cause: 'bad-response',
+        message: `answers, but not as a Go module proxy: ${bad}`,
+        fix: proxyFixes({ ...r, cause: 'bad-response' }, entries, i, ctx.platform, ctx.loaded.model),
+      };
     }
     return { ...base, ...fields, status: 'ok', message: `serves ${ctx.canary.path} (${r.status}, ${timingText(r)})` };
   }
   if (r.status === 404 || r.status === 410) {
-    return { ...base, ...fields, status: 'ok', cause: undefined,
-      message: `reachable; does not serve ${ctx.canary.path} (${r.status}: Go falls through to the next entry)` };
+    return {
+      ...base,
+      ...fields,
+      status: 'ok',
+      cause: undefined,
+      message: `reachable; does not serve ${ctx.canary.path} (${r.status}: Go falls through to the next entry)`,
+    };
   }
-  return { ...base, ...fields, status: 'fail', message: r.message ?? `request failed (${r.cause})`, fix: proxyFixes(r, entries, i, ctx.platform, ctx.loaded.model) };
+  return {
+    ...base,
+    ...fields,
+    status: 'fail',
+    message: r.message ?? `request failed (${r.cause})`,
+    fix: proxyFixes(r, entries, i, ctx.platform, ctx.loaded.model),
+  };
 }
 
 /**
@@ -53,7 +70,9 @@ async function checkEntry(ctx: DoctorContext, entries: ProxyEntry[], i: number):
  */
 export function combineProxyFixes(results: CheckResult[], entries: ProxyEntry[], model: ConfigModel): CheckResult[] {
   const proxyResults = results.filter((r) => r.group === 'proxy' && /^proxy\.\d+$/.test(r.id));
-  const failed = new Set(proxyResults.filter((r) => r.status === 'fail').map((r) => Number(r.id.slice('proxy.'.length))));
+  const failed = new Set(
+    proxyResults.filter((r) => r.status === 'fail').map((r) => Number(r.id.slice('proxy.'.length))),
+  );
   if (failed.size < 2) return results;
   const isRewrite = (f: string) => /GOPROXY=|from GOPROXY|in GOPROXY/.test(f);
   const kept = entries.filter((e, i) => e.kind !== 'noproxy' && !failed.has(i));
@@ -61,11 +80,22 @@ export function combineProxyFixes(results: CheckResult[], entries: ProxyEntry[],
   const list = anyAnswered ? formatGoproxy(kept) : 'https://goproxy.cn|https://proxy.golang.org,direct';
   const secret = /:\/\/[^/@]*:[^/@]*@/.test(list);
   const summary: CheckResult = {
-    id: 'proxy.recommended', group: 'proxy', title: 'Recommended GOPROXY', status: 'warn',
-    message: anyAnswered ? `${failed.size} GOPROXY entries failed; keep only those that answered` : `none of the ${failed.size} GOPROXY entries answered; try public mirrors (compare them with gomodctl init)`,
-    fix: [secret ? '# remove the failing entries from GOPROXY (the list holds a password, so it is not printed)' : setVarCommand(model, 'GOPROXY', list, anyAnswered ? 'only the entries that answered' : 'public mirrors')],
+    id: 'proxy.recommended',
+    group: 'proxy',
+    title: 'Recommended GOPROXY',
+    status: 'warn',
+    message: anyAnswered
+      ? `${failed.size} GOPROXY entries failed; keep only those that answered`
+      : `none of the ${failed.size} GOPROXY entries answered; try public mirrors (compare them with gomodctl init)`,
+    fix: [
+      secret
+        ? '# remove the failing entries from GOPROXY (the list holds a password, so it is not printed)'
+        : setVarCommand(model, 'GOPROXY', list, anyAnswered ? 'only the entries that answered' : 'public mirrors'),
+    ],
   };
-  const out = results.map((r) => (proxyResults.includes(r) && r.fix ? { ...r, fix: r.fix.filter((f) => !isRewrite(f)) } : r));
+  const out = results.map((r) =>
+    proxyResults.includes(r) && r.fix ? { ...r, fix: r.fix.filter((f) => !isRewrite(f)) } : r,
+  );
   const last = out.map((r) => r.group).lastIndexOf('proxy');
   out.splice(last + 1, 0, summary);
   return out;
@@ -75,7 +105,14 @@ export function combineProxyFixes(results: CheckResult[], entries: ProxyEntry[],
 export function proxyChecks(entries: ProxyEntry[]): Array<DoctorCheck<DoctorContext>> {
   return entries.flatMap((e, i) =>
     e.kind === 'url'
-      ? [{ id: `proxy.${i}`, group: 'proxy', title: redactUrl(e.url), run: (ctx: DoctorContext) => checkEntry(ctx, entries, i) }]
+      ? [
+          {
+            id: `proxy.${i}`,
+            group: 'proxy',
+            title: redactUrl(e.url),
+            run: (ctx: DoctorContext) => checkEntry(ctx, entries, i),
+          },
+        ]
       : [],
   );
 }

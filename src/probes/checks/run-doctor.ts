@@ -45,14 +45,17 @@ const DEFAULT_CANARY = { path: 'golang.org/x/text', version: 'v0.14.0' };
 /** Picks the canary: --module, else the first public requirement of go.mod, else a well-known public module. */
 export function chooseCanary(loaded: LoadedConfig, explicit: string | undefined): Canary {
   const m = loaded.model;
-  const isPrivate = (p: string) => matchPrefixPatterns(getVar(m, 'GONOPROXY'), p) || matchPrefixPatterns(getVar(m, 'GONOSUMDB'), p);
+  const isPrivate = (p: string) =>
+    matchPrefixPatterns(getVar(m, 'GONOPROXY'), p) || matchPrefixPatterns(getVar(m, 'GONOSUMDB'), p);
   if (explicit) {
     const [path, version] = explicit.split('@') as [string, string | undefined];
     if (!isPrivate(path)) return { path, ...(version ? { version } : {}), source: '--module' };
   }
   // Only a requirement on a known public host: before GOPRIVATE is set up, an unlisted private path must not be
   // sent to public proxies or sum.golang.org by our own probes.
-  const req = loaded.goMod?.require.find((r) => !isPrivate(r.path) && isKnownPublicHost(r.path) && !r.version.includes('+incompatible'));
+  const req = loaded.goMod?.require.find(
+    (r) => !isPrivate(r.path) && isKnownPublicHost(r.path) && !r.version.includes('+incompatible'),
+  );
   if (req) return { path: req.path, version: req.version, source: 'go.mod' };
   return { ...DEFAULT_CANARY, source: 'default' };
 }
@@ -63,13 +66,22 @@ async function replaceDirs(loaded: LoadedConfig, cwd: string): Promise<Record<st
   for (const r of loaded.goMod?.replace ?? []) {
     if (!r.isLocal) continue;
     const p = isAbsolute(r.newPath) ? r.newPath : resolve(root, r.newPath);
-    out[r.newPath] = await access(p).then(() => true, () => false);
+    out[r.newPath] = await access(p).then(
+      () => true,
+      () => false,
+    );
   }
   return out;
 }
 
 async function gitVersion(env: Record<string, string | undefined>): Promise<string | null> {
-  const r = await execa('git', ['--version'], { env, extendEnv: false, timeout: 5000, reject: false, stdin: 'ignore' }).catch(() => null);
+  const r = await execa('git', ['--version'], {
+    env,
+    extendEnv: false,
+    timeout: 5000,
+    reject: false,
+    stdin: 'ignore',
+  }).catch(() => null);
   return r && r.exitCode === 0 ? String(r.stdout).trim() : null;
 }
 
@@ -84,15 +96,41 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
     loadGoTrustedCAs({ platform: process.platform, env: opts.env }),
   ]);
   const ctx: DoctorContext = {
-    env: opts.env, platform: process.platform, arch: process.arch, cwd: opts.cwd, loaded,
-    timeoutMs: opts.timeoutMs, canary: chooseCanary(loaded, opts.module), deps: opts.deps,
-    probe: (url, p) => probeUrl(url, { timeoutMs: opts.timeoutMs, env: opts.env, goVersion, netrc, ca: cas.ca, ...(p?.readBody ? { readBody: p.readBody } : {}) }),
+    env: opts.env,
+    platform: process.platform,
+    arch: process.arch,
+    cwd: opts.cwd,
+    loaded,
+    timeoutMs: opts.timeoutMs,
+    canary: chooseCanary(loaded, opts.module),
+    deps: opts.deps,
+    probe: (url, p) =>
+      probeUrl(url, {
+        timeoutMs: opts.timeoutMs,
+        env: opts.env,
+        goVersion,
+        netrc,
+        ca: cas.ca,
+        ...(p?.readBody ? { readBody: p.readBody } : {}),
+      }),
     hasGit: () => gitVersion(opts.env),
   };
   const dirs = await replaceDirs(loaded, opts.cwd);
   const checks: Array<DoctorCheck<DoctorContext>> = [
     toolchainCheck,
-    { id: 'config', group: 'config', title: 'Configuration', run: async (c) => lintConfig({ model: c.loaded.model, env: c.env, goMod: c.loaded.goMod, replaceDirs: dirs, goReported: c.loaded.goReported }) },
+    {
+      id: 'config',
+      group: 'config',
+      title: 'Configuration',
+      run: async (c) =>
+        lintConfig({
+          model: c.loaded.model,
+          env: c.env,
+          goMod: c.loaded.goMod,
+          replaceDirs: dirs,
+          goReported: c.loaded.goReported,
+        }),
+    },
     ...proxyChecks(proxyEntries(ctx)),
     sumdbCheck,
     ...privateChecks(ctx),
@@ -107,9 +145,22 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
   const results = combineProxyFixes(raw, proxyEntries(ctx), loaded.model);
   if (netrcError) {
     const at = results.map((r) => r.group).lastIndexOf('config') + 1;
-    results.splice(at, 0, { id: 'config.netrc', group: 'config', title: '.netrc', status: 'warn', target: opts.env.NETRC || '~/.netrc',
-      message: `cannot read the .netrc file (${netrcError}): no credentials come from it`, fix: ['# point NETRC at a readable file, or unset it to use ~/.netrc'] });
+    results.splice(at, 0, {
+      id: 'config.netrc',
+      group: 'config',
+      title: '.netrc',
+      status: 'warn',
+      target: opts.env.NETRC || '~/.netrc',
+      message: `cannot read the .netrc file (${netrcError}): no credentials come from it`,
+      fix: ['# point NETRC at a readable file, or unset it to use ~/.netrc'],
+    });
   }
   const go = loaded.go ? { path: loaded.go.path, version: loaded.go.version, goenv: loaded.go.goenv } : null;
-  return { go, canary: ctx.canary, checks: results, summary: summarize(results), durationMs: Math.round(performance.now() - start) };
+  return {
+    go,
+    canary: ctx.canary,
+    checks: results,
+    summary: summarize(results),
+    durationMs: Math.round(performance.now() - start),
+  };
 }

@@ -43,15 +43,33 @@ async function run(ctx: DoctorContext): Promise<CheckResult> {
   const value = getVar(m, 'GOSUMDB');
   const base = { id: 'sumdb', group: 'sumdb', title: 'Checksum database' };
   const parsed = parseGosumdb(value);
-  if (!parsed.ok) return { ...base, status: 'skip', target: value, message: `GOSUMDB is invalid (${parsed.error}); see the configuration check` };
-  if (parsed.config.kind === 'off') return { ...base, status: 'skip', target: 'off', message: 'GOSUMDB=off: checksums are not verified' };
+  if (!parsed.ok)
+    return {
+      ...base,
+      status: 'skip',
+      target: value,
+      message: `GOSUMDB is invalid (${parsed.error}); see the configuration check`,
+    };
+  if (parsed.config.kind === 'off')
+    return { ...base, status: 'skip', target: 'off', message: 'GOSUMDB=off: checksums are not verified' };
   const db = parsed.config;
   const canary = ctx.canary;
   if (matchPrefixPatterns(getVar(m, 'GONOSUMDB'), canary.path)) {
-    return { ...base, status: 'skip', target: db.name, message: `${canary.path} matches GONOSUMDB; not sent to the checksum database` };
+    return {
+      ...base,
+      status: 'skip',
+      target: db.name,
+      message: `${canary.path} matches GONOSUMDB; not sent to the checksum database`,
+    };
   }
   const where = await resolveSumdbBase(ctx, db, proxyEntries(ctx));
-  if ('error' in where) return failure(ctx, { ...base, target: db.name }, where.error, `${where.via} could not say whether it proxies ${db.name}`);
+  if ('error' in where)
+    return failure(
+      ctx,
+      { ...base, target: db.name },
+      where.error,
+      `${where.via} could not say whether it proxies ${db.name}`,
+    );
   const url = canary.version
     ? `${where.base}/lookup/${escapePath(canary.path)}@${escapeVersion(canary.version)}`
     : `${where.base}/latest`;
@@ -61,22 +79,53 @@ async function run(ctx: DoctorContext): Promise<CheckResult> {
   const note = canary.version ? noteFromLookup(r.body ?? '') : (r.body ?? '');
   const v = note === null ? { ok: false as const, error: 'answer has no signed tree note' } : verifyNote(note, db.key);
   if (!v.ok) {
-    return { ...base, ...probeFields(r), target, status: 'fail', cause: 'bad-signature',
+    return {
+      ...base,
+      ...probeFields(r),
+      target,
+      status: 'fail',
+      cause: 'bad-signature',
       message: `answer from ${target} does not verify against the ${db.name} key: ${v.error} (wrong GOSUMDB key, or something on the path rewrites answers)`,
-      fix: ['# check the GOSUMDB key (name+hash+keydata) with the database operator', setVarCommand(ctx.loaded.model, 'GOSUMDB', 'sum.golang.google.cn', 'a trusted mirror of sum.golang.org')] };
+      fix: [
+        '# check the GOSUMDB key (name+hash+keydata) with the database operator',
+        setVarCommand(ctx.loaded.model, 'GOSUMDB', 'sum.golang.google.cn', 'a trusted mirror of sum.golang.org'),
+      ],
+    };
   }
   const tree = parseTreeNote(v.text);
-  return { ...base, ...probeFields(r), target, status: 'ok',
-    message: `${db.name} via ${where.via}: signed tree verified${tree ? ` (size ${tree.size})` : ''} (${timingText(r)})` };
+  return {
+    ...base,
+    ...probeFields(r),
+    target,
+    status: 'ok',
+    message: `${db.name} via ${where.via}: signed tree verified${tree ? ` (size ${tree.size})` : ''} (${timingText(r)})`,
+  };
 }
 
-function failure(ctx: DoctorContext, base: Pick<CheckResult, 'id' | 'group' | 'title' | 'target'>, r: ProbeResult, what: string): CheckResult {
+function failure(
+  ctx: DoctorContext,
+  base: Pick<CheckResult, 'id' | 'group' | 'title' | 'target'>,
+  r: ProbeResult,
+  what: string,
+): CheckResult {
   const priv = getVar(ctx.loaded.model, 'GOPRIVATE');
-  const fix = r.cause === 'tls' ? caFixes(r, ctx.platform) : [
-    setVarCommand(ctx.loaded.model, 'GOSUMDB', 'sum.golang.google.cn', 'reachable mirror of sum.golang.org (mainland China)'),
-    // GOPRIVATE already keeps private modules away from the database; without it, say how to (not a command to copy).
-    ...(priv ? [] : ['# private modules never need the checksum database: list them in GOPRIVATE (go env -w GOPRIVATE=corp.example.com)']),
-  ];
+  const fix =
+    r.cause === 'tls'
+      ? caFixes(r, ctx.platform)
+      : [
+          setVarCommand(
+            ctx.loaded.model,
+            'GOSUMDB',
+            'sum.golang.google.cn',
+            'reachable mirror of sum.golang.org (mainland China)',
+          ),
+          // GOPRIVATE already keeps private modules away from the database; without it, say how to (not a command to copy).
+          ...(priv
+            ? []
+            : [
+                '# private modules never need the checksum database: list them in GOPRIVATE (go env -w GOPRIVATE=corp.example.com)',
+              ]),
+        ];
   return { ...base, ...probeFields(r), status: 'fail', message: `${what}: ${r.message ?? r.cause}`, fix };
 }
 

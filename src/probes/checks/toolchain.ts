@@ -16,10 +16,20 @@ async function goFound(ctx: DoctorContext): Promise<CheckResult> {
   const go = ctx.loaded.go;
   const base = { id: 'go', group: 'go', title: 'Go toolchain' };
   if (!go) {
-    return { ...base, status: 'warn', message: 'go was not found; checks below read the environment and the GOENV file directly',
-      fix: ['# install Go from https://go.dev/dl/ (or https://golang.google.cn/dl/), or pass --go /path/to/go'] };
+    return {
+      ...base,
+      status: 'warn',
+      message: 'go was not found; checks below read the environment and the GOENV file directly',
+      fix: ['# install Go from https://go.dev/dl/ (or https://golang.google.cn/dl/), or pass --go /path/to/go'],
+    };
   }
-  return { ...base, title: go.version, status: 'ok', target: go.path, message: `${go.version} at ${go.path}; GOENV ${go.goenv}` };
+  return {
+    ...base,
+    title: go.version,
+    status: 'ok',
+    target: go.path,
+    message: `${go.version} at ${go.path}; GOENV ${go.goenv}`,
+  };
 }
 
 async function toolchainSwitch(ctx: DoctorContext): Promise<CheckResult | null> {
@@ -30,36 +40,79 @@ async function toolchainSwitch(ctx: DoctorContext): Promise<CheckResult | null> 
   if (!need || compareGoVersions(need, go.version) <= 0) return null;
   const base = { id: 'go.toolchain', group: 'go', title: 'Toolchain switch', target: need };
   if (compareGoVersions(go.version, 'go1.21') < 0) {
-    return { ...base, status: 'warn', message: `go.mod asks for ${need}, but ${go.version} predates toolchain switching (Go 1.21): it builds with ${go.version} and may fail on newer language features`,
-      fix: [`# install ${need} or newer`] };
+    return {
+      ...base,
+      status: 'warn',
+      message: `go.mod asks for ${need}, but ${go.version} predates toolchain switching (Go 1.21): it builds with ${go.version} and may fail on newer language features`,
+      fix: [`# install ${need} or newer`],
+    };
   }
   const m = ctx.loaded.model;
   const gotoolchain = getVar(m, 'GOTOOLCHAIN');
   // Empty (a packager removed it from go.env) or local: never switch (toolchain/select.go; go-semantics.md §6.1).
-  if (gotoolchain === '' || gotoolchain === 'local' || (/^go[^+]*$/.test(gotoolchain) && compareGoVersions(gotoolchain, need) < 0)) {
-    return { ...base, status: 'fail', message: `go.mod requires ${need} but this is ${go.version} and GOTOOLCHAIN=${gotoolchain || '(empty)'} forbids switching`,
-      fix: [setVarCommand(m, 'GOTOOLCHAIN', 'auto'), `# or install ${need}`] };
+  if (
+    gotoolchain === '' ||
+    gotoolchain === 'local' ||
+    (/^go[^+]*$/.test(gotoolchain) && compareGoVersions(gotoolchain, need) < 0)
+  ) {
+    return {
+      ...base,
+      status: 'fail',
+      message: `go.mod requires ${need} but this is ${go.version} and GOTOOLCHAIN=${gotoolchain || '(empty)'} forbids switching`,
+      fix: [setVarCommand(m, 'GOTOOLCHAIN', 'auto'), `# or install ${need}`],
+    };
   }
   if (/(^|\+)path$/.test(gotoolchain)) {
-    return { ...base, status: 'warn', message: `go.mod requires ${need}; GOTOOLCHAIN=${gotoolchain} only looks for it in PATH` };
+    return {
+      ...base,
+      status: 'warn',
+      message: `go.mod requires ${need}; GOTOOLCHAIN=${gotoolchain} only looks for it in PATH`,
+    };
   }
   if (getVar(m, 'GOSUMDB') === 'off') {
-    return { ...base, status: 'fail', message: `go.mod requires ${need}; toolchain downloads are always verified with the checksum database, and GOSUMDB=off makes them fail`,
-      fix: [unsetVarCommand(m, 'GOSUMDB'), setVarCommand(m, 'GOTOOLCHAIN', 'local', `or: stay on this Go and install ${need} yourself`)] };
+    return {
+      ...base,
+      status: 'fail',
+      message: `go.mod requires ${need}; toolchain downloads are always verified with the checksum database, and GOSUMDB=off makes them fail`,
+      fix: [
+        unsetVarCommand(m, 'GOSUMDB'),
+        setVarCommand(m, 'GOTOOLCHAIN', 'local', `or: stay on this Go and install ${need} yourself`),
+      ],
+    };
   }
   const { goos, goarch } = goosGoarch(ctx.platform, ctx.arch);
   const version = toolchainModuleVersion(need, goos, goarch);
   const src = toolchainSource(ctx);
   if (!src) {
-    return { ...base, status: 'fail', message: `go.mod requires ${need}, and GOPROXY=off forbids downloading it ("toolchain not available")`,
-      fix: [setVarCommand(m, 'GOPROXY', 'https://proxy.golang.org,direct'), setVarCommand(m, 'GOTOOLCHAIN', 'local', `or: stay on this Go and install ${need} yourself`)] };
+    return {
+      ...base,
+      status: 'fail',
+      message: `go.mod requires ${need}, and GOPROXY=off forbids downloading it ("toolchain not available")`,
+      fix: [
+        setVarCommand(m, 'GOPROXY', 'https://proxy.golang.org,direct'),
+        setVarCommand(m, 'GOTOOLCHAIN', 'local', `or: stay on this Go and install ${need} yourself`),
+      ],
+    };
   }
   const r = await ctx.probe(proxyUrl(src.base, 'golang.org/toolchain', `${version}.info`));
-  if (r.ok) return { ...base, ...probeFields(r), status: 'ok', message: `go.mod requires ${need}: Go will download golang.org/toolchain@${version} from ${redactUrl(src.base)}` };
+  if (r.ok)
+    return {
+      ...base,
+      ...probeFields(r),
+      status: 'ok',
+      message: `go.mod requires ${need}: Go will download golang.org/toolchain@${version} from ${redactUrl(src.base)}`,
+    };
   const entries = proxyEntries(ctx);
-  return { ...base, ...probeFields(r), status: 'fail',
+  return {
+    ...base,
+    ...probeFields(r),
+    status: 'fail',
     message: `go.mod requires ${need}, but golang.org/toolchain@${version} is not available from ${redactUrl(src.base)}: ${r.message ?? r.status}`,
-    fix: [...(src.index >= 0 ? proxyFixes(r, entries, src.index, ctx.platform, m) : []), setVarCommand(m, 'GOTOOLCHAIN', 'local', `or: stay on this Go and install ${need} yourself`)] };
+    fix: [
+      ...(src.index >= 0 ? proxyFixes(r, entries, src.index, ctx.platform, m) : []),
+      setVarCommand(m, 'GOTOOLCHAIN', 'local', `or: stay on this Go and install ${need} yourself`),
+    ],
+  };
 }
 
 /**

@@ -5,9 +5,25 @@ import { buildConfigModel } from '../../../src/core/config-model.js';
 import { parseGoMod } from '../../../src/core/gomod.js';
 import { runChecks, summarize } from '../../../src/core/doctor/check.js';
 
-function lint(env: Record<string, string>, goenvText = '', extra: { goMod?: string; dirs?: Record<string, boolean>; reported?: Record<string, string> } = {}) {
-  const model = buildConfigModel({ env, goenvPath: '/tmp/env', goenvText, gorootEnvText: 'GOPROXY=https://proxy.golang.org,direct\nGOSUMDB=sum.golang.org\nGOTOOLCHAIN=auto\n', goVersion: 'go1.26.8' });
-  return lintConfig({ model, env, goMod: extra.goMod ? parseGoMod(extra.goMod) : null, replaceDirs: extra.dirs ?? {}, goReported: extra.reported ?? null });
+function lint(
+  env: Record<string, string>,
+  goenvText = '',
+  extra: { goMod?: string; dirs?: Record<string, boolean>; reported?: Record<string, string> } = {},
+) {
+  const model = buildConfigModel({
+    env,
+    goenvPath: '/tmp/env',
+    goenvText,
+    gorootEnvText: 'GOPROXY=https://proxy.golang.org,direct\nGOSUMDB=sum.golang.org\nGOTOOLCHAIN=auto\n',
+    goVersion: 'go1.26.8',
+  });
+  return lintConfig({
+    model,
+    env,
+    goMod: extra.goMod ? parseGoMod(extra.goMod) : null,
+    replaceDirs: extra.dirs ?? {},
+    goReported: extra.reported ?? null,
+  });
 }
 const ids = (rs: ReturnType<typeof lint>) => rs.map((r) => `${r.id}:${r.status}`);
 
@@ -35,7 +51,7 @@ describe('lintConfig', () => {
     expect(r).toMatchObject({ id: 'config.gosumdb-off', status: 'warn' });
     expect(r!.fix).toContain('go env -w GONOSUMDB=git.corp.example.com');
   });
-  it('invalid GOPROXY and GOSUMDB with Go\'s own error texts', () => {
+  it("invalid GOPROXY and GOSUMDB with Go's own error texts", () => {
     expect(lint({ GOPROXY: 'foo' })[0]!.message).toContain('invalid proxy URL missing scheme: foo');
     expect(lint({ GOSUMDB: 'a b c' })[0]!.message).toContain('invalid GOSUMDB: too many fields');
   });
@@ -50,11 +66,17 @@ describe('lintConfig', () => {
     expect(r.length).toBeGreaterThanOrEqual(1);
   });
   it('GONOPROXY/GONOSUMDB overriding GOPRIVATE leak private modules to public services', () => {
-    const r = lint({ GOPRIVATE: 'git.corp.example.com,*.internal.example', GONOPROXY: 'git.corp.example.com', GONOSUMDB: 'none' });
+    const r = lint({
+      GOPRIVATE: 'git.corp.example.com,*.internal.example',
+      GONOPROXY: 'git.corp.example.com',
+      GONOSUMDB: 'none',
+    });
     expect(ids(r)).toEqual(['config.leak-gonoproxy:fail', 'config.leak-gonosumdb:fail']);
     expect(r[0]!.message).toContain('*.internal.example');
     // GONOPROXY=none with a private proxy is Go's documented idiom: no leak to a public proxy.
-    expect(ids(lint({ GOPRIVATE: 'git.corp.example.com', GONOPROXY: 'none', GOPROXY: 'https://athens.corp.example.com' }))).toEqual(['config:ok']);
+    expect(
+      ids(lint({ GOPRIVATE: 'git.corp.example.com', GONOPROXY: 'none', GOPROXY: 'https://athens.corp.example.com' })),
+    ).toEqual(['config:ok']);
   });
   it('the OS environment shadowing a GOENV value', () => {
     const [r] = lint({ GOPROXY: 'https://goproxy.cn,direct' }, 'GOPROXY=https://proxy.golang.org,direct\n');
@@ -63,7 +85,11 @@ describe('lintConfig', () => {
   });
   it('credentials in GOPROXY: refused by Go over http, discouraged over https; never printed', () => {
     const [http] = lint({ GOPROXY: 'http://u:pw123@athens.corp:3000,direct' });
-    expect(http).toMatchObject({ id: 'config.goproxy-credentials', status: 'fail', target: 'http://u:xxxxx@athens.corp:3000' });
+    expect(http).toMatchObject({
+      id: 'config.goproxy-credentials',
+      status: 'fail',
+      target: 'http://u:xxxxx@athens.corp:3000',
+    });
     const [https] = lint({ GOPROXY: 'https://u:pw123@athens.corp,direct' });
     expect(https!.status).toBe('warn');
     expect(JSON.stringify([http, https])).not.toContain('pw123');
@@ -77,7 +103,8 @@ describe('lintConfig', () => {
     expect(ids(lint({ HTTP_PROXY: 'http://p:1', HTTPS_PROXY: 'http://p:1' }))).toEqual(['config:ok']);
   });
   it('replace directives pointing at directories that do not exist', () => {
-    const goMod = 'module m\n\nreplace example.com/a => ../a\nreplace example.com/b v1.0.0 => ./b\nreplace example.com/c => example.com/d v1.2.0\n';
+    const goMod =
+      'module m\n\nreplace example.com/a => ../a\nreplace example.com/b v1.0.0 => ./b\nreplace example.com/c => example.com/d v1.2.0\n';
     const r = lint({}, '', { goMod, dirs: { '../a': false, './b': true } });
     expect(ids(r)).toEqual(['config.replace-missing:fail']);
     expect(r[0]!.fix![0]).toBe('go mod edit -dropreplace=example.com/a');
@@ -91,11 +118,31 @@ describe('lintConfig', () => {
 describe('runChecks', () => {
   it('starts all checks at once, keeps declaration order, turns a throw into a failed result', async () => {
     const started: string[] = [];
-    const slow = { id: 'a', group: 'g', title: 'A', run: async () => { started.push('a'); await new Promise((r) => setTimeout(r, 30)); return { id: 'a', group: 'g', title: 'A', status: 'ok' as const, message: '' }; } };
-    const boom = { id: 'b', group: 'g', title: 'B', run: async () => { started.push('b'); throw new Error('kaput'); } };
+    const slow = {
+      id: 'a',
+      group: 'g',
+      title: 'A',
+      run: async () => {
+        started.push('a');
+        await new Promise((r) => setTimeout(r, 30));
+        return { id: 'a', group: 'g', title: 'A', status: 'ok' as const, message: '' };
+      },
+    };
+    const boom = {
+      id: 'b',
+      group: 'g',
+      title: 'B',
+      run: async () => {
+        started.push('b');
+        throw new Error('kaput');
+      },
+    };
     const rs = await runChecks([slow, boom], {});
     expect(started).toEqual(['a', 'b']);
-    expect(rs.map((r) => [r.id, r.status])).toEqual([['a', 'ok'], ['b', 'fail']]);
+    expect(rs.map((r) => [r.id, r.status])).toEqual([
+      ['a', 'ok'],
+      ['b', 'fail'],
+    ]);
     expect(rs[1]!.message).toContain('kaput');
     expect(summarize(rs)).toEqual({ ok: 1, warn: 0, fail: 1, skip: 0 });
   });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  appendBackup, emptyBackupFile, findBackup, makeBackupRecord, MAX_BACKUPS, newBackupId, parseBackupFile, restoreOps,
+  appendBackup,
+  emptyBackupFile,
+  findBackup,
+  makeBackupRecord,
+  MAX_BACKUPS,
+  newBackupId,
+  parseBackupFile,
+  restoreOps,
 } from '../../../src/core/init/backup-model.js';
 import { parseGoenvFile } from '../../../src/core/goenv-file.js';
 
@@ -8,17 +15,29 @@ const now = new Date('2026-11-25T10:00:00.000Z');
 
 function rec(i: number) {
   return makeBackupRecord({
-    id: `id${i}`, now, command: 'init', goenvPath: '/x/env',
+    id: `id${i}`,
+    now,
+    command: 'init',
+    goenvPath: '/x/env',
     fileEntries: { GOPROXY: `p${i}` },
-    ops: [{ op: 'set', name: 'GOPROXY', value: 'new' }, { op: 'set', name: 'GOSUMDB', value: 'off' }],
+    ops: [
+      { op: 'set', name: 'GOPROXY', value: 'new' },
+      { op: 'set', name: 'GOSUMDB', value: 'off' },
+    ],
   });
 }
 
 describe('backup model', () => {
   it('records previous file values, null for variables not in the file', () => {
     const r = rec(1);
-    expect(r.vars).toEqual([{ name: 'GOPROXY', previous: 'p1' }, { name: 'GOSUMDB', previous: null }]);
-    expect(restoreOps(r)).toEqual([{ op: 'set', name: 'GOPROXY', value: 'p1' }, { op: 'unset', name: 'GOSUMDB' }]);
+    expect(r.vars).toEqual([
+      { name: 'GOPROXY', previous: 'p1' },
+      { name: 'GOSUMDB', previous: null },
+    ]);
+    expect(restoreOps(r)).toEqual([
+      { op: 'set', name: 'GOPROXY', value: 'p1' },
+      { op: 'unset', name: 'GOSUMDB' },
+    ]);
   });
 
   it('keeps the newest 20', () => {
@@ -47,8 +66,12 @@ describe('backup model', () => {
 
 describe('the GOENV entries a backup records (go-semantics.md §5.2)', () => {
   it('reads KEY=VALUE lines starting A-Z, verbatim, last duplicate wins', () => {
-    expect(Object.fromEntries(parseGoenvFile('# c\nGOPROXY=a\n lower=x\nGOPRIVATE="q"\nGOPROXY=b\nNOEQ\nGOSUMDB=\n'))).toEqual({
-      GOPROXY: 'b', GOPRIVATE: '"q"', GOSUMDB: '',
+    expect(
+      Object.fromEntries(parseGoenvFile('# c\nGOPROXY=a\n lower=x\nGOPRIVATE="q"\nGOPROXY=b\nNOEQ\nGOSUMDB=\n')),
+    ).toEqual({
+      GOPROXY: 'b',
+      GOPRIVATE: '"q"',
+      GOSUMDB: '',
     });
     expect(Object.fromEntries(parseGoenvFile(''))).toEqual({});
   });

@@ -14,7 +14,11 @@ describe('renderExport', () => {
   it('shell: a real sh reads every value back unchanged', () => {
     const snippet = renderExport('shell', vars);
     for (const [k, v] of vars) {
-      const got = execFileSync('sh', ['-c', `${snippet.trimEnd()}; printf %s "$${k}"`], { encoding: 'utf8', timeout: 5000, env: { PATH: process.env.PATH } });
+      const got = execFileSync('sh', ['-c', `${snippet.trimEnd()}; printf %s "$${k}"`], {
+        encoding: 'utf8',
+        timeout: 5000,
+        env: { PATH: process.env.PATH },
+      });
       expect(got).toBe(v);
     }
   });
@@ -30,7 +34,9 @@ describe('renderExport', () => {
   });
 
   it('dockerfile: ENV lines whose double-quoted values unescape to the originals', () => {
-    const lines = renderExport('dockerfile', vars).split('\n').filter((l) => l.startsWith('ENV '));
+    const lines = renderExport('dockerfile', vars)
+      .split('\n')
+      .filter((l) => l.startsWith('ENV '));
     const got = lines.map((l) => {
       const m = /^ENV ([A-Z]+)="((?:[^"\\]|\\.)*)"$/.exec(l)!;
       return [m[1], m[2]!.replace(/\\(.)/g, '$1')];

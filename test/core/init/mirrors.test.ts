@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canaryUrl, MIRROR_CATALOG, parseMirrorList, selectCatalog, sumdbSupportedUrl } from '../../../src/core/init/mirrors.js';
+import {
+  canaryUrl,
+  MIRROR_CATALOG,
+  parseMirrorList,
+  selectCatalog,
+  sumdbSupportedUrl,
+} from '../../../src/core/init/mirrors.js';
 import { PRESETS, getPreset, presetsHelp } from '../../../src/core/init/presets.js';
 import { isRecommended, rankMirrors, recommendProxy, type MirrorProbe } from '../../../src/core/init/rank.js';
 import { netrcEntryText, appendNetrc } from '../../../src/core/init/netrc-entry.js';
@@ -7,10 +13,15 @@ import { resolveInitValues } from '../../../src/core/init/plan.js';
 import type { ProbeResult } from '../../../src/core/types.js';
 
 const res = (status: number | undefined, totalMs: number): ProbeResult => ({
-  url: 'x', ok: status === 200, ...(status !== undefined ? { status } : { cause: 'refused' as const }), timings: { totalMs },
+  url: 'x',
+  ok: status === 200,
+  ...(status !== undefined ? { status } : { cause: 'refused' as const }),
+  timings: { totalMs },
 });
 const probe = (id: string, status: number | undefined, ms: number, sumdb = 404): MirrorProbe => ({
-  mirror: { id, url: `https://${id}`, note: '' }, list: res(status, ms), sumdb: res(sumdb, ms),
+  mirror: { id, url: `https://${id}`, note: '' },
+  list: res(status, ms),
+  sumdb: res(sumdb, ms),
 });
 
 describe('mirror catalog', () => {
@@ -29,7 +40,12 @@ describe('mirror catalog', () => {
   });
 
   it('ranks working mirrors first by latency, unreachable last, and recommends |', () => {
-    const ranked = rankMirrors([probe('dead', undefined, 1), probe('slow', 200, 90), probe('fast', 200, 10, 200), probe('nf', 404, 5)]);
+    const ranked = rankMirrors([
+      probe('dead', undefined, 1),
+      probe('slow', 200, 90),
+      probe('fast', 200, 10, 200),
+      probe('nf', 404, 5),
+    ]);
     expect(ranked.map((p) => p.mirror.id)).toEqual(['fast', 'slow', 'nf', 'dead']);
     expect(recommendProxy(ranked, true)).toBe('https://fast|https://slow,direct');
     expect(recommendProxy(ranked, false)).toBe('https://fast|https://slow');

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/core/errors.js';
-import { buildInitPlan, planCommands, planEnvOps, resolveInitValues, stripDirect } from '../../../src/core/init/plan.js';
+import {
+  buildInitPlan,
+  planCommands,
+  planEnvOps,
+  resolveInitValues,
+  stripDirect,
+} from '../../../src/core/init/plan.js';
 import type { ConfigModel, ConfigVar } from '../../../src/core/types.js';
 
 function v(name: string, value: string, source: ConfigVar['source'], extra: Partial<ConfigVar> = {}): ConfigVar {
@@ -26,7 +32,10 @@ describe('resolveInitValues', () => {
     expect(resolveInitValues({ proxy: 'https://a.example.com|https://b.example.com,direct' }).values).toEqual({
       GOPROXY: 'https://a.example.com|https://b.example.com,direct',
     });
-    expect(resolveInitValues({ preset: 'china' }).values).toEqual({ GOPROXY: 'https://goproxy.cn,direct', GOSUMDB: 'sum.golang.google.cn' });
+    expect(resolveInitValues({ preset: 'china' }).values).toEqual({
+      GOPROXY: 'https://goproxy.cn,direct',
+      GOSUMDB: 'sum.golang.google.cn',
+    });
     expect(resolveInitValues({ preset: 'china', sumdb: 'sum.golang.org' }).values.GOSUMDB).toBe('sum.golang.org');
     expect(resolveInitValues({ preset: 'offline' }).values).toEqual({ GOPROXY: 'off' });
   });
@@ -34,7 +43,9 @@ describe('resolveInitValues', () => {
   it('--no-direct strips the preset direct, refuses a contradiction', () => {
     expect(resolveInitValues({ preset: 'china', noDirect: true }).values.GOPROXY).toBe('https://goproxy.cn');
     expect(stripDirect('https://a.example.com | direct')).toBe('https://a.example.com');
-    expect(usage(() => resolveInitValues({ proxy: 'https://a.example.com,direct', noDirect: true })).message).toContain('--no-direct');
+    expect(usage(() => resolveInitValues({ proxy: 'https://a.example.com,direct', noDirect: true })).message).toContain(
+      '--no-direct',
+    );
     expect(usage(() => resolveInitValues({ preset: 'direct', noDirect: true })).message).toContain('no proxy');
   });
 

@@ -23,7 +23,13 @@ describe('suggestPrivatePatterns', () => {
     const s = suggestPrivatePatterns({
       existingGoprivate: 'old.example.com',
       remotes: ['git@github.com:acme/app.git', 'https://tok@github.com/acme/app'],
-      requirements: ['github.com/acme/lib', 'github.com/other/x', 'git.corp/infra/log', 'golang.org/x/text', 'old.example.com/a'],
+      requirements: [
+        'github.com/acme/lib',
+        'github.com/other/x',
+        'git.corp/infra/log',
+        'golang.org/x/text',
+        'old.example.com/a',
+      ],
     });
     expect(s.map((x) => [x.pattern, x.source, x.matches])).toEqual([
       ['old.example.com', 'goprivate', ['old.example.com/a']],

@@ -9,12 +9,48 @@ import { urlSubject } from '../../../src/core/tidy/url-subject.js';
 import { isPrivateLeakingUrl } from '../../../src/core/tidy/probe-targets.js';
 import { isKnownPublicHost } from '../../../src/core/route.js';
 
-const cfg = { goproxy: 'https://proxy.golang.org,direct', goprivate: 'git.corp.example', gonoproxy: '', gonosumdb: '', gosumdb: 'sum.golang.org', goVersion: 'go1.26.8' };
+const cfg = {
+  goproxy: 'https://proxy.golang.org,direct',
+  goprivate: 'git.corp.example',
+  gonoproxy: '',
+  gonosumdb: '',
+  gosumdb: 'sum.golang.org',
+  goVersion: 'go1.26.8',
+};
 
 // Fragments of real go output, recombined at random so the generator reaches the interesting branches.
-const FRAGMENTS = ['go: ', '# get ', 'https://', 'proxy.golang.org/', '@v/', 'list', '.zip', ': ', '200 OK', '(0.1s)', '\t', 'reading ',
-  'Get "', '"', 'no such host', 'x509: ', 'verifying module: ', 'lookup/', '@v1.0.0', 'SECURITY ERROR', 'unused ', 'go: downloading ',
-  'go: found ', ' in ', 'server response:', 'git ls-remote', 'terminal prompts disabled', '!', '?go-get=1', 'toolchain not available'];
+const FRAGMENTS = [
+  'go: ',
+  '# get ',
+  'https://',
+  'proxy.golang.org/',
+  '@v/',
+  'list',
+  '.zip',
+  ': ',
+  '200 OK',
+  '(0.1s)',
+  '\t',
+  'reading ',
+  'Get "',
+  '"',
+  'no such host',
+  'x509: ',
+  'verifying module: ',
+  'lookup/',
+  '@v1.0.0',
+  'SECURITY ERROR',
+  'unused ',
+  'go: downloading ',
+  'go: found ',
+  ' in ',
+  'server response:',
+  'git ls-remote',
+  'terminal prompts disabled',
+  '!',
+  '?go-get=1',
+  'toolchain not available',
+];
 const goish = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string()), { maxLength: 12 }).map((a) => a.join(''));
 
 describe('the tidy line classifier on arbitrary input', () => {
@@ -54,7 +90,10 @@ describe('the tidy line classifier on arbitrary input', () => {
     for (let i = 0; i < 200_000; i++) {
       const mod = `example.com/m${Math.floor(i / 3) % 50}`;
       const url = `https://proxy.example/${mod}/@v/list`;
-      t.apply(c.push(i % 3 === 0 ? `# get ${url}` : i % 3 === 1 ? `# get ${url}: 200 OK (0.001s)` : `noise line ${i}`), i);
+      t.apply(
+        c.push(i % 3 === 0 ? `# get ${url}` : i % 3 === 1 ? `# get ${url}: 200 OK (0.001s)` : `noise line ${i}`),
+        i,
+      );
     }
     expect(t.modules.size).toBe(50);
     expect(t.unknownLines.length).toBeLessThanOrEqual(64);
@@ -65,13 +104,25 @@ describe('the tidy line classifier on arbitrary input', () => {
 
 describe('url subjects (go-semantics.md §3.4, §4)', () => {
   it.each([
-    ['https://proxy.golang.org/github.com/!azure/go/@v/v1.2.3.zip', { kind: 'zip', via: 'proxy', module: 'github.com/Azure/go', version: 'v1.2.3' }],
-    ['http://127.0.0.1:1/status/404/example.com/hello/@v/list', { kind: 'list', via: 'proxy', module: 'example.com/hello' }],
+    [
+      'https://proxy.golang.org/github.com/!azure/go/@v/v1.2.3.zip',
+      { kind: 'zip', via: 'proxy', module: 'github.com/Azure/go', version: 'v1.2.3' },
+    ],
+    [
+      'http://127.0.0.1:1/status/404/example.com/hello/@v/list',
+      { kind: 'list', via: 'proxy', module: 'example.com/hello' },
+    ],
     ['https://corp/goproxy/example.com/x/@latest', { kind: 'latest', via: 'proxy', module: 'example.com/x' }],
-    ['https://sum.golang.org/lookup/example.com/hello@v1.1.0', { kind: 'sumdb-lookup', via: 'sumdb', module: 'example.com/hello', version: 'v1.1.0' }],
+    [
+      'https://sum.golang.org/lookup/example.com/hello@v1.1.0',
+      { kind: 'sumdb-lookup', via: 'sumdb', module: 'example.com/hello', version: 'v1.1.0' },
+    ],
     ['https://p/sumdb/sum.golang.org/supported', { kind: 'sumdb-supported', via: 'sumdb' }],
     ['https://p/sumdb/sum.golang.org/tile/8/0/000.p/4', { kind: 'sumdb-tile', via: 'sumdb' }],
-    ['https://git.corp.invalid/team/lib?go-get=1', { kind: 'go-get', via: 'direct', module: 'git.corp.invalid/team/lib' }],
+    [
+      'https://git.corp.invalid/team/lib?go-get=1',
+      { kind: 'go-get', via: 'direct', module: 'git.corp.invalid/team/lib' },
+    ],
   ])('%s', (url, want) => {
     expect(urlSubject(url)).toEqual(want);
   });

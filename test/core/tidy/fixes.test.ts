@@ -15,18 +15,44 @@ import { isKnownPublicHost } from '../../../src/core/route.js';
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'tidy');
 const BH = 'http://127.0.0.1:PORT/blackhole';
 const LIST = `${BH}/example.com/hello/@v/list`;
-const base: TidyConfig = { goproxy: `${BH},https://proxy.golang.org,direct`, goprivate: '', gonoproxy: '', gonosumdb: '', gosumdb: 'sum.golang.org', goVersion: 'go1.26.8' };
+const base: TidyConfig = {
+  goproxy: `${BH},https://proxy.golang.org,direct`,
+  goprivate: '',
+  gonoproxy: '',
+  gonosumdb: '',
+  gosumdb: 'sum.golang.org',
+  goVersion: 'go1.26.8',
+};
 
 function stalled(ver: string, cfg: TidyConfig, probes: ProbeFinding[], proxyAs = 'http://127.0.0.1:PORT') {
   const t = new Timeline(0, { proxyBases: proxyBases(cfg.goproxy) });
   const text = readFileSync(join(DIR, ver, 'blackhole.txt'), 'utf8').replaceAll('http://127.0.0.1:PORT', proxyAs);
   classifyText(text).forEach((e, i) => t.apply(e, i + 1));
-  return diagnose(t, { cfg, stalled: true, stalledForMs: 5000, now: 10_000, probes, isKnownPublic: isKnownPublicHost })[0]!;
+  return diagnose(t, {
+    cfg,
+    stalled: true,
+    stalledForMs: 5000,
+    now: 10_000,
+    probes,
+    isKnownPublic: isKnownPublicHost,
+  })[0]!;
 }
 
 describe('a proxy request that hangs (captured blackhole runs; go-semantics.md §1.4, §7)', () => {
-  const silent: ProbeFinding = { url: LIST, ok: false, cause: 'timeout', phase: 'first-byte', message: 'connected, no response in 5 s' };
-  const refused: ProbeFinding = { url: LIST, ok: false, cause: 'refused', phase: 'connect', message: 'connection refused' };
+  const silent: ProbeFinding = {
+    url: LIST,
+    ok: false,
+    cause: 'timeout',
+    phase: 'first-byte',
+    message: 'connected, no response in 5 s',
+  };
+  const refused: ProbeFinding = {
+    url: LIST,
+    ok: false,
+    cause: 'refused',
+    phase: 'connect',
+    message: 'connection refused',
+  };
 
   for (const ver of ['go1.26', 'go1.19']) {
     it(`${ver}: accepts and never answers → drop the entry, not "|" (it never errors)`, () => {
@@ -46,7 +72,9 @@ describe('a proxy request that hangs (captured blackhole runs; go-semantics.md �
 
   it('the only entry hangs: replace it with a mirror', () => {
     const p = stalled('go1.26', { ...base, goproxy: BH }, []);
-    expect(p.fix[0]).toBe("go env -w 'GOPROXY=https://proxy.golang.org|https://goproxy.cn|direct'   # instead of http://127.0.0.1:PORT/blackhole, which accepts connections and never answers");
+    expect(p.fix[0]).toBe(
+      "go env -w 'GOPROXY=https://proxy.golang.org|https://goproxy.cn|direct'   # instead of http://127.0.0.1:PORT/blackhole, which accepts connections and never answers",
+    );
   });
 });
 
@@ -64,9 +92,16 @@ describe('fixes never carry a redacted password (go-semantics.md §1.6)', () => 
 
   it('a hang fix names the entry to remove without a command holding it', () => {
     // go -x prints the URL redacted (go-semantics.md §8.1); the fix is found from the real entry and still redacted.
-    const p = stalled('go1.26', { ...secret, goproxy: `https://bob:s3cret@127.0.0.1:PORT/blackhole,direct` }, [], 'https://bob:xxxxx@127.0.0.1:PORT');
+    const p = stalled(
+      'go1.26',
+      { ...secret, goproxy: `https://bob:s3cret@127.0.0.1:PORT/blackhole,direct` },
+      [],
+      'https://bob:xxxxx@127.0.0.1:PORT',
+    );
     const fix = p.fix.join('\n');
-    expect(fix).toContain('remove https://bob:xxxxx@127.0.0.1:PORT/blackhole (and the separator after it) from GOPROXY');
+    expect(fix).toContain(
+      'remove https://bob:xxxxx@127.0.0.1:PORT/blackhole (and the separator after it) from GOPROXY',
+    );
     expect(fix).not.toMatch(/s3cret|go env -w 'GOPROXY=direct'/);
   });
 });
@@ -74,8 +109,14 @@ describe('fixes never carry a redacted password (go-semantics.md §1.6)', () => 
 describe('variables set in the OS environment get `export`, not `go env -w` (go-semantics.md §5.4)', () => {
   const fromEnv = { ...base, fromEnv: ['GOPROXY', 'GONOSUMDB'] };
   it.each([
-    [() => pipeFix(fromEnv)[0], `export GOPROXY='${BH}|https://proxy.golang.org|direct'   # GOPROXY comes from your environment: change it where your shell profile or CI sets it`],
-    [() => sumdbFix(fromEnv, 'git.corp.example/x')[1], 'go env -w GOPRIVATE=git.corp.example   # if git.corp.example/x is private: it then skips the checksum database'],
+    [
+      () => pipeFix(fromEnv)[0],
+      `export GOPROXY='${BH}|https://proxy.golang.org|direct'   # GOPROXY comes from your environment: change it where your shell profile or CI sets it`,
+    ],
+    [
+      () => sumdbFix(fromEnv, 'git.corp.example/x')[1],
+      'go env -w GOPRIVATE=git.corp.example   # if git.corp.example/x is private: it then skips the checksum database',
+    ],
     [() => goprivateFix(fromEnv, 'git.corp.example/x'), 'go env -w GOPRIVATE=git.corp.example'],
   ])('%#', (fix, want) => {
     expect(fix()).toBe(want);
@@ -87,7 +128,10 @@ describe('GOPROXY base paths are stripped before the module path is read', () =>
   const cfg = { ...base, goproxy: `${nexus},direct`, goprivate: 'git.corp.example' };
   it.each([
     [`${nexus}/git.corp.example/team/lib/@v/list`, { kind: 'list', via: 'proxy', module: 'git.corp.example/team/lib' }],
-    [`https://u:xxxxx@nexus.corp/repository/go.proxy/github.com/!azure/go/@v/v1.2.3.zip`, { kind: 'zip', via: 'proxy', module: 'github.com/Azure/go', version: 'v1.2.3' }],
+    [
+      `https://u:xxxxx@nexus.corp/repository/go.proxy/github.com/!azure/go/@v/v1.2.3.zip`,
+      { kind: 'zip', via: 'proxy', module: 'github.com/Azure/go', version: 'v1.2.3' },
+    ],
   ])('%s', (url, want) => {
     expect(urlSubject(url, proxyBases(cfg.goproxy))).toEqual(want);
   });
@@ -95,9 +139,17 @@ describe('GOPROXY base paths are stripped before the module path is read', () =>
   it('privacy filter and leak fix name the real module', () => {
     expect(isPrivateLeakingUrl(`${nexus}/git.corp.example/team/lib/@v/list`, cfg)).toBe(true);
     const t = new Timeline(0, { proxyBases: proxyBases(cfg.goproxy) });
-    const text = readFileSync(join(DIR, 'go1.26', 'private-leak.txt'), 'utf8').replaceAll('http://127.0.0.1:PORT', nexus);
+    const text = readFileSync(join(DIR, 'go1.26', 'private-leak.txt'), 'utf8').replaceAll(
+      'http://127.0.0.1:PORT',
+      nexus,
+    );
     classifyText(text).forEach((e, i) => t.apply(e, i + 1));
-    const leak = diagnose(t, { cfg: { ...cfg, goprivate: '' }, stalled: false, now: 10, isKnownPublic: isKnownPublicHost }).find((p) => p.cause === 'leak');
+    const leak = diagnose(t, {
+      cfg: { ...cfg, goprivate: '' },
+      stalled: false,
+      now: 10,
+      isKnownPublic: isKnownPublicHost,
+    }).find((p) => p.cause === 'leak');
     expect(leak).toMatchObject({ module: 'git.corp.invalid/team/lib', fix: ['go env -w GOPRIVATE=git.corp.invalid'] });
   });
 });

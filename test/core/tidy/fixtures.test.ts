@@ -13,7 +13,10 @@ import type { TidyConfig } from '../../../src/core/tidy/fixes.js';
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'tidy');
 
 /** Expected diagnosis per scenario: the first problem's cause and phase, and what it must name. */
-const EXPECT: Record<string, { cause?: string; phase?: string; module?: string; urlHas?: string; host?: string; leak?: boolean }> = {
+const EXPECT: Record<
+  string,
+  { cause?: string; phase?: string; module?: string; urlHas?: string; host?: string; leak?: boolean }
+> = {
   healthy: {},
   drip: {},
   blackhole: { cause: 'timeout', module: 'example.com/hello', urlHas: '/blackhole/example.com/hello/@v/list' },
@@ -32,7 +35,12 @@ const EXPECT: Record<string, { cause?: string; phase?: string; module?: string; 
   'private-leak': { cause: 'not-found', module: 'git.corp.invalid/team/lib', leak: true },
   'private-unreachable': { cause: 'dns', phase: 'direct', host: 'git.corp.invalid' },
   'goproxy-off': { cause: 'config', module: 'example.com/hello' },
-  'git-hang': { cause: 'timeout', phase: 'direct', module: 'github.com/private/repo', urlHas: 'https://github.com/private/repo' },
+  'git-hang': {
+    cause: 'timeout',
+    phase: 'direct',
+    module: 'github.com/private/repo',
+    urlHas: 'https://github.com/private/repo',
+  },
   'git-prompt': { cause: 'vcs-auth', phase: 'direct', module: 'github.com/private/repo' },
   toolchain: { cause: 'toolchain' },
   'checksum-mismatch': { cause: 'checksum', module: 'example.com/hello' },
@@ -43,7 +51,8 @@ let VERSION_OF_DIR: string | null = null;
 function cfgFor(name: string): TidyConfig {
   return {
     goproxy: 'http://127.0.0.1:PORT',
-    goprivate: name === 'private-unreachable' ? 'git.corp.invalid' : name.startsWith('git-') ? 'github.com/private' : '',
+    goprivate:
+      name === 'private-unreachable' ? 'git.corp.invalid' : name.startsWith('git-') ? 'github.com/private' : '',
     gonoproxy: '',
     gonosumdb: '',
     gosumdb: 'sum.gomodctl.test',
@@ -67,8 +76,19 @@ for (const ver of VERSIONS) {
         const t = new Timeline(0);
         classifyText(text).forEach((e, i) => t.apply(e, i + 1));
         const stalled = exit === 'killed';
-        const problems = diagnose(t, { cfg: cfgFor(name), stalled, stalledForMs: 1000, now: 10_000, isKnownPublic: isKnownPublicHost });
-        const report = buildTidyReport(t, problems, { goExitCode: stalled ? null : Number(exit), timedOut: stalled, interrupted: false, stalled }, 5);
+        const problems = diagnose(t, {
+          cfg: cfgFor(name),
+          stalled,
+          stalledForMs: 1000,
+          now: 10_000,
+          isKnownPublic: isKnownPublicHost,
+        });
+        const report = buildTidyReport(
+          t,
+          problems,
+          { goExitCode: stalled ? null : Number(exit), timedOut: stalled, interrupted: false, stalled },
+          5,
+        );
         expect(JSON.parse(JSON.stringify(report))).toEqual(report);
         if (!exp.cause) {
           expect(problems).toEqual([]);
@@ -89,7 +109,11 @@ for (const ver of VERSIONS) {
         // Fixes are real settings of the Go that ran: no GOTOOLCHAIN (1.21+) or GOAUTH (1.24+) advice to Go 1.19.
         if (ver === 'go1.19') expect(problems.flatMap((x) => x.fix).join('\n')).not.toMatch(/GOTOOLCHAIN|GOAUTH/);
         const leak = problems.find((x) => x.cause === 'leak');
-        if (exp.leak) expect(leak).toMatchObject({ module: 'git.corp.invalid/team/lib', fix: ["go env -w GOPRIVATE=git.corp.invalid"] });
+        if (exp.leak)
+          expect(leak).toMatchObject({
+            module: 'git.corp.invalid/team/lib',
+            fix: ['go env -w GOPRIVATE=git.corp.invalid'],
+          });
         if (name === 'private-unreachable' || name.startsWith('status-5')) expect(leak).toBeUndefined();
         if (stalled && ver !== 'go1.19') expect(report.modules.some((m) => m.status === 'pending')).toBe(true);
       });

@@ -1,7 +1,13 @@
 // Reporters of `gomodctl tidy`: GitHub workflow-command escaping, job summary, GitLab sections, human lines, redaction.
 import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
-import { githubAnnotations, githubSummaryMarkdown, gitlabSection, parseAnnotateMode, resolveAnnotateMode } from '../../../src/report/tidy-ci.js';
+import {
+  githubAnnotations,
+  githubSummaryMarkdown,
+  gitlabSection,
+  parseAnnotateMode,
+  resolveAnnotateMode,
+} from '../../../src/report/tidy-ci.js';
 import { renderHuman } from '../../../src/report/tidy-render.js';
 import { decideOutcome, exitCodeFor } from '../../../src/core/tidy/report-model.js';
 import type { TidyReport } from '../../../src/core/types.js';

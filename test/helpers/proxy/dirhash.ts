@@ -15,7 +15,8 @@ export function hash1(files: HashFile[]): string {
   const sorted = [...files].sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
   const summary = createHash('sha256');
   for (const f of sorted) {
-    if (f.name.includes('\n')) throw new Error(`dirhash: filenames with newlines are not supported: ${JSON.stringify(f.name)}`);
+    if (f.name.includes('\n'))
+      throw new Error(`dirhash: filenames with newlines are not supported: ${JSON.stringify(f.name)}`);
     const fileHash = createHash('sha256').update(f.data).digest('hex');
     summary.update(`${fileHash}  ${f.name}\n`);
   }

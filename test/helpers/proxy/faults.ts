@@ -47,27 +47,46 @@ function authorized(req: IncomingMessage, auth: { user: string; pass: string }):
 }
 
 /** Applies the first matching fault; returns true when the request was consumed by it. */
-export function applyFault(ctx: FaultCtx, req: IncomingMessage, res: ServerResponse, modes: string[], kind: RequestKind): boolean {
+export function applyFault(
+  ctx: FaultCtx,
+  req: IncomingMessage,
+  res: ServerResponse,
+  modes: string[],
+  kind: RequestKind,
+): boolean {
   const has = (m: string): boolean => modes.includes(m);
   // Authentication first, like a real server: "auth/blackhole" answers 401 without credentials and hangs with them.
   if (has('auth') && !authorized(req, ctx.opts.auth ?? { user: 'gopher', pass: 'secret' })) {
     res.setHeader('WWW-Authenticate', 'Basic realm="gomodctl fault proxy"');
-    return send(res, 401, 'text/plain; charset=utf-8', 'authentication required\n'), true;
+    return (send(res, 401, 'text/plain; charset=utf-8', 'authentication required\n'), true);
   }
-  if (has('blackhole') || (has('stall-zip') && kind === 'zip') || (has('sumdb-blackhole') && kind === 'sumdb')) return true;
-  if (has('reset') || (has('sumdb-reset') && kind === 'sumdb')) return void req.socket.destroy(), true;
+  if (has('blackhole') || (has('stall-zip') && kind === 'zip') || (has('sumdb-blackhole') && kind === 'sumdb'))
+    return true;
+  if (has('reset') || (has('sumdb-reset') && kind === 'sumdb')) return (void req.socket.destroy(), true);
   const status = modeArg(modes, 'status') ?? (kind === 'sumdb' ? modeArg(modes, 'sumdb-status') : undefined);
   if (status !== undefined) {
-    const extra = status === 407 ? { 'Proxy-Authenticate': 'Basic realm="fault"' } : status === 401 ? { 'WWW-Authenticate': 'Basic realm="fault"' } : {};
+    const extra =
+      status === 407
+        ? { 'Proxy-Authenticate': 'Basic realm="fault"' }
+        : status === 401
+          ? { 'WWW-Authenticate': 'Basic realm="fault"' }
+          : {};
     const body = `gomodctl fault proxy: forced status ${status}\n`;
-    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(body.length), ...extra });
-    return res.end(body), true;
+    res.writeHead(status, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Length': String(body.length),
+      ...extra,
+    });
+    return (res.end(body), true);
   }
-  if (has('notgo')) return send(res, 200, 'text/html; charset=utf-8', '<!doctype html><html><body>Access denied by policy</body></html>\n'), true;
+  if (has('notgo'))
+    return (
+      send(res, 200, 'text/html; charset=utf-8', '<!doctype html><html><body>Access denied by policy</body></html>\n'),
+      true
+    );
   if (has('stall-headers')) {
     res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
-    return res.flushHeaders(), true;
+    return (res.flushHeaders(), true);
   }
   return false;
 }
-

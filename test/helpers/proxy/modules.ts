@@ -68,7 +68,8 @@ export function buildModule(src: ModuleSource): ServedModule {
     zip: buildZip(files),
     h1: hash1(files),
     goModH1: hashGoMod(mod),
-    corruptZip: () => buildZip([...files, { name: prefix + 'tampered.txt', data: Buffer.from('tampered in transit\n') }]),
+    corruptZip: () =>
+      buildZip([...files, { name: prefix + 'tampered.txt', data: Buffer.from('tampered in transit\n') }]),
   };
 }
 
@@ -95,7 +96,9 @@ export function loadFixtureModules(dir: string = FIXTURE_MODULES_DIR): ModuleSou
         walk(full);
         continue;
       }
-      const modPath = relative(dir, join(d, name.slice(0, at))).split(sep).join('/');
+      const modPath = relative(dir, join(d, name.slice(0, at)))
+        .split(sep)
+        .join('/');
       const files: Record<string, Uint8Array> = {};
       for (const f of listFiles(full)) files[relative(full, f).split(sep).join('/')] = readFileSync(f);
       found.push({ path: modPath, version: name.slice(at + 1), files });

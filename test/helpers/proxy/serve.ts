@@ -73,15 +73,25 @@ export function answerModuleRequest(idx: ModuleIndex, rest: string, corruptZip =
   const versions = module === undefined ? undefined : idx.get(module);
   if (!versions || module === undefined) return notFound(kind, rest, module, version);
   const sorted = [...versions.keys()].sort(compareVersions);
-  if (kind === 'list') return { status: 200, type: TEXT, body: Buffer.from(sorted.map((v) => v + '\n').join('')), kind, module };
+  if (kind === 'list')
+    return { status: 200, type: TEXT, body: Buffer.from(sorted.map((v) => v + '\n').join('')), kind, module };
   if (kind === 'latest') {
     const latest = versions.get(sorted[sorted.length - 1]!)!;
-    return { status: 200, type: 'application/json', body: Buffer.from(latest.info), kind, module, version: latest.version };
+    return {
+      status: 200,
+      type: 'application/json',
+      body: Buffer.from(latest.info),
+      kind,
+      module,
+      version: latest.version,
+    };
   }
   const m = version === undefined ? undefined : versions.get(version);
   if (!m) return notFound(kind, rest, module, version);
-  if (kind === 'info') return { status: 200, type: 'application/json', body: Buffer.from(m.info), kind, module, version };
+  if (kind === 'info')
+    return { status: 200, type: 'application/json', body: Buffer.from(m.info), kind, module, version };
   if (kind === 'mod') return { status: 200, type: TEXT, body: m.mod, kind, module, version };
-  if (kind === 'zip') return { status: 200, type: 'application/zip', body: corruptZip ? m.corruptZip() : m.zip, kind, module, version };
+  if (kind === 'zip')
+    return { status: 200, type: 'application/zip', body: corruptZip ? m.corruptZip() : m.zip, kind, module, version };
   return notFound(kind, rest, module, version);
 }
