@@ -1,21 +1,30 @@
-// `gomodctl doctor`: flags → options → runDoctor (lazy) → reporter.
+// `gomodctl doctor`: flags → DoctorOptions → app/doctor (lazy) → exit code.
 import type { Command } from 'commander';
-import { parseDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
+import { colorFlag, durationOption, goOption, jsonOption } from './options.js';
+
+interface DoctorFlags {
+  timeout: number;
+  module?: string;
+  deps?: boolean;
+  go?: string;
+  json?: boolean;
+  verbose?: boolean;
+}
 
 /** Registers `gomodctl doctor`. */
 export function registerDoctor(program: Command): void {
   program
     .command('doctor')
     .description('probe every proxy, the checksum database and private hosts, and lint the Go module configuration')
-    .option('--timeout <duration>', 'bound for each probe', '5s')
+    .addOption(durationOption('--timeout <duration>', 'bound for each probe', '5s'))
     .option(
       '--module <path[@version]>',
       'canary module for proxy and checksum probes (default: first public requirement of go.mod)',
     )
     .option('--deps', 'also check that every go.mod requirement is served by the proxies')
-    .option('--go <path>', 'go binary to use (default: $GOMODCTL_GO or go on PATH)')
-    .option('--json', 'print one JSON document (schemaVersion 1) on stdout')
+    .addOption(goOption())
+    .addOption(jsonOption())
     .option('--verbose', 'show phase timings and targets of every check')
     .addHelpText(
       'after',
@@ -27,46 +36,23 @@ Examples:
 
 Exit codes: 0 no check failed, 1 a check failed, 2 bad usage.`,
     )
-    .action(
-      async (o: {
-        timeout: string;
-        module?: string;
-        deps?: boolean;
-        go?: string;
-        json?: boolean;
-        verbose?: boolean;
-      }) => {
-        const timeoutMs = parseDuration(o.timeout, '--timeout');
-        if (o.module !== undefined && !/^[^@\s]+(@[^@\s]+)?$/.test(o.module)) {
-          throw new UsageError(
-            `invalid --module "${o.module}": expected a module path with an optional version, e.g. golang.org/x/text@v0.14.0`,
-          );
-        }
-        const [{ runDoctor }, { createOutput }, report] = await Promise.all([
-          import('../probes/checks/run-doctor.js'),
-          import('../report/output.js'),
-          import('../report/doctor-report.js'),
-        ]);
-        const { getGoBinary, verifyGoFlag } = await import('../go/run-go.js');
-        await verifyGoFlag(o.go, process.env);
-        const out = createOutput({ json: Boolean(o.json), color: program.opts().color });
-        const spinner = await out.startSpinner('probing proxies, checksum database and private hosts…');
-        const result = await runDoctor({
-          go: getGoBinary(o.go, process.env),
-          env: process.env,
-          cwd: process.cwd(),
-          timeoutMs,
-          ...(o.module ? { module: o.module } : {}),
-          deps: Boolean(o.deps),
-          onProgress: (titles) =>
-            spinner.update(
-              `waiting for ${titles.slice(0, 3).join(', ')}${titles.length > 3 ? ` and ${titles.length - 3} more` : ''}…`,
-            ),
-        });
-        spinner.stop();
-        if (out.json) out.printJson(report.doctorJson(result));
-        else report.renderDoctorHuman(out, result, Boolean(o.verbose));
-        process.exitCode = result.summary.fail > 0 ? 1 : 0;
-      },
-    );
+    .action(async (flags: DoctorFlags, cmd: Command) => {
+      if (flags.module !== undefined && !/^[^@\s]+(@[^@\s]+)?$/.test(flags.module)) {
+        throw new UsageError(
+          `invalid --module "${flags.module}": expected a module path with an optional version, e.g. golang.org/x/text@v0.14.0`,
+        );
+      }
+      const { runDoctor } = await import('../app/doctor.js');
+      process.exitCode = await runDoctor({
+        go: flags.go,
+        env: process.env,
+        cwd: process.cwd(),
+        timeoutMs: flags.timeout,
+        ...(flags.module ? { module: flags.module } : {}),
+        deps: Boolean(flags.deps),
+        json: Boolean(flags.json),
+        verbose: Boolean(flags.verbose),
+        color: colorFlag(cmd),
+      });
+    });
 }

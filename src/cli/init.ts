@@ -1,8 +1,8 @@
-// `gomodctl init`: flags → options; the wizard, the plan and the writer are imported lazily.
+// `gomodctl init`: flags → InitOptions → app/init (lazy; the wizard, plan and writer load only when used) → exit code.
 import type { Command } from 'commander';
-import { UsageError } from '../core/errors.js';
 import { EXPORT_FORMATS } from '../core/init/export.js';
 import { presetsHelp } from '../core/init/presets.js';
+import { colorFlag, goOption, jsonOption } from './options.js';
 
 interface InitFlags {
   proxy?: string;
@@ -17,9 +17,6 @@ interface InitFlags {
   json?: boolean;
   go?: string;
 }
-
-const NON_TTY_HINT =
-  'the init wizard needs a terminal; without one pass the values, e.g. gomodctl init --yes --proxy https://goproxy.cn,direct --private corp.example.com --sumdb sum.golang.google.cn (or --preset china).';
 
 /** Registers `gomodctl init`. */
 export function registerInit(program: Command): void {
@@ -38,8 +35,8 @@ export function registerInit(program: Command): void {
     .option('--dry-run', 'print the plan and the exact go env -w command; change nothing')
     .option('--export <format>', `print the configuration as a snippet instead of writing: ${EXPORT_FORMATS.join('|')}`)
     .option('--allow-credentials', 'accept user:password in a proxy URL (prefer .netrc, see go help goauth)')
-    .option('--json', 'print one JSON document (schemaVersion 1)')
-    .option('--go <path>', 'the go binary to use (default: $GOMODCTL_GO or go on PATH)')
+    .addOption(jsonOption())
+    .addOption(goOption())
     .addHelpText(
       'after',
       `
@@ -54,40 +51,28 @@ Exit codes: 0 written (or printed), 1 go env failed (the previous state is resto
 
 Presets:\n${presetsHelp()}\n\nCredentials never belong in GOPROXY: put them in ~/.netrc (machine <host> login <user> password <token>).`,
     )
-    .action(async (flags: InitFlags) => {
-      const { createOutput } = await import('../report/output.js');
-      const out = createOutput({ json: flags.json, color: program.opts().color as boolean | undefined });
-      const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-      const opts = {
-        proxy: flags.proxy,
-        private: flags.private,
-        sumdb: flags.sumdb,
-        noDirect: flags.direct === false,
-        preset: flags.preset,
-        yes: flags.yes,
-        dryRun: flags.dryRun,
-        export: flags.export,
-        allowCredentials: flags.allowCredentials,
-        go: flags.go,
-      };
-      const ctx = { env: process.env, cwd: process.cwd(), out, tty, confirm: askConfirm };
-      const run = await import('../go/init-run.js');
-      if (!run.hasValueFlags(opts) && opts.export === undefined) {
-        if (flags.yes)
-          throw new UsageError(
-            '--yes needs the values to write: --preset NAME, or --proxy/--private/--sumdb (e.g. gomodctl init --yes --preset china)',
-          );
-        if (!tty || flags.json) throw new UsageError(NON_TTY_HINT);
-        const { runWizard, spawnDoctor } = await import('../go/init-wizard-run.js');
-        process.exitCode = await runWizard(opts, { ...ctx, runDoctor: () => spawnDoctor(ctx.env, ctx.cwd) });
-        return;
-      }
-      process.exitCode = await run.runInitFromFlags(opts, ctx);
+    .action(async (flags: InitFlags, cmd: Command) => {
+      const { runInit } = await import('../app/init.js');
+      process.exitCode = await runInit(
+        {
+          proxy: flags.proxy,
+          private: flags.private,
+          sumdb: flags.sumdb,
+          noDirect: flags.direct === false,
+          preset: flags.preset,
+          yes: flags.yes,
+          dryRun: flags.dryRun,
+          export: flags.export,
+          allowCredentials: flags.allowCredentials,
+          go: flags.go,
+        },
+        {
+          env: process.env,
+          cwd: process.cwd(),
+          json: Boolean(flags.json),
+          color: colorFlag(cmd),
+          tty: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+        },
+      );
     });
-}
-
-/** Lazily loads @inquirer/prompts only when a question is really asked. */
-async function askConfirm(message: string): Promise<boolean> {
-  const { confirm } = await import('@inquirer/prompts');
-  return confirm({ message, default: true });
 }

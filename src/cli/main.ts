@@ -59,14 +59,9 @@ export async function main(argv: string[]): Promise<number> {
 
 /** With --json, CI parses stdout: an error still yields one JSON document (the sentence also went to stderr). */
 async function printJsonError(argv: string[], err: unknown, exitCode: number): Promise<void> {
-  const { hasPrintedJson } = await import('../report/output.js');
-  if (hasPrintedJson()) return; // the command already printed its document
   const command = argv.slice(2).find((a) => !a.startsWith('-')) ?? null;
-  const message = err instanceof Error ? err.message.replace(/^error: /, '').trim() : String(err);
-  const hint = err instanceof GomodctlError ? err.hint : undefined;
-  process.stdout.write(
-    `${JSON.stringify({ schemaVersion: 1, command, error: { exitCode, message: redactSecrets(message), ...(hint ? { hint: redactSecrets(hint) } : {}) } }, null, 2)}\n`,
-  );
+  const { printErrorDocument } = await import('../app/error-document.js');
+  printErrorDocument(command, err, exitCode);
 }
 
 function handleError(err: unknown): number {

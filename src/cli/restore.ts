@@ -1,5 +1,6 @@
-// `gomodctl restore`: flags → options; the backup store and writer are imported lazily.
+// `gomodctl restore`: flags → RestoreOptions → app/restore (lazy; the backup store and writer) → exit code.
 import type { Command } from 'commander';
+import { colorFlag, goOption, jsonOption } from './options.js';
 
 interface RestoreFlags {
   list?: boolean;
@@ -21,8 +22,8 @@ export function registerRestore(program: Command): void {
     .option('--id <id>', 'restore this backup instead of the newest')
     .option('-y, --yes', 'apply without asking (required without a terminal)')
     .option('--dry-run', 'print the plan and the exact go env commands; change nothing')
-    .option('--json', 'print one JSON document (schemaVersion 1)')
-    .option('--go <path>', 'the go binary to use (default: $GOMODCTL_GO or go on PATH)')
+    .addOption(jsonOption())
+    .addOption(goOption())
     .addHelpText(
       'after',
       `
@@ -34,13 +35,17 @@ Examples:
 
 Exit codes: 0 restored (or nothing to do), 1 go env failed or the backups file is damaged, 2 bad usage.`,
     )
-    .action(async (flags: RestoreFlags) => {
-      const { createOutput } = await import('../report/output.js');
-      const out = createOutput({ json: flags.json, color: program.opts().color as boolean | undefined });
-      const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-      const { runRestore } = await import('../go/init-run.js');
-      const confirm = async (message: string) =>
-        (await import('@inquirer/prompts')).confirm({ message, default: true });
-      process.exitCode = await runRestore(flags, { env: process.env, cwd: process.cwd(), out, tty, confirm });
+    .action(async (flags: RestoreFlags, cmd: Command) => {
+      const { runRestore } = await import('../app/restore.js');
+      process.exitCode = await runRestore(
+        { list: flags.list, id: flags.id, yes: flags.yes, dryRun: flags.dryRun, go: flags.go },
+        {
+          env: process.env,
+          cwd: process.cwd(),
+          json: Boolean(flags.json),
+          color: colorFlag(cmd),
+          tty: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+        },
+      );
     });
 }

@@ -1,30 +1,15 @@
-// `gomodctl tidy`: declares flags, normalises them, lazily imports the runner (keeps --help fast).
+// `gomodctl tidy`: flags → TidyRunOptions → app/tidy (lazy; keeps --help fast) → exit code.
 import type { Command } from 'commander';
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parseDuration } from '../core/duration.js';
-import { UsageError } from '../core/errors.js';
+import { colorFlag, durationOption, goOption, jsonOption } from './options.js';
 
 interface TidyFlags {
   explain?: boolean;
-  stall: string;
-  timeout?: string;
+  stall: number;
+  timeout?: number;
   json?: boolean;
   annotate: string;
   C?: string;
   go?: string;
-}
-
-function checkDir(dir: string): string {
-  const abs = resolve(dir);
-  let ok = false;
-  try {
-    ok = statSync(abs).isDirectory();
-  } catch {
-    ok = false;
-  }
-  if (!ok) throw new UsageError(`invalid -C "${dir}": not a directory; give the module directory, e.g. -C ./service`);
-  return abs;
 }
 
 /** Registers `gomodctl tidy [--explain] [--stall d] [--timeout d] [--json] [--annotate m] [-C dir] [-- go flags]`. */
@@ -34,12 +19,12 @@ export function registerTidy(program: Command): void {
     .description('run go mod tidy under a watchdog; with --explain name the module, URL, phase and cause that block it')
     .argument('[goArgs...]', 'extra go mod tidy flags, after --')
     .option('--explain', 'print the diagnosis: what blocks, why, and the fix')
-    .option('--stall <duration>', 'diagnose when nothing progressed for this long', '10s')
-    .option('--timeout <duration>', 'kill the whole go process tree after this long (exit 3)')
-    .option('--json', 'print one JSON document on stdout')
+    .addOption(durationOption('--stall <duration>', 'diagnose when nothing progressed for this long', '10s'))
+    .addOption(durationOption('--timeout <duration>', 'kill the whole go process tree after this long (exit 3)'))
+    .addOption(jsonOption())
     .option('--annotate <mode>', 'CI annotations: auto, github, gitlab or none', 'auto')
     .option('-C <dir>', 'run in this module directory')
-    .option('--go <path>', 'the go binary (default: $GOMODCTL_GO or go on PATH)')
+    .addOption(goOption())
     .addHelpText(
       'after',
       `
@@ -53,20 +38,18 @@ Examples:
 Exit codes: 0 tidy succeeded, 1 tidy failed (problems reported), 2 bad usage, 3 killed at --timeout, 130 interrupted.`,
     )
     .action(async (goArgs: string[], flags: TidyFlags, cmd: Command) => {
-      const { parseAnnotateMode } = await import('../report/tidy-ci.js');
-      const opts = {
+      const { runTidy } = await import('../app/tidy.js');
+      process.exitCode = await runTidy({
         explain: Boolean(flags.explain),
-        stallMs: parseDuration(flags.stall, '--stall'),
-        timeoutMs: flags.timeout === undefined ? undefined : parseDuration(flags.timeout, '--timeout'),
+        stallMs: flags.stall,
+        timeoutMs: flags.timeout,
         json: Boolean(flags.json),
-        annotate: parseAnnotateMode(flags.annotate),
-        cwd: checkDir(flags.C ?? '.'),
+        annotate: flags.annotate,
+        dir: flags.C ?? '.',
         go: flags.go,
         goArgs,
-        color: cmd.optsWithGlobals().color as boolean | undefined,
-      };
-      await (await import('../go/run-go.js')).verifyGoFlag(flags.go, process.env);
-      const { runTidy } = await import('../go/tidy-run.js');
-      process.exitCode = await runTidy(opts);
+        color: colorFlag(cmd),
+        env: process.env,
+      });
     });
 }

@@ -1,5 +1,6 @@
 // .netrc parsing and host matching exactly as cmd/go does it (go-semantics.md §6.3;
 // G:cmd/go/internal/auth/netrc.go parseNetrc, auth.go loadCredential @1.24+, auth/auth.go AddCredentials @1.19/1.21).
+import { posix, win32 } from 'node:path';
 import type { NetrcEntry } from './types.js';
 
 /**
@@ -78,4 +79,31 @@ function splitHttpsUrl(url: string): { host: string; hostname: string; path: str
   if (colon >= 0 && /^:\d*$/.test(host.slice(colon))) hostname = host.slice(0, colon);
   if (hostname.startsWith('[') && hostname.endsWith(']')) hostname = hostname.slice(1, -1);
   return { host, hostname, path: m[2]! };
+}
+
+/** Inputs of the pure .netrc location rule. */
+export interface NetrcPathInput {
+  platform: NodeJS.Platform;
+  env: Record<string, string | undefined>;
+  /** Existence check for Windows' `_netrc` preference (Go 1.24+); without it `_netrc` is assumed absent. */
+  exists?: (path: string) => boolean;
+  /** Go version ("go1.23.4"); null/undefined means the newest behaviour. */
+  goVersion?: string | null;
+}
+
+/**
+ * Path of the .netrc file Go reads: $NETRC when non-empty; else the home directory (os.UserHomeDir: %USERPROFILE% on
+ * Windows, $home on Plan 9, $HOME elsewhere) joined with `.netrc`. Windows: Go ≤1.23 reads only `_netrc`;
+ * 1.24+ prefers `_netrc` when it exists, else `.netrc`. Null when there is no home directory.
+ */
+export function getNetrcPath(input: NetrcPathInput): string | null {
+  const { platform, env } = input;
+  if (env.NETRC) return env.NETRC;
+  const home = platform === 'win32' ? env.USERPROFILE : env.HOME;
+  if (!home) return null;
+  if (platform !== 'win32') return posix.join(home, '.netrc');
+  const legacy = win32.join(home, '_netrc');
+  const minor = goMinorVersion(input.goVersion) ?? Number.MAX_SAFE_INTEGER;
+  if (minor < 24) return legacy;
+  return input.exists?.(legacy) ? legacy : win32.join(home, '.netrc');
 }

@@ -132,8 +132,3 @@ export async function addBackupUnlocked(path: string, record: BackupRecord): Pro
 export async function addBackup(path: string, record: BackupRecord, o: LockOptions = {}): Promise<BackupFile> {
   return withFileLock(path, () => addBackupUnlocked(path, record), o);
 }
-
-/** Writes a one-off file (e.g. ~/.netrc) atomically; kept here so every file write shares one implementation. */
-export async function writePrivateFile(path: string, text: string): Promise<void> {
-  await writeFileAtomic(path, text);
-}

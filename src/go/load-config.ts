@@ -4,20 +4,10 @@ import { join } from 'node:path';
 import { buildConfigModel } from '../core/config-model.js';
 import { getGoenvPath } from '../core/goenv-location.js';
 import { MODULE_VARS } from '../core/known-vars.js';
-import { parseGoMod, type GoMod } from '../core/gomod.js';
-import type { ConfigModel } from '../core/types.js';
+import { parseGoMod } from '../core/gomod.js';
+import type { LoadedConfig } from '../core/loaded-config.js';
 import { getGoEnvJson } from './run-go.js';
 import { findExecutable } from './which.js';
-
-/** Everything gathered about the local Go setup. */
-export interface LoadedConfig {
-  model: ConfigModel;
-  go: { path: string; version: string; goenv: string; goroot: string } | null;
-  /** What `go env -json` itself reports for the module variables (null without Go). */
-  goReported: Record<string, string> | null;
-  goModPath: string | null;
-  goMod: GoMod | null;
-}
 
 /** Reads a file as UTF-8, or null when it does not exist or cannot be read. */
 export async function readTextOrNull(path: string | null | undefined): Promise<string | null> {

@@ -38,6 +38,12 @@ export function getGoBinary(explicit: string | undefined, env: NodeJS.ProcessEnv
   return explicit || env.GOMODCTL_GO || 'go';
 }
 
+/** The go binary a command runs: an explicit --go must be an executable (bad usage otherwise), else getGoBinary. */
+export async function resolveGoBinary(explicit: string | undefined, env: NodeJS.ProcessEnv): Promise<string> {
+  await verifyGoFlag(explicit, env);
+  return getGoBinary(explicit, env);
+}
+
 /**
  * Environment for read-only diagnostics: GOTOOLCHAIN=local so that `go env` inside a module
  * with a newer `go` line does not download a toolchain first (go-semantics.md §5.4).

@@ -17,8 +17,6 @@ import type { GoProxyBodyKind, NetrcEntry, ProbeResult } from '../core/types.js'
 import { DeadlineExceeded, ProbeState } from './probe-deadline.js';
 import { ProbeFailed, connectTcp, hostPort, openTunnel, startTls } from './probe-connect.js';
 
-export { classifyGoProxyBody } from '../core/probe-cause.js';
-
 /** Options of one probe. Everything the probe sees is passed in: no global state. */
 export interface ProbeOptions {
   /** Wall-clock bound of the whole probe (redirects included). */

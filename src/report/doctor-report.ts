@@ -1,6 +1,6 @@
 // Renders the doctor report: flutter-doctor style lines (✓ ! ✗ -) in a fixed order, or the versioned JSON document.
 import type { CheckResult } from '../core/types.js';
-import type { DoctorReport } from '../probes/checks/run-doctor.js';
+import type { DoctorReport } from '../core/doctor/checks/context.js';
 import { formatDuration } from '../core/duration.js';
 import { redactSecrets } from '../core/redact.js';
 import type { Output } from './output.js';

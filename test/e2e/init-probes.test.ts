@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { makeHermeticGo } from '../helpers/go-env.js';
-import { probeMirrors } from '../../src/go/init-wizard-run.js';
+import { probeMirrors } from '../../src/app/init-wizard.js';
 
 let p: FaultProxy;
 beforeAll(async () => {

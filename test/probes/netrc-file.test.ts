@@ -3,7 +3,8 @@ import { describe, expect, it, afterAll } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { getNetrcPath, readNetrc } from '../../src/probes/netrc-file.js';
+import { getNetrcPath } from '../../src/core/netrc.js';
+import { readNetrc } from '../../src/probes/netrc-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gomodctl-netrc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

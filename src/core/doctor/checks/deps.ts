@@ -1,11 +1,11 @@
 // --deps: probe `.info` for every go.mod requirement through the proxies (bounded concurrency);
 // a path matching GONOPROXY/GOPRIVATE is never sent to a proxy.
-import type { CheckResult, ProxyEntry } from '../../core/types.js';
-import type { DoctorCheck } from '../../core/doctor/check.js';
-import { getVar } from '../../core/config-model.js';
-import { matchPrefixPatterns } from '../../core/patterns.js';
-import { escapeVersion } from '../../core/escape.js';
-import { setVarCommand } from '../../core/set-command.js';
+import type { CheckResult, ProxyEntry } from '../../types.js';
+import type { DoctorCheck } from '../check.js';
+import { getVar } from '../../config-model.js';
+import { matchPrefixPatterns } from '../../patterns.js';
+import { escapeVersion } from '../../escape.js';
+import { setVarCommand } from '../../set-command.js';
 
 /** GOPRIVATE extended with the host of a module (existing patterns kept). */
 function privateSuggestion(current: string, path: string): string {

@@ -1,4 +1,4 @@
-// The init wizard's questions (issue #4 steps 1–6). Prompts and probes are injected, so flow tests answer them.
+// The init wizard's flow: its questions (steps 1–6), in order. Prompts and probes are injected, so flow tests answer them.
 import { UsageError } from '../core/errors.js';
 import { validateGoproxyForWrite } from '../core/goproxy.js';
 import { validateGosumdbForWrite } from '../core/gosumdb.js';
@@ -7,21 +7,9 @@ import type { Mirror } from '../core/init/mirrors.js';
 import { matchingRequirements, suggestPrivatePatterns } from '../core/init/suggest.js';
 import { validatePatternsForWrite } from '../core/init/validate-patterns.js';
 import type { ConfigModel, ProbeResult } from '../core/types.js';
-import { renderCurrentConfig, renderMirrorTable, shadowWarnings } from './init-table.js';
-import type { Output } from './output.js';
-
-/** The subset of @inquirer/prompts the wizard uses (same call shapes), injectable for tests. */
-export interface WizardPrompts {
-  select<T>(o: {
-    message: string;
-    choices: Array<{ name: string; value: T; description?: string }>;
-    default?: T;
-  }): Promise<T>;
-  checkbox<T>(o: { message: string; choices: Array<{ name: string; value: T; checked?: boolean }> }): Promise<T[]>;
-  input(o: { message: string; default?: string; validate?: (v: string) => boolean | string }): Promise<string>;
-  confirm(o: { message: string; default?: boolean }): Promise<boolean>;
-  password(o: { message: string; mask?: string }): Promise<string>;
-}
+import { renderCurrentConfig, renderMirrorTable, shadowWarnings } from '../report/init-table.js';
+import type { Output } from '../report/output.js';
+import type { WizardPrompts } from '../report/prompts.js';
 
 /** Everything the wizard reads; all I/O is behind these functions. */
 export interface WizardDeps {

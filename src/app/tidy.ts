@@ -1,4 +1,4 @@
-// `gomodctl tidy` runner: go mod tidy -v [-x] → classifier → timeline → watchdog/probes → diagnosis → reporters.
+// `gomodctl tidy`: go mod tidy -v [-x] → classifier → timeline → watchdog/probes → diagnosis → reporters.
 import { LineClassifier } from '../core/tidy/classify.js';
 import { Timeline } from '../core/tidy/timeline.js';
 import { diagnose, type ProbeFinding } from '../core/tidy/diagnose.js';
@@ -8,16 +8,24 @@ import { isKnownPublicHost } from '../core/route.js';
 import { redactSecrets } from '../core/redact.js';
 import { formatDuration } from '../core/duration.js';
 import type { ConfigModel, TidyReport } from '../core/types.js';
-import { getGoBinary, GoNotFoundError } from './run-go.js';
-import { loadConfig, type LoadedConfig } from './load-config.js';
-import { startTidyProcess } from './tidy-process.js';
+import type { LoadedConfig } from '../core/loaded-config.js';
+import { GoNotFoundError, resolveGoBinary } from '../go/run-go.js';
+import { loadConfig } from '../go/load-config.js';
+import { startTidyProcess } from '../go/tidy-process.js';
+import { verifyModuleDir } from '../go/dirs.js';
 import { toolchainZipUrl } from '../core/tidy/probe-targets.js';
 import { proxyBases } from '../core/tidy/url-subject.js';
 import { createOutput, type Output } from '../report/output.js';
 import { createTidyProgress, type TidyProgress } from '../report/tidy-progress.js';
 import { startWatchdog, type Watchdog } from '../probes/tidy-watch.js';
 import { renderHuman, spinnerText } from '../report/tidy-render.js';
-import { gitlabSection, resolveAnnotateMode, writeCiReport, type AnnotateMode } from '../report/tidy-ci.js';
+import {
+  gitlabSection,
+  parseAnnotateMode,
+  resolveAnnotateMode,
+  writeCiReport,
+  type AnnotateMode,
+} from '../report/tidy-ci.js';
 
 /** Normalised options of `gomodctl tidy`. */
 export interface TidyRunOptions {
@@ -25,8 +33,10 @@ export interface TidyRunOptions {
   stallMs: number;
   timeoutMs?: number;
   json: boolean;
-  annotate: AnnotateMode;
-  cwd: string;
+  /** --annotate as given: auto, github, gitlab or none. */
+  annotate: string;
+  /** -C as given (default "."). */
+  dir: string;
   go?: string;
   /** Extra flags for `go mod tidy` (after `--`). */
   goArgs: string[];
@@ -71,11 +81,15 @@ interface Live {
   interrupted: boolean;
 }
 
+/** The options once validated: the CI dialect and the absolute module directory. */
+type Resolved = Omit<TidyRunOptions, 'annotate'> & { annotate: AnnotateMode; cwd: string };
+
 /** Runs tidy under the watchdog and reports; resolves to the exit code (0, 1, 3 or 130). */
-export async function runTidy(o: TidyRunOptions): Promise<number> {
-  const env = o.env ?? process.env;
+export async function runTidy(opts: TidyRunOptions): Promise<number> {
+  const env = opts.env ?? process.env;
+  const o: Resolved = { ...opts, annotate: parseAnnotateMode(opts.annotate), cwd: verifyModuleDir(opts.dir) };
   const out = createOutput({ json: o.json, color: o.color, env });
-  const go = getGoBinary(o.go, env);
+  const go = await resolveGoBinary(o.go, env);
   const loaded = await loadConfig({ go, env, cwd: o.cwd });
   if (!loaded.go) {
     const err = new GoNotFoundError(go);
@@ -136,7 +150,7 @@ function spawnTidy(
   go: string,
   args: string[],
   addedX: boolean,
-  o: TidyRunOptions,
+  o: Resolved,
   env: NodeJS.ProcessEnv,
   live: Live,
   progress: TidyProgress,
@@ -158,7 +172,7 @@ function spawnTidy(
 }
 
 /** Spinner text on every tick; with --explain (human mode) a notice when the stall is detected and what probes found. */
-function stallNotices(o: TidyRunOptions, live: Live, progress: TidyProgress) {
+function stallNotices(o: Resolved, live: Live, progress: TidyProgress) {
   const say = !o.explain || o.json ? () => {} : (text: string) => progress.writeLine(redactSecrets(text));
   return {
     onTick: (quiet: number) => progress.update(spinnerText(live.t.current, live.now(), quiet)),
@@ -188,7 +202,7 @@ function stallNotices(o: TidyRunOptions, live: Live, progress: TidyProgress) {
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
 /** --timeout and Ctrl-C/SIGTERM/SIGHUP/SIGQUIT: kill the whole tree and remember why. */
-function guard(o: TidyRunOptions, live: Live, killTree: () => Promise<void>): () => void {
+function guard(o: Resolved, live: Live, killTree: () => Promise<void>): () => void {
   const timer = o.timeoutMs
     ? setTimeout(() => {
         live.timedOut = true;
@@ -207,7 +221,7 @@ function guard(o: TidyRunOptions, live: Live, killTree: () => Promise<void>): ()
 }
 
 async function finish(
-  o: TidyRunOptions,
+  o: Resolved,
   out: Output,
   env: NodeJS.ProcessEnv,
   live: Live,
@@ -251,7 +265,7 @@ async function finish(
   return badFlag ? 2 : exitCodeFor(end);
 }
 
-function print(o: TidyRunOptions, out: Output, env: NodeJS.ProcessEnv, report: TidyReport, live: Live): void {
+function print(o: Resolved, out: Output, env: NodeJS.ProcessEnv, report: TidyReport, live: Live): void {
   const ctx = {
     timeoutMs: o.timeoutMs,
     interrupted: live.interrupted,

@@ -1,8 +1,8 @@
 // Private hosts: for each GOPRIVATE/GONOPROXY pattern whose first element is a concrete host, whether it resolves
 // and answers HTTPS (Go fetches https://<path>?go-get=1 there), and whether git is installed.
-import type { CheckResult } from '../../core/types.js';
-import type { DoctorCheck } from '../../core/doctor/check.js';
-import { getVar } from '../../core/config-model.js';
+import type { CheckResult } from '../../types.js';
+import type { DoctorCheck } from '../check.js';
+import { getVar } from '../../config-model.js';
 import type { DoctorContext } from './context.js';
 import { caFixes, probeFields, timingText } from './fixes.js';
 

@@ -1,16 +1,16 @@
 // Checksum database: find its URL as Go does (go-semantics.md §3.2), fetch what Go fetches, verify the signed tree note (§3.3-3.4).
-import type { CheckResult, ProbeResult, ProxyEntry, SumdbConfig } from '../../core/types.js';
-import type { DoctorCheck } from '../../core/doctor/check.js';
-import { getVar } from '../../core/config-model.js';
-import { parseGosumdb } from '../../core/gosumdb.js';
-import { escapePath, escapeVersion } from '../../core/escape.js';
-import { matchPrefixPatterns } from '../../core/patterns.js';
-import { redactUrl } from '../../core/redact.js';
-import { parseTreeNote, verifyNote } from '../../core/sumdb-note.js';
+import type { CheckResult, ProbeResult, ProxyEntry, SumdbConfig } from '../../types.js';
+import type { DoctorCheck } from '../check.js';
+import { getVar } from '../../config-model.js';
+import { parseGosumdb } from '../../gosumdb.js';
+import { escapePath, escapeVersion } from '../../escape.js';
+import { matchPrefixPatterns } from '../../patterns.js';
+import { redactUrl } from '../../redact.js';
+import { parseTreeNote, verifyNote } from '../../sumdb-note.js';
 import type { DoctorContext } from './context.js';
 import { caFixes, probeFields, timingText } from './fixes.js';
 import { proxyEntries } from './proxies.js';
-import { setVarCommand } from '../../core/set-command.js';
+import { setVarCommand } from '../../set-command.js';
 
 type Db = Extract<SumdbConfig, { kind: 'db' }>;
 type BaseResult = { base: string; via: string; tried: string[] } | { error: ProbeResult; via: string; tried: string[] };

@@ -1,13 +1,13 @@
 // One check per GOPROXY URL entry: a protocol probe GET <entry>/<escaped canary>/@v/list (go-semantics.md §4).
-import type { CheckResult, ConfigModel, ProxyEntry } from '../../core/types.js';
-import { formatGoproxy } from '../../core/goproxy.js';
-import { setVarCommand } from '../../core/set-command.js';
-import type { DoctorCheck } from '../../core/doctor/check.js';
-import { getVar } from '../../core/config-model.js';
-import { parseGoproxy } from '../../core/goproxy.js';
-import { escapePath } from '../../core/escape.js';
-import { redactUrl } from '../../core/redact.js';
-import { classifyGoProxyBody } from '../http-probe.js';
+import type { CheckResult, ConfigModel, ProxyEntry } from '../../types.js';
+import { formatGoproxy } from '../../goproxy.js';
+import { setVarCommand } from '../../set-command.js';
+import type { DoctorCheck } from '../check.js';
+import { getVar } from '../../config-model.js';
+import { parseGoproxy } from '../../goproxy.js';
+import { escapePath } from '../../escape.js';
+import { redactUrl } from '../../redact.js';
+import { classifyGoProxyBody } from '../../probe-cause.js';
 import type { DoctorContext } from './context.js';
 import { probeFields, proxyFixes, timingText } from './fixes.js';
 

@@ -1,59 +1,21 @@
-// Runs the init wizard: gathers go.mod, git remotes and mirror probes, asks, writes .netrc, then applies the plan.
-import { chmod } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { execa } from 'execa';
+// The interactive `gomodctl init`: gathers go.mod, git remotes and mirror probes, runs the wizard's questions,
+// writes .netrc when asked, then shows, confirms and applies the plan like `init` from flags.
 import { buildInitPlan } from '../core/init/plan.js';
 import { canaryUrl, DIRECT_PROBE_URL, selectCatalog, sumdbSupportedUrl, type Mirror } from '../core/init/mirrors.js';
-import { appendNetrc, netrcEntryText } from '../core/init/netrc-entry.js';
 import type { MirrorProbe } from '../core/init/rank.js';
 import type { ProbeResult } from '../core/types.js';
-import { runWizardFlow, type WizardAnswers, type WizardPrompts } from '../report/init-wizard.js';
-import { probeUrl } from '../probes/http-probe.js';
+import { getGitRemoteUrls } from '../go/git.js';
+import { appendNetrcLogin } from '../go/netrc-write.js';
 import { loadGoTrustedCAs } from '../probes/ca-certs.js';
+import { probeUrl } from '../probes/http-probe.js';
 import { readNetrc } from '../probes/netrc-file.js';
-import { getNetrcPath } from '../probes/netrc-file.js';
-import { writeFileAtomic } from './backup-store.js';
-import { executePlan, loadForWrite, type InitOptions, type RunContext } from './init-run.js';
-import { readTextOrNull } from './load-config.js';
+import { loadPrompts, type WizardPrompts } from '../report/prompts.js';
+import type { InitOptions } from './init.js';
+import { runWizardFlow } from './init-wizard-flow.js';
+import { executePlan, loadForWrite, type RunContext } from './write-plan.js';
 
 /** Bound for each wizard probe request (they all run at once). */
 const PROBE_TIMEOUT_MS = 4000;
-
-/** Runs `gomodctl doctor` as a child of this same CLI, on the same terminal, bounded to 2 minutes. */
-export async function spawnDoctor(env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
-  const script = process.argv[1];
-  if (!script) return 1;
-  const r = await execa(process.execPath, [script, 'doctor'], {
-    env,
-    cwd,
-    stdio: 'inherit',
-    timeout: 120_000,
-    reject: false,
-  });
-  return r.exitCode ?? 1;
-}
-
-/** Unique fetch URLs of the repository's git remotes; [] outside a repository or without git (bounded: 3 s). */
-export async function getGitRemoteUrls(cwd: string, env: NodeJS.ProcessEnv): Promise<string[]> {
-  try {
-    const r = await execa('git', ['remote', '-v'], {
-      cwd,
-      env,
-      extendEnv: false,
-      timeout: 3000,
-      reject: false,
-      stdin: 'ignore',
-    });
-    if (r.exitCode !== 0) return [];
-    const urls = String(r.stdout)
-      .split('\n')
-      .map((l) => l.split(/\s+/)[1])
-      .filter((u): u is string => Boolean(u));
-    return [...new Set(urls)];
-  } catch {
-    return [];
-  }
-}
 
 /** What Go trusts and sends (CA roots, .netrc): read once per wizard run, so probes see the network as Go does. */
 async function goNetwork(env: NodeJS.ProcessEnv) {
@@ -92,25 +54,6 @@ export async function probeMirrors(mirrors: Mirror[], env: NodeJS.ProcessEnv): P
   );
 }
 
-/** Appends a .netrc entry (mode 0600), after the user agreed; returns the path written. */
-async function writeNetrc(
-  ctx: RunContext,
-  answers: NonNullable<WizardAnswers['netrc']>,
-  goVersion: string | null,
-): Promise<string | null> {
-  const path = getNetrcPath({ platform: process.platform, env: ctx.env, exists: existsSync, goVersion });
-  if (!path) return null;
-  const entry = netrcEntryText(answers.url, answers.login, answers.password);
-  await writeFileAtomic(path, appendNetrc(await readTextOrNull(path), entry));
-  await chmod(path, 0o600);
-  return path;
-}
-
-async function loadPrompts(): Promise<WizardPrompts> {
-  const p = await import('@inquirer/prompts');
-  return p as unknown as WizardPrompts;
-}
-
 /** The whole interactive `gomodctl init`; `prompts` is injected by flow tests. Returns the exit code. */
 export async function runWizard(
   opts: InitOptions,
@@ -140,7 +83,7 @@ export async function runWizard(
     answers.netrc &&
     (await prompts.confirm({ message: 'Append this login to your .netrc (mode 0600)?', default: true }))
   ) {
-    const path = await writeNetrc(ctx, answers.netrc, loaded.go?.version ?? null);
+    const path = await appendNetrcLogin({ env: ctx.env, goVersion: loaded.go?.version ?? null, ...answers.netrc });
     ctx.out.line(path ? `Wrote ${path}` : 'No home directory: .netrc not written.');
   }
   const code = await executePlan({

@@ -1,10 +1,10 @@
 // The exact fix commands for each probe failure cause, shared by the proxy, sumdb and toolchain checks.
 // Every line is valid shell: a command to copy (with a trailing # comment), or a # comment when only a person can act.
-import type { ProbeResult, ProxyEntry } from '../../core/types.js';
-import { formatGoproxy } from '../../core/goproxy.js';
-import { setVarCommand } from '../../core/set-command.js';
-import type { ConfigModel } from '../../core/types.js';
-import { redactUrl } from '../../core/redact.js';
+import type { ProbeResult, ProxyEntry } from '../../types.js';
+import { formatGoproxy } from '../../goproxy.js';
+import { setVarCommand } from '../../set-command.js';
+import type { ConfigModel } from '../../types.js';
+import { redactUrl } from '../../redact.js';
 
 /** Fix commands for an unreachable or misbehaving proxy entry, given the whole GOPROXY list. */
 export function proxyFixes(

@@ -1,13 +1,13 @@
 // Go toolchain: found or not, version, GOENV; whether go.mod makes GOTOOLCHAIN download a toolchain (go-semantics.md §6.1)
 // and whether that toolchain module is reachable through the proxy.
-import type { CheckResult } from '../../core/types.js';
-import type { DoctorCheck } from '../../core/doctor/check.js';
-import { getVar } from '../../core/config-model.js';
-import { compareGoVersions } from '../../core/known-vars.js';
-import { requiredToolchain, toolchainModuleVersion, goosGoarch } from '../../core/toolchain.js';
-import { redactUrl } from '../../core/redact.js';
-import { setVarCommand, unsetVarCommand } from '../../core/set-command.js';
-import { matchPrefixPatterns } from '../../core/patterns.js';
+import type { CheckResult } from '../../types.js';
+import type { DoctorCheck } from '../check.js';
+import { getVar } from '../../config-model.js';
+import { compareGoVersions } from '../../known-vars.js';
+import { requiredToolchain, toolchainModuleVersion, goosGoarch } from '../../toolchain.js';
+import { redactUrl } from '../../redact.js';
+import { setVarCommand, unsetVarCommand } from '../../set-command.js';
+import { matchPrefixPatterns } from '../../patterns.js';
 import type { DoctorContext } from './context.js';
 import { proxyEntries, proxyUrl } from './proxies.js';
 import { probeFields, proxyFixes } from './fixes.js';

@@ -1,0 +1,102 @@
+// `gomodctl doctor`: loads the configuration, builds the check context (config, go.mod facts, bounded probe) and
+// runs every validator concurrently, then renders the report. Exit code 1 when a check failed.
+import { runChecks, summarize } from '../core/doctor/check.js';
+import { chooseCanary } from '../core/doctor/canary.js';
+import { doctorChecks, finishResults } from '../core/doctor/checks/all-checks.js';
+import type { DoctorContext, DoctorReport } from '../core/doctor/checks/context.js';
+import type { NetrcEntry } from '../core/types.js';
+import { getGitVersion } from '../go/git.js';
+import { loadConfig } from '../go/load-config.js';
+import { getReplaceDirs } from '../go/dirs.js';
+import { resolveGoBinary } from '../go/run-go.js';
+import { loadGoTrustedCAs } from '../probes/ca-certs.js';
+import { probeUrl } from '../probes/http-probe.js';
+import { readNetrc } from '../probes/netrc-file.js';
+import { doctorJson, renderDoctorHuman } from '../report/doctor-report.js';
+import { createOutput } from '../report/output.js';
+
+/** Options of `gomodctl doctor`, normalised by the command. */
+export interface DoctorOptions {
+  go?: string;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  timeoutMs: number;
+  module?: string;
+  deps: boolean;
+  json: boolean;
+  verbose: boolean;
+  color?: boolean;
+}
+
+/** Builds the context the validators run against: configuration facts and the edge operations they may call. */
+async function buildContext(o: DoctorOptions, go: string): Promise<DoctorContext> {
+  const loaded = await loadConfig({ go, env: o.env, cwd: o.cwd });
+  const goVersion = loaded.go?.version ?? null;
+  let netrcError: string | null = null;
+  const [netrc, cas, replaceDirs] = await Promise.all([
+    readNetrc(o.env).catch((err: Error): NetrcEntry[] => ((netrcError = err.message), [])),
+    loadGoTrustedCAs({ platform: process.platform, env: o.env }),
+    getReplaceDirs(loaded, o.cwd),
+  ]);
+  return {
+    env: o.env,
+    platform: process.platform,
+    arch: process.arch,
+    loaded,
+    timeoutMs: o.timeoutMs,
+    canary: chooseCanary(loaded, o.module),
+    deps: o.deps,
+    replaceDirs,
+    netrcError,
+    probe: (url, p) =>
+      probeUrl(url, {
+        timeoutMs: o.timeoutMs,
+        env: o.env,
+        goVersion,
+        netrc,
+        ca: cas.ca,
+        ...(p?.readBody ? { readBody: p.readBody } : {}),
+      }),
+    hasGit: () => getGitVersion(o.env),
+  };
+}
+
+/** Runs every check (all at once, results in report order) and reports which are still pending. */
+async function collect(ctx: DoctorContext, onPending: (titles: string[]) => void): Promise<DoctorReport> {
+  const start = performance.now();
+  const checks = doctorChecks(ctx);
+  const pending = new Set(checks);
+  onPending(checks.map((c) => c.title));
+  const raw = await runChecks(checks, ctx, (c) => {
+    pending.delete(c);
+    onPending([...pending].map((p) => p.title));
+  });
+  const results = finishResults(raw, ctx);
+  const go = ctx.loaded.go;
+  return {
+    go: go ? { path: go.path, version: go.version, goenv: go.goenv } : null,
+    canary: ctx.canary,
+    checks: results,
+    summary: summarize(results),
+    durationMs: Math.round(performance.now() - start),
+  };
+}
+
+function waitingText(titles: string[]): string {
+  return `waiting for ${titles.slice(0, 3).join(', ')}${titles.length > 3 ? ` and ${titles.length - 3} more` : ''}…`;
+}
+
+/** Runs `gomodctl doctor`; resolves to the exit code (0 no check failed, 1 a check failed). */
+export async function runDoctor(o: DoctorOptions): Promise<number> {
+  const go = await resolveGoBinary(o.go, o.env);
+  const start = performance.now();
+  const out = createOutput({ json: o.json, color: o.color, env: o.env });
+  const spinner = await out.startSpinner('probing proxies, checksum database and private hosts…');
+  const ctx = await buildContext(o, go);
+  const report = await collect(ctx, (titles) => spinner.update(waitingText(titles)));
+  report.durationMs = Math.round(performance.now() - start);
+  spinner.stop();
+  if (out.json) out.printJson(doctorJson(report));
+  else renderDoctorHuman(out, report, o.verbose);
+  return report.summary.fail > 0 ? 1 : 0;
+}

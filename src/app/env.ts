@@ -1,0 +1,45 @@
+// `gomodctl env`: the effective Go module configuration and where each value comes from.
+import { loadConfig } from '../go/load-config.js';
+import { resolveGoBinary } from '../go/run-go.js';
+import { envJson, renderEnvHuman } from '../report/env-report.js';
+import { createOutput } from '../report/output.js';
+
+/** The variables the human table shows, in this order. */
+const SHOWN = [
+  'GOPROXY',
+  'GONOPROXY',
+  'GOPRIVATE',
+  'GONOSUMDB',
+  'GOSUMDB',
+  'GOINSECURE',
+  'GOFLAGS',
+  'GOTOOLCHAIN',
+  'GOAUTH',
+  'GOVCS',
+  'HTTPS_PROXY',
+  'HTTP_PROXY',
+  'NO_PROXY',
+];
+
+/** Options of `gomodctl env`. */
+export interface EnvOptions {
+  go?: string;
+  env: NodeJS.ProcessEnv;
+  json: boolean;
+  color?: boolean;
+}
+
+/** Runs `gomodctl env`; resolves to the exit code. */
+export async function runEnv(o: EnvOptions): Promise<number> {
+  const go = await resolveGoBinary(o.go, o.env);
+  const loaded = await loadConfig({ go, env: o.env });
+  const out = createOutput({ json: o.json, color: o.color });
+  if (out.json) out.printJson(envJson(loaded.model));
+  else
+    renderEnvHuman(
+      out,
+      loaded.model,
+      SHOWN.filter((n) => loaded.model.vars[n]),
+    );
+  return 0;
+}

@@ -1,0 +1,46 @@
+// `gomodctl restore`: list the backups, or bring the newest (or --id) back through the same plan and apply path.
+import { findBackup, restoreOps } from '../core/init/backup-model.js';
+import { planEnvOps } from '../core/init/plan.js';
+import { getBackupsPath, readBackups } from '../go/backup-store.js';
+import { renderBackupList } from '../report/init-render.js';
+import { createOutput } from '../report/output.js';
+import { askConfirm } from '../report/prompts.js';
+import { executePlan, loadForWrite, type InitEnvironment, type RunContext } from './write-plan.js';
+
+/** Normalised `restore` flags. */
+export interface RestoreOptions {
+  list?: boolean;
+  id?: string;
+  yes?: boolean;
+  dryRun?: boolean;
+  go?: string;
+}
+
+/** `gomodctl restore`: list backups, or bring the newest (or --id) back; the restore is itself backed up. */
+export async function runRestore(opts: RestoreOptions, where: InitEnvironment): Promise<number> {
+  const out = createOutput({ json: where.json, color: where.color });
+  const ctx: RunContext = { env: where.env, cwd: where.cwd, out, tty: where.tty, confirm: askConfirm };
+  const path = getBackupsPath(ctx.env);
+  const file = await readBackups(path);
+  if (opts.list) {
+    renderBackupList(ctx.out, file, path);
+    return 0;
+  }
+  const record = findBackup(file, opts.id);
+  const { loaded, goenvPath, goBin } = await loadForWrite(ctx, opts.go);
+  const wanted = Object.fromEntries(restoreOps(record).map((o) => [o.name, o.op === 'set' ? o.value : null]));
+  const plan = planEnvOps(loaded.model, wanted);
+  if (record.goenvPath && record.goenvPath !== goenvPath) {
+    plan.warnings.push(`backup ${record.id} was taken for GOENV file ${record.goenvPath}; restoring into ${goenvPath}`);
+  }
+  return executePlan({
+    ctx,
+    plan,
+    goenvPath,
+    goBin,
+    command: 'restore',
+    dryRun: opts.dryRun,
+    yes: opts.yes,
+    restoredFrom: record.id,
+  });
+}

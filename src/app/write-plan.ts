@@ -1,0 +1,106 @@
+// Shared by init, the init wizard and restore: load the model for writing, show the plan, ask, apply with a backup.
+import type { LoadedConfig } from '../core/loaded-config.js';
+import { UsageError } from '../core/errors.js';
+import { planCommands, type InitPlan } from '../core/init/plan.js';
+import { getBackupsPath } from '../go/backup-store.js';
+import { applyWithBackup } from '../go/init-apply.js';
+import { loadConfig } from '../go/load-config.js';
+import { getGoBinary } from '../go/run-go.js';
+import { planJson, renderPlanHuman, type PlanView } from '../report/init-render.js';
+import type { Output } from '../report/output.js';
+
+/** Where init/restore are started from: the process environment, directory, output mode and terminal state. */
+export interface InitEnvironment {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  json: boolean;
+  color?: boolean;
+  /** stdin and stdout are both terminals. */
+  tty: boolean;
+}
+
+/** Where init/restore run: environment, terminal state, output, and how to ask for confirmation. */
+export interface RunContext {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  out: Output;
+  /** stdin and stdout are both terminals. */
+  tty: boolean;
+  /** Asks a yes/no question (only called on a TTY); injected for tests. */
+  confirm?: (message: string) => Promise<boolean>;
+}
+/** Loads the model; a missing Go is fatal for writing (go env -w is the only writer we use). */
+export async function loadForWrite(
+  ctx: RunContext,
+  go: string | undefined,
+): Promise<{ loaded: LoadedConfig; goenvPath: string; goBin: string }> {
+  const goBin = getGoBinary(go, ctx.env);
+  const loaded = await loadConfig({ go: goBin, env: ctx.env, cwd: ctx.cwd });
+  if (!loaded.go)
+    throw new UsageError(
+      `cannot run "${goBin}"; install Go or pass the binary with --go (e.g. --go /usr/local/go/bin/go).`,
+    );
+  if (loaded.go.goenv === 'off' || !loaded.go.goenv) {
+    throw new UsageError(
+      'GOENV=off: Go has no env file to write; unset GOENV or set it to a file path (e.g. GOENV=$HOME/.config/go/env).',
+    );
+  }
+  return { loaded, goenvPath: loaded.go.goenv, goBin };
+}
+
+/** Refuses to write without a TTY and without --yes (exit 2), naming the flag to pass. */
+export function requireConsent(ctx: RunContext, yes: boolean | undefined, what: string): void {
+  if (yes || ctx.tty) return;
+  throw new UsageError(
+    `${what} needs confirmation but there is no terminal; pass --yes to apply, or --dry-run to only show the plan.`,
+  );
+}
+
+/** Shows the plan, asks (on a TTY without --yes), applies with backup, reports. Returns the exit code. */
+export async function executePlan(p: {
+  ctx: RunContext;
+  plan: InitPlan;
+  goenvPath: string;
+  goBin: string;
+  command: 'init' | 'restore';
+  dryRun?: boolean;
+  yes?: boolean;
+  restoredFrom?: string;
+}): Promise<number> {
+  const { ctx, plan } = p;
+  const view: PlanView = {
+    command: p.command,
+    dryRun: Boolean(p.dryRun),
+    goenvPath: p.goenvPath,
+    changes: plan.changes,
+    unchanged: plan.unchanged,
+    commands: planCommands(plan.ops),
+    warnings: plan.warnings,
+    ...(p.restoredFrom ? { restoredFrom: p.restoredFrom } : {}),
+  };
+  if (p.dryRun || plan.ops.length === 0) {
+    if (ctx.out.json) ctx.out.printJson(planJson(view, plan.ops));
+    else renderPlanHuman(ctx.out, view);
+    return 0;
+  }
+  requireConsent(ctx, p.yes, `gomodctl ${p.command}`);
+  if (!p.yes && ctx.tty) {
+    renderPlanHuman(ctx.out, { ...view, preview: true });
+    const ok = ctx.confirm ? await ctx.confirm('Apply these changes?') : false;
+    if (!ok) {
+      ctx.out.line('Nothing was changed.');
+      return 1;
+    }
+  }
+  const res = await applyWithBackup({
+    go: { go: p.goBin, env: ctx.env, cwd: ctx.cwd, timeoutMs: 15_000 },
+    goenvPath: p.goenvPath,
+    ops: plan.ops,
+    command: p.command,
+    backupsPath: getBackupsPath(ctx.env),
+  });
+  const done: PlanView = { ...view, backupId: res.backup.id, goWarnings: res.warnings };
+  if (ctx.out.json) ctx.out.printJson(planJson(done, plan.ops, res.verified));
+  else renderPlanHuman(ctx.out, done);
+  return 0;
+}

@@ -1,0 +1,34 @@
+// The configuration validator: the whole-configuration lint, plus a warning when the .netrc file cannot be read.
+import type { CheckResult } from '../../types.js';
+import type { DoctorCheck } from '../check.js';
+import { lintConfig } from '../lint.js';
+import type { DoctorContext } from './context.js';
+
+function netrcWarning(ctx: DoctorContext, error: string): CheckResult {
+  return {
+    id: 'config.netrc',
+    group: 'config',
+    title: '.netrc',
+    status: 'warn',
+    target: ctx.env.NETRC || '~/.netrc',
+    message: `cannot read the .netrc file (${error}): no credentials come from it`,
+    fix: ['# point NETRC at a readable file, or unset it to use ~/.netrc'],
+  };
+}
+
+/** Lints the configuration (core/doctor/lint.ts) with the file-system facts the app gathered. */
+export const configCheck: DoctorCheck<DoctorContext> = {
+  id: 'config',
+  group: 'config',
+  title: 'Configuration',
+  async run(ctx) {
+    const results = lintConfig({
+      model: ctx.loaded.model,
+      env: ctx.env,
+      goMod: ctx.loaded.goMod,
+      replaceDirs: ctx.replaceDirs,
+      goReported: ctx.loaded.goReported,
+    });
+    return ctx.netrcError ? [...results, netrcWarning(ctx, ctx.netrcError)] : results;
+  },
+};
