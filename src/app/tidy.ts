@@ -1,5 +1,6 @@
 // `gomodctl tidy`: go mod tidy -v [-x] → classifier → timeline → watchdog/probes → diagnosis → reporters.
 import { LineClassifier } from '../core/tidy/classify.js';
+import { tidyArgs } from '../core/tidy/tidy-args.js';
 import { Timeline } from '../core/tidy/timeline.js';
 import { diagnose, type ProbeFinding } from '../core/tidy/diagnose.js';
 import { buildTidyReport, exitCodeFor, type RunEnd } from '../core/tidy/report-model.js';
@@ -61,14 +62,6 @@ function tidyConfig(l: LoadedConfig): TidyConfig {
     goVersion: l.go?.version ?? null,
     fromEnv,
   };
-}
-
-/** `go mod tidy -v`, plus `-x` where the Go version accepts it (Go 1.21+; go-semantics.md §8.1). */
-export function tidyArgs(goVersion: string, extra: string[], goflags = ''): { args: string[]; addedX: boolean } {
-  const minor = Number(/^go1\.(\d+)/.exec(goVersion)?.[1] ?? 0);
-  const userX = extra.includes('-x') || /(^|\s)-x(=true)?(\s|$)/.test(goflags); // the user wants the trace shown
-  const addedX = minor >= 21 && !userX;
-  return { args: ['mod', 'tidy', '-v', ...(addedX ? ['-x'] : []), ...extra], addedX };
 }
 
 interface Live {

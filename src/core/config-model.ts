@@ -3,7 +3,7 @@
 // non-empty process env > GOENV file (a key there, even empty, hides go.env) > $GOROOT/go.env (1.21+) >
 // compiled default. An empty value falls back to EnvOr's default: GONOPROXY/GONOSUMDB ← GOPRIVATE (§2.1).
 import { parseGoenvFile } from './goenv-file.js';
-import { compareGoVersions, goDefaults, MODULE_VARS, UPSTREAM_GO_ENV, usesGorootGoEnv } from './known-vars.js';
+import { goDefaults, MODULE_VARS, UPSTREAM_GO_ENV, usesGorootGoEnv } from './known-vars.js';
 import type { ConfigModel, ConfigSource, ConfigVar } from './types.js';
 
 /** What buildConfigModel reads: all plain values, gathered at the edge. */
@@ -93,9 +93,4 @@ export function getVar(model: ConfigModel, name: string): string {
 /** Variables whose GOENV-file value is hidden by a different non-empty process environment value. */
 export function shadowedVars(model: ConfigModel): ConfigVar[] {
   return Object.values(model.vars).filter((v) => v.shadowedGoenvValue !== undefined);
-}
-
-/** Whether the model's Go is at least the given version (unknown Go counts as newest). */
-export function goAtLeast(model: ConfigModel, version: string): boolean {
-  return model.goVersion === null || compareGoVersions(model.goVersion, version) >= 0;
 }

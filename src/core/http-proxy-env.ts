@@ -1,5 +1,6 @@
 // Which HTTP proxy Go uses for a URL: an exact port of golang.org/x/net/http/httpproxy (go-semantics.md §7;
 // X: src/vendor/golang.org/x/net/http/httpproxy/proxy.go), the code behind net/http.ProxyFromEnvironment.
+import { goAtLeast } from './go-version.js';
 
 /** Proxy settings read from the environment as Go reads them (upper case wins over lower case). */
 export interface ProxyConfig {
@@ -52,8 +53,7 @@ export function proxyForUrl(config: ProxyConfig, url: string, goVersion?: string
  * net.ParseIP (no IPv6 zones) and NO_PROXY domain entries were also matched against IP hosts as text.
  */
 export function isLegacyHttpProxy(goVersion: string | null | undefined): boolean {
-  const m = /(?:^|go)1\.(\d+)/.exec(goVersion ?? '');
-  return m !== null && Number(m[1]) <= 20;
+  return !goAtLeast(goVersion, '1.21');
 }
 
 /**

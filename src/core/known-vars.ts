@@ -1,5 +1,7 @@
 // Go's known configuration variables and their defaults per Go version (go-semantics.md §1.1, §5.3, §6.5).
 
+import { compareGoVersions } from './go-version.js';
+
 /** cmd/go's cfg.KnownEnv for the newest Go read (golang/go src/internal/cfg/cfg.go). */
 export const GO_KNOWN_ENV: readonly string[] = `AR CC CGO_CFLAGS CGO_CFLAGS_ALLOW CGO_CFLAGS_DISALLOW CGO_CPPFLAGS
 CGO_CPPFLAGS_ALLOW CGO_CPPFLAGS_DISALLOW CGO_CXXFLAGS CGO_CXXFLAGS_ALLOW CGO_CXXFLAGS_DISALLOW CGO_ENABLED CGO_FFLAGS
@@ -30,25 +32,6 @@ export const UPSTREAM_GO_ENV: Readonly<Record<string, string>> = {
   GOSUMDB: 'sum.golang.org',
   GOTOOLCHAIN: 'auto',
 };
-
-/** Parses "go1.21.3", "1.21", "go1.22rc1" into [major, minor, patch, pre] (pre: -1 for rc/beta, 0 for release). */
-function parseGoVersion(v: string): [number, number, number, number] | null {
-  const m = /^(?:go)?(\d+)(?:\.(\d+))?(?:\.(\d+))?(rc\d+|beta\d+)?/.exec(v.trim());
-  if (!m) return null;
-  return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0), m[4] ? -1 : 0];
-}
-
-/** Compares two Go versions ("go1.21.0" vs "1.19"): negative, zero or positive; unparsable sorts first. */
-export function compareGoVersions(a: string, b: string): number {
-  const pa = parseGoVersion(a);
-  const pb = parseGoVersion(b);
-  if (!pa || !pb) return (pa ? 1 : 0) - (pb ? 1 : 0);
-  for (let i = 0; i < 4; i++) {
-    const d = pa[i]! - pb[i]!;
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 /**
  * Defaults Go uses with neither env nor GOENV file: ≤1.20 compiled into cmd/go (cfg.go@1.19), 1.21+

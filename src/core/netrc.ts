@@ -1,6 +1,7 @@
 // .netrc parsing and host matching exactly as cmd/go does it (go-semantics.md §6.3;
 // G:cmd/go/internal/auth/netrc.go parseNetrc, auth.go loadCredential @1.24+, auth/auth.go AddCredentials @1.19/1.21).
 import { posix, win32 } from 'node:path';
+import { goAtLeast } from './go-version.js';
 import type { NetrcEntry } from './types.js';
 
 /**
@@ -36,12 +37,6 @@ export function parseNetrc(text: string): NetrcEntry[] {
   return out;
 }
 
-/** Minor version of a Go version string ("go1.21.3", "1.19", "devel go1.27-…"), or null when unknown. */
-export function goMinorVersion(goVersion: string | null | undefined): number | null {
-  const m = /(?:^|go)1\.(\d+)/.exec(goVersion ?? '');
-  return m ? Number(m[1]) : null;
-}
-
 /**
  * Finds the .netrc entry Go would use for `url`. Only https URLs get credentials (§6.2). Matching by version:
  * ≤1.20 `machine` = hostname without port (1.20 not examined, assumed like 1.19); 1.21–1.23 `machine` = URL host
@@ -51,9 +46,8 @@ export function goMinorVersion(goVersion: string | null | undefined): number | n
 export function findNetrcEntry(entries: NetrcEntry[], url: string, goVersion: string | null): NetrcEntry | null {
   const u = splitHttpsUrl(url);
   if (!u) return null;
-  const minor = goMinorVersion(goVersion) ?? Number.MAX_SAFE_INTEGER;
-  if (minor < 21) return entries.find((e) => e.machine === u.hostname) ?? null;
-  if (minor < 24) return entries.find((e) => e.machine === u.host) ?? null;
+  if (!goAtLeast(goVersion, '1.21')) return entries.find((e) => e.machine === u.hostname) ?? null;
+  if (!goAtLeast(goVersion, '1.24')) return entries.find((e) => e.machine === u.host) ?? null;
   // auth.go loadCredential: try host+path, then cut at the last "/" until only the host is left.
   let prefix = (u.host + u.path).replace(/\/$/, '');
   for (;;) {
@@ -103,7 +97,6 @@ export function getNetrcPath(input: NetrcPathInput): string | null {
   if (!home) return null;
   if (platform !== 'win32') return posix.join(home, '.netrc');
   const legacy = win32.join(home, '_netrc');
-  const minor = goMinorVersion(input.goVersion) ?? Number.MAX_SAFE_INTEGER;
-  if (minor < 24) return legacy;
+  if (!goAtLeast(input.goVersion, '1.24')) return legacy;
   return input.exists?.(legacy) ? legacy : win32.join(home, '.netrc');
 }

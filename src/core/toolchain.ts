@@ -1,6 +1,6 @@
 // Which toolchain a go.mod asks for, and the module version Go downloads for it (go-semantics.md §6.1).
 import type { GoMod } from './gomod.js';
-import { compareGoVersions } from './known-vars.js';
+import { compareGoVersions } from './go-version.js';
 
 /** "go1.22.3" for `toolchain go1.22.3` or `go 1.22.3`; a language-only `go 1.22` means go1.22.0 (≥1.21). */
 export function requiredToolchain(mod: GoMod): string | null {

@@ -5,6 +5,7 @@ import { buildConfigModel } from '../core/config-model.js';
 import { getGoenvPath } from '../core/goenv-location.js';
 import { MODULE_VARS } from '../core/known-vars.js';
 import { parseGoMod } from '../core/gomod.js';
+import { goVersionOf } from '../core/go-version.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
 import { getGoEnvJson } from './run-go.js';
 import { findExecutable } from './which.js';
@@ -17,12 +18,6 @@ export async function readTextOrNull(path: string | null | undefined): Promise<s
   } catch {
     return null;
   }
-}
-
-/** "go1.26.8" from GOVERSION ("go1.26.8", "go1.27rc1", "devel go1.27-abcdef …"); null when absent. */
-export function goVersionOf(goversion: string | undefined): string | null {
-  const m = /\bgo\d+(\.\d+)*(rc\d+|beta\d+)?/.exec(goversion ?? '');
-  return m ? m[0] : null;
 }
 
 /** Loads the config model the way Go sees it; works without Go by reading the environment and GOENV file directly. */

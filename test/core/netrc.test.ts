@@ -1,7 +1,7 @@
 // .netrc parsing and matching (go-semantics.md §6.3): cases from G:cmd/go/internal/auth/netrc_test.go plus the
 // version-dependent port rule.
 import { describe, expect, it } from 'vitest';
-import { findNetrcEntry, goMinorVersion, parseNetrc } from '../../src/core/netrc.js';
+import { findNetrcEntry, parseNetrc } from '../../src/core/netrc.js';
 
 // testNetrc from netrc_test.go, verbatim.
 const GO_TEST_NETRC = `
@@ -99,12 +99,5 @@ describe('findNetrcEntry', () => {
 
   it('userinfo in the URL is not part of the host', () => {
     expect(findNetrcEntry(entries, 'https://u:pw@goproxy.corp.test/x', 'go1.26.0')?.login).toBe('first');
-  });
-
-  it('goMinorVersion reads the forms go reports', () => {
-    expect(goMinorVersion('go1.26.10')).toBe(26);
-    expect(goMinorVersion('1.19')).toBe(19);
-    expect(goMinorVersion('devel go1.27-abc')).toBe(27);
-    expect(goMinorVersion(null)).toBeNull();
   });
 });

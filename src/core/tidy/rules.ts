@@ -1,6 +1,7 @@
 // Ordered diagnosis rule table: first match wins, strictest first (flutter gradle_errors.dart style).
 // Each rule turns one error Go printed into a problem whose fixes are real settings (go-semantics.md §8.2).
 import type { TidyCause, TidyProblem } from '../types.js';
+import { goAtLeast, goLanguageVersion } from '../go-version.js';
 import { redactSecrets, redactUrl } from '../redact.js';
 import type { ErrorDetail } from './detect-error.js';
 import type { ErrorEvent } from './timeline.js';
@@ -17,17 +18,6 @@ import {
 } from './fixes.js';
 
 /** What a rule sees: the detail of one error line, its text, the config and a public-host test. */
-/** GOAUTH exists from Go 1.24 (go-semantics.md §6.2); unknown version → assume a current Go. */
-/** "1.19" for go1.19.8: the go line a go.mod needs to build with this Go. */
-function languageVersion(v: string | null): string {
-  return /^go(1\.\d+)/.exec(v ?? '')?.[1] ?? '1.21';
-}
-
-function goauthKnown(v: string | null): boolean {
-  const m = /^go1\.(\d+)/.exec(v ?? '');
-  return !m || Number(m[1]) >= 24;
-}
-
 export interface RuleInput {
   d: ErrorDetail;
   text: string;
@@ -107,7 +97,7 @@ export const RULES: TidyRule[] = [
       fix: /invalid go version/.test(text)
         ? [
             '# install Go 1.21 or later: https://go.dev/dl/',
-            `go mod edit -go=${languageVersion(cfg.goVersion)}   # or: lower the go line to this Go`,
+            `go mod edit -go=${goLanguageVersion(cfg.goVersion ?? '') ?? '1.21'}   # or: lower the go line to this Go`,
           ]
         : toolchainFix(cfg),
     }),
@@ -184,7 +174,7 @@ export const RULES: TidyRule[] = [
     explain: ({ d, cfg, isKnownPublic }) => ({
       message: `the module proxy${at(d)} refuses ${subj(d)} (HTTP ${d.httpStatus ?? 'auth'}): credentials missing or wrong`,
       fix: [
-        `# add "machine ${d.host ?? 'HOST'} login USER password TOKEN" to ~/.netrc (chmod 600)${goauthKnown(cfg.goVersion) ? ', or set GOAUTH' : ''}`,
+        `# add "machine ${d.host ?? 'HOST'} login USER password TOKEN" to ~/.netrc (chmod 600)${goAtLeast(cfg.goVersion, '1.24') ? ', or set GOAUTH' : ''}`,
         ...(d.module && !isKnownPublic(d.module) ? [goprivateFix(cfg, d.module)] : []),
         ...pipeFix(cfg),
       ],

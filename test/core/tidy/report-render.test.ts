@@ -11,7 +11,7 @@ import {
 import { renderHuman } from '../../../src/report/tidy-render.js';
 import { decideOutcome, exitCodeFor } from '../../../src/core/tidy/report-model.js';
 import type { TidyReport } from '../../../src/core/types.js';
-import { tidyArgs } from '../../../src/app/tidy.js';
+import { tidyArgs } from '../../../src/core/tidy/tidy-args.js';
 
 const c = new Chalk({ level: 0 });
 const report: TidyReport = {

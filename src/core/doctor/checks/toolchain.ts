@@ -3,7 +3,7 @@
 import type { CheckResult } from '../../types.js';
 import type { DoctorCheck } from '../check.js';
 import { getVar } from '../../config-model.js';
-import { compareGoVersions } from '../../known-vars.js';
+import { compareGoVersions } from '../../go-version.js';
 import { requiredToolchain, toolchainModuleVersion, goosGoarch } from '../../toolchain.js';
 import { redactUrl } from '../../redact.js';
 import { setVarCommand, unsetVarCommand } from '../../set-command.js';
