@@ -5,7 +5,7 @@ import { Timeline } from '../core/tidy/timeline.js';
 import { diagnose, type ProbeFinding } from '../core/tidy/diagnose.js';
 import { buildTidyReport, exitCodeFor, type RunEnd } from '../core/tidy/report-model.js';
 import type { TidyConfig } from '../core/tidy/fixes.js';
-import { isKnownPublicHost } from '../core/route.js';
+import { isPublicModulePath } from '../core/public-hosts.js';
 import { redactSecrets } from '../core/redact.js';
 import { formatDuration } from '../core/duration.js';
 import type { ConfigModel, TidyReport } from '../core/types.js';
@@ -239,7 +239,7 @@ async function finish(
     stalledForMs: quiet,
     now: live.now(),
     probes: watchdog.findings(),
-    isKnownPublic: isKnownPublicHost,
+    isKnownPublic: isPublicModulePath,
     toolchainUrl: toolchainZipUrl(live.t, live.model),
   });
   const badFlag = exitCode === 2 && live.t.unknownLines.find((l) => /^flag provided but not defined: /.test(l));

@@ -7,93 +7,12 @@ import { getVar } from './config-model.js';
 import { escapePath, escapeVersion } from './escape.js';
 import { parseGoproxy, proxyEntryLabel } from './goproxy.js';
 import { parseGosumdb } from './gosumdb.js';
+import { modulePathHost } from './hosts.js';
 import { matchingPattern } from './patterns.js';
+import { isPublicModulePath, isPublicProxyUrl } from './public-hosts.js';
 import { redactUrl } from './redact.js';
 import { setVarCommand } from './set-command.js';
 import type { ConfigModel, ProxyEntry, Route, RouteStep } from './types.js';
-
-/** Hosts whose modules are public: sending them to a public proxy leaks nothing. */
-export const KNOWN_PUBLIC_HOSTS: readonly string[] = [
-  'github.com',
-  'golang.org',
-  'gopkg.in',
-  'go.uber.org',
-  'google.golang.org',
-  'cloud.google.com',
-  'k8s.io',
-  'sigs.k8s.io',
-  'gitlab.com',
-  'bitbucket.org',
-  'go.opentelemetry.io',
-  'go.etcd.io',
-  'gotest.tools',
-  'honnef.co',
-  'go.mongodb.org',
-  'go.opencensus.io',
-  'gorm.io',
-  'mvdan.cc',
-  'filippo.io',
-  'modernc.org',
-  'rsc.io',
-  'cel.dev',
-  'buf.build',
-  'connectrpc.com',
-  'go.starlark.net',
-  'go.yaml.in',
-  'gonum.org',
-  'golang.zx2c4.com',
-  'tailscale.com',
-  'git.sr.ht',
-  'codeberg.org',
-  'gitee.com',
-  'go4.org',
-  'cuelang.org',
-  'entgo.io',
-  'helm.sh',
-  'istio.io',
-  'knative.dev',
-  'go.temporal.io',
-  'gvisor.dev',
-  'dario.cat',
-  'nhooyr.io',
-  'launchpad.net',
-  'code.gitea.io',
-  'go.elastic.co',
-  'go.mozilla.org',
-  'storj.io',
-  'oras.land',
-  'dagger.io',
-  'go.bug.st',
-  'lukechampine.com',
-  'howett.net',
-];
-
-/** Hosts of public module proxies (a private path sent there leaks its name). */
-export const PUBLIC_PROXY_HOSTS: readonly string[] = [
-  'proxy.golang.org',
-  'goproxy.cn',
-  'goproxy.io',
-  'mirrors.aliyun.com',
-  'proxy.golang.com.cn',
-  'mirrors.tencent.com',
-  'goproxy.baidu.com',
-  'repo.huaweicloud.com',
-  'mirrors.cloud.tencent.com',
-  'gocenter.io',
-  'athens.azurefd.net',
-];
-
-/** Whether the first element of a module path is a known public host (or a subdomain of one). */
-export function isKnownPublicHost(path: string): boolean {
-  const host = path.split('/')[0] ?? '';
-  return KNOWN_PUBLIC_HOSTS.some((h) => host === h || host.endsWith('.' + h));
-}
-
-/** Whether a proxy URL points at a known public proxy. */
-export function isPublicProxyUrl(url: string): boolean {
-  const host = /^[a-z]+:\/\/(?:[^@/]*@)?([^/:?#]+)/i.exec(url)?.[1]?.toLowerCase() ?? '';
-  return PUBLIC_PROXY_HOSTS.some((h) => host === h || host.endsWith('.' + h));
-}
 
 /** Options for platform-dependent names (toolchain module versions). */
 export interface RouteOptions {
@@ -318,9 +237,9 @@ function overrideWarnings(route: Route, entries: ProxyEntry[], model: ConfigMode
 function leakWarnings(route: Route, entries: ProxyEntry[], model: ConfigModel): string[] {
   const privatePattern = matchingPattern(getVar(model, 'GOPRIVATE'), route.module);
   if (privatePattern !== null) return overrideWarnings(route, entries, model, privatePattern);
-  if (route.private || isKnownPublicHost(route.module)) return [];
+  if (route.private || isPublicModulePath(route.module)) return [];
   const out: string[] = [];
-  const host = route.module.split('/')[0];
+  const host = modulePathHost(route.module);
   const publicProxy = entries.find((e) => e.kind === 'url' && isPublicProxyUrl(e.url));
   if (publicProxy) {
     out.push(

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildConfigModel } from '../../src/core/config-model.js';
 import { UsageError } from '../../src/core/errors.js';
-import { isKnownPublicHost, isPublicProxyUrl, resolveRoute, simulateRoute } from '../../src/core/route.js';
+import { isPublicModulePath, isPublicProxyUrl } from '../../src/core/public-hosts.js';
+import { resolveRoute, simulateRoute } from '../../src/core/route.js';
 
 const model = (env: Record<string, string>, goVersion = 'go1.26.0') =>
   buildConfigModel({ env, goenvPath: null, goenvText: null, gorootEnvText: null, goVersion });
@@ -154,11 +155,11 @@ describe('resolveRoute', () => {
 
 describe('public hosts', () => {
   it('knows public module hosts and proxies', () => {
-    expect(isKnownPublicHost('github.com/x/y')).toBe(true);
-    expect(isKnownPublicHost('k8s.io/api')).toBe(true);
-    expect(isKnownPublicHost('sigs.k8s.io/yaml')).toBe(true);
-    expect(isKnownPublicHost('git.corp.example/x')).toBe(false);
-    expect(isKnownPublicHost('github.com.evil.example/x')).toBe(false);
+    expect(isPublicModulePath('github.com/x/y')).toBe(true);
+    expect(isPublicModulePath('k8s.io/api')).toBe(true);
+    expect(isPublicModulePath('sigs.k8s.io/yaml')).toBe(true);
+    expect(isPublicModulePath('git.corp.example/x')).toBe(false);
+    expect(isPublicModulePath('github.com.evil.example/x')).toBe(false);
     expect(isPublicProxyUrl('https://user:pw@goproxy.cn/')).toBe(true);
     expect(isPublicProxyUrl('https://proxy.golang.org')).toBe(true);
     expect(isPublicProxyUrl('https://athens.corp')).toBe(false);

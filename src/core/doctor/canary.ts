@@ -2,7 +2,7 @@
 import { getVar } from '../config-model.js';
 import type { LoadedConfig } from '../loaded-config.js';
 import { matchPrefixPatterns } from '../patterns.js';
-import { isKnownPublicHost } from '../route.js';
+import { isPublicModulePath } from '../public-hosts.js';
 import type { Canary } from './checks/context.js';
 
 const DEFAULT_CANARY = { path: 'golang.org/x/text', version: 'v0.14.0' };
@@ -19,7 +19,7 @@ export function chooseCanary(loaded: LoadedConfig, explicit: string | undefined)
   // Only a requirement on a known public host: before GOPRIVATE is set up, an unlisted private path must not be
   // sent to public proxies or sum.golang.org by our own probes.
   const req = loaded.goMod?.require.find(
-    (r) => !isPrivate(r.path) && isKnownPublicHost(r.path) && !r.version.includes('+incompatible'),
+    (r) => !isPrivate(r.path) && isPublicModulePath(r.path) && !r.version.includes('+incompatible'),
   );
   if (req) return { path: req.path, version: req.version, source: 'go.mod' };
   return { ...DEFAULT_CANARY, source: 'default' };

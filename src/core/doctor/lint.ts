@@ -7,7 +7,7 @@ import { parseGosumdb } from '../gosumdb.js';
 import { lintPatterns, matchPrefixPatterns } from '../patterns.js';
 import { GO_KNOWN_ENV } from '../known-vars.js';
 import { redactSecrets } from '../redact.js';
-import { isPublicProxyUrl } from '../route.js';
+import { isPublicProxyUrl } from '../public-hosts.js';
 import { setVarCommand, unsetVarCommand } from '../set-command.js';
 import { misspelledVars } from './misspelled-vars.js';
 

@@ -1,5 +1,7 @@
 // Private-module pattern suggestions for the wizard: existing GOPRIVATE, git remotes, go.mod requirements.
+import { modulePathHost } from '../hosts.js';
 import { matchPrefixPatterns } from '../patterns.js';
+import { isPublicModulePath, SHARED_MODULE_HOSTS } from '../public-hosts.js';
 
 /** Where a suggested pattern came from. */
 export type SuggestionSource = 'goprivate' | 'git-remote' | 'go.mod';
@@ -13,33 +15,6 @@ export interface PatternSuggestion {
   /** go.mod requirements the pattern matches. */
   matches: string[];
 }
-
-/** Hosts that serve many owners: a private pattern must name the owner too (github.com/acme, not github.com). */
-const SHARED_HOSTS = new Set([
-  'github.com',
-  'gitlab.com',
-  'bitbucket.org',
-  'gitee.com',
-  'codeberg.org',
-  'dev.azure.com',
-]);
-
-/** Public module hosts never suggested from go.mod alone. */
-const PUBLIC_MODULE_HOSTS = new Set([
-  ...SHARED_HOSTS,
-  'golang.org',
-  'google.golang.org',
-  'gopkg.in',
-  'go.uber.org',
-  'k8s.io',
-  'sigs.k8s.io',
-  'cloud.google.com',
-  'go.opentelemetry.io',
-  'go.etcd.io',
-  'honnef.co',
-  'gotest.tools',
-  'go.mongodb.org',
-]);
 
 /** TLDs and labels that mark a host as internal. */
 const INTERNAL_HOST = /(^|\.)(corp|internal|intranet|local|lan|intra|private|home|test)(\.|$)|^[^.]+$/;
@@ -58,21 +33,17 @@ export function parseGitRemote(url: string): { host: string; path: string } | nu
 export function patternForRemote(url: string): string | null {
   const r = parseGitRemote(url);
   if (!r) return null;
-  if (!SHARED_HOSTS.has(r.host)) return r.host;
+  if (!SHARED_MODULE_HOSTS.includes(r.host)) return r.host;
   const owner = r.path.split('/')[0];
   return owner ? `${r.host}/${owner}` : null;
-}
-
-function hostOf(modulePath: string): string {
-  return modulePath.split('/')[0] ?? '';
 }
 
 /** Requirements hosted on an internal-looking host (go.mod source), grouped by host. */
 function internalHosts(requirements: string[]): string[] {
   const hosts = new Set<string>();
   for (const r of requirements) {
-    const h = hostOf(r);
-    if (h && !PUBLIC_MODULE_HOSTS.has(h) && INTERNAL_HOST.test(h)) hosts.add(h);
+    const h = modulePathHost(r);
+    if (h && !SHARED_MODULE_HOSTS.includes(h) && !isPublicModulePath(r) && INTERNAL_HOST.test(h)) hosts.add(h);
   }
   return [...hosts];
 }

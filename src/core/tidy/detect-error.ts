@@ -1,4 +1,5 @@
 // Pure detection of the cause, URL and subject named in one error line of `go` (go-semantics.md §8.2).
+import { urlHost } from '../hosts.js';
 import type { TidyCause } from '../types.js';
 
 /** What one error line says: the cause and whatever subject it names. */
@@ -54,12 +55,6 @@ function statusCause(code: number): TidyCause {
   return 'http-status';
 }
 
-/** Returns the host of a URL-ish string, or undefined. */
-export function hostOf(url: string): string | undefined {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/?#]+)/i.exec(url);
-  return m?.[1];
-}
-
 function phaseOf(text: string, url: string | undefined): string | undefined {
   if (/download go1|golang\.org\/toolchain|toolchain not available|requires go >=/.test(text)) return 'toolchain';
   if (/verifying (module|go\.mod|[^\s:]+: checksum)|\/lookup\/|\/sumdb\/|\/tile\/|GOSUMDB|SECURITY ERROR/.test(text)) {
@@ -109,7 +104,7 @@ export function detectError(text: string): ErrorDetail | undefined {
   if (phase) d.phase = phase;
   if (url) {
     d.url = url;
-    const host = hostOf(url);
+    const host = urlHost(url);
     if (host) d.host = host;
   }
   if (httpStatus !== undefined) d.httpStatus = httpStatus;

@@ -3,7 +3,7 @@ import type { TidyProblem } from '../types.js';
 import { formatDuration } from '../duration.js';
 import { matchPrefixPatterns } from '../patterns.js';
 import { redactUrl } from '../redact.js';
-import { hostOf } from './detect-error.js';
+import { modulePathHost, urlHost } from '../hosts.js';
 import { dropProxyFix, goprivateFix, pipeFix, sumdbFix, type TidyConfig } from './fixes.js';
 import { explainError } from './rules.js';
 import type { Timeline } from './timeline.js';
@@ -63,7 +63,7 @@ export function diagnose(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   for (const p of out) {
     if (p.cause !== 'toolchain' || p.url || !o.toolchainUrl) continue;
     p.url = redactUrl(o.toolchainUrl); // no -x trace for the switch itself: the route names the request
-    const host = hostOf(o.toolchainUrl);
+    const host = urlHost(o.toolchainUrl);
     if (host) p.host = host;
   }
   return out;
@@ -86,7 +86,7 @@ function stallProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   const pending = t.pending();
   const groups = new Map<string, (typeof pending)[number]>();
   for (const p of pending) {
-    const k = `${hostOf(p.url) ?? ''}|${p.subject.via}`;
+    const k = `${urlHost(p.url) ?? ''}|${p.subject.via}`;
     const cur = groups.get(k);
     if (!cur || (p.subject.module ?? '').length > (cur.subject.module ?? '').length) groups.set(k, p);
   }
@@ -130,7 +130,7 @@ function hangProblem(
     via === 'sumdb'
       ? sumdbFix(o.cfg, module)
       : via === 'direct'
-        ? [`check the network route to ${hostOf(url) ?? 'the host'}`]
+        ? [`check the network route to ${urlHost(url) ?? 'the host'}`]
         : proxyHangFix(o, url);
   const p: TidyProblem = {
     cause: 'timeout',
@@ -139,7 +139,7 @@ function hangProblem(
     message: `${what} has not answered ${redactUrl(url)} for ${formatDuration(waitedMs)} (Go has no timeout and would wait forever)${probeNote(o, url)}`,
     fix,
   };
-  const host = hostOf(url);
+  const host = urlHost(url);
   if (host) p.host = host;
   if (module) p.module = module;
   if (version) p.version = version;
@@ -156,13 +156,13 @@ function vcsHang(t: Timeline, o: DiagnoseOptions, cmd: string, waitedMs: number)
     phase: 'direct',
     message: `\`${redactUrl(what)}\` has not finished for ${formatDuration(waitedMs)}: the VCS host does not answer (git has no timeout by default)`,
     fix: [
-      `check the network route to ${url ? (hostOf(url) ?? url) : 'the VCS host'} and any git url.<base>.insteadOf rewrite`,
+      `check the network route to ${url ? (urlHost(url) ?? url) : 'the VCS host'} and any git url.<base>.insteadOf rewrite`,
       'git config --global http.lowSpeedLimit 1000 && git config --global http.lowSpeedTime 30   (make git give up)',
     ],
   };
   if (url) {
     p.url = redactUrl(url);
-    const host = hostOf(url);
+    const host = urlHost(url);
     if (host) p.host = host;
   }
   if (subject.module) p.module = subject.module;
@@ -226,14 +226,14 @@ function leakProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   for (const [mod, url] of candidates) {
     if (o.isKnownPublic(mod) || matchPrefixPatterns(nonProxied, mod)) continue;
     if (resolved.some((r) => r === mod || r.startsWith(mod + '/'))) continue; // served, or a prefix probe of a served module
-    const host = mod.split('/')[0]!;
+    const host = modulePathHost(mod);
     if ((byHost.get(host)?.module?.length ?? -1) >= mod.length) continue; // keep the most specific path per host
     byHost.set(host, {
       cause: 'leak',
       module: mod,
       url: redactUrl(url),
       phase: 'proxy',
-      message: `${mod} is not on a known public host but its path was sent to the proxy ${hostOf(url) ?? ''}: private module names leak to that proxy (and the checksum database)`,
+      message: `${mod} is not on a known public host but its path was sent to the proxy ${urlHost(url) ?? ''}: private module names leak to that proxy (and the checksum database)`,
       fix: [goprivateFix(o.cfg, mod)],
     });
   }

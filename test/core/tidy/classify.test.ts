@@ -7,7 +7,7 @@ import { Timeline } from '../../../src/core/tidy/timeline.js';
 import { diagnose } from '../../../src/core/tidy/diagnose.js';
 import { urlSubject } from '../../../src/core/tidy/url-subject.js';
 import { isPrivateLeakingUrl } from '../../../src/core/tidy/probe-targets.js';
-import { isKnownPublicHost } from '../../../src/core/route.js';
+import { isPublicModulePath } from '../../../src/core/public-hosts.js';
 
 const cfg = {
   goproxy: 'https://proxy.golang.org,direct',
@@ -60,7 +60,7 @@ describe('the tidy line classifier on arbitrary input', () => {
         const c = new LineClassifier();
         const t = new Timeline(0);
         lines.forEach((l, i) => t.apply(c.push(l), i));
-        const problems = diagnose(t, { cfg, stalled: true, now: 100, isKnownPublic: isKnownPublicHost, probes: [] });
+        const problems = diagnose(t, { cfg, stalled: true, now: 100, isKnownPublic: isPublicModulePath, probes: [] });
         for (const p of problems) expect(p.fix.length).toBeGreaterThan(0);
         t.snapshot(false, new Set());
       }),

@@ -10,7 +10,7 @@ import { diagnose, type ProbeFinding } from '../../../src/core/tidy/diagnose.js'
 import { goprivateFix, pipeFix, sumdbFix, type TidyConfig } from '../../../src/core/tidy/fixes.js';
 import { isPrivateLeakingUrl, realProbeUrl } from '../../../src/core/tidy/probe-targets.js';
 import { proxyBases, urlSubject } from '../../../src/core/tidy/url-subject.js';
-import { isKnownPublicHost } from '../../../src/core/route.js';
+import { isPublicModulePath } from '../../../src/core/public-hosts.js';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'tidy');
 const BH = 'http://127.0.0.1:PORT/blackhole';
@@ -34,7 +34,7 @@ function stalled(ver: string, cfg: TidyConfig, probes: ProbeFinding[], proxyAs =
     stalledForMs: 5000,
     now: 10_000,
     probes,
-    isKnownPublic: isKnownPublicHost,
+    isKnownPublic: isPublicModulePath,
   })[0]!;
 }
 
@@ -148,7 +148,7 @@ describe('GOPROXY base paths are stripped before the module path is read', () =>
       cfg: { ...cfg, goprivate: '' },
       stalled: false,
       now: 10,
-      isKnownPublic: isKnownPublicHost,
+      isKnownPublic: isPublicModulePath,
     }).find((p) => p.cause === 'leak');
     expect(leak).toMatchObject({ module: 'git.corp.invalid/team/lib', fix: ['go env -w GOPRIVATE=git.corp.invalid'] });
   });

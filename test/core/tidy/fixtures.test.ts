@@ -7,7 +7,7 @@ import { classifyText } from '../../../src/core/tidy/classify.js';
 import { Timeline } from '../../../src/core/tidy/timeline.js';
 import { diagnose } from '../../../src/core/tidy/diagnose.js';
 import { buildTidyReport } from '../../../src/core/tidy/report-model.js';
-import { isKnownPublicHost } from '../../../src/core/route.js';
+import { isPublicModulePath } from '../../../src/core/public-hosts.js';
 import type { TidyConfig } from '../../../src/core/tidy/fixes.js';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'tidy');
@@ -81,7 +81,7 @@ for (const ver of VERSIONS) {
           stalled,
           stalledForMs: 1000,
           now: 10_000,
-          isKnownPublic: isKnownPublicHost,
+          isKnownPublic: isPublicModulePath,
         });
         const report = buildTidyReport(
           t,

@@ -7,13 +7,15 @@ import { matchPrefixPatterns } from '../../patterns.js';
 import { escapeVersion } from '../../escape.js';
 import { setVarCommand } from '../../set-command.js';
 
-/** GOPRIVATE extended with the host of a module (existing patterns kept). */
-function privateSuggestion(current: string, path: string): string {
-  const host = path.split('/')[0]!;
-  return current ? `${current},${host}` : host;
-}
+import { modulePathHost } from '../../hosts.js';
 import type { DoctorContext } from './context.js';
 import { proxyEntries, proxyUrl } from './proxies.js';
+
+/** GOPRIVATE extended with the host of a module (existing patterns kept). */
+function privateSuggestion(current: string, path: string): string {
+  const host = modulePathHost(path);
+  return current ? `${current},${host}` : host;
+}
 
 const CONCURRENCY = 8;
 

@@ -3,6 +3,7 @@
 import type { CheckResult } from '../../types.js';
 import type { DoctorCheck } from '../check.js';
 import { getVar } from '../../config-model.js';
+import { modulePathHost } from '../../hosts.js';
 import type { DoctorContext } from './context.js';
 import { caFixes, probeFields, timingText } from './fixes.js';
 
@@ -11,7 +12,7 @@ export function privateHosts(patterns: string[]): Array<{ host: string; pattern:
   const seen = new Set<string>();
   const out: Array<{ host: string; pattern: string }> = [];
   for (const p of patterns) {
-    const host = p.trim().split('/')[0] ?? '';
+    const host = modulePathHost(p.trim());
     if (!host.includes('.') || /[*?[\\]/.test(host) || seen.has(host)) continue;
     seen.add(host);
     out.push({ host, pattern: p });

@@ -1,0 +1,100 @@
+// The one list of public hosts: module hosts whose paths are public, hosts shared by many owners, and public module
+// proxies (a private module path sent to one leaks its name). Used by doctor, tidy, route and the init wizard.
+import { modulePathHost, urlHostname } from './hosts.js';
+
+/** Hosts whose modules are public: sending their paths to a public proxy leaks nothing. */
+export const PUBLIC_MODULE_HOSTS: readonly string[] = [
+  'github.com',
+  'golang.org',
+  'gopkg.in',
+  'go.uber.org',
+  'google.golang.org',
+  'cloud.google.com',
+  'k8s.io',
+  'sigs.k8s.io',
+  'gitlab.com',
+  'bitbucket.org',
+  'go.opentelemetry.io',
+  'go.etcd.io',
+  'gotest.tools',
+  'honnef.co',
+  'go.mongodb.org',
+  'go.opencensus.io',
+  'gorm.io',
+  'mvdan.cc',
+  'filippo.io',
+  'modernc.org',
+  'rsc.io',
+  'cel.dev',
+  'buf.build',
+  'connectrpc.com',
+  'go.starlark.net',
+  'go.yaml.in',
+  'gonum.org',
+  'golang.zx2c4.com',
+  'tailscale.com',
+  'git.sr.ht',
+  'codeberg.org',
+  'gitee.com',
+  'go4.org',
+  'cuelang.org',
+  'entgo.io',
+  'helm.sh',
+  'istio.io',
+  'knative.dev',
+  'go.temporal.io',
+  'gvisor.dev',
+  'dario.cat',
+  'nhooyr.io',
+  'launchpad.net',
+  'code.gitea.io',
+  'go.elastic.co',
+  'go.mozilla.org',
+  'storj.io',
+  'oras.land',
+  'dagger.io',
+  'go.bug.st',
+  'lukechampine.com',
+  'howett.net',
+];
+
+/** Hosts of public module proxies (a private path sent there leaks its name). */
+export const PUBLIC_PROXY_HOSTS: readonly string[] = [
+  'proxy.golang.org',
+  'goproxy.cn',
+  'goproxy.io',
+  'mirrors.aliyun.com',
+  'proxy.golang.com.cn',
+  'mirrors.tencent.com',
+  'goproxy.baidu.com',
+  'repo.huaweicloud.com',
+  'mirrors.cloud.tencent.com',
+  'gocenter.io',
+  'athens.azurefd.net',
+];
+
+/**
+ * Hosts that serve many owners' repositories: a private pattern there must name the owner (github.com/acme), and
+ * the host alone says nothing about whether a module is public (dev.azure.com hosts mostly private ones).
+ */
+export const SHARED_MODULE_HOSTS: readonly string[] = [
+  'github.com',
+  'gitlab.com',
+  'bitbucket.org',
+  'gitee.com',
+  'codeberg.org',
+  'dev.azure.com',
+];
+
+const within = (host: string, list: readonly string[]): boolean =>
+  list.some((h) => host === h || host.endsWith(`.${h}`));
+
+/** Whether a module path starts with a known public host (or a subdomain of one). */
+export function isPublicModulePath(path: string): boolean {
+  return within(modulePathHost(path), PUBLIC_MODULE_HOSTS);
+}
+
+/** Whether a proxy URL points at a known public proxy. */
+export function isPublicProxyUrl(url: string): boolean {
+  return within((urlHostname(url) ?? '').toLowerCase(), PUBLIC_PROXY_HOSTS);
+}
