@@ -4,8 +4,7 @@ import { tidyArgs } from '../core/tidy/tidy-args.js';
 import { Timeline } from '../core/tidy/timeline.js';
 import { diagnose, type ProbeFinding } from '../core/tidy/diagnose.js';
 import { buildTidyReport, exitCodeFor, type RunEnd } from '../core/tidy/report-model.js';
-import type { TidyConfig } from '../core/tidy/fixes.js';
-import { isPublicModulePath } from '../core/public-hosts.js';
+import { commandFix, commentFix } from '../core/fix/fix.js';
 import { redactSecrets } from '../core/redact.js';
 import { formatDuration } from '../core/duration.js';
 import type { ConfigModel, TidyReport } from '../core/types.js';
@@ -15,11 +14,11 @@ import { loadConfig } from '../go/load-config.js';
 import { startTidyProcess } from '../go/tidy-process.js';
 import { verifyModuleDir } from '../go/dirs.js';
 import { toolchainZipUrl } from '../core/tidy/probe-targets.js';
-import { proxyBases } from '../core/tidy/url-subject.js';
+import { proxyUrls } from '../core/goproxy.js';
 import { createOutput, type Output } from '../report/output.js';
 import { createTidyProgress, type TidyProgress } from '../report/tidy-progress.js';
 import { startWatchdog, type Watchdog } from '../probes/tidy-watch.js';
-import { renderHuman, spinnerText } from '../report/tidy-render.js';
+import { renderHuman, spinnerText, tidyJson } from '../report/tidy-render.js';
 import {
   gitlabSection,
   parseAnnotateMode,
@@ -45,29 +44,9 @@ export interface TidyRunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** The module settings as `go env` reports them (what Go really uses). */
-function tidyConfig(l: LoadedConfig): TidyConfig {
-  const g = l.goReported ?? {};
-  const v = (k: string): string => g[k] ?? l.model.vars[k]?.value ?? '';
-  // Set in the OS environment: `go env -w` would not override them (go-semantics.md §5.4), fixes say `export`.
-  const fromEnv = Object.values(l.model.vars)
-    .filter((x) => x.source === 'env')
-    .map((x) => x.name);
-  return {
-    goproxy: v('GOPROXY'),
-    goprivate: v('GOPRIVATE'),
-    gonoproxy: v('GONOPROXY'),
-    gonosumdb: v('GONOSUMDB'),
-    gosumdb: v('GOSUMDB'),
-    goVersion: l.go?.version ?? null,
-    fromEnv,
-  };
-}
-
 interface Live {
   t: Timeline;
-  cfg: TidyConfig;
-  model: ConfigModel | null;
+  loaded: LoadedConfig;
   start: number;
   now(): number;
   timedOut: boolean;
@@ -95,17 +74,15 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
         goExitCode: null,
         durationMs: 0,
         modules: [],
-        problems: [{ cause: 'config', message: err.message, fix: [err.hint ?? ''] }],
+        problems: [{ rule: 'go-not-found', cause: 'config', message: err.message, fix: [commentFix(err.hint ?? '')] }],
       });
     throw err;
   }
-  const cfg = tidyConfig(loaded);
   const { args, addedX } = tidyArgs(loaded.go.version, o.goArgs, env.GOFLAGS);
   const start = performance.now();
   const live: Live = {
-    t: new Timeline(0, { proxyBases: proxyBases(cfg.goproxy) }),
-    cfg,
-    model: loaded.model,
+    t: new Timeline(0, { proxyBases: proxyUrls(loaded.proxies) }),
+    loaded,
     start,
     now: () => performance.now() - start,
     timedOut: false,
@@ -117,8 +94,8 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     stallMs: o.stallMs,
     env,
     goVersion: loaded.go.version,
-    cfg,
     model: loaded.model,
+    proxies: loaded.proxies,
     ...stallNotices(o, live, progress),
   });
   const stopGuards = guard(o, live, proc.killTree);
@@ -234,21 +211,22 @@ async function finish(
   };
   const quiet = live.now() - live.t.lastProgressMs;
   const problems = diagnose(live.t, {
-    cfg: live.cfg,
+    model: live.loaded.model,
+    proxies: live.loaded.proxies,
     stalled: killed,
     stalledForMs: quiet,
     now: live.now(),
     probes: watchdog.findings(),
-    isKnownPublic: isPublicModulePath,
-    toolchainUrl: toolchainZipUrl(live.t, live.model),
+    toolchainUrl: toolchainZipUrl(live.t, live.loaded.model),
   });
   const badFlag = exitCode === 2 && live.t.unknownLines.find((l) => /^flag provided but not defined: /.test(l));
   if (badFlag) {
     // go rejected the extra flags after "--": that is bad usage of gomodctl tidy (exit 2), not a failed tidy.
     problems.unshift({
+      rule: 'bad-go-flag',
       cause: 'config',
       message: `go mod tidy does not accept ${badFlag.replace(/^flag provided but not defined: /, '')} (given after --)`,
-      fix: ['go help mod tidy   # the flags go mod tidy accepts'],
+      fix: [commandFix(['go', 'help', 'mod', 'tidy'], 'the flags go mod tidy accepts')],
     });
   }
   const report = JSON.parse(
@@ -267,7 +245,7 @@ function print(o: Resolved, out: Output, env: NodeJS.ProcessEnv, report: TidyRep
   };
   const mode = resolveAnnotateMode(o.annotate, env);
   const write = o.json ? (l: string) => void process.stderr.write(`${l}\n`) : (l: string) => out.line(l);
-  if (o.json) out.printJson(report);
+  if (o.json) out.printJson(tidyJson(report));
   else {
     const lines = renderHuman(report, ctx, o.explain, out.c);
     const shown =

@@ -1,11 +1,12 @@
 // Shared by init, the init wizard and restore: load the model for writing, show the plan, ask, apply with a backup.
 import type { LoadedConfig } from '../core/loaded-config.js';
 import { UsageError } from '../core/errors.js';
-import { planCommands, type InitPlan } from '../core/init/plan.js';
+import { planFixes, type InitPlan } from '../core/init/plan.js';
 import { getBackupsPath } from '../go/backup-store.js';
 import { applyWithBackup } from '../go/init-apply.js';
 import { loadConfig } from '../go/load-config.js';
 import { getGoBinary } from '../go/run-go.js';
+import { renderPlanCommands } from '../report/fix-render.js';
 import { planJson, renderPlanHuman, type PlanView } from '../report/init-render.js';
 import type { Output } from '../report/output.js';
 
@@ -74,7 +75,7 @@ export async function executePlan(p: {
     goenvPath: p.goenvPath,
     changes: plan.changes,
     unchanged: plan.unchanged,
-    commands: planCommands(plan.ops),
+    commands: renderPlanCommands(planFixes(plan.ops)),
     warnings: plan.warnings,
     ...(p.restoredFrom ? { restoredFrom: p.restoredFrom } : {}),
   };

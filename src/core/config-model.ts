@@ -85,6 +85,23 @@ export function buildConfigModel(input: ConfigModelInput): ConfigModel {
   return { goVersion: input.goVersion, goenvPath: input.goenvPath, vars };
 }
 
+/**
+ * The model as Go sees it: each module variable takes the value `go env -json` reported (what Go really uses);
+ * where our precedence rules computed something else, that is kept in `computed` so the doctor can say so.
+ */
+export function withGoReported(model: ConfigModel, reported: Record<string, string> | null): ConfigModel {
+  if (!reported) return model;
+  const vars = { ...model.vars };
+  for (const name of MODULE_VARS) {
+    // gomodctl runs `go env` with GOTOOLCHAIN=local (go/run-go.ts diagnosticEnv): that value is ours, not the user's.
+    if (name === 'GOTOOLCHAIN') continue;
+    const v = vars[name];
+    const r = reported[name];
+    if (v && r !== undefined && r !== v.value) vars[name] = { ...v, value: r, computed: v.value };
+  }
+  return { ...model, vars };
+}
+
 /** The effective value of a variable ("" when the model does not hold it). */
 export function getVar(model: ConfigModel, name: string): string {
   return model.vars[name]?.value ?? '';

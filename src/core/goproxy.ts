@@ -4,7 +4,8 @@
 // url.Error's shape is `parse "<url>": <reason>`; the URL is redacted here (never print secrets).
 import { UsageError } from './errors.js';
 import { redactSecrets, redactUrl } from './redact.js';
-import type { ProxyEntry } from './types.js';
+import { getVar } from './config-model.js';
+import type { ConfigModel, ProxyEntry } from './types.js';
 
 /** The URL components cmd/go looks at. */
 export interface GoUrl {
@@ -244,6 +245,17 @@ export function parseGoproxy(
     return { ok: false, error: 'GOPROXY list is not the empty string, but contains no entries' };
   }
   return { ok: true, entries };
+}
+
+/** A config model's GOPROXY parsed once (with GONOPROXY's implicit entry); [] when invalid (the lint says why). */
+export function modelProxies(model: ConfigModel): ProxyEntry[] {
+  const parsed = parseGoproxy(getVar(model, 'GOPROXY'), getVar(model, 'GONOPROXY'));
+  return parsed.ok ? parsed.entries : [];
+}
+
+/** The base URLs of a GOPROXY list's URL entries, in order (what Go appends module paths to). */
+export function proxyUrls(entries: ProxyEntry[]): string[] {
+  return entries.flatMap((e) => (e.kind === 'url' ? [e.url] : []));
 }
 
 /** strings.TrimSpace (ASCII and Unicode white space). */

@@ -12,6 +12,14 @@ GORISCV64 GOROOT GOSUMDB GOTMPDIR GOTOOLCHAIN GOTOOLDIR GOVCS GOWASM GOWORK GO_E
   .split(/\s+/)
   .filter((v) => v !== '');
 
+/**
+ * Whether `go env -w` can hold the variable: one of cmd/go's known variables (internal/cfg/cfg.go KnownEnv) other
+ * than GOENV, which only the OS environment can set (cmd/go/internal/envcmd/env.go checkEnvWrite).
+ */
+export function canGoEnvWrite(name: string): boolean {
+  return name !== 'GOENV' && GO_KNOWN_ENV.includes(name);
+}
+
 /** The module-download variables gomodctl models and configures. */
 export const MODULE_VARS = [
   'GOPROXY',

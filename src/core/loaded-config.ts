@@ -1,6 +1,6 @@
 // What the edge gathered about the local Go setup, as one plain value: the config model, the Go that was found,
 // what `go env -json` itself reported, and the module's go.mod.
-import type { ConfigModel } from './types.js';
+import type { ConfigModel, ProxyEntry } from './types.js';
 import type { GoMod } from './gomod.js';
 
 /** The Go installation that answered `go env -json`. */
@@ -13,10 +13,11 @@ export interface GoInstall {
 
 /** Everything gathered about the local Go setup (go/load-config.ts loadConfig). */
 export interface LoadedConfig {
+  /** The configuration with the values Go reported (config-model.ts withGoReported). */
   model: ConfigModel;
+  /** GOPROXY parsed once (goproxy.ts modelProxies); [] when invalid. */
+  proxies: ProxyEntry[];
   go: GoInstall | null;
-  /** What `go env -json` itself reports for the module variables (null without Go). */
-  goReported: Record<string, string> | null;
   goModPath: string | null;
   goMod: GoMod | null;
 }

@@ -7,12 +7,12 @@ import { getVar } from './config-model.js';
 import { escapePath, escapeVersion } from './escape.js';
 import { parseGoproxy, proxyEntryLabel } from './goproxy.js';
 import { parseGosumdb } from './gosumdb.js';
+import { setFix } from './fix/fix.js';
 import { modulePathHost } from './hosts.js';
 import { matchingPattern } from './patterns.js';
 import { isPublicModulePath, isPublicProxyUrl } from './public-hosts.js';
 import { redactUrl } from './redact.js';
-import { setVarCommand } from './set-command.js';
-import type { ConfigModel, ProxyEntry, Route, RouteStep } from './types.js';
+import type { ConfigModel, ProxyEntry, Route, RouteStep, RouteWarning } from './types.js';
 
 /** Options for platform-dependent names (toolchain module versions). */
 export interface RouteOptions {
@@ -186,14 +186,14 @@ function sumdbPart(
 /** Resolves the ordered requests Go would make for a module (and version) under the config model. */
 export function resolveRoute(model: ConfigModel, modulePath: string, version?: string, opts: RouteOptions = {}): Route {
   const t = makeTarget(modulePath, version, opts);
-  const warnings: string[] = [];
+  const warnings: RouteWarning[] = [];
   const gonoproxy = getVar(model, 'GONOPROXY');
   const parsed = parseGoproxy(getVar(model, 'GOPROXY'), gonoproxy);
   const pattern = t.toolchainAlias ? null : matchingPattern(gonoproxy, t.module);
   const isPrivate = pattern !== null;
   let steps: RouteStep[] = [];
   if (!parsed.ok) {
-    warnings.push(`GOPROXY is invalid, every download fails: ${parsed.error}`);
+    warnings.push({ message: `GOPROXY is invalid, every download fails: ${parsed.error}` });
   } else if (isPrivate) {
     const decidedBy = { variable: patternVar(model, 'GONOPROXY'), pattern };
     steps = [
@@ -216,41 +216,43 @@ export function resolveRoute(model: ConfigModel, modulePath: string, version?: s
 }
 
 /** A GOPRIVATE module that an explicit GONOPROXY/GONOSUMDB still sends to a public proxy or checksum database. */
-function overrideWarnings(route: Route, entries: ProxyEntry[], model: ConfigModel, pattern: string): string[] {
-  const out: string[] = [];
-  const widen = (name: string) => setVarCommand(model, name, [getVar(model, name), pattern].filter(Boolean).join(','));
+function overrideWarnings(route: Route, entries: ProxyEntry[], model: ConfigModel, pattern: string): RouteWarning[] {
+  const out: RouteWarning[] = [];
+  const widen = (name: string) => setFix(model, name, [getVar(model, name), pattern].filter(Boolean).join(','));
   const publicProxy = entries.find((e) => e.kind === 'url' && isPublicProxyUrl(e.url));
   if (!route.private && publicProxy) {
-    out.push(
-      `${route.module} matches GOPRIVATE (${pattern}) but GONOPROXY=${getVar(model, 'GONOPROXY')} overrides it, so it is sent to ${proxyEntryLabel(publicProxy)}; run: ${widen('GONOPROXY')}`,
-    );
+    out.push({
+      message: `${route.module} matches GOPRIVATE (${pattern}) but GONOPROXY=${getVar(model, 'GONOPROXY')} overrides it, so it is sent to ${proxyEntryLabel(publicProxy)}; run:`,
+      fix: widen('GONOPROXY'),
+    });
   }
   if (route.sumdb.checked && route.sumdb.name === 'sum.golang.org' && route.module !== 'golang.org/toolchain') {
-    out.push(
-      `${route.module} matches GOPRIVATE (${pattern}) but GONOSUMDB=${getVar(model, 'GONOSUMDB')} overrides it, so it is looked up in the public checksum database; run: ${widen('GONOSUMDB')}`,
-    );
+    out.push({
+      message: `${route.module} matches GOPRIVATE (${pattern}) but GONOSUMDB=${getVar(model, 'GONOSUMDB')} overrides it, so it is looked up in the public checksum database; run:`,
+      fix: widen('GONOSUMDB'),
+    });
   }
   return out;
 }
 
 /** Warnings when a path that looks private would reach a public proxy or a public checksum database. */
-function leakWarnings(route: Route, entries: ProxyEntry[], model: ConfigModel): string[] {
+function leakWarnings(route: Route, entries: ProxyEntry[], model: ConfigModel): RouteWarning[] {
   const privatePattern = matchingPattern(getVar(model, 'GOPRIVATE'), route.module);
   if (privatePattern !== null) return overrideWarnings(route, entries, model, privatePattern);
   if (route.private || isPublicModulePath(route.module)) return [];
-  const out: string[] = [];
+  const out: RouteWarning[] = [];
   const host = modulePathHost(route.module);
   const publicProxy = entries.find((e) => e.kind === 'url' && isPublicProxyUrl(e.url));
   if (publicProxy) {
-    out.push(
-      `${route.module} is not on a known public host but would be sent to the public proxy ${proxyEntryLabel(publicProxy)}; ` +
-        `if it is private, run: ${setVarCommand(model, 'GOPRIVATE', [getVar(model, 'GOPRIVATE'), host].filter(Boolean).join(','))}`,
-    );
+    out.push({
+      message: `${route.module} is not on a known public host but would be sent to the public proxy ${proxyEntryLabel(publicProxy)}; if it is private, run:`,
+      fix: setFix(model, 'GOPRIVATE', [getVar(model, 'GOPRIVATE'), host].filter(Boolean).join(',')),
+    });
   }
   if (route.sumdb.checked && route.sumdb.name === 'sum.golang.org') {
-    out.push(
-      `${route.module} would be looked up in the public checksum database sum.golang.org; if it is private, add ${host} to GOPRIVATE or GONOSUMDB`,
-    );
+    out.push({
+      message: `${route.module} would be looked up in the public checksum database sum.golang.org; if it is private, add ${host} to GOPRIVATE or GONOSUMDB`,
+    });
   }
   return out;
 }

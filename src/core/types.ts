@@ -1,5 +1,6 @@
 // Shared plain-value types that flow between core, probes, report and cli.
 // Everything here is data: printable in a test, serialisable to JSON.
+import type { Fix } from './fix/fix.js';
 
 /** Where a Go configuration variable's effective value came from (go-semantics.md §1.1, §5.4). */
 export type ConfigSource = 'env' | 'goenv' | 'goroot' | 'default';
@@ -16,6 +17,8 @@ export interface ConfigVar {
   defaultValue: string;
   /** True when the variable is present in the GOENV file (even when shadowed). */
   inGoenvFile: boolean;
+  /** What gomodctl's precedence rules computed, kept only when `go env -json` reported a different value. */
+  computed?: string;
 }
 
 /** The whole configuration as Go sees it. */
@@ -109,8 +112,8 @@ export interface CheckResult {
   message: string;
   /** Further lines shown indented under the check (human output), also in JSON. */
   details?: string[];
-  /** Exact commands to copy. */
-  fix?: string[];
+  /** What to change, as data (report/fix-render.ts prints it). */
+  fix?: Fix[];
 }
 
 /** One planned change to the GOENV file: `go env -w NAME=VALUE` or `go env -u NAME` (init/restore, issue #4). */
@@ -162,6 +165,8 @@ export type TidyCause =
 
 /** One diagnosed problem of a tidy run, ending in fixes that are real settings. */
 export interface TidyProblem {
+  /** What produced it: a rule of core/tidy/rules.ts RULES, or a diagnosis of core/tidy/diagnose.ts (stable ids). */
+  rule: string;
   module?: string;
   version?: string;
   package?: string;
@@ -171,7 +176,7 @@ export interface TidyProblem {
   phase?: string;
   cause: TidyCause;
   message: string;
-  fix: string[];
+  fix: Fix[];
 }
 
 /** One HTTP request of a tidy run as seen in `-x` output (or predicted by the route resolver). */
@@ -232,5 +237,12 @@ export interface Route {
     via?: 'proxy' | 'direct' | 'url';
     urls?: string[];
   };
-  warnings: string[];
+  warnings: RouteWarning[];
+}
+
+/** A route warning (a private-looking path reaching a public service), with the setting that prevents it. */
+export interface RouteWarning {
+  message: string;
+  /** Printed after the message: "<message> <fix>". */
+  fix?: Fix;
 }

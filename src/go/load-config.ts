@@ -1,10 +1,11 @@
 // Gathers what the config model needs from the machine: go version, GOENV file, $GOROOT/go.env, go.mod.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildConfigModel } from '../core/config-model.js';
+import { buildConfigModel, withGoReported } from '../core/config-model.js';
 import { getGoenvPath } from '../core/goenv-location.js';
 import { MODULE_VARS } from '../core/known-vars.js';
 import { parseGoMod } from '../core/gomod.js';
+import { modelProxies } from '../core/goproxy.js';
 import { goVersionOf } from '../core/go-version.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
 import { getGoEnvJson } from './run-go.js';
@@ -46,7 +47,8 @@ export async function loadConfig(p: {
     readTextOrNull(goenvPath),
     readTextOrNull(goroot ? join(goroot, 'go.env') : null),
   ]);
-  const model = buildConfigModel({ env: p.env, goenvPath, goenvText, gorootEnvText, goVersion: version });
+  const computedModel = buildConfigModel({ env: p.env, goenvPath, goenvText, gorootEnvText, goVersion: version });
+  const model = withGoReported(computedModel, reported);
   const goModPath =
     reported?.GOMOD && reported.GOMOD !== '/dev/null' && reported.GOMOD !== 'NUL'
       ? reported.GOMOD
@@ -54,10 +56,10 @@ export async function loadConfig(p: {
   const goModText = await readTextOrNull(goModPath);
   return {
     model,
+    proxies: modelProxies(model),
     go: version
       ? { path: (await findExecutable(p.go, p.env, platform)) ?? p.go, version, goenv: goenvPath ?? 'off', goroot }
       : null,
-    goReported: reported,
     goModPath: goModText === null ? null : goModPath,
     goMod: goModText === null ? null : parseGoMod(goModText),
   };

@@ -3,17 +3,18 @@
 import type { ProbeResult } from '../core/types.js';
 import { probeTargets, realProbeUrl } from '../core/tidy/probe-targets.js';
 import type { ProbeFinding } from '../core/tidy/diagnose.js';
-import type { TidyConfig } from '../core/tidy/fixes.js';
 import type { Timeline } from '../core/tidy/timeline.js';
-import type { ConfigModel, NetrcEntry } from '../core/types.js';
+import type { ConfigModel, NetrcEntry, ProxyEntry } from '../core/types.js';
 
 /** What the watchdog needs to probe like Go would. */
 export interface WatchOptions {
   stallMs: number;
   env: NodeJS.ProcessEnv;
   goVersion: string | null;
-  cfg: TidyConfig;
-  model: ConfigModel | null;
+  /** The configuration as Go reports it. */
+  model: ConfigModel;
+  /** GOPROXY parsed once. */
+  proxies: ProxyEntry[];
   /** Called once per quiet period when the stall is detected, after the probes answered. */
   onStall?(quietMs: number, findings: ProbeFinding[]): void;
   /** Called at once when the stall is detected, before probing. */
@@ -57,7 +58,7 @@ async function probeAll(targets: string[], timeoutMs: number, o: WatchOptions, a
   const results: Array<ProbeResult | null> = await Promise.all(
     targets.map((url) =>
       bounded(
-        probeUrl(realProbeUrl(url, o.cfg.goproxy), {
+        probeUrl(realProbeUrl(url, o.proxies), {
           timeoutMs,
           env: o.env,
           goVersion: o.goVersion,
@@ -92,7 +93,7 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
         ]).then(([ca, netrc]) => ({ ca, netrc })),
     ));
 
-  const probe = (timeoutMs: number, targets = probeTargets(t, o.cfg, o.model)): Promise<void> => {
+  const probe = (timeoutMs: number, targets = probeTargets(t, o.model, o.proxies)): Promise<void> => {
     probedAt = t.lastProgressMs;
     inflight = auth()
       .then((a) => probeAll(targets, timeoutMs, o, a))
@@ -106,7 +107,7 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
     if (stallAt !== null && t.lastProgressMs > stallAt) stallAt = null; // progress resumed
     if (stallAt === null && quiet >= o.stallMs) {
       stallAt = t.lastProgressMs;
-      const targets = probeTargets(t, o.cfg, o.model);
+      const targets = probeTargets(t, o.model, o.proxies);
       o.onStallStart?.(quiet, targets);
       void probe(Math.min(Math.max(o.stallMs, 2000), 5000), targets).then(() =>
         o.onStall?.(now() - t.lastProgressMs, found),

@@ -3,6 +3,7 @@ import type { CheckResult } from '../core/types.js';
 import type { DoctorReport } from '../core/doctor/checks/context.js';
 import { formatDuration } from '../core/duration.js';
 import { redactSecrets } from '../core/redact.js';
+import { renderFixes } from './fix-render.js';
 import type { Output } from './output.js';
 
 const GROUP_TITLES: Record<string, string> = {
@@ -23,7 +24,7 @@ export function doctorJson(report: DoctorReport): unknown {
         command: 'doctor',
         go: report.go,
         canary: report.canary,
-        checks: report.checks,
+        checks: report.checks.map((c) => (c.fix ? { ...c, fix: renderFixes(c.fix) } : c)),
         summary: report.summary,
         durationMs: report.durationMs,
       }),
@@ -70,7 +71,7 @@ function renderCheck(out: Output, r: CheckResult, verbose: boolean): void {
     );
   if (verbose && r.target && r.target !== r.title) out.line(`      ${out.c.dim(`target: ${redactSecrets(r.target)}`)}`);
   for (const d of r.details ?? []) out.line(`      ${out.c.dim('•')} ${redactSecrets(d)}`);
-  for (const f of r.fix ?? []) out.line(`      ${out.c.cyan('fix:')} ${redactSecrets(f)}`);
+  for (const f of renderFixes(r.fix)) out.line(`      ${out.c.cyan('fix:')} ${redactSecrets(f)}`);
 }
 
 /** Prints the human report to stdout. */

@@ -1,6 +1,7 @@
 // Renders `gomodctl route`: the ordered requests Go would make for each module, and what ends the chain.
-import type { Route, RouteStep } from '../core/types.js';
+import type { Route, RouteStep, RouteWarning } from '../core/types.js';
 import { redactSecrets } from '../core/redact.js';
+import { renderFix } from './fix-render.js';
 import type { Output } from './output.js';
 
 const FALL: Record<RouteStep['fallThrough'], string> = {
@@ -11,7 +12,13 @@ const FALL: Record<RouteStep['fallThrough'], string> = {
 
 /** The JSON document of `gomodctl route --json`. */
 export function routeJson(routes: Route[]): unknown {
-  return JSON.parse(redactSecrets(JSON.stringify({ schemaVersion: 1, command: 'route', routes })));
+  const shown = routes.map((r) => ({ ...r, warnings: r.warnings.map(warningText) }));
+  return JSON.parse(redactSecrets(JSON.stringify({ schemaVersion: 1, command: 'route', routes: shown })));
+}
+
+/** A warning as one sentence, ending with the command that prevents the leak. */
+export function warningText(w: RouteWarning): string {
+  return w.fix ? `${w.message} ${renderFix(w.fix)}` : w.message;
 }
 
 function decided(s: RouteStep): string {
@@ -38,7 +45,7 @@ export function renderRoutesHuman(out: Output, routes: Route[]): void {
       ` checksum database: ${route.sumdb.checked ? `${route.sumdb.name} (${route.sumdb.reason})` : `not consulted (${route.sumdb.reason})`}`,
     );
     sum.forEach((s, i) => renderStep(out, s, i + 1));
-    for (const w of route.warnings) out.line(` ${out.c.yellow('!')} ${redactSecrets(w)}`);
+    for (const w of route.warnings) out.line(` ${out.c.yellow('!')} ${redactSecrets(warningText(w))}`);
     out.line();
   }
 }

@@ -4,6 +4,7 @@ import { formatDuration } from '../core/duration.js';
 import { redactSecrets } from '../core/redact.js';
 import { UsageError } from '../core/errors.js';
 import type { TidyProblem, TidyReport } from '../core/types.js';
+import { renderFixes } from './fix-render.js';
 
 /** Which CI dialect to write. */
 export type AnnotateMode = 'auto' | 'github' | 'gitlab' | 'none';
@@ -32,7 +33,9 @@ const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A')
 export function githubAnnotations(r: TidyReport): string[] {
   return r.problems.map((p) => {
     const title = `gomodctl tidy: ${p.cause}${p.module ? ` ${p.module}` : ''}`;
-    const body = [p.message, ...(p.url ? [`URL: ${p.url}`] : []), ...p.fix.map((f) => `Fix: ${f}`)].join('\n');
+    const body = [p.message, ...(p.url ? [`URL: ${p.url}`] : []), ...renderFixes(p.fix).map((f) => `Fix: ${f}`)].join(
+      '\n',
+    );
     return redactSecrets(`::error title=${escapeProperty(title)}::${escapeData(body)}`);
   });
 }
@@ -42,7 +45,9 @@ function mdCell(s: string): string {
 }
 
 function mdProblem(p: TidyProblem): string {
-  const fixes = p.fix.map((f) => `\`${f.replace(/`/g, "'")}\``).join('<br>');
+  const fixes = renderFixes(p.fix)
+    .map((f) => `\`${f.replace(/`/g, "'")}\``)
+    .join('<br>');
   return `| ${p.cause} | ${mdCell(p.module ?? p.package ?? '')} | ${mdCell(p.message)} | ${mdCell(fixes)} |`;
 }
 

@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { formatDuration } from '../core/duration.js';
 import { redactSecrets } from '../core/redact.js';
 import type { TidyProblem, TidyReport } from '../core/types.js';
+import { renderFixes } from './fix-render.js';
 
 /** Extra facts for the summary line that are not in the JSON document. */
 export interface SummaryContext {
@@ -10,6 +11,11 @@ export interface SummaryContext {
   interrupted: boolean;
   requestCount: number;
   go: string;
+}
+
+/** The `gomodctl tidy --json` document: the report with each fix rendered as the line to copy. */
+export function tidyJson(r: TidyReport): unknown {
+  return { ...r, problems: r.problems.map((p) => ({ ...p, fix: renderFixes(p.fix) })) };
 }
 
 /** One line saying how the run ended: modules fetched, time, problems. */
@@ -35,7 +41,7 @@ export function problemLines(p: TidyProblem, index: number, c: ChalkInstance): s
   if (p.phase) facts.push(`phase ${p.phase}`);
   if (facts.length) lines.push(`   ${c.dim(facts.join(' · '))}`);
   if (p.url) lines.push(`   ${c.dim('url')} ${p.url}`);
-  p.fix.forEach((f, i) => lines.push(`   ${c.cyan(i === 0 ? 'fix' : '   ')} ${f}`));
+  renderFixes(p.fix).forEach((f, i) => lines.push(`   ${c.cyan(i === 0 ? 'fix' : '   ')} ${f}`));
   return lines.map(redactSecrets);
 }
 

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { buildConfigModel } from '../../src/core/config-model.js';
 import { UsageError } from '../../src/core/errors.js';
 import { isPublicModulePath, isPublicProxyUrl } from '../../src/core/public-hosts.js';
-import { resolveRoute, simulateRoute } from '../../src/core/route.js';
+import { resolveRoute as resolveRouteData, simulateRoute } from '../../src/core/route.js';
+import { warningText } from '../../src/report/route-report.js';
+
+/** The route with its warnings as the sentences route prints. */
+function resolveRoute(...args: Parameters<typeof resolveRouteData>) {
+  const r = resolveRouteData(...args);
+  return { ...r, warnings: r.warnings.map(warningText) };
+}
 
 const model = (env: Record<string, string>, goVersion = 'go1.26.0') =>
   buildConfigModel({ env, goenvPath: null, goenvText: null, gorootEnvText: null, goVersion });
@@ -168,7 +175,7 @@ describe('public hosts', () => {
 
 describe('simulateRoute', () => {
   const m = model({ GOPROXY: 'https://a.example,https://b.example|direct', GOSUMDB: 'sum.golang.org' });
-  const route = resolveRoute(m, 'example.com/m', 'v1.0.0');
+  const route = resolveRouteData(m, 'example.com/m', 'v1.0.0');
   it('walks the list separately for .info, .mod and .zip, with the sumdb between .mod and .zip', () => {
     const sim = simulateRoute(route, (u) => (u.startsWith('https://a.example/example') ? 'not-found' : 'ok'));
     expect(sim.outcome).toBe('ok');

@@ -8,7 +8,7 @@ import { lintPatterns, matchPrefixPatterns } from '../patterns.js';
 import { GO_KNOWN_ENV } from '../known-vars.js';
 import { redactSecrets } from '../redact.js';
 import { isPublicProxyUrl } from '../public-hosts.js';
-import { setVarCommand, unsetVarCommand } from '../set-command.js';
+import { commandFix, commentFix, copyVarFix, setFix, unsetFix } from '../fix/fix.js';
 import { misspelledVars } from './misspelled-vars.js';
 
 /** What the lint needs besides the model; the edge fills in file-system facts. */
@@ -19,8 +19,6 @@ export interface LintInput {
   goMod: GoMod | null;
   /** Local replace targets (as written in go.mod) → whether the directory exists. */
   replaceDirs?: Record<string, boolean>;
-  /** What `go env -json` reported for module variables, to catch disagreement with our model. */
-  goReported?: Record<string, string> | null;
 }
 
 type Finding = Omit<CheckResult, 'group'>;
@@ -36,7 +34,7 @@ export function lintConfig(input: LintInput): CheckResult[] {
     ...lintLeaks(input.model),
     ...lintHttpProxy(input.env),
     ...lintReplaceDirs(input.goMod, input.replaceDirs ?? {}),
-    ...lintDisagreement(input.model, input.goReported ?? null),
+    ...lintDisagreement(input.model),
   ];
   // One finding per variable: a variable with its own finding already gets env-aware fixes (export, not go env -w).
   const named = new Set(findings.map((f) => f.title));
@@ -67,8 +65,8 @@ function lintGoproxy(model: ConfigModel): Finding[] {
       target: redactSecrets(value),
       message: `GOPROXY is invalid: ${parsed.error}`,
       fix: [
-        setVarCommand(model, 'GOPROXY', 'https://proxy.golang.org,direct'),
-        'gomodctl init   # or choose a proxy with the wizard',
+        setFix(model, 'GOPROXY', 'https://proxy.golang.org,direct'),
+        commandFix(['gomodctl', 'init'], 'or choose a proxy with the wizard'),
       ],
     });
     return out;
@@ -88,12 +86,15 @@ function lintGoproxy(model: ConfigModel): Finding[] {
         : 'GOPROXY has a password in the URL; it shows up in shell history, go env output and CI logs',
       fix: insecure
         ? [
-            '# switch the proxy to https:// first: Go sends credentials (URL or ~/.netrc) only over https',
-            'gomodctl init',
+            commentFix('switch the proxy to https:// first: Go sends credentials (URL or ~/.netrc) only over https'),
+            commandFix(['gomodctl', 'init']),
           ]
         : [
-            '# put the credentials in ~/.netrc (machine HOST login USER password TOKEN, chmod 600) and remove them from GOPROXY',
-            'gomodctl init',
+            commentFix(
+              'put the credentials in ~/.netrc (machine HOST login USER password TOKEN, chmod 600) and remove them from GOPROXY',
+              'GOPROXY',
+            ),
+            commandFix(['gomodctl', 'init']),
           ],
     });
   }
@@ -105,7 +106,7 @@ function lintGoproxy(model: ConfigModel): Finding[] {
       status: 'warn',
       target: 'off',
       message: 'GOPROXY=off: every public module lookup fails with "module lookup disabled by GOPROXY=off"',
-      fix: [setVarCommand(model, 'GOPROXY', 'https://proxy.golang.org,direct')],
+      fix: [setFix(model, 'GOPROXY', 'https://proxy.golang.org,direct')],
     });
   }
   return out;
@@ -123,8 +124,8 @@ function lintGosumdb(model: ConfigModel): Finding[] {
         target: redactSecrets(value),
         message: `GOSUMDB is invalid: ${parsed.error} (go reports "verifying module: ${parsed.error}")`,
         fix: [
-          unsetVarCommand(model, 'GOSUMDB'),
-          setVarCommand(
+          unsetFix(model, 'GOSUMDB'),
+          setFix(
             model,
             'GOSUMDB',
             'sum.golang.google.cn',
@@ -144,8 +145,8 @@ function lintGosumdb(model: ConfigModel): Finding[] {
       target: 'off',
       message: 'GOSUMDB=off disables checksum verification for every module; usually only private modules need it',
       fix: [
-        unsetVarCommand(model, 'GOSUMDB'),
-        setVarCommand(model, 'GONOSUMDB', priv || '*.corp.example.com', priv ? undefined : 'your private patterns'),
+        unsetFix(model, 'GOSUMDB'),
+        setFix(model, 'GONOSUMDB', priv || '*.corp.example.com', priv ? undefined : 'your private patterns'),
       ],
     },
   ];
@@ -163,8 +164,8 @@ function lintGoflags(model: ConfigModel): Finding[] {
       message:
         'GOFLAGS contains -insecure, removed in Go 1.17: go get fails with "-insecure flag is no longer supported"',
       fix: [
-        setVarCommand(model, 'GOFLAGS', flags.replace(/(^|\s)--?insecure(=\S*)?/g, '').trim()),
-        setVarCommand(model, 'GOINSECURE', '*.corp.example.com', 'only the hosts that need it'),
+        setFix(model, 'GOFLAGS', flags.replace(/(^|\s)--?insecure(=\S*)?/g, '').trim()),
+        setFix(model, 'GOINSECURE', '*.corp.example.com', 'only the hosts that need it'),
       ],
     },
   ];
@@ -183,7 +184,7 @@ function lintAllPatterns(model: ConfigModel): Finding[] {
         status: silent ? 'fail' : 'warn',
         target: issue.pattern,
         message: `${name}: ${issue.message}`,
-        ...(issue.suggestion !== undefined ? { fix: [setVarCommand(model, name, issue.suggestion)] } : {}),
+        ...(issue.suggestion !== undefined ? { fix: [setFix(model, name, issue.suggestion)] } : {}),
       });
     }
   }
@@ -217,8 +218,8 @@ function lintLeaks(model: ConfigModel): Finding[] {
       target: leaked.join(','),
       message: `${name}=${v.value} overrides GOPRIVATE, so modules matching ${leaked.join(', ')} are sent to ${sink}`,
       fix: [
-        setVarCommand(model, name, [v.value, ...leaked].join(',')),
-        `${unsetVarCommand(model, name).replace(/   #.*/, '')}   # or: let ${name} inherit GOPRIVATE`,
+        setFix(model, name, [v.value, ...leaked].join(',')),
+        unsetFix(model, name, `or: let ${name} inherit GOPRIVATE`),
       ],
     });
   }
@@ -233,7 +234,11 @@ function lintShadowing(model: ConfigModel): Finding[] {
     target: v.name,
     message: `${v.name} is set in the environment (${redactSecrets(v.value)}), which overrides the GOENV value (${redactSecrets(v.shadowedGoenvValue ?? '')}): go env -w ${v.name}=… has no effect`,
     fix: [
-      `unset ${v.name}   # and remove it from your shell profile (~/.bashrc, ~/.zshrc) or Windows user environment`,
+      unsetFix(
+        model,
+        v.name,
+        'and remove it from your shell profile (~/.bashrc, ~/.zshrc) or Windows user environment',
+      ),
     ],
   }));
 }
@@ -250,7 +255,7 @@ function lintHttpProxy(env: Record<string, string | undefined>): Finding[] {
       target: redactSecrets(http),
       message:
         'HTTP_PROXY is set but HTTPS_PROXY is not: Go uses HTTPS_PROXY for https:// proxies and ignores HTTP_PROXY for them',
-      fix: [env.HTTP_PROXY ? 'export HTTPS_PROXY="$HTTP_PROXY"' : 'export https_proxy="$http_proxy"'],
+      fix: [env.HTTP_PROXY ? copyVarFix('HTTPS_PROXY', 'HTTP_PROXY') : copyVarFix('https_proxy', 'http_proxy')],
     },
   ];
 }
@@ -266,24 +271,23 @@ function lintReplaceDirs(goMod: GoMod | null, dirs: Record<string, boolean>): Fi
       target: r.newPath,
       message: `go.mod replaces ${r.oldPath} with ${r.newPath}, which does not exist`,
       fix: [
-        `go mod edit -dropreplace=${r.oldPath}${r.oldVersion ? '@' + r.oldVersion : ''}`,
-        `# or create or clone ${r.newPath}`,
+        commandFix(['go', 'mod', 'edit', `-dropreplace=${r.oldPath}${r.oldVersion ? `@${r.oldVersion}` : ''}`]),
+        commentFix(`or create or clone ${r.newPath}`),
       ],
     }));
 }
 
-function lintDisagreement(model: ConfigModel, reported: Record<string, string> | null): Finding[] {
-  if (!reported) return [];
+function lintDisagreement(model: ConfigModel): Finding[] {
   const out: Finding[] = [];
   for (const name of ['GOPROXY', 'GONOPROXY', 'GOPRIVATE', 'GONOSUMDB', 'GOSUMDB']) {
-    if (reported[name] === undefined || !model.vars[name]) continue;
-    if (reported[name] === getVar(model, name)) continue;
+    const v = model.vars[name];
+    if (v?.computed === undefined) continue;
     out.push({
       id: 'config.model-disagrees',
       title: name,
       status: 'warn',
       target: name,
-      message: `gomodctl computed ${name}=${redactSecrets(getVar(model, name))} but go reports ${redactSecrets(reported[name]!)}; the report below follows go`,
+      message: `gomodctl computed ${name}=${redactSecrets(v.computed)} but go reports ${redactSecrets(v.value)}; the report below follows go`,
     });
   }
   return out;

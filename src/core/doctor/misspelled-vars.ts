@@ -1,4 +1,5 @@
 // Environment variables that look like Go module settings but that Go does not have (they silently do nothing).
+import { unsetFix } from '../fix/fix.js';
 import type { CheckResult } from '../types.js';
 
 /** Known wrong names people copy from blog posts, with what they probably meant. */
@@ -38,7 +39,7 @@ export function misspelledVars(
       status: 'warn',
       target: name,
       message: `${name} is not a Go setting and has no effect${meant ? `; did you mean ${meant}?` : ''}`,
-      fix: [`unset ${name}`],
+      fix: [unsetFix(null, name)],
     });
   }
   return out;

@@ -1,5 +1,6 @@
 // `init --export`: the same configuration as a snippet for a shell, Docker or CI, quoted for each place.
 import { UsageError } from '../errors.js';
+import { powershellQuote, shellQuoteAlways } from '../shell-quote.js';
 
 /** Supported --export targets. */
 export const EXPORT_FORMATS = [
@@ -22,16 +23,6 @@ export function parseExportFormat(value: string): ExportFormat {
   );
 }
 
-/** POSIX single quotes: nothing inside is special except the quote itself. */
-function sq(v: string): string {
-  return `'${v.replace(/'/g, `'\\''`)}'`;
-}
-
-/** PowerShell single-quoted string: a quote is doubled. */
-function psq(v: string): string {
-  return `'${v.replace(/'/g, "''")}'`;
-}
-
 /** Dockerfile ENV double quotes: backslash escapes \, " and $ (otherwise expanded by the builder). */
 function dq(v: string): string {
   return `"${v.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
@@ -46,12 +37,12 @@ const RENDERERS: Record<ExportFormat, (vars: Array<[string, string]>) => string>
   shell: (vars) =>
     [
       '# POSIX shell: add to ~/.profile (or run in CI before go commands)',
-      ...vars.map(([k, v]) => `export ${k}=${sq(v)}`),
+      ...vars.map(([k, v]) => `export ${k}=${shellQuoteAlways(v)}`),
     ].join('\n'),
   powershell: (vars) =>
     [
       '# PowerShell: this session; for all sessions use [Environment]::SetEnvironmentVariable(name, value, "User")',
-      ...vars.map(([k, v]) => `$env:${k} = ${psq(v)}`),
+      ...vars.map(([k, v]) => `$env:${k} = ${powershellQuote(v)}`),
     ].join('\n'),
   dockerfile: (vars) =>
     ['# Dockerfile: put before the first RUN that calls go', ...vars.map(([k, v]) => `ENV ${k}=${dq(v)}`)].join('\n'),

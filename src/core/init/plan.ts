@@ -2,7 +2,7 @@
 import { UsageError } from '../errors.js';
 import { validateGoproxyForWrite } from '../goproxy.js';
 import { validateGosumdbForWrite } from '../gosumdb.js';
-import { goEnvWriteCommand, shellQuote } from '../shell-quote.js';
+import type { Fix } from '../fix/fix.js';
 import type { ConfigModel, ConfigVar, EnvFileChange, EnvFileOp } from '../types.js';
 import { getPreset } from './presets.js';
 import { validatePatternsForWrite } from './validate-patterns.js';
@@ -161,12 +161,12 @@ export function buildInitPlan(model: ConfigModel, req: InitRequest): InitPlan {
   return plan;
 }
 
-/** The exact commands that apply the ops: one `go env -w …` and one `go env -u …` (POSIX-quoted). */
-export function planCommands(ops: EnvFileOp[]): string[] {
-  const sets = ops.flatMap((o): Array<[string, string]> => (o.op === 'set' ? [[o.name, o.value]] : []));
-  const unsets = ops.filter((o) => o.op === 'unset').map((o) => shellQuote(o.name));
-  return [
-    ...(sets.length ? [goEnvWriteCommand(sets)] : []),
-    ...(unsets.length ? [`go env -u ${unsets.join(' ')}`] : []),
-  ];
+/** The plan's operations as fixes in the GOENV file (report/fix-render.ts renderPlanCommands prints the commands). */
+export function planFixes(ops: EnvFileOp[]): Fix[] {
+  return ops.map(
+    (o): Fix =>
+      o.op === 'set'
+        ? { kind: 'set', variable: o.name, value: o.value, scope: 'goenv' }
+        : { kind: 'unset', variable: o.name, scope: 'goenv' },
+  );
 }

@@ -1,13 +1,17 @@
 // Pure diagnosis of a tidy run: errors through the rule table, hanging requests, and private paths sent to proxies.
-import type { TidyProblem } from '../types.js';
+import { getVar } from '../config-model.js';
+import { commandFix, commentFix, type Fix } from '../fix/fix.js';
+import { proxyUrls } from '../goproxy.js';
+import { isPublicModulePath } from '../public-hosts.js';
+import type { ConfigModel, ProxyEntry, TidyProblem } from '../types.js';
 import { formatDuration } from '../duration.js';
 import { matchPrefixPatterns } from '../patterns.js';
 import { redactUrl } from '../redact.js';
 import { modulePathHost, urlHost } from '../hosts.js';
-import { dropProxyFix, goprivateFix, pipeFix, sumdbFix, type TidyConfig } from './fixes.js';
+import { dropProxyFix, goprivateFix, pipeFix, sumdbFix } from './fixes.js';
 import { explainError } from './rules.js';
 import type { Timeline } from './timeline.js';
-import { matchProxyBase, proxyBases, urlSubject } from './url-subject.js';
+import { matchProxyBase, urlSubject } from './url-subject.js';
 
 /** What an active probe found out about one URL (subset of ProbeResult). */
 export interface ProbeFinding {
@@ -21,14 +25,16 @@ export interface ProbeFinding {
 
 /** Everything the diagnosis needs besides the timeline. */
 export interface DiagnoseOptions {
-  cfg: TidyConfig;
+  /** The configuration as Go reports it (config-model.ts withGoReported). */
+  model: ConfigModel;
+  /** GOPROXY parsed once (goproxy.ts modelProxies). */
+  proxies: ProxyEntry[];
   /** True when the watchdog fired and Go had not finished since (stalled or killed). */
   stalled: boolean;
   /** How long nothing progressed when the diagnosis ran. */
   stalledForMs?: number;
   now: number;
   probes?: ProbeFinding[];
-  isKnownPublic: (modulePath: string) => boolean;
   /** Where the toolchain zip was fetched from (toolchainZipUrl), when Go switched toolchains. */
   toolchainUrl?: string;
 }
@@ -58,7 +64,7 @@ export function diagnose(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   if (o.stalled) stallProblems(t, o).forEach(add);
   const finals = t.errors.filter((e) => e.kind === 'error');
   for (const e of [...finals, ...t.errors.filter((e) => e.kind === 'get-error')])
-    add(explainError(e, o.cfg, o.isKnownPublic));
+    add(explainError(e, o.model, o.proxies));
   leakProblems(t, o).forEach(add);
   for (const p of out) {
     if (p.cause !== 'toolchain' || p.url || !o.toolchainUrl) continue;
@@ -93,7 +99,7 @@ function stallProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   const out: TidyProblem[] = [];
   for (const p of groups.values())
     out.push(hangProblem(o, p.url, o.now - p.startedMs, p.subject.module, p.subject.version));
-  for (const [cmd, startedMs] of t.vcsPending) out.push(vcsHang(t, o, cmd, o.now - startedMs));
+  for (const [cmd, startedMs] of t.vcsPending) out.push(vcsHang(t, cmd, o.now - startedMs));
   if (out.length === 0) out.push(...routeStall(t, o));
   return out;
 }
@@ -111,9 +117,9 @@ function failsBeforeAnswer(f: ProbeFinding | undefined): boolean {
  * Fixes for a proxy request that hangs: `|` when the probe failed to connect (Go errors there and falls through), else
  * drop the entry: a proxy that accepts and never answers never errors (no response timeout, go-semantics.md §7).
  */
-function proxyHangFix(o: DiagnoseOptions, url: string): string[] {
-  if (failsBeforeAnswer(findingFor(o, url))) return pipeFix(o.cfg);
-  return dropProxyFix(o.cfg, url, matchProxyBase(url, proxyBases(o.cfg.goproxy))?.base);
+function proxyHangFix(o: DiagnoseOptions, url: string): Fix[] {
+  if (failsBeforeAnswer(findingFor(o, url))) return pipeFix(o.model, o.proxies);
+  return dropProxyFix(o.model, o.proxies, url, matchProxyBase(url, proxyUrls(o.proxies))?.base);
 }
 
 function hangProblem(
@@ -123,16 +129,17 @@ function hangProblem(
   module?: string,
   version?: string,
 ): TidyProblem {
-  const s = urlSubject(url, proxyBases(o.cfg.goproxy));
+  const s = urlSubject(url, proxyUrls(o.proxies));
   const via = s.via === 'unknown' ? 'proxy' : s.via;
   const what = via === 'sumdb' ? 'the checksum database' : via === 'direct' ? 'the VCS host' : 'the module proxy';
   const fix =
     via === 'sumdb'
-      ? sumdbFix(o.cfg, module)
+      ? sumdbFix(o.model, module)
       : via === 'direct'
-        ? [`check the network route to ${urlHost(url) ?? 'the host'}`]
+        ? [commentFix(`check the network route to ${urlHost(url) ?? 'the host'}`)]
         : proxyHangFix(o, url);
   const p: TidyProblem = {
+    rule: 'request-hang',
     cause: 'timeout',
     phase: via,
     url: redactUrl(url),
@@ -147,17 +154,24 @@ function hangProblem(
 }
 
 /** A git (or hg, …) command Go started and that never finished: the VCS host hangs. */
-function vcsHang(t: Timeline, o: DiagnoseOptions, cmd: string, waitedMs: number): TidyProblem {
+function vcsHang(t: Timeline, cmd: string, waitedMs: number): TidyProblem {
   const url = /(?:https?|ssh|git):\/\/\S+/.exec(cmd)?.[0];
   const subject = waitingSubject(t);
   const what = cmd.replace(/^cd \S+; /, '');
   const p: TidyProblem = {
+    rule: 'vcs-hang',
     cause: 'timeout',
     phase: 'direct',
     message: `\`${redactUrl(what)}\` has not finished for ${formatDuration(waitedMs)}: the VCS host does not answer (git has no timeout by default)`,
     fix: [
-      `check the network route to ${url ? (urlHost(url) ?? url) : 'the VCS host'} and any git url.<base>.insteadOf rewrite`,
-      'git config --global http.lowSpeedLimit 1000 && git config --global http.lowSpeedTime 30   (make git give up)',
+      commentFix(
+        `check the network route to ${url ? (urlHost(url) ?? url) : 'the VCS host'} and any git url.<base>.insteadOf rewrite`,
+      ),
+      commandFix(['git', 'config', '--global', 'http.lowSpeedLimit', '1000']),
+      commandFix(
+        ['git', 'config', '--global', 'http.lowSpeedTime', '30'],
+        'together: git gives up on a transfer slower than 1000 B/s for 30 s',
+      ),
     ],
   };
   if (url) {
@@ -176,16 +190,21 @@ function routeStall(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   const bad = o.probes?.find((p) => !p.ok && p.cause === 'timeout') ?? o.probes?.find((p) => !p.ok);
   if (bad) {
     const p = hangProblem(o, bad.url, o.stalledForMs ?? 0, subject.module);
+    p.rule = 'route-stall';
     if (subject.package) p.package = subject.package;
     p.message = `Go printed nothing for ${formatDuration(o.stalledForMs ?? 0)} while resolving ${subject.package ?? subject.module ?? 'modules'}; of the URLs the route resolver predicts, ${p.url} fails${probeNote(o, bad.url) || ''}`;
     return [p];
   }
   const p: TidyProblem = {
+    rule: 'silent-stall',
     cause: 'timeout',
     message: `Go printed nothing for ${formatDuration(o.stalledForMs ?? 0)} while resolving ${subject.package ?? subject.module ?? 'modules'}${o.probes?.length ? '; the predicted URLs answer when probed' : ''}`,
     // Nothing names the hanging request: doctor probes every entry. `|` would not help a proxy that never answers.
     fix: [
-      'gomodctl doctor   (remove a GOPROXY entry that accepts connections but never answers: "|" only falls through on errors)',
+      commandFix(
+        ['gomodctl', 'doctor'],
+        'remove a GOPROXY entry that accepts connections but never answers: "|" only falls through on errors',
+      ),
     ],
   };
   if (subject.module) p.module = subject.module;
@@ -195,7 +214,7 @@ function routeStall(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
 
 /** A module not on a known public host, asked of a proxy that did not have it: its path left the company (go help private). */
 function leakProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
-  const nonProxied = o.cfg.gonoproxy || o.cfg.goprivate;
+  const nonProxied = getVar(o.model, 'GONOPROXY') || getVar(o.model, 'GOPRIVATE');
   const resolved = t.resolvedModules();
   const candidates = new Map<string, string>();
   for (const m of t.modules.values()) {
@@ -203,7 +222,7 @@ function leakProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
     for (const r of m.requests) {
       if (
         (r.status === 404 || r.status === 410) &&
-        urlSubject(r.url, proxyBases(o.cfg.goproxy)).via === 'proxy' &&
+        urlSubject(r.url, proxyUrls(o.proxies)).via === 'proxy' &&
         !candidates.has(m.path)
       )
         candidates.set(m.path, r.url);
@@ -224,17 +243,18 @@ function leakProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   }
   const byHost = new Map<string, TidyProblem>();
   for (const [mod, url] of candidates) {
-    if (o.isKnownPublic(mod) || matchPrefixPatterns(nonProxied, mod)) continue;
+    if (isPublicModulePath(mod) || matchPrefixPatterns(nonProxied, mod)) continue;
     if (resolved.some((r) => r === mod || r.startsWith(mod + '/'))) continue; // served, or a prefix probe of a served module
     const host = modulePathHost(mod);
     if ((byHost.get(host)?.module?.length ?? -1) >= mod.length) continue; // keep the most specific path per host
     byHost.set(host, {
+      rule: 'private-leak',
       cause: 'leak',
       module: mod,
       url: redactUrl(url),
       phase: 'proxy',
       message: `${mod} is not on a known public host but its path was sent to the proxy ${urlHost(url) ?? ''}: private module names leak to that proxy (and the checksum database)`,
-      fix: [goprivateFix(o.cfg, mod)],
+      fix: [goprivateFix(o.model, mod)],
     });
   }
   return [...byHost.values()];

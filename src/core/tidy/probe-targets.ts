@@ -1,20 +1,22 @@
 // Pure: which URLs the watchdog may probe when Go is stuck, never sending a private path to a proxy.
-import type { ConfigModel } from '../types.js';
+import { getVar } from '../config-model.js';
+import { proxyUrls } from '../goproxy.js';
 import { matchPrefixPatterns } from '../patterns.js';
 import { resolveRoute } from '../route.js';
-import type { TidyConfig } from './fixes.js';
+import type { ConfigModel, ProxyEntry } from '../types.js';
 import { waitingSubject } from './diagnose.js';
 import type { Timeline } from './timeline.js';
-import { matchProxyBase, proxyBases, urlSubject } from './url-subject.js';
+import { matchProxyBase, urlSubject } from './url-subject.js';
 
 const MAX_TARGETS = 6;
 
 /** Whether probing `url` would reveal a GOPRIVATE/GONOPROXY path to a proxy or a GONOSUMDB path to the checksum DB. */
-export function isPrivateLeakingUrl(url: string, cfg: TidyConfig): boolean {
-  const s = urlSubject(url, proxyBases(cfg.goproxy));
+export function isPrivateLeakingUrl(url: string, model: ConfigModel, proxies: ProxyEntry[]): boolean {
+  const s = urlSubject(url, proxyUrls(proxies));
   if (!s.module) return false;
-  if (s.via === 'proxy') return matchPrefixPatterns(cfg.gonoproxy || cfg.goprivate, s.module);
-  if (s.via === 'sumdb') return matchPrefixPatterns(cfg.gonosumdb || cfg.goprivate, s.module);
+  const patterns = (name: string) => getVar(model, name) || getVar(model, 'GOPRIVATE');
+  if (s.via === 'proxy') return matchPrefixPatterns(patterns('GONOPROXY'), s.module);
+  if (s.via === 'sumdb') return matchPrefixPatterns(patterns('GONOSUMDB'), s.module);
   return false; // direct requests go to the module's own host: nothing leaks
 }
 
@@ -22,15 +24,15 @@ export function isPrivateLeakingUrl(url: string, cfg: TidyConfig): boolean {
  * URLs to probe: the pending `# get` requests (Go ≥ 1.21 -x), else the requests the route resolver predicts for
  * the module Go waits for (Go 1.19 has no `go mod tidy -x`, go-semantics.md §8.1). Bounded and privacy-filtered.
  */
-export function probeTargets(t: Timeline, cfg: TidyConfig, model: ConfigModel | null): string[] {
+export function probeTargets(t: Timeline, model: ConfigModel, proxies: ProxyEntry[]): string[] {
   const pending = t.pending().map((p) => p.url);
   const urls = pending.length > 0 || t.sawTrace ? pending : predicted(t, model);
-  return [...new Set(urls)].filter((u) => !isPrivateLeakingUrl(u, cfg)).slice(0, MAX_TARGETS);
+  return [...new Set(urls)].filter((u) => !isPrivateLeakingUrl(u, model, proxies)).slice(0, MAX_TARGETS);
 }
 
-function predicted(t: Timeline, model: ConfigModel | null): string[] {
+function predicted(t: Timeline, model: ConfigModel): string[] {
   const subject = waitingSubject(t);
-  if (!model || !subject.module) return [];
+  if (!subject.module) return [];
   const version = t.modules.get(subject.module)?.version;
   let route;
   try {
@@ -59,17 +61,17 @@ function predicted(t: Timeline, model: ConfigModel | null): string[] {
  * redacted proxy URL is mapped back to its GOPROXY entry (same scheme, host, path prefix); any other redacted
  * userinfo is dropped (the probe then relies on .netrc, like Go). The result may hold a secret: never print it.
  */
-export function realProbeUrl(url: string, goproxy: string): string {
+export function realProbeUrl(url: string, proxies: ProxyEntry[]): string {
   const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@(.*)$/i.exec(url);
   if (!m || !/:(xxxxx|\*\*\*)$/.test(m[2]!)) return url;
-  const entry = matchProxyBase(url, proxyBases(goproxy));
+  const entry = matchProxyBase(url, proxyUrls(proxies));
   if (entry && /@/.test(entry.base.split('/')[2] ?? '')) return entry.base.replace(/\/+$/, '') + entry.rest;
   return m[1]! + m[3]!;
 }
 
 /** The proxy URL of the toolchain zip Go was downloading (`go: downloading go1.X.Y (os/arch)`, go-semantics.md §6.1). */
-export function toolchainZipUrl(t: Timeline, model: ConfigModel | null): string | undefined {
-  if (!t.toolchain || !model) return undefined;
+export function toolchainZipUrl(t: Timeline, model: ConfigModel): string | undefined {
+  if (!t.toolchain) return undefined;
   const [goos, goarch] = t.toolchain.platform.split('/');
   const version = `v0.0.1-${t.toolchain.version}.${goos}-${goarch}`;
   try {

@@ -50,7 +50,7 @@ export class Timeline {
   /** True when `-x` request lines were seen (Go ≥ 1.21). */
   sawTrace = false;
 
-  /** GOPROXY base URLs (proxyBases), stripped before a module path is read from a proxy URL. */
+  /** GOPROXY base URLs (goproxy.ts proxyUrls), stripped before a module path is read from a proxy URL. */
   private readonly bases: string[];
 
   constructor(startMs: number, opts: { proxyBases?: string[] } = {}) {

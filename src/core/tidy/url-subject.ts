@@ -37,14 +37,6 @@ function moduleFromSegments(segs: string[], skip?: number): string | undefined {
   return unescapePath(escaped) ?? escaped;
 }
 
-/** The URL entries of a GOPROXY list (not direct/off), as written: the bases Go appends module paths to. */
-export function proxyBases(goproxy: string): string[] {
-  return goproxy
-    .split(/[,|]/)
-    .map((e) => e.trim())
-    .filter((e) => /^[a-z][a-z0-9+.-]*:\/\//i.test(e));
-}
-
 /** scheme://host[:port]/path of a URL without userinfo, query or trailing slash; scheme and host lower-cased. */
 function comparable(url: string): string | undefined {
   const m = /^([a-z][a-z0-9+.-]*):\/\/(?:[^/?#]*@)?([^/?#]*)([^?#]*)/i.exec(url);
@@ -78,8 +70,8 @@ function splitUrl(url: string): { path: string; query: string } | undefined {
 const VERSIONED = /^(.*)\/@v\/(.+)\.(info|mod|zip)$/;
 
 /**
- * Classifies a URL fetched by `go` into its step, channel, module and version. Never throws. `bases` (proxyBases of
- * GOPROXY) are stripped first, so a base path with a dot (…/repository/go.proxy/) is not taken for the module path.
+ * Classifies a URL fetched by `go` into its step, channel, module and version. Never throws. `bases` (goproxy.ts
+ * proxyUrls) are stripped first, so a base path with a dot (…/repository/go.proxy/) is not taken for the module path.
  */
 export function urlSubject(url: string, bases: string[] = []): UrlSubject {
   const u = splitUrl(url);

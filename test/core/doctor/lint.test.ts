@@ -1,29 +1,38 @@
 // Configuration lint: each rule, from a config model built the way Go precedence works.
 import { describe, expect, it } from 'vitest';
 import { lintConfig } from '../../../src/core/doctor/lint.js';
-import { buildConfigModel } from '../../../src/core/config-model.js';
+import { buildConfigModel, withGoReported } from '../../../src/core/config-model.js';
 import { parseGoMod } from '../../../src/core/gomod.js';
 import { runChecks, summarize } from '../../../src/core/doctor/check.js';
+import type { CheckResult } from '../../../src/core/types.js';
+import { renderFixes } from '../../../src/report/fix-render.js';
 
 function lint(
   env: Record<string, string>,
   goenvText = '',
   extra: { goMod?: string; dirs?: Record<string, boolean>; reported?: Record<string, string> } = {},
 ) {
-  const model = buildConfigModel({
+  const computed = buildConfigModel({
     env,
     goenvPath: '/tmp/env',
     goenvText,
     gorootEnvText: 'GOPROXY=https://proxy.golang.org,direct\nGOSUMDB=sum.golang.org\nGOTOOLCHAIN=auto\n',
     goVersion: 'go1.26.8',
   });
-  return lintConfig({
-    model,
-    env,
-    goMod: extra.goMod ? parseGoMod(extra.goMod) : null,
-    replaceDirs: extra.dirs ?? {},
-    goReported: extra.reported ?? null,
-  });
+  const model = withGoReported(computed, extra.reported ?? null);
+  return render(
+    lintConfig({
+      model,
+      env,
+      goMod: extra.goMod ? parseGoMod(extra.goMod) : null,
+      replaceDirs: extra.dirs ?? {},
+    }),
+  );
+}
+
+/** Findings with each fix as the line doctor prints. */
+function render(results: CheckResult[]) {
+  return results.map((r) => ({ ...r, fix: r.fix ? renderFixes(r.fix) : undefined }));
 }
 const ids = (rs: ReturnType<typeof lint>) => rs.map((r) => `${r.id}:${r.status}`);
 

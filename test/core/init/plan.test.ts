@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/core/errors.js';
-import {
-  buildInitPlan,
-  planCommands,
-  planEnvOps,
-  resolveInitValues,
-  stripDirect,
-} from '../../../src/core/init/plan.js';
+import { buildInitPlan, planFixes, planEnvOps, resolveInitValues, stripDirect } from '../../../src/core/init/plan.js';
+import { renderPlanCommands } from '../../../src/report/fix-render.js';
 import type { ConfigModel, ConfigVar } from '../../../src/core/types.js';
 
 function v(name: string, value: string, source: ConfigVar['source'], extra: Partial<ConfigVar> = {}): ConfigVar {
@@ -113,14 +108,16 @@ describe('planEnvOps', () => {
   });
 });
 
-describe('planCommands', () => {
+describe('planFixes, printed by renderPlanCommands', () => {
   it('prints one go env -w and one go env -u, shell-quoted', () => {
     expect(
-      planCommands([
-        { op: 'set', name: 'GOPROXY', value: 'https://a.example.com|https://b.example.com,direct' },
-        { op: 'set', name: 'GOPRIVATE', value: 'corp.example.com' },
-        { op: 'unset', name: 'GOSUMDB' },
-      ]),
+      renderPlanCommands(
+        planFixes([
+          { op: 'set', name: 'GOPROXY', value: 'https://a.example.com|https://b.example.com,direct' },
+          { op: 'set', name: 'GOPRIVATE', value: 'corp.example.com' },
+          { op: 'unset', name: 'GOSUMDB' },
+        ]),
+      ),
     ).toEqual([
       "go env -w 'GOPROXY=https://a.example.com|https://b.example.com,direct' GOPRIVATE=corp.example.com",
       'go env -u GOSUMDB',

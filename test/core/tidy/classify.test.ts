@@ -7,16 +7,9 @@ import { Timeline } from '../../../src/core/tidy/timeline.js';
 import { diagnose } from '../../../src/core/tidy/diagnose.js';
 import { urlSubject } from '../../../src/core/tidy/url-subject.js';
 import { isPrivateLeakingUrl } from '../../../src/core/tidy/probe-targets.js';
-import { isPublicModulePath } from '../../../src/core/public-hosts.js';
+import { tidySettings } from './model.js';
 
-const cfg = {
-  goproxy: 'https://proxy.golang.org,direct',
-  goprivate: 'git.corp.example',
-  gonoproxy: '',
-  gonosumdb: '',
-  gosumdb: 'sum.golang.org',
-  goVersion: 'go1.26.8',
-};
+const cfg = tidySettings({ GOPROXY: 'https://proxy.golang.org,direct', GOPRIVATE: 'git.corp.example' });
 
 // Fragments of real go output, recombined at random so the generator reaches the interesting branches.
 const FRAGMENTS = [
@@ -60,7 +53,7 @@ describe('the tidy line classifier on arbitrary input', () => {
         const c = new LineClassifier();
         const t = new Timeline(0);
         lines.forEach((l, i) => t.apply(c.push(l), i));
-        const problems = diagnose(t, { cfg, stalled: true, now: 100, isKnownPublic: isPublicModulePath, probes: [] });
+        const problems = diagnose(t, { ...cfg, stalled: true, now: 100, probes: [] });
         for (const p of problems) expect(p.fix.length).toBeGreaterThan(0);
         t.snapshot(false, new Set());
       }),
@@ -73,7 +66,7 @@ describe('the tidy line classifier on arbitrary input', () => {
       fc.property(goish, (s) => {
         detectError(s);
         urlSubject(s);
-        isPrivateLeakingUrl(s, cfg);
+        isPrivateLeakingUrl(s, cfg.model, cfg.proxies);
       }),
       { numRuns: 1000 },
     );
@@ -128,9 +121,13 @@ describe('url subjects (go-semantics.md §3.4, §4)', () => {
   });
 
   it('never probes a GOPRIVATE path on a proxy or the checksum DB, but may probe its own host', () => {
-    expect(isPrivateLeakingUrl('https://proxy.golang.org/git.corp.example/x/@v/list', cfg)).toBe(true);
-    expect(isPrivateLeakingUrl('https://sum.golang.org/lookup/git.corp.example/x@v1.0.0', cfg)).toBe(true);
-    expect(isPrivateLeakingUrl('https://git.corp.example/x?go-get=1', cfg)).toBe(false);
-    expect(isPrivateLeakingUrl('https://proxy.golang.org/github.com/a/b/@v/list', cfg)).toBe(false);
+    expect(isPrivateLeakingUrl('https://proxy.golang.org/git.corp.example/x/@v/list', cfg.model, cfg.proxies)).toBe(
+      true,
+    );
+    expect(isPrivateLeakingUrl('https://sum.golang.org/lookup/git.corp.example/x@v1.0.0', cfg.model, cfg.proxies)).toBe(
+      true,
+    );
+    expect(isPrivateLeakingUrl('https://git.corp.example/x?go-get=1', cfg.model, cfg.proxies)).toBe(false);
+    expect(isPrivateLeakingUrl('https://proxy.golang.org/github.com/a/b/@v/list', cfg.model, cfg.proxies)).toBe(false);
   });
 });

@@ -7,35 +7,26 @@ import { fileURLToPath } from 'node:url';
 import { classifyText } from '../../../src/core/tidy/classify.js';
 import { Timeline } from '../../../src/core/tidy/timeline.js';
 import { diagnose, type ProbeFinding } from '../../../src/core/tidy/diagnose.js';
-import { goprivateFix, pipeFix, sumdbFix, type TidyConfig } from '../../../src/core/tidy/fixes.js';
+import { goprivateFix, pipeFix, sumdbFix } from '../../../src/core/tidy/fixes.js';
 import { isPrivateLeakingUrl, realProbeUrl } from '../../../src/core/tidy/probe-targets.js';
-import { proxyBases, urlSubject } from '../../../src/core/tidy/url-subject.js';
-import { isPublicModulePath } from '../../../src/core/public-hosts.js';
+import { urlSubject } from '../../../src/core/tidy/url-subject.js';
+import { proxyUrls } from '../../../src/core/goproxy.js';
+import { renderFix, renderFixes } from '../../../src/report/fix-render.js';
+import { type TidySettings, tidySettings } from './model.js';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'tidy');
-const BH = 'http://127.0.0.1:PORT/blackhole';
+// The captured runs say http://127.0.0.1:PORT; a real port makes the GOPROXY entries parse as Go parses them.
+const LOOP = 'http://127.0.0.1:8080';
+const BH = `${LOOP}/blackhole`;
 const LIST = `${BH}/example.com/hello/@v/list`;
-const base: TidyConfig = {
-  goproxy: `${BH},https://proxy.golang.org,direct`,
-  goprivate: '',
-  gonoproxy: '',
-  gonosumdb: '',
-  gosumdb: 'sum.golang.org',
-  goVersion: 'go1.26.8',
-};
+const base = { GOPROXY: `${BH},https://proxy.golang.org,direct` };
 
-function stalled(ver: string, cfg: TidyConfig, probes: ProbeFinding[], proxyAs = 'http://127.0.0.1:PORT') {
-  const t = new Timeline(0, { proxyBases: proxyBases(cfg.goproxy) });
+function stalled(ver: string, cfg: TidySettings, probes: ProbeFinding[], proxyAs = LOOP) {
+  const t = new Timeline(0, { proxyBases: proxyUrls(cfg.proxies) });
   const text = readFileSync(join(DIR, ver, 'blackhole.txt'), 'utf8').replaceAll('http://127.0.0.1:PORT', proxyAs);
   classifyText(text).forEach((e, i) => t.apply(e, i + 1));
-  return diagnose(t, {
-    cfg,
-    stalled: true,
-    stalledForMs: 5000,
-    now: 10_000,
-    probes,
-    isKnownPublic: isPublicModulePath,
-  })[0]!;
+  const p = diagnose(t, { ...cfg, stalled: true, stalledForMs: 5000, now: 10_000, probes })[0]!;
+  return { ...p, fix: renderFixes(p.fix) };
 }
 
 describe('a proxy request that hangs (captured blackhole runs; go-semantics.md §1.4, §7)', () => {
@@ -56,7 +47,7 @@ describe('a proxy request that hangs (captured blackhole runs; go-semantics.md �
 
   for (const ver of ['go1.26', 'go1.19']) {
     it(`${ver}: accepts and never answers → drop the entry, not "|" (it never errors)`, () => {
-      const p = stalled(ver, base, [silent]);
+      const p = stalled(ver, tidySettings(base), [silent]);
       expect(p).toMatchObject({ cause: 'timeout', url: LIST });
       const fix = p.fix.join('\n');
       expect(fix).toContain('go env -w GOPROXY=https://proxy.golang.org,direct   # without'); // the list without the silent entry
@@ -65,24 +56,24 @@ describe('a proxy request that hangs (captured blackhole runs; go-semantics.md �
     });
 
     it(`${ver}: fails to connect → "|" falls through (Go errors there)`, () => {
-      const p = stalled(ver, base, [refused]);
+      const p = stalled(ver, tidySettings(base), [refused]);
       expect(p.fix).toEqual([`go env -w 'GOPROXY=${BH}|https://proxy.golang.org|direct'`]);
     });
   }
 
   it('the only entry hangs: replace it with a mirror', () => {
-    const p = stalled('go1.26', { ...base, goproxy: BH }, []);
+    const p = stalled('go1.26', tidySettings({ GOPROXY: BH }), []);
     expect(p.fix[0]).toBe(
-      "go env -w 'GOPROXY=https://proxy.golang.org|https://goproxy.cn|direct'   # instead of http://127.0.0.1:PORT/blackhole, which accepts connections and never answers",
+      "go env -w 'GOPROXY=https://proxy.golang.org|https://goproxy.cn|direct'   # instead of http://127.0.0.1:8080/blackhole, which accepts connections and never answers",
     );
   });
 });
 
 describe('fixes never carry a redacted password (go-semantics.md §1.6)', () => {
-  const secret = { ...base, goproxy: 'https://bob:s3cret@nexus.corp/go,https://proxy.golang.org,direct' };
+  const secret = tidySettings({ GOPROXY: 'https://bob:s3cret@nexus.corp/go,https://proxy.golang.org,direct' });
 
   it('pipeFix describes the edit in words', () => {
-    const fix = pipeFix(secret);
+    const fix = renderFixes(pipeFix(secret.model, secret.proxies));
     expect(fix).toEqual([
       '# in GOPROXY, replace the "," after https://bob:xxxxx@nexus.corp/go with "|" so Go falls through on any error',
       '# in GOPROXY, replace the "," after https://proxy.golang.org with "|" so Go falls through on any error',
@@ -94,30 +85,30 @@ describe('fixes never carry a redacted password (go-semantics.md §1.6)', () => 
     // go -x prints the URL redacted (go-semantics.md §8.1); the fix is found from the real entry and still redacted.
     const p = stalled(
       'go1.26',
-      { ...secret, goproxy: `https://bob:s3cret@127.0.0.1:PORT/blackhole,direct` },
+      tidySettings({ GOPROXY: `https://bob:s3cret@127.0.0.1:8080/blackhole,direct` }),
       [],
-      'https://bob:xxxxx@127.0.0.1:PORT',
+      'https://bob:xxxxx@127.0.0.1:8080',
     );
     const fix = p.fix.join('\n');
     expect(fix).toContain(
-      'remove https://bob:xxxxx@127.0.0.1:PORT/blackhole (and the separator after it) from GOPROXY',
+      'remove https://bob:xxxxx@127.0.0.1:8080/blackhole (and the separator after it) from GOPROXY',
     );
     expect(fix).not.toMatch(/s3cret|go env -w 'GOPROXY=direct'/);
   });
 });
 
 describe('variables set in the OS environment get `export`, not `go env -w` (go-semantics.md §5.4)', () => {
-  const fromEnv = { ...base, fromEnv: ['GOPROXY', 'GONOSUMDB'] };
+  const fromEnv = tidySettings({}, { env: { GOPROXY: base.GOPROXY, GONOSUMDB: 'x' } });
   it.each([
     [
-      () => pipeFix(fromEnv)[0],
+      () => renderFix(pipeFix(fromEnv.model, fromEnv.proxies)[0]!),
       `export GOPROXY='${BH}|https://proxy.golang.org|direct'   # GOPROXY comes from your environment: change it where your shell profile or CI sets it`,
     ],
     [
-      () => sumdbFix(fromEnv, 'git.corp.example/x')[1],
+      () => renderFix(sumdbFix(fromEnv.model, 'git.corp.example/x')[1]!),
       'go env -w GOPRIVATE=git.corp.example   # if git.corp.example/x is private: it then skips the checksum database',
     ],
-    [() => goprivateFix(fromEnv, 'git.corp.example/x'), 'go env -w GOPRIVATE=git.corp.example'],
+    [() => renderFix(goprivateFix(fromEnv.model, 'git.corp.example/x')), 'go env -w GOPRIVATE=git.corp.example'],
   ])('%#', (fix, want) => {
     expect(fix()).toBe(want);
   });
@@ -125,7 +116,7 @@ describe('variables set in the OS environment get `export`, not `go env -w` (go-
 
 describe('GOPROXY base paths are stripped before the module path is read', () => {
   const nexus = 'https://nexus.corp/repository/go.proxy';
-  const cfg = { ...base, goproxy: `${nexus},direct`, goprivate: 'git.corp.example' };
+  const cfg = tidySettings({ GOPROXY: `${nexus},direct`, GOPRIVATE: 'git.corp.example' });
   it.each([
     [`${nexus}/git.corp.example/team/lib/@v/list`, { kind: 'list', via: 'proxy', module: 'git.corp.example/team/lib' }],
     [
@@ -133,24 +124,21 @@ describe('GOPROXY base paths are stripped before the module path is read', () =>
       { kind: 'zip', via: 'proxy', module: 'github.com/Azure/go', version: 'v1.2.3' },
     ],
   ])('%s', (url, want) => {
-    expect(urlSubject(url, proxyBases(cfg.goproxy))).toEqual(want);
+    expect(urlSubject(url, proxyUrls(cfg.proxies))).toEqual(want);
   });
 
   it('privacy filter and leak fix name the real module', () => {
-    expect(isPrivateLeakingUrl(`${nexus}/git.corp.example/team/lib/@v/list`, cfg)).toBe(true);
-    const t = new Timeline(0, { proxyBases: proxyBases(cfg.goproxy) });
+    expect(isPrivateLeakingUrl(`${nexus}/git.corp.example/team/lib/@v/list`, cfg.model, cfg.proxies)).toBe(true);
+    const t = new Timeline(0, { proxyBases: proxyUrls(cfg.proxies) });
     const text = readFileSync(join(DIR, 'go1.26', 'private-leak.txt'), 'utf8').replaceAll(
       'http://127.0.0.1:PORT',
       nexus,
     );
     classifyText(text).forEach((e, i) => t.apply(e, i + 1));
-    const leak = diagnose(t, {
-      cfg: { ...cfg, goprivate: '' },
-      stalled: false,
-      now: 10,
-      isKnownPublic: isPublicModulePath,
-    }).find((p) => p.cause === 'leak');
-    expect(leak).toMatchObject({ module: 'git.corp.invalid/team/lib', fix: ['go env -w GOPRIVATE=git.corp.invalid'] });
+    const open = tidySettings({ GOPROXY: `${nexus},direct` });
+    const leak = diagnose(t, { ...open, stalled: false, now: 10 }).find((p) => p.cause === 'leak');
+    expect(leak).toMatchObject({ module: 'git.corp.invalid/team/lib' });
+    expect(renderFixes(leak!.fix)).toEqual(['go env -w GOPRIVATE=git.corp.invalid']);
   });
 });
 
@@ -161,6 +149,6 @@ describe('the URL the watchdog probes for one that `go -x` printed redacted', ()
     ['https://bob:xxxxx@other.corp/example.com/a/@v/list', 'https://other.corp/example.com/a/@v/list'], // not an entry: rely on .netrc
     ['https://proxy.golang.org/example.com/a/@v/list', 'https://proxy.golang.org/example.com/a/@v/list'],
   ])('%s', (printed, real) => {
-    expect(realProbeUrl(printed, goproxy)).toBe(real);
+    expect(realProbeUrl(printed, tidySettings({ GOPROXY: goproxy }).proxies)).toBe(real);
   });
 });

@@ -23,11 +23,12 @@ const report: TidyReport = {
   modules: [],
   problems: [
     {
+      rule: 'auth',
       cause: 'auth',
       module: 'example.com/a,b',
       url: 'https://user:hunter2@proxy.corp/example.com/a/@v/list',
       message: 'refused: 100%\nsecond line https://bob:hunter2@x.example/',
-      fix: ['go env -w GOPROXY=https://alice:hunter2@proxy.corp|direct'],
+      fix: [{ kind: 'set', variable: 'GOPROXY', value: 'https://alice:hunter2@proxy.corp|direct', scope: 'goenv' }],
     },
   ],
 };
@@ -59,7 +60,7 @@ describe('tidy reporters', () => {
     const explained = renderHuman(report, ctx, true, c).join('\n');
     expect(plain).toContain('go mod tidy failed with exit code 1');
     expect(plain).not.toContain('go env -w');
-    expect(explained).toContain('fix go env -w GOPROXY=https://alice:xxxxx@proxy.corp|direct');
+    expect(explained).toContain("fix go env -w 'GOPROXY=https://alice:xxxxx@proxy.corp|direct'");
     expect(explained + plain).not.toContain('hunter2');
   });
 

@@ -5,7 +5,7 @@ import { configCheck } from './config.js';
 import type { DoctorContext } from './context.js';
 import { depsCheck } from './deps.js';
 import { privateChecks } from './private-hosts.js';
-import { combineProxyFixes, proxyChecks, proxyEntries } from './proxies.js';
+import { combineProxyFixes, proxyChecks } from './proxies.js';
 import { sumdbCheck } from './sumdb.js';
 import { toolchainCheck } from './toolchain.js';
 
@@ -14,7 +14,7 @@ export function doctorChecks(ctx: DoctorContext): Array<DoctorCheck<DoctorContex
   return [
     toolchainCheck,
     configCheck,
-    ...proxyChecks(proxyEntries(ctx)),
+    ...proxyChecks(ctx.loaded.proxies),
     sumdbCheck,
     ...privateChecks(ctx),
     ...(ctx.deps ? [depsCheck] : []),
@@ -23,5 +23,5 @@ export function doctorChecks(ctx: DoctorContext): Array<DoctorCheck<DoctorContex
 
 /** Cross-check adjustments once every result is in (one recommended GOPROXY instead of contradicting rewrites). */
 export function finishResults(results: CheckResult[], ctx: DoctorContext): CheckResult[] {
-  return combineProxyFixes(results, proxyEntries(ctx), ctx.loaded.model);
+  return combineProxyFixes(results, ctx.loaded.proxies, ctx.loaded.model);
 }

@@ -1,4 +1,5 @@
 // The configuration validator: the whole-configuration lint, plus a warning when the .netrc file cannot be read.
+import { commentFix } from '../../fix/fix.js';
 import type { CheckResult } from '../../types.js';
 import type { DoctorCheck } from '../check.js';
 import { lintConfig } from '../lint.js';
@@ -12,7 +13,7 @@ function netrcWarning(ctx: DoctorContext, error: string): CheckResult {
     status: 'warn',
     target: ctx.env.NETRC || '~/.netrc',
     message: `cannot read the .netrc file (${error}): no credentials come from it`,
-    fix: ['# point NETRC at a readable file, or unset it to use ~/.netrc'],
+    fix: [commentFix('point NETRC at a readable file, or unset it to use ~/.netrc')],
   };
 }
 
@@ -27,7 +28,6 @@ export const configCheck: DoctorCheck<DoctorContext> = {
       env: ctx.env,
       goMod: ctx.loaded.goMod,
       replaceDirs: ctx.replaceDirs,
-      goReported: ctx.loaded.goReported,
     });
     return ctx.netrcError ? [...results, netrcWarning(ctx, ctx.netrcError)] : results;
   },

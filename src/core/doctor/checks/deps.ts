@@ -5,11 +5,11 @@ import type { DoctorCheck } from '../check.js';
 import { getVar } from '../../config-model.js';
 import { matchPrefixPatterns } from '../../patterns.js';
 import { escapeVersion } from '../../escape.js';
-import { setVarCommand } from '../../set-command.js';
+import { commandFix, setFix } from '../../fix/fix.js';
 
 import { modulePathHost } from '../../hosts.js';
 import type { DoctorContext } from './context.js';
-import { proxyEntries, proxyUrl } from './proxies.js';
+import { proxyUrl } from './proxies.js';
 
 /** GOPRIVATE extended with the host of a module (existing patterns kept). */
 function privateSuggestion(current: string, path: string): string {
@@ -59,7 +59,7 @@ async function run(ctx: DoctorContext): Promise<CheckResult> {
   const noproxy = getVar(ctx.loaded.model, 'GONOPROXY');
   const reqs = mod.require.filter((r) => !matchPrefixPatterns(noproxy, r.path));
   const skipped = mod.require.length - reqs.length;
-  const entries = proxyEntries(ctx);
+  const entries = ctx.loaded.proxies;
   const results = await mapLimit(reqs, CONCURRENCY, async (r) => ({
     r,
     why: await served(ctx, entries, r.path, r.version),
@@ -74,13 +74,16 @@ async function run(ctx: DoctorContext): Promise<CheckResult> {
     message: `${missing.length} of ${reqs.length} requirements not served through GOPROXY${note}`,
     details: missing.map((x) => `${x.r.path}@${x.r.version}: ${x.why}`),
     fix: [
-      setVarCommand(
+      setFix(
         ctx.loaded.model,
         'GOPRIVATE',
         privateSuggestion(getVar(ctx.loaded.model, 'GOPRIVATE'), missing[0]!.r.path),
         'if these modules are private',
       ),
-      `gomodctl doctor --module ${missing[0]!.r.path}@${missing[0]!.r.version}   # if they are public: why the proxy does not serve them`,
+      commandFix(
+        ['gomodctl', 'doctor', '--module', `${missing[0]!.r.path}@${missing[0]!.r.version}`],
+        'if they are public: why the proxy does not serve them',
+      ),
     ],
   };
 }

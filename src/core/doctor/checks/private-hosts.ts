@@ -5,7 +5,9 @@ import type { DoctorCheck } from '../check.js';
 import { getVar } from '../../config-model.js';
 import { modulePathHost } from '../../hosts.js';
 import type { DoctorContext } from './context.js';
-import { caFixes, probeFields, timingText } from './fixes.js';
+import { commandFix, commentFix } from '../../fix/fix.js';
+import { probeFields, timingText } from './probe-fields.js';
+import { caFixes } from './probe-fixes.js';
 
 /** Concrete hosts named by private patterns: first path element without glob characters, containing a dot. */
 export function privateHosts(patterns: string[]): Array<{ host: string; pattern: string }> {
@@ -36,11 +38,16 @@ async function hostCheck(ctx: DoctorContext, host: string, pattern: string): Pro
         ? caFixes(r, ctx.platform)
         : r.cause === 'dns'
           ? [
-              `# ${host} does not resolve here: connect the VPN, or fix DNS for it (Go fetches https://${pattern.replace(/\/+$/, '')}?go-get=1 itself, git settings do not help)`,
+              commentFix(
+                `${host} does not resolve here: connect the VPN, or fix DNS for it (Go fetches https://${pattern.replace(/\/+$/, '')}?go-get=1 itself, git settings do not help)`,
+              ),
             ]
           : [
-              `# check VPN / firewall access to ${host}:443`,
-              `git config --global url."ssh://git@${host}/".insteadOf "https://${host}/"   # if git over https is blocked but ssh works`,
+              commentFix(`check VPN / firewall access to ${host}:443`),
+              commandFix(
+                ['git', 'config', '--global', `url.ssh://git@${host}/.insteadOf`, `https://${host}/`],
+                'if git over https is blocked but ssh works',
+              ),
             ],
   };
 }
@@ -71,7 +78,7 @@ export function privateChecks(ctx: DoctorContext): Array<DoctorCheck<DoctorConte
             title: 'git',
             status: 'fail',
             message: 'git is not installed: private modules are fetched directly with git',
-            fix: ['# install git: https://git-scm.com/downloads'],
+            fix: [commentFix('install git: https://git-scm.com/downloads')],
           };
     },
   });

@@ -1,22 +1,14 @@
 // One check per GOPROXY URL entry: a protocol probe GET <entry>/<escaped canary>/@v/list (go-semantics.md §4).
 import type { CheckResult, ConfigModel, ProxyEntry } from '../../types.js';
+import { commentFix, fixVariable, setFix } from '../../fix/fix.js';
 import { formatGoproxy } from '../../goproxy.js';
-import { setVarCommand } from '../../set-command.js';
 import type { DoctorCheck } from '../check.js';
-import { getVar } from '../../config-model.js';
-import { parseGoproxy } from '../../goproxy.js';
 import { escapePath } from '../../escape.js';
 import { redactUrl } from '../../redact.js';
 import { classifyGoProxyBody } from '../../probe-cause.js';
 import type { DoctorContext } from './context.js';
-import { probeFields, proxyFixes, timingText } from './fixes.js';
-
-/** The parsed GOPROXY list of the context (empty when invalid: the lint reports that). */
-export function proxyEntries(ctx: DoctorContext): ProxyEntry[] {
-  const m = ctx.loaded.model;
-  const parsed = parseGoproxy(getVar(m, 'GOPROXY'), getVar(m, 'GONOPROXY'));
-  return parsed.ok ? parsed.entries : [];
-}
+import { probeFields, timingText } from './probe-fields.js';
+import { proxyFixes } from './probe-fixes.js';
 
 /** URL of `<base>/<module>/@v/<file>` with Go's case escaping. */
 export function proxyUrl(base: string, modulePath: string, file: string): string {
@@ -74,7 +66,6 @@ export function combineProxyFixes(results: CheckResult[], entries: ProxyEntry[],
     proxyResults.filter((r) => r.status === 'fail').map((r) => Number(r.id.slice('proxy.'.length))),
   );
   if (failed.size < 2) return results;
-  const isRewrite = (f: string) => /GOPROXY=|from GOPROXY|in GOPROXY/.test(f);
   const kept = entries.filter((e, i) => e.kind !== 'noproxy' && !failed.has(i));
   const anyAnswered = kept.some((e) => e.kind === 'url');
   const list = anyAnswered ? formatGoproxy(kept) : 'https://goproxy.cn|https://proxy.golang.org,direct';
@@ -89,12 +80,15 @@ export function combineProxyFixes(results: CheckResult[], entries: ProxyEntry[],
       : `none of the ${failed.size} GOPROXY entries answered; try public mirrors (compare them with gomodctl init)`,
     fix: [
       secret
-        ? '# remove the failing entries from GOPROXY (the list holds a password, so it is not printed)'
-        : setVarCommand(model, 'GOPROXY', list, anyAnswered ? 'only the entries that answered' : 'public mirrors'),
+        ? commentFix(
+            'remove the failing entries from GOPROXY (the list holds a password, so it is not printed)',
+            'GOPROXY',
+          )
+        : setFix(model, 'GOPROXY', list, anyAnswered ? 'only the entries that answered' : 'public mirrors'),
     ],
   };
   const out = results.map((r) =>
-    proxyResults.includes(r) && r.fix ? { ...r, fix: r.fix.filter((f) => !isRewrite(f)) } : r,
+    proxyResults.includes(r) && r.fix ? { ...r, fix: r.fix.filter((f) => fixVariable(f) !== 'GOPROXY') } : r,
   );
   const last = out.map((r) => r.group).lastIndexOf('proxy');
   out.splice(last + 1, 0, summary);

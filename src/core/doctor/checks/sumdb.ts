@@ -8,9 +8,9 @@ import { matchPrefixPatterns } from '../../patterns.js';
 import { redactUrl } from '../../redact.js';
 import { parseTreeNote, verifyNote } from '../../sumdb-note.js';
 import type { DoctorContext } from './context.js';
-import { caFixes, probeFields, timingText } from './fixes.js';
-import { proxyEntries } from './proxies.js';
-import { setVarCommand } from '../../set-command.js';
+import { probeFields, timingText } from './probe-fields.js';
+import { caFixes } from './probe-fixes.js';
+import { commentFix, setFix } from '../../fix/fix.js';
 
 type Db = Extract<SumdbConfig, { kind: 'db' }>;
 type BaseResult = { base: string; via: string; tried: string[] } | { error: ProbeResult; via: string; tried: string[] };
@@ -62,7 +62,7 @@ async function run(ctx: DoctorContext): Promise<CheckResult> {
       message: `${canary.path} matches GONOSUMDB; not sent to the checksum database`,
     };
   }
-  const where = await resolveSumdbBase(ctx, db, proxyEntries(ctx));
+  const where = await resolveSumdbBase(ctx, db, ctx.loaded.proxies);
   if ('error' in where)
     return failure(
       ctx,
@@ -87,8 +87,8 @@ async function run(ctx: DoctorContext): Promise<CheckResult> {
       cause: 'bad-signature',
       message: `answer from ${target} does not verify against the ${db.name} key: ${v.error} (wrong GOSUMDB key, or something on the path rewrites answers)`,
       fix: [
-        '# check the GOSUMDB key (name+hash+keydata) with the database operator',
-        setVarCommand(ctx.loaded.model, 'GOSUMDB', 'sum.golang.google.cn', 'a trusted mirror of sum.golang.org'),
+        commentFix('check the GOSUMDB key (name+hash+keydata) with the database operator', 'GOSUMDB'),
+        setFix(ctx.loaded.model, 'GOSUMDB', 'sum.golang.google.cn', 'a trusted mirror of sum.golang.org'),
       ],
     };
   }
@@ -113,7 +113,7 @@ function failure(
     r.cause === 'tls'
       ? caFixes(r, ctx.platform)
       : [
-          setVarCommand(
+          setFix(
             ctx.loaded.model,
             'GOSUMDB',
             'sum.golang.google.cn',
@@ -123,7 +123,10 @@ function failure(
           ...(priv
             ? []
             : [
-                '# private modules never need the checksum database: list them in GOPRIVATE (go env -w GOPRIVATE=corp.example.com)',
+                commentFix(
+                  'private modules never need the checksum database: list them in GOPRIVATE (go env -w GOPRIVATE=corp.example.com)',
+                  'GOPRIVATE',
+                ),
               ]),
         ];
   return { ...base, ...probeFields(r), status: 'fail', message: `${what}: ${r.message ?? r.cause}`, fix };

@@ -6,11 +6,12 @@ import { getVar } from '../../config-model.js';
 import { compareGoVersions } from '../../go-version.js';
 import { requiredToolchain, toolchainModuleVersion, goosGoarch } from '../../toolchain.js';
 import { redactUrl } from '../../redact.js';
-import { setVarCommand, unsetVarCommand } from '../../set-command.js';
+import { commentFix, setFix, unsetFix } from '../../fix/fix.js';
 import { matchPrefixPatterns } from '../../patterns.js';
 import type { DoctorContext } from './context.js';
-import { proxyEntries, proxyUrl } from './proxies.js';
-import { probeFields, proxyFixes } from './fixes.js';
+import { proxyUrl } from './proxies.js';
+import { probeFields } from './probe-fields.js';
+import { proxyFixes } from './probe-fixes.js';
 
 async function goFound(ctx: DoctorContext): Promise<CheckResult> {
   const go = ctx.loaded.go;
@@ -20,7 +21,9 @@ async function goFound(ctx: DoctorContext): Promise<CheckResult> {
       ...base,
       status: 'warn',
       message: 'go was not found; checks below read the environment and the GOENV file directly',
-      fix: ['# install Go from https://go.dev/dl/ (or https://golang.google.cn/dl/), or pass --go /path/to/go'],
+      fix: [
+        commentFix('install Go from https://go.dev/dl/ (or https://golang.google.cn/dl/), or pass --go /path/to/go'),
+      ],
     };
   }
   return {
@@ -44,7 +47,7 @@ async function toolchainSwitch(ctx: DoctorContext): Promise<CheckResult | null> 
       ...base,
       status: 'warn',
       message: `go.mod asks for ${need}, but ${go.version} predates toolchain switching (Go 1.21): it builds with ${go.version} and may fail on newer language features`,
-      fix: [`# install ${need} or newer`],
+      fix: [commentFix(`install ${need} or newer`)],
     };
   }
   const m = ctx.loaded.model;
@@ -59,7 +62,7 @@ async function toolchainSwitch(ctx: DoctorContext): Promise<CheckResult | null> 
       ...base,
       status: 'fail',
       message: `go.mod requires ${need} but this is ${go.version} and GOTOOLCHAIN=${gotoolchain || '(empty)'} forbids switching`,
-      fix: [setVarCommand(m, 'GOTOOLCHAIN', 'auto'), `# or install ${need}`],
+      fix: [setFix(m, 'GOTOOLCHAIN', 'auto'), commentFix(`or install ${need}`)],
     };
   }
   if (/(^|\+)path$/.test(gotoolchain)) {
@@ -75,8 +78,8 @@ async function toolchainSwitch(ctx: DoctorContext): Promise<CheckResult | null> 
       status: 'fail',
       message: `go.mod requires ${need}; toolchain downloads are always verified with the checksum database, and GOSUMDB=off makes them fail`,
       fix: [
-        unsetVarCommand(m, 'GOSUMDB'),
-        setVarCommand(m, 'GOTOOLCHAIN', 'local', `or: stay on this Go and install ${need} yourself`),
+        unsetFix(m, 'GOSUMDB'),
+        setFix(m, 'GOTOOLCHAIN', 'local', `or: stay on this Go and install ${need} yourself`),
       ],
     };
   }
@@ -89,8 +92,8 @@ async function toolchainSwitch(ctx: DoctorContext): Promise<CheckResult | null> 
       status: 'fail',
       message: `go.mod requires ${need}, and GOPROXY=off forbids downloading it ("toolchain not available")`,
       fix: [
-        setVarCommand(m, 'GOPROXY', 'https://proxy.golang.org,direct'),
-        setVarCommand(m, 'GOTOOLCHAIN', 'local', `or: stay on this Go and install ${need} yourself`),
+        setFix(m, 'GOPROXY', 'https://proxy.golang.org,direct'),
+        setFix(m, 'GOTOOLCHAIN', 'local', `or: stay on this Go and install ${need} yourself`),
       ],
     };
   }
@@ -102,7 +105,7 @@ async function toolchainSwitch(ctx: DoctorContext): Promise<CheckResult | null> 
       status: 'ok',
       message: `go.mod requires ${need}: Go will download golang.org/toolchain@${version} from ${redactUrl(src.base)}`,
     };
-  const entries = proxyEntries(ctx);
+  const entries = ctx.loaded.proxies;
   return {
     ...base,
     ...probeFields(r),
@@ -110,7 +113,7 @@ async function toolchainSwitch(ctx: DoctorContext): Promise<CheckResult | null> 
     message: `go.mod requires ${need}, but golang.org/toolchain@${version} is not available from ${redactUrl(src.base)}: ${r.message ?? r.status}`,
     fix: [
       ...(src.index >= 0 ? proxyFixes(r, entries, src.index, ctx.platform, m) : []),
-      setVarCommand(m, 'GOTOOLCHAIN', 'local', `or: stay on this Go and install ${need} yourself`),
+      setFix(m, 'GOTOOLCHAIN', 'local', `or: stay on this Go and install ${need} yourself`),
     ],
   };
 }
@@ -122,7 +125,7 @@ async function toolchainSwitch(ctx: DoctorContext): Promise<CheckResult | null> 
 function toolchainSource(ctx: DoctorContext): { base: string; index: number } | null {
   const direct = { base: 'https://go.dev/dl/mod', index: -1 };
   if (matchPrefixPatterns(getVar(ctx.loaded.model, 'GONOPROXY'), 'golang.org/toolchain')) return direct;
-  const entries = proxyEntries(ctx);
+  const entries = ctx.loaded.proxies;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (e.kind === 'url') return { base: e.url, index: i };

@@ -1,0 +1,125 @@
+// The fixes for each probe failure cause, shared by the proxy, sumdb and toolchain checks: a setting to change,
+// a command, or advice when only a person can act (core/fix/fix.ts).
+import { type Fix, commentFix, setFix } from '../../fix/fix.js';
+import { formatGoproxy } from '../../goproxy.js';
+import { urlHost, urlHostname } from '../../hosts.js';
+import { redactUrl } from '../../redact.js';
+import type { ConfigModel, ProbeResult, ProxyEntry } from '../../types.js';
+
+/** Public mirrors suggested when a proxy fails (compared and probed by `gomodctl init`). */
+const OTHER_MIRRORS = ['goproxy.cn', 'proxy.golang.org'];
+
+const hasPassword = (v: string) => /:\/\/[^/@]*:[^/@]*@/.test(v);
+const origin = (url: string) => redactUrl(url.split('/').slice(0, 3).join('/'));
+
+/** The GOPROXY edits for a failing entry: drop one that never answers, or make "," a "|" so Go falls through. */
+function listFixes(r: ProbeResult, entries: ProxyEntry[], index: number, model: ConfigModel | null): Fix[] {
+  const entry = entries[index];
+  const silent = r.cause === 'timeout' && (r.phase === 'first-byte' || r.phase === 'body');
+  if (silent && entries.length > 1) {
+    // Go has no response timeout: a proxy that accepts and never answers raises no error, so "|" cannot help.
+    const rest = formatGoproxy(entries.filter((_, i) => i !== index));
+    return [
+      hasPassword(rest)
+        ? commentFix(
+            `remove ${origin(r.url)} from GOPROXY: it accepts connections and never answers, and Go waits forever ("|" only helps on errors)`,
+            'GOPROXY',
+          )
+        : setFix(model, 'GOPROXY', rest, 'drop the silent proxy: Go waits forever on it, "|" only helps on errors'),
+    ];
+  }
+  if (!entry || entry.fallBackOnError || index >= entries.length - 1) return [];
+  const piped = formatGoproxy(entries.map((e, i) => (i === index ? { ...e, fallBackOnError: true } : e)));
+  // Never print a command holding a password (redacted, it would break the config if copied).
+  return [
+    hasPassword(piped)
+      ? commentFix(
+          `in GOPROXY, replace the "," after ${origin(r.url)} with "|" so Go falls through on any error`,
+          'GOPROXY',
+        )
+      : setFix(model, 'GOPROXY', piped, '"|" falls through on any error, "," only on 404/410'),
+  ];
+}
+
+/** Fixes for an unreachable or misbehaving proxy entry, given the whole GOPROXY list. */
+export function proxyFixes(
+  r: ProbeResult,
+  entries: ProxyEntry[],
+  index: number,
+  platform: NodeJS.Platform,
+  model: ConfigModel | null = null,
+): Fix[] {
+  const fixes: Fix[] = [];
+  if (r.cause === 'tls') fixes.push(...caFixes(r, platform));
+  else if (r.cause === 'auth')
+    fixes.push(commentFix(`add to ~/.netrc (chmod 600): machine ${urlHostname(r.url)} login USER password TOKEN`));
+  else if (['dns', 'refused', 'timeout', 'reset', 'proxy'].includes(r.cause ?? '')) fixes.push(...reachFixes(r));
+  fixes.push(...listFixes(r, entries, index, model));
+  if (r.cause !== 'tls' && r.cause !== 'auth') {
+    const listed = new Set(entries.map((e) => (e.kind === 'url' ? hostOf(e.url) : e.kind)));
+    const others = OTHER_MIRRORS.filter((h) => !listed.has(h));
+    if (others.length > 0) {
+      const list = `${others.map((h) => `https://${h}`).join('|')},direct`;
+      fixes.push(setFix(model, 'GOPROXY', list, 'another mirror; compare them with: gomodctl init'));
+    }
+  }
+  return fixes;
+}
+
+/** Fixes for a TLS failure: trust the inspecting gateway's CA the way Go does on this OS. */
+export function caFixes(r: ProbeResult, platform: NodeJS.Platform): Fix[] {
+  if (r.tls?.reason === 'unknown-authority' || r.tls?.reason === undefined) {
+    const who = r.tls?.issuer ? ` (issuer: ${r.tls.issuer})` : '';
+    if (platform === 'linux' || platform === 'freebsd' || platform === 'openbsd') {
+      return [
+        setFix(
+          null,
+          'SSL_CERT_FILE',
+          '/path/to/corporate-ca.pem',
+          `the CA that signs the gateway's certificates${who}`,
+        ),
+      ];
+    }
+    const store = platform === 'darwin' ? 'macOS keychain' : 'Windows certificate store';
+    return [commentFix(`import the corporate CA${who} into the ${store} (Go ≤1.26 ignores SSL_CERT_FILE on this OS)`)];
+  }
+  if (r.tls.reason === 'name-mismatch')
+    return [commentFix(`the certificate does not match ${hostOf(r.url)}: check the host name in the URL`)];
+  if (r.tls.reason === 'expired')
+    return [
+      commentFix('the server certificate has expired (or this clock is wrong): check the date, then tell the operator'),
+    ];
+  return [];
+}
+
+/** Advice for a host that cannot be reached, by cause and phase; proxy settings only where Go would use them. */
+function reachFixes(r: ProbeResult): Fix[] {
+  const host = hostOf(r.url);
+  if (r.cause === 'timeout' && (r.phase === 'first-byte' || r.phase === 'body')) {
+    return [
+      commentFix(
+        `${host} accepts connections but never answers: the service is hung, or a gateway on the path swallows requests`,
+      ),
+    ];
+  }
+  if (r.cause === 'proxy')
+    return [
+      commentFix(
+        `the HTTP proxy ${r.via ?? ''} refused or failed the tunnel to ${host}: check HTTPS_PROXY/HTTP_PROXY and NO_PROXY`,
+      ),
+    ];
+  const where = r.phase && r.phase !== r.cause ? ` in ${r.phase}` : '';
+  const out = [commentFix(`${host} cannot be reached from this network (${r.cause}${where})`)];
+  const name = urlHostname(r.url) ?? r.url;
+  const loopback = name === 'localhost' || /^127\.|^::1$/.test(name);
+  if (!loopback && !r.via) {
+    const v = r.url.startsWith('http://') ? 'HTTP_PROXY' : 'HTTPS_PROXY';
+    out.push(setFix(null, v, 'http://PROXY-HOST:PORT', 'only if this network reaches the internet through a proxy'));
+  }
+  return out;
+}
+
+/** Host[:port] of a URL for messages, or the input when it is not a URL. */
+function hostOf(url: string): string {
+  return urlHost(url) ?? url;
+}

@@ -1,0 +1,89 @@
+// Fixes rendered at the edge: POSIX shell (what doctor and tidy print), PowerShell, a GitHub Actions $GITHUB_ENV
+// step, and an init plan as the fewest go env calls.
+import { describe, expect, it } from 'vitest';
+import type { Fix } from '../../src/core/fix/fix.js';
+import { renderFix, renderPlanCommands } from '../../src/report/fix-render.js';
+
+const cases: Array<[string, Fix, string, string, string]> = [
+  [
+    'GOENV file',
+    { kind: 'set', variable: 'GOPROXY', value: 'https://a|https://b,direct', scope: 'goenv', note: 'why' },
+    "go env -w 'GOPROXY=https://a|https://b,direct'   # why",
+    "go env -w 'GOPROXY=https://a|https://b,direct'   # why",
+    `echo 'GOPROXY=https://a|https://b,direct' >> "$GITHUB_ENV"   # why`,
+  ],
+  [
+    'shadowed by the environment',
+    { kind: 'set', variable: 'GOPROXY', value: 'direct', scope: 'env' },
+    'export GOPROXY=direct   # GOPROXY comes from your environment: change it where your shell profile or CI sets it',
+    "$env:GOPROXY = 'direct'",
+    `echo GOPROXY=direct >> "$GITHUB_ENV"`,
+  ],
+  [
+    'environment-only variable',
+    { kind: 'set', variable: 'GODEBUG', value: 'tlsmlkem=0', scope: 'env', note: 'small ClientHello' },
+    'export GODEBUG=tlsmlkem=0   # small ClientHello',
+    "$env:GODEBUG = 'tlsmlkem=0'   # small ClientHello",
+    `echo GODEBUG=tlsmlkem=0 >> "$GITHUB_ENV"   # small ClientHello`,
+  ],
+  [
+    'copy of another variable',
+    { kind: 'set', variable: 'HTTPS_PROXY', valueFrom: 'HTTP_PROXY', scope: 'env' },
+    'export HTTPS_PROXY="$HTTP_PROXY"',
+    '$env:HTTPS_PROXY = $env:HTTP_PROXY',
+    `echo "HTTPS_PROXY=$HTTP_PROXY" >> "$GITHUB_ENV"`,
+  ],
+  [
+    'unset in the environment',
+    { kind: 'unset', variable: 'GOFLAGS', scope: 'env' },
+    'unset GOFLAGS   # and remove it from your shell profile or CI settings',
+    'Remove-Item Env:GOFLAGS',
+    `echo 'GOFLAGS=' >> "$GITHUB_ENV"`,
+  ],
+  [
+    'unset a variable Go does not have',
+    { kind: 'unset', variable: 'GOTIMEOUT', scope: 'env' },
+    'unset GOTIMEOUT',
+    'Remove-Item Env:GOTIMEOUT',
+    `echo 'GOTIMEOUT=' >> "$GITHUB_ENV"`,
+  ],
+  [
+    'unset in the GOENV file',
+    { kind: 'unset', variable: 'GOSUMDB', scope: 'goenv' },
+    'go env -u GOSUMDB',
+    'go env -u GOSUMDB',
+    'go env -u GOSUMDB',
+  ],
+  [
+    'command',
+    { kind: 'command', argv: ['git', 'config', '--global', 'url.ssh://git@h/.insteadOf', 'https://h/'], note: 'n' },
+    'git config --global url.ssh://git@h/.insteadOf https://h/   # n',
+    'git config --global url.ssh://git@h/.insteadOf https://h/   # n',
+    'git config --global url.ssh://git@h/.insteadOf https://h/   # n',
+  ],
+  [
+    'comment',
+    { kind: 'comment', note: 'ask the operator' },
+    '# ask the operator',
+    '# ask the operator',
+    '# ask the operator',
+  ],
+];
+
+describe('renderFix', () => {
+  it.each(cases)('%s', (_name, fix, posix, powershell, github) => {
+    expect(renderFix(fix)).toBe(posix);
+    expect(renderFix(fix, 'powershell')).toBe(powershell);
+    expect(renderFix(fix, 'github-env')).toBe(github);
+  });
+});
+
+it('a plan is one go env -w and one go env -u', () => {
+  expect(
+    renderPlanCommands([
+      { kind: 'set', variable: 'GOPROXY', value: 'https://goproxy.cn,direct', scope: 'goenv' },
+      { kind: 'unset', variable: 'GONOSUMDB', scope: 'goenv' },
+      { kind: 'set', variable: 'GOPRIVATE', value: 'corp.example.com', scope: 'goenv' },
+    ]),
+  ).toEqual(['go env -w GOPROXY=https://goproxy.cn,direct GOPRIVATE=corp.example.com', 'go env -u GONOSUMDB']);
+});
