@@ -4,14 +4,11 @@ import { runChecks, summarize } from '../core/doctor/check.js';
 import { chooseCanary } from '../core/doctor/canary.js';
 import { doctorChecks, finishResults } from '../core/doctor/checks/all-checks.js';
 import type { DoctorContext, DoctorReport } from '../core/doctor/checks/context.js';
-import type { NetrcEntry } from '../core/types.js';
 import { getGitVersion } from '../go/git.js';
 import { loadConfig } from '../go/load-config.js';
 import { getReplaceDirs } from '../go/dirs.js';
 import { resolveGoBinary } from '../go/run-go.js';
-import { loadGoTrustedCAs } from '../probes/ca-certs.js';
-import { probeUrl } from '../probes/http-probe.js';
-import { readNetrc } from '../probes/netrc-file.js';
+import { createGoProber, type GoProber } from '../probes/go-prober.js';
 import { doctorJson, renderDoctorHuman } from '../report/doctor-report.js';
 import { createOutput } from '../report/output.js';
 
@@ -29,16 +26,18 @@ export interface DoctorOptions {
 }
 
 /** Builds the context the validators run against: configuration facts and the edge operations they may call. */
-async function buildContext(o: DoctorOptions, go: string): Promise<DoctorContext> {
+async function buildContext(o: DoctorOptions, go: string): Promise<{ ctx: DoctorContext; prober: GoProber }> {
   const loaded = await loadConfig({ go, env: o.env, cwd: o.cwd });
-  const goVersion = loaded.go?.version ?? null;
-  let netrcError: string | null = null;
-  const [netrc, cas, replaceDirs] = await Promise.all([
-    readNetrc(o.env).catch((err: Error): NetrcEntry[] => ((netrcError = err.message), [])),
-    loadGoTrustedCAs({ platform: process.platform, env: o.env }),
+  const [prober, replaceDirs] = await Promise.all([
+    createGoProber({
+      env: o.env,
+      goVersion: loaded.go?.version ?? null,
+      platform: process.platform,
+      timeoutMs: o.timeoutMs,
+    }),
     getReplaceDirs(loaded, o.cwd),
   ]);
-  return {
+  const ctx: DoctorContext = {
     env: o.env,
     platform: process.platform,
     arch: process.arch,
@@ -47,18 +46,11 @@ async function buildContext(o: DoctorOptions, go: string): Promise<DoctorContext
     canary: chooseCanary(loaded, o.module),
     deps: o.deps,
     replaceDirs,
-    netrcError,
-    probe: (url, p) =>
-      probeUrl(url, {
-        timeoutMs: o.timeoutMs,
-        env: o.env,
-        goVersion,
-        netrc,
-        ca: cas.ca,
-        ...(p?.readBody ? { readBody: p.readBody } : {}),
-      }),
+    netrcError: prober.credentialsError,
+    probe: (url, p) => prober.probe(url, p),
     hasGit: () => getGitVersion(o.env),
   };
+  return { ctx, prober };
 }
 
 /** Runs every check (all at once, results in report order) and reports which are still pending. */
@@ -92,8 +84,8 @@ export async function runDoctor(o: DoctorOptions): Promise<number> {
   const start = performance.now();
   const out = createOutput({ json: o.json, color: o.color, env: o.env });
   const spinner = await out.startSpinner('probing proxies, checksum database and private hosts…');
-  const ctx = await buildContext(o, go);
-  const report = await collect(ctx, (titles) => spinner.update(waitingText(titles)));
+  const { ctx, prober } = await buildContext(o, go);
+  const report = await collect(ctx, (titles) => spinner.update(waitingText(titles))).finally(() => prober.close());
   report.durationMs = Math.round(performance.now() - start);
   spinner.stop();
   if (out.json) out.printJson(doctorJson(report));

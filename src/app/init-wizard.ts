@@ -3,12 +3,9 @@
 import { buildInitPlan } from '../core/init/plan.js';
 import { canaryUrl, DIRECT_PROBE_URL, selectCatalog, sumdbSupportedUrl, type Mirror } from '../core/init/mirrors.js';
 import type { MirrorProbe } from '../core/init/rank.js';
-import type { ProbeResult } from '../core/types.js';
 import { getGitRemoteUrls } from '../go/git.js';
 import { appendNetrcLogin } from '../go/netrc-write.js';
-import { loadGoTrustedCAs } from '../probes/ca-certs.js';
-import { probeUrl } from '../probes/http-probe.js';
-import { readNetrc } from '../probes/netrc-file.js';
+import { createGoProber, type GoProber } from '../probes/go-prober.js';
 import { loadPrompts, type WizardPrompts } from '../report/prompts.js';
 import type { InitOptions } from './init.js';
 import { runWizardFlow } from './init-wizard-flow.js';
@@ -17,37 +14,19 @@ import { executePlan, loadForWrite, type RunContext } from './write-plan.js';
 /** Bound for each wizard probe request (they all run at once). */
 const PROBE_TIMEOUT_MS = 4000;
 
-/** What Go trusts and sends (CA roots, .netrc): read once per wizard run, so probes see the network as Go does. */
-async function goNetwork(env: NodeJS.ProcessEnv) {
-  const [cas, netrc] = await Promise.all([
-    loadGoTrustedCAs({ platform: process.platform, env }),
-    readNetrc(env).catch(() => []),
-  ]);
-  return { ca: cas.ca, netrc };
-}
-
-function probeOne(
-  url: string,
-  env: NodeJS.ProcessEnv,
-  net: Awaited<ReturnType<typeof goNetwork>>,
-): Promise<ProbeResult> {
-  return probeUrl(url, {
-    timeoutMs: Number(env.GOMODCTL_PROBE_TIMEOUT_MS) || PROBE_TIMEOUT_MS,
-    env,
-    ca: net.ca,
-    netrc: net.netrc,
-  });
+/** The wizard's prober: the network as this Go sees it, each probe bounded. */
+function wizardProber(env: NodeJS.ProcessEnv, goVersion: string | null): Promise<GoProber> {
+  const timeoutMs = Number(env.GOMODCTL_PROBE_TIMEOUT_MS) || PROBE_TIMEOUT_MS;
+  return createGoProber({ env, goVersion, platform: process.platform, timeoutMs });
 }
 
 /** Probes every mirror's canary list and sumdb support, all concurrently. */
-export async function probeMirrors(mirrors: Mirror[], env: NodeJS.ProcessEnv): Promise<MirrorProbe[]> {
-  const canary = env.GOMODCTL_CANARY_MODULE || undefined;
-  const net = await goNetwork(env);
+export async function probeMirrors(mirrors: Mirror[], prober: GoProber, canary?: string): Promise<MirrorProbe[]> {
   return Promise.all(
     mirrors.map(async (mirror) => {
       const [list, sumdb] = await Promise.all([
-        probeOne(canaryUrl(mirror.url, canary), env, net),
-        probeOne(sumdbSupportedUrl(mirror.url), env, net),
+        prober.probe(canaryUrl(mirror.url, canary)),
+        prober.probe(sumdbSupportedUrl(mirror.url)),
       ]);
       return { mirror, list, sumdb };
     }),
@@ -61,18 +40,18 @@ export async function runWizard(
 ): Promise<number> {
   const { loaded, goenvPath, goBin } = await loadForWrite(ctx, opts.go);
   const prompts = ctx.prompts ?? (await loadPrompts());
+  const prober = await wizardProber(ctx.env, loaded.go?.version ?? null);
   const answers = await runWizardFlow({
     out: ctx.out,
     prompts,
     model: loaded.model,
     platform: process.platform,
     catalog: selectCatalog(ctx.env.GOMODCTL_MIRRORS),
-    probeMirrors: (m) => probeMirrors(m, ctx.env),
-    probeDirect: async () =>
-      probeOne(ctx.env.GOMODCTL_DIRECT_URL || DIRECT_PROBE_URL, ctx.env, await goNetwork(ctx.env)),
+    probeMirrors: (m) => probeMirrors(m, prober, ctx.env.GOMODCTL_CANARY_MODULE || undefined),
+    probeDirect: () => prober.probe(ctx.env.GOMODCTL_DIRECT_URL || DIRECT_PROBE_URL),
     requirements: loaded.goMod?.require.map((r) => r.path) ?? [],
     remotes: await getGitRemoteUrls(ctx.cwd, ctx.env),
-  });
+  }).finally(() => prober.close());
   const plan = buildInitPlan(loaded.model, {
     proxy: answers.proxy,
     private: answers.private,

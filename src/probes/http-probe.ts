@@ -23,7 +23,6 @@ export interface ProbeOptions {
   timeoutMs: number;
   /** Environment Go would see (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, REQUEST_METHOD). */
   env: Record<string, string | undefined>;
-  platform?: NodeJS.Platform;
   /** Go version for .netrc host matching (go-semantics.md §6.3); null = newest rules. */
   goVersion?: string | null;
   /** Parsed .netrc entries (readNetrc); credentials are sent only over https to matching hosts. */

@@ -1,10 +1,11 @@
 // The watchdog of `gomodctl tidy`: notices when Go stops progressing for --stall, probes what it waits on (bounded,
-// privacy-filtered), and keeps the findings for the diagnosis. Go itself never gives up (go-semantics.md §7).
+// privacy-filtered), and keeps the findings for the diagnosis. Go itself never gives up (net/http's DefaultTransport has no response timeout).
 import type { ProbeResult } from '../core/types.js';
 import { probeTargets, realProbeUrl } from '../core/tidy/probe-targets.js';
 import type { ProbeFinding } from '../core/tidy/diagnose.js';
 import type { Timeline } from '../core/tidy/timeline.js';
-import type { ConfigModel, NetrcEntry, ProxyEntry } from '../core/types.js';
+import type { ConfigModel, ProxyEntry } from '../core/types.js';
+import type { GoProber } from './go-prober.js';
 
 /** What the watchdog needs to probe like Go would. */
 export interface WatchOptions {
@@ -43,31 +44,18 @@ function bounded<T>(p: Promise<T>, ms: number): Promise<T | null> {
   return Promise.race([p.catch(() => null), limit]).finally(() => clearTimeout(timer));
 }
 
-/** What the probes need besides the options: Go's trusted roots and the .netrc Go reads. */
-interface ProbeAuth {
-  ca: string[] | undefined;
-  netrc: NetrcEntry[];
-}
-
 /**
  * Probes every target at once, each bounded; failures to probe are dropped, never thrown. A URL Go printed redacted is
  * probed with its real GOPROXY entry (realProbeUrl) and .netrc, like Go; findings keep the printed (redacted) URL.
  */
-async function probeAll(targets: string[], timeoutMs: number, o: WatchOptions, a: ProbeAuth): Promise<ProbeFinding[]> {
-  const { probeUrl } = await import('./http-probe.js'); // undici loads only when a stall is probed: a healthy run stays fast
+async function probeAll(
+  targets: string[],
+  timeoutMs: number,
+  o: WatchOptions,
+  prober: GoProber,
+): Promise<ProbeFinding[]> {
   const results: Array<ProbeResult | null> = await Promise.all(
-    targets.map((url) =>
-      bounded(
-        probeUrl(realProbeUrl(url, o.proxies), {
-          timeoutMs,
-          env: o.env,
-          goVersion: o.goVersion,
-          ca: a.ca,
-          netrc: a.netrc,
-        }),
-        timeoutMs + 500,
-      ),
-    ),
+    targets.map((url) => bounded(prober.probe(realProbeUrl(url, o.proxies), { timeoutMs }), timeoutMs + 500)),
   );
   return results.flatMap((r, i) =>
     r ? [{ url: targets[i]!, ok: r.ok, cause: r.cause, phase: r.phase, message: r.message, status: r.status }] : [],
@@ -80,23 +68,17 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
   let probedAt: number | null = null;
   let inflight: Promise<void> | null = null;
   let found: ProbeFinding[] = [];
-  let authPromise: Promise<ProbeAuth> | null = null;
-  const auth = (): Promise<ProbeAuth> =>
-    (authPromise ??= Promise.all([import('./ca-certs.js'), import('./netrc-file.js')]).then(
-      ([{ loadGoTrustedCAs }, { readNetrc }]) =>
-        Promise.all([
-          loadGoTrustedCAs({ platform: process.platform, env: o.env }).then(
-            (r) => r.ca,
-            () => undefined,
-          ),
-          readNetrc(o.env, { goVersion: o.goVersion }).catch((): NetrcEntry[] => []),
-        ]).then(([ca, netrc]) => ({ ca, netrc })),
+  let proberPromise: Promise<GoProber> | null = null;
+  // undici and the CA bundle load only when a stall is probed: a healthy run stays fast.
+  const prober = (): Promise<GoProber> =>
+    (proberPromise ??= import('./go-prober.js').then(({ createGoProber }) =>
+      createGoProber({ env: o.env, goVersion: o.goVersion, platform: process.platform, timeoutMs: 5000 }),
     ));
 
   const probe = (timeoutMs: number, targets = probeTargets(t, o.model, o.proxies)): Promise<void> => {
     probedAt = t.lastProgressMs;
-    inflight = auth()
-      .then((a) => probeAll(targets, timeoutMs, o, a))
+    inflight = prober()
+      .then((p) => probeAll(targets, timeoutMs, o, p))
       .then((f) => void (found = f));
     return inflight;
   };
@@ -126,6 +108,7 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
     stop: async () => {
       clearInterval(timer);
       if (inflight) await inflight;
+      if (proberPromise) (await proberPromise).close();
     },
   };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { makeHermeticGo } from '../helpers/go-env.js';
 import { probeMirrors } from '../../src/app/init-wizard.js';
+import { createGoProber } from '../../src/probes/go-prober.js';
 
 let p: FaultProxy;
 beforeAll(async () => {
@@ -15,7 +16,9 @@ afterAll(async () => {
 });
 
 it('a mirror behind a corporate CA and basic auth probes ok with SSL_CERT_FILE and .netrc, fails without', async () => {
-  const h = makeHermeticGo({ GOMODCTL_CANARY_MODULE: 'example.com/hello', GOMODCTL_PROBE_TIMEOUT_MS: '2000' });
+  const h = makeHermeticGo();
+  const prober = (env: NodeJS.ProcessEnv) =>
+    createGoProber({ env, goVersion: null, platform: process.platform, timeoutMs: 2000 });
   try {
     const netrc = join(h.dir, 'netrc');
     const host = new URL(p.url).hostname;
@@ -26,9 +29,10 @@ it('a mirror behind a corporate CA and basic auth probes ok with SSL_CERT_FILE a
       { mode: 0o600 },
     );
     const mirror = { id: 'corp', url: p.base('auth'), note: 'test mirror' };
-    const [bare] = await probeMirrors([mirror], h.env);
+    const [bare] = await probeMirrors([mirror], await prober(h.env), 'example.com/hello');
     expect(bare!.list).toMatchObject({ ok: false, cause: 'tls' });
-    const [trusted] = await probeMirrors([mirror], { ...h.env, SSL_CERT_FILE: p.caFile, NETRC: netrc });
+    const trustedEnv = { ...h.env, SSL_CERT_FILE: p.caFile, NETRC: netrc };
+    const [trusted] = await probeMirrors([mirror], await prober(trustedEnv), 'example.com/hello');
     expect(trusted!.list).toMatchObject({ ok: true, status: 200 });
   } finally {
     h.cleanup();

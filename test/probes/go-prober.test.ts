@@ -1,0 +1,94 @@
+// The one prober sees the network as the running Go does: the same trust (SSL_CERT_FILE) and credentials (.netrc,
+// matched by Go version) make the real `go` and the prober succeed or fail together; it reads them once, reports an
+// unreadable .netrc instead of failing, and close() / the caller's signal cancel what is in flight.
+import { execa } from 'execa';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGoProber } from '../../src/probes/go-prober.js';
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+import { makeHermeticGo, TEST_GO } from '../helpers/go-env.js';
+
+let p: FaultProxy;
+let goVersion = '';
+beforeAll(async () => {
+  p = await startFaultProxy({ tls: 'self-signed', auth: { user: 'gopher', pass: 'prober-pw' } });
+  const h = makeHermeticGo();
+  goVersion = (await execa(TEST_GO, ['env', 'GOVERSION'], { env: h.env, extendEnv: false, timeout: 20_000 })).stdout;
+  h.cleanup();
+});
+afterAll(() => p?.close());
+
+describe(`prober and ${TEST_GO} agree`, () => {
+  const port = () => new URL(p.url).port;
+  it.each([
+    ['no trust, no credentials', false, ''],
+    ['trusted CA, no credentials', true, ''],
+    ['trusted CA, machine host:port', true, 'withPort'],
+    ['trusted CA, machine host only', true, 'hostOnly'],
+  ])('%s', async (_name, trusted, netrcKind) => {
+    const h = makeHermeticGo({ GOPROXY: p.base('auth'), GOSUMDB: 'off', SSL_CERT_DIR: '/nonexistent' });
+    try {
+      if (trusted) h.env.SSL_CERT_FILE = p.caFile!;
+      if (netrcKind) {
+        const machine = netrcKind === 'withPort' ? `127.0.0.1:${port()}` : '127.0.0.1';
+        h.env.NETRC = join(h.dir, 'netrc');
+        writeFileSync(h.env.NETRC, `machine ${machine} login gopher password prober-pw\n`, { mode: 0o600 });
+      }
+      const go = await execa(TEST_GO, ['mod', 'download', '-json', 'example.com/hello@v1.1.0'], {
+        env: h.env,
+        extendEnv: false,
+        cwd: h.dir,
+        reject: false,
+        timeout: 30_000,
+      });
+      const prober = await createGoProber({ env: h.env, goVersion, platform: 'linux', timeoutMs: 5000 });
+      const r = await prober.probe(`${p.base('auth')}/example.com/hello/@v/v1.1.0.info`);
+      prober.close();
+      expect(r.ok, `${goVersion}: go exit ${go.exitCode}\n${go.stdout}${go.stderr}\nprobe: ${r.message}`).toBe(
+        go.exitCode === 0,
+      );
+      if (!trusted) expect(r.cause).toBe('tls');
+    } finally {
+      h.cleanup();
+    }
+  });
+});
+
+describe('createGoProber', () => {
+  it('an unreadable .netrc is reported, and probes go on without credentials', async () => {
+    const h = makeHermeticGo({ NETRC: '/' });
+    try {
+      const prober = await createGoProber({ env: h.env, goVersion, platform: 'linux', timeoutMs: 2000 });
+      expect(prober.credentialsError).toMatch(/EISDIR|illegal operation on a directory/);
+      const r = await prober.probe(`${p.base('auth')}/example.com/hello/@v/list`);
+      expect(r.ok).toBe(false); // TLS: SSL_CERT_FILE is not set either
+      prober.close();
+    } finally {
+      h.cleanup();
+    }
+  });
+
+  it('close() and the caller’s signal cancel probes in flight', async () => {
+    const h = makeHermeticGo({ SSL_CERT_FILE: p.caFile! });
+    try {
+      const prober = await createGoProber({ env: h.env, goVersion, platform: 'linux', timeoutMs: 60_000 });
+      const pending = prober.probe(`${p.base('blackhole')}/example.com/hello/@v/list`);
+      setTimeout(() => prober.close(), 100);
+      expect(await pending).toMatchObject({ ok: false, message: 'probe cancelled before it finished' });
+      const outer = new AbortController();
+      const second = await createGoProber({
+        env: h.env,
+        goVersion,
+        platform: 'linux',
+        timeoutMs: 60_000,
+        signal: outer.signal,
+      });
+      const waiting = second.probe(`${p.base('blackhole')}/example.com/hello/@v/list`);
+      setTimeout(() => outer.abort(), 100);
+      expect(await waiting).toMatchObject({ ok: false, message: 'probe cancelled before it finished' });
+    } finally {
+      h.cleanup();
+    }
+  });
+});
