@@ -88,7 +88,7 @@ export async function runDoctor(o: DoctorOptions): Promise<number> {
   const report = await collect(ctx, (titles) => spinner.update(waitingText(titles))).finally(() => prober.close());
   report.durationMs = Math.round(performance.now() - start);
   spinner.stop();
-  if (out.json) out.printJson(doctorJson(report));
+  if (out.json) out.printDocument('doctor', doctorJson(report));
   else renderDoctorHuman(out, report, o.verbose);
   return report.summary.fail > 0 ? 1 : 0;
 }

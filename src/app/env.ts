@@ -34,7 +34,7 @@ export async function runEnv(o: EnvOptions): Promise<number> {
   const go = await resolveGoBinary(o.go, o.env);
   const loaded = await loadConfig({ go, env: o.env });
   const out = createOutput({ json: o.json, color: o.color });
-  if (out.json) out.printJson(envJson(loaded.model));
+  if (out.json) out.printDocument('env', envJson(loaded.model));
   else
     renderEnvHuman(
       out,

@@ -22,7 +22,7 @@ export async function runRoute(o: RouteOptions): Promise<number> {
   const platform = goosGoarch(process.platform, process.arch);
   const routes = o.targets.map((t) => resolveRoute(loaded.model, t.path, t.version, platform));
   const out = createOutput({ json: o.json, color: o.color });
-  if (out.json) out.printJson(routeJson(routes));
+  if (out.json) out.printDocument('route', routeJson(routes));
   else renderRoutesHuman(out, routes);
   return 0;
 }

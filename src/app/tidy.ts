@@ -66,16 +66,16 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
   if (!loaded.go) {
     const err = new GoNotFoundError(go);
     // CI parses stdout: still give it the one JSON document, then fail with the usual message on stderr.
-    if (o.json)
-      out.printJson({
-        schemaVersion: 1,
-        command: 'tidy',
-        outcome: 'failed',
-        goExitCode: null,
-        durationMs: 0,
-        modules: [],
-        problems: [{ rule: 'go-not-found', cause: 'config', message: err.message, fix: [commentFix(err.hint ?? '')] }],
-      });
+    if (o.json) {
+      const problem = {
+        rule: 'go-not-found',
+        cause: 'config' as const,
+        message: err.message,
+        fix: [commentFix(err.hint ?? '')],
+      };
+      const report = { outcome: 'failed' as const, goExitCode: null, durationMs: 0, modules: [], problems: [problem] };
+      out.printDocument('tidy', tidyJson(report));
+    }
     throw err;
   }
   const { args, addedX } = tidyArgs(loaded.go.version, o.goArgs, env.GOFLAGS);
@@ -229,9 +229,7 @@ async function finish(
       fix: [commandFix(['go', 'help', 'mod', 'tidy'], 'the flags go mod tidy accepts')],
     });
   }
-  const report = JSON.parse(
-    redactSecrets(JSON.stringify(buildTidyReport(live.t, problems, end, live.now()))),
-  ) as TidyReport;
+  const report = buildTidyReport(live.t, problems, end, live.now());
   print(o, out, env, report, live);
   return badFlag ? 2 : exitCodeFor(end);
 }
@@ -245,7 +243,7 @@ function print(o: Resolved, out: Output, env: NodeJS.ProcessEnv, report: TidyRep
   };
   const mode = resolveAnnotateMode(o.annotate, env);
   const write = o.json ? (l: string) => void process.stderr.write(`${l}\n`) : (l: string) => out.line(l);
-  if (o.json) out.printJson(tidyJson(report));
+  if (o.json) out.printDocument('tidy', tidyJson(report));
   else {
     const lines = renderHuman(report, ctx, o.explain, out.c);
     const shown =

@@ -80,7 +80,7 @@ export async function executePlan(p: {
     ...(p.restoredFrom ? { restoredFrom: p.restoredFrom } : {}),
   };
   if (p.dryRun || plan.ops.length === 0) {
-    if (ctx.out.json) ctx.out.printJson(planJson(view, plan.ops));
+    if (ctx.out.json) ctx.out.printDocument(p.command, planJson(view, plan.ops));
     else renderPlanHuman(ctx.out, view);
     return 0;
   }
@@ -101,7 +101,7 @@ export async function executePlan(p: {
     backupsPath: getBackupsPath(ctx.env),
   });
   const done: PlanView = { ...view, backupId: res.backup.id, goWarnings: res.warnings };
-  if (ctx.out.json) ctx.out.printJson(planJson(done, plan.ops, res.verified));
+  if (ctx.out.json) ctx.out.printDocument(p.command, planJson(done, plan.ops, res.verified));
   else renderPlanHuman(ctx.out, done);
   return 0;
 }

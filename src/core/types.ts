@@ -197,10 +197,8 @@ export interface TidyModule {
   requests: TidyRequest[];
 }
 
-/** The `gomodctl tidy --json` document (schemaVersion 1). */
+/** What a tidy run found: the body of the `gomodctl tidy --json` document (schemaVersion 1). */
 export interface TidyReport {
-  schemaVersion: 1;
-  command: 'tidy';
   // 'stalled': interrupted while the watchdog saw no progress; 'timeout': killed at --timeout.
   outcome: 'ok' | 'failed' | 'stalled' | 'timeout';
   goExitCode: number | null;

@@ -2,7 +2,6 @@
 import type { CheckResult } from '../core/types.js';
 import type { DoctorReport } from '../core/doctor/checks/context.js';
 import { formatDuration } from '../core/duration.js';
-import { redactSecrets } from '../core/redact.js';
 import { renderFixes } from './fix-render.js';
 import type { Output } from './output.js';
 
@@ -15,21 +14,15 @@ const GROUP_TITLES: Record<string, string> = {
   deps: 'Requirements of go.mod',
 };
 
-/** The JSON document of `gomodctl doctor --json` (schemaVersion 1, see README). */
-export function doctorJson(report: DoctorReport): unknown {
-  return JSON.parse(
-    redactSecrets(
-      JSON.stringify({
-        schemaVersion: 1,
-        command: 'doctor',
-        go: report.go,
-        canary: report.canary,
-        checks: report.checks.map((c) => (c.fix ? { ...c, fix: renderFixes(c.fix) } : c)),
-        summary: report.summary,
-        durationMs: report.durationMs,
-      }),
-    ),
-  );
+/** The body of `gomodctl doctor --json` (README "JSON output"): each fix as the line to copy. */
+export function doctorJson(report: DoctorReport): Record<string, unknown> {
+  return {
+    go: report.go,
+    canary: report.canary,
+    checks: report.checks.map((c) => (c.fix ? { ...c, fix: renderFixes(c.fix) } : c)),
+    summary: report.summary,
+    durationMs: report.durationMs,
+  };
 }
 
 function mark(out: Output, r: CheckResult): string {
@@ -63,15 +56,15 @@ function phaseLine(r: CheckResult): string {
 
 function renderCheck(out: Output, r: CheckResult, verbose: boolean): void {
   const time = r.timings ? out.c.dim(` [${formatDuration(r.timings.totalMs)}]`) : '';
-  out.line(`  ${mark(out, r)} ${out.c.bold(redactSecrets(r.title))}${time}`);
-  out.line(`      ${redactSecrets(r.message)}`);
+  out.line(`  ${mark(out, r)} ${out.c.bold(r.title)}${time}`);
+  out.line(`      ${r.message}`);
   if (verbose && r.timings)
     out.line(
       `      ${out.c.dim(`${phaseLine(r)}${r.phase ? ` (${r.cause === 'timeout' ? 'stalled' : 'failed'} in: ${r.phase})` : ''}`)}`,
     );
-  if (verbose && r.target && r.target !== r.title) out.line(`      ${out.c.dim(`target: ${redactSecrets(r.target)}`)}`);
-  for (const d of r.details ?? []) out.line(`      ${out.c.dim('•')} ${redactSecrets(d)}`);
-  for (const f of renderFixes(r.fix)) out.line(`      ${out.c.cyan('fix:')} ${redactSecrets(f)}`);
+  if (verbose && r.target && r.target !== r.title) out.line(`      ${out.c.dim(`target: ${r.target}`)}`);
+  for (const d of r.details ?? []) out.line(`      ${out.c.dim('•')} ${d}`);
+  for (const f of renderFixes(r.fix)) out.line(`      ${out.c.cyan('fix:')} ${f}`);
 }
 
 /** Prints the human report to stdout. */

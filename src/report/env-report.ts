@@ -1,6 +1,5 @@
 // Renders the config model (`gomodctl env`): variable, effective value (redacted), source, shadowed GOENV value, default.
 import type { ConfigModel } from '../core/types.js';
-import { redactSecrets } from '../core/redact.js';
 import type { Output } from './output.js';
 
 const SOURCE_TEXT: Record<string, string> = {
@@ -10,19 +9,9 @@ const SOURCE_TEXT: Record<string, string> = {
   default: 'default',
 };
 
-/** The JSON document of `gomodctl env --json`. */
-export function envJson(model: ConfigModel): unknown {
-  return JSON.parse(
-    redactSecrets(
-      JSON.stringify({
-        schemaVersion: 1,
-        command: 'env',
-        goVersion: model.goVersion,
-        goenv: model.goenvPath,
-        vars: Object.values(model.vars),
-      }),
-    ),
-  );
+/** The body of `gomodctl env --json`. */
+export function envJson(model: ConfigModel): Record<string, unknown> {
+  return { goVersion: model.goVersion, goenv: model.goenvPath, vars: Object.values(model.vars) };
 }
 
 /** Prints the model as an aligned table, with shadowing warnings. */
@@ -35,16 +24,16 @@ export function renderEnvHuman(out: Output, model: ConfigModel, names: string[])
   for (const name of names) {
     const v = model.vars[name];
     if (!v) continue;
-    const value = v.value === '' ? out.c.dim('(empty)') : redactSecrets(v.value);
+    const value = v.value === '' ? out.c.dim('(empty)') : v.value;
     const src = out.c.dim(`[${SOURCE_TEXT[v.source] ?? v.source}]`);
     out.line(`${name.padEnd(width)}  ${value}  ${src}`);
     if (v.shadowedGoenvValue !== undefined) {
       out.line(
-        `${' '.repeat(width)}  ${out.c.yellow('!')} overrides GOENV value ${redactSecrets(v.shadowedGoenvValue || '(empty)')}: go env -w ${name}=… has no effect while the environment sets it`,
+        `${' '.repeat(width)}  ${out.c.yellow('!')} overrides GOENV value ${v.shadowedGoenvValue || '(empty)'}: go env -w ${name}=… has no effect while the environment sets it`,
       );
     }
     if (v.source !== 'default' && v.defaultValue !== v.value && v.defaultValue !== '') {
-      out.line(`${' '.repeat(width)}  ${out.c.dim(`default: ${redactSecrets(v.defaultValue)}`)}`);
+      out.line(`${' '.repeat(width)}  ${out.c.dim(`default: ${v.defaultValue}`)}`);
     }
   }
 }

@@ -26,7 +26,7 @@ export interface PlanView {
 export const REDACTED_NOTE =
   'note: the password is shown as xxxxx (gomodctl never prints secrets); copying this would store "xxxxx" — keep credentials in ~/.netrc instead';
 
-const show = (v: string | null) => (v === null ? '(unset)' : v === '' ? '""' : redactSecrets(v));
+const show = (v: string | null) => (v === null ? '(unset)' : v === '' ? '""' : v);
 
 /** Prints the old → new table, the exact commands and the warnings (human form). */
 export function renderPlanHuman(out: Output, view: PlanView): void {
@@ -45,12 +45,12 @@ export function renderPlanHuman(out: Output, view: PlanView): void {
     }
     out.line();
     out.line(view.preview ? 'Will run:' : view.dryRun ? 'Would run:' : 'Ran:');
-    for (const cmd of view.commands) out.line(`  ${redactSecrets(cmd)}`);
+    for (const cmd of view.commands) out.line(`  ${cmd}`);
     if (view.commands.some((cmd) => redactSecrets(cmd) !== cmd)) out.line(c.yellow(REDACTED_NOTE));
   }
   for (const name of view.unchanged) out.line(c.dim(`  ${name} already has this value`));
   for (const warning of [...view.warnings, ...(view.goWarnings ?? [])])
-    out.line(c.yellow(`warning: ${redactSecrets(warning).replace(/^warning: /, '')}`));
+    out.line(c.yellow(`warning: ${warning.replace(/^warning: /, '')}`));
   if (view.preview) return;
   if (view.dryRun) out.line(c.dim('(dry run: nothing was changed)'));
   else if (view.backupId) {
@@ -58,34 +58,20 @@ export function renderPlanHuman(out: Output, view: PlanView): void {
   }
 }
 
-function redactOps(ops: EnvFileOp[]): EnvFileOp[] {
-  return ops.map((o) => (o.op === 'set' ? { ...o, value: redactSecrets(o.value) } : o));
-}
-
-/** The JSON document (schemaVersion 1) for init/restore, applied or dry run. */
-export function planJson(view: PlanView, ops: EnvFileOp[], verified?: Record<string, string>): unknown {
+/** The body of the init/restore JSON document, applied or dry run (printDocument redacts it). */
+export function planJson(view: PlanView, ops: EnvFileOp[], verified?: Record<string, string>): Record<string, unknown> {
   return {
-    schemaVersion: 1,
-    command: view.command,
     dryRun: view.dryRun,
     goenvPath: view.goenvPath,
-    changes: view.changes.map((ch) => ({
-      ...ch,
-      before: ch.before === null ? null : redactSecrets(ch.before),
-      after: ch.after === null ? null : redactSecrets(ch.after),
-      effectiveBefore: redactSecrets(ch.effectiveBefore),
-      ...(ch.shadowedBy !== undefined ? { shadowedBy: redactSecrets(ch.shadowedBy) } : {}),
-    })),
+    changes: view.changes,
     unchanged: view.unchanged,
-    ops: redactOps(ops),
-    commands: view.commands.map(redactSecrets),
-    warnings: [...view.warnings, ...(view.goWarnings ?? [])].map(redactSecrets),
+    ops,
+    commands: view.commands,
+    warnings: [...view.warnings, ...(view.goWarnings ?? [])],
     applied: !view.dryRun && view.backupId !== undefined,
     ...(view.backupId ? { backupId: view.backupId } : {}),
     ...(view.restoredFrom ? { restoredFrom: view.restoredFrom } : {}),
-    ...(verified
-      ? { verified: Object.fromEntries(Object.entries(verified).map(([k, v]) => [k, redactSecrets(v)])) }
-      : {}),
+    ...(verified ? { verified } : {}),
   };
 }
 
@@ -96,12 +82,7 @@ function describe(b: BackupRecord): string {
 /** Prints `restore --list`: newest first, what each backup would bring back. */
 export function renderBackupList(out: Output, file: BackupFile, path: string): void {
   if (out.json) {
-    const backups = [...file.backups].reverse().map((b) => ({
-      ...b,
-      vars: b.vars.map((v) => ({ ...v, previous: v.previous === null ? null : redactSecrets(v.previous) })),
-      applied: b.applied.map((a) => ({ ...a, value: a.value === null ? null : redactSecrets(a.value) })),
-    }));
-    out.printJson({ schemaVersion: 1, command: 'restore', list: true, backupsPath: path, backups });
+    out.printDocument('restore', { list: true, backupsPath: path, backups: [...file.backups].reverse() });
     return;
   }
   if (file.backups.length === 0) {
@@ -117,16 +98,10 @@ export function renderBackupList(out: Output, file: BackupFile, path: string): v
 /** Prints an --export snippet (plain text on stdout, or inside the JSON document). */
 export function renderExportSnippet(out: Output, format: string, snippet: string, warnings: string[]): void {
   if (out.json) {
-    out.printJson({
-      schemaVersion: 1,
-      command: 'init',
-      export: format,
-      snippet,
-      warnings: warnings.map(redactSecrets),
-    });
+    out.printDocument('init', { export: format, snippet, warnings });
     return;
   }
   out.line(snippet.replace(/\n$/, ''));
-  for (const w of warnings) out.info(`warning: ${redactSecrets(w)}`);
+  for (const w of warnings) out.info(`warning: ${w}`);
   if (/:xxxxx@/.test(snippet)) out.info(REDACTED_NOTE);
 }

@@ -1,5 +1,7 @@
-// The output contract, decided once: colour, TTY, spinners (stderr, TTY only), JSON on stdout.
+// The output contract, decided once: colour, TTY, spinners (stderr, TTY only), JSON on stdout; every line redacted.
 import { Chalk, type ChalkInstance } from 'chalk';
+import { redactSecrets } from '../core/redact.js';
+import { printDocument } from './document.js';
 
 /** A progress indicator; a no-op when stderr is not an interactive terminal. */
 export interface Spinner {
@@ -14,12 +16,12 @@ export interface Output {
   /** Whether stderr is an interactive terminal (spinners allowed). */
   interactive: boolean;
   c: ChalkInstance;
-  /** Writes one line to stdout (suppressed in --json mode). */
+  /** Writes one line to stdout, secrets redacted (suppressed in --json mode). */
   line(text?: string): void;
-  /** Writes one line to stderr. */
+  /** Writes one line to stderr, secrets redacted. */
   info(text: string): void;
-  /** Writes the single JSON document to stdout. */
-  printJson(doc: unknown): void;
+  /** Writes the command's one JSON document to stdout (report/document.ts printDocument). */
+  printDocument(command: string, body: Record<string, unknown>): void;
   startSpinner(text: string): Promise<Spinner>;
 }
 
@@ -33,13 +35,6 @@ export interface OutputOptions {
 }
 
 const NO_SPINNER: Spinner = { update() {}, stop() {} };
-
-let jsonPrinted = false;
-
-/** Whether this process already wrote its one JSON document (so an error must not add a second one). */
-export function hasPrintedJson(): boolean {
-  return jsonPrinted;
-}
 
 /** Decides colour and interactivity from flags, NO_COLOR/FORCE_COLOR, CI and TTY state. */
 export function createOutput(opts: OutputOptions = {}): Output {
@@ -60,14 +55,13 @@ export function createOutput(opts: OutputOptions = {}): Output {
     interactive,
     c,
     line(text = '') {
-      if (!json) stdout.write(`${text}\n`);
+      if (!json) stdout.write(`${redactSecrets(text)}\n`);
     },
     info(text) {
-      stderr.write(`${text}\n`);
+      stderr.write(`${redactSecrets(text)}\n`);
     },
-    printJson(doc) {
-      jsonPrinted = true;
-      stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    printDocument(command, body) {
+      printDocument(command, body, stdout);
     },
     async startSpinner(text) {
       if (!interactive) return NO_SPINNER;

@@ -1,6 +1,5 @@
 // Renders `gomodctl route`: the ordered requests Go would make for each module, and what ends the chain.
 import type { Route, RouteStep, RouteWarning } from '../core/types.js';
-import { redactSecrets } from '../core/redact.js';
 import { renderFix } from './fix-render.js';
 import type { Output } from './output.js';
 
@@ -10,10 +9,9 @@ const FALL: Record<RouteStep['fallThrough'], string> = {
   never: 'end of the chain',
 };
 
-/** The JSON document of `gomodctl route --json`. */
-export function routeJson(routes: Route[]): unknown {
-  const shown = routes.map((r) => ({ ...r, warnings: r.warnings.map(warningText) }));
-  return JSON.parse(redactSecrets(JSON.stringify({ schemaVersion: 1, command: 'route', routes: shown })));
+/** The body of `gomodctl route --json`: each warning as the sentence route prints. */
+export function routeJson(routes: Route[]): Record<string, unknown> {
+  return { routes: routes.map((r) => ({ ...r, warnings: r.warnings.map(warningText) })) };
 }
 
 /** A warning as one sentence, ending with the command that prevents the leak. */
@@ -26,8 +24,8 @@ function decided(s: RouteStep): string {
 }
 
 function renderStep(out: Output, s: RouteStep, n: number): void {
-  out.line(`  ${n}. ${out.c.bold(s.kind)} ${redactSecrets(s.url ?? '')}  ${out.c.dim(`[${decided(s)}]`)}`);
-  for (const r of s.requests ?? []) if (r !== s.url) out.line(`       GET ${redactSecrets(r)}`);
+  out.line(`  ${n}. ${out.c.bold(s.kind)} ${s.url ?? ''}  ${out.c.dim(`[${decided(s)}]`)}`);
+  for (const r of s.requests ?? []) if (r !== s.url) out.line(`       GET ${r}`);
   if (s.note) out.line(`       ${out.c.dim(s.note)}`);
   out.line(`       then: ${FALL[s.fallThrough]}`);
 }
@@ -45,7 +43,7 @@ export function renderRoutesHuman(out: Output, routes: Route[]): void {
       ` checksum database: ${route.sumdb.checked ? `${route.sumdb.name} (${route.sumdb.reason})` : `not consulted (${route.sumdb.reason})`}`,
     );
     sum.forEach((s, i) => renderStep(out, s, i + 1));
-    for (const w of route.warnings) out.line(` ${out.c.yellow('!')} ${redactSecrets(warningText(w))}`);
+    for (const w of route.warnings) out.line(` ${out.c.yellow('!')} ${warningText(w)}`);
     out.line();
   }
 }

@@ -13,8 +13,8 @@ export interface SummaryContext {
   go: string;
 }
 
-/** The `gomodctl tidy --json` document: the report with each fix rendered as the line to copy. */
-export function tidyJson(r: TidyReport): unknown {
+/** The body of the `gomodctl tidy --json` document: the report with each fix rendered as the line to copy. */
+export function tidyJson(r: TidyReport): Record<string, unknown> {
   return { ...r, problems: r.problems.map((p) => ({ ...p, fix: renderFixes(p.fix) })) };
 }
 

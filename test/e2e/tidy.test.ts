@@ -8,7 +8,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCENARIOS, prepare, goMinor, type Prepared, type Scenario } from '../fixtures/tidy/scenarios.js';
-import type { TidyReport } from '../../src/core/types.js';
+import type { TidyProblem, TidyReport } from '../../src/core/types.js';
+
+/** The --json document: the report stamped with schemaVersion and command, each fix the line to copy. */
+type TidyDoc = Omit<TidyReport, 'problems'> & {
+  schemaVersion: 1;
+  command: string;
+  problems: Array<Omit<TidyProblem, 'fix'> & { fix: string[] }>;
+};
 
 const version = (
   await execa(TEST_GO, ['env', 'GOVERSION'], { env: makeHermeticGo().env, extendEnv: false })
@@ -62,9 +69,9 @@ async function tidy(name: string | Scenario, extra: string[] = [], envExtra: Nod
     ...extra,
   ];
   const r = await runCli(args, { env: { ...h.env, ...p.env, ...envExtra }, timeoutMs: 20_000 });
-  let report: TidyReport | undefined;
+  let report: TidyDoc | undefined;
   try {
-    report = JSON.parse(r.stdout) as TidyReport;
+    report = JSON.parse(r.stdout) as TidyDoc;
   } catch {
     throw new Error(`not one JSON document on stdout (exit ${r.exitCode}):\n${r.stdout}\n--- stderr:\n${r.stderr}`);
   }

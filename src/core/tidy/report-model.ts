@@ -45,8 +45,6 @@ export function buildTidyReport(t: Timeline, problems: TidyProblem[], end: RunEn
     modules.push(m);
   }
   return {
-    schemaVersion: 1,
-    command: 'tidy',
     outcome: decideOutcome(end),
     goExitCode: end.goExitCode,
     durationMs: Math.round(durationMs),

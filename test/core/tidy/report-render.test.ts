@@ -15,8 +15,6 @@ import { tidyArgs } from '../../../src/core/tidy/tidy-args.js';
 
 const c = new Chalk({ level: 0 });
 const report: TidyReport = {
-  schemaVersion: 1,
-  command: 'tidy',
   outcome: 'failed',
   goExitCode: 1,
   durationMs: 1234,
