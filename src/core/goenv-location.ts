@@ -43,8 +43,3 @@ export function getGoenvPath(p: LocationInput): string | 'off' {
   const dir = getUserConfigDir(p);
   return dir === null ? '' : joinFor(p.platform, dir, 'go', 'env');
 }
-
-/** Name of the go executable on the platform ("go.exe" on Windows). */
-export function getGoBinaryName(platform: NodeJS.Platform): string {
-  return platform === 'win32' ? 'go.exe' : 'go';
-}

@@ -1,6 +1,7 @@
-// Signed notes and verifier keys of the Go checksum database: a port of golang.org/x/mod/sumdb/note
-// (go-semantics.md §3.3) plus the tree-head text of sumdb/tlog (§3.4). Pure: only node:crypto.
-import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+// Verifying signed notes of the Go checksum database: a port of golang.org/x/mod/sumdb/note (note.go NewVerifier,
+// Open) plus the tree-head text of sumdb/tlog (note.go ParseTree). Pure: only node:crypto. (Signing is test-only:
+// test/helpers/note-signer.ts.)
+import { createHash, createPublicKey, verify } from 'node:crypto';
 
 /** Result of parsing a verifier key name+hash+keydata. */
 export type VerifierKeyResult =
@@ -8,9 +9,8 @@ export type VerifierKeyResult =
   | { ok: false; error: string };
 
 const ALG_ED25519 = 1;
-// DER prefixes that wrap a raw 32-byte Ed25519 key (RFC 8410) so node:crypto can import it.
+// DER prefix that wraps a raw 32-byte Ed25519 public key (RFC 8410) so node:crypto can import it.
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
-const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 // Go's unicode.IsSpace (White_Space property); JS \s differs (it includes U+FEFF, lacks U+0085).
 const SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -58,67 +58,6 @@ export function parseVerifierKey(key: string): VerifierKeyResult {
   return { ok: true, name, hash, publicKey: new Uint8Array(raw.subarray(1)) };
 }
 
-interface Signer {
-  name: string;
-  hash: number;
-  key: KeyObject;
-}
-
-/** Parses PRIVATE+KEY+name+hash+keydata (note.go NewSigner); throws Error with Go's text. */
-function parseSignerKey(skey: string): Signer {
-  const [p1, r1] = chop(skey, '+');
-  const [p2, r2] = chop(r1, '+');
-  const [name, r3] = chop(r2, '+');
-  const [hash16, key64] = chop(r3, '+');
-  const raw = decodeBase64(key64);
-  if (
-    p1 !== 'PRIVATE' ||
-    p2 !== 'KEY' ||
-    !/^[0-9a-fA-F]{8}$/.test(hash16) ||
-    raw === null ||
-    !isValidName(name) ||
-    raw.length === 0
-  ) {
-    throw new Error('malformed verifier id');
-  }
-  if (raw[0] !== ALG_ED25519) throw new Error('unknown verifier algorithm');
-  if (raw.length !== 33) throw new Error('malformed verifier id');
-  const key = createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, raw.subarray(1)]), format: 'der', type: 'pkcs8' });
-  const hash = parseInt(hash16, 16);
-  if (hash !== keyHash(name, Buffer.concat([Buffer.from([ALG_ED25519]), rawPublicKey(key)])))
-    throw new Error('invalid verifier hash');
-  return { name, hash, key };
-}
-
-function rawPublicKey(priv: KeyObject): Buffer {
-  return createPublicKey(priv).export({ format: 'der', type: 'spki' }).subarray(SPKI_PREFIX.length);
-}
-
-/** Generates a signer/verifier key pair for a named server (note.go GenerateKey); `seed` (32 bytes) makes it deterministic. */
-export function generateKeyPair(
-  name: string,
-  seed: Uint8Array = randomBytes(32),
-): { signerKey: string; verifierKey: string } {
-  if (!isValidName(name))
-    throw new Error(`invalid key name ${JSON.stringify(name)}: must be non-empty, without spaces or "+"`);
-  if (seed.length !== 32) throw new Error('ed25519 seed must be 32 bytes');
-  const priv = createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
-  const pub = Buffer.concat([Buffer.from([ALG_ED25519]), rawPublicKey(priv)]);
-  const h = hex8(keyHash(name, pub));
-  const privData = Buffer.concat([Buffer.from([ALG_ED25519]), seed]).toString('base64');
-  return { signerKey: `PRIVATE+KEY+${name}+${h}+${privData}`, verifierKey: `${name}+${h}+${pub.toString('base64')}` };
-}
-
-/** Signs `text` (must end in "\n") and returns the encoded note: text, blank line, "— name base64(hash‖sig)". */
-export function signNote(text: string, signerKey: string): string {
-  if (!text.endsWith('\n')) throw new Error('malformed note');
-  const s = parseSignerKey(signerKey);
-  const sig = sign(null, Buffer.from(text, 'utf8'), s.key);
-  const hb = Buffer.alloc(4);
-  hb.writeUInt32BE(s.hash >>> 0, 0);
-  return `${text}\n— ${s.name} ${Buffer.concat([hb, sig]).toString('base64')}\n`;
-}
-
 /** Verifies a signed note against one verifier key (note.go Open with a one-key list); returns the text. */
 export function verifyNote(
   noteText: string,
@@ -151,11 +90,6 @@ export function verifyNote(
     verified = true;
   }
   return verified ? { ok: true, text } : { ok: false, error: 'note has no verifiable signatures' };
-}
-
-/** Formats a tree head (tlog FormatTree): "go.sum database tree\n<N>\n<base64 hash>\n". */
-export function formatTreeNote(size: number, hash: Uint8Array): string {
-  return `go.sum database tree\n${size}\n${Buffer.from(hash).toString('base64')}\n`;
 }
 
 /** Parses a tree head (tlog ParseTree); extra trailing lines are ignored; null when malformed. */

@@ -127,8 +127,3 @@ export async function addBackupUnlocked(path: string, record: BackupRecord): Pro
   await writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`);
   return next;
 }
-
-/** Adds a record under the lock and returns the new file. */
-export async function addBackup(path: string, record: BackupRecord, o: LockOptions = {}): Promise<BackupFile> {
-  return withFileLock(path, () => addBackupUnlocked(path, record), o);
-}

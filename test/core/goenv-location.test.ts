@@ -1,6 +1,6 @@
 // cfg.EnvFile and os.UserConfigDir per OS (go-semantics.md §5.1).
 import { describe, expect, it } from 'vitest';
-import { getGoBinaryName, getGoenvPath, getUserConfigDir } from '../../src/core/goenv-location.js';
+import { getGoenvPath, getUserConfigDir } from '../../src/core/goenv-location.js';
 
 describe('getGoenvPath', () => {
   it.each([
@@ -22,10 +22,5 @@ describe('getGoenvPath', () => {
   it('getUserConfigDir returns null when Go would error', () => {
     expect(getUserConfigDir({ platform: 'darwin', env: {} })).toBeNull();
     expect(getUserConfigDir({ platform: 'linux', env: { HOME: '/h' } })).toBe('/h/.config');
-  });
-  it('names the go binary per OS', () => {
-    expect(getGoBinaryName('win32')).toBe('go.exe');
-    expect(getGoBinaryName('linux')).toBe('go');
-    expect(getGoBinaryName('darwin')).toBe('go');
   });
 });

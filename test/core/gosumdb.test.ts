@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import { KNOWN_SUMDB_KEYS, parseGosumdb, validateGosumdbForWrite } from '../../src/core/gosumdb.js';
-import { generateKeyPair } from '../../src/core/sumdb-note.js';
+import { generateKeyPair } from '../helpers/note-signer.js';
 
 const GOLANG_KEY = KNOWN_SUMDB_KEYS['sum.golang.org']!;
 const custom = generateKeyPair('sum.corp.example', new Uint8Array(32).fill(7)).verifierKey;

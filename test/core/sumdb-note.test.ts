@@ -1,14 +1,9 @@
 // Cases ported from golang/mod sumdb/note/note_test.go (TestNewVerifier, TestSign, TestOpen) and tlog ParseTree.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  formatTreeNote,
-  generateKeyPair,
-  parseTreeNote,
-  parseVerifierKey,
-  signNote,
-  verifyNote,
-} from '../../src/core/sumdb-note.js';
+import { parseTreeNote, parseVerifierKey, verifyNote } from '../../src/core/sumdb-note.js';
+// The signer is test-only (the loopback checksum database); these cases show it signs exactly as note.go does.
+import { formatTreeNote, generateKeyPair, signNote } from '../helpers/note-signer.js';
 
 const VKEY = 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW';
 const SKEY = 'PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz';

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { makeHermeticGo, TEST_GO } from './go-env.js';
 import { makeModuleGraph, startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import { formatTilePath, parseTilePath, HashTree, recordHash } from './tlog.js';
-import { generateKeyPair } from '../../src/core/sumdb-note.js';
+import { generateKeyPair } from './note-signer.js';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

@@ -126,11 +126,3 @@ export class LineClassifier {
     return { kind: 'unknown', text: line };
   }
 }
-
-/** Classifies a whole text (fixtures, tests); streaming callers use LineClassifier directly. */
-export function classifyText(text: string): TidyEvent[] {
-  const c = new LineClassifier();
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines.map((l) => c.push(l));
-}

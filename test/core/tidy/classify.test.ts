@@ -1,7 +1,8 @@
 // Classifier, timeline and rule table on arbitrary input (fast-check), plus bounded memory on a long log.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { LineClassifier, classifyText } from '../../../src/core/tidy/classify.js';
+import { LineClassifier } from '../../../src/core/tidy/classify.js';
+import { classifyText } from '../../helpers/classify-text.js';
 import { detectError } from '../../../src/core/tidy/detect-error.js';
 import { Timeline } from '../../../src/core/tidy/timeline.js';
 import { diagnose } from '../../../src/core/tidy/diagnose.js';

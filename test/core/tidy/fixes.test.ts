@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyText } from '../../../src/core/tidy/classify.js';
+import { classifyText } from '../../helpers/classify-text.js';
 import { Timeline } from '../../../src/core/tidy/timeline.js';
 import { diagnose, type ProbeFinding } from '../../../src/core/tidy/diagnose.js';
 import { goprivateFix, pipeFix, sumdbFix } from '../../../src/core/tidy/fixes.js';

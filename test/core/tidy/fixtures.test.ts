@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyText } from '../../../src/core/tidy/classify.js';
+import { classifyText } from '../../helpers/classify-text.js';
 import { Timeline } from '../../../src/core/tidy/timeline.js';
 import { diagnose } from '../../../src/core/tidy/diagnose.js';
 import { buildTidyReport } from '../../../src/core/tidy/report-model.js';
