@@ -1,0 +1,108 @@
+// One validator per GOPROXY URL entry over a fake probe: served, not served (404/410: Go falls through on ","),
+// failures with the GOPROXY edits Go's fall-through rules call for (cmd/go/internal/modfetch/proxy.go TryProxies), and
+// one recommended list when several entries fail.
+import { describe, expect, it } from 'vitest';
+import { combineProxyFixes, proxyChecks } from '../../../src/core/doctor/checks/proxies.js';
+import type { CheckResult } from '../../../src/core/types.js';
+import { renderFixes } from '../../../src/report/fix-render.js';
+import { type FakeAnswer, fakeContext } from './fake-context.js';
+
+const A = 'https://a.corp.example';
+const B = 'https://b.corp.example';
+const LIST = '/golang.org/x/text/@v/list';
+
+async function check(goproxy: string, answers: Array<[string, FakeAnswer]>): Promise<CheckResult[]> {
+  const ctx = fakeContext({ goenv: { GOPROXY: goproxy }, answers });
+  const results: CheckResult[] = [];
+  for (const c of proxyChecks(ctx.loaded.proxies)) {
+    const r = await c.run(ctx);
+    results.push(...(Array.isArray(r) ? r : [r]));
+  }
+  return combineProxyFixes(results, ctx.loaded.proxies, ctx.loaded.model).map((r) => ({
+    ...r,
+    fix: r.fix && renderFixes(r.fix),
+  })) as unknown as CheckResult[];
+}
+
+describe('proxy checks', () => {
+  it.each<[string, string, FakeAnswer, Partial<CheckResult>, RegExp]>([
+    ['serves the canary', `${A},direct`, { status: 200, body: 'v0.13.0\nv0.14.0\n' }, { status: 'ok' }, /^serves/],
+    [
+      'answers 200 with a login page',
+      `${A},direct`,
+      { status: 200, body: '<!doctype html><title>Sign in</title>' },
+      { status: 'fail', cause: 'bad-response' },
+      /not as a Go module proxy: the server answered with an HTML page/,
+    ],
+    [
+      'does not have the canary',
+      `${A},direct`,
+      { status: 404 },
+      { status: 'ok', httpStatus: 404 },
+      /reachable; does not serve .*Go falls through/,
+    ],
+    [
+      'refuses connections',
+      `${A},direct`,
+      { cause: 'refused', phase: 'connect', message: 'connection refused by a.corp.example:443' },
+      { status: 'fail', cause: 'refused' },
+      /connection refused/,
+    ],
+  ])('%s', async (_name, goproxy, answer, want, message) => {
+    const [r] = await check(goproxy, [[`${A}${LIST}`, answer]]);
+    expect(r).toMatchObject(want);
+    expect(r!.message).toMatch(message);
+  });
+
+  it('a refused first entry after ",": "|" lets Go fall through; another mirror is offered', async () => {
+    const [r] = await check(`${A},${B},direct`, [
+      [`${A}${LIST}`, { cause: 'refused', phase: 'connect', message: 'refused' }],
+      [`${B}${LIST}`, { status: 200, body: 'v0.14.0\n' }],
+    ]);
+    expect(r!.fix).toEqual([
+      '# a.corp.example cannot be reached from this network (refused in connect)',
+      'export HTTPS_PROXY=http://PROXY-HOST:PORT   # only if this network reaches the internet through a proxy',
+      `go env -w 'GOPROXY=${A}|${B},direct'   # "|" falls through on any error, "," only on 404/410`,
+      "go env -w 'GOPROXY=https://goproxy.cn|https://proxy.golang.org,direct'   # another mirror; compare them with: gomodctl init",
+    ]);
+  });
+
+  it('an entry that accepts and never answers must be dropped ("|" only helps on errors)', async () => {
+    const [r] = await check(`${A}|${B},direct`, [
+      [`${A}${LIST}`, { cause: 'timeout', phase: 'first-byte', message: 'no response within 1s' }],
+      [`${B}${LIST}`, { status: 200, body: 'v0.14.0\n' }],
+    ]);
+    expect(r!.fix).toContain(
+      `go env -w GOPROXY=${B},direct   # drop the silent proxy: Go waits forever on it, "|" only helps on errors`,
+    );
+  });
+
+  it('two failing entries: one recommended list replaces the contradicting per-entry rewrites', async () => {
+    const results = await check(`${A},${B},https://proxy.golang.org,direct`, [
+      [`${A}${LIST}`, { cause: 'dns', phase: 'dns', message: 'no such host' }],
+      [`${B}${LIST}`, { cause: 'refused', phase: 'connect', message: 'refused' }],
+      [`https://proxy.golang.org${LIST}`, { status: 200, body: 'v0.14.0\n' }],
+    ]);
+    expect(results.map((r) => r.id)).toEqual(['proxy.0', 'proxy.1', 'proxy.2', 'proxy.recommended']);
+    for (const r of results.slice(0, 2)) expect((r.fix as unknown as string[]).join('\n')).not.toMatch(/GOPROXY/);
+    expect(results[3]!.fix).toEqual([
+      'go env -w GOPROXY=https://proxy.golang.org,direct   # only the entries that answered',
+    ]);
+  });
+
+  it('a GOPROXY with a password is never printed as a command', async () => {
+    const secret = 'https://bob:s3cret@a.corp.example';
+    const [r] = await check(`${secret},${B},direct`, [
+      [`${secret}${LIST}`, { cause: 'refused', phase: 'connect', message: 'refused' }],
+      [`${B}${LIST}`, { status: 200, body: 'v0.14.0\n' }],
+    ]);
+    const fix = (r!.fix as unknown as string[]).join('\n');
+    expect(fix).toContain('# in GOPROXY, replace the "," after https://bob:xxxxx@a.corp.example with "|"');
+    expect(fix).not.toContain('s3cret');
+  });
+
+  it('file:// entries are read from disk, not probed; direct and off are not probed here', async () => {
+    const results = await check('file:///srv/goproxy,direct', []);
+    expect(results).toMatchObject([{ id: 'proxy.0', status: 'skip' }]);
+  });
+});
