@@ -6,7 +6,8 @@ import { isRecommended, rankMirrors, recommendProxy, mirrorVerdict, type MirrorP
 import type { Mirror } from '../core/init/mirrors.js';
 import { matchingRequirements, suggestPrivatePatterns } from '../core/init/suggest.js';
 import { validatePatternsForWrite } from '../core/init/validate-patterns.js';
-import type { ConfigModel, ProbeResult } from '../core/types.js';
+import type { ConfigModel } from '../core/config-types.js';
+import type { ProbeResult } from '../core/probe-types.js';
 import { renderCurrentConfig, renderMirrorTable, shadowWarnings } from '../report/init-table.js';
 import type { Output } from '../report/output.js';
 import type { WizardPrompts } from '../report/prompts.js';

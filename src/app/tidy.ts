@@ -7,7 +7,7 @@ import { buildTidyReport, exitCodeFor, type RunEnd } from '../core/tidy/report-m
 import { commandFix, commentFix } from '../core/fix/fix.js';
 import { redactSecrets } from '../core/redact.js';
 import { formatDuration } from '../core/duration.js';
-import type { TidyReport } from '../core/types.js';
+import type { TidyReport } from '../core/tidy/report-model.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
 import { GoNotFoundError, resolveGoBinary } from '../go/run-go.js';
 import { loadConfig } from '../go/load-config.js';

@@ -4,7 +4,7 @@
 // compiled default. An empty value falls back to EnvOr's default: GONOPROXY/GONOSUMDB ← GOPRIVATE (§2.1).
 import { parseGoenvFile } from './goenv-file.js';
 import { goDefaults, MODULE_VARS, UPSTREAM_GO_ENV, usesGorootGoEnv } from './known-vars.js';
-import type { ConfigModel, ConfigSource, ConfigVar } from './types.js';
+import type { ConfigModel, ConfigSource, ConfigVar } from './config-types.js';
 
 /** What buildConfigModel reads: all plain values, gathered at the edge. */
 export interface ConfigModelInput {

@@ -5,7 +5,15 @@
 import { UsageError } from './errors.js';
 import { redactSecrets, redactUrl } from './redact.js';
 import { getVar } from './config-model.js';
-import type { ConfigModel, ProxyEntry } from './types.js';
+import type { ConfigModel } from './config-types.js';
+
+/** One entry of a parsed GOPROXY list (go-semantics.md §1.2). */
+export type ProxyEntry =
+  | { kind: 'url'; url: string; fallBackOnError: boolean }
+  | { kind: 'direct'; fallBackOnError: boolean }
+  | { kind: 'off'; fallBackOnError: boolean }
+  /** Implicit entry Go prepends when GONOPROXY is set and GOPROXY != "direct". */
+  | { kind: 'noproxy'; fallBackOnError: boolean };
 
 /** The URL components cmd/go looks at. */
 export interface GoUrl {

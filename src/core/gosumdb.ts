@@ -5,7 +5,19 @@ import { UsageError } from './errors.js';
 import { parseGoUrl } from './goproxy.js';
 import { redactSecrets } from './redact.js';
 import { parseVerifierKey } from './sumdb-note.js';
-import type { SumdbConfig } from './types.js';
+
+/** Parsed GOSUMDB (go-semantics.md §3.1). */
+export type SumdbConfig =
+  | { kind: 'off' }
+  | {
+      kind: 'db';
+      /** Database name, e.g. "sum.golang.org". */
+      name: string;
+      /** Full verifier key name+hash+keydata. */
+      key: string;
+      /** Explicit URL from GOSUMDB, bypassing proxies; undefined → resolved through GOPROXY. */
+      url?: string;
+    };
 
 /** cmd/go's built-in verifier keys (modfetch/key.go knownGOSUMDB). */
 export const KNOWN_SUMDB_KEYS: Readonly<Record<string, string>> = {

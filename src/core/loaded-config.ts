@@ -1,6 +1,7 @@
 // What the edge gathered about the local Go setup, as one plain value: the config model, the Go that was found,
 // what `go env -json` itself reported, and the module's go.mod.
-import type { ConfigModel, ProxyEntry } from './types.js';
+import type { ConfigModel } from './config-types.js';
+import type { ProxyEntry } from './goproxy.js';
 import type { GoMod } from './gomod.js';
 
 /** The Go installation that answered `go env -json`. */

@@ -2,7 +2,13 @@
 // G:cmd/go/internal/auth/netrc.go parseNetrc, auth.go loadCredential @1.24+, auth/auth.go AddCredentials @1.19/1.21).
 import { posix, win32 } from 'node:path';
 import { goAtLeast } from './go-version.js';
-import type { NetrcEntry } from './types.js';
+
+/** One complete `machine/login/password` entry of a .netrc file (go-semantics.md §6.3). */
+export interface NetrcEntry {
+  machine: string;
+  login: string;
+  password: string;
+}
 
 /**
  * Parses .netrc text like Go's parseNetrc: tokens are read in (keyword, value) pairs per line; an entry is recorded

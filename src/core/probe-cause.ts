@@ -1,7 +1,7 @@
 // Pure classification of what went wrong in a probe: Node/undici error codes, HTTP statuses, TLS findings and
 // response bodies become one ProbeCause, the phase it happened in, and one sentence a user can act on.
 import { formatDuration } from './duration.js';
-import type { GoProxyBodyKind, ProbeCause, ProbePhase, ProbeResult } from './types.js';
+import type { GoProxyBodyKind, ProbeCause, ProbePhase, ProbeResult } from './probe-types.js';
 
 /** A classified failure: cause, phase, one-sentence message, and TLS details when relevant. */
 export interface ProbeFailure {

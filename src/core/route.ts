@@ -12,7 +12,47 @@ import { modulePathHost } from './hosts.js';
 import { matchingPattern } from './patterns.js';
 import { isPublicModulePath, isPublicProxyUrl } from './public-hosts.js';
 import { redactUrl } from './redact.js';
-import type { ConfigModel, ProxyEntry, Route, RouteStep, RouteWarning } from './types.js';
+import type { ConfigModel } from './config-types.js';
+import type { ProxyEntry } from './goproxy.js';
+import type { Fix } from './fix/fix.js';
+
+/** One step of a module's route: a place Go asks, in order (go-semantics.md §1.2, §1.4, §3.2). */
+export interface RouteStep {
+  kind: 'proxy' | 'direct' | 'off' | 'sumdb-supported' | 'sumdb' | 'vcs';
+  /** Base URL of the step (redact before printing). */
+  url?: string;
+  /** Full request URLs in order, e.g. `<base>/<escaped>/@v/list`, `.info`, `.mod`, `.zip`. */
+  requests?: string[];
+  /** When Go moves on to the next step: `,` → on 404/410 only, `|` → on any error, last → never. */
+  fallThrough: 'on-404-410' | 'on-any-error' | 'never';
+  /** The variable (and pattern, when one matched) that decided this step. */
+  decidedBy: { variable: string; pattern?: string };
+  note?: string;
+}
+
+/** Where Go sends one module: download steps, then checksum database steps. */
+export interface Route {
+  module: string;
+  version?: string;
+  /** True when GONOPROXY (or GOPRIVATE through it) matches: fetched directly, never from a proxy. */
+  private: boolean;
+  steps: RouteStep[];
+  sumdb: {
+    checked: boolean;
+    reason: string;
+    name?: string;
+    via?: 'proxy' | 'direct' | 'url';
+    urls?: string[];
+  };
+  warnings: RouteWarning[];
+}
+
+/** A route warning (a private-looking path reaching a public service), with the setting that prevents it. */
+export interface RouteWarning {
+  message: string;
+  /** Printed after the message: "<message> <fix>". */
+  fix?: Fix;
+}
 
 /** Options for platform-dependent names (toolchain module versions). */
 export interface RouteOptions {

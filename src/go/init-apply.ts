@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { GomodctlError } from '../core/errors.js';
 import { makeBackupRecord, newBackupId, type BackupRecord } from '../core/init/backup-model.js';
 import { parseGoenvFile } from '../core/goenv-file.js';
-import type { EnvFileOp } from '../core/types.js';
+import type { EnvFileOp } from '../core/goenv-file.js';
 import { addBackupUnlocked, withFileLock } from './backup-store.js';
 import { applyGoEnvOps, getGoEnvJson, type GoRunOptions } from './run-go.js';
 

@@ -1,6 +1,7 @@
 // The edge that runs `go`: one named function per operation, each with a timeout and a translated error.
 import { execa } from 'execa';
 import { GomodctlError, UsageError } from '../core/errors.js';
+import type { EnvFileOp } from '../core/goenv-file.js';
 import { findExecutable } from './which.js';
 
 /** Options shared by every `go` invocation. */
@@ -83,15 +84,12 @@ export async function getGoEnvJson(opts: GoRunOptions, names: string[] = []): Pr
   return JSON.parse(String(r.stdout)) as Record<string, string>;
 }
 
-/** One change to the GOENV file. */
-export type GoEnvOp = { op: 'set'; name: string; value: string } | { op: 'unset'; name: string };
-
 /**
  * Applies changes with `go env -w K=V …` and `go env -u K …` (at most one call each).
  * Throws a GomodctlError carrying Go's own message on failure.
  */
-export async function applyGoEnvOps(opts: GoRunOptions, ops: GoEnvOp[]): Promise<{ warnings: string[] }> {
-  const sets = ops.filter((o): o is Extract<GoEnvOp, { op: 'set' }> => o.op === 'set');
+export async function applyGoEnvOps(opts: GoRunOptions, ops: EnvFileOp[]): Promise<{ warnings: string[] }> {
+  const sets = ops.filter((o): o is Extract<EnvFileOp, { op: 'set' }> => o.op === 'set');
   const unsets = ops.filter((o) => o.op === 'unset');
   const warnings: string[] = [];
   const env = diagnosticEnv(opts.env);

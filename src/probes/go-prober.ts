@@ -1,7 +1,8 @@
 // The one prober: reads what the running Go trusts (CA roots), sends (.netrc credentials) and goes through
 // (HTTPS_PROXY/NO_PROXY, per Go version) once, and probes URLs the way that Go would reach them. Doctor, tidy's
 // watchdog and the init wizard all use it.
-import type { GoProxyBodyKind, NetrcEntry, ProbeResult } from '../core/types.js';
+import type { NetrcEntry } from '../core/netrc.js';
+import type { GoProxyBodyKind, ProbeResult } from '../core/probe-types.js';
 import { loadGoTrustedCAs } from './ca-certs.js';
 import { probeUrl } from './http-probe.js';
 import { readNetrc } from './netrc-file.js';

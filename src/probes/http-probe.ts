@@ -13,7 +13,8 @@ import {
 } from '../core/probe-cause.js';
 import { redactSecrets, redactUrl } from '../core/redact.js';
 import { UsageError } from '../core/errors.js';
-import type { GoProxyBodyKind, NetrcEntry, ProbeResult } from '../core/types.js';
+import type { NetrcEntry } from '../core/netrc.js';
+import type { GoProxyBodyKind, ProbeResult } from '../core/probe-types.js';
 import { DeadlineExceeded, ProbeState } from './probe-deadline.js';
 import { ProbeFailed, connectTcp, hostPort, openTunnel, startTls } from './probe-connect.js';
 

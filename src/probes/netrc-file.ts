@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { getNetrcPath, parseNetrc } from '../core/netrc.js';
-import type { NetrcEntry } from '../core/types.js';
+import type { NetrcEntry } from '../core/netrc.js';
 
 /** Reads and parses the .netrc Go would read; a missing file (or no home directory) gives []. */
 export async function readNetrc(

@@ -1,5 +1,5 @@
 // One wall-clock bound per probe, plus the phase bookkeeping that lets a timeout say where the probe stalled.
-import type { ProbePhase, ProbeTimings } from '../core/types.js';
+import type { ProbePhase, ProbeTimings } from '../core/probe-types.js';
 
 /** Thrown by Deadline.race when the probe's time is up (or the caller aborted). */
 export class DeadlineExceeded extends Error {

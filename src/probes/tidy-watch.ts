@@ -1,10 +1,11 @@
 // The watchdog of `gomodctl tidy`: notices when Go stops progressing for --stall, probes what it waits on (bounded,
 // privacy-filtered), and keeps the findings for the diagnosis. Go itself never gives up (net/http's DefaultTransport has no response timeout).
-import type { ProbeResult } from '../core/types.js';
+import type { ProbeResult } from '../core/probe-types.js';
 import { probeTargets, realProbeUrl } from '../core/tidy/probe-targets.js';
 import type { ProbeFinding } from '../core/tidy/diagnose.js';
 import type { Timeline } from '../core/tidy/timeline.js';
-import type { ConfigModel, ProxyEntry } from '../core/types.js';
+import type { ConfigModel } from '../core/config-types.js';
+import type { ProxyEntry } from '../core/goproxy.js';
 import type { GoProber } from './go-prober.js';
 
 /** What the watchdog needs to probe like Go would. */

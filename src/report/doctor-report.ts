@@ -1,5 +1,5 @@
 // Renders the doctor report: flutter-doctor style lines (✓ ! ✗ -) in a fixed order, or the versioned JSON document.
-import type { CheckResult } from '../core/types.js';
+import type { CheckResult } from '../core/doctor/check.js';
 import type { DoctorReport } from '../core/doctor/checks/context.js';
 import { formatDuration } from '../core/duration.js';
 import { renderFixes } from './fix-render.js';

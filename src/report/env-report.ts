@@ -1,5 +1,5 @@
 // Renders the config model (`gomodctl env`): variable, effective value (redacted), source, shadowed GOENV value, default.
-import type { ConfigModel } from '../core/types.js';
+import type { ConfigModel } from '../core/config-types.js';
 import type { Output } from './output.js';
 
 const SOURCE_TEXT: Record<string, string> = {

@@ -1,7 +1,7 @@
 // Human and JSON output of init/restore plans, results and the backup list.
 import { redactSecrets } from '../core/redact.js';
 import type { BackupFile, BackupRecord } from '../core/init/backup-model.js';
-import type { EnvFileChange, EnvFileOp } from '../core/types.js';
+import type { EnvFileChange, EnvFileOp } from '../core/goenv-file.js';
 import type { Output } from './output.js';
 
 /** Everything a plan report shows. */

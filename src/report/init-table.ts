@@ -1,6 +1,7 @@
 // Wizard tables: the current configuration with sources, and the ranked mirror probe results.
 import { mirrorVerdict, servesSumdb, type MirrorProbe } from '../core/init/rank.js';
-import type { ConfigModel, ProbeResult } from '../core/types.js';
+import type { ConfigModel } from '../core/config-types.js';
+import type { ProbeResult } from '../core/probe-types.js';
 import { redactSecrets } from '../core/redact.js';
 import type { Output } from './output.js';
 

@@ -1,5 +1,5 @@
 // Renders `gomodctl route`: the ordered requests Go would make for each module, and what ends the chain.
-import type { Route, RouteStep, RouteWarning } from '../core/types.js';
+import type { Route, RouteStep, RouteWarning } from '../core/route.js';
 import { renderFix } from './fix-render.js';
 import type { Output } from './output.js';
 

@@ -3,7 +3,7 @@ import { appendFileSync } from 'node:fs';
 import { formatDuration } from '../core/duration.js';
 import { redactSecrets } from '../core/redact.js';
 import { UsageError } from '../core/errors.js';
-import type { TidyProblem, TidyReport } from '../core/types.js';
+import type { TidyProblem, TidyReport } from '../core/tidy/report-model.js';
 import { renderFixes } from './fix-render.js';
 
 /** Which CI dialect to write. */

@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import { formatDuration } from '../core/duration.js';
 import { redactSecrets } from '../core/redact.js';
-import type { TidyProblem, TidyReport } from '../core/types.js';
+import type { TidyProblem, TidyReport } from '../core/tidy/report-model.js';
 import { renderFixes } from './fix-render.js';
 
 /** Extra facts for the summary line that are not in the JSON document. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { makeHermeticGo, TEST_GO } from '../helpers/go-env.js';
 import { runCli, BIN } from '../helpers/run-cli.js';
 import { SCENARIOS, prepare } from '../fixtures/tidy/scenarios.js';
-import type { TidyReport } from '../../src/core/types.js';
+import type { TidyReport } from '../../src/core/tidy/report-model.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterAll(async () => {

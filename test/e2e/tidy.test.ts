@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCENARIOS, prepare, goMinor, type Prepared, type Scenario } from '../fixtures/tidy/scenarios.js';
-import type { TidyProblem, TidyReport } from '../../src/core/types.js';
+import type { TidyProblem, TidyReport } from '../../src/core/tidy/report-model.js';
 
 /** The --json document: the report stamped with schemaVersion and command, each fix the line to copy. */
 type TidyDoc = Omit<TidyReport, 'problems'> & {

@@ -11,7 +11,7 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { probeUrl, type ProbeOptions } from '../../src/probes/http-probe.js';
-import type { ProbeResult } from '../../src/core/types.js';
+import type { ProbeResult } from '../../src/core/probe-types.js';
 import { startFaultProxy, refusedUrl, TLS_DIR, type FaultProxy } from '../helpers/fault-proxy.js';
 import { startConnectProxy, type ConnectProxy } from '../helpers/connect-proxy.js';
 

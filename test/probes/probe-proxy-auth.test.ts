@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createServer as createNetServer, type Socket, type AddressInfo } from 'node:net';
 import { probeUrl, type ProbeOptions } from '../../src/probes/http-probe.js';
 import { parseNetrc } from '../../src/core/netrc.js';
-import type { ProbeResult } from '../../src/core/types.js';
+import type { ProbeResult } from '../../src/core/probe-types.js';
 import { startFaultProxy, refusedUrl, TLS_DIR, type FaultProxy } from '../helpers/fault-proxy.js';
 import { startConnectProxy, type ConnectProxy } from '../helpers/connect-proxy.js';
 

@@ -1,6 +1,27 @@
 // The validator pattern (flutter doctor): each check has an id and a run(); all start at once,
 // results keep declaration order, and a thrown exception becomes a failed result, never a crashed report.
-import type { CheckResult, CheckStatus } from '../types.js';
+import type { Fix } from '../fix/fix.js';
+
+/** Doctor check status. */
+export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
+
+/** Result of one doctor check (JSON schema v1, see README). */
+export interface CheckResult {
+  id: string;
+  group: string;
+  title: string;
+  status: CheckStatus;
+  target?: string;
+  cause?: string;
+  phase?: string;
+  httpStatus?: number;
+  timings?: { dnsMs?: number; connectMs?: number; tlsMs?: number; ttfbMs?: number; totalMs: number };
+  message: string;
+  /** Further lines shown indented under the check (human output), also in JSON. */
+  details?: string[];
+  /** What to change, as data (report/fix-render.ts prints it). */
+  fix?: Fix[];
+}
 
 /** One doctor check. `run` may return several results (e.g. one per lint finding). */
 export interface DoctorCheck<Ctx> {

@@ -1,5 +1,6 @@
 // Configuration lint: pure checks of the whole Go module configuration, each finding with the exact fix.
-import type { CheckResult, ConfigModel } from '../types.js';
+import type { ConfigModel } from '../config-types.js';
+import type { CheckResult } from './check.js';
 import type { GoMod } from '../gomod.js';
 import { getVar, shadowedVars } from '../config-model.js';
 import { parseGoproxy } from '../goproxy.js';

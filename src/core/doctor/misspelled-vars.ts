@@ -1,6 +1,6 @@
 // Environment variables that look like Go module settings but that Go does not have (they silently do nothing).
 import { unsetFix } from '../fix/fix.js';
-import type { CheckResult } from '../types.js';
+import type { CheckResult } from './check.js';
 
 /** Known wrong names people copy from blog posts, with what they probably meant. */
 const KNOWN_WRONG: Record<string, string> = {

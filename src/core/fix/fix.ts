@@ -2,7 +2,7 @@
 // a command to run, or advice only a person can follow. report/fix-render.ts turns it into shell, PowerShell or CI
 // text at the edge; the verdict engine marks the fixes it proved.
 import { canGoEnvWrite } from '../known-vars.js';
-import type { ConfigModel } from '../types.js';
+import type { ConfigModel } from '../config-types.js';
 
 /**
  * Where a variable must change: `goenv` = the GOENV file (`go env -w`); `env` = the OS environment, because it sets

@@ -1,6 +1,6 @@
 // Pure backup records: what init/restore saves before writing, and how a restore is computed from it.
 import { GomodctlError, UsageError } from '../errors.js';
-import type { EnvFileOp } from '../types.js';
+import type { EnvFileOp } from '../goenv-file.js';
 import { redactSecrets } from '../redact.js';
 
 /** How many backups the file keeps (oldest dropped first). */

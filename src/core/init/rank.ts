@@ -1,5 +1,5 @@
 // Ranking of probed mirrors for the wizard's table: working first, then fastest; unreachable ones stay visible.
-import type { ProbeResult } from '../types.js';
+import type { ProbeResult } from '../probe-types.js';
 import type { Mirror } from './mirrors.js';
 
 /** What the wizard learned about one mirror (two bounded requests, run concurrently). */

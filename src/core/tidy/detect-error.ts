@@ -1,6 +1,6 @@
 // Pure detection of the cause, URL and subject named in one error line of `go` (go-semantics.md §8.2).
 import { urlHost } from '../hosts.js';
-import type { TidyCause } from '../types.js';
+import type { TidyCause } from './report-model.js';
 
 /** What one error line says: the cause and whatever subject it names. */
 export interface ErrorDetail {

@@ -5,7 +5,8 @@ import { type Fix, commandFix, commentFix, setFix } from '../fix/fix.js';
 import { formatGoproxy } from '../goproxy.js';
 import { modulePathHost, urlHost } from '../hosts.js';
 import { redactSecrets, redactUrl } from '../redact.js';
-import type { ConfigModel, ProxyEntry } from '../types.js';
+import type { ConfigModel } from '../config-types.js';
+import type { ProxyEntry } from '../goproxy.js';
 
 function appendPattern(list: string, pattern: string): string {
   const parts = list.split(',').filter((p) => p !== '');

@@ -1,6 +1,71 @@
 // Pure: the `gomodctl tidy --json` document (schemaVersion 1) and the exit code of a run (issue #3).
-import type { TidyModule, TidyProblem, TidyReport } from '../types.js';
 import type { Timeline } from './timeline.js';
+import type { Fix } from '../fix/fix.js';
+
+/** Cause vocabulary of a `gomodctl tidy` problem (issue #3, JSON schema v1). */
+export type TidyCause =
+  | 'dns'
+  | 'refused'
+  | 'timeout'
+  | 'reset'
+  | 'tls'
+  | 'not-found'
+  | 'gone'
+  | 'http-status'
+  | 'auth'
+  | 'checksum'
+  | 'vcs-auth'
+  | 'vcs'
+  | 'toolchain'
+  | 'config'
+  | 'leak'
+  | 'module-path'
+  | 'go-sum'
+  | 'unknown';
+
+/** One diagnosed problem of a tidy run, ending in fixes that are real settings. */
+export interface TidyProblem {
+  /** What produced it: a rule of core/tidy/rules.ts RULES, or a diagnosis of core/tidy/diagnose.ts (stable ids). */
+  rule: string;
+  module?: string;
+  version?: string;
+  package?: string;
+  url?: string;
+  host?: string;
+  /** Where it happened: proxy, sumdb, direct, toolchain, config, or a probe phase. */
+  phase?: string;
+  cause: TidyCause;
+  message: string;
+  fix: Fix[];
+}
+
+/** One HTTP request of a tidy run as seen in `-x` output (or predicted by the route resolver). */
+export interface TidyRequest {
+  url: string;
+  /** HTTP status, or undefined while in flight / on transport error. */
+  status?: number;
+  durationMs?: number;
+  error?: string;
+}
+
+/** A module in the tidy timeline. */
+export interface TidyModule {
+  path: string;
+  version?: string;
+  status: 'ok' | 'failed' | 'pending';
+  durationMs?: number;
+  requests: TidyRequest[];
+}
+
+/** What a tidy run found: the body of the `gomodctl tidy --json` document (schemaVersion 1). */
+export interface TidyReport {
+  // 'stalled': interrupted while the watchdog saw no progress; 'timeout': killed at --timeout.
+  outcome: 'ok' | 'failed' | 'stalled' | 'timeout';
+  goExitCode: number | null;
+  durationMs: number;
+  modules: TidyModule[];
+  problems: TidyProblem[];
+}
 
 /** How the `go` process ended, as the runner saw it. */
 export interface RunEnd {

@@ -1,6 +1,6 @@
 // Ordered diagnosis rule table: first match wins, strictest first (flutter gradle_errors.dart style).
 // Each rule turns one error Go printed into a problem whose fixes are real settings (go-semantics.md §8.2).
-import type { TidyCause, TidyProblem } from '../types.js';
+import type { TidyCause, TidyProblem } from './report-model.js';
 import { goAtLeast, goLanguageVersion } from '../go-version.js';
 import { redactSecrets, redactUrl } from '../redact.js';
 import type { ErrorDetail } from './detect-error.js';
@@ -8,7 +8,8 @@ import type { ErrorEvent } from './timeline.js';
 import { getVar } from '../config-model.js';
 import { commandFix, commentFix, type Fix, setFix } from '../fix/fix.js';
 import { isPublicModulePath } from '../public-hosts.js';
-import type { ConfigModel, ProxyEntry } from '../types.js';
+import type { ConfigModel } from '../config-types.js';
+import type { ProxyEntry } from '../goproxy.js';
 import { configFix, gitAuthFix, goprivateFix, pipeFix, sumdbFix, tlsFix, toolchainFix } from './fixes.js';
 
 /** What a rule sees: the detail of one error line, its text, the config and a public-host test. */

@@ -1,6 +1,6 @@
 // Pure timeline of a tidy run: per module its requests, their status and durations, and what is in flight now.
 // Memory is bounded by the number of modules (requests per module and kept lines are capped), not by log length.
-import type { TidyModule, TidyRequest } from '../types.js';
+import type { TidyModule, TidyRequest } from './report-model.js';
 import type { TidyEvent } from './classify.js';
 import { urlSubject, type UrlSubject } from './url-subject.js';
 

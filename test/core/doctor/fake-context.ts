@@ -4,7 +4,7 @@ import { buildConfigModel } from '../../../src/core/config-model.js';
 import type { DoctorContext } from '../../../src/core/doctor/checks/context.js';
 import { parseGoMod } from '../../../src/core/gomod.js';
 import { modelProxies } from '../../../src/core/goproxy.js';
-import type { ProbeResult } from '../../../src/core/types.js';
+import type { ProbeResult } from '../../../src/core/probe-types.js';
 
 /** How the fake network answers one URL: a status (ok when < 400), or a failure cause in a phase. */
 export type FakeAnswer = Partial<ProbeResult> & ({ status: number } | { cause: NonNullable<ProbeResult['cause']> });

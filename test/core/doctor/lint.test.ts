@@ -4,7 +4,7 @@ import { lintConfig } from '../../../src/core/doctor/lint.js';
 import { buildConfigModel, withGoReported } from '../../../src/core/config-model.js';
 import { parseGoMod } from '../../../src/core/gomod.js';
 import { runChecks, summarize } from '../../../src/core/doctor/check.js';
-import type { CheckResult } from '../../../src/core/types.js';
+import type { CheckResult } from '../../../src/core/doctor/check.js';
 import { renderFixes } from '../../../src/report/fix-render.js';
 
 function lint(

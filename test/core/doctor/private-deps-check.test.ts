@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { configCheck } from '../../../src/core/doctor/checks/config.js';
 import { depsCheck } from '../../../src/core/doctor/checks/deps.js';
 import { privateChecks, privateHosts } from '../../../src/core/doctor/checks/private-hosts.js';
-import type { CheckResult } from '../../../src/core/types.js';
+import type { CheckResult } from '../../../src/core/doctor/check.js';
 import { renderFixes } from '../../../src/report/fix-render.js';
 import { fakeContext } from './fake-context.js';
 

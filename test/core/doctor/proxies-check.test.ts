@@ -3,7 +3,7 @@
 // one recommended list when several entries fail.
 import { describe, expect, it } from 'vitest';
 import { combineProxyFixes, proxyChecks } from '../../../src/core/doctor/checks/proxies.js';
-import type { CheckResult } from '../../../src/core/types.js';
+import type { CheckResult } from '../../../src/core/doctor/check.js';
 import { renderFixes } from '../../../src/report/fix-render.js';
 import { type FakeAnswer, fakeContext } from './fake-context.js';
 

@@ -3,7 +3,7 @@
 // lookup Go would make is fetched, and its signed tree note verified (golang.org/x/mod/sumdb/note Open).
 import { describe, expect, it } from 'vitest';
 import { sumdbCheck } from '../../../src/core/doctor/checks/sumdb.js';
-import type { CheckResult } from '../../../src/core/types.js';
+import type { CheckResult } from '../../../src/core/doctor/check.js';
 import { renderFixes } from '../../../src/report/fix-render.js';
 import { formatTreeNote, generateKeyPair, signNote } from '../../helpers/note-signer.js';
 import { type FakeAnswer, fakeContext } from './fake-context.js';

@@ -2,7 +2,7 @@
 // (cmd/go/internal/toolchain/select.go Select; golang.org/toolchain through GOPROXY, cmd/go/internal/modfetch/proxy.go).
 import { describe, expect, it } from 'vitest';
 import { toolchainCheck } from '../../../src/core/doctor/checks/toolchain.js';
-import type { CheckResult } from '../../../src/core/types.js';
+import type { CheckResult } from '../../../src/core/doctor/check.js';
 import { renderFixes } from '../../../src/report/fix-render.js';
 import { type FakeAnswer, fakeContext } from './fake-context.js';
 

@@ -10,7 +10,7 @@ import { PRESETS, getPreset, presetsHelp } from '../../../src/core/init/presets.
 import { isRecommended, rankMirrors, recommendProxy, type MirrorProbe } from '../../../src/core/init/rank.js';
 import { netrcEntryText, appendNetrc } from '../../../src/core/init/netrc-entry.js';
 import { resolveInitValues } from '../../../src/core/init/plan.js';
-import type { ProbeResult } from '../../../src/core/types.js';
+import type { ProbeResult } from '../../../src/core/probe-types.js';
 
 const res = (status: number | undefined, totalMs: number): ProbeResult => ({
   url: 'x',

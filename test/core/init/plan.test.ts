@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/core/errors.js';
 import { buildInitPlan, planFixes, planEnvOps, resolveInitValues, stripDirect } from '../../../src/core/init/plan.js';
 import { renderPlanCommands } from '../../../src/report/fix-render.js';
-import type { ConfigModel, ConfigVar } from '../../../src/core/types.js';
+import type { ConfigModel, ConfigVar } from '../../../src/core/config-types.js';
 
 function v(name: string, value: string, source: ConfigVar['source'], extra: Partial<ConfigVar> = {}): ConfigVar {
   return { name, value, source, defaultValue: '', inGoenvFile: source === 'goenv', ...extra };

@@ -2,7 +2,8 @@
 // parsed once, the two things the tidy diagnosis reads.
 import { buildConfigModel } from '../../../src/core/config-model.js';
 import { modelProxies } from '../../../src/core/goproxy.js';
-import type { ConfigModel, ProxyEntry } from '../../../src/core/types.js';
+import type { ConfigModel } from '../../../src/core/config-types.js';
+import type { ProxyEntry } from '../../../src/core/goproxy.js';
 
 /** What the tidy core takes: the model and its parsed GOPROXY. */
 export interface TidySettings {

@@ -10,7 +10,7 @@ import {
 } from '../../../src/report/tidy-ci.js';
 import { renderHuman } from '../../../src/report/tidy-render.js';
 import { decideOutcome, exitCodeFor } from '../../../src/core/tidy/report-model.js';
-import type { TidyReport } from '../../../src/core/types.js';
+import type { TidyReport } from '../../../src/core/tidy/report-model.js';
 import { tidyArgs } from '../../../src/core/tidy/tidy-args.js';
 
 const c = new Chalk({ level: 0 });

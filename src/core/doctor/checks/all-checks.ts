@@ -1,5 +1,5 @@
 // The doctor's validators in report order, and the pass over their results that needs all of them at once.
-import type { CheckResult } from '../../types.js';
+import type { CheckResult } from '../check.js';
 import type { DoctorCheck } from '../check.js';
 import { configCheck } from './config.js';
 import type { DoctorContext } from './context.js';

@@ -1,6 +1,6 @@
 // The configuration validator: the whole-configuration lint, plus a warning when the .netrc file cannot be read.
 import { commentFix } from '../../fix/fix.js';
-import type { CheckResult } from '../../types.js';
+import type { CheckResult } from '../check.js';
 import type { DoctorCheck } from '../check.js';
 import { lintConfig } from '../lint.js';
 import type { DoctorContext } from './context.js';

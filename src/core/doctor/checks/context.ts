@@ -1,7 +1,8 @@
 // What every doctor check receives: the loaded configuration, the canary module and injected edge operations
 // (a bounded probe that sees the network as Go does, whether git runs), so each check is a pure validator.
 import type { LoadedConfig } from '../../loaded-config.js';
-import type { CheckResult, ProbeResult } from '../../types.js';
+import type { CheckResult } from '../check.js';
+import type { ProbeResult } from '../../probe-types.js';
 import type { DoctorSummary } from '../check.js';
 
 /** The module used to exercise proxies and the checksum database. */

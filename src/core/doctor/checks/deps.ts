@@ -1,6 +1,7 @@
 // --deps: probe `.info` for every go.mod requirement through the proxies (bounded concurrency);
 // a path matching GONOPROXY/GOPRIVATE is never sent to a proxy.
-import type { CheckResult, ProxyEntry } from '../../types.js';
+import type { CheckResult } from '../check.js';
+import type { ProxyEntry } from '../../goproxy.js';
 import type { DoctorCheck } from '../check.js';
 import { getVar } from '../../config-model.js';
 import { matchPrefixPatterns } from '../../patterns.js';

@@ -1,6 +1,6 @@
 // Private hosts: for each GOPRIVATE/GONOPROXY pattern whose first element is a concrete host, whether it resolves
 // and answers HTTPS (Go fetches https://<path>?go-get=1 there), and whether git is installed.
-import type { CheckResult } from '../../types.js';
+import type { CheckResult } from '../check.js';
 import type { DoctorCheck } from '../check.js';
 import { getVar } from '../../config-model.js';
 import { modulePathHost } from '../../hosts.js';

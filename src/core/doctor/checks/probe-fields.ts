@@ -1,5 +1,5 @@
 // What a check result copies from a probe: its cause, phase, status and phase timings, and their one-line summary.
-import type { ProbeResult } from '../../types.js';
+import type { ProbeResult } from '../../probe-types.js';
 
 /** "dns 3ms, connect 20ms, tls 41ms, first byte 110ms". */
 export function timingText(r: ProbeResult): string {

@@ -4,7 +4,9 @@ import { type Fix, commentFix, setFix } from '../../fix/fix.js';
 import { formatGoproxy } from '../../goproxy.js';
 import { urlHost, urlHostname } from '../../hosts.js';
 import { redactUrl } from '../../redact.js';
-import type { ConfigModel, ProbeResult, ProxyEntry } from '../../types.js';
+import type { ConfigModel } from '../../config-types.js';
+import type { ProxyEntry } from '../../goproxy.js';
+import type { ProbeResult } from '../../probe-types.js';
 
 /** Public mirrors suggested when a proxy fails (compared and probed by `gomodctl init`). */
 const OTHER_MIRRORS = ['goproxy.cn', 'proxy.golang.org'];

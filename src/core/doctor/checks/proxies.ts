@@ -1,5 +1,7 @@
 // One check per GOPROXY URL entry: a protocol probe GET <entry>/<escaped canary>/@v/list (go-semantics.md §4).
-import type { CheckResult, ConfigModel, ProxyEntry } from '../../types.js';
+import type { ConfigModel } from '../../config-types.js';
+import type { CheckResult } from '../check.js';
+import type { ProxyEntry } from '../../goproxy.js';
 import { commentFix, fixVariable, setFix } from '../../fix/fix.js';
 import { formatGoproxy } from '../../goproxy.js';
 import type { DoctorCheck } from '../check.js';

@@ -1,5 +1,8 @@
 // Checksum database: find its URL as Go does (go-semantics.md §3.2), fetch what Go fetches, verify the signed tree note (§3.3-3.4).
-import type { CheckResult, ProbeResult, ProxyEntry, SumdbConfig } from '../../types.js';
+import type { CheckResult } from '../check.js';
+import type { ProxyEntry } from '../../goproxy.js';
+import type { SumdbConfig } from '../../gosumdb.js';
+import type { ProbeResult } from '../../probe-types.js';
 import type { DoctorCheck } from '../check.js';
 import { getVar } from '../../config-model.js';
 import { parseGosumdb } from '../../gosumdb.js';

@@ -1,6 +1,6 @@
 // Go toolchain: found or not, version, GOENV; whether go.mod makes GOTOOLCHAIN download a toolchain (go-semantics.md §6.1)
 // and whether that toolchain module is reachable through the proxy.
-import type { CheckResult } from '../../types.js';
+import type { CheckResult } from '../check.js';
 import type { DoctorCheck } from '../check.js';
 import { getVar } from '../../config-model.js';
 import { compareGoVersions } from '../../go-version.js';
