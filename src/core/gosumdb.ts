@@ -2,7 +2,7 @@
 // (go-semantics.md §3.1): "off" | "<key> [<url>]", key = full verifier key or a known name,
 // and the exact alias "sum.golang.google.cn". Error texts are Go's.
 import { UsageError } from './errors.js';
-import { parseGoUrl } from './goproxy.js';
+import { parseGoUrl } from './go-url.js';
 import { redactSecrets } from './redact.js';
 import { parseVerifierKey } from './sumdb-note.js';
 

@@ -5,13 +5,11 @@
 // request URLs (§4) and the toolchain exceptions (§6.1).
 import { getVar } from './config-model.js';
 import { escapePath, escapeVersion } from './escape.js';
-import { parseGoproxy, proxyEntryLabel } from './goproxy.js';
+import { parseGoproxy } from './goproxy.js';
 import { parseGosumdb } from './gosumdb.js';
-import { setFix } from './fix/fix.js';
-import { modulePathHost } from './hosts.js';
 import { matchingPattern } from './patterns.js';
-import { isPublicModulePath, isPublicProxyUrl } from './public-hosts.js';
 import { redactUrl } from './redact.js';
+import { leakWarnings } from './route-warnings.js';
 import type { ConfigModel } from './config-types.js';
 import type { ProxyEntry } from './goproxy.js';
 import type { Fix } from './fix/fix.js';
@@ -253,117 +251,4 @@ export function resolveRoute(model: ConfigModel, modulePath: string, version?: s
   if (t.version !== undefined) route.version = t.version;
   warnings.push(...leakWarnings(route, parsed.ok ? parsed.entries : [], model));
   return route;
-}
-
-/** A GOPRIVATE module that an explicit GONOPROXY/GONOSUMDB still sends to a public proxy or checksum database. */
-function overrideWarnings(route: Route, entries: ProxyEntry[], model: ConfigModel, pattern: string): RouteWarning[] {
-  const out: RouteWarning[] = [];
-  const widen = (name: string) => setFix(model, name, [getVar(model, name), pattern].filter(Boolean).join(','));
-  const publicProxy = entries.find((e) => e.kind === 'url' && isPublicProxyUrl(e.url));
-  if (!route.private && publicProxy) {
-    out.push({
-      message: `${route.module} matches GOPRIVATE (${pattern}) but GONOPROXY=${getVar(model, 'GONOPROXY')} overrides it, so it is sent to ${proxyEntryLabel(publicProxy)}; run:`,
-      fix: widen('GONOPROXY'),
-    });
-  }
-  if (route.sumdb.checked && route.sumdb.name === 'sum.golang.org' && route.module !== 'golang.org/toolchain') {
-    out.push({
-      message: `${route.module} matches GOPRIVATE (${pattern}) but GONOSUMDB=${getVar(model, 'GONOSUMDB')} overrides it, so it is looked up in the public checksum database; run:`,
-      fix: widen('GONOSUMDB'),
-    });
-  }
-  return out;
-}
-
-/** Warnings when a path that looks private would reach a public proxy or a public checksum database. */
-function leakWarnings(route: Route, entries: ProxyEntry[], model: ConfigModel): RouteWarning[] {
-  const privatePattern = matchingPattern(getVar(model, 'GOPRIVATE'), route.module);
-  if (privatePattern !== null) return overrideWarnings(route, entries, model, privatePattern);
-  if (route.private || isPublicModulePath(route.module)) return [];
-  const out: RouteWarning[] = [];
-  const host = modulePathHost(route.module);
-  const publicProxy = entries.find((e) => e.kind === 'url' && isPublicProxyUrl(e.url));
-  if (publicProxy) {
-    out.push({
-      message: `${route.module} is not on a known public host but would be sent to the public proxy ${proxyEntryLabel(publicProxy)}; if it is private, run:`,
-      fix: setFix(model, 'GOPRIVATE', [getVar(model, 'GOPRIVATE'), host].filter(Boolean).join(',')),
-    });
-  }
-  if (route.sumdb.checked && route.sumdb.name === 'sum.golang.org') {
-    out.push({
-      message: `${route.module} would be looked up in the public checksum database sum.golang.org; if it is private, add ${host} to GOPRIVATE or GONOSUMDB`,
-    });
-  }
-  return out;
-}
-
-/** How a simulated server answers one request. */
-export type SimAnswer = 'ok' | 'not-found' | 'error';
-
-/** What Go would request, in order, if each URL answered as `answer` says. */
-export interface SimResult {
-  requests: string[];
-  outcome: 'ok' | 'direct' | 'off' | 'error' | 'not-found';
-}
-
-/** One operation (.info, .mod or .zip) walking the list on its own, as TryProxies does for each. */
-function simulateOp(
-  steps: RouteStep[],
-  k: number,
-  answer: (url: string) => SimAnswer,
-  out: string[],
-): SimResult['outcome'] {
-  let outcome: SimResult['outcome'] = 'not-found';
-  for (const step of steps) {
-    if (step.kind === 'off') return 'off';
-    const url = step.kind === 'proxy' ? step.requests?.[k] : step.requests?.[0];
-    if (url === undefined) continue;
-    out.push(url);
-    const a = answer(url);
-    if (a === 'ok') return 'ok';
-    outcome = step.kind === 'proxy' ? (a === 'error' ? 'error' : 'not-found') : 'direct';
-    const moveOn = step.fallThrough === 'on-any-error' || (step.fallThrough === 'on-404-410' && a === 'not-found');
-    if (!moveOn) return outcome;
-  }
-  return outcome;
-}
-
-/** The checksum-database requests (initBase's /supported walk, then the first lookup). */
-function simulateSumdb(route: Route, answer: (url: string) => SimAnswer, out: string[]): boolean {
-  const direct = route.steps.find((s) => s.kind === 'sumdb');
-  const lookupPath = direct?.requests?.[0]?.replace(/^.*?\/lookup\//, '/lookup/');
-  for (const step of route.steps.filter((s) => s.kind === 'sumdb-supported')) {
-    out.push(step.url!);
-    const a = answer(step.url!);
-    if (a === 'ok')
-      return lookupPath === undefined || lookup(step.url!.replace(/\/supported$/, '') + lookupPath, answer, out);
-    if (a === 'error' && step.fallThrough !== 'on-any-error') return false;
-  }
-  return direct?.requests?.[0] === undefined || lookup(direct.requests[0], answer, out);
-}
-
-function lookup(url: string, answer: (url: string) => SimAnswer, out: string[]): boolean {
-  out.push(url);
-  return answer(url) === 'ok';
-}
-
-/**
- * Expands a route into the request sequence of a cold `go mod download M@V` (go-semantics.md §4:
- * .info, .mod, checksum database, .zip), given how each URL answers. Each operation walks the GOPROXY
- * list separately, so a 404 proxy is asked again for .mod and .zip (verified with Go 1.19 and 1.26).
- */
-export function simulateRoute(route: Route, answer: (url: string) => SimAnswer): SimResult {
-  const requests: string[] = [];
-  const download = route.steps.filter(
-    (s) => s.kind === 'proxy' || s.kind === 'direct' || s.kind === 'vcs' || s.kind === 'off',
-  );
-  const ops = Math.max(1, ...download.map((s) => (s.kind === 'proxy' ? (s.requests?.length ?? 1) : 1)));
-  for (let k = 0; k < ops; k++) {
-    if (k === 2 && route.sumdb.checked && (!route.sumdb.name || !simulateSumdb(route, answer, requests))) {
-      return { requests, outcome: 'error' };
-    }
-    const outcome = simulateOp(download, k, answer, requests);
-    if (outcome !== 'ok') return { requests, outcome };
-  }
-  return { requests, outcome: 'ok' };
 }

@@ -4,13 +4,8 @@ import { Client } from 'undici';
 import type { Socket } from 'node:net';
 import { getProxyConfig, proxyForUrl } from '../core/http-proxy-env.js';
 import { findNetrcEntry } from '../core/netrc.js';
-import {
-  classifyGoProxyBody,
-  classifyNetError,
-  classifyStatus,
-  timeoutFailure,
-  type ProbeFailure,
-} from '../core/probe-cause.js';
+import { classifyNetError, classifyStatus, timeoutFailure, type ProbeFailure } from '../core/probe-cause.js';
+import { classifyGoProxyBody } from '../core/proxy-body.js';
 import { redactSecrets, redactUrl } from '../core/redact.js';
 import { UsageError } from '../core/errors.js';
 import type { NetrcEntry } from '../core/netrc.js';

@@ -3,7 +3,8 @@
 import { lookup } from 'node:dns/promises';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
-import { classifyConnectStatus, classifyNetError, classifyTls, type ProbeFailure } from '../core/probe-cause.js';
+import { classifyConnectStatus, classifyNetError, type ProbeFailure } from '../core/probe-cause.js';
+import { classifyTls } from '../core/tls-cause.js';
 import type { ProbeState } from './probe-deadline.js';
 
 /** A probe step failed with a classified cause. */

@@ -1,13 +1,8 @@
 // GOPROXY parsing: go-semantics.md §1.2–1.3 (proxy.go proxyList/newProxyRepo), error texts as Go prints them.
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
-import {
-  formatGoproxy,
-  parseGoproxy,
-  parseGoUrl,
-  proxyEntryLabel,
-  validateGoproxyForWrite,
-} from '../../src/core/goproxy.js';
+import { formatGoproxy, parseGoproxy, proxyEntryLabel, validateGoproxyForWrite } from '../../src/core/goproxy.js';
+import { parseGoUrl } from '../../src/core/go-url.js';
 
 const entries = (goproxy: string, gonoproxy = ''): unknown => {
   const r = parseGoproxy(goproxy, gonoproxy);

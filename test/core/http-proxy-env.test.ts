@@ -5,14 +5,8 @@ import { execa } from 'execa';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import {
-  getProxyConfig,
-  proxyForUrl,
-  useProxy,
-  parseProxy,
-  splitHostPort,
-  type ProxyConfig,
-} from '../../src/core/http-proxy-env.js';
+import { getProxyConfig, proxyForUrl, useProxy, parseProxy, type ProxyConfig } from '../../src/core/http-proxy-env.js';
+import { splitHostPort } from '../../src/core/net-ip.js';
 import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
 
 const cfg = (c: Partial<ProxyConfig>): ProxyConfig => ({

@@ -2,13 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   classifyConnectStatus,
-  classifyGoProxyBody,
   classifyNetError,
   classifyStatus,
-  classifyTls,
   errorCode,
   timeoutFailure,
 } from '../../src/core/probe-cause.js';
+import { classifyGoProxyBody } from '../../src/core/proxy-body.js';
+import { classifyTls } from '../../src/core/tls-cause.js';
 
 const err = (code: string, message = code): Error => Object.assign(new Error(message), { code });
 const ctx = { address: 'goproxy.corp.test:443' };

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildConfigModel } from '../../src/core/config-model.js';
 import { UsageError } from '../../src/core/errors.js';
 import { isPublicModulePath, isPublicProxyUrl } from '../../src/core/public-hosts.js';
-import { resolveRoute as resolveRouteData, simulateRoute } from '../../src/core/route.js';
+import { resolveRoute as resolveRouteData } from '../../src/core/route.js';
+import { simulateRoute } from '../../src/core/route-simulate.js';
 import { warningText } from '../../src/report/route-report.js';
 
 /** The route with its warnings as the sentences route prints. */

@@ -10,7 +10,8 @@ import { buildConfigModel } from '../../src/core/config-model.js';
 import { escapePath, escapeVersion } from '../../src/core/escape.js';
 import { parseGoproxy } from '../../src/core/goproxy.js';
 import { parseGosumdb } from '../../src/core/gosumdb.js';
-import { resolveRoute, simulateRoute, type SimAnswer } from '../../src/core/route.js';
+import { resolveRoute } from '../../src/core/route.js';
+import { simulateRoute, type SimAnswer } from '../../src/core/route-simulate.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { makeHermeticGo, TEST_GO } from '../helpers/go-env.js';
 

@@ -1,19 +1,18 @@
 // Pure diagnosis of a tidy run: errors through the rule table, hanging requests, and private paths sent to proxies.
 import { getVar } from '../config-model.js';
-import { commandFix, commentFix, type Fix } from '../fix/fix.js';
 import { proxyUrls } from '../goproxy.js';
 import { isPublicModulePath } from '../public-hosts.js';
 import type { ConfigModel } from '../config-types.js';
 import type { ProxyEntry } from '../goproxy.js';
 import type { TidyProblem } from './report-model.js';
-import { formatDuration } from '../duration.js';
 import { matchPrefixPatterns } from '../patterns.js';
 import { redactUrl } from '../redact.js';
 import { modulePathHost, urlHost } from '../hosts.js';
-import { dropProxyFix, goprivateFix, pipeFix, sumdbFix } from './fixes.js';
+import { goprivateFix } from './fixes.js';
 import { explainError } from './rules.js';
+import { stallProblems } from './stall.js';
 import type { Timeline } from './timeline.js';
-import { matchProxyBase, urlSubject } from './url-subject.js';
+import { urlSubject } from './url-subject.js';
 
 /** What an active probe found out about one URL (subset of ProbeResult). */
 export interface ProbeFinding {
@@ -39,14 +38,6 @@ export interface DiagnoseOptions {
   probes?: ProbeFinding[];
   /** Where the toolchain zip was fetched from (toolchainZipUrl), when Go switched toolchains. */
   toolchainUrl?: string;
-}
-
-/** The module a silent Go (no -x, Go < 1.21) is waiting for: the last package it looks for or module it downloads. */
-export function waitingSubject(t: Timeline): { module?: string; package?: string } {
-  const pkg = [...t.pendingPackages].pop();
-  const cur = t.current?.includes('@') ? t.current.split('@')[0] : undefined; // `go: downloading M V` was last
-  if (cur) return pkg ? { module: cur, package: pkg } : { module: cur };
-  return pkg ? { package: pkg, module: pkg } : {};
 }
 
 function problemKey(p: TidyProblem): string {
@@ -75,143 +66,6 @@ export function diagnose(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
     if (host) p.host = host;
   }
   return out;
-}
-
-function findingFor(o: DiagnoseOptions, url: string): ProbeFinding | undefined {
-  return o.probes?.find((p) => p.url === url || redactUrl(p.url) === redactUrl(url));
-}
-
-function probeNote(o: DiagnoseOptions, url: string): string {
-  const f = findingFor(o, url);
-  if (!f) return '';
-  if (f.ok)
-    return `; a fresh probe of the same URL answered${f.status ? ` ${f.status}` : ''} (intermittent, or slow only for Go)`;
-  return f.message ? `; probe: ${f.message}` : f.cause ? `; probe: ${f.cause}` : '';
-}
-
-/** One `timeout` problem per hanging host and channel, naming the most specific pending request. */
-function stallProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
-  const pending = t.pending();
-  const groups = new Map<string, (typeof pending)[number]>();
-  for (const p of pending) {
-    const k = `${urlHost(p.url) ?? ''}|${p.subject.via}`;
-    const cur = groups.get(k);
-    if (!cur || (p.subject.module ?? '').length > (cur.subject.module ?? '').length) groups.set(k, p);
-  }
-  const out: TidyProblem[] = [];
-  for (const p of groups.values())
-    out.push(hangProblem(o, p.url, o.now - p.startedMs, p.subject.module, p.subject.version));
-  for (const [cmd, startedMs] of t.vcsPending) out.push(vcsHang(t, cmd, o.now - startedMs));
-  if (out.length === 0) out.push(...routeStall(t, o));
-  return out;
-}
-
-/** True when the probe failed before the connection was up (DNS, refused, TLS, connect): Go errors there, so `|` helps. */
-function failsBeforeAnswer(f: ProbeFinding | undefined): boolean {
-  if (!f || f.ok) return false;
-  return (
-    ['dns', 'refused', 'tls'].includes(f.cause ?? '') ||
-    ['dns', 'connect', 'tls', 'proxy-connect'].includes(f.phase ?? '')
-  );
-}
-
-/**
- * Fixes for a proxy request that hangs: `|` when the probe failed to connect (Go errors there and falls through), else
- * drop the entry: a proxy that accepts and never answers never errors (no response timeout, go-semantics.md §7).
- */
-function proxyHangFix(o: DiagnoseOptions, url: string): Fix[] {
-  if (failsBeforeAnswer(findingFor(o, url))) return pipeFix(o.model, o.proxies);
-  return dropProxyFix(o.model, o.proxies, url, matchProxyBase(url, proxyUrls(o.proxies))?.base);
-}
-
-function hangProblem(
-  o: DiagnoseOptions,
-  url: string,
-  waitedMs: number,
-  module?: string,
-  version?: string,
-): TidyProblem {
-  const s = urlSubject(url, proxyUrls(o.proxies));
-  const via = s.via === 'unknown' ? 'proxy' : s.via;
-  const what = via === 'sumdb' ? 'the checksum database' : via === 'direct' ? 'the VCS host' : 'the module proxy';
-  const fix =
-    via === 'sumdb'
-      ? sumdbFix(o.model, module)
-      : via === 'direct'
-        ? [commentFix(`check the network route to ${urlHost(url) ?? 'the host'}`)]
-        : proxyHangFix(o, url);
-  const p: TidyProblem = {
-    rule: 'request-hang',
-    cause: 'timeout',
-    phase: via,
-    url: redactUrl(url),
-    message: `${what} has not answered ${redactUrl(url)} for ${formatDuration(waitedMs)} (Go has no timeout and would wait forever)${probeNote(o, url)}`,
-    fix,
-  };
-  const host = urlHost(url);
-  if (host) p.host = host;
-  if (module) p.module = module;
-  if (version) p.version = version;
-  return p;
-}
-
-/** A git (or hg, …) command Go started and that never finished: the VCS host hangs. */
-function vcsHang(t: Timeline, cmd: string, waitedMs: number): TidyProblem {
-  const url = /(?:https?|ssh|git):\/\/\S+/.exec(cmd)?.[0];
-  const subject = waitingSubject(t);
-  const what = cmd.replace(/^cd \S+; /, '');
-  const p: TidyProblem = {
-    rule: 'vcs-hang',
-    cause: 'timeout',
-    phase: 'direct',
-    message: `\`${redactUrl(what)}\` has not finished for ${formatDuration(waitedMs)}: the VCS host does not answer (git has no timeout by default)`,
-    fix: [
-      commentFix(
-        `check the network route to ${url ? (urlHost(url) ?? url) : 'the VCS host'} and any git url.<base>.insteadOf rewrite`,
-      ),
-      commandFix(['git', 'config', '--global', 'http.lowSpeedLimit', '1000']),
-      commandFix(
-        ['git', 'config', '--global', 'http.lowSpeedTime', '30'],
-        'together: git gives up on a transfer slower than 1000 B/s for 30 s',
-      ),
-    ],
-  };
-  if (url) {
-    p.url = redactUrl(url);
-    const host = urlHost(url);
-    if (host) p.host = host;
-  }
-  if (subject.module) p.module = subject.module;
-  if (subject.package) p.package = subject.package;
-  return p;
-}
-
-/** Without -x (Go < 1.21): the probes of the route's URLs say which request hangs. */
-function routeStall(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
-  const subject = waitingSubject(t);
-  const bad = o.probes?.find((p) => !p.ok && p.cause === 'timeout') ?? o.probes?.find((p) => !p.ok);
-  if (bad) {
-    const p = hangProblem(o, bad.url, o.stalledForMs ?? 0, subject.module);
-    p.rule = 'route-stall';
-    if (subject.package) p.package = subject.package;
-    p.message = `Go printed nothing for ${formatDuration(o.stalledForMs ?? 0)} while resolving ${subject.package ?? subject.module ?? 'modules'}; of the URLs the route resolver predicts, ${p.url} fails${probeNote(o, bad.url) || ''}`;
-    return [p];
-  }
-  const p: TidyProblem = {
-    rule: 'silent-stall',
-    cause: 'timeout',
-    message: `Go printed nothing for ${formatDuration(o.stalledForMs ?? 0)} while resolving ${subject.package ?? subject.module ?? 'modules'}${o.probes?.length ? '; the predicted URLs answer when probed' : ''}`,
-    // Nothing names the hanging request: doctor probes every entry. `|` would not help a proxy that never answers.
-    fix: [
-      commandFix(
-        ['gomodctl', 'doctor'],
-        'remove a GOPROXY entry that accepts connections but never answers: "|" only falls through on errors',
-      ),
-    ],
-  };
-  if (subject.module) p.module = subject.module;
-  if (subject.package) p.package = subject.package;
-  return [p];
 }
 
 /** A module not on a known public host, asked of a proxy that did not have it: its path left the company (go help private). */

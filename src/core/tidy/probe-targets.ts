@@ -5,7 +5,7 @@ import { matchPrefixPatterns } from '../patterns.js';
 import { resolveRoute } from '../route.js';
 import type { ConfigModel } from '../config-types.js';
 import type { ProxyEntry } from '../goproxy.js';
-import { waitingSubject } from './diagnose.js';
+import { waitingSubject } from './stall.js';
 import type { Timeline } from './timeline.js';
 import { matchProxyBase, urlSubject } from './url-subject.js';
 

@@ -7,7 +7,7 @@ import { formatGoproxy } from '../../goproxy.js';
 import type { DoctorCheck } from '../check.js';
 import { escapePath } from '../../escape.js';
 import { redactUrl } from '../../redact.js';
-import { classifyGoProxyBody } from '../../probe-cause.js';
+import { classifyGoProxyBody } from '../../proxy-body.js';
 import type { DoctorContext } from './context.js';
 import { probeFields, timingText } from './probe-fields.js';
 import { proxyFixes } from './probe-fixes.js';
