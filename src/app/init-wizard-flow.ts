@@ -1,4 +1,5 @@
-// The init wizard's flow: its questions (steps 1–6), in order. Prompts and probes are injected, so flow tests answer them.
+// The init wizard's flow: its questions (steps 1–6), in order. Prompts and probes are injected, so flow tests answer
+// them.
 import { UsageError } from '../core/errors.js';
 import { validateGoproxyForWrite } from '../core/goproxy.js';
 import { validateGosumdbForWrite } from '../core/gosumdb.js';

@@ -141,7 +141,9 @@ function spawnTidy(
   });
 }
 
-/** Spinner text on every tick; with --explain (human mode) a notice when the stall is detected and what probes found. */
+/**
+ * Spinner text on every tick; with --explain (human mode) a notice when the stall is detected and what probes found.
+ */
 function stallNotices(o: Resolved, live: Live, progress: TidyProgress) {
   const say = !o.explain || o.json ? () => {} : (text: string) => progress.writeLine(redactSecrets(text));
   return {

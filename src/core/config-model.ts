@@ -1,7 +1,7 @@
 // The config model: every module-download variable with its effective value and where it came from.
-// Precedence (go-semantics.md §1.1, §5.4; golang/go src/cmd/go/internal/cfg/cfg.go Getenv, EnvOrAndChanged):
+// Precedence (cmd/go/internal/cfg/cfg.go Getenv, EnvOrAndChanged; docs/go-rules.md#where-a-setting-comes-from):
 // non-empty process env > GOENV file (a key there, even empty, hides go.env) > $GOROOT/go.env (1.21+) >
-// compiled default. An empty value falls back to EnvOr's default: GONOPROXY/GONOSUMDB ← GOPRIVATE (§2.1).
+// compiled default. An empty value falls back to EnvOr's default: GONOPROXY/GONOSUMDB ← GOPRIVATE (cfg.go envOr).
 import { parseGoenvFile } from './goenv-file.js';
 import { goDefaults, MODULE_VARS, UPSTREAM_GO_ENV, usesGorootGoEnv } from './known-vars.js';
 import type { ConfigModel, ConfigSource, ConfigVar } from './config-types.js';

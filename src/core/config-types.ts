@@ -1,6 +1,6 @@
 // The config model's types: every module-download variable with its effective value and where it came from.
 
-/** Where a Go configuration variable's effective value came from (go-semantics.md §1.1, §5.4). */
+/** Where a Go configuration variable's effective value came from (cfg.go Getenv). */
 export type ConfigSource = 'env' | 'goenv' | 'goroot' | 'default';
 
 /** One Go configuration variable in the config model. */

@@ -1,6 +1,7 @@
 // Module path checks and case-escaping, ported from golang.org/x/mod module/module.go
 // (CheckPath, checkPath, checkElem, SplitPathVersion, EscapePath, EscapeVersion, UnescapePath).
-// Proxy URLs, sumdb lookups and cache directories all use the escaped form (go-semantics.md §4).
+// Proxy URLs, sumdb lookups and cache directories all use the escaped form
+// (docs/go-rules.md#the-module-proxy-protocol).
 import { UsageError } from './errors.js';
 
 type PathKind = 'module' | 'file';

@@ -1,8 +1,8 @@
 // The GOENV file format, ported from golang/go src/cmd/go/internal/cfg/cfg.go readEnvFile
-// (go-semantics.md §5.2): KEY=VALUE split at the first "=", value verbatim (no quotes, no trimming,
-// a "\r" stays part of the value); lines whose first byte is not A–Z are ignored; last duplicate wins.
+// (docs/go-rules.md#where-a-setting-comes-from): KEY=VALUE split at the first "=", value verbatim (no quotes, no
+// trimming, a "\r" stays part of the value); lines whose first byte is not A–Z are ignored; last duplicate wins.
 
-/** One planned change to the GOENV file: `go env -w NAME=VALUE` or `go env -u NAME` (init/restore, issue #4). */
+/** One planned change to the GOENV file: `go env -w NAME=VALUE` or `go env -u NAME` (init/restore). */
 export type EnvFileOp = { op: 'set'; name: string; value: string } | { op: 'unset'; name: string };
 
 /** One variable in an init/restore plan: its GOENV-file value before and after (null = absent/unset). */
@@ -14,7 +14,7 @@ export interface EnvFileChange {
   after: string | null;
   /** Effective value before the change, as `go` sees it (may come from the OS environment). */
   effectiveBefore: string;
-  /** Non-empty OS environment value that shadows the GOENV file (go env -w has no effect then, §5.4). */
+  /** Non-empty OS environment value that shadows the GOENV file (go env -w only warns then: envcmd/env.go runEnvW). */
   shadowedBy?: string;
 }
 

@@ -1,5 +1,5 @@
 // Where Go keeps the GOENV file, per OS — pure ports of cmd/go cfg.EnvFile and os.UserConfigDir
-// (go-semantics.md §5.1). The platform and environment are passed in, so every OS is testable on Linux.
+// (src/os/file.go UserConfigDir). The platform and environment are passed in, so every OS is testable on Linux.
 
 /** Platform and environment the location rules read. */
 export interface LocationInput {

@@ -6,7 +6,7 @@ import { redactSecrets, redactUrl } from './redact.js';
 import { getVar } from './config-model.js';
 import type { ConfigModel } from './config-types.js';
 
-/** One entry of a parsed GOPROXY list (go-semantics.md §1.2). */
+/** One entry of a parsed GOPROXY list (modfetch/proxy.go proxyList). */
 export type ProxyEntry =
   | { kind: 'url'; url: string; fallBackOnError: boolean }
   | { kind: 'direct'; fallBackOnError: boolean }

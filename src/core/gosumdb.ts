@@ -1,12 +1,12 @@
 // GOSUMDB parsing, ported from golang/go src/cmd/go/internal/modfetch/sumdb.go dbDial and key.go
-// (go-semantics.md §3.1): "off" | "<key> [<url>]", key = full verifier key or a known name,
+// (docs/go-rules.md#the-checksum-database): "off" | "<key> [<url>]", key = full verifier key or a known name,
 // and the exact alias "sum.golang.google.cn". Error texts are Go's.
 import { UsageError } from './errors.js';
 import { parseGoUrl } from './go-url.js';
 import { redactSecrets } from './redact.js';
 import { parseVerifierKey } from './sumdb-note.js';
 
-/** Parsed GOSUMDB (go-semantics.md §3.1). */
+/** Parsed GOSUMDB (modfetch/sumdb.go dbDial). */
 export type SumdbConfig =
   | { kind: 'off' }
   | {

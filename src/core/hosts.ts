@@ -3,7 +3,9 @@
 
 const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#]+)/i;
 
-/** host[:port] of a URL as written (userinfo dropped), e.g. "goproxy.cn" or "127.0.0.1:8080"; undefined if not a URL. */
+/**
+ * host[:port] of a URL as written (userinfo dropped), e.g. "goproxy.cn" or "127.0.0.1:8080"; undefined if not a URL.
+ */
 export function urlHost(url: string): string | undefined {
   return AUTHORITY.exec(url)?.[1];
 }

@@ -1,5 +1,6 @@
-// Which HTTP proxy Go uses for a URL: an exact port of golang.org/x/net/http/httpproxy (go-semantics.md §7;
-// X: src/vendor/golang.org/x/net/http/httpproxy/proxy.go), the code behind net/http.ProxyFromEnvironment.
+// Which HTTP proxy Go uses for a URL: an exact port of golang.org/x/net/http/httpproxy
+// (docs/go-rules.md#the-network-as-go-sees-it; src/vendor/golang.org/x/net/http/httpproxy/proxy.go), the code behind
+// net/http.ProxyFromEnvironment.
 import { goAtLeast } from './go-version.js';
 import {
   cidrContains,
@@ -123,7 +124,7 @@ type Matcher =
   | { kind: 'ip'; ip: Ip; port: string }
   | { kind: 'domain'; host: string; port: string; matchHost: boolean };
 
-/** Parses NO_PROXY into IP and domain matchers (config.init in X:); malformed entries are ignored. */
+/** Parses NO_PROXY into IP and domain matchers (httpproxy config.init); malformed entries are ignored. */
 export function parseNoProxy(noProxy: string): { ip: Matcher[]; domain: Matcher[] } {
   const ip: Matcher[] = [];
   const domain: Matcher[] = [];
@@ -160,8 +161,8 @@ export function parseNoProxy(noProxy: string): { ip: Matcher[]; domain: Matcher[
 }
 
 /**
- * Reports whether a request to host:port goes through the proxy under NO_PROXY (useProxy in X:). localhost and
- * loopback IPs never do. Newest Go parses the host with netip.ParseAddr (IPv6 zones allowed) and never matches
+ * Reports whether a request to host:port goes through the proxy under NO_PROXY (httpproxy config.useProxy). localhost
+ * and loopback IPs never do. Newest Go parses the host with netip.ParseAddr (IPv6 zones allowed) and never matches
  * domain entries against IP hosts; legacy Go (≤1.20) used net.ParseIP and did.
  */
 export function useProxy(noProxy: string, host: string, port: string, legacy = false): boolean {

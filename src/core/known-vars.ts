@@ -1,4 +1,5 @@
-// Go's known configuration variables and their defaults per Go version (go-semantics.md §1.1, §5.3, §6.5).
+// Go's known configuration variables and their defaults per Go version (cmd/go/internal/cfg/cfg.go;
+// docs/go-rules.md#where-a-setting-comes-from).
 
 import { compareGoVersions } from './go-version.js';
 

@@ -1,9 +1,9 @@
-// .netrc parsing and host matching exactly as cmd/go does it (go-semantics.md §6.3;
-// G:cmd/go/internal/auth/netrc.go parseNetrc, auth.go loadCredential @1.24+, auth/auth.go AddCredentials @1.19/1.21).
+// .netrc parsing and host matching exactly as cmd/go does it (docs/go-rules.md#credentials;
+// cmd/go/internal/auth/netrc.go parseNetrc, auth.go loadCredential @1.24+, auth/auth.go AddCredentials @1.19/1.21).
 import { posix, win32 } from 'node:path';
 import { goAtLeast } from './go-version.js';
 
-/** One complete `machine/login/password` entry of a .netrc file (go-semantics.md §6.3). */
+/** One complete `machine/login/password` entry of a .netrc file (auth/netrc.go netrcLine). */
 export interface NetrcEntry {
   machine: string;
   login: string;
@@ -44,7 +44,7 @@ export function parseNetrc(text: string): NetrcEntry[] {
 }
 
 /**
- * Finds the .netrc entry Go would use for `url`. Only https URLs get credentials (§6.2). Matching by version:
+ * Finds the .netrc entry Go would use for `url`. Only https URLs get credentials (auth/auth.go). Matching by version:
  * ≤1.20 `machine` = hostname without port (1.20 not examined, assumed like 1.19); 1.21–1.23 `machine` = URL host
  * including an explicit port; 1.24+ (GOAUTH=netrc) longest prefix of host[:port]/path. First entry in the file wins.
  * `goVersion` null means the newest behaviour.

@@ -1,7 +1,7 @@
 // Exact port of Go's path.Match (golang/go src/path/match.go, same semantics 1.19 → 1.27).
 // Works on UTF-8 bytes like Go does, so `?` and `[...]` consume one rune and literals compare bytes.
 // Since Go 1.16 a mismatch still validates the rest of the pattern, so malformed patterns always
-// report ErrBadPattern (used by MatchPrefixPatterns for GOPRIVATE & co, go-semantics.md §2.2).
+// report ErrBadPattern (used by MatchPrefixPatterns for GOPRIVATE & co, docs/go-rules.md#private-modules).
 
 /** Thrown exactly when Go's path.Match returns ErrBadPattern ("syntax error in pattern"). */
 export class BadPatternError extends Error {

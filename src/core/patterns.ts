@@ -1,5 +1,5 @@
 // GOPRIVATE / GONOPROXY / GONOSUMDB / GOINSECURE pattern lists: an exact port of
-// golang.org/x/mod module.MatchPrefixPatterns (go-semantics.md §2.2) plus a linter for the
+// golang.org/x/mod module.MatchPrefixPatterns (docs/go-rules.md#private-modules) plus a linter for the
 // mistakes Go silently accepts (spaces are NOT trimmed, malformed globs never match).
 import { BadPatternError, pathMatch } from './path-match.js';
 
@@ -116,7 +116,7 @@ function lintEntry(varName: string, entry: string): PatternIssue[] {
   return ENTRY_RULES.map((rule) => rule(varName, entry, q, trimmed)).filter((i): i is PatternIssue => i !== null);
 }
 
-/** Finds the mistakes Go silently accepts in a GOPRIVATE-style list (go-semantics.md §2.2). */
+/** Finds the mistakes Go silently accepts in a GOPRIVATE-style list (module.MatchPrefixPatterns never matches them). */
 export function lintPatterns(varName: string, value: string): PatternIssue[] {
   if (value === '') return [];
   const issues: PatternIssue[] = [];

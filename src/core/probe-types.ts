@@ -1,6 +1,6 @@
 // The result of one probe as plain data: what was asked, the outcome, the phase timings and the classified cause.
 
-/** Failure causes of a probe (fixed vocabulary, issue #2 §3). */
+/** Failure causes of a probe (a fixed vocabulary, part of the doctor JSON document). */
 export type ProbeCause =
   | 'dns'
   | 'refused'

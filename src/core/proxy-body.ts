@@ -6,7 +6,7 @@ const VERSION_RE = /^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 
 /**
  * Checks that a 2xx body is what a Go module proxy or checksum database returns for `kind` (go help goproxy;
- * go-semantics.md §1, §3). Returns a reason when it is not (HTML from a captive portal, JSON without Version…),
+ * x/mod/sumdb/client.go). Returns a reason when it is not (HTML from a captive portal, JSON without Version…),
  * null when it looks right or the status is not 2xx (the status is then the problem).
  */
 export function classifyGoProxyBody(

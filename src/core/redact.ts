@@ -1,9 +1,9 @@
 // Secret redaction for every output: URL passwords become "xxxxx" like Go's url.URL.Redacted
-// (cmd/go's own messages); net/http's "***" form is left as it is (go-semantics.md §1.6).
+// (cmd/go's own messages); net/http's "***" form is left as it is (net/url URL.Redacted vs net/http's url.Error).
 
 // "'" is allowed in Go's userinfo (net/url validUserinfo), so it may be part of a password.
 const SCHEME_AUTHORITY = /([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^\s/?#"<>`]*)/g;
-// Scheme-less proxy values Go accepts (HTTPS_PROXY=bob:pw@proxy:3128 → http://…, go-semantics.md §7).
+// Scheme-less proxy values Go accepts (HTTPS_PROXY=bob:pw@proxy:3128 → http://…: httpproxy parseProxy).
 const BARE_USERINFO = /(^|[\s=,|"'(])([A-Za-z0-9._~%!$&*+;-]+):([^\s@/]+)@(?=[A-Za-z0-9.[\]-])/g;
 
 /** Redacts the password of one authority ("user:pass@host" → "user:xxxxx@host"). */

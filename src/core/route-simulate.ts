@@ -55,9 +55,10 @@ function lookup(url: string, answer: (url: string) => SimAnswer, out: string[]):
 }
 
 /**
- * Expands a route into the request sequence of a cold `go mod download M@V` (go-semantics.md §4:
- * .info, .mod, checksum database, .zip), given how each URL answers. Each operation walks the GOPROXY
- * list separately, so a 404 proxy is asked again for .mod and .zip (verified with Go 1.19 and 1.26).
+ * Expands a route into the request sequence of a cold `go mod download M@V`
+ * (docs/go-rules.md#the-module-proxy-protocol: .info, .mod, checksum database, .zip), given how each URL answers. Each
+ * operation walks the GOPROXY list separately, so a 404 proxy is asked again for .mod and .zip (verified with Go 1.19
+ * and 1.26).
  */
 export function simulateRoute(route: Route, answer: (url: string) => SimAnswer): SimResult {
   const requests: string[] = [];

@@ -1,8 +1,9 @@
 // Route resolution: for a module (and version), the ordered requests Go would make and what decides
-// each one — GOPROXY entries with their fall-through rule (go-semantics.md §1.2, §1.4), GONOPROXY →
-// direct even under GOPROXY=off (§1.5; golang/go src/cmd/go/internal/modfetch/repo.go lookup), the
-// checksum database via <proxy>/sumdb/<name>/supported or directly (§3.2; modfetch/sumdb.go initBase),
-// request URLs (§4) and the toolchain exceptions (§6.1).
+// each one — GOPROXY entries with their fall-through rule (cmd/go/internal/modfetch/proxy.go proxyList, TryProxies),
+// GONOPROXY → direct even under GOPROXY=off (modfetch/repo.go lookup), the checksum database via
+// <proxy>/sumdb/<name>/supported or directly (modfetch/sumdb.go initBase, useSumDB), request URLs (go help goproxy)
+// and the toolchain exceptions (repo.go lookup, sumdb.go useSumDB).
+// docs/go-rules.md#the-goproxy-list-and-when-go-falls-through
 import { getVar } from './config-model.js';
 import { escapePath, escapeVersion } from './escape.js';
 import { parseGoproxy } from './goproxy.js';
@@ -14,7 +15,7 @@ import type { ConfigModel } from './config-types.js';
 import type { ProxyEntry } from './goproxy.js';
 import type { Fix } from './fix/fix.js';
 
-/** One step of a module's route: a place Go asks, in order (go-semantics.md §1.2, §1.4, §3.2). */
+/** One step of a module's route: a place Go asks, in order (proxy.go TryProxies, sumdb.go initBase). */
 export interface RouteStep {
   kind: 'proxy' | 'direct' | 'off' | 'sumdb-supported' | 'sumdb' | 'vcs';
   /** Base URL of the step (redact before printing). */

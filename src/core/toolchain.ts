@@ -1,4 +1,5 @@
-// Which toolchain a go.mod asks for, and the module version Go downloads for it (go-semantics.md §6.1).
+// Which toolchain a go.mod asks for, and the module version Go downloads for it (cmd/go/internal/toolchain/select.go
+// Select; docs/go-rules.md#toolchain-switching).
 import type { GoMod } from './gomod.js';
 import { compareGoVersions } from './go-version.js';
 

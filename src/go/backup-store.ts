@@ -20,7 +20,9 @@ export interface LockOptions {
   retryMs?: number;
 }
 
-/** Path of the backups file: $GOMODCTL_BACKUPS, else <UserConfigDir>/gomodctl/backups.json (same dir rules as Go, §5.1). */
+/**
+ * Path of the backups file: $GOMODCTL_BACKUPS, else <UserConfigDir>/gomodctl/backups.json (os.UserConfigDir, as Go).
+ */
 export function getBackupsPath(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
   if (env.GOMODCTL_BACKUPS) return env.GOMODCTL_BACKUPS;
   const dir = getUserConfigDir({ platform, env });

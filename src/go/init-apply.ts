@@ -12,7 +12,10 @@ import { applyGoEnvOps, getGoEnvJson, type GoRunOptions } from './run-go.js';
 /** What happened when a plan was applied. */
 export interface ApplyResult {
   backup: BackupRecord;
-  /** Go's own stderr lines (e.g. the "does not override conflicting OS environment variable" warning, §5.4). */
+  /**
+   * Go's own stderr lines (e.g. the "does not override conflicting OS environment variable" warning,
+   * cmd/go/internal/envcmd/env.go runEnvW).
+   */
   warnings: string[];
   /** Values `go env -json` reports after the write, with the OS environment's copies of these names removed. */
   verified: Record<string, string>;
@@ -36,8 +39,9 @@ export async function readGoenvText(path: string | null): Promise<string | null>
 
 /**
  * A private copy of the GOENV file next to it: `go env -w/-u` edit the copy (GOENV=copy), and only a verified copy
- * replaces the real file with one rename. Go itself rewrites the file in place (non-atomic, §5.2), so an interrupted
- * gomodctl would otherwise leave it half-written or with only the -w half of a change applied.
+ * replaces the real file with one rename. Go itself rewrites the file in place (non-atomic: envcmd/env.go
+ * updateEnvFile), so an interrupted gomodctl would otherwise leave it half-written or with only the -w half of a change
+ * applied.
  */
 async function stageCopy(goenvPath: string, text: string | null): Promise<string> {
   await mkdir(dirname(goenvPath), { recursive: true });
@@ -50,7 +54,10 @@ async function stageCopy(goenvPath: string, text: string | null): Promise<string
   return tmp;
 }
 
-/** Environment without the OS copies of `names`, so `go env` reports what the GOENV file now says (§1.1). */
+/**
+ * Environment without the OS copies of `names`, so `go env` reports what the GOENV file now says (a non-empty
+ * environment value wins: cfg.go Getenv).
+ */
 function withoutNames(env: NodeJS.ProcessEnv, names: string[]): NodeJS.ProcessEnv {
   const copy = { ...env };
   for (const n of names) delete copy[n];

@@ -47,7 +47,7 @@ export async function resolveGoBinary(explicit: string | undefined, env: NodeJS.
 
 /**
  * Environment for read-only diagnostics: GOTOOLCHAIN=local so that `go env` inside a module
- * with a newer `go` line does not download a toolchain first (go-semantics.md §5.4).
+ * with a newer `go` line does not download a toolchain first (cmd/go/internal/toolchain/select.go Select).
  */
 export function diagnosticEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, GOTOOLCHAIN: 'local' };
@@ -73,7 +73,10 @@ function failed(r: { failed: boolean; exitCode?: number; timedOut?: boolean }): 
   return r.failed || (r.exitCode ?? 0) !== 0;
 }
 
-/** Reads `go env -json [names]` (never scrapes text output: it differs between versions, §5.4). */
+/**
+ * Reads `go env -json [names]` (never scrapes the shell form: its quoting changed in Go 1.21; envcmd/env.go
+ * printEnvAsJSON).
+ */
 export async function getGoEnvJson(opts: GoRunOptions, names: string[] = []): Promise<Record<string, string>> {
   const r = await runGo({ ...opts, env: diagnosticEnv(opts.env) }, ['env', '-json', ...names]);
   if (r.timedOut) throw new GomodctlError(`"${opts.go} env -json" did not finish in ${opts.timeoutMs ?? 15_000}ms`, 1);

@@ -1,5 +1,6 @@
 // The certificate authorities `go` trusts, so probes fail or succeed exactly where Go would
-// (go-semantics.md §7; G:crypto/x509/root_linux.go, root_unix.go loadSystemRoots).
+// (crypto/x509/root_unix.go loadSystemRoots, root_linux.go certFiles/certDirectories;
+// docs/go-rules.md#the-network-as-go-sees-it).
 import { readFile, readdir, lstat, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 

@@ -19,7 +19,7 @@ export interface ProbeOptions {
   timeoutMs: number;
   /** Environment Go would see (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, REQUEST_METHOD). */
   env: Record<string, string | undefined>;
-  /** Go version for .netrc host matching (go-semantics.md §6.3); null = newest rules. */
+  /** Go version for .netrc host matching (core/netrc.ts findNetrcEntry); null = newest rules. */
   goVersion?: string | null;
   /** Parsed .netrc entries (readNetrc); credentials are sent only over https to matching hosts. */
   netrc?: NetrcEntry[];

@@ -1,4 +1,4 @@
-// Reading the .netrc file that `go` reads (go-semantics.md §6.3; G:cmd/go/internal/auth/netrc.go).
+// Reading the .netrc file that `go` reads (cmd/go/internal/auth/netrc.go readNetrc, parseNetrc).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { getNetrcPath, parseNetrc } from '../core/netrc.js';

@@ -1,5 +1,6 @@
 // The watchdog of `gomodctl tidy`: notices when Go stops progressing for --stall, probes what it waits on (bounded,
-// privacy-filtered), and keeps the findings for the diagnosis. Go itself never gives up (net/http's DefaultTransport has no response timeout).
+// privacy-filtered), and keeps the findings for the diagnosis. Go itself never gives up (net/http's DefaultTransport
+// has no response timeout).
 import type { ProbeResult } from '../core/probe-types.js';
 import { probeTargets, realProbeUrl } from '../core/tidy/probe-targets.js';
 import type { ProbeFinding } from '../core/tidy/diagnose.js';

@@ -1,4 +1,5 @@
-// Renders the config model (`gomodctl env`): variable, effective value (redacted), source, shadowed GOENV value, default.
+// Renders the config model (`gomodctl env`): variable, effective value (redacted), source, shadowed GOENV value,
+// default.
 import type { ConfigModel } from '../core/config-types.js';
 import type { Output } from './output.js';
 

@@ -26,7 +26,10 @@ export function renderCurrentConfig(out: Output, model: ConfigModel): void {
   }
 }
 
-/** Sentences for variables the OS environment shadows among those the wizard may write (go env -w has no effect, §5.4). */
+/**
+ * Sentences for variables the OS environment shadows among those the wizard may write (go env -w only warns:
+ * envcmd/env.go runEnvW).
+ */
 export function shadowWarnings(model: ConfigModel, names: string[], platform: NodeJS.Platform): string[] {
   const where =
     platform === 'win32'

@@ -1,5 +1,5 @@
-// Precedence go-semantics.md §1.1/§5.4: non-empty env > GOENV file > $GOROOT/go.env > compiled default;
-// GONOPROXY/GONOSUMDB default to GOPRIVATE (§2.1); empty-value trap differs 1.19 vs 1.21+.
+// Precedence (cmd/go/internal/cfg/cfg.go Getenv, EnvOrAndChanged): non-empty env > GOENV file > $GOROOT/go.env >
+// compiled default; GONOPROXY/GONOSUMDB default to GOPRIVATE (cfg.go envOr); empty-value trap differs 1.19 vs 1.21+.
 import { describe, expect, it } from 'vitest';
 import { buildConfigModel, getVar, shadowedVars } from '../../src/core/config-model.js';
 

@@ -1,6 +1,6 @@
 // golang.org/x/mod module/module_test.go: checkPathTests (module column, current HEAD where "+" is not
 // allowed in module paths and a leading dot is allowed in import paths, as in the x/mod vendored by Go 1.26),
-// escapeTests, badUnescape; go-semantics.md §4.
+// escapeTests, badUnescape.
 import { describe, expect, it } from 'vitest';
 import {
   checkModulePath,

@@ -163,7 +163,7 @@ describe('config model from go env -json, GOENV file and environment (fuzz)', ()
     anyText,
   );
 
-  it('never throws; a non-empty environment value always wins over the GOENV file (go-semantics.md §1.1)', () => {
+  it('never throws; a non-empty environment value always wins over the GOENV file (cfg.go Getenv)', () => {
     fc.assert(
       fc.property(
         env,

@@ -1,4 +1,4 @@
-// readEnvFile (go-semantics.md §5.2).
+// cmd/go/internal/cfg/cfg.go readEnvFile.
 import { describe, expect, it } from 'vitest';
 import { parseGoenvFile } from '../../src/core/goenv-file.js';
 

@@ -1,4 +1,4 @@
-// cfg.EnvFile and os.UserConfigDir per OS (go-semantics.md §5.1).
+// cfg.EnvFile and os.UserConfigDir per OS (cmd/go/internal/cfg/cfg.go, os/file.go).
 import { describe, expect, it } from 'vitest';
 import { getGoenvPath, getUserConfigDir } from '../../src/core/goenv-location.js';
 

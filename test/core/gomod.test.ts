@@ -1,4 +1,4 @@
-// go.mod reading and the toolchain a go.mod asks for (go-semantics.md §6.1).
+// go.mod reading and the toolchain a go.mod asks for (cmd/go/internal/toolchain/select.go Select).
 import { describe, expect, it } from 'vitest';
 import { parseGoMod, isLocalReplacePath } from '../../src/core/gomod.js';
 import { requiredToolchain, toolchainModuleVersion, goosGoarch } from '../../src/core/toolchain.js';

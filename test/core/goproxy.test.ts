@@ -1,4 +1,4 @@
-// GOPROXY parsing: go-semantics.md §1.2–1.3 (proxy.go proxyList/newProxyRepo), error texts as Go prints them.
+// GOPROXY parsing: cmd/go/internal/modfetch/proxy.go proxyList/newProxyRepo, error texts as Go prints them.
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import { formatGoproxy, parseGoproxy, proxyEntryLabel, validateGoproxyForWrite } from '../../src/core/goproxy.js';

@@ -1,4 +1,4 @@
-// GOSUMDB parsing: go-semantics.md §3.1 (sumdb.go dbDial), Go's error texts.
+// GOSUMDB parsing: cmd/go/internal/modfetch/sumdb.go dbDial, Go's error texts.
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import { KNOWN_SUMDB_KEYS, parseGosumdb, validateGosumdbForWrite } from '../../src/core/gosumdb.js';

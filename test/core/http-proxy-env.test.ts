@@ -1,5 +1,6 @@
-// Go's HTTP proxy selection (go-semantics.md §7): table tests from golang.org/x/net/http/httpproxy proxy_test.go,
-// plus a differential test against the httpproxy package vendored in the Go toolchain under test.
+// Go's HTTP proxy selection (docs/go-rules.md#the-network-as-go-sees-it): table tests from
+// golang.org/x/net/http/httpproxy proxy_test.go, plus a differential test against the httpproxy package vendored in the
+// Go toolchain under test.
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { execa } from 'execa';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// .netrc parsing and matching (go-semantics.md §6.3): cases from G:cmd/go/internal/auth/netrc_test.go plus the
+// .netrc parsing and matching (docs/go-rules.md#credentials): cases from cmd/go/internal/auth/netrc_test.go plus the
 // version-dependent port rule.
 import { describe, expect, it } from 'vitest';
 import { findNetrcEntry, parseNetrc } from '../../src/core/netrc.js';
@@ -83,7 +83,7 @@ describe('findNetrcEntry', () => {
     }
   });
 
-  it('explicit port: 1.19 matches the hostname, 1.21+ need host:port (§6.3, verified)', () => {
+  it('explicit port: 1.19 matches the hostname, 1.21+ need host:port (verified with the real go)', () => {
     const url = 'https://goproxy.corp.test:8443/m/@v/list';
     expect(findNetrcEntry(entries, url, 'go1.19.8')?.login).toBe('first');
     expect(findNetrcEntry(entries, url, 'go1.21.13')?.login).toBe('withport');

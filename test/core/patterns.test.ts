@@ -1,5 +1,5 @@
 // MatchPrefixPatterns: golang.org/x/mod module/module_test.go TestMatchPrefixPatterns (current HEAD, with
-// trailing-slash trimming) and go-semantics.md §2.2's verified table.
+// trailing-slash trimming) and a table verified against the real go.
 import { describe, expect, it } from 'vitest';
 import { lintPatterns, matchingPattern, matchPrefixPatterns } from '../../src/core/patterns.js';
 
@@ -53,7 +53,7 @@ describe('matchPrefixPatterns', () => {
   it.each(GO_TESTS)('module_test.go: MatchPrefixPatterns(%j, %j) = %s', (globs, target, want) => {
     expect(matchPrefixPatterns(globs, target)).toBe(want);
   });
-  it.each(SEMANTICS_TABLE)('go-semantics.md §2.2: (%j, %j) = %s', (globs, target, want) => {
+  it.each(SEMANTICS_TABLE)('verified with go: (%j, %j) = %s', (globs, target, want) => {
     expect(matchPrefixPatterns(globs, target)).toBe(want);
   });
   it('matchingPattern returns the glob as written', () => {

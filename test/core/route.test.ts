@@ -1,4 +1,5 @@
-// Route resolution: go-semantics.md §1.2, §1.4, §1.5, §3.2, §4, §6.1.
+// Route resolution: modfetch/proxy.go proxyList, TryProxies; repo.go lookup; sumdb.go initBase, useSumDB;
+// docs/go-rules.md#the-goproxy-list-and-when-go-falls-through.
 import { describe, expect, it } from 'vitest';
 import { buildConfigModel } from '../../src/core/config-model.js';
 import { UsageError } from '../../src/core/errors.js';

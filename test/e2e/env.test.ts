@@ -1,5 +1,5 @@
 // `gomodctl env` against the real go: the effective values we compute must be the ones `go env -json` reports,
-// and the sources must say where each came from (go-semantics.md §1.1, §5.4).
+// and the sources must say where each came from (cmd/go/internal/cfg/cfg.go Getenv).
 import { describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,5 @@
-// End to end: the built CLI runs the REAL go (GOMODCTL_TEST_GO) against the fault proxy; asserts the JSON and exit code.
+// End to end: the built CLI runs the REAL go (GOMODCTL_TEST_GO) against the fault proxy; asserts the JSON and exit
+// code.
 import { afterAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { readdirSync, readlinkSync } from 'node:fs';
@@ -157,8 +158,9 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
       if (w.urlHas) expect(first.url).toContain(w.urlHas);
       expect(first.fix.length).toBeGreaterThan(0);
       if (name === 'blackhole') {
-        // Accepts and never answers: "|" cannot help (no error, no response timeout: go-semantics.md §7); the entry
-        // must go. GOPROXY comes from the OS environment here, so `go env -w` would not override it (§5.4).
+        // Accepts and never answers: "|" cannot help (no error, no response timeout: net/http DefaultTransport); the
+        // entry must go. GOPROXY comes from the OS environment here, so `go env -w` would not override it
+        // (envcmd/env.go runEnvW).
         const fix = first.fix.join('\n');
         expect(fix).not.toContain(`${p.env.GOPROXY}|`);
         expect(fix).toMatch(/"\|" only helps when a proxy errors/);
@@ -220,7 +222,7 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
         const orig = s.env;
         s.env = async (p) => {
           const env = await orig(p);
-          const host = new URL(p.url).host; // Go 1.19 matches the bare host, 1.21+ host:port: write both (§6.3)
+          const host = new URL(p.url).host; // Go 1.19 matches the bare host, 1.21+ host:port: write both (core/netrc.ts findNetrcEntry)
           const dir = mkdtempSync(join(tmpdir(), 'gomodctl-netrc-'));
           cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
           const netrc = join(dir, 'netrc');

@@ -2,7 +2,7 @@
 //
 // It never resolves names: targets are looked up in `hosts` ("name:port" first, then "name"), loopback literals
 // (127.0.0.1, localhost, [::1]) pass through, anything else gets 502 — so nothing ever leaves the machine.
-// Go never proxies loopback targets (go-semantics.md §7), so to send the real `go` through this proxy use a
+// Go never proxies loopback targets (x/net/http/httpproxy useProxy), so to send the real `go` through this proxy use a
 // non-loopback NAME mapped here, e.g. GOPROXY=https://goproxy.corp.test + hosts {'goproxy.corp.test': '127.0.0.1:PORT'}
 // + HTTPS_PROXY=<url> + SSL_CERT_FILE=<fault proxy caFile> (the fixture cert covers goproxy.corp.test and *.test).
 // gomodctl's own probes must mirror Go's rule (no proxy for loopback), so test them the same way.

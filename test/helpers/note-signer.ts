@@ -56,7 +56,10 @@ function rawPublicKey(priv: KeyObject): Buffer {
   return createPublicKey(priv).export({ format: 'der', type: 'spki' }).subarray(SPKI_PREFIX.length);
 }
 
-/** Generates a signer/verifier key pair for a named server (note.go GenerateKey); `seed` (32 bytes) makes it deterministic. */
+/**
+ * Generates a signer/verifier key pair for a named server (note.go GenerateKey); `seed` (32 bytes) makes it
+ * deterministic.
+ */
 export function generateKeyPair(
   name: string,
   seed: Uint8Array = randomBytes(32),

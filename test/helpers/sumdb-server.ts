@@ -1,6 +1,7 @@
-// A real, small Go checksum database (go-semantics.md §3.4): records are the go.sum lines of the served modules,
-// signed with a fresh Ed25519 key; serves /supported, /latest, /lookup/<mod>@<ver>, /tile/8/<L>/<N>[.p/<W>], /tile/8/data/<N>.
-// The real `go` accepts it with GOSUMDB="<verifierKey> <url>" (see FaultProxy.sumdb.gosumdb()).
+// A real, small Go checksum database (x/mod/sumdb/server.go ServerPaths; docs/go-rules.md#the-checksum-database):
+// records are the go.sum lines of the served modules, signed with a fresh Ed25519 key; serves /supported, /latest,
+// /lookup/<mod>@<ver>, /tile/8/<L>/<N>[.p/<W>], /tile/8/data/<N>. The real `go` accepts it with GOSUMDB="<verifierKey>
+// <url>" (see FaultProxy.sumdb.gosumdb()).
 import { formatTreeNote, generateKeyPair, signNote } from './note-signer.js';
 import { unescapeModulePath, type ServedModule } from './proxy/modules.js';
 import { HashTree, parseTilePath, recordHash } from './tlog.js';

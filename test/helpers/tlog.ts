@@ -1,5 +1,5 @@
 // Transparent-log hashing and tiles: a port of the parts of golang.org/x/mod/sumdb/tlog a server needs
-// (M:sumdb/tlog/tlog.go RecordHash/NodeHash/TreeHash, tile.go tile paths; go-semantics.md §3.4).
+// (x/mod/sumdb/tlog/tlog.go RecordHash/NodeHash/TreeHash, tile.go tile paths).
 import { createHash } from 'node:crypto';
 
 /** Tile height used by the go command's client (client.go: tileHeight = 8). */

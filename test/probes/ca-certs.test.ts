@@ -1,4 +1,5 @@
-// Which roots Go trusts (go-semantics.md §7): per-OS locations (pure, platform passed in) and loading them.
+// Which roots Go trusts (crypto/x509/root_unix.go loadSystemRoots): per-OS locations (pure, platform passed in) and
+// loading them.
 import { describe, expect, it, afterAll } from 'vitest';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

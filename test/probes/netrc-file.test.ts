@@ -1,4 +1,4 @@
-// Where Go looks for .netrc per OS and version (go-semantics.md §6.3), and reading it from disk.
+// Where Go looks for .netrc per OS and version (cmd/go/internal/auth/netrc.go netrcPath), and reading it from disk.
 import { describe, expect, it, afterAll } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,6 @@
 // Differential: which .netrc machine line the real `go` uses for an https proxy with an explicit port
-// (go-semantics.md §6.3: 1.19 `machine host`, 1.21+ `machine host:port`), compared with findNetrcEntry and probeUrl.
+// (docs/go-rules.md#credentials: 1.19 `machine host`, 1.21+ `machine host:port`), compared with findNetrcEntry and
+// probeUrl.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { writeFileSync } from 'node:fs';

@@ -1,5 +1,6 @@
-// Probes see the network as Go does: HTTPS_PROXY/HTTP_PROXY/NO_PROXY (go-semantics.md §7), .netrc and URL
-// credentials (§6.3, §1.6) — against a real CONNECT proxy and a real auth-requiring fault proxy on 127.0.0.1.
+// Probes see the network as Go does: HTTPS_PROXY/HTTP_PROXY/NO_PROXY (x/net/http/httpproxy), .netrc and URL
+// credentials (cmd/go/internal/auth, net/http client.go) — against a real CONNECT proxy and a real auth-requiring fault
+// proxy on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

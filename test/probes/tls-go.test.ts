@@ -1,5 +1,5 @@
 // Differential: the TLS failure reason the probe reports is the one the real `go` reports for the same server
-// (crypto/x509 checks expiry, then the name, then the authority — go-semantics.md §7 TLS error texts).
+// (crypto/x509 checks expiry, then the name, then the authority — crypto/x509 verify.go Certificate.Verify).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { join } from 'node:path';

@@ -14,7 +14,7 @@ import { writeModule } from './support.js';
 const PRIVATE = ['git.corp.invalid/team/lib', 'private.invalid/team/svc', 'gitlab.corp.invalid/group/tool'];
 
 // Two ways to make all three private. An explicit GONOPROXY/GONOSUMDB replaces GOPRIVATE for that step instead of
-// adding to it (go-semantics.md §2.1), so each configuration names every path for both steps.
+// adding to it (cmd/go/internal/cfg/cfg.go envOr), so each configuration names every path for both steps.
 const CONFIGS: Array<{ name: string; env: NodeJS.ProcessEnv; noProxy: string; noSumdb: string }> = [
   {
     name: 'GOPRIVATE',

@@ -37,7 +37,8 @@ beforeAll(async () => {
     GOFLAGS: '-modcacherw',
     NETRC: netrc,
     SSL_CERT_FILE: p.caFile,
-    // Loopback is never proxied (go-semantics.md §7): these are only here to be printed (or not) by env/doctor.
+    // Loopback is never proxied (x/net/http/httpproxy useProxy): these are only here to be printed (or not) by
+    // env/doctor.
     HTTPS_PROXY: `http://${S.https.user}:${S.https.pass}@127.0.0.1:9`,
     HTTP_PROXY: `http://${S.http.user}:${S.http.pass}@127.0.0.1:9`,
     https_proxy: `http://${S.https.user}:${S.https.pass}@127.0.0.1:9`,

@@ -33,7 +33,9 @@ export type Fix =
   | (Verifiable & {
       kind: 'comment';
       note: string;
-      /** The variable the advice is about, when it describes an edit in words (e.g. a GOPROXY that holds a password). */
+      /**
+       * The variable the advice is about, when it describes an edit in words (e.g. a GOPROXY that holds a password).
+       */
       variable?: string;
     });
 

@@ -12,13 +12,13 @@ export interface Mirror {
 }
 
 /**
- * Built-in catalog. Each entry is a public, long-running GOPROXY-protocol server (go-semantics.md §4)
+ * Built-in catalog. Each entry is a public, long-running GOPROXY-protocol server (go help goproxy)
  * run by an organisation with its own CDN; the wizard probes them and never assumes they work.
  */
 export const MIRROR_CATALOG: readonly Mirror[] = [
-  // Go's default (go.env ships GOPROXY=https://proxy.golang.org,direct, §1.1); also proxies sum.golang.org.
+  // Go's default ($GOROOT/go.env ships GOPROXY=https://proxy.golang.org,direct); also proxies sum.golang.org.
   { id: 'proxy.golang.org', url: 'https://proxy.golang.org', note: 'Google, the default; blocked in mainland China' },
-  // Run by Qiniu Cloud, the oldest mirror inside China; proxies sum.golang.org under /sumdb/ (§3.2).
+  // Run by Qiniu Cloud, the oldest mirror inside China; proxies sum.golang.org under /sumdb/ (sumdb.go initBase).
   { id: 'goproxy.cn', url: 'https://goproxy.cn', note: 'Qiniu Cloud, China; proxies the checksum database' },
   // Community mirror with CDN nodes in and outside China; proxies sum.golang.org too.
   { id: 'goproxy.io', url: 'https://goproxy.io', note: 'goproxy.io community CDN, China and global' },
@@ -61,12 +61,14 @@ export function selectCatalog(override: string | undefined): Mirror[] {
   return override && override.trim() ? parseMirrorList(override) : [...MIRROR_CATALOG];
 }
 
-/** URL of the canary `@v/list` request for a mirror (module path has no upper case, so no escaping, §4). */
+/**
+ * URL of the canary `@v/list` request for a mirror (module path has no upper case, so no escaping: module.EscapePath).
+ */
 export function canaryUrl(mirrorUrl: string, module = CANARY_MODULE): string {
   return `${mirrorUrl.replace(/\/+$/, '')}/${module}/@v/list`;
 }
 
-/** URL asking a mirror whether it proxies the checksum database (go-semantics.md §3.2). */
+/** URL asking a mirror whether it proxies the checksum database (modfetch/sumdb.go initBase). */
 export function sumdbSupportedUrl(mirrorUrl: string, sumdbName = 'sum.golang.org'): string {
   return `${mirrorUrl.replace(/\/+$/, '')}/sumdb/${sumdbName}/supported`;
 }

@@ -1,9 +1,9 @@
-// Building a .netrc entry for a private proxy, written by the wizard (go-semantics.md §6.3).
+// Building a .netrc entry for a private proxy, written by the wizard (docs/go-rules.md#credentials).
 import { UsageError } from '../errors.js';
 
 /**
  * The `machine` names Go looks up for a URL: 1.19 matches the bare host, 1.21+ the host:port when the URL
- * has an explicit port (go-semantics.md §6.3), so both lines are written when a port is present.
+ * has an explicit port (core/netrc.ts findNetrcEntry), so both lines are written when a port is present.
  */
 export function netrcMachines(proxyUrl: string): string[] {
   let u: URL;
@@ -16,7 +16,7 @@ export function netrcMachines(proxyUrl: string): string[] {
   }
   if (u.protocol !== 'https:') {
     throw new UsageError(
-      `"${proxyUrl}" is not https; Go sends .netrc credentials only over https (go-semantics.md §6.2), e.g. https://goproxy.corp.example.com.`,
+      `"${proxyUrl}" is not https; Go sends .netrc credentials only over https, e.g. https://goproxy.corp.example.com.`,
     );
   }
   return u.port ? [`${u.hostname}:${u.port}`, u.hostname] : [u.hostname];

@@ -39,7 +39,8 @@ export function stripDirect(proxy: string): string {
 function netrcHint(value: string | undefined): string {
   const host = /[a-z][a-z0-9+.-]*:\/\/[^/@\s,|]*@([^/\s,|?#]+)/i.exec(value ?? '')?.[1] ?? 'proxy.example.com';
   const bare = host.replace(/:\d+$/, '');
-  // With a port, Go 1.21+ matches "machine host:port" and Go 1.19 "machine host": write both (go-semantics.md §6.3).
+  // With a port, Go 1.21+ matches "machine host:port" and Go 1.19 "machine host": write both (core/netrc.ts
+  // findNetrcEntry).
   const lines =
     bare === host
       ? `"machine ${host} login USER password TOKEN"`
@@ -47,7 +48,9 @@ function netrcHint(value: string | undefined): string {
   return `Put the login in ~/.netrc instead (chmod 600): ${lines}; see go help goauth. Or pass --allow-credentials.`;
 }
 
-/** Runs a validator; its UsageError message is redacted (passwords in URLs) and credential refusals get the .netrc hint. */
+/**
+ * Runs a validator; its UsageError message is redacted (passwords in URLs) and credential refusals get the .netrc hint.
+ */
 function redacted(check: () => void, value?: string): void {
   try {
     check();
@@ -141,7 +144,7 @@ function planWarnings(model: ConfigModel, wanted: Record<string, string | null>)
       const v = model.vars[dep];
       if (v && v.value !== '' && (v.source === 'env' || v.source === 'goenv')) {
         w.push(
-          `${dep}=${v.value} is set (${v.source === 'env' ? 'environment' : 'GOENV file'}), so it, not GOPRIVATE, decides ${dep === 'GONOPROXY' ? 'which modules bypass the proxy' : 'which modules skip the checksum database'} (go-semantics.md §2.1).`,
+          `${dep}=${v.value} is set (${v.source === 'env' ? 'environment' : 'GOENV file'}), so it, not GOPRIVATE, decides ${dep === 'GONOPROXY' ? 'which modules bypass the proxy' : 'which modules skip the checksum database'} (Go falls back to GOPRIVATE only when it is empty).`,
         );
       }
     }

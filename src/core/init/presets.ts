@@ -21,15 +21,16 @@ export const PRESETS: readonly Preset[] = [
     sumdb: 'sum.golang.org',
   },
   {
-    // goproxy.cn proxies sum.golang.org (§3.2); sum.golang.google.cn is the reachable alias of the same
-    // database with the same key (go-semantics.md §3.1: rewritten to "sum.golang.org https://sum.golang.google.cn").
+    // goproxy.cn proxies sum.golang.org (its /sumdb/sum.golang.org/supported answers 200); sum.golang.google.cn is the
+    // reachable alias of the same database with the same key (sumdb.go dbDial rewrites it to
+    // "sum.golang.org https://sum.golang.google.cn").
     name: 'china',
     description: 'mainland China: goproxy.cn then direct, checksums via sum.golang.google.cn',
     proxy: 'https://goproxy.cn,direct',
     sumdb: 'sum.golang.google.cn',
   },
   {
-    // "|" so that a blocked or failing first mirror (timeout, 403, 5xx) falls through (§1.4).
+    // "|" so that a blocked or failing first mirror (timeout, 403, 5xx) falls through (proxy.go TryProxies).
     name: 'china-fallback',
     description: 'mainland China, two mirrors: goproxy.cn | mirrors.aliyun.com on any error, then direct',
     proxy: 'https://goproxy.cn|https://mirrors.aliyun.com/goproxy,direct',
@@ -41,8 +42,8 @@ export const PRESETS: readonly Preset[] = [
     proxy: 'direct',
   },
   {
-    // GOPROXY=off still fetches GOPRIVATE/GONOPROXY modules directly (§1.5). For a copied module cache
-    // use --proxy file:///abs/path/to/cache/download instead (§1.6).
+    // GOPROXY=off still fetches GOPRIVATE/GONOPROXY modules directly (repo.go lookup). For a copied module cache
+    // use --proxy file:///abs/path/to/cache/download instead (go help goproxy).
     name: 'offline',
     description: 'air-gapped: GOPROXY=off (use --proxy file:///…/cache/download for a copied module cache)',
     proxy: 'off',

@@ -16,14 +16,14 @@ export type MirrorVerdict = 'ok' | 'reachable' | 'unreachable';
 
 /**
  * ok = the canary list came back 200; reachable = the server answered (404/410 is a proper "not here",
- * go-semantics.md §1.4, other statuses are errors Go would not fall through on with ","); unreachable = no answer.
+ * proxy.go TryProxies, other statuses are errors Go would not fall through on with ","); unreachable = no answer.
  */
 export function mirrorVerdict(p: MirrorProbe): MirrorVerdict {
   if (p.list.ok && p.list.status === 200) return 'ok';
   return p.list.status !== undefined ? 'reachable' : 'unreachable';
 }
 
-/** Whether the mirror proxies the checksum database (200 on /supported, §3.2). */
+/** Whether the mirror proxies the checksum database (200 on /supported: sumdb.go initBase). */
 export function servesSumdb(p: MirrorProbe): boolean {
   return p.sumdb.status === 200;
 }
@@ -42,7 +42,10 @@ export function isRecommended(recommended: string, url: string): boolean {
   return recommended.split(/[,|]/).includes(url);
 }
 
-/** Recommended GOPROXY from ranked probes: working mirrors joined by "|" (fall through on any error, §1.4), then direct if it works. */
+/**
+ * Recommended GOPROXY from ranked probes: working mirrors joined by "|" (fall through on any error: proxy.go
+ * TryProxies), then direct if it works.
+ */
 export function recommendProxy(ranked: MirrorProbe[], directWorks: boolean): string {
   const ok = ranked
     .filter((p) => mirrorVerdict(p) === 'ok')

@@ -6,7 +6,10 @@ import { isPublicModulePath, SHARED_MODULE_HOSTS } from '../public-hosts.js';
 /** Where a suggested pattern came from. */
 export type SuggestionSource = 'goprivate' | 'git-remote' | 'go.mod';
 
-/** A GOPRIVATE pattern offered to the user, with the requirements it matches (core matcher, §2.2). */
+/**
+ * A GOPRIVATE pattern offered to the user, with the requirements it matches (core/patterns.ts, Go's
+ * MatchPrefixPatterns).
+ */
 export interface PatternSuggestion {
   pattern: string;
   source: SuggestionSource;
@@ -69,7 +72,10 @@ export function suggestPrivatePatterns(p: {
   return out;
 }
 
-/** Which requirements a comma-separated pattern list matches, with Go's own prefix-glob rule (§2.2). */
+/**
+ * Which requirements a comma-separated pattern list matches, with Go's own prefix-glob rule
+ * (module.MatchPrefixPatterns).
+ */
 export function matchingRequirements(patterns: string, requirements: string[]): string[] {
   return requirements.filter((r) => matchPrefixPatterns(patterns, r));
 }

@@ -1,4 +1,5 @@
-// Strict checks for a GOPRIVATE-style pattern list before it is written (go-semantics.md §2.2), on top of the core linter.
+// Strict checks for a GOPRIVATE-style pattern list before it is written (x/mod module.MatchPrefixPatterns), on top of
+// the core linter.
 import { UsageError } from '../errors.js';
 import { lintPatterns, type PatternIssue } from '../patterns.js';
 
@@ -27,7 +28,7 @@ export function validatePatternsForWrite(varName: string, value: string): string
       .filter(Boolean)
       .join(',');
     throw new UsageError(
-      `${varName} ${JSON.stringify(value)} has spaces around ${JSON.stringify(spaced)}; Go does not trim them, so that pattern would never match (go-semantics.md §2.2); write ${JSON.stringify(fixed)}.`,
+      `${varName} ${JSON.stringify(value)} has spaces around ${JSON.stringify(spaced)}; Go does not trim them, so that pattern would never match; write ${JSON.stringify(fixed)}.`,
     );
   }
   const inner = value.split(',').find((p) => /\s/.test(p));

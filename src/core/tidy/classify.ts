@@ -1,4 +1,5 @@
-// Pure streaming classifier: one line of `go mod tidy -v [-x]` stderr in, one event out (go-semantics.md §8).
+// Pure streaming classifier: one line of `go mod tidy -v [-x]` stderr in, one event out
+// (docs/go-rules.md#what-go-prints).
 import { detectError, type ErrorDetail } from './detect-error.js';
 
 /** One classified line of `go` output. Unknown lines are kept as `unknown`, never dropped. */
@@ -20,7 +21,8 @@ export type TidyEvent =
 
 type LineRule = (line: string) => TidyEvent | undefined;
 
-// §8.1 progress lines; order matters only where shapes overlap (toolchain before module downloads).
+// Progress lines (modload, modfetch/fetch.go, web/http.go -x traces); order matters only where shapes overlap
+// (toolchain before module downloads).
 const PROGRESS: LineRule[] = [
   (l) => {
     const m = /^go: finding module for package (\S+)$/.exec(l);
@@ -46,7 +48,9 @@ const PROGRESS: LineRule[] = [
   classifyVcs,
 ];
 
-/** `-x` HTTP trace lines from cmd/go/internal/web/http.go: `# get URL`, `# get URL: 200 OK (0.004s)`, `# get URL: err`. */
+/**
+ * `-x` HTTP trace lines from cmd/go/internal/web/http.go: `# get URL`, `# get URL: 200 OK (0.004s)`, `# get URL: err`.
+ */
 function classifyGet(l: string): TidyEvent | undefined {
   if (!l.startsWith('# get ')) return undefined;
   const rest = l.slice(6);
@@ -73,7 +77,7 @@ function classifyVcs(l: string): TidyEvent | undefined {
   return undefined;
 }
 
-/** Import-chain headers and block continuations that carry no cause themselves (§8.2). */
+/** Import-chain headers and block continuations that carry no cause themselves (modload/load.go stackText). */
 function isContext(l: string): boolean {
   return (
     /^(go: )?\S+ (imports|tested by)$/.test(l) ||
@@ -91,7 +95,8 @@ export class LineClassifier {
   push(rawLine: string): TidyEvent {
     const ev = this.classify(rawLine.replace(/\r$/, ''));
     if (ev.kind === 'error') {
-      // Git's own stderr follows the `git ls-remote … exit status 128:` line, tab-indented (go-semantics.md §8.2).
+      // Git's own stderr follows the `git ls-remote … exit status 128:` line, tab-indented
+      // (modfetch/codehost/codehost.go RunError).
       if (this.lastError && /^\t/.test(ev.text) && !/^\t[^\s:@]*\.[^\s:@]*: /.test(ev.text)) {
         const merged: ErrorDetail = { ...this.lastError };
         for (const [k, v] of Object.entries(ev.detail))

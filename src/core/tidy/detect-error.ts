@@ -1,4 +1,4 @@
-// Pure detection of the cause, URL and subject named in one error line of `go` (go-semantics.md §8.2).
+// Pure detection of the cause, URL and subject named in one error line of `go` (docs/go-rules.md#what-go-prints).
 import { urlHost } from '../hosts.js';
 import type { TidyCause } from './report-model.js';
 

@@ -68,7 +68,10 @@ export function diagnose(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   return out;
 }
 
-/** A module not on a known public host, asked of a proxy that did not have it: its path left the company (go help private). */
+/**
+ * A module not on a known public host, asked of a proxy that did not have it: its path left the company (go help
+ * private).
+ */
 function leakProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   const nonProxied = getVar(o.model, 'GONOPROXY') || getVar(o.model, 'GOPRIVATE');
   const resolved = t.resolvedModules();

@@ -23,7 +23,7 @@ export function isPrivateLeakingUrl(url: string, model: ConfigModel, proxies: Pr
 
 /**
  * URLs to probe: the pending `# get` requests (Go ≥ 1.21 -x), else the requests the route resolver predicts for
- * the module Go waits for (Go 1.19 has no `go mod tidy -x`, go-semantics.md §8.1). Bounded and privacy-filtered.
+ * the module Go waits for (Go 1.19 has no `go mod tidy -x`). Bounded and privacy-filtered.
  */
 export function probeTargets(t: Timeline, model: ConfigModel, proxies: ProxyEntry[]): string[] {
   const pending = t.pending().map((p) => p.url);
@@ -47,7 +47,8 @@ function predicted(t: Timeline, model: ConfigModel): string[] {
     if (step.requests?.length) out.push(...step.requests);
     else if (step.kind === 'sumdb' && step.url) out.push(`${step.url.replace(/\/$/, '')}/latest`); // no version known yet
   }
-  // `go: downloading M V` is printed just before the zip fetch (§8.1): then the zip (and its checksum) come first.
+  // `go: downloading M V` is printed just before the zip fetch (modfetch/fetch.go): then the zip (and its checksum)
+  // come first.
   const downloading = version !== undefined && t.current === `${subject.module}@${version}`;
   const rank = (u: string): number =>
     downloading && /\.zip$/.test(u) ? 0 : downloading && /\/lookup\//.test(u) ? 1 : 2;
@@ -58,9 +59,10 @@ function predicted(t: Timeline, model: ConfigModel): string[] {
 }
 
 /**
- * The URL to really probe for one Go printed: `go -x` redacts passwords (`user:xxxxx@`, go-semantics.md §1.6), so a
- * redacted proxy URL is mapped back to its GOPROXY entry (same scheme, host, path prefix); any other redacted
- * userinfo is dropped (the probe then relies on .netrc, like Go). The result may hold a secret: never print it.
+ * The URL to really probe for one Go printed: `go -x` redacts passwords (`user:xxxxx@`: url.URL.Redacted in
+ * cmd/go/internal/web/http.go), so a redacted proxy URL is mapped back to its GOPROXY entry (same scheme, host, path
+ * prefix); any other redacted userinfo is dropped (the probe then relies on .netrc, like Go). The result may hold a
+ * secret: never print it.
  */
 export function realProbeUrl(url: string, proxies: ProxyEntry[]): string {
   const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@(.*)$/i.exec(url);
@@ -70,7 +72,7 @@ export function realProbeUrl(url: string, proxies: ProxyEntry[]): string {
   return m[1]! + m[3]!;
 }
 
-/** The proxy URL of the toolchain zip Go was downloading (`go: downloading go1.X.Y (os/arch)`, go-semantics.md §6.1). */
+/** The proxy URL of the toolchain zip Go was downloading (`go: downloading go1.X.Y (os/arch)`: modfetch/fetch.go). */
 export function toolchainZipUrl(t: Timeline, model: ConfigModel): string | undefined {
   if (!t.toolchain) return undefined;
   const [goos, goarch] = t.toolchain.platform.split('/');

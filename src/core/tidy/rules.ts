@@ -1,5 +1,5 @@
 // Ordered diagnosis rule table: first match wins, strictest first (flutter gradle_errors.dart style).
-// Each rule turns one error Go printed into a problem whose fixes are real settings (go-semantics.md §8.2).
+// Each rule turns one error Go printed into a problem whose fixes are real settings (docs/go-rules.md#what-go-prints).
 import type { TidyCause, TidyProblem } from './report-model.js';
 import { goAtLeast, goLanguageVersion } from '../go-version.js';
 import { redactSecrets, redactUrl } from '../redact.js';

@@ -49,7 +49,9 @@ export function stallProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   return out;
 }
 
-/** True when the probe failed before the connection was up (DNS, refused, TLS, connect): Go errors there, so `|` helps. */
+/**
+ * True when the probe failed before the connection was up (DNS, refused, TLS, connect): Go errors there, so `|` helps.
+ */
 function failsBeforeAnswer(f: ProbeFinding | undefined): boolean {
   if (!f || f.ok) return false;
   return (
@@ -60,7 +62,7 @@ function failsBeforeAnswer(f: ProbeFinding | undefined): boolean {
 
 /**
  * Fixes for a proxy request that hangs: `|` when the probe failed to connect (Go errors there and falls through), else
- * drop the entry: a proxy that accepts and never answers never errors (no response timeout, go-semantics.md §7).
+ * drop the entry: a proxy that accepts and never answers never errors (no response timeout: net/http DefaultTransport).
  */
 function proxyHangFix(o: DiagnoseOptions, url: string): Fix[] {
   if (failsBeforeAnswer(findingFor(o, url))) return pipeFix(o.model, o.proxies);

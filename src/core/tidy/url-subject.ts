@@ -1,4 +1,5 @@
-// Pure: which module (and which protocol step) a URL that `go` fetched is about (go-semantics.md §3.4, §4).
+// Pure: which module (and which protocol step) a URL that `go` fetched is about (go help goproxy; x/mod/sumdb
+// server.go ServerPaths).
 import { unescapePath, unescapeVersion } from '../escape.js';
 
 /** The protocol step a URL belongs to. */
@@ -94,7 +95,8 @@ export function urlSubject(url: string, bases: string[] = []): UrlSubject {
   }
   if (/\/sumdb\/[^/]+\/supported$/.test(u.path)) return { kind: 'sumdb-supported', via: 'sumdb' };
   if (/\/tile\/\d+\//.test(u.path)) return { kind: 'sumdb-tile', via: 'sumdb' };
-  // Signed tree head: Go never fetches it (§3.4) but the watchdog probes it when no version is known yet.
+  // Signed tree head: Go never fetches it (x/mod/sumdb/client.go reads /lookup and /tile/ only) but the watchdog probes
+  // it when no version is known yet.
   if (/\/latest$/.test(u.path) && !u.path.includes('/@')) return { kind: 'sumdb-latest', via: 'sumdb' };
   const base = bases.length ? matchProxyBase(url, bases) : undefined;
   const skip = base

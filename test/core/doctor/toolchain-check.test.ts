@@ -1,5 +1,6 @@
 // The Go toolchain validator over a fake probe: found or not, and what a newer go line in go.mod makes Go download
-// (cmd/go/internal/toolchain/select.go Select; golang.org/toolchain through GOPROXY, cmd/go/internal/modfetch/proxy.go).
+// (cmd/go/internal/toolchain/select.go Select; golang.org/toolchain through GOPROXY,
+// cmd/go/internal/modfetch/proxy.go).
 import { describe, expect, it } from 'vitest';
 import { toolchainCheck } from '../../../src/core/doctor/checks/toolchain.js';
 import type { CheckResult } from '../../../src/core/doctor/check.js';

@@ -64,7 +64,7 @@ describe('backup model', () => {
   });
 });
 
-describe('the GOENV entries a backup records (go-semantics.md §5.2)', () => {
+describe('the GOENV entries a backup records (cmd/go/internal/cfg/cfg.go readEnvFile)', () => {
   it('reads KEY=VALUE lines starting A-Z, verbatim, last duplicate wins', () => {
     expect(
       Object.fromEntries(parseGoenvFile('# c\nGOPROXY=a\n lower=x\nGOPRIVATE="q"\nGOPROXY=b\nNOEQ\nGOSUMDB=\n')),

@@ -63,7 +63,7 @@ describe('presets', () => {
   });
 });
 
-describe('.netrc entry (go-semantics.md §6.3)', () => {
+describe('.netrc entry (core/netrc.ts findNetrcEntry)', () => {
   it('writes host:port and host for ported URLs, refuses http and spaces', () => {
     expect(netrcEntryText('https://p.corp.example.com:8443/x', 'bot', 'tok')).toBe(
       'machine p.corp.example.com:8443 login bot password tok\nmachine p.corp.example.com login bot password tok\n',

@@ -96,7 +96,7 @@ describe('the tidy line classifier on arbitrary input', () => {
   });
 });
 
-describe('url subjects (go-semantics.md §3.4, §4)', () => {
+describe('url subjects (go help goproxy; x/mod/sumdb server.go ServerPaths)', () => {
   it.each([
     [
       'https://proxy.golang.org/github.com/!azure/go/@v/v1.2.3.zip',

@@ -29,7 +29,7 @@ function stalled(ver: string, cfg: TidySettings, probes: ProbeFinding[], proxyAs
   return { ...p, fix: renderFixes(p.fix) };
 }
 
-describe('a proxy request that hangs (captured blackhole runs; go-semantics.md §1.4, §7)', () => {
+describe('a proxy request that hangs (captured blackhole runs; proxy.go TryProxies, no response timeout)', () => {
   const silent: ProbeFinding = {
     url: LIST,
     ok: false,
@@ -69,7 +69,7 @@ describe('a proxy request that hangs (captured blackhole runs; go-semantics.md �
   });
 });
 
-describe('fixes never carry a redacted password (go-semantics.md §1.6)', () => {
+describe('fixes never carry a redacted password', () => {
   const secret = tidySettings({ GOPROXY: 'https://bob:s3cret@nexus.corp/go,https://proxy.golang.org,direct' });
 
   it('pipeFix describes the edit in words', () => {
@@ -82,7 +82,8 @@ describe('fixes never carry a redacted password (go-semantics.md §1.6)', () => 
   });
 
   it('a hang fix names the entry to remove without a command holding it', () => {
-    // go -x prints the URL redacted (go-semantics.md §8.1); the fix is found from the real entry and still redacted.
+    // go -x prints the URL redacted (cmd/go/internal/web/http.go); the fix is found from the real entry and still
+    // redacted.
     const p = stalled(
       'go1.26',
       tidySettings({ GOPROXY: `https://bob:s3cret@127.0.0.1:8080/blackhole,direct` }),
@@ -97,7 +98,7 @@ describe('fixes never carry a redacted password (go-semantics.md §1.6)', () => 
   });
 });
 
-describe('variables set in the OS environment get `export`, not `go env -w` (go-semantics.md §5.4)', () => {
+describe('variables set in the OS environment get `export`, not `go env -w` (envcmd/env.go runEnvW only warns)', () => {
   const fromEnv = tidySettings({}, { env: { GOPROXY: base.GOPROXY, GONOSUMDB: 'x' } });
   it.each([
     [

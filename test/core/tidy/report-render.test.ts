@@ -79,7 +79,7 @@ describe('tidy reporters', () => {
     expect(resolveAnnotateMode('auto', {})).toBe('none');
   });
 
-  it('adds -x only where go mod tidy accepts it (Go 1.21+, go-semantics.md §8.1) and the user did not ask for it', () => {
+  it('adds -x only where go mod tidy accepts it (Go 1.21+) and the user did not ask for it', () => {
     expect(tidyArgs('go1.26.8', [])).toEqual({ args: ['mod', 'tidy', '-v', '-x'], addedX: true });
     expect(tidyArgs('go1.21.0', ['-e'])).toEqual({ args: ['mod', 'tidy', '-v', '-x', '-e'], addedX: true });
     expect(tidyArgs('go1.19.8', [])).toEqual({ args: ['mod', 'tidy', '-v'], addedX: false });

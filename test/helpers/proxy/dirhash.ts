@@ -1,4 +1,4 @@
-// go.sum hashes computed exactly like Go: port of golang.org/x/mod/sumdb/dirhash Hash1 (M:sumdb/dirhash/hash.go).
+// go.sum hashes computed exactly like Go: port of golang.org/x/mod/sumdb/dirhash Hash1 (x/mod/sumdb/dirhash/hash.go).
 import { createHash } from 'node:crypto';
 
 /** One named file for hashing. */

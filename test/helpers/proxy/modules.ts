@@ -36,7 +36,7 @@ export const FIXTURE_MODULES_DIR = join(dirname(fileURLToPath(import.meta.url)),
 
 const DEFAULT_TIME = '2024-01-01T00:00:00Z';
 
-/** Case-encodes a module path or version for URLs: every uppercase X → !x (go-semantics.md §4, M:module/module.go EscapePath). */
+/** Case-encodes a module path or version for URLs: every uppercase X → !x (x/mod/module/module.go EscapePath). */
 export function escapeModulePath(p: string): string {
   return p.replace(/[A-Z]/g, (c) => '!' + c.toLowerCase());
 }

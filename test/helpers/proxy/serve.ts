@@ -1,4 +1,4 @@
-// The GOPROXY protocol over an in-memory module index (go-semantics.md §4; W:ref/mod.md "GOPROXY protocol").
+// The GOPROXY protocol over an in-memory module index (go help goproxy; go.dev/ref/mod "GOPROXY protocol").
 import { unescapeModulePath, type ServedModule } from './modules.js';
 
 /** What kind of proxy request a path is. */

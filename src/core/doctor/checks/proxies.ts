@@ -1,4 +1,5 @@
-// One check per GOPROXY URL entry: a protocol probe GET <entry>/<escaped canary>/@v/list (go-semantics.md §4).
+// One check per GOPROXY URL entry: a protocol probe GET <entry>/<escaped canary>/@v/list (go help goproxy;
+// docs/go-rules.md#the-module-proxy-protocol).
 import type { ConfigModel } from '../../config-types.js';
 import type { CheckResult } from '../check.js';
 import type { ProxyEntry } from '../../goproxy.js';

@@ -1,4 +1,5 @@
-// Checksum database: find its URL as Go does (go-semantics.md §3.2), fetch what Go fetches, verify the signed tree note (§3.3-3.4).
+// Checksum database: find its URL as Go does (cmd/go/internal/modfetch/sumdb.go initBase), fetch what Go fetches,
+// verify the signed tree note (x/mod/sumdb/note Open; docs/go-rules.md#the-checksum-database).
 import type { CheckResult } from '../check.js';
 import type { ProxyEntry } from '../../goproxy.js';
 import type { SumdbConfig } from '../../gosumdb.js';
@@ -18,7 +19,9 @@ import { commentFix, setFix } from '../../fix/fix.js';
 type Db = Extract<SumdbConfig, { kind: 'db' }>;
 type BaseResult = { base: string; via: string; tried: string[] } | { error: ProbeResult; via: string; tried: string[] };
 
-/** Walks GOPROXY like initBase: `<proxy>/sumdb/<name>/supported` 200 → use it; 404/410 (or any error after `|`) → next. */
+/**
+ * Walks GOPROXY like initBase: `<proxy>/sumdb/<name>/supported` 200 → use it; 404/410 (or any error after `|`) → next.
+ */
 export async function resolveSumdbBase(ctx: DoctorContext, db: Db, entries: ProxyEntry[]): Promise<BaseResult> {
   if (db.url) return { base: db.url.replace(/\/+$/, ''), via: 'GOSUMDB URL', tried: [] };
   const tried: string[] = [];
@@ -122,7 +125,8 @@ function failure(
             'sum.golang.google.cn',
             'reachable mirror of sum.golang.org (mainland China)',
           ),
-          // GOPRIVATE already keeps private modules away from the database; without it, say how to (not a command to copy).
+          // GOPRIVATE already keeps private modules away from the database; without it, say how to (not a command to
+          // copy).
           ...(priv
             ? []
             : [

@@ -1,5 +1,5 @@
-// Go toolchain: found or not, version, GOENV; whether go.mod makes GOTOOLCHAIN download a toolchain (go-semantics.md §6.1)
-// and whether that toolchain module is reachable through the proxy.
+// Go toolchain: found or not, version, GOENV; whether go.mod makes GOTOOLCHAIN download a toolchain
+// (toolchain/select.go Select) and whether that toolchain module is reachable through the proxy.
 import type { CheckResult } from '../check.js';
 import type { DoctorCheck } from '../check.js';
 import { getVar } from '../../config-model.js';
@@ -52,7 +52,7 @@ async function toolchainSwitch(ctx: DoctorContext): Promise<CheckResult | null> 
   }
   const m = ctx.loaded.model;
   const gotoolchain = getVar(m, 'GOTOOLCHAIN');
-  // Empty (a packager removed it from go.env) or local: never switch (toolchain/select.go; go-semantics.md §6.1).
+  // Empty (a packager removed it from go.env) or local: never switch (cmd/go/internal/toolchain/select.go Select).
   if (
     gotoolchain === '' ||
     gotoolchain === 'local' ||
