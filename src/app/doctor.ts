@@ -11,18 +11,15 @@ import { resolveGoBinary } from '../go/run-go.js';
 import { createGoProber, type GoProber } from '../probes/go-prober.js';
 import { doctorJson, renderDoctorHuman } from '../report/doctor-report.js';
 import { createOutput } from '../report/output.js';
+import type { RunOptions } from './run-options.js';
 
 /** Options of `gomodctl doctor`, normalised by the command. */
-export interface DoctorOptions {
-  go?: string;
-  env: NodeJS.ProcessEnv;
+export interface DoctorOptions extends RunOptions {
   cwd: string;
   timeoutMs: number;
   module?: string;
   deps: boolean;
-  json: boolean;
   verbose: boolean;
-  color?: boolean;
 }
 
 /** Builds the context the validators run against: configuration facts and the edge operations they may call. */

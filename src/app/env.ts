@@ -1,33 +1,16 @@
 // `gomodctl env`: the effective Go module configuration and where each value comes from.
+import { MODULE_VARS } from '../core/known-vars.js';
 import { loadConfig } from '../go/load-config.js';
 import { resolveGoBinary } from '../go/run-go.js';
 import { envJson, renderEnvHuman } from '../report/env-report.js';
 import { createOutput } from '../report/output.js';
+import type { RunOptions } from './run-options.js';
 
 /** The variables the human table shows, in this order. */
-const SHOWN = [
-  'GOPROXY',
-  'GONOPROXY',
-  'GOPRIVATE',
-  'GONOSUMDB',
-  'GOSUMDB',
-  'GOINSECURE',
-  'GOFLAGS',
-  'GOTOOLCHAIN',
-  'GOAUTH',
-  'GOVCS',
-  'HTTPS_PROXY',
-  'HTTP_PROXY',
-  'NO_PROXY',
-];
+const SHOWN = [...MODULE_VARS, 'HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY'];
 
 /** Options of `gomodctl env`. */
-export interface EnvOptions {
-  go?: string;
-  env: NodeJS.ProcessEnv;
-  json: boolean;
-  color?: boolean;
-}
+export type EnvOptions = RunOptions;
 
 /** Runs `gomodctl env`; resolves to the exit code. */
 export async function runEnv(o: EnvOptions): Promise<number> {

@@ -5,14 +5,11 @@ import { loadConfig } from '../go/load-config.js';
 import { resolveGoBinary } from '../go/run-go.js';
 import { createOutput } from '../report/output.js';
 import { renderRoutesHuman, routeJson } from '../report/route-report.js';
+import type { RunOptions } from './run-options.js';
 
 /** Options of `gomodctl route`: the validated module arguments and the output mode. */
-export interface RouteOptions {
+export interface RouteOptions extends RunOptions {
   targets: Array<{ path: string; version?: string }>;
-  go?: string;
-  env: NodeJS.ProcessEnv;
-  json: boolean;
-  color?: boolean;
 }
 
 /** Runs `gomodctl route`; resolves to the exit code. */

@@ -58,7 +58,7 @@ export function proxyFixes(
   else if (['dns', 'refused', 'timeout', 'reset', 'proxy'].includes(r.cause ?? '')) fixes.push(...reachFixes(r));
   fixes.push(...listFixes(r, entries, index, model));
   if (r.cause !== 'tls' && r.cause !== 'auth') {
-    const listed = new Set(entries.map((e) => (e.kind === 'url' ? hostOf(e.url) : e.kind)));
+    const listed = new Set(entries.map((e) => (e.kind === 'url' ? shownHost(e.url) : e.kind)));
     const others = OTHER_MIRRORS.filter((h) => !listed.has(h));
     if (others.length > 0) {
       const list = `${others.map((h) => `https://${h}`).join('|')},direct`;
@@ -86,7 +86,7 @@ export function caFixes(r: ProbeResult, platform: NodeJS.Platform): Fix[] {
     return [commentFix(`import the corporate CA${who} into the ${store} (Go ≤1.26 ignores SSL_CERT_FILE on this OS)`)];
   }
   if (r.tls.reason === 'name-mismatch')
-    return [commentFix(`the certificate does not match ${hostOf(r.url)}: check the host name in the URL`)];
+    return [commentFix(`the certificate does not match ${shownHost(r.url)}: check the host name in the URL`)];
   if (r.tls.reason === 'expired')
     return [
       commentFix('the server certificate has expired (or this clock is wrong): check the date, then tell the operator'),
@@ -96,7 +96,7 @@ export function caFixes(r: ProbeResult, platform: NodeJS.Platform): Fix[] {
 
 /** Advice for a host that cannot be reached, by cause and phase; proxy settings only where Go would use them. */
 function reachFixes(r: ProbeResult): Fix[] {
-  const host = hostOf(r.url);
+  const host = shownHost(r.url);
   if (r.cause === 'timeout' && (r.phase === 'first-byte' || r.phase === 'body')) {
     return [
       commentFix(
@@ -122,6 +122,6 @@ function reachFixes(r: ProbeResult): Fix[] {
 }
 
 /** Host[:port] of a URL for messages, or the input when it is not a URL. */
-function hostOf(url: string): string {
+function shownHost(url: string): string {
   return urlHost(url) ?? url;
 }
