@@ -78,6 +78,17 @@ export function goAtLeast(version: string | null | undefined, min: string): bool
   return !version || compareGoVersions(version, min) >= 0;
 }
 
+/** gover.IsLang: "1.21" names the language, not a release (1.20 and earlier mean 1.20.0: not a language version). */
+export function isGoLanguageVersion(version: string): boolean {
+  const v = parse(strip(version));
+  return v.major !== '' && v.patch === '' && v.kind === '' && v.pre === '';
+}
+
+/** gover.IsValid: whether the text is a Go version at all ("go1.22.3", "1.21rc1", "1.19"). */
+export function isValidGoVersion(version: string): boolean {
+  return parse(strip(version)).major !== '';
+}
+
 /** gover.Lang: the language version of a Go version ("go1.19.8" → "1.19"), or null when it is malformed. */
 export function goLanguageVersion(version: string): string | null {
   const v = parse(strip(version));

@@ -6,6 +6,7 @@
 // docs/go-rules.md#the-goproxy-list-and-when-go-falls-through
 import { getVar } from './config-model.js';
 import { escapePath, escapeVersion } from './escape.js';
+import { isValidGoVersion } from './go-version.js';
 import { parseGoproxy } from './goproxy.js';
 import { parseGosumdb } from './gosumdb.js';
 import { matchingPattern } from './patterns.js';
@@ -72,7 +73,7 @@ function makeTarget(modulePath: string, version: string | undefined, opts: Route
   const toolchainAlias = modulePath === 'go' || modulePath === 'toolchain';
   const module = toolchainAlias ? 'golang.org/toolchain' : modulePath;
   let v = version;
-  if (toolchainAlias && v !== undefined && !v.startsWith('v0.0.1-go') && /^(go)?1\./.test(v)) {
+  if (toolchainAlias && v !== undefined && !v.startsWith('v0.0.1-go') && isValidGoVersion(v)) {
     v = `v0.0.1-go${v.replace(/^go/, '')}.${opts.goos ?? 'linux'}-${opts.goarch ?? 'amd64'}`;
   }
   const t: Target = { module, esc: escapePath(module), toolchainAlias };

@@ -1,7 +1,7 @@
 // Which toolchain a go.mod asks for, and the module version Go downloads for it (cmd/go/internal/toolchain/select.go
 // Select; docs/go-rules.md#toolchain-switching).
 import type { GoMod } from './gomod.js';
-import { compareGoVersions } from './go-version.js';
+import { compareGoVersions, isGoLanguageVersion } from './go-version.js';
 
 /** "go1.22.3" for `toolchain go1.22.3` or `go 1.22.3`; a language-only `go 1.22` means go1.22.0 (≥1.21). */
 export function requiredToolchain(mod: GoMod): string | null {
@@ -11,10 +11,9 @@ export function requiredToolchain(mod: GoMod): string | null {
   return fromToolchain ?? fromGo;
 }
 
+/** toolchain/select.go Select: from Go 1.21 a language version `go 1.22` names the release go1.22.0. */
 function goLineToolchain(v: string): string {
-  const m = /^1\.(\d+)$/.exec(v);
-  if (m && Number(m[1]) >= 21) return `go${v}.0`;
-  return `go${v}`;
+  return isGoLanguageVersion(v) && compareGoVersions(v, '1.21') >= 0 ? `go${v}.0` : `go${v}`;
 }
 
 /** Go's GOOS/GOARCH for Node's platform/arch. */

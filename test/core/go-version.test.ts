@@ -1,6 +1,13 @@
 // Go versions as Go compares them (internal/gover/gover_test.go's cases), and the version from GOVERSION.
 import { describe, expect, it } from 'vitest';
-import { compareGoVersions, goAtLeast, goLanguageVersion, goVersionOf } from '../../src/core/go-version.js';
+import {
+  compareGoVersions,
+  goAtLeast,
+  goLanguageVersion,
+  goVersionOf,
+  isGoLanguageVersion,
+  isValidGoVersion,
+} from '../../src/core/go-version.js';
 
 describe('compareGoVersions (internal/gover Compare)', () => {
   // internal/gover/gover_test.go compareTests verbatim, then the "go" prefix and custom suffix go/version accepts.
@@ -70,4 +77,23 @@ it.each([
   [undefined, null],
 ])('GOVERSION %s → %s', (input, want) => {
   expect(goVersionOf(input)).toBe(want);
+});
+
+it('isGoLanguageVersion and isValidGoVersion (gover_test.go isLangTests, plus the go prefix)', () => {
+  for (const [v, want] of [
+    ['1.2rc3', false],
+    ['1.2.3', false],
+    ['1.999testmod', false],
+    ['1.22', true],
+    ['1.21', true],
+    ['1.20', false],
+    ['1.19', false],
+    ['1.3', false],
+    ['go1.22', true],
+  ] as const)
+    expect(isGoLanguageVersion(v), v).toBe(want);
+  expect(isValidGoVersion('go1.22.3')).toBe(true);
+  expect(isValidGoVersion('1.21rc1')).toBe(true);
+  expect(isValidGoVersion('latest')).toBe(false);
+  expect(isValidGoVersion('v1.2.3')).toBe(false);
 });
