@@ -56,6 +56,20 @@ interface Live {
 /** The options once validated: the CI dialect and the absolute module directory. */
 type Resolved = Omit<TidyRunOptions, 'annotate'> & { annotate: AnnotateMode; cwd: string };
 
+/** The error for a missing go; with --json CI still gets the one document first (the sentence goes to stderr). */
+function goNotFound(out: Output, go: string): GoNotFoundError {
+  const err = new GoNotFoundError(go);
+  if (out.json) {
+    const fix = [commentFix(err.hint ?? '')];
+    const problem = { rule: 'go-not-found', cause: 'config' as const, message: err.message, fix };
+    out.printDocument(
+      'tidy',
+      tidyJson({ outcome: 'failed', goExitCode: null, durationMs: 0, modules: [], problems: [problem] }),
+    );
+  }
+  return err;
+}
+
 /** Runs tidy under the watchdog and reports; resolves to the exit code (0, 1, 3 or 130). */
 export async function runTidy(opts: TidyRunOptions): Promise<number> {
   const env = opts.env ?? process.env;
@@ -63,21 +77,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
   const out = createOutput({ json: o.json, color: o.color, env });
   const go = await resolveGoBinary(o.go, env);
   const loaded = await loadConfig({ go, env, cwd: o.cwd });
-  if (!loaded.go) {
-    const err = new GoNotFoundError(go);
-    // CI parses stdout: still give it the one JSON document, then fail with the usual message on stderr.
-    if (o.json) {
-      const problem = {
-        rule: 'go-not-found',
-        cause: 'config' as const,
-        message: err.message,
-        fix: [commentFix(err.hint ?? '')],
-      };
-      const report = { outcome: 'failed' as const, goExitCode: null, durationMs: 0, modules: [], problems: [problem] };
-      out.printDocument('tidy', tidyJson(report));
-    }
-    throw err;
-  }
+  if (!loaded.go) throw goNotFound(out, go);
   const { args, addedX } = tidyArgs(loaded.go.version, o.goArgs, env.GOFLAGS);
   const start = performance.now();
   const live: Live = {

@@ -57,8 +57,8 @@ export function requireConsent(ctx: RunContext, yes: boolean | undefined, what: 
   );
 }
 
-/** Shows the plan, asks (on a TTY without --yes), applies with backup, reports. Returns the exit code. */
-export async function executePlan(p: {
+/** What executePlan shows and applies. */
+export interface PlanRun {
   ctx: RunContext;
   plan: InitPlan;
   goenvPath: string;
@@ -67,31 +67,42 @@ export async function executePlan(p: {
   dryRun?: boolean;
   yes?: boolean;
   restoredFrom?: string;
-}): Promise<number> {
-  const { ctx, plan } = p;
-  const view: PlanView = {
+}
+
+/** The plan report: old → new, the exact commands, the warnings. */
+function planView(p: PlanRun): PlanView {
+  return {
     command: p.command,
     dryRun: Boolean(p.dryRun),
     goenvPath: p.goenvPath,
-    changes: plan.changes,
-    unchanged: plan.unchanged,
-    commands: renderPlanCommands(planFixes(plan.ops)),
-    warnings: plan.warnings,
+    changes: p.plan.changes,
+    unchanged: p.plan.unchanged,
+    commands: renderPlanCommands(planFixes(p.plan.ops)),
+    warnings: p.plan.warnings,
     ...(p.restoredFrom ? { restoredFrom: p.restoredFrom } : {}),
   };
+}
+
+/** On a terminal without --yes: shows the plan and asks; false when the user declined. */
+async function confirmed(p: PlanRun, view: PlanView): Promise<boolean> {
+  requireConsent(p.ctx, p.yes, `gomodctl ${p.command}`);
+  if (p.yes || !p.ctx.tty) return true;
+  renderPlanHuman(p.ctx.out, { ...view, preview: true });
+  return p.ctx.confirm ? p.ctx.confirm('Apply these changes?') : false;
+}
+
+/** Shows the plan, asks (on a TTY without --yes), applies with backup, reports. Returns the exit code. */
+export async function executePlan(p: PlanRun): Promise<number> {
+  const { ctx, plan } = p;
+  const view = planView(p);
   if (p.dryRun || plan.ops.length === 0) {
     if (ctx.out.json) ctx.out.printDocument(p.command, planJson(view, plan.ops));
     else renderPlanHuman(ctx.out, view);
     return 0;
   }
-  requireConsent(ctx, p.yes, `gomodctl ${p.command}`);
-  if (!p.yes && ctx.tty) {
-    renderPlanHuman(ctx.out, { ...view, preview: true });
-    const ok = ctx.confirm ? await ctx.confirm('Apply these changes?') : false;
-    if (!ok) {
-      ctx.out.line('Nothing was changed.');
-      return 1;
-    }
+  if (!(await confirmed(p, view))) {
+    ctx.out.line('Nothing was changed.');
+    return 1;
   }
   const res = await applyWithBackup({
     go: { go: p.goBin, env: ctx.env, cwd: ctx.cwd, timeoutMs: 15_000 },

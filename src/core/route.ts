@@ -151,49 +151,20 @@ function publicSteps(entries: ProxyEntry[], t: Target): RouteStep[] {
   return steps;
 }
 
-/** The sumdb part of a route (useSumDB, dbDial, initBase). */
-function sumdbPart(
-  model: ConfigModel,
-  entries: ProxyEntry[] | null,
-  t: Target,
-): { sumdb: Route['sumdb']; steps: RouteStep[] } {
-  const gosumdb = getVar(model, 'GOSUMDB');
-  const goproxy = getVar(model, 'GOPROXY');
-  const mustCheck = t.module === 'golang.org/toolchain' && !(goproxy.startsWith('file://') && !/[,|]/.test(goproxy));
-  const nosumPattern = matchingPattern(getVar(model, 'GONOSUMDB'), t.module);
-  if (!mustCheck && gosumdb === 'off') return { sumdb: { checked: false, reason: 'GOSUMDB=off' }, steps: [] };
-  if (!mustCheck && nosumPattern !== null) {
-    const variable = patternVar(model, 'GONOSUMDB');
-    return {
-      sumdb: { checked: false, reason: `${variable} pattern ${JSON.stringify(nosumPattern)} matches` },
-      steps: [],
-    };
-  }
-  const reason = mustCheck
-    ? 'toolchain downloads are always verified (GONOSUMDB/GOPRIVATE ignored)'
-    : `${model.vars.GOSUMDB?.source === 'default' ? 'default GOSUMDB' : 'GOSUMDB is set'} and GONOSUMDB does not match`;
-  const parsed = parseGosumdb(gosumdb);
-  if (!parsed.ok) return { sumdb: { checked: true, reason: `verifying module: ${parsed.error}` }, steps: [] };
-  if (parsed.config.kind === 'off') {
-    return {
-      sumdb: { checked: true, reason: 'verifying module: checksum database disabled by GOSUMDB=off' },
-      steps: [],
-    };
-  }
-  const { name, url } = parsed.config;
-  const lookup = (base: string): string[] => (t.version ? [`${trimBase(base)}/lookup/${t.esc}@${t.escVersion}`] : []);
-  const decidedBy = { variable: 'GOSUMDB' };
-  if (url !== undefined) {
-    const step: RouteStep = {
-      kind: 'sumdb',
-      url,
-      requests: lookup(url),
-      fallThrough: 'never',
-      decidedBy,
-      note: 'URL from GOSUMDB: proxies bypassed',
-    };
-    return { sumdb: { checked: true, reason, name, via: 'url', urls: step.requests ?? [] }, steps: [step] };
-  }
+type SumdbPart = { sumdb: Route['sumdb']; steps: RouteStep[] };
+
+/** Why the database is not consulted for this module (sumdb.go useSumDB), or null when it is. */
+function notChecked(model: ConfigModel, t: Target, mustCheck: boolean): SumdbPart | null {
+  if (mustCheck) return null;
+  if (getVar(model, 'GOSUMDB') === 'off') return { sumdb: { checked: false, reason: 'GOSUMDB=off' }, steps: [] };
+  const pattern = matchingPattern(getVar(model, 'GONOSUMDB'), t.module);
+  if (pattern === null) return null;
+  const reason = `${patternVar(model, 'GONOSUMDB')} pattern ${JSON.stringify(pattern)} matches`;
+  return { sumdb: { checked: false, reason }, steps: [] };
+}
+
+/** initBase: `<proxy>/sumdb/<name>/supported` for each proxy URL up to direct/off, then the database itself. */
+function sumdbSteps(entries: ProxyEntry[] | null, name: string, lookup: (base: string) => string[]): RouteStep[] {
   const steps: RouteStep[] = [];
   for (const e of entries ?? []) {
     if (e.kind === 'noproxy') continue;
@@ -211,14 +182,48 @@ function sumdbPart(
     });
   }
   const direct = `https://${name}`;
+  const note = steps.length ? 'when every proxy answered 404/410 (or fell through)' : 'no proxy to ask: direct';
   steps.push({
     kind: 'sumdb',
     url: direct,
     requests: lookup(direct),
     fallThrough: 'never',
-    decidedBy,
-    note: steps.length ? 'when every proxy answered 404/410 (or fell through)' : 'no proxy to ask: direct',
+    decidedBy: { variable: 'GOSUMDB' },
+    note,
   });
+  return steps;
+}
+
+/** The sumdb part of a route (useSumDB, dbDial, initBase). */
+function sumdbPart(model: ConfigModel, entries: ProxyEntry[] | null, t: Target): SumdbPart {
+  const goproxy = getVar(model, 'GOPROXY');
+  const mustCheck = t.module === 'golang.org/toolchain' && !(goproxy.startsWith('file://') && !/[,|]/.test(goproxy));
+  const skipped = notChecked(model, t, mustCheck);
+  if (skipped) return skipped;
+  const reason = mustCheck
+    ? 'toolchain downloads are always verified (GONOSUMDB/GOPRIVATE ignored)'
+    : `${model.vars.GOSUMDB?.source === 'default' ? 'default GOSUMDB' : 'GOSUMDB is set'} and GONOSUMDB does not match`;
+  const parsed = parseGosumdb(getVar(model, 'GOSUMDB'));
+  if (!parsed.ok) return { sumdb: { checked: true, reason: `verifying module: ${parsed.error}` }, steps: [] };
+  if (parsed.config.kind === 'off') {
+    const off = 'verifying module: checksum database disabled by GOSUMDB=off';
+    return { sumdb: { checked: true, reason: off }, steps: [] };
+  }
+  const { name, url } = parsed.config;
+  const lookup = (base: string): string[] => (t.version ? [`${trimBase(base)}/lookup/${t.esc}@${t.escVersion}`] : []);
+  if (url !== undefined) {
+    const note = 'URL from GOSUMDB: proxies bypassed';
+    const step: RouteStep = {
+      kind: 'sumdb',
+      url,
+      requests: lookup(url),
+      fallThrough: 'never',
+      decidedBy: { variable: 'GOSUMDB' },
+      note,
+    };
+    return { sumdb: { checked: true, reason, name, via: 'url', urls: step.requests ?? [] }, steps: [step] };
+  }
+  const steps = sumdbSteps(entries, name, lookup);
   const urls = steps.flatMap((s) => s.requests ?? []);
   return { sumdb: { checked: true, reason, name, via: steps.length > 1 ? 'proxy' : 'direct', urls }, steps };
 }

@@ -22,9 +22,11 @@ export interface Output {
   info(text: string): void;
   /** Writes the command's one JSON document to stdout (report/document.ts printDocument). */
   printDocument(command: string, body: Record<string, unknown>): void;
+  /** Starts a spinner on stderr (a no-op unless stderr is an interactive terminal). */
   startSpinner(text: string): Promise<Spinner>;
 }
 
+/** How createOutput decides; the streams are injectable for tests. */
 export interface OutputOptions {
   json?: boolean;
   /** commander's --no-color sets color=false. */

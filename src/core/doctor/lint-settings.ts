@@ -3,7 +3,7 @@
 import { getVar } from '../config-model.js';
 import type { ConfigModel } from '../config-types.js';
 import { commandFix, commentFix, setFix, unsetFix } from '../fix/fix.js';
-import { parseGoproxy } from '../goproxy.js';
+import { type ProxyEntry, parseGoproxy } from '../goproxy.js';
 import { parseGosumdb } from '../gosumdb.js';
 import { lintPatterns } from '../patterns.js';
 import { redactSecrets } from '../redact.js';
@@ -28,33 +28,7 @@ export function lintGoproxy(model: ConfigModel): Finding[] {
     });
     return out;
   }
-  for (const e of parsed.entries) {
-    if (e.kind !== 'url') continue;
-    const m = /^(\w+):\/\/([^/@]*)@/.exec(e.url);
-    if (!m || !m[2]!.includes(':')) continue;
-    const insecure = m[1] === 'http';
-    out.push({
-      id: 'config.goproxy-credentials',
-      title: 'GOPROXY credentials',
-      status: insecure ? 'fail' : 'warn',
-      target: redactSecrets(e.url),
-      message: insecure
-        ? 'GOPROXY has a password in an http:// URL; Go refuses to send it ("refusing to pass credentials to insecure URL")'
-        : 'GOPROXY has a password in the URL; it shows up in shell history, go env output and CI logs',
-      fix: insecure
-        ? [
-            commentFix('switch the proxy to https:// first: Go sends credentials (URL or ~/.netrc) only over https'),
-            commandFix(['gomodctl', 'init']),
-          ]
-        : [
-            commentFix(
-              'put the credentials in ~/.netrc (machine HOST login USER password TOKEN, chmod 600) and remove them from GOPROXY',
-              'GOPROXY',
-            ),
-            commandFix(['gomodctl', 'init']),
-          ],
-    });
-  }
+  out.push(...lintProxyCredentials(parsed.entries));
   const explicit = parsed.entries.filter((e) => e.kind !== 'noproxy'); // GONOPROXY adds an implicit first entry
   if (explicit.length === 1 && explicit[0]!.kind === 'off') {
     out.push({
@@ -147,6 +121,39 @@ export function lintAllPatterns(model: ConfigModel): Finding[] {
         ...(issue.suggestion !== undefined ? { fix: [setFix(model, name, issue.suggestion)] } : {}),
       });
     }
+  }
+  return out;
+}
+
+/** Passwords inside GOPROXY URLs: refused by Go over http, leaked to history and logs over https. */
+function lintProxyCredentials(entries: ProxyEntry[]): Finding[] {
+  const out: Finding[] = [];
+  for (const e of entries) {
+    if (e.kind !== 'url') continue;
+    const m = /^(\w+):\/\/([^/@]*)@/.exec(e.url);
+    if (!m || !m[2]!.includes(':')) continue;
+    const insecure = m[1] === 'http';
+    out.push({
+      id: 'config.goproxy-credentials',
+      title: 'GOPROXY credentials',
+      status: insecure ? 'fail' : 'warn',
+      target: redactSecrets(e.url),
+      message: insecure
+        ? 'GOPROXY has a password in an http:// URL; Go refuses to send it ("refusing to pass credentials to insecure URL")'
+        : 'GOPROXY has a password in the URL; it shows up in shell history, go env output and CI logs',
+      fix: insecure
+        ? [
+            commentFix('switch the proxy to https:// first: Go sends credentials (URL or ~/.netrc) only over https'),
+            commandFix(['gomodctl', 'init']),
+          ]
+        : [
+            commentFix(
+              'put the credentials in ~/.netrc (machine HOST login USER password TOKEN, chmod 600) and remove them from GOPROXY',
+              'GOPROXY',
+            ),
+            commandFix(['gomodctl', 'init']),
+          ],
+    });
   }
   return out;
 }

@@ -44,49 +44,35 @@ export function noteFromLookup(body: string): string | null {
   return i < 0 ? null : body.slice(i + 2);
 }
 
-async function run(ctx: DoctorContext): Promise<CheckResult> {
+const BASE = { id: 'sumdb', group: 'sumdb', title: 'Checksum database' };
+
+/** The database Go would consult for the canary, or the skip result saying why none is. */
+function databaseFor(ctx: DoctorContext): Db | CheckResult {
   const m = ctx.loaded.model;
   const value = getVar(m, 'GOSUMDB');
-  const base = { id: 'sumdb', group: 'sumdb', title: 'Checksum database' };
   const parsed = parseGosumdb(value);
   if (!parsed.ok)
     return {
-      ...base,
+      ...BASE,
       status: 'skip',
       target: value,
       message: `GOSUMDB is invalid (${parsed.error}); see the configuration check`,
     };
   if (parsed.config.kind === 'off')
-    return { ...base, status: 'skip', target: 'off', message: 'GOSUMDB=off: checksums are not verified' };
-  const db = parsed.config;
-  const canary = ctx.canary;
-  if (matchPrefixPatterns(getVar(m, 'GONOSUMDB'), canary.path)) {
-    return {
-      ...base,
-      status: 'skip',
-      target: db.name,
-      message: `${canary.path} matches GONOSUMDB; not sent to the checksum database`,
-    };
-  }
-  const where = await resolveSumdbBase(ctx, db, ctx.loaded.proxies);
-  if ('error' in where)
-    return failure(
-      ctx,
-      { ...base, target: db.name },
-      where.error,
-      `${where.via} could not say whether it proxies ${db.name}`,
-    );
-  const url = canary.version
-    ? `${where.base}/lookup/${escapePath(canary.path)}@${escapeVersion(canary.version)}`
-    : `${where.base}/latest`;
-  const r = await ctx.probe(url, { readBody: 64 * 1024 });
-  const target = redactUrl(where.base);
-  if (!r.ok) return failure(ctx, { ...base, target }, r, `${db.name} via ${where.via}`);
-  const note = canary.version ? noteFromLookup(r.body ?? '') : (r.body ?? '');
+    return { ...BASE, status: 'skip', target: 'off', message: 'GOSUMDB=off: checksums are not verified' };
+  const canary = ctx.canary.path;
+  if (!matchPrefixPatterns(getVar(m, 'GONOSUMDB'), canary)) return parsed.config;
+  const message = `${canary} matches GONOSUMDB; not sent to the checksum database`;
+  return { ...BASE, status: 'skip', target: parsed.config.name, message };
+}
+
+/** Verifies the signed tree note of a lookup (or /latest) answer against the GOSUMDB key. */
+function verified(ctx: DoctorContext, db: Db, r: ProbeResult, target: string, via: string): CheckResult {
+  const note = ctx.canary.version ? noteFromLookup(r.body ?? '') : (r.body ?? '');
   const v = note === null ? { ok: false as const, error: 'answer has no signed tree note' } : verifyNote(note, db.key);
   if (!v.ok) {
     return {
-      ...base,
+      ...BASE,
       ...probeFields(r),
       target,
       status: 'fail',
@@ -99,13 +85,25 @@ async function run(ctx: DoctorContext): Promise<CheckResult> {
     };
   }
   const tree = parseTreeNote(v.text);
-  return {
-    ...base,
-    ...probeFields(r),
-    target,
-    status: 'ok',
-    message: `${db.name} via ${where.via}: signed tree verified${tree ? ` (size ${tree.size})` : ''} (${timingText(r)})`,
-  };
+  const size = tree ? ` (size ${tree.size})` : '';
+  const message = `${db.name} via ${via}: signed tree verified${size} (${timingText(r)})`;
+  return { ...BASE, ...probeFields(r), target, status: 'ok', message };
+}
+
+async function run(ctx: DoctorContext): Promise<CheckResult> {
+  const db = databaseFor(ctx);
+  if ('status' in db) return db;
+  const where = await resolveSumdbBase(ctx, db, ctx.loaded.proxies);
+  if ('error' in where) {
+    const what = `${where.via} could not say whether it proxies ${db.name}`;
+    return failure(ctx, { ...BASE, target: db.name }, where.error, what);
+  }
+  const { path, version } = ctx.canary;
+  const url = version ? `${where.base}/lookup/${escapePath(path)}@${escapeVersion(version)}` : `${where.base}/latest`;
+  const r = await ctx.probe(url, { readBody: 64 * 1024 });
+  const target = redactUrl(where.base);
+  if (!r.ok) return failure(ctx, { ...BASE, target }, r, `${db.name} via ${where.via}`);
+  return verified(ctx, db, r, target, where.via);
 }
 
 function failure(

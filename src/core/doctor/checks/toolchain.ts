@@ -6,7 +6,8 @@ import { getVar } from '../../config-model.js';
 import { compareGoVersions } from '../../go-version.js';
 import { requiredToolchain, toolchainModuleVersion, goosGoarch } from '../../toolchain.js';
 import { redactUrl } from '../../redact.js';
-import { commentFix, setFix, unsetFix } from '../../fix/fix.js';
+import { commentFix, type Fix, setFix, unsetFix } from '../../fix/fix.js';
+import type { GoInstall } from '../../loaded-config.js';
 import { matchPrefixPatterns } from '../../patterns.js';
 import type { DoctorContext } from './context.js';
 import { proxyUrl } from './proxies.js';
@@ -35,13 +36,10 @@ async function goFound(ctx: DoctorContext): Promise<CheckResult> {
   };
 }
 
-async function toolchainSwitch(ctx: DoctorContext): Promise<CheckResult | null> {
-  const go = ctx.loaded.go;
-  const mod = ctx.loaded.goMod;
-  if (!go || !mod) return null;
-  const need = requiredToolchain(mod);
-  if (!need || compareGoVersions(need, go.version) <= 0) return null;
-  const base = { id: 'go.toolchain', group: 'go', title: 'Toolchain switch', target: need };
+type SwitchBase = Pick<CheckResult, 'id' | 'group' | 'title' | 'target'>;
+
+/** What stops the switch before any download: Go older than 1.21, a GOTOOLCHAIN that forbids it, GOSUMDB=off. */
+function switchBlocked(ctx: DoctorContext, go: GoInstall, need: string, base: SwitchBase): CheckResult | null {
   if (compareGoVersions(go.version, 'go1.21') < 0) {
     return {
       ...base,
@@ -53,11 +51,8 @@ async function toolchainSwitch(ctx: DoctorContext): Promise<CheckResult | null> 
   const m = ctx.loaded.model;
   const gotoolchain = getVar(m, 'GOTOOLCHAIN');
   // Empty (a packager removed it from go.env) or local: never switch (cmd/go/internal/toolchain/select.go Select).
-  if (
-    gotoolchain === '' ||
-    gotoolchain === 'local' ||
-    (/^go[^+]*$/.test(gotoolchain) && compareGoVersions(gotoolchain, need) < 0)
-  ) {
+  const tooOld = /^go[^+]*$/.test(gotoolchain) && compareGoVersions(gotoolchain, need) < 0;
+  if (gotoolchain === '' || gotoolchain === 'local' || tooOld) {
     return {
       ...base,
       status: 'fail',
@@ -72,17 +67,23 @@ async function toolchainSwitch(ctx: DoctorContext): Promise<CheckResult | null> 
       message: `go.mod requires ${need}; GOTOOLCHAIN=${gotoolchain} only looks for it in PATH`,
     };
   }
-  if (getVar(m, 'GOSUMDB') === 'off') {
-    return {
-      ...base,
-      status: 'fail',
-      message: `go.mod requires ${need}; toolchain downloads are always verified with the checksum database, and GOSUMDB=off makes them fail`,
-      fix: [
-        unsetFix(m, 'GOSUMDB'),
-        setFix(m, 'GOTOOLCHAIN', 'local', `or: stay on this Go and install ${need} yourself`),
-      ],
-    };
-  }
+  if (getVar(m, 'GOSUMDB') !== 'off') return null;
+  return {
+    ...base,
+    status: 'fail',
+    message: `go.mod requires ${need}; toolchain downloads are always verified with the checksum database, and GOSUMDB=off makes them fail`,
+    fix: [unsetFix(m, 'GOSUMDB'), stayLocal(ctx, need)],
+  };
+}
+
+/** The alternative to every toolchain download: stay on this Go. */
+function stayLocal(ctx: DoctorContext, need: string): Fix {
+  return setFix(ctx.loaded.model, 'GOTOOLCHAIN', 'local', `or: stay on this Go and install ${need} yourself`);
+}
+
+/** Probes the golang.org/toolchain module Go would download, where Go would download it. */
+async function toolchainDownload(ctx: DoctorContext, need: string, base: SwitchBase): Promise<CheckResult> {
+  const m = ctx.loaded.model;
   const { goos, goarch } = goosGoarch(ctx.platform, ctx.arch);
   const version = toolchainModuleVersion(need, goos, goarch);
   const src = toolchainSource(ctx);
@@ -91,31 +92,32 @@ async function toolchainSwitch(ctx: DoctorContext): Promise<CheckResult | null> 
       ...base,
       status: 'fail',
       message: `go.mod requires ${need}, and GOPROXY=off forbids downloading it ("toolchain not available")`,
-      fix: [
-        setFix(m, 'GOPROXY', 'https://proxy.golang.org,direct'),
-        setFix(m, 'GOTOOLCHAIN', 'local', `or: stay on this Go and install ${need} yourself`),
-      ],
+      fix: [setFix(m, 'GOPROXY', 'https://proxy.golang.org,direct'), stayLocal(ctx, need)],
     };
   }
   const r = await ctx.probe(proxyUrl(src.base, 'golang.org/toolchain', `${version}.info`));
+  const where = `golang.org/toolchain@${version} from ${redactUrl(src.base)}`;
   if (r.ok)
-    return {
-      ...base,
-      ...probeFields(r),
-      status: 'ok',
-      message: `go.mod requires ${need}: Go will download golang.org/toolchain@${version} from ${redactUrl(src.base)}`,
-    };
-  const entries = ctx.loaded.proxies;
+    return { ...base, ...probeFields(r), status: 'ok', message: `go.mod requires ${need}: Go will download ${where}` };
+  const listFixes = src.index >= 0 ? proxyFixes(r, ctx.loaded.proxies, src.index, ctx.platform, m) : [];
   return {
     ...base,
     ...probeFields(r),
     status: 'fail',
     message: `go.mod requires ${need}, but golang.org/toolchain@${version} is not available from ${redactUrl(src.base)}: ${r.message ?? r.status}`,
-    fix: [
-      ...(src.index >= 0 ? proxyFixes(r, entries, src.index, ctx.platform, m) : []),
-      setFix(m, 'GOTOOLCHAIN', 'local', `or: stay on this Go and install ${need} yourself`),
-    ],
+    fix: [...listFixes, stayLocal(ctx, need)],
   };
+}
+
+/** Whether go.mod makes this Go switch toolchains, and whether that would work; null when no switch is needed. */
+async function toolchainSwitch(ctx: DoctorContext): Promise<CheckResult | null> {
+  const go = ctx.loaded.go;
+  const mod = ctx.loaded.goMod;
+  if (!go || !mod) return null;
+  const need = requiredToolchain(mod);
+  if (!need || compareGoVersions(need, go.version) <= 0) return null;
+  const base = { id: 'go.toolchain', group: 'go', title: 'Toolchain switch', target: need };
+  return switchBlocked(ctx, go, need, base) ?? toolchainDownload(ctx, need, base);
 }
 
 /**
