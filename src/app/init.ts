@@ -18,6 +18,7 @@ export interface InitOptions extends InitRequest {
   export?: string;
   go?: string;
 }
+
 const NON_TTY_HINT =
   'the init wizard needs a terminal; without one pass the values, e.g. gomodctl init --yes --proxy https://goproxy.cn,direct --private corp.example.com --sumdb sum.golang.google.cn (or --preset china).';
 
@@ -36,11 +37,12 @@ export async function runInit(opts: InitOptions, where: InitEnvironment): Promis
 }
 
 /** True when the user gave any value to write. */
-export function hasValueFlags(o: InitRequest): boolean {
+function hasValueFlags(o: InitRequest): boolean {
   return o.proxy !== undefined || o.private !== undefined || o.sumdb !== undefined || o.preset !== undefined;
 }
+
 /** `gomodctl init` without the wizard: flags → plan → export / dry run / apply. */
-export async function runInitFromFlags(opts: InitOptions, ctx: RunContext): Promise<number> {
+async function runInitFromFlags(opts: InitOptions, ctx: RunContext): Promise<number> {
   const format = opts.export !== undefined ? parseExportFormat(opts.export) : undefined;
   if (format) {
     const { values, warnings } = hasValueFlags(opts) ? resolveInitValues(opts) : await currentValues(ctx, opts.go);

@@ -30,6 +30,7 @@ export interface RunContext {
   /** Asks a yes/no question (only called on a TTY); injected for tests. */
   confirm?: (message: string) => Promise<boolean>;
 }
+
 /** Loads the model; a missing Go is fatal for writing (go env -w is the only writer we use). */
 export async function loadForWrite(
   ctx: RunContext,
@@ -50,7 +51,7 @@ export async function loadForWrite(
 }
 
 /** Refuses to write without a TTY and without --yes (exit 2), naming the flag to pass. */
-export function requireConsent(ctx: RunContext, yes: boolean | undefined, what: string): void {
+function requireConsent(ctx: RunContext, yes: boolean | undefined, what: string): void {
   if (yes || ctx.tty) return;
   throw new UsageError(
     `${what} needs confirmation but there is no terminal; pass --yes to apply, or --dry-run to only show the plan.`,
