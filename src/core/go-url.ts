@@ -22,7 +22,7 @@ export function parseGoUrl(raw: string): { ok: true; url: GoUrl } | { ok: false;
   const main = hash >= 0 ? raw.slice(0, hash) : raw;
   const frag = hash >= 0 ? raw.slice(hash + 1) : '';
   const r = parseNoFragment(main);
-  const fragment = r.ok ? unescape(frag, 'fragment') : null;
+  const fragment = r.ok ? urlUnescape(frag, 'fragment') : null;
   if (!r.ok || typeof fragment !== 'string') {
     const reason = !r.ok ? r.error : (fragment as { error: string }).error;
     return { ok: false, error: `parse ${JSON.stringify(redactUrl(raw))}: ${reason}` };
@@ -88,7 +88,7 @@ function parseNoFragment(raw: string): Parsed {
     if ('error' in a) return { ok: false, error: a.error };
     Object.assign(url, a, { hasAuthority: true });
   }
-  const path = unescape(rest, 'path');
+  const path = urlUnescape(rest, 'path');
   if (typeof path !== 'string') return { ok: false, error: path.error };
   url.path = path;
   return { ok: true, url };
@@ -104,10 +104,10 @@ function parseAuthority(scheme: string, authority: string): { host: string; user
   const userinfo = authority.slice(0, at);
   if (!USERINFO_OK.test(userinfo)) return { error: 'net/url: invalid userinfo' };
   const colon = userinfo.indexOf(':');
-  const username = unescape(colon < 0 ? userinfo : userinfo.slice(0, colon), 'user');
+  const username = urlUnescape(colon < 0 ? userinfo : userinfo.slice(0, colon), 'user');
   if (typeof username !== 'string') return username;
   if (colon < 0) return { host, user: { username } };
-  const password = unescape(userinfo.slice(colon + 1), 'user');
+  const password = urlUnescape(userinfo.slice(colon + 1), 'user');
   if (typeof password !== 'string') return password;
   return { host, user: { username, password } };
 }
@@ -137,14 +137,14 @@ function parseHost(scheme: string, host: string): string | { error: string } {
     const colonPort = host.slice(i);
     if (!validOptionalPort(colonPort)) return { error: `invalid port ${JSON.stringify(colonPort)} after host` };
   }
-  const u = unescape(host, 'host');
+  const u = urlUnescape(host, 'host');
   return u;
 }
 
 const HOST_OK = /^[A-Za-z0-9\-._~!$&'()*+,;=:[\]<>"%]$/;
 
 /** net/url unescape for the modes used here; returns the text or an error. */
-function unescape(s: string, mode: 'path' | 'host' | 'user' | 'fragment'): string | { error: string } {
+function urlUnescape(s: string, mode: 'path' | 'host' | 'user' | 'fragment'): string | { error: string } {
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     if (c === '%') {
