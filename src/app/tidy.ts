@@ -11,7 +11,7 @@ import type { TidyReport } from '../core/tidy/report-model.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
 import { GoNotFoundError, resolveGoBinary } from '../go/run-go.js';
 import { loadConfig } from '../go/load-config.js';
-import { startTidyProcess } from '../go/tidy-process.js';
+import { startTidyProcess, type TidyProcess } from '../go/tidy-process.js';
 import { verifyModuleDir } from '../go/dirs.js';
 import { toolchainZipUrl } from '../core/tidy/probe-targets.js';
 import { proxyUrls } from '../core/goproxy.js';
@@ -89,7 +89,11 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     interrupted: false,
   };
   const progress = await createTidyProgress(out);
-  const proc = spawnTidy(go, args, addedX, o, env, live, progress);
+  // The guard is in place before go exists: a signal that arrives as go starts must still kill go's process group
+  // (go runs detached; gomodctl dying first would orphan it). Handlers run later, when `proc` is set.
+  let proc: TidyProcess | undefined;
+  const stopGuards = guard(o, live, async () => proc?.killTree());
+  proc = spawnTidy(go, args, addedX, o, env, live, progress);
   const watchdog = startWatchdog(live.t, live.now, {
     stallMs: o.stallMs,
     env,
@@ -98,7 +102,6 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     proxies: loaded.proxies,
     ...stallNotices(o, live, progress),
   });
-  const stopGuards = guard(o, live, proc.killTree);
   let exitCode: number | null;
   try {
     exitCode = (await proc.done).exitCode;
