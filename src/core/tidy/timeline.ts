@@ -3,6 +3,7 @@
 import type { TidyModule, TidyRequest } from '../types.js';
 import type { TidyEvent } from './classify.js';
 import { urlSubject, type UrlSubject } from './url-subject.js';
+import { TransferTable, type ZipObservation } from './transfers.js';
 
 const MAX_REQUESTS_PER_MODULE = 32;
 const MAX_KEPT_LINES = 64;
@@ -49,6 +50,8 @@ export class Timeline {
   toolchain?: { version: string; platform: string };
   /** True when `-x` request lines were seen (Go ≥ 1.21). */
   sawTrace = false;
+  /** Every request, zip download and VCS command with its phase and body bytes (slow vs stalled). */
+  readonly transfers: TransferTable;
 
   /** GOPROXY base URLs (proxyBases), stripped before a module path is read from a proxy URL. */
   private readonly bases: string[];
@@ -57,6 +60,17 @@ export class Timeline {
     this.startMs = startMs;
     this.lastProgressMs = startMs;
     this.bases = opts.proxyBases ?? [];
+    this.transfers = new TransferTable(this.bases);
+  }
+
+  /** Applies what the module cache shows for a zip download (src/go/download-watch.ts) at `now`. */
+  observeZip(o: ZipObservation, now: number): void {
+    this.transfers.observeZip(o, now);
+  }
+
+  /** When Go last showed life: a line of progress, or a body byte landing in the module cache. */
+  lastActivityMs(): number {
+    return Math.max(this.lastProgressMs, this.transfers.lastByteMs ?? this.startMs);
   }
 
   private module(path: string, now: number): ModuleState {
@@ -91,6 +105,7 @@ export class Timeline {
     }
     if (ev.kind === 'context') return;
     this.lastProgressMs = now;
+    this.transfers.apply(ev, now);
     this.applyProgress(ev, now);
   }
 
