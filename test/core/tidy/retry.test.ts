@@ -39,6 +39,7 @@ const EXPECT: Record<string, string | Record<string, string>> = {
   'sumdb-dns': 'dns',
   'private-unreachable': 'dns',
   'vcs-dns': 'dns', // git: Could not resolve host
+  'vcs-dns.attempt2': 'dns',
   '404-comma-direct': 'dns',
   '404-pipe-direct': 'dns',
   '403-pipe-direct': 'dns',
