@@ -21,9 +21,14 @@ const HELLO = ['example.com/hello', 'v1.1.0'] as const;
 
 /**
  * Runs `go mod tidy -v [-x]` on a scenario with the watcher ticking every 100 ms, until `until(zip)` holds for the
- * hello zip or `boundMs` passes; kills go's whole tree after. Returns the hello zip after each tick, and go's end.
+ * target's zip (default hello) or `boundMs` passes; kills go's whole tree after. Returns the zip after each tick.
  */
-async function watch(s: Scenario, until: (z: Transfer | undefined) => boolean, boundMs = 25_000) {
+async function watch(
+  s: Scenario,
+  until: (z: Transfer | undefined) => boolean,
+  target: readonly [string, string] = HELLO,
+  boundMs = 25_000,
+) {
   const h = makeHermeticGo();
   const p = await prepare(s, h.dir, MINOR);
   cleanups.push(
@@ -53,7 +58,7 @@ async function watch(s: Scenario, until: (z: Transfer | undefined) => boolean, b
       await new Promise((r) => setTimeout(r, 100));
       const exited = exit !== undefined;
       await w.tick(t, now);
-      const z = t.transfers.zip(...HELLO);
+      const z = t.transfers.zip(...target);
       seen.push({ bytes: z?.bytes, phase: z?.phase });
       exitedByItself = exited;
       if (until(z) || exited) break;
@@ -63,7 +68,7 @@ async function watch(s: Scenario, until: (z: Transfer | undefined) => boolean, b
     await proc.done;
   }
   const zipSize = p.proxy.modules.find((m) => m.path === HELLO[0] && m.version === HELLO[1])!.zip.length;
-  return { t, zip: t.transfers.zip(...HELLO), seen, exit, exitedByItself, zipSize };
+  return { t, zip: t.transfers.zip(...target), seen, exit, exitedByItself, zipSize };
 }
 
 const scenario = (name: string, dripMs?: number): Scenario => {
@@ -104,5 +109,20 @@ describe.concurrent(`download-watch with the real ${version.trim()}`, () => {
     expect(r.zip, JSON.stringify(r.seen)).toMatchObject({ phase: 'done' });
     // `go: found` may end it before the watcher looks; when the watcher saw the final zip, it has its size.
     if (r.zip!.bytes !== undefined && r.seen.some((x) => x.bytes === r.zipSize)) expect(r.zip!.bytes).toBe(r.zipSize);
+  });
+
+  it('a toolchain switch to a silent proxy: Go >= 1.21 creates the toolchain zip temp file and waits with 0 bytes', async () => {
+    const tc = ['golang.org/toolchain', 'v0.0.1-go1.99.0.linux-amd64'] as const;
+    let ticks = 0;
+    const r = await watch(scenario('toolchain-hang'), (z) => z?.bytes === 0 && ++ticks >= 5, tc);
+    if (MINOR < 21) {
+      // Go 1.19 cannot switch toolchains: it rejects the go line at once and downloads nothing.
+      expect(r.exitedByItself).toBe(true);
+      expect(r.t.transfers.all()).toEqual([]);
+      return;
+    }
+    expect(r.zip, JSON.stringify(r.seen)).toMatchObject({ toolchain: true, phase: 'request', bytes: 0 });
+    expect(r.exitedByItself).toBe(false);
+    expect(r.t.sawTrace).toBe(false); // no -x trace during a switch: the temp file is the only sign of the download
   });
 });
