@@ -128,11 +128,13 @@ export class Timeline {
         this.current = `toolchain ${ev.version}`;
         return;
       case 'get-start':
-        return this.getStart(ev.url, now);
+        this.getStart(ev.url, now);
+        return;
       case 'get-done':
       case 'get-error':
       case 'get-note':
-        return this.getEnd(ev, now);
+        this.getEnd(ev, now);
+        return;
       case 'vcs':
         if (!ev.command.startsWith('cd ')) return;
         if (ev.durationMs === undefined) this.vcsPending.set(ev.command, now);
