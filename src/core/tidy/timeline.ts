@@ -55,12 +55,21 @@ export class Timeline {
 
   /** GOPROXY base URLs (proxyBases), stripped before a module path is read from a proxy URL. */
   private readonly bases: string[];
+  private lastSubject?: { url: string; s: UrlSubject };
 
   constructor(startMs: number, opts: { proxyBases?: string[] } = {}) {
     this.startMs = startMs;
     this.lastProgressMs = startMs;
     this.bases = opts.proxyBases ?? [];
-    this.transfers = new TransferTable(this.bases);
+    this.transfers = new TransferTable((url) => this.subjectOf(url));
+  }
+
+  /** What a URL is about; each `-x` URL comes twice (start, end), and in flight its subject is already known. */
+  private subjectOf(url: string): UrlSubject {
+    const known = this.inFlight.get(url)?.subject;
+    if (known) return known;
+    if (this.lastSubject?.url !== url) this.lastSubject = { url, s: urlSubject(url, this.bases) };
+    return this.lastSubject.s;
   }
 
   /** Applies what the module cache shows for a zip download (src/go/download-watch.ts) at `now`. */
@@ -159,7 +168,7 @@ export class Timeline {
   private getStart(url: string, now: number): void {
     this.sawTrace = true;
     this.requestCount += 1;
-    const s = urlSubject(url, this.bases);
+    const s = this.subjectOf(url);
     this.inFlight.set(url, { url, startedMs: now, subject: s });
     this.request(url, now, s);
     if (s.module) this.current = s.version ? `${s.module}@${s.version}` : s.module;
@@ -169,7 +178,7 @@ export class Timeline {
     this.sawTrace = true;
     const started = this.inFlight.get(ev.url);
     this.inFlight.delete(ev.url);
-    const s = started?.subject ?? urlSubject(ev.url, this.bases);
+    const s = started?.subject ?? this.subjectOf(ev.url);
     const r = this.request(ev.url, now, s);
     if (ev.kind === 'get-error' && this.errors.length < MAX_ERRORS) this.errors.push(ev);
     if (!r) return;

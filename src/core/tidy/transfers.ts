@@ -83,7 +83,8 @@ export class TransferTable {
   /** When any body last grew (run clock), undefined before the first byte. */
   lastByteMs?: number;
 
-  constructor(private readonly bases: string[] = []) {}
+  /** `subjectOf`: what a URL is about (urlSubject with the GOPROXY bases); the timeline shares its memo. */
+  constructor(private readonly subjectOf: (url: string) => UrlSubject = (url) => urlSubject(url)) {}
 
   /** Every transfer, in the order they started. */
   all(): Transfer[] {
@@ -148,8 +149,16 @@ export class TransferTable {
     this.byKey.delete(t.key); // re-insert: a restarted transfer moves to the end
     this.byKey.set(t.key, t);
     if (this.byKey.size > MAX_TRANSFERS) {
-      const old = this.all().find((x) => x.phase === 'done' || x.phase === 'failed') ?? this.all()[0]!;
-      this.byKey.delete(old.key);
+      // Oldest first (Map order): usually the very first entry is finished, so this stops at once.
+      let victim: string | undefined;
+      for (const [key, x] of this.byKey) {
+        victim ??= key;
+        if (x.phase === 'done' || x.phase === 'failed') {
+          victim = key;
+          break;
+        }
+      }
+      this.byKey.delete(victim!);
     }
     return t;
   }
@@ -174,7 +183,7 @@ export class TransferTable {
   }
 
   private getStart(url: string, now: number): void {
-    const s = urlSubject(url, this.bases);
+    const s = this.subjectOf(url);
     if (s.kind === 'zip' && s.module && s.version) {
       const z = this.startZip(s.module, s.version, now);
       Object.assign(z, { url, via: s.via, phase: 'request', attempts: z.attempts + 1 });
@@ -198,7 +207,7 @@ export class TransferTable {
   }
 
   private getEnd(ev: Extract<TidyEvent, { kind: 'get-done' | 'get-error' | 'get-note' }>, now: number): void {
-    const s = urlSubject(ev.url, this.bases);
+    const s = this.subjectOf(ev.url);
     const t = s.kind === 'zip' && s.module && s.version ? this.zip(s.module, s.version) : this.byKey.get(ev.url);
     if (!t || (t.phase !== 'request' && t.phase !== 'body')) return;
     t.headersMs = now;

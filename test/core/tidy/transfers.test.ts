@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyText } from '../../../src/core/tidy/classify.js';
+import { urlSubject } from '../../../src/core/tidy/url-subject.js';
 import { Timeline } from '../../../src/core/tidy/timeline.js';
 import {
   TransferTable,
@@ -150,7 +151,7 @@ describe('TransferTable', () => {
   });
 
   it('a zip that 404s on one proxy and is fetched from the next is one download with two attempts', () => {
-    const t = new TransferTable(['http://a.test', 'http://b.test']);
+    const t = new TransferTable((url) => urlSubject(url, ['http://a.test', 'http://b.test']));
     t.apply({ kind: 'downloading', module: 'example.com/a', version: 'v1.0.0' }, 1);
     t.apply({ kind: 'get-start', url: 'http://a.test/example.com/a/@v/v1.0.0.zip' }, 2);
     t.apply(
