@@ -132,7 +132,7 @@ export class TransferTable {
     if (!z || z.phase === 'done' || z.phase === 'failed') return;
     if (o.state !== 'partial') {
       // Go removes its temp file when the download fails (fetch.go downloadZip): seen before, now neither file.
-      if (o.state === 'complete') this.finish(z, 'done', now, o.bytes);
+      if (o.state === 'complete') this.finish(z, 'done', now, { bytes: o.bytes });
       else if (z.bytes !== undefined) this.finish(z, 'failed', now);
       return;
     }
@@ -212,7 +212,7 @@ export class TransferTable {
     if (!t || (t.phase !== 'request' && t.phase !== 'body')) return;
     t.headersMs = now;
     if (ev.kind === 'get-done') t.status = ev.status;
-    if (ev.kind !== 'get-done') this.finish(t, 'failed', now, undefined, ev.kind === 'get-error' ? ev.error : ev.note);
+    if (ev.kind !== 'get-done') this.finish(t, 'failed', now, { error: ev.kind === 'get-error' ? ev.error : ev.note });
     else if (ev.status < 200 || ev.status > 299) this.finish(t, 'failed', now);
     else if (t.kind === 'zip') t.phase = 'body';
     // Go reads list/.info/.mod bodies into memory (small, no temp file to watch): their status line ends them.
@@ -241,10 +241,15 @@ export class TransferTable {
     });
   }
 
-  private finish(t: Transfer, phase: 'done' | 'failed', now: number, bytes?: number, error?: string): void {
+  private finish(
+    t: Transfer,
+    phase: 'done' | 'failed',
+    now: number,
+    end: { bytes?: number; error?: string } = {},
+  ): void {
     t.phase = phase;
     t.endedMs = now;
-    if (bytes !== undefined) t.bytes = bytes;
-    if (error !== undefined) t.error = error;
+    if (end.bytes !== undefined) t.bytes = end.bytes;
+    if (end.error !== undefined) t.error = end.error;
   }
 }
