@@ -4,26 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
-import { effectiveGodebug } from '../../../src/core/godebug.js';
-import { buildClientHello, keyShareData, readServerAnswer, sniName } from '../../../src/core/tls/client-hello.js';
-import { goHelloShape } from '../../../src/core/tls/go-hello-shape.js';
+import { keyShareData, readServerAnswer, sniName } from '../../../src/core/tls/client-hello.js';
 import { GO_HELLO_TABLE } from '../../../src/core/tls/go-hello-table.js';
-import { parseClientHello, type ParsedClientHello } from '../../helpers/tls-record.js';
+import type { ParsedClientHello } from '../../helpers/tls-record.js';
+import { engineHello } from '../../helpers/go-hello.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'tls-hello');
 type Capture = ParsedClientHello & { godebug: string; host: string };
 const captured = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as { go: string; captures: Capture[] });
-
-const material = { random: (n: number) => randomBytes(n) };
-
-/** What our engine sends for `go` with this GODEBUG and host, parsed back. */
-export function ours(go: string, godebug: string, host: string): ParsedClientHello {
-  const shape = goHelloShape(go, effectiveGodebug(godebug, go));
-  return parseClientHello(Buffer.from(buildClientHello(shape, host, material)));
-}
 
 describe('every captured ClientHello is reproduced exactly (shape, sizes, extension order)', () => {
   it('fixtures exist for every release in the table', () => {
@@ -32,7 +22,7 @@ describe('every captured ClientHello is reproduced exactly (shape, sizes, extens
   for (const { go, captures } of captured) {
     it.each(captures.map((c) => [c.godebug || '(none)', c.host, c] as const))(`${go} GODEBUG=%s %s`, (_, host, c) => {
       const { godebug: debug, host: _h, ...real } = c;
-      expect(ours(go, debug, host)).toEqual(real);
+      expect(engineHello(go, debug, host)).toEqual(real);
     });
   }
 });
@@ -40,14 +30,14 @@ describe('every captured ClientHello is reproduced exactly (shape, sizes, extens
 describe('GO_HELLO_TABLE', () => {
   it.each(GO_HELLO_TABLE.map((r) => [r.go, r] as const))('%s: sizes and key shares', (go, row) => {
     const names: Record<number, string> = { 0x1d: 'x25519', 0x11ec: 'x25519mlkem768', 0x17: 'p256' };
-    const h = ours(go, '', '127.0.0.1');
+    const h = engineHello(go, '', '127.0.0.1');
     expect(h.recordBytes).toBe(row.bytes);
     expect(h.keyShares.map((k) => `${names[k.group]}:${k.bytes}`).join(' ')).toBe(row.keyShares);
     for (const [debug, bytes] of Object.entries(row.godebug))
-      expect([debug, ours(go, debug, '127.0.0.1').recordBytes]).toEqual([debug, bytes]);
+      expect([debug, engineHello(go, debug, '127.0.0.1').recordBytes]).toEqual([debug, bytes]);
   });
   it('a host name adds the server_name extension: 9 bytes + the name', () => {
-    expect(ours('go1.26.8', '', 'proxy.golang.org').recordBytes).toBe(1501 + 9 + 'proxy.golang.org'.length);
+    expect(engineHello('go1.26.8', '', 'proxy.golang.org').recordBytes).toBe(1501 + 9 + 'proxy.golang.org'.length);
   });
 });
 
