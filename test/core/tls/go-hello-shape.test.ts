@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { keyShareData, readServerAnswer, sniName } from '../../../src/core/tls/client-hello.js';
+import { GROUP } from '../../../src/core/tls/go-hello-shape.js';
 import { GO_HELLO_TABLE } from '../../../src/core/tls/go-hello-table.js';
 import type { ParsedClientHello } from '../../helpers/tls-record.js';
 import { engineHello } from '../../helpers/go-hello.js';
@@ -29,7 +30,11 @@ describe('every captured ClientHello is reproduced exactly (shape, sizes, extens
 
 describe('GO_HELLO_TABLE', () => {
   it.each(GO_HELLO_TABLE.map((r) => [r.go, r] as const))('%s: sizes and key shares', (go, row) => {
-    const names: Record<number, string> = { 0x1d: 'x25519', 0x11ec: 'x25519mlkem768', 0x17: 'p256' };
+    const names: Record<number, string> = {
+      [GROUP.x25519]: 'x25519',
+      [GROUP.x25519MLKEM768]: 'x25519mlkem768',
+      [GROUP.p256]: 'p256',
+    };
     const h = engineHello(go, '', '127.0.0.1');
     expect(h.recordBytes).toBe(row.bytes);
     expect(h.keyShares.map((k) => `${names[k.group]}:${k.bytes}`).join(' ')).toBe(row.keyShares);
