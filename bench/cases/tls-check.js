@@ -24,10 +24,17 @@ process.stdin.resume(); process.stdin.on('end', () => process.exit(0));`;
   });
   const info = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('TLS server process did not start')), 10_000);
-    child.stdout.once('data', (d) => (clearTimeout(timer), resolve(JSON.parse(String(d)))));
+    child.stdout.once('data', (d) => {
+      clearTimeout(timer);
+      resolve(JSON.parse(String(d)));
+    });
     child.once('exit', () => reject(new Error('TLS server process exited')));
   });
-  return { ...info, stop: () => (child.stdin.end(), killGroup(child.pid)) };
+  const stop = () => {
+    child.stdin.end();
+    killGroup(child.pid);
+  };
+  return { ...info, stop };
 }
 
 const DELAY_MS = 10;
@@ -41,7 +48,12 @@ async function startDelayRelay(upstream, delayMs) {
     for (const s of [client, up]) {
       sockets.add(s);
       s.on('error', () => undefined);
-      s.on('close', () => setTimeout(() => (client.destroy(), up.destroy()), delayMs));
+      s.on('close', () =>
+        setTimeout(() => {
+          client.destroy();
+          up.destroy();
+        }, delayMs),
+      );
     }
     delayed(client, up);
     delayed(up, client);
@@ -49,7 +61,11 @@ async function startDelayRelay(upstream, delayMs) {
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return {
     address: `127.0.0.1:${server.address().port}`,
-    close: () => new Promise((r) => (server.close(() => r()), sockets.forEach((s) => s.destroy()))),
+    close: () =>
+      new Promise((r) => {
+        server.close(() => r());
+        for (const s of sockets) s.destroy();
+      }),
   };
 }
 

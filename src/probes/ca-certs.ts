@@ -31,7 +31,7 @@ export async function loadGoTrustedCAs(input: {
   for (const file of loc.files) {
     const text = await readFile(file, 'utf8').catch(() => null);
     if (text === null) continue;
-    extractPemCertificates(text).forEach((c) => ca.add(c));
+    for (const c of extractPemCertificates(text)) ca.add(c);
     sources.push(file);
     break;
   }
@@ -67,7 +67,7 @@ async function loadDirectory(dir: string, ca: Set<string>): Promise<number> {
     const text = await readFile(path, 'utf8').catch(() => null);
     if (text === null) continue;
     const certs = extractPemCertificates(text);
-    certs.forEach((c) => ca.add(c));
+    for (const c of certs) ca.add(c);
     if (certs.length > 0) count++;
   }
   return count;
