@@ -4,13 +4,14 @@
 import { createECDH, randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { getProxyConfig, proxyForUrl } from '../core/http-proxy-env.js';
-import { errorCode, largeHelloFailure, timeoutFailure, type ProbeFailure } from '../core/probe-cause.js';
+import { errorCode, timeoutFailure, type ProbeFailure } from '../core/probe-cause.js';
 import { redactUrl } from '../core/redact.js';
 import { buildClientHello, keyShareData, readServerAnswer } from '../core/tls/client-hello.js';
 import { GROUP, type HelloShape } from '../core/tls/go-hello-shape.js';
 import {
   helloFixLines,
   helloVerdict,
+  largeHelloFailure,
   planHelloCheck,
   type HelloOutcome,
   type HelloVerdict,

@@ -4,6 +4,7 @@
 import { effectiveGodebug, godebugExists, withGodebug } from '../godebug.js';
 import { goMinorVersion } from '../netrc.js';
 import { shellQuote } from '../shell-quote.js';
+import type { ProbeFailure } from '../probe-cause.js';
 import { GROUP, goHelloShape, type HelloShape } from './go-hello-shape.js';
 
 /** A GODEBUG setting that makes Go's ClientHello small again. */
@@ -94,4 +95,41 @@ export function helloFixLines(fix: HelloFix, goVersion: string | null | undefine
 function goLabel(goVersion: string | null | undefined): string {
   const minor = goMinorVersion(goVersion);
   return minor === null ? 'Go' : `Go 1.${minor}`;
+}
+
+/** What the Go-shaped ClientHello check saw when Go's own hello was swallowed (probes/tls-hello.ts). */
+export interface LargeHelloFindings {
+  /** host:port the hellos went to (the target, also when tunnelled). */
+  address: string;
+  /** Redacted proxy URL when the hellos went through a CONNECT tunnel. */
+  via?: string;
+  goVersion: string | null | undefined;
+  /** Size of Go's own first record, and of the one it sends with the fix. */
+  largeBytes: number;
+  smallBytes: number;
+  /** What happened to Go's hello: nothing within the bound, or a reset/close. */
+  outcome: 'silent' | 'reset' | 'closed';
+}
+
+/**
+ * The failure for a path that answers a small ClientHello but swallows the large one Go sends (post-quantum key
+ * share, Go ≥ 1.24): what Go then does — waits out its 10 s TLS handshake timeout (net/http transport.go
+ * TLSHandshakeTimeout) when the hello is dropped, or fails at once when the connection is reset.
+ */
+export function largeHelloFailure(f: LargeHelloFindings): ProbeFailure {
+  const where = f.via ? `${f.address} through proxy ${f.via}` : f.address;
+  const go = f.goVersion ? `Go ${f.goVersion.replace(/^go/, '')}` : 'Go';
+  const what = f.outcome === 'silent' ? 'got no answer' : f.outcome === 'reset' ? 'was reset' : 'was closed';
+  const then =
+    f.outcome === 'silent'
+      ? 'go waits 10 s and fails with "net/http: TLS handshake timeout"'
+      : 'go fails at once (connection reset or EOF during the TLS handshake)';
+  return {
+    cause: 'tls',
+    phase: 'tls',
+    message:
+      `a middlebox drops large TLS ClientHellos: on the path to ${where} a ${f.smallBytes}-byte ClientHello was ` +
+      `answered, the ${f.largeBytes}-byte one ${go} sends ${what}; ${then}`,
+    tls: { reason: 'other', code: 'LARGE_CLIENT_HELLO_DROPPED' },
+  };
 }

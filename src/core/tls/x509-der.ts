@@ -158,6 +158,7 @@ export function parseCertificate(der: Uint8Array): CertFacts {
   const spki = f[i++]!;
   const name = readName(der, subject);
   const facts: CertFacts = {
+    ...NO_EXTENSIONS,
     der,
     version,
     serial,
@@ -167,28 +168,32 @@ export function parseCertificate(der: Uint8Array): CertFacts {
     subjectO: name.o,
     notBefore: time(der, nb!),
     notAfter: time(der, na!),
-    hasSAN: false,
-    rawSAN: '',
-    dnsNames: [],
-    ipAddresses: [],
-    basicConstraintsValid: false,
-    isCA: false,
-    maxPathLen: -1,
-    keyUsage: 0,
-    extKeyUsage: [],
-    subjectKeyId: '',
-    authorityKeyId: '',
-    issuingCertificateURL: [],
     signatureAlgorithm: oid(der, children(der, sigAlg)[0]!),
     rawSPKI: hex(der, spki.start, spki.end),
+    dnsNames: [],
+    ipAddresses: [],
+    extKeyUsage: [],
+    issuingCertificateURL: [],
     unhandledCritical: [],
     criticalPolicyExtensions: [],
-    hasNameConstraints: false,
   };
   const exts = f.slice(i).find((t) => t.tag === 0xa3);
   if (exts) for (const e of children(der, children(der, exts)[0]!)) readExtension(der, e, facts);
   return facts;
 }
+
+// What Go records for a certificate without extensions (MaxPathLen -1: no constraint).
+const NO_EXTENSIONS = {
+  hasSAN: false,
+  rawSAN: '',
+  basicConstraintsValid: false,
+  isCA: false,
+  maxPathLen: -1,
+  keyUsage: 0,
+  subjectKeyId: '',
+  authorityKeyId: '',
+  hasNameConstraints: false,
+} as const;
 
 // parser.go processExtensions: these 2.5.29.x extensions are understood (33, 36, 54 only from 1.24); any other
 // critical one is "unhandled".
