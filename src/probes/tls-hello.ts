@@ -60,7 +60,7 @@ interface Attempt {
   failure?: ProbeFailure;
 }
 
-/** Runs the check for an https URL's host (only scheme, host and port are used). */
+/** Runs the check for the host of an https URL (only host and port are used; the port defaults to 443). */
 export async function checkClientHello(url: string, opts: HelloCheckOptions): Promise<HelloCheckResult> {
   const u = new URL(url);
   const host = u.hostname.replace(/^\[(.*)\]$/, '$1');
@@ -95,12 +95,13 @@ function decide(
   fixed: Attempt | undefined,
   c: { host: string; port: number; plan: ReturnType<typeof planHelloCheck>; opts: HelloCheckOptions },
 ): HelloCheckResult {
-  if (go.outcome === 'unreachable' && (!fixed || fixed.outcome === 'unreachable')) {
+  // A connection that failed before Go's hello was sent says nothing about the hello.
+  if (go.outcome === 'unreachable') {
     r.verdict = 'unreachable';
     if (go.failure) r.failure = go.failure;
     return r;
   }
-  const verdict = helloVerdict(asOutcome(go.outcome), fixed && asOutcome(fixed.outcome));
+  const verdict = helloVerdict(go.outcome, fixed && asOutcome(fixed.outcome));
   r.verdict = verdict;
   r.ok = verdict !== 'large-dropped';
   if (verdict !== 'large-dropped' || !c.plan.fix || r.smallBytes === undefined) return r;
@@ -117,7 +118,7 @@ function decide(
   return r;
 }
 
-// A connection that failed before the hello is not evidence about the hello.
+// The fixed hello's connection failing is no answer either.
 function asOutcome(o: HelloOutcome | 'unreachable'): HelloOutcome {
   return o === 'unreachable' ? 'silent' : o;
 }
