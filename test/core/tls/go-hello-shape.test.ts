@@ -42,7 +42,7 @@ describe('GO_HELLO_TABLE', () => {
       expect([debug, engineHello(go, debug, '127.0.0.1').recordBytes]).toEqual([debug, bytes]);
   });
   it('a host name adds the server_name extension: 9 bytes + the name', () => {
-    expect(engineHello('go1.26.8', '', 'proxy.golang.org').recordBytes).toBe(1501 + 9 + 'proxy.golang.org'.length);
+    expect(engineHello('go1.26.8', '', 'goproxy.corp.test').recordBytes).toBe(1501 + 9 + 'goproxy.corp.test'.length);
   });
 });
 
@@ -51,7 +51,7 @@ describe('sniName (crypto/tls hostnameInSNI)', () => {
     ['127.0.0.1', undefined],
     ['[::1]', undefined],
     ['fe80::1%eth0', undefined],
-    ['proxy.golang.org.', 'proxy.golang.org'],
+    ['goproxy.corp.test.', 'goproxy.corp.test'],
     ['999.1.1.1', '999.1.1.1'],
     ['01.2.3.4', '01.2.3.4'],
   ])('%s → %s', (h, want) => expect(sniName(h)).toBe(want));
