@@ -14,14 +14,18 @@ describe(`the ClientHello of ${TEST_GO} is the one the engine builds`, () => {
     const h = makeHermeticGo();
     const version = (await execa(TEST_GO, ['env', 'GOVERSION'], { env: h.env, extendEnv: false })).stdout.trim();
     h.cleanup();
+    const row = GO_HELLO_TABLE.find((r) => r.go.replace(/\.\d+$/, '') === version.replace(/\.\d+$/, ''));
+    expect(row, `${version} is not in GO_HELLO_TABLE: capture it and add a row`).toBeDefined();
     for (const godebug of CAPTURE_GODEBUGS.filter((d) => !godebugFatalError(d, version))) {
       for (const host of godebug === '' ? ['127.0.0.1', 'localhost'] : ['127.0.0.1']) {
         const m = await measureGoHello(TEST_GO, { godebug: godebug || undefined, host });
         expect(m.exitCode, m.output).toBe(0);
         expect([godebug, host, m.hello]).toEqual([godebug, host, engineHello(version, godebug, host)]);
+        // …and the sizes the table records for this release.
+        const bytes = godebug === '' ? row?.bytes : row?.godebug[godebug];
+        if (host === '127.0.0.1' && bytes !== undefined)
+          expect([godebug, m.hello.recordBytes]).toEqual([godebug, bytes]);
       }
     }
-    const row = GO_HELLO_TABLE.find((r) => r.go.replace(/\.\d+$/, '') === version.replace(/\.\d+$/, ''));
-    expect(row, `${version} is not in GO_HELLO_TABLE: capture it and add a row`).toBeDefined();
   }, 120_000);
 });
