@@ -6,7 +6,7 @@ import { rootCertificates, type DetailedPeerCertificate, type PeerCertificate, t
 import { effectiveGodebug } from '../core/godebug.js';
 import { goMinorVersion } from '../core/netrc.js';
 import { classifyTls, type ProbeFailure, type TlsFindings } from '../core/probe-cause.js';
-import { parseCertificate, type CertFacts } from '../core/tls/x509-der.js';
+import { parseCertificate, type X509Facts } from '../core/tls/x509-der.js';
 import { GO_DISTRUSTED_SPKI_SHA256, goVerify, type GoVerifyError } from '../core/tls/x509-verify.js';
 
 /** What Go's verification needs besides the connection. */
@@ -61,7 +61,7 @@ const OTHER_CODES: Partial<Record<GoVerifyError['kind'], string>> = {
   'signature-limit': 'CERT_CHAIN_TOO_LONG',
 };
 
-function findings(e: GoVerifyError, leaf: CertFacts, opts: PeerVerifyOptions, issuer: string | undefined): TlsFindings {
+function findings(e: GoVerifyError, leaf: X509Facts, opts: PeerVerifyOptions, issuer: string | undefined): TlsFindings {
   const f = base(opts, issuer, { goError: goTlsError(e.goError, opts.goVersion) });
   switch (e.kind) {
     case 'expired':
@@ -91,7 +91,7 @@ function findings(e: GoVerifyError, leaf: CertFacts, opts: PeerVerifyOptions, is
 }
 
 // Go never fetches a missing issuer (no AIA chasing), so a server that does not send its intermediate fails.
-function missingIssuerDetail(c: CertFacts): string {
+function missingIssuerDetail(c: X509Facts): string {
   const issuer = new X509Certificate(Buffer.from(c.der)).issuer.replace(/\n/g, ', ');
   const url = c.issuingCertificateURL[0];
   const aia = url ? `, and Go does not download it from ${url}` : '';
@@ -137,15 +137,15 @@ function chainDer(peer: DetailedPeerCertificate): Buffer[] {
 }
 
 const parsed = new WeakMap<Uint8Array, X509Certificate>();
-function x509(c: CertFacts): X509Certificate {
+function x509(c: X509Facts): X509Certificate {
   let x = parsed.get(c.der);
   if (!x) parsed.set(c.der, (x = new X509Certificate(Buffer.from(c.der))));
   return x;
 }
 
-const rootCache = new WeakMap<readonly string[], CertFacts[]>();
+const rootCache = new WeakMap<readonly string[], X509Facts[]>();
 /** Parsed roots, cached per CA list (the same list is passed to every probe of a run). */
-function rootsFor(ca: readonly string[] | undefined): CertFacts[] {
+function rootsFor(ca: readonly string[] | undefined): X509Facts[] {
   const list = ca ?? rootCertificates;
   let roots = rootCache.get(list);
   if (!roots) {

@@ -3,7 +3,7 @@
 // signature algorithm and which critical extensions Go does not handle. Pure; no signature checking here.
 
 /** The fields of one certificate that Go's Verify looks at. */
-export interface CertFacts {
+export interface X509Facts {
   /** The certificate's DER (Go's pools compare certificates by these bytes). */
   der: Uint8Array;
   version: number;
@@ -144,7 +144,7 @@ export function ipString(bytes: Uint8Array): string {
 }
 
 /** Parses a DER certificate. Throws on malformed input (Go would refuse it too). */
-export function parseCertificate(der: Uint8Array): CertFacts {
+export function parseCertificate(der: Uint8Array): X509Facts {
   const [tbs, sigAlg] = children(der, tlv(der, 0));
   if (!tbs || !sigAlg) throw new Error('not a certificate');
   const f = children(der, tbs);
@@ -157,7 +157,7 @@ export function parseCertificate(der: Uint8Array): CertFacts {
   const subject = f[i++]!;
   const spki = f[i++]!;
   const name = readName(der, subject);
-  const facts: CertFacts = {
+  const facts: X509Facts = {
     ...NO_EXTENSIONS,
     der,
     version,
@@ -200,7 +200,7 @@ const NO_EXTENSIONS = {
 const HANDLED = new Set(['14', '15', '17', '19', '30', '31', '32', '35', '37']);
 const POLICY_EXTENSIONS = new Set(['33', '36', '54']);
 
-function readExtension(b: Uint8Array, e: Tlv, f: CertFacts): void {
+function readExtension(b: Uint8Array, e: Tlv, f: X509Facts): void {
   const parts = children(b, e);
   const id = oid(b, parts[0]!);
   const critical = parts.length === 3 && b[parts[1]!.body] !== 0;
@@ -250,7 +250,7 @@ function readExtension(b: Uint8Array, e: Tlv, f: CertFacts): void {
   else if (unhandled) f.unhandledCritical.push(id);
 }
 
-function readSAN(b: Uint8Array, value: Tlv, f: CertFacts): void {
+function readSAN(b: Uint8Array, value: Tlv, f: X509Facts): void {
   f.hasSAN = true;
   f.rawSAN = hex(b, value.start, value.end);
   for (const n of children(b, value)) {

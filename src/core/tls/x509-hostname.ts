@@ -3,7 +3,7 @@
 // Name fallback (since Go 1.17), a wildcard only as the whole left-most label of a valid pattern.
 import { ipEqual, parseIp } from '../http-proxy-env.js';
 import { goMinorVersion } from '../netrc.js';
-import { ipString, type CertFacts } from './x509-der.js';
+import { ipString, type X509Facts } from './x509-der.js';
 
 /** Why the name check failed, with Go's own error text. */
 export interface HostnameFailure {
@@ -17,7 +17,7 @@ export interface HostnameFailure {
 const MAX_NAMES_INCLUDED = 100; // verify.go HostnameError.Error, Go ≥ 1.24
 
 /** Null when `host` matches the certificate as Go checks it, else the failure. */
-export function goVerifyHostname(c: CertFacts, host: string, goVersion?: string | null): HostnameFailure | null {
+export function goVerifyHostname(c: X509Facts, host: string, goVersion?: string | null): HostnameFailure | null {
   const minor = goMinorVersion(goVersion) ?? 99;
   let candidateIP = host;
   if (host.length >= 3 && host.startsWith('[') && host.endsWith(']')) candidateIP = host.slice(1, -1);
@@ -39,7 +39,7 @@ export function goVerifyHostname(c: CertFacts, host: string, goVersion?: string 
   return hostnameError(c, host, minor);
 }
 
-function hostnameError(c: CertFacts, host: string, minor: number): HostnameFailure {
+function hostnameError(c: X509Facts, host: string, minor: number): HostnameFailure {
   const failure = (goError: string, validFor = '', legacyCommonName = false): HostnameFailure => ({
     legacyCommonName,
     validFor,

@@ -4,7 +4,7 @@
 // cert_pool.go findPotentialParents. No AIA fetching: a missing intermediate fails, as in Go. The signature check
 // itself is passed in (node:crypto in probes/verify-peer.ts).
 import { goMinorVersion } from '../netrc.js';
-import type { CertFacts } from './x509-der.js';
+import type { X509Facts } from './x509-der.js';
 import { goVerifyHostname } from './x509-hostname.js';
 
 /** Why Go rejects the certificate. */
@@ -23,7 +23,7 @@ export type GoVerifyKind =
 export interface GoVerifyError {
   kind: GoVerifyKind;
   goError: string;
-  cert: CertFacts;
+  cert: X509Facts;
   /** For a hostname failure: what the certificate is valid for, and whether only the Common Name would match. */
   validFor?: string;
   legacyCommonName?: boolean;
@@ -31,24 +31,24 @@ export interface GoVerifyError {
 
 /** Inputs of goVerify. */
 export interface GoVerifyInput {
-  leaf: CertFacts;
+  leaf: X509Facts;
   /** The other certificates the server sent (Go's opts.Intermediates). */
-  intermediates: CertFacts[];
-  roots: CertFacts[];
+  intermediates: X509Facts[];
+  roots: X509Facts[];
   /** tls.Config.ServerName as net/http sets it: the URL host without port (an IP stays an IP). */
   host: string;
   now: number;
   goVersion: string | null | undefined;
   godebug: Map<string, string>;
   /** True when `child`'s signature verifies with `parent`'s public key. */
-  signedBy(child: CertFacts, parent: CertFacts): boolean;
+  signedBy(child: X509Facts, parent: X509Facts): boolean;
   /** Go 1.27 refuses chains holding a distrusted key (verify.go distrustedSPKIHashes). */
-  distrusted?(c: CertFacts): boolean;
+  distrusted?(c: X509Facts): boolean;
 }
 
 /** The outcome: the chain Go would build, or why it refuses. */
 export type GoVerifyResult =
-  | { ok: true; chain: CertFacts[]; nameConstrained: boolean }
+  | { ok: true; chain: X509Facts[]; nameConstrained: boolean }
   | { ok: false; error: GoVerifyError };
 
 /** SHA-256 of the subjectPublicKeyInfo of keys Go 1.27 distrusts (verify.go distrustedSPKIHashes). */
@@ -78,7 +78,7 @@ export function goVerify(input: GoVerifyInput): GoVerifyResult {
   if (leafErr) return { ok: false, error: leafErr };
   const name = goVerifyHostname(input.leaf, input.host, input.goVersion);
   if (name) return { ok: false, error: { kind: 'hostname', cert: input.leaf, ...name } };
-  let chains: CertFacts[][];
+  let chains: X509Facts[][];
   if (input.roots.some((r) => sameDer(r, input.leaf))) chains = [[input.leaf]];
   else {
     const built = buildChains(ctx, [input.leaf]);
@@ -104,9 +104,9 @@ interface Ctx {
   sigChecks: number;
 }
 
-const err = (kind: GoVerifyKind, goError: string, cert: CertFacts): GoVerifyError => ({ kind, goError, cert });
+const err = (kind: GoVerifyKind, goError: string, cert: X509Facts): GoVerifyError => ({ kind, goError, cert });
 
-function isValid(ctx: Ctx, c: CertFacts, type: CertType, chain: CertFacts[]): GoVerifyError | null {
+function isValid(ctx: Ctx, c: X509Facts, type: CertType, chain: X509Facts[]): GoVerifyError | null {
   if (c.unhandledCritical.length > 0 || (ctx.minor < 24 && c.criticalPolicyExtensions.length > 0)) {
     return err('unhandled-critical-extension', 'x509: unhandled critical extension', c);
   }
@@ -131,15 +131,15 @@ function rfc3339(ms: number): string {
 }
 
 interface Built {
-  chains: CertFacts[][];
+  chains: X509Facts[][];
   err: GoVerifyError | null;
 }
 
-function buildChains(ctx: Ctx, chain: CertFacts[]): Built {
+function buildChains(ctx: Ctx, chain: X509Facts[]): Built {
   const c = chain[chain.length - 1]!;
   const out: Built = { chains: [], err: null };
-  let hint: { error: string; cert: CertFacts } | null = null;
-  const consider = (type: 'root' | 'intermediate', candidate: CertFacts): boolean => {
+  let hint: { error: string; cert: X509Facts } | null = null;
+  const consider = (type: 'root' | 'intermediate', candidate: X509Facts): boolean => {
     if (++ctx.sigChecks > MAX_SIGNATURE_CHECKS) {
       const text = 'x509: signature check attempts limit reached while verifying certificate chain';
       out.err = err('signature-limit', text, c);
@@ -165,7 +165,7 @@ function buildChains(ctx: Ctx, chain: CertFacts[]): Built {
     }
     return out.err?.kind !== 'signature-limit';
   };
-  const pools: Array<['root' | 'intermediate', CertFacts[]]> = [
+  const pools: Array<['root' | 'intermediate', X509Facts[]]> = [
     ['root', ctx.input.roots],
     ['intermediate', ctx.input.intermediates],
   ];
@@ -177,7 +177,7 @@ function buildChains(ctx: Ctx, chain: CertFacts[]): Built {
   return out;
 }
 
-function unknownAuthority(c: CertFacts, hint: { error: string; cert: CertFacts } | null): GoVerifyError {
+function unknownAuthority(c: X509Facts, hint: { error: string; cert: X509Facts } | null): GoVerifyError {
   let text = 'x509: certificate signed by unknown authority';
   if (hint) {
     const h = hint.cert;
@@ -193,11 +193,11 @@ function goQuote(s: string): string {
 }
 
 // cert_pool.go findPotentialParents: same raw subject as the child's issuer; key-id matches first.
-function potentialParents(pool: CertFacts[], c: CertFacts): CertFacts[] {
-  const matching: CertFacts[] = [];
-  const one: CertFacts[] = [];
-  const mismatch: CertFacts[] = [];
-  const seen: CertFacts[] = [];
+function potentialParents(pool: X509Facts[], c: X509Facts): X509Facts[] {
+  const matching: X509Facts[] = [];
+  const one: X509Facts[] = [];
+  const mismatch: X509Facts[] = [];
+  const seen: X509Facts[] = [];
   for (const p of pool) {
     if (p.rawSubject !== c.rawIssuer || seen.some((s) => sameDer(s, p))) continue;
     seen.push(p);
@@ -208,7 +208,7 @@ function potentialParents(pool: CertFacts[], c: CertFacts): CertFacts[] {
   return [...matching, ...one, ...mismatch];
 }
 
-function alreadyInChain(candidate: CertFacts, chain: CertFacts[]): boolean {
+function alreadyInChain(candidate: X509Facts, chain: X509Facts[]): boolean {
   return chain.some(
     (c) => c.rawSubject === candidate.rawSubject && c.rawSPKI === candidate.rawSPKI && c.rawSAN === candidate.rawSAN,
   );
@@ -216,7 +216,7 @@ function alreadyInChain(candidate: CertFacts, chain: CertFacts[]): boolean {
 
 // x509.go CheckSignatureFrom and checkSignature: the parent must be a CA allowed to sign certificates; MD5 never,
 // SHA-1 only with GODEBUG=x509sha1=1 before 1.24. Returns Go's error text, or null.
-function checkSignatureFrom(ctx: Ctx, child: CertFacts, parent: CertFacts): string | null {
+function checkSignatureFrom(ctx: Ctx, child: X509Facts, parent: X509Facts): string | null {
   const cannotSign = 'x509: invalid signature: parent certificate cannot sign this kind of certificate';
   if ((parent.version === 3 && !parent.basicConstraintsValid) || (parent.basicConstraintsValid && !parent.isCA)) {
     return cannotSign;
@@ -243,13 +243,13 @@ const INSECURE_ALGORITHMS: Record<string, string> = {
 
 // verify.go checkChainForKeyUsage with KeyUsages = [ServerAuth]: every certificate that lists extended key usages
 // must list serverAuth or anyExtendedKeyUsage.
-function checkChainForKeyUsage(chain: CertFacts[]): boolean {
+function checkChainForKeyUsage(chain: X509Facts[]): boolean {
   return chain.every(
     (c) => c.extKeyUsage.length === 0 || c.extKeyUsage.includes(ANY_EKU) || c.extKeyUsage.includes(SERVER_AUTH),
   );
 }
 
-function sameDer(a: CertFacts, b: CertFacts): boolean {
+function sameDer(a: X509Facts, b: X509Facts): boolean {
   if (a.der.length !== b.der.length) return false;
   for (let i = 0; i < a.der.length; i++) if (a.der[i] !== b.der[i]) return false;
   return true;

@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ipString, parseCertificate, type CertFacts } from '../../../src/core/tls/x509-der.js';
+import { ipString, parseCertificate, type X509Facts } from '../../../src/core/tls/x509-der.js';
 import { goVerifyHostname } from '../../../src/core/tls/x509-hostname.js';
 import { goVerify, type GoVerifyInput } from '../../../src/core/tls/x509-verify.js';
 import { TLS_DIR } from '../../helpers/fault-proxy.js';
 
-const load = (name: string): CertFacts =>
+const load = (name: string): X509Facts =>
   parseCertificate(new X509Certificate(readFileSync(join(TLS_DIR, 'x509', `${name}.pem`))).raw);
-const withNames = (dnsNames: string[]): CertFacts => ({ ...load('ca-leaf'), dnsNames, ipAddresses: [] });
+const withNames = (dnsNames: string[]): X509Facts => ({ ...load('ca-leaf'), dnsNames, ipAddresses: [] });
 
 describe('parseCertificate reads what Node reads', () => {
   it.each(['ca-leaf', 'root', 'inter', 'via-inter', 'self-ca', 'cn-only', 'client-only', 'sha1', 'expired'])(
