@@ -84,7 +84,13 @@ export interface ProbeResult {
   /** One sentence describing the failure, secrets redacted. */
   message?: string;
   /** For TLS failures: what is wrong and who issued the certificate. */
-  tls?: { reason: 'unknown-authority' | 'name-mismatch' | 'expired' | 'other'; issuer?: string; code?: string };
+  tls?: {
+    reason: 'unknown-authority' | 'name-mismatch' | 'expired' | 'other';
+    issuer?: string;
+    code?: string;
+    /** The error the running go prints for this certificate ("tls: failed to verify certificate: x509: …"). */
+    go?: string;
+  };
   timings: ProbeTimings;
   /** Response body (truncated), when asked for. */
   body?: string;

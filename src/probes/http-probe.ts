@@ -132,7 +132,8 @@ async function requestOnce(
     }
   } else {
     socket = await connectTcp(state, host, port);
-    if (u.protocol === 'https:') socket = await startTls(state, socket, { host, port, ca: opts.ca, record: true });
+    if (u.protocol === 'https:')
+      socket = await startTls(state, socket, { host, port, ca: opts.ca, record: true, ...goRules(opts) });
   }
   state.phase = 'first-byte';
   state.address = hostPort(host, port);
@@ -186,13 +187,28 @@ async function openViaProxy(
   state.phase = 'proxy-connect';
   let socket: Socket = await connectTcp(state, pHost, pPort, via);
   if (p.protocol === 'https:') {
-    socket = await startTls(state, socket, { host: pHost, port: pPort, ca: opts.ca, via, record: false });
+    socket = await startTls(state, socket, {
+      host: pHost,
+      port: pPort,
+      ca: opts.ca,
+      via,
+      record: false,
+      ...goRules(opts),
+    });
     state.phase = 'proxy-connect';
   }
   if (!https) return { socket, proxyAuth };
   await openTunnel(state, socket, hostPort(host, port), via, proxyAuth);
-  const tls = await startTls(state, socket, { host, port, ca: opts.ca, via, record: true });
+  const tls = await startTls(state, socket, { host, port, ca: opts.ca, via, record: true, ...goRules(opts) });
   return { socket: tls };
+}
+
+/** The Go whose certificate rules the TLS step applies. */
+function goRules(opts: ProbeOptions): { goVersion?: string | null; godebug?: string } {
+  return {
+    goVersion: opts.goVersion ?? null,
+    ...(opts.env.GODEBUG !== undefined ? { godebug: opts.env.GODEBUG } : {}),
+  };
 }
 
 /** Sends the GET on the prepared socket through an undici Client and reads the body as asked. */

@@ -1,10 +1,11 @@
 // Opening the connection of a probe step by step — DNS, TCP, CONNECT tunnel, TLS — timing each phase and
-// verifying the certificate in Go's order (expiry, name, authority) while still being able to name the issuer.
+// verifying the certificate with Go's rules (verify-peer.ts) so that a rejected one still names its issuer.
 import { lookup } from 'node:dns/promises';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
-import { connect as tlsConnect, checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
-import { classifyConnectStatus, classifyNetError, classifyTls, type ProbeFailure } from '../core/probe-cause.js';
+import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { classifyConnectStatus, classifyNetError, type ProbeFailure } from '../core/probe-cause.js';
 import type { ProbeState } from './probe-deadline.js';
+import { verifyPeerAsGo } from './verify-peer.js';
 
 /** A probe step failed with a classified cause. */
 export class ProbeFailed extends Error {
@@ -120,9 +121,16 @@ export interface TlsStep {
   via?: string;
   /** Record the handshake end as tlsMs (false for the TLS hop to an https proxy). */
   record: boolean;
+  /** The go whose certificate rules apply (null/undefined: newest). */
+  goVersion?: string | null;
+  /** Its GODEBUG (x509sha1 before 1.24). */
+  godebug?: string;
 }
 
-/** TLS over `socket`; verification is done here in Go's order so a rejected certificate still names its issuer. */
+/**
+ * TLS over `socket`. The certificate is verified by Go's rules (verify-peer.ts), not by Node's: Node is told to
+ * accept anything, so a certificate Go rejects still names its issuer and one Go accepts is never refused.
+ */
 export async function startTls(state: ProbeState, socket: Socket, step: TlsStep): Promise<TLSSocket> {
   const before = state.phase;
   state.phase = 'tls';
@@ -146,7 +154,12 @@ export async function startTls(state: ProbeState, socket: Socket, step: TlsStep)
       }),
     ),
   );
-  const failure = verifyPeer(tlsSocket, step.host);
+  const failure = verifyPeerAsGo(tlsSocket, {
+    host: step.host,
+    ca: step.ca,
+    ...(step.goVersion !== undefined ? { goVersion: step.goVersion } : {}),
+    ...(step.godebug !== undefined ? { godebug: step.godebug } : {}),
+  });
   if (failure) {
     tlsSocket.destroy();
     throw new ProbeFailed(failure);
@@ -154,30 +167,4 @@ export async function startTls(state: ProbeState, socket: Socket, step: TlsStep)
   if (step.record) state.mark('tlsMs', 'first-byte');
   else state.phase = before;
   return tlsSocket;
-}
-
-function verifyPeer(socket: TLSSocket, host: string): ProbeFailure | null {
-  const cert = socket.getPeerCertificate();
-  const now = Date.now();
-  const expired = !cert.valid_to || now > Date.parse(cert.valid_to) || now < Date.parse(cert.valid_from);
-  const nameMismatch = checkServerIdentity(host, cert) !== undefined;
-  const authErr = socket.authorized ? undefined : socket.authorizationError;
-  const code = authErr ? ((authErr as Error & { code?: string }).code ?? String(authErr)) : undefined;
-  return classifyTls({
-    issuer: formatIssuer(cert),
-    expired,
-    nameMismatch,
-    authorizationCode: code,
-    host,
-    validFor: cert.subjectaltname,
-  });
-}
-
-/** "CN=Corp Inspect CA, O=Corp" from a peer certificate's issuer. */
-export function formatIssuer(cert: PeerCertificate): string | undefined {
-  const issuer = cert.issuer as unknown as Record<string, string | string[] | undefined> | undefined;
-  if (!issuer) return undefined;
-  const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
-  const parts = (['CN', 'O'] as const).flatMap((k) => (one(issuer[k]) ? [`${k}=${one(issuer[k])}`] : []));
-  return parts.length ? parts.join(', ') : undefined;
 }

@@ -84,7 +84,7 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
     (authPromise ??= Promise.all([import('./ca-certs.js'), import('./netrc-file.js')]).then(
       ([{ loadGoTrustedCAs }, { readNetrc }]) =>
         Promise.all([
-          loadGoTrustedCAs({ platform: process.platform, env: o.env }).then(
+          loadGoTrustedCAs({ platform: process.platform, env: o.env, goVersion: o.goVersion }).then(
             (r) => r.ca,
             () => undefined,
           ),

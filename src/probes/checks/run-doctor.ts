@@ -93,7 +93,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
   let netrcError: string | null = null;
   const [netrc, cas] = await Promise.all([
     readNetrc(opts.env).catch((err: Error): NetrcEntry[] => ((netrcError = err.message), [])),
-    loadGoTrustedCAs({ platform: process.platform, env: opts.env }),
+    loadGoTrustedCAs({ platform: process.platform, env: opts.env, goVersion }),
   ]);
   const ctx: DoctorContext = {
     env: opts.env,
