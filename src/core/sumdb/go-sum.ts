@@ -26,10 +26,9 @@ export function parseGoSum(data: string): GoSum {
   const out: GoSum = { lines: [], malformed: [] };
   data.split('\n').forEach((line, i) => {
     const f = goFields(line);
-    if (f.length === 0) return;
-    if (f.length !== 3) return void out.malformed.push({ lineno: i + 1, fields: f.length });
-    if (f[2] === EMPTY_GO_MOD_HASH) return;
-    out.lines.push({ path: f[0]!, version: f[1]!, hash: f[2]!, lineno: i + 1 });
+    if (f.length !== 0 && f.length !== 3) out.malformed.push({ lineno: i + 1, fields: f.length });
+    else if (f.length === 3 && f[2] !== EMPTY_GO_MOD_HASH)
+      out.lines.push({ path: f[0]!, version: f[1]!, hash: f[2]!, lineno: i + 1 });
   });
   return out;
 }

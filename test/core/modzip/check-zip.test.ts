@@ -43,7 +43,11 @@ describe('checkModuleZip (x/mod zip checkZip)', () => {
     ['file_case_conflict', [`${P}m.go`, `${P}M.GO`], 'case-insensitive file name collision: "m.go" and "M.GO"'],
     ['bad_gomod_case', [`${P}GO.MOD`], 'go.mod files must have lowercase names'],
     ['prefix_only', ['example.com/m@v1.0.0', `${P}go.mod`], 'path does not have prefix "example.com/m@v1.0.0/"'],
-    ['cap_go_mod_not_submodule', [`${P}a.go`, `${P}b/GO.MOD`, `${P}b/b.go`], 'go.mod file not in module root directory'],
+    [
+      'cap_go_mod_not_submodule',
+      [`${P}a.go`, `${P}b/GO.MOD`, `${P}b/b.go`],
+      'go.mod file not in module root directory',
+    ],
     ['dup_file_and_dir', [`${P}a.go`, `${P}a.go/b.go`], 'entry "a.go" is both a file and a directory'],
     ['bad_submodule', [`${P}go.mod`, `${P}sub/go.mod`], 'go.mod file not in module root directory'],
   ])('unzip/%s.txt', (_name, names, want) => {
@@ -70,7 +74,8 @@ describe('checkModuleZip (x/mod zip checkZip)', () => {
   });
 
   it('unzip/simple.txt and empty.txt hash as x/mod records', () => {
-    const hello = 'package main\n\nimport (\n  "fmt"\n  "example.com/m"\n)\n\nfunc main() {\n  fmt.Println(m.Foo())\n}\n';
+    const hello =
+      'package main\n\nimport (\n  "fmt"\n  "example.com/m"\n)\n\nfunc main() {\n  fmt.Println(m.Foo())\n}\n';
     const z = zipOf([
       [`${P}go.mod`, 'module example.com/m\n\ngo 1.13\n'],
       [`${P}m.go`, 'package m\n\nfunc Foo() int { return 42 }\n'],
@@ -88,9 +93,15 @@ describe('checkModuleZip (x/mod zip checkZip)', () => {
   });
 
   it("downloadZip's prefix check names the first stray entry", () => {
-    expect(unexpectedZipFile(m, zipOf([[`${P}a.go`, ''], ['v1.0.0/b.go', '']]))).toBe(
-      'zip for example.com/m@v1.0.0 has unexpected file v1.0.0/b.go',
-    );
+    expect(
+      unexpectedZipFile(
+        m,
+        zipOf([
+          [`${P}a.go`, ''],
+          ['v1.0.0/b.go', ''],
+        ]),
+      ),
+    ).toBe('zip for example.com/m@v1.0.0 has unexpected file v1.0.0/b.go');
     expect(unexpectedZipFile(m, zipOf([[`${P}a.go`, '']]))).toBeNull();
   });
 });

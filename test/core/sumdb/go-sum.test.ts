@@ -8,7 +8,9 @@ const B = 'h1:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB=';
 
 describe('parseGoSum', () => {
   it('keeps hash lines in order, skips blank lines and the empty-go.mod bug, reports malformed lines', () => {
-    const s = parseGoSum(`x.org/a v1.0.0 ${A}\n\n  \nx.org/b v1.0.0/go.mod ${EMPTY_GO_MOD_HASH}\nx.org/c v1\nx.org/d v1.0.0/go.mod ${B}`);
+    const s = parseGoSum(
+      `x.org/a v1.0.0 ${A}\n\n  \nx.org/b v1.0.0/go.mod ${EMPTY_GO_MOD_HASH}\nx.org/c v1\nx.org/d v1.0.0/go.mod ${B}`,
+    );
     expect(s.lines).toEqual([
       { path: 'x.org/a', version: 'v1.0.0', hash: A, lineno: 1 },
       { path: 'x.org/d', version: 'v1.0.0/go.mod', hash: B, lineno: 6 },
@@ -43,7 +45,9 @@ describe('predictGoSumMismatches', () => {
 
 describe('lookup records', () => {
   it('parseRecord splits id, record text and the signed note; lookupLines picks the asked version', () => {
-    const r = parseRecord(`7\nx.org/a v1.0.0 ${A}\nx.org/a v1.0.0/go.mod ${B}\n\ngo.sum database tree\n8\nabc=\n\n— k sig\n`);
+    const r = parseRecord(
+      `7\nx.org/a v1.0.0 ${A}\nx.org/a v1.0.0/go.mod ${B}\n\ngo.sum database tree\n8\nabc=\n\n— k sig\n`,
+    );
     expect(r?.id).toBe(7);
     expect(lookupLines(r!.text, 'x.org/a', 'v1.0.0/go.mod')).toEqual([`x.org/a v1.0.0/go.mod ${B}`]);
     expect(r?.note.startsWith('go.sum database tree\n')).toBe(true);

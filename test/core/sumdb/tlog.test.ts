@@ -42,7 +42,7 @@ describe('tlog port', () => {
       for (let n = 0; n < 50; n++) expect(splitStoredHashIndex(storedHashIndex(level, n))).toEqual([level, n]);
   });
 
-  it('tile paths are Go\'s (Tile.Path)', () => {
+  it("tile paths are Go's (Tile.Path)", () => {
     for (const t of [
       { h: 8, l: 0, n: 0, w: 256 },
       { h: 8, l: 0, n: 1234067, w: 5 },
