@@ -2,7 +2,14 @@
 // verifying the certificate in Go's order (expiry, name, authority) while still being able to name the issuer.
 import { lookup } from 'node:dns/promises';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
-import { connect as tlsConnect, checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
+import {
+  connect as tlsConnect,
+  checkServerIdentity,
+  createSecureContext,
+  type PeerCertificate,
+  type SecureContext,
+  type TLSSocket,
+} from 'node:tls';
 import { classifyConnectStatus, classifyNetError, classifyTls, type ProbeFailure } from '../core/probe-cause.js';
 import type { ProbeState } from './probe-deadline.js';
 
@@ -122,6 +129,19 @@ export interface TlsStep {
   record: boolean;
 }
 
+const contexts = new WeakMap<string[], SecureContext>();
+
+/**
+ * One TLS context per list of trusted roots: parsing a system bundle (~150 PEMs) costs tens of milliseconds, which
+ * tls.connect({ ca }) would pay again for every connection. Undefined roots: Node's defaults.
+ */
+export function secureContextFor(ca: string[] | undefined): SecureContext | undefined {
+  if (!ca) return undefined;
+  let ctx = contexts.get(ca);
+  if (!ctx) contexts.set(ca, (ctx = createSecureContext({ ca })));
+  return ctx;
+}
+
 /** TLS over `socket`; verification is done here in Go's order so a rejected certificate still names its issuer. */
 export async function startTls(state: ProbeState, socket: Socket, step: TlsStep): Promise<TLSSocket> {
   const before = state.phase;
@@ -130,7 +150,7 @@ export async function startTls(state: ProbeState, socket: Socket, step: TlsStep)
   const tlsSocket = tlsConnect({
     socket,
     servername: isIP(step.host) ? undefined : step.host,
-    ca: step.ca,
+    secureContext: secureContextFor(step.ca),
     rejectUnauthorized: false,
     ALPNProtocols: ['http/1.1'],
   });
