@@ -117,7 +117,10 @@ export function escapingCheck(
     title,
     ...base,
     status: 'skip',
-    message: `${c.path} is not served at all (see protocol.list)`,
+    message:
+      escaped.status === undefined
+        ? 'no answer (see the transport checks)'
+        : `${c.path} is not served at all (see protocol.list)`,
     exchanges: [exchangeOf(escaped)],
   };
 }

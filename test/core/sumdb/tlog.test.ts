@@ -15,7 +15,7 @@ import {
 import { tileHashReader, tilePath, TilesNeeded, type Tile } from '../../../src/core/sumdb/tile-reader.js';
 import { HashTree, formatTilePath } from '../../helpers/tlog.js';
 
-const leaves = (n: number) => Array.from({ length: n }, (_, i) => recordHash(Buffer.from(`leaf ${i}`)));
+const leaves = (n: number) => Array.from({ length: n }, (_, i) => Buffer.from(recordHash(Buffer.from(`leaf ${i}`))));
 
 /** Reads through tiles the way the client does: ask, fetch what TilesNeeded lists from the tree, ask again. */
 function withTiles<T>(tree: HashTree, size: number, h: number, compute: (r: HashReader) => T, tamper?: string): T {
