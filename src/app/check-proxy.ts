@@ -88,54 +88,22 @@ function sumdbRoute(
 interface Ctx {
   o: CheckProxyOptions;
   base: string;
+  https: boolean;
+  hasUserinfo: boolean;
+  credentialsSent: boolean;
   canaries: Canary[];
   probe: Probe;
   db: Extract<SumdbConfig, { kind: 'db' }> | null;
   privacy: { GOPRIVATE: string; GONOPROXY: string; GONOSUMDB: string };
+  tls: TlsCheckContext;
 }
 
-async function roundTwo(ctx: Ctx, results: Record<string, ProbeResult>, credentialsSent: boolean) {
-  const { base, canaries, probe } = ctx;
-  const route = sumdbRoute(ctx.db, base, results.supported);
-  const skipped: Record<number, string> = {};
-  canaries.forEach((c, i) => {
-    const why = ctx.db ? sumdbSkipReason(c, ctx.db.name, ctx.privacy) : null;
-    if (why) skipped[i] = why;
-  });
-  const modules = canaries.flatMap((c, i) => (skipped[i] ? [] : [{ canary: i, path: c.path, version: c.version }]));
-  const upper = canaries.flatMap((c, i) =>
-    c.path !== c.path.toLowerCase() && [404, 410].includes(results[`list:${i}`]?.status ?? 0) ? [i] : [],
-  );
-  const [again, raw, anonymous, verification] = await Promise.all([
-    results['zip:0']?.status === 200
-      ? probe(moduleUrl(base, canaries[0]!.path, 'zip', canaries[0]!.version), results['zip:0']!.bytes!.length + 1, {
-          binary: true,
-        })
-      : undefined,
-    Promise.all(upper.map((i) => probe(unescapedListUrl(base, canaries[i]!.path), 64 * 1024))),
-    credentialsSent
-      ? probe(moduleUrl(base, canaries[0]!.path, 'info', canaries[0]!.version), 64 * 1024, { anonymous: true })
-      : undefined,
-    route.read && ctx.db && modules.length
-      ? verifySumdb({
-          read: (path, limit) => probe(route.read + path, limit, { binary: true }),
-          key: ctx.db.key,
-          modules,
-        })
-      : Promise.resolve<SumdbVerification | undefined>(undefined),
-  ]);
-  const unescaped = Object.fromEntries(upper.map((i, k) => [i, raw[k]!]));
-  return { again, unescaped, anonymous, sumdb: { use: route.use, skipped, ...(verification ? { verification } : {}) } };
-}
-
-/** Runs check-proxy against one proxy URL and returns the report (never throws for network faults). */
-export async function runCheckProxy(o: CheckProxyOptions): Promise<CheckProxyReport> {
-  const start = performance.now();
+/** Validates the input, loads what Go would use (config, .netrc, CA roots) and builds the bounded probe. */
+async function prepare(o: CheckProxyOptions): Promise<Ctx> {
   const u = verifyProxyUrl(o.url);
   const base = o.url.replace(/\/+$/, '');
   const canaries = o.modules.length ? o.modules.map(parseCanary) : [...DEFAULT_CANARIES];
-  const loaded = await loadConfig({ go: o.go, env: o.env });
-  const m = loaded.model;
+  const m = (await loadConfig({ go: o.go, env: o.env })).model;
   const privacy = {
     GOPRIVATE: getVar(m, 'GOPRIVATE'),
     GONOPROXY: getVar(m, 'GONOPROXY'),
@@ -143,7 +111,7 @@ export async function runCheckProxy(o: CheckProxyOptions): Promise<CheckProxyRep
   };
   verifyCanaryPrivacy(canaries, redactUrl(base), privacy);
   const db = sumdbConfigOf(o.sumdb ?? getVar(m, 'GOSUMDB'), o.sumdb !== undefined);
-  const goVersion = loaded.go?.version ?? null;
+  const goVersion = m.goVersion;
   const [netrc, cas] = await Promise.all([
     readNetrc(o.env, { goVersion }).catch((): NetrcEntry[] => []),
     loadGoTrustedCAs({ platform: process.platform, env: o.env }),
@@ -159,40 +127,77 @@ export async function runCheckProxy(o: CheckProxyOptions): Promise<CheckProxyRep
       binary: Boolean(opt.binary),
       responseHeaders: true,
     });
-  const ctx: Ctx = { o, base, canaries, probe, db, privacy };
   const https = u.protocol === 'https:';
   const hasUserinfo = u.username !== '' || u.password !== '';
   const credentialsSent = https && (hasUserinfo || findNetrcEntry(netrc, base, goVersion) !== null);
-  const tlsCtx: TlsCheckContext = { url: base, env: o.env, ca: cas.ca, goVersion, timeoutMs: o.timeoutMs };
-  o.onProgress?.(`requesting ${canaries.length} modules from ${redactUrl(base)}…`);
-  const [results, tls, extra] = await Promise.all([
-    runAll(planProxyRequests(base, canaries, db?.name ?? null), probe),
-    probeTlsHandshake(tlsCtx),
-    Promise.all((o.tlsChecks ?? []).map((c) => c.run(tlsCtx))).then((x): ProxyCheck[] => x.flat()),
+  const tls = { url: base, env: o.env, ca: cas.ca, goVersion, timeoutMs: o.timeoutMs };
+  return { o, base, https, hasUserinfo, credentialsSent, canaries, probe, db, privacy, tls };
+}
+
+const SMALL = 64 * 1024;
+const firstFile = (ctx: Ctx, file: string): string =>
+  moduleUrl(ctx.base, ctx.canaries[0]!.path, file, ctx.canaries[0]!.version);
+
+/** The checksum database: which canaries may be looked up, and the client's verification where it is served. */
+async function sumdbPart(ctx: Ctx, supported: ProbeResult | undefined): Promise<CheckProxyFacts['sumdb']> {
+  const route = sumdbRoute(ctx.db, ctx.base, supported);
+  const skipped: Record<number, string> = {};
+  ctx.canaries.forEach((c, i) => {
+    const why = ctx.db ? sumdbSkipReason(c, ctx.db.name, ctx.privacy) : null;
+    if (why) skipped[i] = why;
+  });
+  const modules = ctx.canaries.flatMap((c, i) => (skipped[i] ? [] : [{ canary: i, path: c.path, version: c.version }]));
+  if (!route.read || !ctx.db || modules.length === 0) return { use: route.use, skipped };
+  const read = (path: string, limit: number) => ctx.probe(route.read + path, limit, { binary: true });
+  const verification: SumdbVerification = await verifySumdb({ read, key: ctx.db.key, modules });
+  return { use: route.use, skipped, verification };
+}
+
+/** Round 2: what depends on round 1 (the same zip again, unescaped paths, an anonymous request, the database). */
+async function roundTwo(ctx: Ctx, results: Record<string, ProbeResult>) {
+  const upper = ctx.canaries.flatMap((c, i) =>
+    c.path !== c.path.toLowerCase() && [404, 410].includes(results[`list:${i}`]?.status ?? 0) ? [i] : [],
+  );
+  const zip = results['zip:0'];
+  const [again, raw, anonymous, sumdb] = await Promise.all([
+    zip?.status === 200 ? ctx.probe(firstFile(ctx, 'zip'), (zip.bytes?.length ?? 0) + 1, { binary: true }) : undefined,
+    Promise.all(upper.map((i) => ctx.probe(unescapedListUrl(ctx.base, ctx.canaries[i]!.path), SMALL))),
+    ctx.credentialsSent ? ctx.probe(firstFile(ctx, 'info'), SMALL, { anonymous: true }) : undefined,
+    sumdbPart(ctx, results.supported),
   ]);
+  return { again, unescaped: Object.fromEntries(upper.map((i, k) => [i, raw[k]!])), anonymous, sumdb };
+}
+
+/** Runs check-proxy against one proxy URL and returns the report (never throws for network faults). */
+export async function runCheckProxy(o: CheckProxyOptions): Promise<CheckProxyReport> {
+  const start = performance.now();
+  const ctx = await prepare(o);
+  o.onProgress?.(`requesting ${ctx.canaries.length} modules from ${redactUrl(ctx.base)}…`);
+  const [results, tls, extra] = await Promise.all([
+    runAll(planProxyRequests(ctx.base, ctx.canaries, ctx.db?.name ?? null), ctx.probe),
+    probeTlsHandshake(ctx.tls),
+    Promise.all((o.tlsChecks ?? []).map((c) => c.run(ctx.tls))).then((x): ProxyCheck[] => x.flat()),
+  ]);
+  // Nothing answered (refused, TLS, timeout): later rounds would only wait again.
   const answered = Object.values(results).some((r) => r.status !== undefined);
   o.onProgress?.('checking the checksum database and the cache…');
-  const two = answered ? await roundTwo(ctx, results, credentialsSent) : null;
+  const two = answered ? await roundTwo(ctx, results) : null;
   const burst =
-    answered && results['info:0']?.status === 200
-      ? await Promise.all(
-          Array.from({ length: BURST }, () =>
-            probe(moduleUrl(base, canaries[0]!.path, 'info', canaries[0]!.version), 64 * 1024),
-          ),
-        )
+    results['info:0']?.status === 200
+      ? await Promise.all(Array.from({ length: BURST }, () => ctx.probe(firstFile(ctx, 'info'), SMALL)))
       : [];
   const facts: CheckProxyFacts = {
-    url: redactUrl(base),
-    scheme: https ? 'https' : 'http',
-    hasUserinfo,
-    credentialsSent,
-    canaries,
+    url: redactUrl(ctx.base),
+    scheme: ctx.https ? 'https' : 'http',
+    hasUserinfo: ctx.hasUserinfo,
+    credentialsSent: ctx.credentialsSent,
+    canaries: ctx.canaries,
     results,
     unescaped: two?.unescaped ?? {},
     ...(two?.again ? { again: two.again } : {}),
     burst,
     tls,
-    sumdb: two?.sumdb ?? { use: sumdbRoute(db, base, results.supported).use, skipped: {} },
+    sumdb: two?.sumdb ?? { use: sumdbRoute(ctx.db, ctx.base, results.supported).use, skipped: {} },
   };
   const checks = evaluateCheckProxy(facts, two?.anonymous, extra);
   return buildCheckProxyReport(facts, checks, Math.round(performance.now() - start));

@@ -29,40 +29,46 @@ to a public proxy, nor to sum.golang.org. Credentials come from .netrc (NETRC), 
 
 Exit codes: 0 no requirement failed (warnings alone exit 0), 1 a requirement failed, 2 bad usage or bad input.`,
     )
-    .action(
-      async (
-        url: string,
-        o: { module: string[]; sumdb?: string; timeout: string; go?: string; json?: boolean; verbose?: boolean },
-      ) => {
-        const timeoutMs = parseDuration(o.timeout, '--timeout');
-        const [{ runCheckProxy }, { createOutput }, report, { getGoBinary, verifyGoFlag }] = await Promise.all([
-          import('../app/check-proxy.js'),
-          import('../report/output.js'),
-          import('../report/check-proxy-report.js'),
-          import('../go/run-go.js'),
-        ]);
-        await verifyGoFlag(o.go, process.env);
-        const out = createOutput({ json: Boolean(o.json), color: program.opts().color });
-        const spinner = await out.startSpinner('checking the proxy…');
-        try {
-          const result = await runCheckProxy({
-            url,
-            modules: o.module,
-            ...(o.sumdb !== undefined ? { sumdb: o.sumdb } : {}),
-            timeoutMs,
-            go: getGoBinary(o.go, process.env),
-            env: process.env,
-            onProgress: (t) => spinner.update(t),
-          });
-          spinner.stop();
-          if (out.json) out.printJson(report.checkProxyJson(result));
-          else report.renderCheckProxyHuman(out, result, Boolean(o.verbose));
-          process.exitCode = result.summary.fail > 0 ? 1 : 0;
-        } finally {
-          spinner.stop();
-        }
-      },
-    );
+    .action((url: string, o: CheckProxyFlags) => runAction(program, url, o));
+}
+
+interface CheckProxyFlags {
+  module: string[];
+  sumdb?: string;
+  timeout: string;
+  go?: string;
+  json?: boolean;
+  verbose?: boolean;
+}
+
+async function runAction(program: Command, url: string, o: CheckProxyFlags): Promise<void> {
+  const timeoutMs = parseDuration(o.timeout, '--timeout');
+  const [{ runCheckProxy }, { createOutput }, report, { getGoBinary, verifyGoFlag }] = await Promise.all([
+    import('../app/check-proxy.js'),
+    import('../report/output.js'),
+    import('../report/check-proxy-report.js'),
+    import('../go/run-go.js'),
+  ]);
+  await verifyGoFlag(o.go, process.env);
+  const out = createOutput({ json: Boolean(o.json), color: program.opts().color });
+  const spinner = await out.startSpinner('checking the proxy…');
+  try {
+    const result = await runCheckProxy({
+      url,
+      modules: o.module,
+      ...(o.sumdb !== undefined ? { sumdb: o.sumdb } : {}),
+      timeoutMs,
+      go: getGoBinary(o.go, process.env),
+      env: process.env,
+      onProgress: (t) => spinner.update(t),
+    });
+    spinner.stop();
+    if (out.json) out.printJson(report.checkProxyJson(result));
+    else report.renderCheckProxyHuman(out, result, Boolean(o.verbose));
+    process.exitCode = result.summary.fail > 0 ? 1 : 0;
+  } finally {
+    spinner.stop();
+  }
 }
 
 function collect(value: string, previous: string[]): string[] {

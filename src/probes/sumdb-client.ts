@@ -140,6 +140,22 @@ async function lookup(read: SumdbRead, key: string, tiles: Tiles, m: { path: str
   return res;
 }
 
+/** /latest: a signed tree head (client.go mergeLatest). */
+async function latestStep(read: SumdbRead, key: string, trees: Tree[]): Promise<SumdbVerification['latest']> {
+  let r: ProbeResult | undefined;
+  const got = await step(
+    () => (r ? exchangeOf(r) : undefined),
+    async () => {
+      const note = await fetchNote(read, '/latest');
+      r = note.r;
+      const tree = treeFromNote(note.body, key);
+      trees.push(tree);
+      return tree;
+    },
+  );
+  return got.value ? { ...got.step, message: `signed tree of size ${got.value.n}`, treeSize: got.value.n } : got.step;
+}
+
 /** Verifies /latest, each module's lookup and the consistency of every tree seen. */
 export async function verifySumdb(p: {
   read: SumdbRead;
@@ -148,43 +164,19 @@ export async function verifySumdb(p: {
 }): Promise<SumdbVerification> {
   const tiles = new Tiles(p.read);
   const trees: Tree[] = [];
-  let latestR: ProbeResult | undefined;
-  const latest = await step(
-    () => (latestR ? exchangeOf(latestR) : undefined),
-    async () => {
-      const got = await fetchNote(p.read, '/latest');
-      latestR = got.r;
-      const tree = treeFromNote(got.body, p.key);
-      trees.push(tree);
-      return tree;
-    },
-  );
-  const lookups: SumdbLookup[] = await Promise.all(
-    p.modules.map(async (m) => {
-      const l = await lookup(p.read, p.key, tiles, m, trees);
-      const v = l.value;
-      const message = v
-        ? `record ${v.id} is in the signed tree of size ${v.tree.n} (proof of ${v.proof} hashes)`
-        : l.step.message;
-      return {
-        ...l.step,
-        message,
-        canary: m.canary,
-        ...(v ? { lines: v.lines, treeSize: v.tree.n, proofHashes: v.proof } : {}),
-      };
-    }),
-  );
-  const consistency = await consistent(tiles, trees);
-  return {
-    latest: {
-      ...latest.step,
-      message: latest.value ? `signed tree of size ${latest.value.n}` : latest.step.message,
-      ...(latest.value ? { treeSize: latest.value.n } : {}),
-    },
-    lookups,
-    consistency,
-    tiles: tiles.exchanges,
-  };
+  const [latest, lookups] = await Promise.all([
+    latestStep(p.read, p.key, trees),
+    Promise.all(
+      p.modules.map(async (m): Promise<SumdbLookup> => {
+        const l = await lookup(p.read, p.key, tiles, m, trees);
+        const v = l.value;
+        if (!v) return { ...l.step, canary: m.canary };
+        const message = `record ${v.id} is in the signed tree of size ${v.tree.n} (proof of ${v.proof} hashes)`;
+        return { ...l.step, message, canary: m.canary, lines: v.lines, treeSize: v.tree.n, proofHashes: v.proof };
+      }),
+    ),
+  ]);
+  return { latest, lookups, consistency: await consistent(tiles, trees), tiles: tiles.exchanges };
 }
 
 /** checkTrees for every tree against the newest: ProveTree + CheckTree (equal sizes must have equal hashes). */

@@ -74,9 +74,31 @@ export function httpVersionCheck(f: CheckProxyFacts): ProxyCheck {
   return check('transport.http', title, [], null, `${v}, ${f.tls.version ?? 'TLS'}`);
 }
 
+const AUTH = 'authentication';
+
+/** The proxy with credentials sent: its anonymous answer shows the challenge go's GOAUTH would get. */
+function anonymousAuth(anonymous: ProbeResult): ProxyCheck {
+  if (anonymous.status !== 401)
+    return check('transport.auth', AUTH, [anonymous], null, 'no authentication required (answers without credentials)');
+  const challenge = anonymous.headers?.['www-authenticate'];
+  if (challenge)
+    return check(
+      'transport.auth',
+      AUTH,
+      [anonymous],
+      null,
+      `requires credentials (${challenge}); the ones go would send work`,
+    );
+  const m = {
+    problem: 'auth-no-challenge' as const,
+    message: '401 without a WWW-Authenticate challenge (the credentials sent do work)',
+  };
+  return check('transport.auth', AUTH, [anonymous], m, '', true);
+}
+
 /** Authentication as go sees it: none needed, or a 401 with a challenge over https and credentials from .netrc. */
 export function authCheck(f: CheckProxyFacts, anonymous: ProbeResult | undefined): ProxyCheck {
-  const title = 'authentication';
+  const title = AUTH;
   const all = Object.values(f.results);
   const refused = all.find((r) => r.status === 401 || r.status === 407);
   if (f.scheme === 'http' && (f.hasUserinfo || refused)) {
@@ -94,29 +116,7 @@ export function authCheck(f: CheckProxyFacts, anonymous: ProbeResult | undefined
     return check('transport.auth', title, [refused], { problem, message: m }, '');
   }
   if (!anonymous) return check('transport.auth', title, [], null, 'no authentication required');
-  if (anonymous.status !== 401)
-    return check(
-      'transport.auth',
-      title,
-      [anonymous],
-      null,
-      'no authentication required (answers without credentials)',
-    );
-  const challenge = anonymous.headers?.['www-authenticate'];
-  if (!challenge) {
-    const m = {
-      problem: 'auth-no-challenge' as const,
-      message: '401 without a WWW-Authenticate challenge (the credentials sent do work)',
-    };
-    return check('transport.auth', title, [anonymous], m, '', true);
-  }
-  return check(
-    'transport.auth',
-    title,
-    [anonymous],
-    null,
-    `requires credentials (${challenge}); the ones go would send work`,
-  );
+  return anonymousAuth(anonymous);
 }
 
 /** A second request for the same zip: the time a cached answer takes against the first one. */
