@@ -190,3 +190,28 @@ describe('check-proxy: authentication over https, timeouts, bad input, privacy',
     }
   });
 });
+
+describe('check-proxy: where the checksum database is read', () => {
+  it('a proxy without /sumdb/: the database is verified directly at its GOSUMDB URL', async () => {
+    const p = await startFaultProxy({ tls: 'self-signed', modules: EXTRA_MODULES });
+    try {
+      const target = { url: p.base('no-sumdb'), caFile: p.caFile, sumdb: { verifierKey: p.sumdb.gosumdb() } };
+      const r = await checkProxy(target);
+      expect(r.doc.sumdb).toMatchObject({ name: p.sumdb.name, via: 'direct' });
+      expect(r.doc.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.message}`)).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('answers signed by another key: sumdb-signature, and integrity is not claimed', async () => {
+    const other = await startFaultProxy({ sumdbName: 'sum.gomodctl.test' });
+    try {
+      const r = await checkProxy(proxies.get('conformant')!, ['--sumdb', other.sumdb.verifierKey]);
+      expect(failures(r.doc)).toEqual(['sumdb-signature']);
+      expect(r.doc.checks.filter((c) => c.group === 'integrity').map((c) => c.status)).toEqual(Array(6).fill('skip'));
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -91,7 +91,9 @@ export function verificationChecks(f: CheckProxyFacts): ProxyCheck[] {
       ? stepCheck('sumdb.lookup', lookupTitle, l, mod(i))
       : skip('sumdb.lookup', lookupTitle, 'not looked up', mod(i));
   });
-  const consistency = stepCheck('sumdb.consistency', 'tree consistency', v.consistency);
-  consistency.exchanges = v.tiles.slice(0, 5);
+  const consistency =
+    v.consistency.trees.length === 0
+      ? skip('sumdb.consistency', 'tree consistency', 'no signed tree verified (see the checks above)')
+      : { ...stepCheck('sumdb.consistency', 'tree consistency', v.consistency), exchanges: v.tiles.slice(0, 5) };
   return [stepCheck('sumdb.latest', '/latest signed by the GOSUMDB key', v.latest), ...lookups, consistency];
 }
