@@ -103,6 +103,7 @@ async function prepare(o: CheckProxyOptions): Promise<Ctx> {
   const u = verifyProxyUrl(o.url);
   const base = o.url.replace(/\/+$/, '');
   const canaries = o.modules.length ? o.modules.map(parseCanary) : [...DEFAULT_CANARIES];
+  const roots = loadGoTrustedCAs({ platform: process.platform, env: o.env }); // meanwhile `go env` runs
   const m = (await loadConfig({ go: o.go, env: o.env })).model;
   const privacy = {
     GOPRIVATE: getVar(m, 'GOPRIVATE'),
@@ -114,7 +115,7 @@ async function prepare(o: CheckProxyOptions): Promise<Ctx> {
   const goVersion = m.goVersion;
   const [netrc, cas] = await Promise.all([
     readNetrc(o.env, { goVersion }).catch((): NetrcEntry[] => []),
-    loadGoTrustedCAs({ platform: process.platform, env: o.env }),
+    roots,
   ]);
   const probe: Probe = (url, read, opt = {}) =>
     probeUrl(opt.anonymous ? url.replace(/\/\/[^@/]*@/, '//') : url, {
