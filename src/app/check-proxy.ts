@@ -113,10 +113,7 @@ async function prepare(o: CheckProxyOptions): Promise<Ctx> {
   verifyCanaryPrivacy(canaries, redactUrl(base), privacy);
   const db = sumdbConfigOf(o.sumdb ?? getVar(m, 'GOSUMDB'), o.sumdb !== undefined);
   const goVersion = m.goVersion;
-  const [netrc, cas] = await Promise.all([
-    readNetrc(o.env, { goVersion }).catch((): NetrcEntry[] => []),
-    roots,
-  ]);
+  const [netrc, cas] = await Promise.all([readNetrc(o.env, { goVersion }).catch((): NetrcEntry[] => []), roots]);
   const probe: Probe = (url, read, opt = {}) =>
     probeUrl(opt.anonymous ? url.replace(/\/\/[^@/]*@/, '//') : url, {
       timeoutMs: o.timeoutMs,

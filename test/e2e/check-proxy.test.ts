@@ -100,6 +100,7 @@ describe('check-proxy names each non-conformance, and nothing else', () => {
   it.each(KINDS)('%s → %s', async (kind, problem) => {
     const r = await checkProxy(proxies.get(kind)!);
     expect(failures(r.doc)).toEqual([problem]);
+    expect(r.doc.checks.filter((c) => c.status === 'warn').map((c) => c.problem)).toEqual([]);
     const failed = r.doc.checks.filter((c) => c.status === 'fail');
     for (const c of failed) {
       expect(c.goEffect, c.id).toBeTruthy();
@@ -173,6 +174,18 @@ describe('check-proxy: authentication over https, timeouts, bad input, privacy',
     }
   });
 
+  it('a module matching GONOSUMDB is never looked up in the checksum database', async () => {
+    const p = proxies.get('conformant')!;
+    p.log.splice(0);
+    const r = await checkProxy(p, [], { GONOSUMDB: 'example.com/hello' });
+    const lookup = r.doc.checks.find((c) => c.id === 'sumdb.lookup' && c.module === 'example.com/hello@v1.0.0');
+    expect(lookup?.status).toBe('skip');
+    expect(lookup?.message).toMatch(/GONOSUMDB/);
+    expect(p.log.filter((l) => l.url.includes('/lookup/example.com/hello'))).toEqual([]);
+    expect(p.log.some((l) => l.url.includes('/lookup/example.com/!upper/mod'))).toBe(true);
+    expect(r.exitCode).toBe(0);
+  });
+
   it('a module matching GOPRIVATE is refused before any request is sent', async () => {
     const p = proxies.get('conformant')!;
     p.log.splice(0);
@@ -212,6 +225,25 @@ describe('check-proxy: where the checksum database is read', () => {
       expect(r.doc.checks.filter((c) => c.group === 'integrity').map((c) => c.status)).toEqual(Array(6).fill('skip'));
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('check-proxy: the TLS verdicts Go would give', () => {
+  it.each([
+    ['expired', 'tls-expired', true],
+    ['wrong-name', 'tls-name-mismatch', true],
+    ['self-signed', 'tls-unknown-authority', false],
+  ] as const)('%s certificate → %s', async (tls, problem, trustCa) => {
+    const p = await startFaultProxy({ tls });
+    try {
+      const r = await checkProxy({ url: p.url, caFile: trustCa ? p.caFile : undefined, sumdb: p.sumdb }, [
+        '--timeout',
+        '2s',
+      ]);
+      expect(failures(r.doc)).toEqual([problem]);
+    } finally {
+      await p.close();
     }
   });
 });
