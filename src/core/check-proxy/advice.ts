@@ -56,7 +56,7 @@ const ADVICE: Record<ProblemCode, Advice> = {
   },
   'auth-required': {
     goEffect:
-      'go sends credentials only from .netrc ($NETRC) for this host (and GOAUTH on Go ≥ 1.24); without them every request fails with 401.',
+      'go sends credentials only over https: from .netrc ($NETRC) for this host, GOAUTH (Go ≥ 1.24), or user:password in the GOPROXY URL; without them every request fails with 401.',
     fix: ['on each client: add "machine <host> login <user> password <token>" to ~/.netrc, or allow anonymous reads'],
   },
   'auth-rejected': {
@@ -165,7 +165,7 @@ const ADVICE: Record<ProblemCode, Advice> = {
   },
   'supported-status': {
     goEffect:
-      'go treats the checksum database as unavailable and stops (it neither falls back to the database directly nor to the next entry after ",").',
+      'go treats the checksum database as unavailable: after "," it stops (neither the next entry nor the database directly is tried); only after "|" does it try the next entry.',
     fix: ['answer /sumdb/<name>/supported with 200 for databases the proxy serves, 404 for the others'],
     product: { athens: ['Athens serves the databases listed in ATHENS_SUM_DBS (default https://sum.golang.org)'] },
   },
