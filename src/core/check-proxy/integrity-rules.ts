@@ -2,7 +2,8 @@
 // compared as cmd/go/internal/modfetch/fetch.go checkSumDB does (the line "<path> <version>[/go.mod] <hash>").
 import type { CheckProxyFacts } from './facts.js';
 import type { Served } from './protocol-rules.js';
-import type { ProxyCheck } from './types.js';
+import { exchangeOf } from './exchange.js';
+import type { Exchange, ProxyCheck } from './types.js';
 
 function one(f: CheckProxyFacts, i: number, served: Served, goMod: boolean): ProxyCheck {
   const c = f.canaries[i]!;
@@ -12,8 +13,10 @@ function one(f: CheckProxyFacts, i: number, served: Served, goMod: boolean): Pro
     group: 'integrity' as const,
     title: `${what} hash matches the checksum database`,
     module: `${c.path}@${c.version}`,
-    exchanges: [],
+    exchanges: [] as Exchange[],
   };
+  const response = f.results[`${goMod ? 'mod' : 'zip'}:${i}`];
+  if (response) base.exchanges.push(exchangeOf(response));
   const have = goMod ? served.modHash : served.zipHash;
   if (!have)
     return {
@@ -24,6 +27,7 @@ function one(f: CheckProxyFacts, i: number, served: Served, goMod: boolean): Pro
   const lookup = f.sumdb.verification?.lookups.find((l) => l.canary === i);
   if (f.sumdb.skipped[i] || !lookup?.lines)
     return { ...base, status: 'skip', message: `${have} (no verified checksum-database record to compare with)` };
+  base.exchanges.push(lookup.exchange);
   const version = goMod ? `${c.version}/go.mod` : c.version;
   const prefix = `${c.path} ${version} h1:`;
   const line = lookup.lines.find((l) => l.startsWith(prefix));

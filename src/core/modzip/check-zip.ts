@@ -7,9 +7,11 @@ import { canonicalModuleVersion, isValidSemver, semverBuild, semverMajor } from 
 import { strToFold } from './fold.js';
 import type { ZipArchive } from './zip-reader.js';
 
-/** golang.org/x/mod/zip limits (bytes). */
+/** zip.MaxZipFile: the largest module zip, and the largest total of its contents (bytes). */
 export const MAX_ZIP_FILE = 500 << 20;
+/** zip.MaxGoMod: the largest go.mod inside a module zip (bytes). */
 export const MAX_GO_MOD = 16 << 20;
+/** zip.MaxLICENSE: the largest LICENSE inside a module zip (bytes). */
 export const MAX_LICENSE = 16 << 20;
 
 /** A file that makes the zip invalid: Go prints "<path>: <error>". */
