@@ -64,7 +64,7 @@ function stepCheck(id: string, title: string, s: SumdbStep, module?: string): Pr
     title,
     status: s.ok ? 'pass' : 'fail',
     message: s.message,
-    exchanges: [s.exchange],
+    exchanges: s.exchange.url ? [s.exchange] : [],
     ...(module ? { module } : {}),
   };
   if (!s.ok && s.problem) c.problem = s.problem;
