@@ -128,6 +128,12 @@ export function checkImportPath(path: string): string | null {
   return err === null ? null : `malformed import path ${goQuote(path)}: ${err}`;
 }
 
+/** Port of module.CheckFilePath (file names inside module zips): null when valid, else Go's error text. */
+export function checkFilePath(path: string): string | null {
+  const err = checkPathKind(path, 'file');
+  return err === null ? null : `malformed file path ${goQuote(path)}: ${err}`;
+}
+
 /** Every ASCII upper-case letter X becomes "!x" (module.escapeString); input is already checked. */
 function escapeString(s: string): string {
   return s.replace(/[A-Z]/g, (c) => '!' + c.toLowerCase());

@@ -94,6 +94,14 @@ export interface ProbeResult {
   timings: ProbeTimings;
   /** Response body (truncated), when asked for. */
   body?: string;
+  /** Response body as bytes, when asked for with `binary`. */
+  bytes?: Uint8Array;
+  /** The body was longer than the bytes read. */
+  truncated?: boolean;
+  /** Final response headers (lower-case names), when asked for. */
+  headers?: Record<string, string>;
+  /** Redacted URLs the request was redirected to, in order. */
+  redirects?: string[];
   /** Name of the HTTP proxy used, redacted, if any. */
   via?: string;
 }

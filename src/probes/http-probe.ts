@@ -34,6 +34,10 @@ export interface ProbeOptions {
   ca?: string[];
   /** Read up to this many body bytes into `body` (0/undefined: stop at the response headers). */
   readBody?: number;
+  /** Keep the body read by readBody as bytes in `bytes` instead of decoding it into `body` (zips). */
+  binary?: boolean;
+  /** Return the final response's headers in `headers` (names lower-cased, repeated values joined by ", "). */
+  responseHeaders?: boolean;
   /** Check a 2xx body as a Go proxy answer of this kind (implies reading up to 64 KiB); failure → bad-response. */
   expect?: GoProxyBodyKind;
   headers?: Record<string, string>;
@@ -47,7 +51,9 @@ interface Hop {
   status: number;
   contentType?: string;
   location?: string;
-  body?: string;
+  data?: Buffer;
+  truncated?: boolean;
+  headers?: Record<string, string>;
 }
 
 /** Probes `url` with one bounded GET (following up to 10 redirects like Go) and never throws for network faults. */
@@ -55,12 +61,14 @@ export async function probeUrl(url: string, opts: ProbeOptions): Promise<ProbeRe
   const safeUrl = redactUrl(url);
   let current = parseProbeUrl(url);
   const state = new ProbeState(opts.timeoutMs, opts.signal);
-  const ctx: { via?: string } = {};
+  const ctx: { via?: string; redirects: string[] } = { redirects: [] };
   try {
     for (let hop = 0; ; hop++) {
       const r = await requestOnce(state, current, opts, ctx, hop === 0);
-      if (!REDIRECTS.has(r.status) || !r.location) return finalResult(state, safeUrl, ctx.via, r, opts);
+      if (!REDIRECTS.has(r.status) || !r.location)
+        return withRedirects(finalResult(state, safeUrl, ctx.via, r, opts), ctx);
       const next = new URL(r.location, current);
+      ctx.redirects.push(redactUrl(next.href));
       if (hop + 1 > MAX_REDIRECTS)
         throw new ProbeFailed({
           cause: 'http-status',
@@ -74,10 +82,16 @@ export async function probeUrl(url: string, opts: ProbeOptions): Promise<ProbeRe
       current = next;
     }
   } catch (err) {
-    return failureResult(state, safeUrl, ctx.via, toFailure(err, state, opts.timeoutMs, ctx.via));
+    return withRedirects(failureResult(state, safeUrl, ctx.via, toFailure(err, state, opts.timeoutMs, ctx.via)), ctx);
   } finally {
     state.finish();
   }
+}
+
+/** The URLs redirected to, in order (redacted), when there were any. */
+function withRedirects(r: ProbeResult, ctx: { redirects: string[] }): ProbeResult {
+  if (ctx.redirects.length) r.redirects = ctx.redirects;
+  return r;
 }
 
 function parseProbeUrl(url: string): URL {
@@ -242,9 +256,10 @@ async function sendRequest(
   const location = headerValue(res.headers.location);
   const limit = opts.readBody || (opts.expect ? 64 * 1024 : 0);
   const hop: Hop = { status: res.statusCode, contentType, location };
+  if (opts.responseHeaders) hop.headers = flatHeaders(res.headers);
   res.body.on('error', () => undefined); // destroying an unread undici body emits an AbortError
   if (limit > 0 && !(REDIRECTS.has(res.statusCode) && location)) {
-    hop.body = await inRequestPhase(state, via, () => state.race(readLimited(res.body, limit)));
+    Object.assign(hop, await inRequestPhase(state, via, () => state.race(readLimited(res.body, limit))));
   } else res.body.destroy();
   return hop;
 }
@@ -262,17 +277,28 @@ function headerValue(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** Reads at most `limit` bytes of a body stream, then stops reading. */
-async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }, limit: number): Promise<string> {
+function flatHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+/** Reads at most `limit` bytes of a body stream (one byte more tells whether it was cut), then stops reading. */
+async function readLimited(
+  body: AsyncIterable<Buffer> & { destroy(): void },
+  limit: number,
+): Promise<{ data: Buffer; truncated: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     chunks.push(chunk);
     size += chunk.length;
-    if (size >= limit) break;
+    if (size > limit) break;
   }
   body.destroy();
-  return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
+  const all = Buffer.concat(chunks);
+  return { data: all.subarray(0, limit), truncated: all.length > limit };
 }
 
 function finalResult(
@@ -289,7 +315,12 @@ function finalResult(
     timings: { ...state.timings, totalMs: state.elapsed() },
   };
   if (via) result.via = via;
-  if (hop.body !== undefined) result.body = hop.body;
+  if (hop.data !== undefined) {
+    if (opts.binary) result.bytes = new Uint8Array(hop.data);
+    else result.body = hop.data.toString('utf8');
+    if (hop.truncated) result.truncated = true;
+  }
+  if (hop.headers) result.headers = hop.headers;
   const failure = classifyStatus(hop.status, url) ?? bodyFailure(hop, opts.expect);
   if (failure) {
     result.ok = false;
@@ -301,8 +332,8 @@ function finalResult(
 }
 
 function bodyFailure(hop: Hop, expect: GoProxyBodyKind | undefined): ProbeFailure | null {
-  if (!expect || hop.body === undefined) return null;
-  const reason = classifyGoProxyBody(expect, hop.status, hop.contentType, hop.body);
+  if (!expect || hop.data === undefined) return null;
+  const reason = classifyGoProxyBody(expect, hop.status, hop.contentType, hop.data.toString('utf8'));
   return reason ? { cause: 'bad-response', phase: 'body', message: reason } : null;
 }
 

@@ -2,7 +2,7 @@
 // verifying the certificate with Go's rules (verify-peer.ts) so that a rejected one still names its issuer.
 import { lookup } from 'node:dns/promises';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
-import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { connect as tlsConnect, createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
 import { classifyConnectStatus, classifyNetError, type ProbeFailure } from '../core/probe-cause.js';
 import type { ProbeState } from './probe-deadline.js';
 import { verifyPeerAsGo } from './verify-peer.js';
@@ -127,6 +127,19 @@ export interface TlsStep {
   godebug?: string;
 }
 
+const contexts = new WeakMap<string[], SecureContext>();
+
+/**
+ * One TLS context per list of trusted roots: parsing a system bundle (~150 PEMs) costs tens of milliseconds, which
+ * tls.connect({ ca }) would pay again for every connection. Undefined roots: Node's defaults.
+ */
+export function secureContextFor(ca: string[] | undefined): SecureContext | undefined {
+  if (!ca) return undefined;
+  let ctx = contexts.get(ca);
+  if (!ctx) contexts.set(ca, (ctx = createSecureContext({ ca })));
+  return ctx;
+}
+
 /**
  * TLS over `socket`. The certificate is verified by Go's rules (verify-peer.ts), not by Node's: Node is told to
  * accept anything, so a certificate Go rejects still names its issuer and one Go accepts is never refused.
@@ -138,7 +151,7 @@ export async function startTls(state: ProbeState, socket: Socket, step: TlsStep)
   const tlsSocket = tlsConnect({
     socket,
     servername: isIP(step.host) ? undefined : step.host,
-    ca: step.ca,
+    secureContext: secureContextFor(step.ca),
     rejectUnauthorized: false,
     ALPNProtocols: ['http/1.1'],
   });

@@ -88,7 +88,8 @@ export class ProbeState {
   }
 
   private destroyAll(): void {
-    for (const c of this.cleanups) {
+    // Last registered first: a TLS socket before the TCP socket under it (Node 20 segfaults the other way round).
+    for (const c of [...this.cleanups].reverse()) {
       try {
         c();
       } catch {
