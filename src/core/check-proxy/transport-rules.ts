@@ -31,9 +31,11 @@ function tlsFinding(r: ProbeResult, facts: TlsFacts | null): Finding {
   if (r.tls?.reason === 'expired') return { problem: 'tls-expired', message: why };
   if (r.tls?.reason === 'name-mismatch') return { problem: 'tls-name-mismatch', message: why };
   const leaf = facts?.chain[0];
-  // OpenSSL's UNABLE_TO_VERIFY_LEAF_SIGNATURE: the server sent its certificate alone and its issuer is unknown here.
-  // With an AIA "CA Issuers" URL the issuer is an intermediate the server should have sent (public CAs set it).
-  if (r.tls?.code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' && leaf && !leaf.selfIssued && leaf.caIssuers) {
+  // The issuer of a certificate that is not self-issued is unknown here (verify-peer names it
+  // UNABLE_TO_GET_ISSUER_CERT_LOCALLY, OpenSSL UNABLE_TO_VERIFY_LEAF_SIGNATURE). With an AIA "CA Issuers" URL the
+  // issuer is an intermediate the server should have sent (public CAs set it), and Go never downloads it.
+  const missingIssuer = ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'];
+  if (missingIssuer.includes(r.tls?.code ?? '') && leaf && !leaf.selfIssued && leaf.caIssuers) {
     const message = `the server sends its certificate without the intermediate "${leaf.issuer}" (it is published at ${leaf.caIssuers}): the chain is incomplete`;
     return { problem: 'tls-chain-incomplete', message };
   }
