@@ -3,14 +3,12 @@
 import { Client } from 'undici';
 import type { Socket } from 'node:net';
 import { getProxyConfig, proxyForUrl } from '../core/http-proxy-env.js';
-import { findNetrcEntry } from '../core/netrc.js';
-import {
-  classifyGoProxyBody,
-  classifyNetError,
-  classifyStatus,
-  timeoutFailure,
-  type ProbeFailure,
-} from '../core/probe-cause.js';
+import { findNetrcEntry, goMinorVersion } from '../core/netrc.js';
+import { classifyGoProxyBody, classifyNetError, type ProbeFailure } from '../core/probe-cause.js';
+import { classifyAnswer, answerWords } from '../core/http-answer.js';
+import { goKeepsErrorDetail } from '../core/server-response.js';
+import { isHtmlAnswer } from '../core/gateway-page.js';
+import { timeoutFailure } from '../core/probe-hop.js';
 import { redactSecrets, redactUrl } from '../core/redact.js';
 import { UsageError } from '../core/errors.js';
 import type { GoProxyBodyKind, NetrcEntry, ProbeResult } from '../core/types.js';
@@ -43,12 +41,22 @@ export interface ProbeOptions {
 const MAX_REDIRECTS = 10; // net/http default, kept by cmd/go (web/http.go checkRedirect)
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-interface Hop {
+interface Answer {
   status: number;
+  statusText?: string;
   contentType?: string;
   location?: string;
+  challenges?: string[];
+  /** What was read of the body. */
+  raw?: Buffer;
+  truncated?: boolean;
+  /** The body as text, when the caller asked for it. */
   body?: string;
 }
+
+/** Error bodies are read for the server's words: at most this much, and for at most ERROR_BODY_MS past the headers. */
+const ERROR_BODY_BYTES = 16 * 1024;
+const ERROR_BODY_MS = 500;
 
 /** Probes `url` with one bounded GET (following up to 10 redirects like Go) and never throws for network faults. */
 export async function probeUrl(url: string, opts: ProbeOptions): Promise<ProbeResult> {
@@ -74,7 +82,7 @@ export async function probeUrl(url: string, opts: ProbeOptions): Promise<ProbeRe
       current = next;
     }
   } catch (err) {
-    return failureResult(state, safeUrl, ctx.via, toFailure(err, state, opts.timeoutMs, ctx.via));
+    return failureResult(state, safeUrl, ctx.via, toFailure(err, state, opts.timeoutMs));
   } finally {
     state.finish();
   }
@@ -97,14 +105,14 @@ function parseProbeUrl(url: string): URL {
   return u;
 }
 
-function toFailure(err: unknown, state: ProbeState, timeoutMs: number, via: string | undefined): ProbeFailure {
+function toFailure(err: unknown, state: ProbeState, timeoutMs: number): ProbeFailure {
   if (err instanceof ProbeFailed) return err.failure;
   if (err instanceof DeadlineExceeded || state.aborted) {
     if (state.wasCancelled)
       return { cause: 'unknown', phase: state.phase, message: 'probe cancelled before it finished' };
-    return timeoutFailure(state.phase, timeoutMs, { address: state.address, via });
+    return timeoutFailure(state.phase, timeoutMs, state.failureContext());
   }
-  return classifyNetError(err, state.phase, { address: state.address, via });
+  return classifyNetError(err, state.phase, state.failureContext());
 }
 
 /** Opens the connection (directly or through the proxy Go would use), sends the GET and reads what was asked. */
@@ -114,8 +122,9 @@ async function requestOnce(
   opts: ProbeOptions,
   ctx: { via?: string },
   first: boolean,
-): Promise<Hop> {
-  const headers: Record<string, string> = { 'user-agent': 'Go-http-client/1.1', ...opts.headers };
+): Promise<Answer> {
+  Object.assign(state, { via: undefined, target: undefined, step: undefined, tunnel: false }); // per redirect hop
+  const headers: Record<string, string> = { 'user-agent': goUserAgent(opts.goVersion), ...opts.headers };
   const auth = authorizationFor(u, opts, first);
   if (auth) headers.authorization = auth;
   const proxy = proxyForUrl(getProxyConfig(opts.env), u.href, opts.goVersion);
@@ -137,6 +146,12 @@ async function requestOnce(
   state.phase = 'first-byte';
   state.address = hostPort(host, port);
   return sendRequest(state, socket, u, path, headers, opts, ctx.via);
+}
+
+/** cmd/go's User-Agent: Go 1.27 sets its own (web/http.go userAgent); before, net/http's default. */
+function goUserAgent(goVersion: string | null | undefined): string {
+  const minor = goMinorVersion(goVersion);
+  return minor !== null && minor >= 27 ? 'GoCommand/1 (+https://go.dev/cmd/go)' : 'Go-http-client/1.1';
 }
 
 /** Basic credentials Go would attach: .netrc for https (Go's host rules), else the URL's userinfo. */
@@ -171,6 +186,8 @@ async function openViaProxy(
 ): Promise<{ socket: Socket; proxyAuth?: string }> {
   const via = redactUrl(proxy);
   ctx.via = via;
+  state.via = via;
+  state.target = hostPort(host, port);
   const p = new URL(proxy);
   if (p.protocol !== 'http:' && p.protocol !== 'https:') {
     throw new ProbeFailed({
@@ -184,11 +201,13 @@ async function openViaProxy(
   const pHost = p.hostname.replace(/^\[(.*)\]$/, '$1');
   const pPort = Number(p.port || (p.protocol === 'https:' ? 443 : 80));
   state.phase = 'proxy-connect';
+  state.step = 'dial';
   let socket: Socket = await connectTcp(state, pHost, pPort, via);
   if (p.protocol === 'https:') {
     socket = await startTls(state, socket, { host: pHost, port: pPort, ca: opts.ca, via, record: false });
     state.phase = 'proxy-connect';
   }
+  state.step = undefined;
   if (!https) return { socket, proxyAuth };
   await openTunnel(state, socket, hostPort(host, port), via, proxyAuth);
   const tls = await startTls(state, socket, { host, port, ca: opts.ca, via, record: true });
@@ -204,7 +223,7 @@ async function sendRequest(
   headers: Record<string, string>,
   opts: ProbeOptions,
   via: string | undefined,
-): Promise<Hop> {
+): Promise<Answer> {
   let handedOver = false;
   const client = new Client(u.origin, {
     connect: (_o, cb) => {
@@ -222,15 +241,29 @@ async function sendRequest(
     state.race(client.request({ path, method: 'GET', headers, signal: state.signal })),
   );
   state.mark('ttfbMs', 'body');
-  const contentType = headerValue(res.headers['content-type']);
-  const location = headerValue(res.headers.location);
-  const limit = opts.readBody || (opts.expect ? 64 * 1024 : 0);
-  const hop: Hop = { status: res.statusCode, contentType, location };
+  const hop: Answer = {
+    status: res.statusCode,
+    statusText: res.statusText,
+    contentType: headerValue(res.headers['content-type']),
+    location: headerValue(res.headers.location),
+    challenges: headerList(res.headers['proxy-authenticate']),
+  };
   res.body.on('error', () => undefined); // destroying an unread undici body emits an AbortError
-  if (limit > 0 && !(REDIRECTS.has(res.statusCode) && location)) {
-    hop.body = await inRequestPhase(state, via, () => state.race(readLimited(res.body, limit)));
+  const limit = opts.readBody || (opts.expect ? 64 * 1024 : 0);
+  if (REDIRECTS.has(res.statusCode) && hop.location) res.body.destroy();
+  else if (limit > 0) {
+    const read = await inRequestPhase(state, via, () => state.race(readLimited(res.body, limit)));
+    Object.assign(hop, read, { body: read.raw.toString('utf8') });
+  } else if (wantsErrorWords(hop)) {
+    // The server's words are a bonus: a body that does not come in time leaves the status as the verdict.
+    Object.assign(hop, await readLimited(res.body, ERROR_BODY_BYTES, ERROR_BODY_MS).catch(() => ({})));
   } else res.body.destroy();
   return hop;
+}
+
+/** An error answer whose body Go would print (text/plain) or that may be a gateway page (HTML). */
+function wantsErrorWords(a: Answer): boolean {
+  return a.status >= 400 && (goKeepsErrorDetail(a.status, a.contentType) || isHtmlAnswer(a.contentType, ''));
 }
 
 async function inRequestPhase<T>(state: ProbeState, via: string | undefined, step: () => Promise<T>): Promise<T> {
@@ -238,7 +271,7 @@ async function inRequestPhase<T>(state: ProbeState, via: string | undefined, ste
     return await step();
   } catch (err) {
     if (state.aborted || err instanceof DeadlineExceeded) throw err;
-    throw new ProbeFailed(classifyNetError(err, state.phase, { address: state.address, via }));
+    throw new ProbeFailed(classifyNetError(err, state.phase, { ...state.failureContext(), ...(via ? { via } : {}) }));
   }
 }
 
@@ -246,24 +279,43 @@ function headerValue(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** Reads at most `limit` bytes of a body stream, then stops reading. */
-async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }, limit: number): Promise<string> {
+/** Reads at most `limit` bytes of a body stream (for at most `ms` when given), then stops reading. */
+async function readLimited(
+  body: AsyncIterable<Buffer> & { destroy(): void },
+  limit: number,
+  ms?: number,
+): Promise<{ raw: Buffer; truncated: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of body) {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size >= limit) break;
+  let truncated = false;
+  const timer = ms === undefined ? undefined : setTimeout(() => ((truncated = true), body.destroy()), ms);
+  try {
+    for await (const chunk of body) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= limit) {
+        truncated = true;
+        break;
+      }
+    }
+  } catch (err) {
+    if (!truncated || ms === undefined) throw err; // our own timer stopped it: keep what arrived
+  } finally {
+    clearTimeout(timer);
   }
   body.destroy();
-  return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
+  return { raw: Buffer.concat(chunks).subarray(0, limit), truncated };
+}
+
+function headerList(v: string | string[] | undefined): string[] | undefined {
+  return v === undefined ? undefined : Array.isArray(v) ? v : [v];
 }
 
 function finalResult(
   state: ProbeState,
   url: string,
   via: string | undefined,
-  hop: Hop,
+  hop: Answer,
   opts: ProbeOptions,
 ): ProbeResult {
   const result: ProbeResult = {
@@ -273,21 +325,35 @@ function finalResult(
     timings: { ...state.timings, totalMs: state.elapsed() },
   };
   if (via) result.via = via;
+  if (hop.statusText) result.statusText = hop.statusText;
   if (hop.body !== undefined) result.body = hop.body;
-  const failure = classifyStatus(hop.status, url) ?? bodyFailure(hop, opts.expect);
-  if (failure) {
-    result.ok = false;
-    result.cause = failure.cause;
-    if (failure.phase) result.phase = failure.phase;
-    result.message = redactSecrets(failure.message);
-  }
+  const answer = { ...hop, body: hop.raw };
+  const failure = classifyAnswer(answer, url, via) ?? bodyFailure(hop, opts.expect);
+  if (!failure) return result;
+  const words = answerWords(answer);
+  Object.assign(result, hopFields(failure), words.serverResponse ? { serverResponse: words.serverResponse } : {});
+  if (words.gateway) result.gateway = words.gateway;
+  result.ok = false;
+  result.cause = failure.cause;
+  if (failure.phase) result.phase = failure.phase;
+  result.message = redactSecrets(failure.message);
   return result;
 }
 
-function bodyFailure(hop: Hop, expect: GoProxyBodyKind | undefined): ProbeFailure | null {
+/** The hop fields of a failure, for the result. */
+function hopFields(f: ProbeFailure): Partial<ProbeResult> {
+  const out: Partial<ProbeResult> = {};
+  if (f.hop) out.hop = f.hop;
+  if (f.peer) out.peer = f.peer;
+  if (f.proxy) out.proxy = f.proxy;
+  if (f.go) out.go = f.go;
+  return out;
+}
+
+function bodyFailure(hop: Answer, expect: GoProxyBodyKind | undefined): ProbeFailure | null {
   if (!expect || hop.body === undefined) return null;
   const reason = classifyGoProxyBody(expect, hop.status, hop.contentType, hop.body);
-  return reason ? { cause: 'bad-response', phase: 'body', message: reason } : null;
+  return reason ? { cause: 'bad-response', phase: 'body', message: reason, hop: 'target' } : null;
 }
 
 function failureResult(state: ProbeState, url: string, via: string | undefined, f: ProbeFailure): ProbeResult {
@@ -302,5 +368,6 @@ function failureResult(state: ProbeState, url: string, via: string | undefined, 
   if (f.status !== undefined) result.status = f.status;
   if (f.tls) result.tls = f.tls;
   if (via) result.via = via;
+  Object.assign(result, hopFields(f));
   return result;
 }

@@ -69,7 +69,19 @@ async function probeAll(targets: string[], timeoutMs: number, o: WatchOptions, a
     ),
   );
   return results.flatMap((r, i) =>
-    r ? [{ url: targets[i]!, ok: r.ok, cause: r.cause, phase: r.phase, message: r.message, status: r.status }] : [],
+    r
+      ? [
+          {
+            url: targets[i]!,
+            ok: r.ok,
+            cause: r.cause,
+            phase: r.phase,
+            message: r.message,
+            status: r.status,
+            ...(r.hop ? { hop: r.hop, peer: r.peer, go: r.go } : {}),
+          },
+        ]
+      : [],
   );
 }
 
