@@ -28,6 +28,17 @@ export function getProxyConfig(env: Record<string, string | undefined>): ProxyCo
   };
 }
 
+/** The variable Go takes a setting from: the upper-case name unless it is unset or empty (getEnvAny). */
+export function proxyEnvSource(
+  env: Record<string, string | undefined>,
+  upper: 'HTTPS_PROXY' | 'HTTP_PROXY' | 'NO_PROXY',
+): { name: string; value: string } | null {
+  const lower = upper.toLowerCase();
+  if (env[upper]) return { name: upper, value: env[upper]! };
+  if (env[lower]) return { name: lower, value: env[lower]! };
+  return null;
+}
+
 /**
  * Returns the proxy URL Go would use for `url`, or null for a direct connection.
  * https → HTTPS_PROXY only, http → HTTP_PROXY only (null under CGI, where Go returns an error), other schemes → null.

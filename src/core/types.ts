@@ -127,6 +127,8 @@ export type ProxyAction =
 export interface ProxyFinding {
   /** Redacted proxy URL. */
   url: string;
+  /** The environment variable it came from (HTTPS_PROXY, https_proxy, HTTP_PROXY, http_proxy). */
+  variable?: string;
   action: ProxyAction;
   /** Status of its answer to CONNECT (or of a proxied http request). */
   status?: number;

@@ -2,7 +2,7 @@
 // .netrc) and reports phase timings and, on failure, one classified cause with a sentence the user can act on.
 import { Client } from 'undici';
 import type { Socket } from 'node:net';
-import { getProxyConfig, proxyForUrl } from '../core/http-proxy-env.js';
+import { getProxyConfig, proxyEnvSource, proxyForUrl } from '../core/http-proxy-env.js';
 import { findNetrcEntry, goMinorVersion } from '../core/netrc.js';
 import { classifyGoProxyBody, classifyNetError, type ProbeFailure } from '../core/probe-cause.js';
 import { classifyAnswer, answerWords } from '../core/http-answer.js';
@@ -67,7 +67,8 @@ export async function probeUrl(url: string, opts: ProbeOptions): Promise<ProbeRe
   try {
     for (let hop = 0; ; hop++) {
       const r = await requestOnce(state, current, opts, ctx, hop === 0);
-      if (!REDIRECTS.has(r.status) || !r.location) return finalResult(state, safeUrl, ctx.via, r, opts);
+      if (!REDIRECTS.has(r.status) || !r.location)
+        return withProxyVariable(finalResult(state, safeUrl, ctx.via, r, opts), opts.env);
       const next = new URL(r.location, current);
       if (hop + 1 > MAX_REDIRECTS)
         throw new ProbeFailed({
@@ -82,10 +83,18 @@ export async function probeUrl(url: string, opts: ProbeOptions): Promise<ProbeRe
       current = next;
     }
   } catch (err) {
-    return failureResult(state, safeUrl, ctx.via, toFailure(err, state, opts.timeoutMs));
+    return withProxyVariable(failureResult(state, safeUrl, ctx.via, toFailure(err, state, opts.timeoutMs)), opts.env);
   } finally {
     state.finish();
   }
+}
+
+/** Names the variable the failing proxy came from, for fixes that must edit that one (getEnvAny's choice). */
+function withProxyVariable(r: ProbeResult, env: ProbeOptions['env']): ProbeResult {
+  if (!r.proxy) return r;
+  const source = proxyEnvSource(env, r.url.startsWith('https:') ? 'HTTPS_PROXY' : 'HTTP_PROXY');
+  if (source) r.proxy = { ...r.proxy, variable: source.name };
+  return r;
 }
 
 function parseProbeUrl(url: string): URL {

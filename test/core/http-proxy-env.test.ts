@@ -15,6 +15,7 @@ import {
   type ProxyConfig,
 } from '../../src/core/http-proxy-env.js';
 import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
+import { deadNoProxyEntries } from '../../src/core/doctor/proxy-env.js';
 
 const cfg = (c: Partial<ProxyConfig>): ProxyConfig => ({
   httpProxy: '',
@@ -204,6 +205,13 @@ func main() {
 }
 `;
 
+const DEAD_NO_PROXY = ['https://git.corp.test', 'git.corp.test/x', '*corp.test', 'git.corp.test:*'];
+
+it('the dead NO_PROXY entries are dead in our port too (and in Go: the differential below)', () => {
+  expect(deadNoProxyEntries(DEAD_NO_PROXY.join(',')).map((d) => d.entry)).toEqual(DEAD_NO_PROXY);
+  for (const no of DEAD_NO_PROXY) expect(useProxy(no, 'git.corp.test', '443')).toBe(true);
+});
+
 interface DiffCase {
   HTTP: string;
   HTTPS: string;
@@ -236,6 +244,9 @@ function differentialCases(): DiffCase[] {
   ];
   for (const [http, https, url] of extra)
     out.push({ HTTP: http, HTTPS: https, No: '0.5,*.corp.test:443,example.com:8443', CGI: false, URL: url });
+  // NO_PROXY entries that core/doctor/proxy-env.ts deadNoProxyEntries calls dead: Go must still proxy these URLs.
+  for (const no of DEAD_NO_PROXY)
+    out.push({ HTTP: '', HTTPS: 'corp:3128', No: no, CGI: false, URL: 'https://git.corp.test:443/x' });
   return out;
 }
 
