@@ -297,7 +297,11 @@ async function readLimited(
   const chunks: Buffer[] = [];
   let size = 0;
   let truncated = false;
-  const timer = ms === undefined ? undefined : setTimeout(() => ((truncated = true), body.destroy()), ms);
+  const stop = (): void => {
+    truncated = true;
+    body.destroy();
+  };
+  const timer = ms === undefined ? undefined : setTimeout(stop, ms);
   try {
     for await (const chunk of body) {
       chunks.push(chunk);

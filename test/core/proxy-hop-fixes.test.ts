@@ -28,7 +28,7 @@ describe('proxyHopFixes', () => {
     expect(fixes.map((f) => f.kind)).toEqual(['set', 'set']);
     expect(fixes[0]).toMatchObject({ variable: 'HTTPS_PROXY', value: 'http://USER:xxxxx@p:3128', scope: 'env' });
     expect(renderHopFix(fixes[1]!)).toBe(
-      'export NO_PROXY="${NO_PROXY:-$no_proxy},goproxy.corp.test"   # only if goproxy.corp.test is on the intranet: Go then connects to it without the proxy',
+      `export NO_PROXY="\${NO_PROXY:-$no_proxy},goproxy.corp.test"   # only if goproxy.corp.test is on the intranet: Go then connects to it without the proxy`,
     );
   });
 

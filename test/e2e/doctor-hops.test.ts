@@ -51,7 +51,7 @@ describe('doctor: the proxy hop', () => {
     expect(proxy.message).toContain(`proxy ${cp.url} wants credentials for realm "Corp Web Gateway"`);
     expect(proxy.fix).toEqual([
       `export HTTPS_PROXY=${cp.url.replace('http://', 'http://USER:xxxxx@')}   # the proxy wants credentials (realm "Corp Web Gateway"): put your login in place of USER and xxxxx (percent-encode @ and : in it); Go sends them as Basic from this URL`,
-      'export NO_PROXY="${NO_PROXY:-$no_proxy},goproxy.corp.test"   # only if goproxy.corp.test is on the intranet: Go then connects to it without the proxy',
+      `export NO_PROXY="\${NO_PROXY:-$no_proxy},goproxy.corp.test"   # only if goproxy.corp.test is on the intranet: Go then connects to it without the proxy`,
     ]);
     expect(proxy.fix?.join('\n')).not.toContain('.netrc');
   });
