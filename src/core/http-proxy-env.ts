@@ -68,13 +68,16 @@ export interface HttpProxyRules {
 
 /**
  * The httpproxy rules of a Go release, from src/vendor/golang.org/x/net/http/httpproxy/proxy.go of each release read
- * (1.19.8, 1.21.0, 1.22.0: neither; 1.23.0, 1.24.0: anyScheme; 1.25.0, 1.26.8, 1.27.3: both; 1.20 not read, taken as
- * 1.19). Point releases vendor the x/net of their minor release. Unknown version = newest.
+ * (1.19.8, 1.21.0, 1.22.0: neither; 1.23.0, 1.24.0: anyScheme; 1.24.13, 1.25.0, 1.26.8, 1.27.3: both; 1.20 not read,
+ * taken as 1.19). netipHosts is the fix of CVE-2025-22870 (golang/go#71984), backported to 1.23.7 and 1.24.1.
+ * Unknown version = newest.
  */
 export function httpProxyRules(goVersion: string | null | undefined): HttpProxyRules {
-  const m = /(?:^|go)1\.(\d+)/.exec(goVersion ?? '');
+  const m = /(?:^|go)1\.(\d+)(?:\.(\d+))?/.exec(goVersion ?? '');
   const minor = m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
-  return { anyScheme: minor >= 23, netipHosts: minor >= 25 };
+  const patch = m?.[2] ? Number(m[2]) : 0;
+  const netip = minor >= 25 || (minor === 24 && patch >= 1) || (minor === 23 && patch >= 7);
+  return { anyScheme: minor >= 23, netipHosts: netip };
 }
 
 /**

@@ -12,6 +12,7 @@ import { timeoutFailure } from '../core/probe-hop.js';
 import { redactSecrets, redactUrl } from '../core/redact.js';
 import { UsageError } from '../core/errors.js';
 import type { GoProxyBodyKind, NetrcEntry, ProbeResult } from '../core/types.js';
+import { GoAuthFatal, type CredentialSource } from '../core/credential-cache.js';
 import { DeadlineExceeded, ProbeState } from './probe-deadline.js';
 import { ProbeFailed, connectTcp, hostPort, openTunnel, startTls } from './probe-connect.js';
 
@@ -28,6 +29,8 @@ export interface ProbeOptions {
   goVersion?: string | null;
   /** Parsed .netrc entries (readNetrc); credentials are sent only over https to matching hosts. */
   netrc?: NetrcEntry[];
+  /** GOAUTH as Go runs it (createGoAuth); when given, it replaces `netrc` and a 4xx is retried once like Go. */
+  credentials?: CredentialSource;
   /** Trusted roots (loadGoTrustedCAs().ca); undefined = Node's defaults. */
   ca?: string[];
   /** Read up to this many body bytes into `body` (0/undefined: stop at the response headers). */
@@ -47,6 +50,7 @@ interface Answer {
   contentType?: string;
   location?: string;
   challenges?: string[];
+  headers?: Record<string, string | string[] | undefined>;
   /** What was read of the body. */
   raw?: Buffer;
   truncated?: boolean;
@@ -62,13 +66,21 @@ const ERROR_BODY_MS = 500;
 export async function probeUrl(url: string, opts: ProbeOptions): Promise<ProbeResult> {
   const safeUrl = redactUrl(url);
   let current = parseProbeUrl(url);
+  const start = current;
   const state = new ProbeState(opts.timeoutMs, opts.signal);
   const ctx: { via?: string } = {};
   try {
+    let auth = start.protocol === 'https:' && opts.credentials ? await opts.credentials.initial(start.href) : null;
+    let retried = false;
     for (let hop = 0; ; hop++) {
-      const r = await requestOnce(state, current, opts, ctx, hop === 0);
-      if (!REDIRECTS.has(r.status) || !r.location)
-        return withProxyVariable(finalResult(state, safeUrl, ctx.via, r, opts), opts.env);
+      const sameHost = current.host === start.host; // net/http copies Authorization only to the same host
+      const r = await requestOnce(state, current, opts, ctx, hop === 0, sameHost ? auth : null);
+      if (!REDIRECTS.has(r.status) || !r.location) {
+        const again: Record<string, string> | null = retried ? null : await goAuthRetry(state, start, r, opts, auth);
+        if (!again) return withProxyVariable(finalResult(state, safeUrl, ctx.via, r, opts), opts.env);
+        [auth, retried, current, hop] = [again, true, start, -1];
+        continue;
+      }
       const next = new URL(r.location, current);
       if (hop + 1 > MAX_REDIRECTS)
         throw new ProbeFailed({
@@ -87,6 +99,23 @@ export async function probeUrl(url: string, opts: ProbeOptions): Promise<ProbeRe
   } finally {
     state.finish();
   }
+}
+
+/**
+ * web/http.go get: an https request answered 4xx is sent once more with the credentials GOAUTH gives for the URL
+ * and the response (Go 1.24+). Go resends even when nothing changed; we resend only when the headers differ.
+ */
+async function goAuthRetry(
+  state: ProbeState,
+  start: URL,
+  r: Answer,
+  opts: ProbeOptions,
+  before: Record<string, string> | null,
+): Promise<Record<string, string> | null> {
+  if (!opts.credentials || start.protocol !== 'https:' || r.status < 400 || r.status > 499) return null;
+  const res = { status: r.status, statusText: r.statusText, headers: r.headers ?? {} };
+  const after = await state.race(opts.credentials.retry(start.href, res));
+  return after && JSON.stringify(after) !== JSON.stringify(before) ? after : null;
 }
 
 /** Names the variable the failing proxy came from, for fixes that must edit that one (getEnvAny's choice). */
@@ -116,6 +145,8 @@ function parseProbeUrl(url: string): URL {
 
 function toFailure(err: unknown, state: ProbeState, timeoutMs: number): ProbeFailure {
   if (err instanceof ProbeFailed) return err.failure;
+  if (err instanceof GoAuthFatal)
+    return { cause: 'auth', message: `${err.message} (Go stops here, before any request)` };
   if (err instanceof DeadlineExceeded || state.aborted) {
     if (state.wasCancelled)
       return { cause: 'unknown', phase: state.phase, message: 'probe cancelled before it finished' };
@@ -131,10 +162,12 @@ async function requestOnce(
   opts: ProbeOptions,
   ctx: { via?: string },
   first: boolean,
+  goauth: Record<string, string> | null,
 ): Promise<Answer> {
   Object.assign(state, { via: undefined, target: undefined, step: undefined, tunnel: false }); // per redirect hop
   const headers: Record<string, string> = { 'user-agent': goUserAgent(opts.goVersion), ...opts.headers };
-  const auth = authorizationFor(u, opts, first);
+  for (const [k, v] of Object.entries(goauth ?? {})) headers[k.toLowerCase()] = v;
+  const auth = headers.authorization ? undefined : authorizationFor(u, opts, first);
   if (auth) headers.authorization = auth;
   const proxy = proxyForUrl(getProxyConfig(opts.env), u.href, opts.goVersion);
   const port = Number(u.port || (u.protocol === 'https:' ? 443 : 80));
@@ -173,7 +206,7 @@ function authorizationFor(u: URL, opts: ProbeOptions, first: boolean): string | 
     }
     return undefined;
   }
-  const entry = findNetrcEntry(opts.netrc ?? [], u.href, opts.goVersion ?? null);
+  const entry = opts.credentials ? null : findNetrcEntry(opts.netrc ?? [], u.href, opts.goVersion ?? null);
   if (entry) return basic(entry.login, entry.password);
   if (hasUserinfo && first) return basic(decodeURIComponent(u.username), decodeURIComponent(u.password));
   return undefined;
@@ -256,6 +289,7 @@ async function sendRequest(
     contentType: headerValue(res.headers['content-type']),
     location: headerValue(res.headers.location),
     challenges: headerList(res.headers['proxy-authenticate']),
+    headers: res.headers,
   };
   res.body.on('error', () => undefined); // destroying an unread undici body emits an AbortError
   const limit = opts.readBody || (opts.expect ? 64 * 1024 : 0);

@@ -100,20 +100,24 @@ describe('proxyForUrl (httpproxy proxy_test.go proxyForURLTests)', () => {
     expect(proxyForUrl(cfg({ httpProxy: 'foo://host' }), 'http://example.com', 'go1.19.8')).toBe('http://foo://host');
   });
 
-  it('per Go release: any scheme kept from 1.23, netip hosts from 1.25 (vendored httpproxy read in each)', () => {
+  it('per Go release: any scheme kept from 1.23, netip hosts from 1.23.7/1.24.1 (vendored httpproxy read in each)', () => {
     const foo = cfg({ httpProxy: 'foo://host' });
     const zone = cfg({ noProxy: 'example.com', httpProxy: 'proxy' });
-    const table = ['go1.19.8', 'go1.22.0', 'go1.23.0', 'go1.24.3', 'go1.25.0', 'go1.27.3'].map((v) => [
-      v,
-      proxyForUrl(foo, 'http://example.com', v),
-      proxyForUrl(zone, 'http://[1000::%25.example.com]:123', v),
-      httpProxyRules(v),
-    ]);
+    const table = ['go1.19.8', 'go1.22.0', 'go1.23.0', 'go1.23.7', 'go1.24.0', 'go1.24.13', 'go1.25.0', 'go1.27.3'].map(
+      (v) => [
+        v,
+        proxyForUrl(foo, 'http://example.com', v),
+        proxyForUrl(zone, 'http://[1000::%25.example.com]:123', v),
+        httpProxyRules(v),
+      ],
+    );
     expect(table).toEqual([
       ['go1.19.8', 'http://foo://host', null, { anyScheme: false, netipHosts: false }],
       ['go1.22.0', 'http://foo://host', null, { anyScheme: false, netipHosts: false }],
       ['go1.23.0', 'foo://host', null, { anyScheme: true, netipHosts: false }],
-      ['go1.24.3', 'foo://host', null, { anyScheme: true, netipHosts: false }],
+      ['go1.23.7', 'foo://host', 'http://proxy', { anyScheme: true, netipHosts: true }],
+      ['go1.24.0', 'foo://host', null, { anyScheme: true, netipHosts: false }],
+      ['go1.24.13', 'foo://host', 'http://proxy', { anyScheme: true, netipHosts: true }],
       ['go1.25.0', 'foo://host', 'http://proxy', { anyScheme: true, netipHosts: true }],
       ['go1.27.3', 'foo://host', 'http://proxy', { anyScheme: true, netipHosts: true }],
     ]);
