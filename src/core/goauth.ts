@@ -11,6 +11,15 @@ export type GoAuthMethod =
   /** Anything else: a command split like a shell command line (cmd/internal/quoted.Split). */
   | { kind: 'command'; command: string; argv?: string[]; splitError?: string };
 
+/** One thing that went wrong running a GOAUTH method (no secrets in it). */
+export interface GoAuthProblem {
+  method: 'netrc' | 'git' | 'command' | 'parse';
+  /** The GOAUTH entry (a command line holds no secret by itself; redacted anyway). */
+  entry: string;
+  outcome: 'fatal' | 'not-found' | 'failed' | 'timeout' | 'bad-output' | 'no-credentials' | 'wrong-prefix';
+  message: string;
+}
+
 /** Whether this Go release has GOAUTH (1.24+); unknown version = newest. */
 export function hasGoAuth(goVersion: string | null | undefined): boolean {
   return (goMinorVersion(goVersion) ?? Number.MAX_SAFE_INTEGER) >= 24;
@@ -117,4 +126,20 @@ export function splitQuoted(s: string): { words: string[] } | { error: string } 
     i = j;
   }
   return { words };
+}
+
+/**
+ * GOAUTH for printing: methods and directories as they are, each command cut to its program name, since arguments
+ * may hold a token ("helper --token=…" → "helper …"). Go prints the raw value in its fatal errors; we never do.
+ */
+export function safeGoAuth(value: string): string {
+  return value
+    .split(';')
+    .map((entry) => {
+      const words = goTrimSpace(entry).split(GO_SPACE);
+      if (words[0] === 'off' || words[0] === 'netrc' || words[0] === 'git' || words[0] === '') return entry;
+      const lead = entry.match(/^\s*/)?.[0] ?? '';
+      return `${lead}${words[0]}${words.length > 1 ? ' …' : ''}`;
+    })
+    .join(';');
 }

@@ -160,6 +160,9 @@ export interface CheckResult {
   cause?: string;
   phase?: string;
   httpStatus?: number;
+  /** For a failed probe: the hop that failed (proxy, dns, target) and who was on the other end. */
+  hop?: ProbeHop;
+  peer?: string;
   timings?: { dnsMs?: number; connectMs?: number; tlsMs?: number; ttfbMs?: number; totalMs: number };
   message: string;
   /** Further lines shown indented under the check (human output), also in JSON. */

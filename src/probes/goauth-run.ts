@@ -4,7 +4,16 @@
 import { execa } from 'execa';
 import { statSync } from 'node:fs';
 import { findNetrcEntry } from '../core/netrc.js';
-import { effectiveGoAuth, hasGoAuth, parseGoAuth, type DirFact, type GoAuthMethod } from '../core/goauth.js';
+import {
+  effectiveGoAuth,
+  hasGoAuth,
+  parseGoAuth,
+  safeGoAuth,
+  type DirFact,
+  type GoAuthMethod,
+  type GoAuthPlan,
+  type GoAuthProblem,
+} from '../core/goauth.js';
 import {
   loadCredential,
   parseGitAuth,
@@ -19,15 +28,6 @@ import {
 } from '../core/credential-cache.js';
 import { redactSecrets } from '../core/redact.js';
 import type { NetrcEntry } from '../core/types.js';
-
-/** One thing that went wrong running a GOAUTH method (no secrets in it). */
-export interface GoAuthProblem {
-  method: 'netrc' | 'git' | 'command' | 'parse';
-  /** The GOAUTH entry (a command line holds no secret by itself; redacted anyway). */
-  entry: string;
-  outcome: 'fatal' | 'not-found' | 'failed' | 'timeout' | 'bad-output' | 'no-credentials' | 'wrong-prefix';
-  message: string;
-}
 
 /** Options of createGoAuth. */
 export interface GoAuthOptions {
@@ -52,8 +52,10 @@ export interface GoAuthSession extends CredentialSource {
 export function createGoAuth(o: GoAuthOptions): GoAuthSession {
   const problems: GoAuthProblem[] = [];
   if (!hasGoAuth(o.goVersion)) return legacyNetrc(o, problems);
-  const plan = parseGoAuth(effectiveGoAuth(o.goauth, o.goVersion), statDir, o.platform ?? process.platform);
-  if (!plan.ok) problems.push({ method: 'parse', entry: o.goauth ?? '', outcome: 'fatal', message: plan.error });
+  const raw = effectiveGoAuth(o.goauth, o.goVersion);
+  const plan = parseGoAuth(raw, statDir, o.platform ?? process.platform);
+  const fatalText = plan.ok ? '' : plan.error.split(raw).join(safeGoAuth(raw));
+  if (!plan.ok) problems.push({ method: 'parse', entry: safeGoAuth(raw), outcome: 'fatal', message: fatalText });
   const methods = plan.ok ? plan.methods : [];
   const cache: CredentialCache = new Map();
   let first: Promise<void> | null = null;
@@ -62,7 +64,7 @@ export function createGoAuth(o: GoAuthOptions): GoAuthSession {
   return {
     problems: () => [...problems],
     initial: async (url) => {
-      if (!plan.ok) throw new GoAuthFatal(plan.error);
+      if (!plan.ok) throw new GoAuthFatal(fatalText);
       if (methods.some((m) => m.kind === 'off')) return null;
       await (first ??= runAll(methods, o, cache, problems, '', undefined));
       return load(url);
@@ -133,7 +135,7 @@ async function runAuthCommand(
   o: GoAuthOptions,
   problems: GoAuthProblem[],
 ): Promise<Map<string, Record<string, string[]>>> {
-  const entry = redactSecrets(m.command);
+  const entry = safeGoAuth(m.command);
   if (!m.argv || m.argv.length === 0) {
     problems.push({
       method: 'command',
@@ -235,4 +237,35 @@ async function runGitCredential(
     return null;
   }
   return got;
+}
+
+/** What the doctor learns by running GOAUTH for some URLs, as Go would before and after a rejection. */
+export interface GoAuthInspection {
+  /** GOAUTH as Go reads it, and its parse (with the file-system facts Go checks). */
+  goauth: string;
+  plan: GoAuthPlan;
+  /** Per URL: whether a credential came out (first run, or git credential fill). */
+  found: Record<string, boolean>;
+  problems: GoAuthProblem[];
+}
+
+/**
+ * Runs GOAUTH once as Go does before its first https request, then `git credential fill` of each `git DIR` method
+ * for each URL (Go runs that only after a 4xx), all bounded; reports what came out, never the credentials.
+ */
+export async function inspectGoAuth(o: GoAuthOptions & { urls: string[] }): Promise<GoAuthInspection> {
+  const goauth = effectiveGoAuth(o.goauth, o.goVersion);
+  const plan: GoAuthPlan = hasGoAuth(o.goVersion)
+    ? parseGoAuth(goauth, statDir, o.platform ?? process.platform)
+    : { ok: true, methods: [{ kind: 'netrc' }] };
+  const session = createGoAuth(o);
+  const problems: GoAuthProblem[] = [];
+  const found: Record<string, boolean> = {};
+  const https = o.urls.filter((u) => u.startsWith('https://'));
+  for (const url of https) found[url] = (await session.initial(url).catch(() => null)) !== null;
+  const gits = plan.ok ? plan.methods.filter((m) => m.kind === 'git') : [];
+  for (const m of gits) {
+    for (const url of https) if ((await runGitCredential(m.dir, url, o, problems)) !== null) found[url] = true;
+  }
+  return { goauth, plan, found, problems: [...session.problems(), ...problems] };
 }

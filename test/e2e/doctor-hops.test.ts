@@ -110,3 +110,40 @@ describe('doctor: proxy variables as Go reads them', () => {
     expect(f?.message).toMatch(/differ: Go uses HTTPS_PROXY; curl and git \(libcurl\) read https_proxy first/);
   });
 });
+
+describe('doctor: GOAUTH, run as the go under test would run it', () => {
+  async function doctorWith(goauth: string) {
+    const h = makeHermeticGo({ GOPROXY: tls.base('auth'), GOSUMDB: 'off', SSL_CERT_FILE: tls.caFile, GOAUTH: goauth });
+    try {
+      const r = await runCli(['doctor', '--json', '--timeout', '2s', '--module', 'example.com/hello@v1.0.0'], {
+        env: h.env,
+        cwd: h.dir,
+      });
+      const doc = JSON.parse(r.stdout) as { go: { version: string } | null; checks: Check[] };
+      return { r, version: doc.go?.version ?? '', goauth: doc.checks.filter((c) => c.id.startsWith('config.goauth')) };
+    } finally {
+      h.cleanup();
+    }
+  }
+  const before124 = (v: string) => /^go1\.(1\d|2[0-3])(\.|$)/.test(v);
+
+  it('an empty entry is fatal from Go 1.24 (before, GOAUTH does not exist)', async () => {
+    const { version, goauth } = await doctorWith('netrc;');
+    if (before124(version)) {
+      expect(goauth).toMatchObject([{ status: 'warn', message: expect.stringContaining('predates GOAUTH') }]);
+      return;
+    }
+    expect(goauth).toMatchObject([{ status: 'fail' }]);
+    expect(goauth[0]!.message).toContain('go: GOAUTH encountered an empty command (GOAUTH=netrc;)');
+  });
+
+  it('a missing helper: a warning naming it, never its arguments', async () => {
+    const { version, goauth, r } = await doctorWith('/nonexistent/goauth-helper --token=Tok3nSecret');
+    expect(r.stdout + r.stderr).not.toContain('Tok3nSecret');
+    if (before124(version)) return void expect(goauth[0]?.status).toBe('warn');
+    expect(goauth).toMatchObject([
+      { status: 'warn', message: expect.stringContaining('/nonexistent/goauth-helper …') },
+    ]);
+    expect(goauth[0]!.message).toContain('executable file not found');
+  });
+});

@@ -155,6 +155,8 @@ export function probeFields(r: ProbeResult) {
     ...(r.cause ? { cause: r.cause } : {}),
     ...(r.phase ? { phase: r.phase } : {}),
     ...(r.status !== undefined ? { httpStatus: r.status } : {}),
+    ...(r.hop ? { hop: r.hop } : {}),
+    ...(r.peer ? { peer: r.peer } : {}),
     timings: { ...r.timings },
   };
 }
