@@ -13,6 +13,11 @@ import { formatErrorDetail, goKeepsErrorDetail } from '../../src/core/server-res
 import { gatewayWords, htmlTitle, recogniseGatewayPage } from '../../src/core/gateway-page.js';
 import { classifyAnswer } from '../../src/core/http-answer.js';
 import { timeoutFailure } from '../../src/core/probe-hop.js';
+import { proxyHopFromGoError } from '../../src/core/go-proxy-errors.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'network');
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -181,5 +186,34 @@ describe('gateway pages', () => {
     expect(recogniseGatewayPage('text/html', '<title>Sign in - Corp</title>')?.kind).toBe('login-form');
     expect(htmlTitle('<TITLE>caf&#233; &#x41;</TITLE>')).toBe('café A');
     expect(gatewayWords({ kind: 'login-form', title: 'SSO' })).toBe('a login page "SSO"');
+  });
+});
+
+describe("the proxy hop in Go's own errors (captured from go 1.19, 1.26, 1.27)", () => {
+  const want: Record<string, string> = {
+    'connect-refused': 'refused',
+    'connect-silent': 'silent',
+    'tunnel-silent': 'tunnel-silent',
+    'connect-close': 'closed',
+    'connect-407': 'auth-required',
+    'connect-403': 'denied',
+    'connect-502': 'error-status',
+    'proxy-dns': 'unresolved',
+  };
+  it.each(['go1.19', 'go1.26', 'go1.27'])('%s', (dir) => {
+    for (const [name, action] of Object.entries(want)) {
+      const text = readFileSync(join(FIXTURES, dir, `${name}.txt`), 'utf8');
+      const error = (JSON.parse(text) as { Error: string }).Error;
+      expect(proxyHopFromGoError(error, true), `${dir} ${name}`).toMatchObject({ hop: 'proxy', action });
+    }
+  });
+  it('without a proxy, bare texts are not blamed on one; dial errors are', () => {
+    expect(proxyHopFromGoError('m@v1: Get "https://p/x": unexpected EOF', false)).toBeNull();
+    expect(
+      proxyHopFromGoError('m@v1: Get "https://p/x": dial tcp 1.2.3.4:443: connect: connection refused', true),
+    ).toBeNull();
+    expect(proxyHopFromGoError('reading http://p/x/@v/list: 407 Proxy Authentication Required', false)).toMatchObject({
+      action: 'auth-required',
+    });
   });
 });
