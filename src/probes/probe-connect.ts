@@ -109,8 +109,8 @@ function readConnectHead(socket: Socket): Promise<{ head: string; rest: Buffer }
     const onData = (chunk: Buffer): void => {
       buf = Buffer.concat([buf, chunk]);
       const end = buf.indexOf('\r\n\r\n');
-      if (end >= 0) return done(null, { head: buf.subarray(0, end).toString('latin1'), rest: buf.subarray(end + 4) });
-      if (buf.length > 64 * 1024)
+      if (end >= 0) done(null, { head: buf.subarray(0, end).toString('latin1'), rest: buf.subarray(end + 4) });
+      else if (buf.length > 64 * 1024)
         done(Object.assign(new Error('CONNECT response too large'), { code: 'HPE_HEADER_OVERFLOW' }));
     };
     const onClose = (): void => done(Object.assign(new Error('proxy closed the connection'), { code: 'ECONNRESET' }));

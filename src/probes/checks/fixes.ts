@@ -17,7 +17,6 @@ export function proxyFixes(
 ): string[] {
   const fixes: string[] = [];
   const entry = entries[index];
-  const host = hostOf(r.url);
   switch (r.cause) {
     case 'tls':
       fixes.push(...caFixes(r, platform));
