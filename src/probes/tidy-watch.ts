@@ -6,6 +6,7 @@ import type { ProbeFinding } from '../core/tidy/diagnose.js';
 import type { TidyConfig } from '../core/tidy/fixes.js';
 import type { Timeline } from '../core/tidy/timeline.js';
 import type { ConfigModel, NetrcEntry } from '../core/types.js';
+import type { CredentialSource } from '../core/credential-cache.js';
 
 /** What the watchdog needs to probe like Go would. */
 export interface WatchOptions {
@@ -42,10 +43,11 @@ function bounded<T>(p: Promise<T>, ms: number): Promise<T | null> {
   return Promise.race([p.catch(() => null), limit]).finally(() => clearTimeout(timer));
 }
 
-/** What the probes need besides the options: Go's trusted roots and the .netrc Go reads. */
+/** What the probes need besides the options: Go's trusted roots, the .netrc Go reads and GOAUTH as Go runs it. */
 interface ProbeAuth {
   ca: string[] | undefined;
   netrc: NetrcEntry[];
+  credentials: CredentialSource;
 }
 
 /**
@@ -63,13 +65,26 @@ async function probeAll(targets: string[], timeoutMs: number, o: WatchOptions, a
           goVersion: o.goVersion,
           ca: a.ca,
           netrc: a.netrc,
+          credentials: a.credentials,
         }),
         timeoutMs + 500,
       ),
     ),
   );
   return results.flatMap((r, i) =>
-    r ? [{ url: targets[i]!, ok: r.ok, cause: r.cause, phase: r.phase, message: r.message, status: r.status }] : [],
+    r
+      ? [
+          {
+            url: targets[i]!,
+            ok: r.ok,
+            cause: r.cause,
+            phase: r.phase,
+            message: r.message,
+            status: r.status,
+            ...(r.hop ? { hop: r.hop, peer: r.peer, go: r.go } : {}),
+          },
+        ]
+      : [],
   );
 }
 
@@ -81,15 +96,20 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
   let found: ProbeFinding[] = [];
   let authPromise: Promise<ProbeAuth> | null = null;
   const auth = (): Promise<ProbeAuth> =>
-    (authPromise ??= Promise.all([import('./ca-certs.js'), import('./netrc-file.js')]).then(
-      ([{ loadGoTrustedCAs }, { readNetrc }]) =>
+    (authPromise ??= Promise.all([import('./ca-certs.js'), import('./netrc-file.js'), import('./goauth-run.js')]).then(
+      ([{ loadGoTrustedCAs }, { readNetrc }, { createGoAuth }]) =>
         Promise.all([
           loadGoTrustedCAs({ platform: process.platform, env: o.env, goVersion: o.goVersion }).then(
             (r) => r.ca,
             () => undefined,
           ),
           readNetrc(o.env, { goVersion: o.goVersion }).catch((): NetrcEntry[] => []),
-        ]).then(([ca, netrc]) => ({ ca, netrc })),
+        ]).then(([ca, netrc]) => {
+          const v = o.model?.vars.GOAUTH;
+          const goauth = v && v.source !== 'default' ? v.value : undefined;
+          const credentials = createGoAuth({ goauth, goVersion: o.goVersion, env: o.env, netrc, timeoutMs: 5000 });
+          return { ca, netrc, credentials };
+        }),
     ));
 
   const probe = (timeoutMs: number, targets = probeTargets(t, o.cfg, o.model)): Promise<void> => {

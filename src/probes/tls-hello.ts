@@ -4,7 +4,8 @@
 import { createECDH, randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { getProxyConfig, proxyForUrl } from '../core/http-proxy-env.js';
-import { errorCode, timeoutFailure, type ProbeFailure } from '../core/probe-cause.js';
+import { errorCode, type ProbeFailure } from '../core/probe-cause.js';
+import { timeoutFailure } from '../core/probe-hop.js';
 import { redactUrl } from '../core/redact.js';
 import { buildClientHello, keyShareData, readServerAnswer } from '../core/tls/client-hello.js';
 import { GROUP, type HelloShape } from '../core/tls/go-hello-shape.js';
@@ -165,7 +166,10 @@ async function sendHello(s: HelloSend): Promise<Attempt> {
     if (err instanceof DeadlineExceeded || state.aborted) {
       if (state.phase === 'tls') return { outcome: 'silent' };
       const via = s.proxy ? redactUrl(s.proxy) : undefined;
-      const failure = timeoutFailure(state.phase, s.opts.timeoutMs, { address: state.address, via });
+      const failure = timeoutFailure(state.phase, s.opts.timeoutMs, {
+        ...state.failureContext(),
+        ...(via ? { via } : {}),
+      });
       return { outcome: 'unreachable', failure };
     }
     throw err;

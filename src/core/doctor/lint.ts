@@ -10,6 +10,7 @@ import { redactSecrets } from '../redact.js';
 import { isPublicProxyUrl } from '../route.js';
 import { setVarCommand, unsetVarCommand } from '../set-command.js';
 import { misspelledVars } from './misspelled-vars.js';
+import { lintProxyEnv } from './proxy-env.js';
 
 /** What the lint needs besides the model; the edge fills in file-system facts. */
 export interface LintInput {
@@ -35,6 +36,7 @@ export function lintConfig(input: LintInput): CheckResult[] {
     ...lintAllPatterns(input.model),
     ...lintLeaks(input.model),
     ...lintHttpProxy(input.env),
+    ...lintProxyEnv(input.env, input.model.goVersion),
     ...lintReplaceDirs(input.goMod, input.replaceDirs ?? {}),
     ...lintDisagreement(input.model, input.goReported ?? null),
   ];

@@ -1,5 +1,6 @@
 // Pure diagnosis of a tidy run: errors through the rule table, hanging requests, and private paths sent to proxies.
-import type { TidyProblem } from '../types.js';
+import type { ProbeHop, TidyProblem } from '../types.js';
+import { goWaitWords } from '../go-net-bounds.js';
 import { formatDuration } from '../duration.js';
 import { matchPrefixPatterns } from '../patterns.js';
 import { redactUrl } from '../redact.js';
@@ -17,6 +18,11 @@ export interface ProbeFinding {
   phase?: string;
   message?: string;
   status?: number;
+  /** The hop that failed and its peer (the proxy, the name looked up, or the target). */
+  hop?: ProbeHop;
+  peer?: string;
+  /** What Go itself does where the probe stalled (its bound, null = none). */
+  go?: { limitMs?: number | null; error?: string };
 }
 
 /** Everything the diagnosis needs besides the timeline. */
@@ -136,7 +142,7 @@ function hangProblem(
     cause: 'timeout',
     phase: via,
     url: redactUrl(url),
-    message: `${what} has not answered ${redactUrl(url)} for ${formatDuration(waitedMs)} (Go has no timeout and would wait forever)${probeNote(o, url)}`,
+    message: `${what} has not answered ${redactUrl(url)} for ${formatDuration(waitedMs)} (${goWaitWords(findingFor(o, url))})${probeNote(o, url)}`,
     fix,
   };
   const host = hostOf(url);

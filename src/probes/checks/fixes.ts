@@ -5,6 +5,7 @@ import { formatGoproxy } from '../../core/goproxy.js';
 import { setVarCommand } from '../../core/set-command.js';
 import type { ConfigModel } from '../../core/types.js';
 import { redactUrl } from '../../core/redact.js';
+import { proxyHopFixes, renderHopFix } from '../../core/proxy-hop-fixes.js';
 
 /** Fix commands for an unreachable or misbehaving proxy entry, given the whole GOPROXY list. */
 export function proxyFixes(
@@ -16,13 +17,13 @@ export function proxyFixes(
 ): string[] {
   const fixes: string[] = [];
   const entry = entries[index];
-  const host = hostOf(r.url);
   switch (r.cause) {
     case 'tls':
       fixes.push(...caFixes(r, platform));
       break;
     case 'auth':
-      fixes.push(`# add to ~/.netrc (chmod 600): machine ${hostName(r.url)} login USER password TOKEN`);
+      if (r.hop === 'proxy') fixes.push(...proxyHopFixes(r, r.proxy?.variable).map(renderHopFix));
+      else fixes.push(`# add to ~/.netrc (chmod 600): machine ${hostName(r.url)} login USER password TOKEN`);
       break;
     case 'dns':
     case 'refused':
@@ -58,7 +59,7 @@ export function proxyFixes(
         : setVarCommand(model, 'GOPROXY', piped, '"|" falls through on any error, "," only on 404/410'),
     );
   }
-  if (r.cause !== 'tls' && r.cause !== 'auth') {
+  if (r.cause !== 'tls' && r.cause !== 'auth' && r.hop !== 'proxy') {
     const listed = new Set(entries.map((e) => (e.kind === 'url' ? hostOf(e.url) : e.kind)));
     const others = ['goproxy.cn', 'proxy.golang.org'].filter((h) => !listed.has(h));
     if (others.length > 0) {
@@ -101,6 +102,7 @@ function reachFixes(r: ProbeResult): string[] {
       `# ${host} accepts connections but never answers: the service is hung, or a gateway on the path swallows requests`,
     ];
   }
+  if (r.hop === 'proxy' && r.proxy) return proxyHopFixes(r, r.proxy.variable).map(renderHopFix);
   if (r.cause === 'proxy')
     return [
       `# the HTTP proxy ${r.via ?? ''} refused or failed the tunnel to ${host}: check HTTPS_PROXY/HTTP_PROXY and NO_PROXY`,
@@ -152,6 +154,8 @@ export function probeFields(r: ProbeResult) {
     ...(r.cause ? { cause: r.cause } : {}),
     ...(r.phase ? { phase: r.phase } : {}),
     ...(r.status !== undefined ? { httpStatus: r.status } : {}),
+    ...(r.hop ? { hop: r.hop } : {}),
+    ...(r.peer ? { peer: r.peer } : {}),
     timings: { ...r.timings },
   };
 }

@@ -18,6 +18,8 @@ import { combineProxyFixes, proxyChecks, proxyEntries } from './proxies.js';
 import { sumdbCheck } from './sumdb.js';
 import { privateChecks } from './private-hosts.js';
 import { depsCheck } from './deps.js';
+import { goauthCheck } from './goauth.js';
+import { createGoAuth } from '../goauth-run.js';
 
 /** Options of `gomodctl doctor`, normalised by the command. */
 export interface DoctorOptions {
@@ -95,6 +97,14 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
     readNetrc(opts.env).catch((err: Error): NetrcEntry[] => ((netrcError = err.message), [])),
     loadGoTrustedCAs({ platform: process.platform, env: opts.env, goVersion }),
   ]);
+  const goauthVar = loaded.model.vars.GOAUTH;
+  const credentials = createGoAuth({
+    goauth: goauthVar && goauthVar.source !== 'default' ? goauthVar.value : undefined,
+    goVersion,
+    env: opts.env,
+    netrc,
+    timeoutMs: opts.timeoutMs,
+  });
   const ctx: DoctorContext = {
     env: opts.env,
     platform: process.platform,
@@ -110,6 +120,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
         env: opts.env,
         goVersion,
         netrc,
+        credentials,
         ca: cas.ca,
         ...(p?.readBody ? { readBody: p.readBody } : {}),
       }),
@@ -131,6 +142,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
           goReported: c.loaded.goReported,
         }),
     },
+    goauthCheck(netrc),
     ...proxyChecks(proxyEntries(ctx)),
     sumdbCheck,
     ...privateChecks(ctx),
