@@ -1,0 +1,176 @@
+// The project set-ups of the needs differential suite. Module graphs are small and built so that each scenario
+// exercises one of Go's rules (pruning, replacement, caches, go.sum, queries, toolchain switches).
+import { goModText, mod, runGo, type Lab, type ModSpec } from '../helpers/needs-lab.js';
+import type { ModuleSource } from '../helpers/fault-proxy.js';
+import { removeInLab, type Scenario } from './diff-harness.js';
+
+const A = 'example.com/a@v1.0.0';
+const B = 'example.com/b@v1.0.0';
+
+/** A main package importing `imports` (and, in its test, `tests`); extra files by name. */
+export function mainFiles(
+  spec: ModSpec & { path?: string },
+  imports: string[],
+  tests: string[] = [],
+): Record<string, string> {
+  const imp = (l: string[]) => l.map((i) => `import _ "${i}"\n`).join('');
+  return {
+    'go.mod': goModText(spec.path ?? 'example.com/main', spec),
+    'main.go': `package main\n\n${imp(imports)}\nfunc main() {}\n`,
+    ...(tests.length ? { 'main_test.go': `package main\n\n${imp(tests)}` } : {}),
+  };
+}
+
+/** a imports b; a's test imports t; a/other (not imported) needs y. The usual shape of a real dependency. */
+const pruned = (go = '1.18'): ModuleSource[] => [
+  mod(A, {
+    go,
+    require: [B, 'example.com/t@v1.0.0', 'example.com/y@v1.0.0'],
+    imports: ['example.com/b'],
+    testImports: ['example.com/t'],
+    pkgs: { other: ['example.com/y'] },
+  }),
+  mod(B, { go }),
+  mod('example.com/t@v1.0.0', { go }),
+  mod('example.com/y@v1.0.0', { go }),
+];
+const prunedMain = (go = '1.18') => mainFiles({ go, require: [A, `${B} indirect`] }, ['example.com/a']);
+const COMPLETE_SUM = [
+  A,
+  `${A}/go.mod`,
+  B,
+  `${B}/go.mod`,
+  'example.com/t@v1.0.0',
+  'example.com/t@v1.0.0/go.mod',
+  'example.com/y@v1.0.0/go.mod',
+];
+
+/** a (go 1.16, unpruned) imports b; a also requires x (go 1.18) which requires z: all go.mod files are read. */
+const unpruned: ModuleSource[] = [
+  mod(A, { go: '1.16', require: [B, 'example.com/x@v1.0.0'], imports: ['example.com/b'] }),
+  mod(B, { go: '1.16', require: ['example.com/c@v1.0.0'] }),
+  mod('example.com/c@v1.0.0', { go: '1.16' }),
+  mod('example.com/x@v1.0.0', { go: '1.18', require: ['example.com/z@v1.0.0'] }),
+  mod('example.com/z@v1.0.0', { go: '1.16' }),
+];
+
+const tidyThenCleanCache = async (lab: Lab): Promise<void> => {
+  await runGo(lab, ['mod', 'tidy']);
+  await runGo(lab, ['clean', '-modcache']);
+};
+
+/** The scenarios; `goMin` marks those needing a newer Go than the one under test to run at all. */
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'pruned graph, empty go.sum, cold cache',
+    modules: pruned(),
+    files: prunedMain(),
+    command: 'tidy',
+    exact: false,
+  },
+  {
+    name: 'pruned graph, complete go.sum, cold cache',
+    modules: pruned(),
+    files: prunedMain(),
+    command: 'tidy',
+    goSum: COMPLETE_SUM,
+    exact: true,
+  },
+  {
+    name: 'pruned graph, go.sum from an earlier tidy',
+    modules: pruned(),
+    files: prunedMain(),
+    command: 'tidy',
+    prepare: tidyThenCleanCache,
+    exact: true,
+  },
+  {
+    name: 'pruned graph, filled cache, complete go.sum: nothing to fetch',
+    modules: pruned(),
+    files: prunedMain(),
+    command: 'tidy',
+    prepare: async (lab) => void (await runGo(lab, ['mod', 'tidy'])),
+    exact: true,
+  },
+  {
+    name: 'filled cache, go.sum removed: lookups come from the sumdb cache',
+    modules: pruned(),
+    files: prunedMain(),
+    command: 'tidy',
+    prepare: async (lab) => {
+      await runGo(lab, ['mod', 'tidy']);
+      removeInLab(lab, 'go.sum');
+    },
+    exact: true,
+  },
+  {
+    name: 'filled cache, go.sum and sumdb cache removed: every line is looked up',
+    modules: pruned(),
+    files: prunedMain(),
+    command: 'tidy',
+    prepare: async (lab) => {
+      await runGo(lab, ['mod', 'tidy']);
+      removeInLab(lab, 'go.sum', '{CACHE}/cache/download/sumdb');
+    },
+    exact: true,
+  },
+  {
+    name: 'unpruned dependency (go 1.16): its whole graph is read',
+    modules: unpruned,
+    files: mainFiles({ go: '1.18', require: [A, `${B} indirect`] }, ['example.com/a']),
+    command: 'tidy',
+    goSum: [
+      A,
+      `${A}/go.mod`,
+      B,
+      `${B}/go.mod`,
+      'example.com/c@v1.0.0/go.mod',
+      'example.com/x@v1.0.0/go.mod',
+      'example.com/z@v1.0.0/go.mod',
+    ],
+    exact: true,
+  },
+  {
+    name: 'main module at go 1.17: tidy also reads the go 1.16 (unpruned) graph',
+    modules: [
+      ...pruned(),
+      mod('example.com/y@v1.0.0', { go: '1.18', require: ['example.com/z@v1.0.0'] }),
+      mod('example.com/z@v1.0.0', { go: '1.18' }),
+    ].filter((m, i, all) => all.findIndex((o) => o.path === m.path && o.version === m.version) === i),
+    files: prunedMain('1.17'),
+    command: 'tidy',
+    exact: false,
+  },
+  {
+    name: 'replace to a directory and to another module version',
+    modules: [
+      mod(B, { go: '1.18' }),
+      mod('example.com/bfork@v1.1.0', { go: '1.18' }),
+      mod('example.com/c@v1.0.0', { go: '1.18' }),
+    ],
+    files: {
+      ...mainFiles(
+        {
+          go: '1.18',
+          require: [A, B],
+          extra: 'replace example.com/a => ./local-a\nreplace example.com/b => example.com/bfork v1.1.0',
+        },
+        ['example.com/a', 'example.com/b'],
+      ),
+      'local-a/go.mod': 'module example.com/a\n\ngo 1.18\n\nrequire example.com/c v1.0.0\n',
+      'local-a/a.go': 'package a\n\nimport _ "example.com/c"\n',
+    },
+    command: 'tidy',
+    exact: true,
+  },
+  {
+    name: 'missing import: every prefix is listed, the one that exists is fetched',
+    modules: [
+      mod('example.com/new@v1.1.0', { go: '1.18', pkgs: { 'pkg/sub': [] } }),
+      mod('example.com/new@v1.2.0', { go: '1.18', pkgs: { 'pkg/sub': [] } }),
+    ],
+    files: mainFiles({ go: '1.18' }, ['example.com/new/pkg/sub']),
+    command: 'tidy',
+    exact: true,
+  },
+];
