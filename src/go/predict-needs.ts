@@ -1,5 +1,5 @@
 // The edge of "what Go will need": finds the module (or go.work workspace) the way `go env` does, reads go.mod, go.sum,
-// go.work, the packages (go list, offline) and the module cache, and asks core/needs what `go mod tidy` or
+// go.work, the main packages and the module cache, and asks core/needs what `go mod tidy` or
 // `go mod download` will fetch. The only network is the injected getMod (go.mod files the cache lacks).
 import { accessSync, constants, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -11,8 +11,8 @@ import { predictNeeds, type MainModuleInput, type NeedsIO, type NeedsResult } fr
 import type { CodeOwner } from '../core/needs/load-packages.js';
 import type { ModVer, Need, NeedsCommand } from '../core/needs/types.js';
 import { parseGoMod } from '../core/gomod.js';
-import { listModulePackages } from './list-packages.js';
 import { loadConfig, goVersionOf } from './load-config.js';
+import { mainModulePackages } from './main-packages.js';
 import { ModuleCache, readGoFiles } from './module-cache.js';
 import { getGoEnvJson } from './run-go.js';
 
@@ -26,7 +26,7 @@ export interface PredictNeedsOptions {
   getMod?: (path: string, version: string) => Promise<string>;
   /** The config model, when the caller has it (else loaded here). */
   model?: ConfigModel;
-  /** Bound for each `go` invocation (default 30 s). */
+  /** Bound for the `go env` call (default 30 s). */
   timeoutMs?: number;
 }
 
@@ -96,10 +96,11 @@ function makeIO(cache: ModuleCache, opts: PredictNeedsOptions): NeedsIO {
 
 const readOr = (p: string): Promise<string> => readFile(p, 'utf8').catch(() => '');
 
-async function mainModule(dir: string, opts: PredictNeedsOptions, list: boolean): Promise<MainModuleInput> {
+async function mainModule(dir: string, list: boolean): Promise<MainModuleInput> {
   const goModPath = join(dir, 'go.mod');
   const goModText = await readFile(goModPath, 'utf8');
-  const packages = list ? await listModulePackages({ go: opts.go, env: opts.env, dir, timeoutMs: opts.timeoutMs }) : [];
+  const modPath = parseGoMod(goModText).module ?? '';
+  const packages = list ? await mainModulePackages(dir, modPath) : [];
   return { dir, goModPath, goModText, packages };
 }
 
@@ -130,7 +131,7 @@ export async function predictGoNeeds(opts: PredictNeedsOptions): Promise<Predict
   if (opts.command === 'tidy') {
     // go mod tidy never enters workspace mode (modcmd/tidy.go): each workspace module is tidied on its own.
     for (const dir of work ? workDirs : [dirname(gomod)]) {
-      const m = await mainModule(dir, opts, true);
+      const m = await mainModule(dir, true);
       const goSums = [await readOr(join(dir, 'go.sum'))];
       runs.push({
         dir,
@@ -139,7 +140,7 @@ export async function predictGoNeeds(opts: PredictNeedsOptions): Promise<Predict
     }
   } else {
     const dirs = work ? workDirs : [dirname(gomod)];
-    const modules = await Promise.all(dirs.map((d) => mainModule(d, opts, false)));
+    const modules = await Promise.all(dirs.map((d) => mainModule(d, false)));
     const goSums = await Promise.all(
       [...(work ? [work.path + '.sum'] : []), ...dirs.map((d) => join(d, 'go.sum'))].map(readOr),
     );

@@ -27,7 +27,7 @@ export interface MainModuleInput {
   dir: string;
   goModPath: string;
   goModText: string;
-  /** Import paths of its packages (go list ./... in the module). */
+  /** Import paths of its packages (modload matchPackages: tidy's roots). */
   packages: string[];
 }
 

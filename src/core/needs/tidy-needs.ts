@@ -65,9 +65,10 @@ export function tidyCompatVersion(goLine: string, goVersion: string): string {
   return compareGo(goVersion, '1.21') >= 0 && compareGo(goLine, '1.21') >= 0 ? goLine : prevGo(goLine);
 }
 
-/** updatePrunedRoots / expandGraph: raise each root to its selected version until the graph agrees. */
+/** updatePrunedRoots / expandGraph: raise each root to its selected version until the graph agrees (every graph walked). */
 export async function settleRoots(spec: { loader: ModLoader; set: MainSet }, start: Map<string, string>) {
   const roots = new Map(start);
+  const walked: ModGraph[] = [];
   for (;;) {
     const graph = await readModGraph({
       pruning: 'pruned',
@@ -75,12 +76,16 @@ export async function settleRoots(spec: { loader: ModLoader; set: MainSet }, sta
       mainModules: spec.set.modules.map((m) => m.path),
       summary: (m) => spec.loader.summary(m),
     });
+    walked.push(graph);
     let changed = false;
     for (const [p, v] of roots) {
       const s = graph.selected(p);
-      if (s !== 'none' && cmpVersion(p, s, v) > 0) [changed] = [true, roots.set(p, s)];
+      if (s !== 'none' && cmpVersion(p, s, v) > 0) {
+        roots.set(p, s);
+        changed = true;
+      }
     }
-    if (!changed) return { roots, graph };
+    if (!changed) return { roots, graph, walked };
   }
 }
 
@@ -116,22 +121,15 @@ export async function tidyUses(spec: TidySpec): Promise<CommandUses> {
   const uses = new UseSet();
   const listed = rootVersions(main.mod.require.map((r) => ({ path: r.path, version: r.version })));
   let roots = listed;
-  let graph =
-    pruning === 'pruned'
-      ? (await settleRoots(spec, listed)).graph
-      : await readModGraph({
-          pruning,
-          roots: [...listed].map(([path, version]) => ({ path, version })),
-          mainModules: [main.path],
-          summary: (m) => spec.loader.summary(m),
-        });
   const rootWhy = (m: ModVer): { why: NeedWhy; from?: string } =>
     listed.get(m.path) === m.version
       ? { why: 'require', from: main.goModPath }
       : listed.has(m.path)
         ? { why: 'upgraded-root', from: main.goModPath }
         : { why: 'unpruned-dep' };
-  recordGraph(uses, spec, graph, rootWhy);
+  const first = await firstGraphs(spec, pruning, listed);
+  for (const g of first) recordGraph(uses, spec, g, rootWhy);
+  let graph = first[first.length - 1]!;
   let result = await load(spec, roots, graph, pruning, goLine);
   recordZips(uses, spec, result);
   for (let i = 0; pruning === 'pruned' && i < 8; i++) {
@@ -141,14 +139,27 @@ export async function tidyUses(spec: TidySpec): Promise<CommandUses> {
     const settled = await settleRoots(spec, next);
     if ([...settled.roots].every(([p, v]) => roots.get(p) === v) && settled.roots.size === roots.size) break;
     [roots, graph] = [settled.roots, settled.graph];
-    recordGraph(uses, spec, graph, (m) => (roots.has(m.path) && !listed.has(m.path) ? { why: 'import' } : rootWhy(m)));
+    for (const g of settled.walked)
+      recordGraph(uses, spec, g, (m) => (roots.has(m.path) && !listed.has(m.path) ? { why: 'import' } : rootWhy(m)));
     result = await load(spec, roots, graph, pruning, goLine);
     recordZips(uses, spec, result);
   }
   await compatCheck(uses, spec, roots, result, goLine, pruning);
   await providerMods(uses, spec, result, goLine);
-  expandUnknown(uses, spec, graph, result, listed, main.mod.require);
+  expandUnknown(uses, spec, { graph, listed, pruning, goLine }, result, main.mod.require);
   return { uses: uses.list(), queries: queryNeeds([...result.missing], spec.set) };
+}
+
+/** The graphs of the initial requirements (pruned: until the roots are settled). */
+async function firstGraphs(
+  spec: TidySpec,
+  pruning: 'pruned' | 'unpruned',
+  listed: Map<string, string>,
+): Promise<ModGraph[]> {
+  if (pruning === 'pruned') return (await settleRoots(spec, listed)).walked;
+  const roots = [...listed].map(([path, version]) => ({ path, version }));
+  const mainModules = [spec.set.modules[0]!.path];
+  return [await readModGraph({ pruning, roots, mainModules, summary: (m) => spec.loader.summary(m) })];
 }
 
 function load(
@@ -221,51 +232,75 @@ async function providerMods(uses: UseSet, spec: TidySpec, result: LoadResult, go
 const minCertainty = (a: Certainty, b: Certainty): Certainty =>
   a === 'possible' || b === 'possible' ? 'possible' : a === 'likely' || b === 'likely' ? 'likely' : 'sure';
 
+/** The graph state expandUnknown reads. */
+interface Known {
+  graph: ModGraph;
+  listed: Map<string, string>;
+  pruning: 'pruned' | 'unpruned';
+  goLine: string;
+}
+
 /**
  * Zips Go reads for packages this prediction cannot see (their module's code is not on disk): the requirements of
- * such a module may hold its imports (tidy-ed go.mod files list them), narrowed by go.sum when an earlier tidy
- * recorded that module's zip hash (keepSums keeps zip hashes of every module holding a loaded package).
+ * such a module may hold its imports (tidy-ed go.mod files list them). go.sum narrows this down: keepSums keeps the zip
+ * hash of every module holding a loaded package, so a requirement with a zip hash is likely loaded, and one without
+ * it, below a module whose zip hash is there (an earlier tidy loaded its imports), is not.
  */
 function expandUnknown(
   uses: UseSet,
   spec: TidySpec,
-  graph: ModGraph,
+  k: Known,
   result: LoadResult,
-  listed: Map<string, string>,
   require: { path: string; indirect: boolean }[],
 ) {
   const known = new Set([...result.providers.values()].filter((p) => p.codeKnown).map((p) => key(p.mod)));
+  const readsMod = compareGo(spec.goVersion, '1.21') >= 0 && compareGo(k.goLine, '1.21') >= 0; // !skipImportModFiles
   const frontier: { m: ModVer; c: Certainty }[] = [];
   const seen = new Set<string>();
   const add = (m: ModVer, c: Certainty): void => {
     if (m.version === '' || m.version === 'none' || m.path === 'go' || m.path === 'toolchain') return;
     const owner = spec.set.owner(m);
     if (!owner.mod) return; // a directory replacement: its code is on disk
-    uses.add({ what: 'zip', mod: owner.mod, why: 'import', certainty: c, ...orig({ orig: m, actual: owner.mod }) });
+    const o = orig({ orig: m, actual: owner.mod });
+    uses.add({ what: 'zip', mod: owner.mod, why: 'import', certainty: c, ...o });
+    if (readsMod) uses.add({ what: 'mod', mod: owner.mod, why: 'import', certainty: c, ...o });
     if (!seen.has(key(m)) && !known.has(key(m))) frontier.push({ m, c });
     seen.add(key(m));
   };
-  const zipSum = (m: ModVer): boolean => {
-    const o = spec.set.owner(m).mod;
-    return !!o && haveSum(spec.sums, o.path, o.version, '');
+  // A pruned graph resolves imports from the roots as go.mod lists them first, then again once roots are raised.
+  const versions = (path: string): string[] => {
+    const sel = k.graph.selected(path);
+    const first = k.pruning === 'pruned' ? k.listed.get(path) : undefined;
+    return first !== undefined && first !== sel ? [first, sel] : [sel];
   };
-  for (const p of result.providers.values())
-    if (!p.codeKnown && !seen.has(key(p.mod))) [seen.add(key(p.mod)), frontier.push({ m: p.mod, c: 'sure' })];
-  // A root marked // indirect is there for a package some dependency imports (tidy writes only those); unless go.sum
-  // holds its go.mod hash without its zip hash, which a tidy go.sum does for modules whose packages are not loaded.
-  for (const r of require) {
-    const m = { path: r.path, version: graph.selected(r.path) };
+  const sum = (m: ModVer, suffix: '' | '/go.mod'): boolean => {
     const o = spec.set.owner(m).mod;
-    const modOnly = !!o && haveSum(spec.sums, o.path, o.version, '/go.mod') && !zipSum(m);
-    if (r.indirect && listed.has(r.path)) add(m, modOnly ? 'possible' : 'likely');
+    return !!o && haveSum(spec.sums, o.path, o.version, suffix);
+  };
+  for (const p of result.providers.values()) {
+    if (!p.codeKnown && !seen.has(key(p.mod))) {
+      seen.add(key(p.mod));
+      frontier.push({ m: p.mod, c: 'sure' });
+    }
+  }
+  // A root marked // indirect is there for a package some dependency imports (tidy writes only those), unless go.sum
+  // holds its go.mod hash without its zip hash, as a tidy go.sum does for modules whose packages are not loaded.
+  for (const r of require) {
+    if (!r.indirect) continue;
+    for (const version of versions(r.path)) {
+      const m = { path: r.path, version };
+      add(m, sum(m, '/go.mod') && !sum(m, '') ? 'possible' : 'likely');
+    }
   }
   while (frontier.length > 0) {
     const { m, c } = frontier.shift()!;
-    const evidence = zipSum(m);
-    for (const r of graph.required.get(key(m)) ?? []) {
-      const dep = { path: r.path, version: graph.selected(r.path) };
-      if (!evidence) add(dep, 'possible');
-      else if (zipSum(dep)) add(dep, minCertainty(c, 'likely'));
+    const evidence = sum(m, '');
+    for (const r of k.graph.required.get(key(m)) ?? []) {
+      for (const version of versions(r.path)) {
+        const dep = { path: r.path, version };
+        if (sum(dep, '')) add(dep, minCertainty(c, 'likely'));
+        else if (!evidence) add(dep, 'possible');
+      }
     }
   }
 }
