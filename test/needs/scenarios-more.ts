@@ -189,6 +189,16 @@ export const MORE_SCENARIOS: Scenario[] = [
     exact: true,
   },
   {
+    name: 'a dependency needs a newer go (GOTOOLCHAIN=auto): golang.org/toolchain is listed, then downloaded',
+    modules: [mod(A, { go: '1.99.0', require: [B], imports: ['example.com/b'] }), mod(B, { go: '1.18' }), fakeToolchain('go1.99.0')],
+    files: simpleMain(),
+    command: 'tidy',
+    env: { GOTOOLCHAIN: 'auto' },
+    goSum: sums(A, B),
+    toolchainOnly: true,
+    exact: true,
+  },
+  {
     name: 'go line newer than the running go with GOTOOLCHAIN=local: nothing is fetched',
     modules: simple(),
     files: simpleMain('1.99'),
