@@ -1,10 +1,11 @@
 // What `go mod download` (no arguments) reads (modcmd/download.go runDownload): the module graph (LoadModGraph), then
 // .info, .mod and .zip of every module it names — the go.mod requirements of a go ≥ 1.17 module, else "all" (the
 // whole build list; always "all" in a workspace) — replaced modules by their replacement, directories never.
-import { pruningForGo, readModGraph, type ModGraph } from './graph.js';
+import { fromOf, pruningForGo, readModGraph, requirers, type ModGraph } from './graph.js';
 import { compareGo } from './gover.js';
 import type { MainSet, ModLoader } from './module-set.js';
-import { rootVersions, settleRoots, type CommandUses } from './tidy-needs.js';
+import { rootVersions, settleRoots } from './roots.js';
+import type { CommandUses } from './tidy-needs.js';
 import { UseSet } from './uses.js';
 import type { ModVer, NeedWhy } from './types.js';
 
@@ -53,15 +54,13 @@ export async function downloadUses(spec: DownloadSpec): Promise<CommandUses> {
   const uses = new UseSet();
   const graph = await loadGraph(spec);
   const from = spec.work?.path ?? spec.set.modules[0]!.goModPath;
-  const parents = new Map<string, ModVer>();
-  for (const m of graph.loaded)
-    for (const r of graph.required.get(key(m)) ?? []) if (!parents.has(key(r))) parents.set(key(r), m);
+  const parents = requirers(graph);
   for (const m of graph.loaded) {
     const read = spec.loader.readOf(m);
     const parent = parents.get(key(m));
     if (!read) continue;
     const why: NeedWhy = !parent || parent.version === '' ? 'require' : 'unpruned-dep';
-    const f = !parent || parent.version === '' ? from : key(parent);
+    const f = fromOf(parents, m, from);
     const o = key(read.orig) === key(read.actual) ? {} : { orig: read.orig };
     uses.add({ what: 'mod', mod: read.actual, why, certainty: 'sure', from: f, cached: read.cached, ...o });
   }

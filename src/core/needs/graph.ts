@@ -175,3 +175,17 @@ async function reloadWorkspaceDeps(
     await idle();
   }
 }
+
+/** The first loaded module whose go.mod requires each module, by "path@version" (for Need.from). */
+export function requirers(graph: ModGraph): Map<string, ModVer> {
+  const by = new Map<string, ModVer>();
+  for (const m of graph.loaded)
+    for (const r of graph.required.get(key(m)) ?? []) if (!by.has(key(r))) by.set(key(r), m);
+  return by;
+}
+
+/** Need.from for a module of the graph: the main go.mod for a main module's requirement, else "path@version". */
+export function fromOf(parents: Map<string, ModVer>, m: ModVer, mainGoMod: string): string {
+  const p = parents.get(key(m));
+  return p && p.version !== '' ? key(p) : mainGoMod;
+}

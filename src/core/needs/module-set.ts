@@ -3,7 +3,6 @@
 // (modfetch/cache.go Fetcher.GoMod → readDiskGoMod, else the GOPROXY .mod request).
 import { join, isAbsolute } from 'node:path';
 import { parseGoMod, type GoMod, type GoModReplace } from '../gomod.js';
-import type { ModGraph } from './graph.js';
 import type { CodeOwner } from './load-packages.js';
 import type { ModSummary, ModVer } from './types.js';
 
@@ -150,13 +149,4 @@ export class ModLoader {
     const owner = this.set.owner(m);
     return owner.mod ? this.reads.get(key(owner.mod)) : undefined;
   }
-}
-
-/** The first module whose go.mod requires each loaded module (for Need.from). */
-export function requirers(graph: ModGraph): Map<string, ModVer> {
-  const by = new Map<string, ModVer>();
-  for (const m of graph.loaded) {
-    for (const r of graph.required.get(key(m)) ?? []) if (!by.has(key(r))) by.set(key(r), m);
-  }
-  return by;
 }

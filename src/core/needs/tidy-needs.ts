@@ -1,14 +1,16 @@
 // What `go mod tidy` reads in one module (modcmd/tidy.go runTidy → modload.LoadPackages "all" with tests): the go.mod
 // files of the module graph, the zips of the modules that hold (or might hold) loaded packages, the go 1.16
 // compatibility graph, provider go.mod files (go ≥ 1.21), and version queries for imports no module provides.
-import { cmpVersion, pruningForGo, readModGraph, type ModGraph } from './graph.js';
-import { haveSum, type GoSums } from './gosum.js';
+import { fromOf, pruningForGo, readModGraph, requirers, type ModGraph } from './graph.js';
+import type { GoSums } from './gosum.js';
 import { compareGo, prevGo } from './gover.js';
 import { loadPackages, type CodeSource, type LoadResult } from './load-packages.js';
 import type { MainSet, ModLoader } from './module-set.js';
 import { queryNeeds } from './query-needs.js';
+import { firstGraphs, rootVersions, settleRoots } from './roots.js';
+import { expandUnknown } from './unknown-code.js';
 import { UseSet, type Use } from './uses.js';
-import type { Certainty, ModVer, Need, NeedWhy } from './types.js';
+import type { ModVer, Need, NeedWhy } from './types.js';
 
 /** What predicting one `go mod tidy` reads. */
 export interface TidySpec {
@@ -37,15 +39,12 @@ function recordGraph(
   graph: ModGraph,
   why: (m: ModVer) => { why: NeedWhy; from?: string },
 ) {
-  const parents = new Map<string, ModVer>();
-  for (const m of graph.loaded)
-    for (const r of graph.required.get(key(m)) ?? []) if (!parents.has(key(r))) parents.set(key(r), m);
+  const parents = requirers(graph);
   for (const m of graph.loaded) {
     const read = spec.loader.readOf(m);
     if (!read) continue;
     const w = why(m);
-    const parent = parents.get(key(m));
-    const from = w.from ?? (parent && parent.version !== '' ? key(parent) : spec.set.modules[0]!.goModPath);
+    const from = w.from ?? fromOf(parents, m, spec.set.modules[0]!.goModPath);
     uses.add({
       what: 'mod',
       mod: read.actual,
@@ -65,48 +64,20 @@ export function tidyCompatVersion(goLine: string, goVersion: string): string {
   return compareGo(goVersion, '1.21') >= 0 && compareGo(goLine, '1.21') >= 0 ? goLine : prevGo(goLine);
 }
 
-/** updatePrunedRoots / expandGraph: raise each root to its selected version until the graph agrees (every graph walked). */
-export async function settleRoots(spec: { loader: ModLoader; set: MainSet }, start: Map<string, string>) {
-  const roots = new Map(start);
-  const walked: ModGraph[] = [];
-  for (;;) {
-    const graph = await readModGraph({
-      pruning: 'pruned',
-      roots: [...roots].map(([path, version]) => ({ path, version })),
-      mainModules: spec.set.modules.map((m) => m.path),
-      summary: (m) => spec.loader.summary(m),
-    });
-    walked.push(graph);
-    let changed = false;
-    for (const [p, v] of roots) {
-      const s = graph.selected(p);
-      if (s !== 'none' && cmpVersion(p, s, v) > 0) {
-        roots.set(p, s);
-        changed = true;
-      }
-    }
-    if (!changed) return { roots, graph, walked };
-  }
-}
-
-/** The highest version of each root path (Requirements.maxRootVersion). */
-export function rootVersions(require: ModVer[]): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const r of require)
-    if (!m.has(r.path) || cmpVersion(r.path, r.version, m.get(r.path)!) > 0) m.set(r.path, r.version);
-  return m;
-}
-
-function recordZips(uses: UseSet, spec: TidySpec, result: LoadResult, why?: NeedWhy): void {
+function recordZips(uses: UseSet, spec: TidySpec, result: LoadResult, graph: ModGraph): void {
+  const parents = requirers(graph);
+  const mainGoMod = spec.set.modules[0]!.goModPath;
   for (const f of result.fetched) {
     const owner = spec.set.owner(f.mod);
     if (!owner.mod) continue;
-    const w: NeedWhy = why ?? (f.testDep ? 'test-dep' : 'import');
+    const why: NeedWhy = f.testDep ? 'test-dep' : 'import';
+    const from = fromOf(parents, f.mod, mainGoMod);
     uses.add({
       what: 'zip',
       mod: owner.mod,
-      why: w,
+      why,
       certainty: 'sure',
+      from,
       importPath: f.importPath,
       ...orig({ orig: f.mod, actual: owner.mod }),
     });
@@ -131,7 +102,7 @@ export async function tidyUses(spec: TidySpec): Promise<CommandUses> {
   for (const g of first) recordGraph(uses, spec, g, rootWhy);
   let graph = first[first.length - 1]!;
   let result = await load(spec, roots, graph, pruning, goLine);
-  recordZips(uses, spec, result);
+  recordZips(uses, spec, result, graph);
   for (let i = 0; pruning === 'pruned' && i < 8; i++) {
     const next = new Map(roots);
     for (const p of result.providers.values())
@@ -142,24 +113,12 @@ export async function tidyUses(spec: TidySpec): Promise<CommandUses> {
     for (const g of settled.walked)
       recordGraph(uses, spec, g, (m) => (roots.has(m.path) && !listed.has(m.path) ? { why: 'import' } : rootWhy(m)));
     result = await load(spec, roots, graph, pruning, goLine);
-    recordZips(uses, spec, result);
+    recordZips(uses, spec, result, graph);
   }
   await compatCheck(uses, spec, roots, result, goLine, pruning);
   await providerMods(uses, spec, result, goLine);
   expandUnknown(uses, spec, { graph, listed, pruning, goLine }, result, main.mod.require);
   return { uses: uses.list(), queries: queryNeeds([...result.missing], spec.set) };
-}
-
-/** The graphs of the initial requirements (pruned: until the roots are settled). */
-async function firstGraphs(
-  spec: TidySpec,
-  pruning: 'pruned' | 'unpruned',
-  listed: Map<string, string>,
-): Promise<ModGraph[]> {
-  if (pruning === 'pruned') return (await settleRoots(spec, listed)).walked;
-  const roots = [...listed].map(([path, version]) => ({ path, version }));
-  const mainModules = [spec.set.modules[0]!.path];
-  return [await readModGraph({ pruning, roots, mainModules, summary: (m) => spec.loader.summary(m) })];
 }
 
 function load(
@@ -226,81 +185,5 @@ async function providerMods(uses: UseSet, spec: TidySpec, result: LoadResult, go
         cached: read.cached,
         ...orig(read),
       });
-  }
-}
-
-const minCertainty = (a: Certainty, b: Certainty): Certainty =>
-  a === 'possible' || b === 'possible' ? 'possible' : a === 'likely' || b === 'likely' ? 'likely' : 'sure';
-
-/** The graph state expandUnknown reads. */
-interface Known {
-  graph: ModGraph;
-  listed: Map<string, string>;
-  pruning: 'pruned' | 'unpruned';
-  goLine: string;
-}
-
-/**
- * Zips Go reads for packages this prediction cannot see (their module's code is not on disk): the requirements of
- * such a module may hold its imports (tidy-ed go.mod files list them). go.sum narrows this down: keepSums keeps the zip
- * hash of every module holding a loaded package, so a requirement with a zip hash is likely loaded, and one without
- * it, below a module whose zip hash is there (an earlier tidy loaded its imports), is not.
- */
-function expandUnknown(
-  uses: UseSet,
-  spec: TidySpec,
-  k: Known,
-  result: LoadResult,
-  require: { path: string; indirect: boolean }[],
-) {
-  const known = new Set([...result.providers.values()].filter((p) => p.codeKnown).map((p) => key(p.mod)));
-  const readsMod = compareGo(spec.goVersion, '1.21') >= 0 && compareGo(k.goLine, '1.21') >= 0; // !skipImportModFiles
-  const frontier: { m: ModVer; c: Certainty }[] = [];
-  const seen = new Set<string>();
-  const add = (m: ModVer, c: Certainty): void => {
-    if (m.version === '' || m.version === 'none' || m.path === 'go' || m.path === 'toolchain') return;
-    const owner = spec.set.owner(m);
-    if (!owner.mod) return; // a directory replacement: its code is on disk
-    const o = orig({ orig: m, actual: owner.mod });
-    uses.add({ what: 'zip', mod: owner.mod, why: 'import', certainty: c, ...o });
-    if (readsMod) uses.add({ what: 'mod', mod: owner.mod, why: 'import', certainty: c, ...o });
-    if (!seen.has(key(m)) && !known.has(key(m))) frontier.push({ m, c });
-    seen.add(key(m));
-  };
-  // A pruned graph resolves imports from the roots as go.mod lists them first, then again once roots are raised.
-  const versions = (path: string): string[] => {
-    const sel = k.graph.selected(path);
-    const first = k.pruning === 'pruned' ? k.listed.get(path) : undefined;
-    return first !== undefined && first !== sel ? [first, sel] : [sel];
-  };
-  const sum = (m: ModVer, suffix: '' | '/go.mod'): boolean => {
-    const o = spec.set.owner(m).mod;
-    return !!o && haveSum(spec.sums, o.path, o.version, suffix);
-  };
-  for (const p of result.providers.values()) {
-    if (!p.codeKnown && !seen.has(key(p.mod))) {
-      seen.add(key(p.mod));
-      frontier.push({ m: p.mod, c: 'sure' });
-    }
-  }
-  // A root marked // indirect is there for a package some dependency imports (tidy writes only those), unless go.sum
-  // holds its go.mod hash without its zip hash, as a tidy go.sum does for modules whose packages are not loaded.
-  for (const r of require) {
-    if (!r.indirect) continue;
-    for (const version of versions(r.path)) {
-      const m = { path: r.path, version };
-      add(m, sum(m, '/go.mod') && !sum(m, '') ? 'possible' : 'likely');
-    }
-  }
-  while (frontier.length > 0) {
-    const { m, c } = frontier.shift()!;
-    const evidence = sum(m, '');
-    for (const r of k.graph.required.get(key(m)) ?? []) {
-      for (const version of versions(r.path)) {
-        const dep = { path: r.path, version };
-        if (sum(dep, '')) add(dep, minCertainty(c, 'likely'));
-        else if (!evidence) add(dep, 'possible');
-      }
-    }
   }
 }
