@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from './diff-harness.js';
 import { SCENARIOS } from './scenarios.js';
 import { MORE_SCENARIOS } from './scenarios-more.js';
+import { SHAPE_SCENARIOS } from './scenarios-shapes.js';
 
 describe('predicted needs = the requests of the real go', () => {
-  for (const s of [...SCENARIOS, ...MORE_SCENARIOS]) {
+  for (const s of [...SCENARIOS, ...MORE_SCENARIOS, ...SHAPE_SCENARIOS]) {
     it(`${s.command}: ${s.name}`, async () => {
       const r = await runScenario(s);
       if (process.env.NEEDS_DEBUG)
@@ -31,7 +32,7 @@ describe('predicted needs = the requests of the real go', () => {
       );
       // Go fails exactly when the prediction says it stops, with the message it predicted.
       const errors = r.prediction.runs.flatMap((x) => x.result.errors);
-      if (!s.toolchainOnly) expect(r.go.exitCode !== 0, detail).toBe(errors.length > 0);
+      if (!s.toolchainOnly) expect(r.go.exitCode !== 0, detail).toBe(errors.length > 0 || !!s.goFails);
       for (const e of errors) expect(r.go.stderr, detail).toContain(e.replace(/^.*go\.mod: /, ''));
       if (s.exact) expect(r.actual, detail).toEqual(r.sure);
       else {

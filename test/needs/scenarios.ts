@@ -4,8 +4,21 @@ import { goModText, mod, runGo, type Lab, type ModSpec } from '../helpers/needs-
 import type { ModuleSource } from '../helpers/fault-proxy.js';
 import { removeInLab, type Scenario } from './diff-harness.js';
 
-const A = 'example.com/a@v1.0.0';
-const B = 'example.com/b@v1.0.0';
+export const A = 'example.com/a@v1.0.0';
+export const B = 'example.com/b@v1.0.0';
+export const T = 'example.com/t@v1.0.0';
+/** go.sum keys for the zips and go.mod files of modules. */
+export const sums = (...mods: string[]): string[] => mods.flatMap((m) => [m, `${m}/go.mod`]);
+
+/** a imports b and, in its test, t. */
+export const simple = (go = '1.18'): ModuleSource[] => [
+  mod(A, { go, require: [B, T], imports: ['example.com/b'], testImports: ['example.com/t'] }),
+  mod(B, { go }),
+  mod(T, { go }),
+];
+/** A main module requiring a and (indirect) b, importing a. */
+export const simpleMain = (go = '1.18', extra?: string) =>
+  mainFiles({ go, require: [A, `${B} indirect`], extra }, ['example.com/a']);
 
 /** A main package importing `imports` (and, in its test, `tests`); extra files by name. */
 export function mainFiles(
@@ -59,7 +72,7 @@ const tidyThenCleanCache = async (lab: Lab): Promise<void> => {
   await runGo(lab, ['clean', '-modcache']);
 };
 
-/** The scenarios; `goMin` marks those needing a newer Go than the one under test to run at all. */
+/** Pruning, go.sum and cache states, replacements, missing imports. */
 export const SCENARIOS: Scenario[] = [
   {
     name: 'pruned graph, empty go.sum, cold cache',
