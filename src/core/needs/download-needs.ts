@@ -55,7 +55,8 @@ export async function downloadUses(spec: DownloadSpec): Promise<CommandUses> {
   const graph = await loadGraph(spec);
   const from = spec.work?.path ?? spec.set.modules[0]!.goModPath;
   const parents = requirers(graph);
-  for (const m of graph.loaded) {
+  // A go.mod that could not be read is still one Go fetches (and fails on).
+  for (const m of [...graph.loaded, ...graph.failed.map((f) => f.mod)]) {
     const read = spec.loader.readOf(m);
     const parent = parents.get(key(m));
     if (!read) continue;

@@ -40,7 +40,8 @@ function recordGraph(
   why: (m: ModVer) => { why: NeedWhy; from?: string },
 ) {
   const parents = requirers(graph);
-  for (const m of graph.loaded) {
+  // A go.mod that could not be read is still one Go fetches (and fails on).
+  for (const m of [...graph.loaded, ...graph.failed.map((f) => f.mod)]) {
     const read = spec.loader.readOf(m);
     if (!read) continue;
     const w = why(m);
