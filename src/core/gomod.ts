@@ -33,6 +33,10 @@ export interface GoMod {
   require: GoModRequire[];
   replace: GoModReplace[];
   exclude?: GoModExclude[];
+  /** `tool` directives (Go 1.24+): packages that are part of "all". */
+  tool?: string[];
+  /** `ignore` directives (Go 1.25+): directories ./... and "all" skip. */
+  ignore?: string[];
 }
 
 function unquote(tok: string): string {
@@ -78,6 +82,8 @@ function addDirective(mod: GoMod, verb: string, args: string[], comment: string)
   else if (verb === 'toolchain' && args[0]) mod.toolchain = args[0];
   else if (verb === 'require' && args.length >= 2) {
     mod.require.push({ path: args[0]!, version: args[1]!, indirect: /\bindirect\b/.test(comment) });
+  } else if ((verb === 'tool' || verb === 'ignore') && args[0]) {
+    (mod[verb] ??= []).push(args[0]);
   } else if (verb === 'exclude' && args.length >= 2) {
     mod.exclude!.push({ path: args[0]!, version: args[1]! });
   } else if (verb === 'replace') {

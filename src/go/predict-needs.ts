@@ -116,8 +116,8 @@ const readOr = (p: string): Promise<string> => readFile(p, 'utf8').catch(() => '
 async function mainModule(dir: string, list: boolean): Promise<MainModuleInput> {
   const goModPath = join(dir, 'go.mod');
   const goModText = await readFile(goModPath, 'utf8');
-  const modPath = parseGoMod(goModText).module ?? '';
-  const packages = list ? await mainModulePackages(dir, modPath) : [];
+  const mod = parseGoMod(goModText);
+  const packages = list ? await mainModulePackages(dir, mod.module ?? '', mod.ignore) : [];
   return { dir, goModPath, goModText, packages };
 }
 

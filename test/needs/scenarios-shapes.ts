@@ -172,4 +172,29 @@ export const SHAPE_SCENARIOS: Scenario[] = [
     prepare: async (lab) => void (await runGo(lab, ['mod', 'tidy'])),
     exact: true,
   },
+  {
+    name: 'go.mod tool directive (Go 1.24+): the tool package is in "all"',
+    modules: [
+      mod('example.com/tl@v1.0.0', { go: '1.18', require: [B], pkgs: { 'cmd/gen': ['example.com/b'] } }),
+      mod(B, { go: '1.18' }),
+    ],
+    files: mainFiles(
+      { go: '1.24', require: ['example.com/tl@v1.0.0', `${B} indirect`], extra: 'tool example.com/tl/cmd/gen' },
+      [],
+    ),
+    goSum: sums('example.com/tl@v1.0.0', B),
+    command: 'tidy',
+    exact: true,
+  },
+  {
+    name: 'go.mod ignore directive (Go 1.25+): an ignored directory’s imports are not loaded',
+    modules: [mod(A, { go: '1.18' })],
+    files: {
+      ...mainFiles({ go: '1.25', require: [A], extra: 'ignore ./skip' }, ['example.com/a']),
+      'skip/s.go': 'package skip\n\nimport _ "example.com/ignored"\n',
+    },
+    goSum: sums(A),
+    command: 'tidy',
+    exact: true,
+  },
 ];

@@ -27,8 +27,10 @@ export interface CodeSource {
 export interface LoadSpec {
   /** The main modules and their directories. */
   mainModules: { path: string; dir: string }[];
-  /** Import paths of the main modules' packages (go list ./...). */
+  /** Import paths of the main modules' packages (modload matchPackages). */
   mainPackages: string[];
+  /** go.mod `tool` packages (Go 1.24+): always in "all" (modload/load.go). */
+  tools?: string[];
   /** The roots' versions (a pruned graph resolves imports from roots first: rs.rootSelected). */
   rootVersion(path: string): string | undefined;
   pruning: 'pruned' | 'unpruned';
@@ -86,7 +88,7 @@ export async function loadPackages(spec: LoadSpec): Promise<LoadResult> {
     state.set(path, inAll ? 'all' : 'test');
     jobs.push(loadOne(spec, path, inAll, mainPkgs.has(path), result, visit));
   };
-  for (const p of spec.mainPackages) visit(p, true);
+  for (const p of [...spec.mainPackages, ...(spec.tools ?? [])]) visit(p, true);
   while (jobs.length > 0) await jobs.shift();
   return result;
 }

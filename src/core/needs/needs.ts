@@ -1,7 +1,7 @@
 // "What Go will need": the fetches one `go mod tidy` or `go mod download` makes, with what Go will not fetch
 // subtracted (module cache, replacements, go.sum lines, GONOSUMDB/GOPRIVATE/GOSUMDB=off), and the toolchain switch
 // GOTOOLCHAIN makes first (toolchain/select.go). Pure: the edge supplies files and an injected go.mod fetcher.
-import { parseGoMod } from '../gomod.js';
+import { forEachDirective, parseGoMod } from '../gomod.js';
 import { downloadUses } from './download-needs.js';
 import { useSumDB, type CacheFiles, type SumdbSettings } from './fetch-rules.js';
 import type { CodeSource } from './load-packages.js';
@@ -60,26 +60,34 @@ export interface NeedsResult {
   unreadable: { module: string; version: string; error: string }[];
 }
 
+/** Directives a main go.mod may hold only from this Go on (modfile's strict parse: "unknown directive"). */
+const DIRECTIVE_SINCE: Record<string, string> = { toolchain: '1.21', godebug: '1.23', tool: '1.24', ignore: '1.25' };
+
+/** The language version of a Go release ("1.19.8" → "1.19"), as tidy's maximum supported version. */
+const langOf = (v: string): string => v.replace(/^(\d+\.\d+).*/, '$1');
+
 /** Errors Go reports on the main go.mod before it loads anything (version checks of modload and modfile). */
 function versionErrors(input: NeedsInput, goVersion: string, switched: boolean): string[] {
   const out: string[] = [];
   for (const m of input.modules) {
     const mod = parseGoMod(m.goModText);
-    if (compareGo(goVersion, '1.21') < 0) {
-      // Go ≤ 1.20: no toolchain directive, two-part go versions only, and tidy refuses go.mod files from the future.
-      if (mod.toolchain !== null) out.push(`${m.goModPath}: unknown directive: toolchain`);
-      if (mod.go && !/^\d+\.\d+$/.test(mod.go))
-        out.push(`${m.goModPath}: invalid go version '${mod.go}': must match format 1.23`);
-      else if (input.command === 'tidy' && mod.go && compareGo(mod.go, goVersion.replace(/^(\d+\.\d+).*/, '$1')) > 0) {
-        out.push(
-          `go.mod file indicates go ${mod.go}, but maximum version supported by tidy is ${goVersion.replace(/^(\d+\.\d+).*/, '$1')}`,
-        );
-      }
-    } else if (!switched && mod.go && compareGo(mod.go, goVersion) > 0) {
+    // modfile's strict parse fails first: then nothing else is checked.
+    const parse: string[] = [];
+    forEachDirective(m.goModText, (verb) => {
+      const since = DIRECTIVE_SINCE[verb];
+      if (since && compareGo(goVersion, since) < 0) parse.push(`${m.goModPath}: unknown directive: ${verb}`);
+    });
+    const old = compareGo(goVersion, '1.21') < 0; // Go ≤ 1.20 accepts two-part go versions only
+    if (old && mod.go && !/^\d+\.\d+$/.test(mod.go))
+      parse.push(`${m.goModPath}: invalid go version '${mod.go}': must match format 1.23`);
+    if (parse.length > 0) out.push(...parse);
+    else if (old && input.command === 'tidy' && mod.go && compareGo(mod.go, langOf(goVersion)) > 0) {
+      out.push(`go.mod file indicates go ${mod.go}, but maximum version supported by tidy is ${langOf(goVersion)}`);
+    } else if (!old && !switched && mod.go && compareGo(mod.go, goVersion) > 0) {
       out.push(`go.mod requires go >= ${mod.go} (running go ${goVersion}; GOTOOLCHAIN=${input.settings.GOTOOLCHAIN})`);
     }
   }
-  return out;
+  return [...new Set(out)];
 }
 
 function goSums(texts: string[]): GoSums {

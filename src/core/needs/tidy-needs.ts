@@ -133,6 +133,7 @@ function load(
   return loadPackages({
     mainModules: [{ path: main.path, dir: main.dir }],
     mainPackages: spec.packages,
+    tools: main.mod.tool ?? [],
     rootVersion: (p) => roots.get(p),
     pruning,
     graph,
