@@ -24,7 +24,7 @@ export interface Scenario {
   cwd?: string;
   /** The prediction must equal the log (false: sure ⊆ log ⊆ sure ∪ possible). */
   exact: boolean;
-  /** Go fails although nothing is predicted to stop it (the failure comes from what the proxy answers). */
+  /** Go fails on a request the proxy cannot answer (the prediction says what Go needs, not what the proxy has). */
   goFails?: boolean;
   /** Compare the toolchain switch only (after it, the fake toolchain's Go fails on the go line it cannot meet). */
   toolchainOnly?: boolean;

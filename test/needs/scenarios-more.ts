@@ -174,4 +174,18 @@ export const MORE_SCENARIOS: Scenario[] = [
     goSum: [`${A}/go.mod`],
     exact: true,
   },
+  {
+    name: 'go.work: a requirement on another workspace module still reads its go.mod from the proxy',
+    modules: workspaceMods,
+    files: {
+      ...workspace,
+      'm2/go.mod': goModText('example.com/m2', {
+        go: '1.18',
+        require: ['example.com/m1@v0.0.0', 'example.com/c@v1.0.0'],
+      }),
+    },
+    command: 'download',
+    goFails: true, // the graph still reads example.com/m1@v0.0.0's go.mod, which no proxy has
+    exact: true,
+  },
 ];
