@@ -72,6 +72,11 @@ const tidyThenCleanCache = async (lab: Lab): Promise<void> => {
   await runGo(lab, ['clean', '-modcache']);
 };
 
+const COBRA_INDIRECT = [
+  'github.com/inconshreveable/mousetrap@v1.1.0 indirect',
+  'github.com/spf13/pflag@v1.0.5 indirect',
+];
+
 /** Pruning, go.sum and cache states, replacements, missing imports. */
 export const SCENARIOS: Scenario[] = [
   {
@@ -186,4 +191,54 @@ export const SCENARIOS: Scenario[] = [
     command: 'tidy',
     exact: true,
   },
+  {
+    name: 'cobra-shaped: an unpruned dependency reveals go.mod files two levels down; go.sum from an earlier tidy',
+    modules: cobraShaped(),
+    files: mainFiles({ go: '1.18', require: ['github.com/spf13/cobra@v1.8.0', ...COBRA_INDIRECT] }, [
+      'github.com/spf13/cobra',
+    ]),
+    command: 'tidy',
+    prepare: tidyThenCleanCache,
+    exact: true,
+  },
+  {
+    name: 'cobra-shaped, no go.sum yet',
+    modules: cobraShaped(),
+    files: mainFiles({ go: '1.18', require: ['github.com/spf13/cobra@v1.8.0', ...COBRA_INDIRECT] }, [
+      'github.com/spf13/cobra',
+    ]),
+    command: 'tidy',
+    exact: false,
+  },
 ];
+
+/** The shape of github.com/spf13/cobra v1.8 (go 1.15, so unpruned): mousetrap only on windows, md2man and yaml in doc/. */
+function cobraShaped(): ModuleSource[] {
+  const req = [
+    'github.com/cpuguy83/go-md2man/v2@v2.0.3',
+    'github.com/inconshreveable/mousetrap@v1.1.0',
+    'github.com/spf13/pflag@v1.0.5',
+    'gopkg.in/yaml.v3@v3.0.1',
+  ];
+  const cobra = mod('github.com/spf13/cobra@v1.8.0', {
+    go: '1.15',
+    require: req,
+    imports: ['github.com/spf13/pflag'],
+    pkgs: { doc: ['github.com/cpuguy83/go-md2man/v2/md2man', 'gopkg.in/yaml.v3'] },
+  });
+  cobra.files['command_win.go'] =
+    '//go:build windows\n\npackage cobra\n\nimport _ "github.com/inconshreveable/mousetrap"\n';
+  return [
+    cobra,
+    mod('github.com/cpuguy83/go-md2man/v2@v2.0.3', {
+      go: '1.11',
+      require: ['github.com/russross/blackfriday/v2@v2.1.0'],
+      pkgs: { md2man: ['github.com/russross/blackfriday/v2'] },
+    }),
+    mod('github.com/russross/blackfriday/v2@v2.1.0', { noGoMod: true }),
+    mod('github.com/inconshreveable/mousetrap@v1.1.0', { go: '1.18' }),
+    mod('github.com/spf13/pflag@v1.0.5', { go: '1.12' }),
+    mod('gopkg.in/yaml.v3@v3.0.1', { require: ['gopkg.in/check.v1@v0.0.0-20161208181325-20d25e280405'] }),
+    mod('gopkg.in/check.v1@v0.0.0-20161208181325-20d25e280405', { noGoMod: true }),
+  ];
+}
