@@ -135,6 +135,36 @@ function queryLookups(queries: Need[], settings: SumdbSettings): Need[] {
     .map((q) => ({ ...q, what: 'sumdb-lookup' as const }));
 }
 
+type Finalize = (uses: Use[], command: NeedsCommand | 'toolchain') => Promise<Need[]>;
+
+/** The command itself, run by the Go of goVersion: its uses turned into needs, its queries, a too-new dependency. */
+async function commandNeeds(input: NeedsInput, goVersion: string, sums: GoSums, fin: Finalize) {
+  const modules = input.modules.map((m) => {
+    const mod = parseGoMod(m.goModText);
+    return { path: mod.module ?? '', dir: m.dir, goModPath: m.goModPath, mod };
+  });
+  const work = input.work ? { dir: input.work.dir, replace: parseGoWork(input.work.text).replace } : null;
+  const set = new MainSet(modules, work);
+  const loader = new ModLoader(set, input.io);
+  const packages = input.modules[0]?.packages ?? [];
+  const cmd =
+    input.command === 'tidy'
+      ? await tidyUses({ set, packages, loader, code: input.io, goVersion, sums })
+      : await downloadUses({ set, loader, work: input.work });
+  const tooNew = tooNewNeeds(input, goVersion, loader);
+  const needs = [
+    ...(await fin(cmd.uses, input.command)),
+    ...cmd.queries,
+    ...queryLookups(cmd.queries, input.settings),
+    ...tooNew.needs,
+  ];
+  const unreadable = [...loader.failures].map(([k, e]) => {
+    const at = k.lastIndexOf('@');
+    return { module: k.slice(0, at), version: k.slice(at + 1), error: e.message };
+  });
+  return { needs, errors: tooNew.errors, unreadable };
+}
+
 /** Predicts what one `go mod tidy` / `go mod download` will fetch. */
 export async function predictNeeds(input: NeedsInput): Promise<NeedsResult> {
   const toolchain = selectToolchain({
@@ -145,10 +175,9 @@ export async function predictNeeds(input: NeedsInput): Promise<NeedsResult> {
     goarch: input.goarch,
     inPath: (n) => input.io.inPath(n),
   });
-  const result: NeedsResult = { needs: [], toolchain, errors: [], unreadable: [] };
-  if (toolchain.kind === 'error') return { ...result, errors: [toolchain.message] };
+  if (toolchain.kind === 'error') return { needs: [], toolchain, errors: [toolchain.message], unreadable: [] };
   const sums = goSums(input.goSums);
-  const fin = (uses: Use[], command: NeedsCommand | 'toolchain') =>
+  const fin: Finalize = (uses, command) =>
     finalizeUses(uses, {
       command,
       sums,
@@ -156,35 +185,12 @@ export async function predictNeeds(input: NeedsInput): Promise<NeedsResult> {
       cacheFiles: (m) => input.io.cacheFiles(m),
       sumdbCached: (n, m) => input.io.sumdbCached(n, m),
     });
-  if (toolchain.kind === 'download') result.needs.push(...(await fin([toolchainUse(toolchain)], 'toolchain')));
+  // The switch comes first; the command is then run by the toolchain switched to (its rules apply).
+  const needs = toolchain.kind === 'download' ? await fin([toolchainUse(toolchain)], 'toolchain') : [];
   const switched = toolchain.kind !== 'local';
   const goVersion = switched ? fromToolchain(toolchain.toolchain) || input.goVersion : input.goVersion;
-  result.errors.push(...versionErrors(input, goVersion, switched));
-  if (result.errors.length > 0) return result;
-  const modules = input.modules.map((m) => ({
-    path: parseGoMod(m.goModText).module ?? '',
-    dir: m.dir,
-    goModPath: m.goModPath,
-    mod: parseGoMod(m.goModText),
-  }));
-  const work = input.work ? { dir: input.work.dir, replace: parseGoWork(input.work.text).replace } : null;
-  const set = new MainSet(modules, work);
-  const loader = new ModLoader(set, input.io);
-  const cmd =
-    input.command === 'tidy'
-      ? await tidyUses({ set, packages: input.modules[0]?.packages ?? [], loader, code: input.io, goVersion, sums })
-      : await downloadUses({ set, loader, work: input.work });
-  result.needs.push(
-    ...(await fin(cmd.uses, input.command)),
-    ...cmd.queries,
-    ...queryLookups(cmd.queries, input.settings),
-  );
-  const tooNew = tooNewNeeds(input, goVersion, loader);
-  result.needs.push(...tooNew.needs);
-  result.errors.push(...tooNew.errors);
-  for (const [k, e] of loader.failures) {
-    const at = k.lastIndexOf('@');
-    result.unreadable.push({ module: k.slice(0, at), version: k.slice(at + 1), error: e.message });
-  }
-  return result;
+  const errors = versionErrors(input, goVersion, switched);
+  if (errors.length > 0) return { needs, toolchain, errors, unreadable: [] };
+  const cmd = await commandNeeds(input, goVersion, sums, fin);
+  return { needs: [...needs, ...cmd.needs], toolchain, errors: cmd.errors, unreadable: cmd.unreadable };
 }

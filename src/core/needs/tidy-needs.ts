@@ -4,7 +4,7 @@
 import { fromOf, pruningForGo, readModGraph, requirers, type ModGraph } from './graph.js';
 import type { GoSums } from './gosum.js';
 import { compareGo, prevGo } from './gover.js';
-import { loadPackages, type CodeSource, type LoadResult } from './load-packages.js';
+import { loadPackages, pathPrefixes, type CodeSource, type LoadResult } from './load-packages.js';
 import type { MainSet, ModLoader } from './module-set.js';
 import { queryNeeds } from './query-needs.js';
 import { firstGraphs, rootVersions, settleRoots } from './roots.js';
@@ -65,6 +65,7 @@ export function tidyCompatVersion(goLine: string, goVersion: string): string {
   return compareGo(goVersion, '1.21') >= 0 && compareGo(goLine, '1.21') >= 0 ? goLine : prevGo(goLine);
 }
 
+/** Records the zips a load fetched (the replacement's, when a module is replaced by another version). */
 function recordZips(uses: UseSet, spec: TidySpec, result: LoadResult, graph: ModGraph): void {
   const parents = requirers(graph);
   const mainGoMod = spec.set.modules[0]!.goModPath;
@@ -122,6 +123,7 @@ export async function tidyUses(spec: TidySpec): Promise<CommandUses> {
   return { uses: uses.list(), queries: queryNeeds([...result.missing], spec.set) };
 }
 
+/** One loadFromRoots pass over the main packages with the given roots and graph. */
 function load(
   spec: TidySpec,
   roots: Map<string, string>,
@@ -150,7 +152,7 @@ async function compatCheck(
   roots: Map<string, string>,
   result: LoadResult,
   goLine: string,
-  pruning: string,
+  pruning: 'pruned' | 'unpruned',
 ) {
   if (pruning !== 'pruned' || pruningForGo(tidyCompatVersion(goLine, spec.goVersion)) !== 'unpruned') return;
   const main = spec.set.modules[0]!;
@@ -162,7 +164,7 @@ async function compatCheck(
   });
   recordGraph(uses, spec, cg, () => ({ why: 'compat' }));
   for (const path of result.providers.keys()) {
-    for (let p = path; p !== ''; p = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '') {
+    for (const p of pathPrefixes(path)) {
       const v = cg.selected(p);
       const owner = v === 'none' || v === '' ? null : spec.set.owner({ path: p, version: v });
       if (owner?.mod) uses.add({ what: 'zip', mod: owner.mod, why: 'compat', certainty: 'sure', importPath: path });
