@@ -188,4 +188,26 @@ export const MORE_SCENARIOS: Scenario[] = [
     goFails: true, // the graph still reads example.com/m1@v0.0.0's go.mod, which no proxy has
     exact: true,
   },
+  {
+    name: 'extracted module kept, its zip deleted: tidy (Download) needs nothing',
+    modules: simple(),
+    files: simpleMain(),
+    command: 'tidy',
+    prepare: async (lab) => {
+      await runGo(lab, ['mod', 'tidy']);
+      removeInLab(lab, '{CACHE}/cache/download/example.com/a/@v/v1.0.0.zip');
+    },
+    exact: true,
+  },
+  {
+    name: 'extracted module kept, its zip deleted: go mod download (DownloadZip) fetches the zip again',
+    modules: simple(),
+    files: simpleMain(),
+    command: 'download',
+    prepare: async (lab) => {
+      await runGo(lab, ['mod', 'download']);
+      removeInLab(lab, '{CACHE}/cache/download/example.com/a/@v/v1.0.0.zip');
+    },
+    exact: true,
+  },
 ];
