@@ -2,7 +2,7 @@
 // requests the real `go` makes to the loopback proxy and checksum database (test/helpers/fault-proxy.ts log).
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareSemver } from '../../src/core/needs/semver.js';
+import { compareSemver } from '../../src/core/semver.js';
 import type { Need } from '../../src/core/needs/types.js';
 import { predictGoNeeds, type PredictedNeeds } from '../../src/go/predict-needs.js';
 import type { ModuleSource, ServedModule } from '../helpers/fault-proxy.js';

@@ -1,7 +1,7 @@
 // Go toolchain and language versions ("1.21", "1.21.0", "1.22rc1") as cmd/go compares them: a port of
 // internal/gover (Parse, Compare, IsLang, Lang) and cmd/go/internal/gover (FromToolchain, Prev, ModCompare).
 // "1.21" is the language version and sorts before "1.21rc1", which sorts before "1.21.0".
-import { compareSemver } from './semver.js';
+import { compareSemver } from '../semver.js';
 
 interface Version {
   major: string;
