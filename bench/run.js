@@ -12,6 +12,8 @@ import { benchTidy } from './cases/tidy.js';
 import { benchStall } from './cases/stall.js';
 import { benchProbe } from './cases/probe.js';
 import { benchParser } from './cases/parser.js';
+import { benchTlsCheck } from './cases/tls-check.js';
+import { benchCheckProxy } from './cases/check-proxy.js';
 
 const CASES = [
   [1, '1 start-up', benchStartup, false],
@@ -20,6 +22,8 @@ const CASES = [
   [4, '4 time to name the blocker', benchStall, true],
   [5, '5 probe vs curl', benchProbe, false],
   [6, '6 parser', benchParser, false],
+  [7, '7 TLS ClientHello check', benchTlsCheck, false],
+  [8, '8 check-proxy', benchCheckProxy, false],
 ];
 
 function parseArgs(argv) {

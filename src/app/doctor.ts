@@ -4,6 +4,7 @@ import { runChecks, summarize } from '../core/doctor/check.js';
 import { chooseCanary } from '../core/doctor/canary.js';
 import { doctorChecks, finishResults } from '../core/doctor/checks/all-checks.js';
 import type { DoctorContext, DoctorReport } from '../core/doctor/checks/context.js';
+import { configuredGoAuth } from '../core/goauth.js';
 import { getGitVersion } from '../go/git.js';
 import { loadConfig } from '../go/load-config.js';
 import { getReplaceDirs } from '../go/dirs.js';
@@ -30,6 +31,7 @@ async function buildContext(o: DoctorOptions, go: string): Promise<{ ctx: Doctor
       env: o.env,
       goVersion: loaded.go?.version ?? null,
       platform: process.platform,
+      goauth: configuredGoAuth(loaded.model),
       timeoutMs: o.timeoutMs,
     }),
     getReplaceDirs(loaded, o.cwd),
@@ -45,6 +47,7 @@ async function buildContext(o: DoctorOptions, go: string): Promise<{ ctx: Doctor
     replaceDirs,
     netrcError: prober.credentialsError,
     probe: (url, p) => prober.probe(url, p),
+    inspectGoAuth: (urls) => prober.inspectGoAuth(urls),
     hasGit: () => getGitVersion(o.env),
   };
   return { ctx, prober };

@@ -8,6 +8,7 @@ import { registerRoute } from './route.js';
 import { registerTidy } from './tidy.js';
 import { registerInit } from './init.js';
 import { registerRestore } from './restore.js';
+import { registerCheckProxy } from './check-proxy.js';
 import { VERSION } from './version.js';
 
 /** Builds the commander program (exported for tests of --help). */
@@ -28,10 +29,19 @@ Examples:
   $ gomodctl init                   configure GOPROXY/GOPRIVATE/GOSUMDB with a wizard
   $ gomodctl env                    show the effective Go module configuration and its sources
   $ gomodctl route example.com/m    show which URLs Go would request for a module
+  $ gomodctl check-proxy <url>      check that a module proxy works for go
 
 Exit codes: 0 ok, 1 problems found, 2 bad usage or bad input, 3 killed at --timeout, 130 interrupted.`,
   );
-  for (const register of [registerDoctor, registerTidy, registerInit, registerRestore, registerEnv, registerRoute]) {
+  for (const register of [
+    registerDoctor,
+    registerTidy,
+    registerInit,
+    registerRestore,
+    registerEnv,
+    registerRoute,
+    registerCheckProxy,
+  ]) {
     register(program);
   }
   return program;

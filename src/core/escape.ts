@@ -4,7 +4,7 @@
 // (docs/go-rules.md#the-module-proxy-protocol).
 import { UsageError } from './errors.js';
 
-type PathKind = 'module' | 'file';
+type PathKind = 'module' | 'import' | 'file';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -44,7 +44,7 @@ function checkElem(elem: string, kind: PathKind): string | null {
   if (elem[0] === '.' && kind === 'module') return 'leading dot in path element';
   if (elem.endsWith('.')) return 'trailing dot in path element';
   for (const c of elem) {
-    const ok = kind === 'module' ? modPathOK(c) : fileNameOK(c);
+    const ok = kind === 'module' ? modPathOK(c) : kind === 'import' ? modPathOK(c) || c === '+' : fileNameOK(c);
     if (!ok) return `invalid char ${quoteRune(c)}`;
   }
   const dot = elem.indexOf('.');
@@ -121,6 +121,18 @@ function checkModulePathReason(path: string): string | null {
   }
   if (!splitPathVersion(path)[2]) return 'invalid version';
   return null;
+}
+
+/** Port of module.CheckImportPath: null when valid, else Go's error text. */
+export function checkImportPath(path: string): string | null {
+  const err = checkPathKind(path, 'import');
+  return err === null ? null : `malformed import path ${goQuote(path)}: ${err}`;
+}
+
+/** Port of module.CheckFilePath (file names inside module zips): null when valid, else Go's error text. */
+export function checkFilePath(path: string): string | null {
+  const err = checkPathKind(path, 'file');
+  return err === null ? null : `malformed file path ${goQuote(path)}: ${err}`;
 }
 
 /** Every ASCII upper-case letter X becomes "!x" (module.escapeString); input is already checked. */

@@ -1,6 +1,8 @@
 // Go toolchain versions ("go1.21.3", "1.21", "go1.22rc1") compared exactly as Go compares them: a port of
-// internal/gover/gover.go (Parse, Compare, Lang; cmd/go/internal/gover before Go 1.22) and go/version/version.go
-// (stripGo). The one place in gomodctl that parses a Go version.
+// internal/gover/gover.go (Parse, Compare, IsLang, Lang; cmd/go/internal/gover before Go 1.22), cmd/go/internal/gover
+// (FromToolchain, Prev, ModCompare) and go/version/version.go (stripGo). The one place in gomodctl that parses a Go
+// version.
+import { compareSemver } from './semver.js';
 
 /** A parsed version, with the numbers kept as decimal strings like gover.Version. */
 interface Version {
@@ -100,4 +102,37 @@ export function goLanguageVersion(version: string): string | null {
 export function goVersionOf(goversion: string | undefined): string | null {
   const m = /\bgo\d+(\.\d+)*(rc\d+|beta\d+)?/.exec(goversion ?? '');
   return m ? m[0] : null;
+}
+
+/**
+ * The minor number of a Go 1.x release ("go1.21.3" → 21, "1.19" → 19, "devel go1.27-…" → 27), or null when the text
+ * names no Go 1 release: for tables indexed by release.
+ */
+export function goMinorVersion(version: string | null | undefined): number | null {
+  const v = parse(strip(goVersionOf(version ?? '') ?? version ?? ''));
+  return v.major === '1' ? Number(v.minor) : null;
+}
+
+/** gover.Prev (cmd/go/internal/gover/gover.go): the language version before x ("1.17" → "1.16", "1.21.3" → "1.20"). */
+export function prevGo(x: string): string {
+  const v = parse(x);
+  if (cmpInt(v.minor, '1') <= 0) return v.major;
+  return `${v.major}.${String(Number(v.minor) - 1)}`;
+}
+
+/** gover.FromToolchain (cmd/go/internal/gover/toolchain.go): "go1.21.3" → "1.21.3"; custom suffixes dropped. */
+export function fromToolchain(name: string): string {
+  if (/[\\/]/.test(name) || !name.startsWith('go')) return '';
+  let v = name.slice(2);
+  const cut = v.search(/[ \t-]/);
+  if (cut >= 0) v = v.slice(0, cut);
+  return parse(v).major !== '' ? v : ''; // gover.IsValid, no prefix stripped
+}
+
+/** gover.ModCompare: versions of the "go" and "toolchain" pseudo-modules compare as Go versions, others as semver. */
+export function modCompare(path: string, x: string, y: string): number {
+  if (path === 'go') return compareGoVersions(x, y);
+  const tv = (n: string): string => (parse(n).major !== '' ? n : fromToolchain(n)); // gover.maybeToolchainVersion
+  if (path === 'toolchain') return compareGoVersions(tv(x), tv(y));
+  return compareSemver(x, y);
 }

@@ -2,6 +2,7 @@
 // (docs/go-rules.md#the-checksum-database): "off" | "<key> [<url>]", key = full verifier key or a known name,
 // and the exact alias "sum.golang.google.cn". Error texts are Go's.
 import { UsageError } from './errors.js';
+import { goFields } from './go-fields.js';
 import { parseGoUrl } from './go-url.js';
 import { redactSecrets } from './redact.js';
 import { parseVerifierKey } from './sumdb-note.js';
@@ -23,14 +24,6 @@ export type SumdbConfig =
 export const KNOWN_SUMDB_KEYS: Readonly<Record<string, string>> = {
   'sum.golang.org': 'sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8',
 };
-
-// Go's unicode.IsSpace, used by strings.Fields.
-const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
-
-/** strings.Fields with Go's notion of white space. */
-function goFields(s: string): string[] {
-  return s.split(GO_SPACE).filter((f) => f !== '');
-}
 
 /** The database name must be host[/path] (dbDial's "no funny business" check). */
 function validSumdbName(name: string): boolean {

@@ -1,6 +1,6 @@
-// Which HTTP proxy Go uses for a URL: an exact port of golang.org/x/net/http/httpproxy
-// (docs/go-rules.md#the-network-as-go-sees-it; src/vendor/golang.org/x/net/http/httpproxy/proxy.go), the code behind
-// net/http.ProxyFromEnvironment.
+// Which HTTP proxy Go uses for a URL: an exact port of golang.org/x/net/http/httpproxy as vendored in each Go release
+// (src/vendor/golang.org/x/net/http/httpproxy/proxy.go FromEnvironment, ProxyFunc, useProxy, parseProxy), the code
+// behind net/http ProxyFromEnvironment (net/http/transport.go envProxyFunc: identical in Go 1.19, 1.26 and 1.27).
 import { goAtLeast } from './go-version.js';
 import {
   cidrContains,
@@ -39,38 +39,60 @@ export function getProxyConfig(env: Record<string, string | undefined>): ProxyCo
   };
 }
 
+/** The variable Go takes a setting from: the upper-case name unless it is unset or empty (getEnvAny). */
+export function proxyEnvSource(
+  env: Record<string, string | undefined>,
+  upper: 'HTTPS_PROXY' | 'HTTP_PROXY' | 'NO_PROXY',
+): { name: string; value: string } | null {
+  const lower = upper.toLowerCase();
+  if (env[upper]) return { name: upper, value: env[upper]! };
+  if (env[lower]) return { name: lower, value: env[lower]! };
+  return null;
+}
+
 /**
  * Returns the proxy URL Go would use for `url`, or null for a direct connection.
  * https → HTTPS_PROXY only, http → HTTP_PROXY only (null under CGI, where Go returns an error), other schemes → null.
- * `goVersion` selects the rules of that Go release (see `isLegacyHttpProxy`); null/undefined = newest.
+ * `goVersion` selects the rules of that Go release (see `httpProxyRules`); null/undefined = newest.
  */
 export function proxyForUrl(config: ProxyConfig, url: string, goVersion?: string | null): string | null {
-  const legacy = isLegacyHttpProxy(goVersion);
+  const rules = httpProxyRules(goVersion);
   const req = splitRequestUrl(url);
   if (!req) return null;
   let proxy: string | null = null;
-  if (req.scheme === 'https') proxy = parseProxy(config.httpsProxy, legacy);
+  if (req.scheme === 'https') proxy = parseProxy(config.httpsProxy, !rules.anyScheme);
   else if (req.scheme === 'http') {
-    proxy = parseProxy(config.httpProxy, legacy);
+    proxy = parseProxy(config.httpProxy, !rules.anyScheme);
     if (proxy !== null && config.cgi) return null;
   }
   if (proxy === null) return null;
-  return useProxy(config.noProxy, req.host, req.port, legacy) ? proxy : null;
+  return useProxy(config.noProxy, req.host, req.port, !rules.netipHosts) ? proxy : null;
+}
+
+/** The two ways the x/net/http/httpproxy copies vendored in Go releases differ. */
+export interface HttpProxyRules {
+  /** parseProxy keeps any `scheme://host` (else only http, https, socks5; the rest gets "http://" prepended). */
+  anyScheme: boolean;
+  /** useProxy parses hosts with netip.ParseAddr (IPv6 zones are IPs) and never matches domain entries against IPs. */
+  netipHosts: boolean;
 }
 
 /**
- * True for Go releases whose vendored httpproxy has the old rules (verified: 1.19 old, 1.26 new; 1.20–1.25 not
- * examined, treated as new from 1.21): parseProxy kept only http/https/socks5 schemes, hosts were parsed with
- * net.ParseIP (no IPv6 zones) and NO_PROXY domain entries were also matched against IP hosts as text.
+ * The httpproxy rules of a Go release, from src/vendor/golang.org/x/net/http/httpproxy/proxy.go of each release read
+ * (1.19.8, 1.21.0, 1.22.0: neither; 1.23.0, 1.24.0: anyScheme; 1.24.13, 1.25.0, 1.26.8, 1.27.3: both; 1.20 not read,
+ * taken as 1.19). netipHosts is the fix of CVE-2025-22870 (golang/go#71984), backported to 1.23.7 and 1.24.1.
+ * Unknown version = newest.
  */
-export function isLegacyHttpProxy(goVersion: string | null | undefined): boolean {
-  return !goAtLeast(goVersion, '1.21');
+export function httpProxyRules(goVersion: string | null | undefined): HttpProxyRules {
+  const netipHosts =
+    goAtLeast(goVersion, '1.24.1') || (goAtLeast(goVersion, '1.23.7') && !goAtLeast(goVersion, '1.24'));
+  return { anyScheme: goAtLeast(goVersion, '1.23'), netipHosts };
 }
 
 /**
- * Normalises a proxy env value as Go's parseProxy: newest Go keeps any `scheme://host`; Go ≤1.20 keeps only
- * http/https/socks5 URLs. Anything else gets "http://" prepended (`cache.corp:3128` → `http://cache.corp:3128`,
- * and in old Go `foo://h` → `http://foo://h`; verified with Go 1.19 vs 1.26).
+ * Normalises a proxy env value as Go's parseProxy: Go 1.23+ keeps any `scheme://host`; older Go keeps only
+ * http/https/socks5 URLs (`legacy`). Anything else gets "http://" prepended (`cache.corp:3128` →
+ * `http://cache.corp:3128`, and in old Go `foo://h` → `http://foo://h`; verified with Go 1.19 vs 1.26).
  */
 export function parseProxy(value: string, legacy = false): string | null {
   if (value === '') return null;
@@ -162,8 +184,8 @@ export function parseNoProxy(noProxy: string): { ip: Matcher[]; domain: Matcher[
 
 /**
  * Reports whether a request to host:port goes through the proxy under NO_PROXY (httpproxy config.useProxy). localhost
- * and loopback IPs never do. Newest Go parses the host with netip.ParseAddr (IPv6 zones allowed) and never matches
- * domain entries against IP hosts; legacy Go (≤1.20) used net.ParseIP and did.
+ * and loopback IPs never do. Go with the netip rules (see `httpProxyRules`) parses the host with netip.ParseAddr (IPv6
+ * zones allowed) and never matches domain entries against IP hosts; older Go (`legacy`) used net.ParseIP and did.
  */
 export function useProxy(noProxy: string, host: string, port: string, legacy = false): boolean {
   if (host === 'localhost') return false;

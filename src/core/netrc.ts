@@ -46,20 +46,25 @@ export function parseNetrc(text: string): NetrcEntry[] {
 /**
  * Finds the .netrc entry Go would use for `url`. Only https URLs get credentials (auth/auth.go). Matching by version:
  * ≤1.20 `machine` = hostname without port (1.20 not examined, assumed like 1.19); 1.21–1.23 `machine` = URL host
- * including an explicit port; 1.24+ (GOAUTH=netrc) longest prefix of host[:port]/path. First entry in the file wins.
- * `goVersion` null means the newest behaviour.
+ * including an explicit port; 1.24+ (GOAUTH=netrc) a prefix of host[:port]/path — 1.24 the whole host/path, then the
+ * host; 1.25+ the longest prefix, one path element at a time (auth.go loadCredential; see credential-cache.ts).
+ * First entry in the file wins. `goVersion` null means the newest behaviour.
  */
 export function findNetrcEntry(entries: NetrcEntry[], url: string, goVersion: string | null): NetrcEntry | null {
   const u = splitHttpsUrl(url);
   if (!u) return null;
   if (!goAtLeast(goVersion, '1.21')) return entries.find((e) => e.machine === u.hostname) ?? null;
   if (!goAtLeast(goVersion, '1.24')) return entries.find((e) => e.machine === u.host) ?? null;
-  // auth.go loadCredential: try host+path, then cut at the last "/" until only the host is left.
-  let prefix = (u.host + u.path).replace(/\/$/, '');
+  const walk = goAtLeast(goVersion, '1.25'); // 1.25 trims one trailing "/" on both sides and walks up by the last "/"
+  const key = (m: string) => {
+    const k = m.replace(/^https:\/\//, '');
+    return walk ? k.replace(/\/$/, '') : k;
+  };
+  let prefix = walk ? (u.host + u.path).replace(/\/$/, '') : u.host + u.path;
   for (;;) {
-    const hit = entries.find((e) => e.machine.replace(/^https:\/\//, '').replace(/\/$/, '') === prefix);
+    const hit = entries.find((e) => key(e.machine) === prefix);
     if (hit) return hit;
-    const slash = prefix.lastIndexOf('/');
+    const slash = walk ? prefix.lastIndexOf('/') : prefix.indexOf('/');
     if (slash < 0) return null;
     prefix = prefix.slice(0, slash);
   }

@@ -1,16 +1,21 @@
-// Pure classification of what went wrong in a probe: Node/undici error codes, timeouts, HTTP statuses and CONNECT
-// answers become one ProbeCause, the phase it happened in, and one sentence a user can act on (TLS: tls-cause.ts;
-// answer bodies: proxy-body.ts).
-import { formatDuration } from './duration.js';
-import type { ProbeCause, ProbePhase, ProbeResult } from './probe-types.js';
+// Pure classification of what went wrong in a probe: Node/undici error codes and HTTP statuses become one ProbeCause,
+// the phase it happened in, the hop that failed and one sentence a user can act on (TLS: tls-cause.ts; answer bodies:
+// proxy-body.ts; timeouts and hops: probe-hop.ts; CONNECT answers: connect-answer.ts).
+import type { ProxyStep } from './go-net-bounds.js';
+import { isProxyHop, nameHop, peerWords } from './probe-hop.js';
+import type { ProbeCause, ProbeHop, ProbePhase, ProbeResult, ProxyFinding } from './probe-types.js';
 
-/** A classified failure: cause, phase, one-sentence message, and TLS details when relevant. */
+/** A classified failure: cause, phase, one-sentence message, the hop that failed, and TLS details when relevant. */
 export interface ProbeFailure {
   cause: ProbeCause;
   phase?: ProbePhase;
   message: string;
   status?: number;
   tls?: ProbeResult['tls'];
+  hop?: ProbeHop;
+  peer?: string;
+  proxy?: ProxyFinding;
+  go?: ProbeResult['go'];
 }
 
 /** Where the failing connection went: "host:port" of the target or the proxy (already redacted). */
@@ -19,6 +24,12 @@ export interface FailureContext {
   address: string;
   /** Redacted proxy URL when the request went through HTTPS_PROXY/HTTP_PROXY. */
   via?: string;
+  /** host:port of the target, when it differs from `address` (through a proxy). */
+  target?: string;
+  /** In the proxy-connect phase: dialling the proxy, or waiting for its answer to CONNECT. */
+  step?: ProxyStep;
+  /** A CONNECT tunnel is open: the TCP peer is the proxy, the TLS and HTTP peer is the target. */
+  tunnel?: boolean;
 }
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'ENODATA', 'EAI_NONAME', 'ESERVFAIL']);
@@ -42,34 +53,42 @@ export function errorCode(err: unknown): string {
   return '';
 }
 
-/** Classifies a network error thrown in `phase` into a cause and a sentence. */
+/** Classifies a network error thrown in `phase` into a cause, a sentence and the hop that failed. */
 export function classifyNetError(err: unknown, phase: ProbePhase, ctx: FailureContext): ProbeFailure {
   const code = errorCode(err);
-  const proxyPhase = phase === 'proxy-connect';
-  const who = proxyPhase ? `proxy ${ctx.via ?? ctx.address}` : ctx.address;
+  return nameHop(classifyCode(err, code, phase, ctx), code, phase, ctx);
+}
+
+function classifyCode(err: unknown, code: string, phase: ProbePhase, ctx: FailureContext): ProbeFailure {
+  const proxyHop = isProxyHop(phase, ctx);
+  const who = peerWords(phase, ctx);
   if (DNS_CODES.has(code)) {
     const host = ctx.address.replace(/:\d+$/, '');
     const why = code === 'EAI_AGAIN' ? 'temporary DNS failure, the resolver did not answer' : 'no such host';
-    const what = proxyPhase ? `the proxy host ${host}` : host;
+    const what = proxyHop ? `the host of proxy ${ctx.via}` : host;
     return {
-      cause: proxyPhase ? 'proxy' : 'dns',
-      phase: proxyPhase ? phase : 'dns',
+      cause: proxyHop ? 'proxy' : 'dns',
+      phase: proxyHop ? phase : 'dns',
       message: `DNS lookup of ${what} failed (${why})`,
     };
   }
   if (code === 'ECONNREFUSED') {
-    return { cause: proxyPhase ? 'proxy' : 'refused', phase, message: `connection refused by ${who}` };
+    return { cause: proxyHop ? 'proxy' : 'refused', phase, message: `connection refused by ${who}` };
   }
   if (code === 'ETIMEDOUT') {
     return { cause: 'timeout', phase, message: `TCP connect to ${who} timed out` };
   }
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
     const why = code === 'EHOSTUNREACH' ? 'no route to host' : 'network is unreachable';
-    return { cause: proxyPhase ? 'proxy' : 'unknown', phase, message: `cannot reach ${who} (${why})` };
+    return { cause: proxyHop ? 'proxy' : 'unknown', phase, message: `cannot reach ${who} (${why})` };
   }
   if (RESET_CODES.has(code)) {
+    if (proxyHop && ctx.step === 'answer') {
+      const message = `proxy ${ctx.via} closed the connection without answering the CONNECT to ${ctx.target ?? 'the target'}`;
+      return { cause: 'proxy', phase, message };
+    }
     const where = phase === 'tls' ? 'during the TLS handshake' : phaseWords(phase);
-    return { cause: proxyPhase ? 'proxy' : 'reset', phase, message: `connection closed by ${who} ${where}` };
+    return { cause: proxyHop ? 'proxy' : 'reset', phase, message: `connection closed by ${who} ${where}` };
   }
   if (code.startsWith('HPE_') || code === 'UND_ERR_INVALID_ARG' || code === 'UND_ERR_RESPONSE') {
     return { cause: 'bad-response', phase, message: `${who} did not answer with valid HTTP (${code})` };
@@ -83,7 +102,7 @@ export function classifyNetError(err: unknown, phase: ProbePhase, ctx: FailureCo
     };
   }
   const text = err instanceof Error ? err.message : String(err);
-  return { cause: proxyPhase ? 'proxy' : 'unknown', phase, message: `${who}: ${text}${code ? ` (${code})` : ''}` };
+  return { cause: proxyHop ? 'proxy' : 'unknown', phase, message: `${who}: ${text}${code ? ` (${code})` : ''}` };
 }
 
 function phaseWords(phase: ProbePhase): string {
@@ -99,24 +118,13 @@ function phaseWords(phase: ProbePhase): string {
   }
 }
 
-/** The sentence for a probe that hit its deadline in `phase`. */
-export function timeoutFailure(phase: ProbePhase, timeoutMs: number, ctx: FailureContext): ProbeFailure {
-  const t = formatDuration(timeoutMs);
-  const sentences: Record<ProbePhase, string> = {
-    dns: `DNS lookup of ${ctx.address.replace(/:\d+$/, '')} did not finish within ${t}`,
-    connect: `TCP connect to ${ctx.address} did not finish within ${t} (packets dropped by a firewall?)`,
-    tls: `TCP connect to ${ctx.address} succeeded, TLS handshake did not finish within ${t}`,
-    'proxy-connect': `proxy ${ctx.via ?? ctx.address} did not open a tunnel within ${t}`,
-    'first-byte': `connection to ${ctx.address} succeeded, no response within ${t}`,
-    body: `response headers from ${ctx.address} arrived, the body did not finish within ${t}`,
-  };
-  return { cause: 'timeout', phase, message: sentences[phase] };
-}
-
-/** Classifies an HTTP status: null for success (< 400), auth for 401/403/407, http-status otherwise. */
-export function classifyStatus(status: number, url: string): ProbeFailure | null {
+/**
+ * Classifies an HTTP status: null for success (< 400), auth for 401/403/407, http-status otherwise. `reason` is the
+ * reason phrase the server sent (Go prints that one), else the standard text.
+ */
+export function classifyStatus(status: number, url: string, reason?: string): ProbeFailure | null {
   if (status < 400) return null;
-  const text = STATUS_TEXT[status] ?? '';
+  const text = reason || (STATUS_TEXT[status] ?? '');
   const label = text ? `${status} ${text}` : String(status);
   if (status === 401 || status === 403 || status === 407) {
     const hint = status === 403 ? 'access denied' : 'credentials required or rejected';
@@ -140,22 +148,3 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
   504: 'Gateway Timeout',
 };
-
-/** Failure for a CONNECT answered with a non-200 status by the proxy (407 → auth, others → proxy). */
-export function classifyConnectStatus(status: number, via: string, target: string): ProbeFailure {
-  const label = STATUS_TEXT[status] ? `${status} ${STATUS_TEXT[status]}` : String(status);
-  if (status === 407) {
-    return {
-      cause: 'auth',
-      phase: 'proxy-connect',
-      status,
-      message: `proxy ${via} refused the tunnel to ${target}: ${label} (put credentials in HTTPS_PROXY as http://user:password@host:port)`,
-    };
-  }
-  return {
-    cause: 'proxy',
-    phase: 'proxy-connect',
-    status,
-    message: `proxy ${via} refused the tunnel to ${target}: ${label}`,
-  };
-}

@@ -1,5 +1,6 @@
 // Whether a 2xx answer is what a Go module proxy or checksum database returns (go help goproxy; the formats read by
 // cmd/go/internal/modfetch/proxy.go and golang.org/x/mod/sumdb/client.go), or a captive portal / login page.
+import { gatewayWords, recogniseGatewayPage } from './gateway-page.js';
 import type { GoProxyBodyKind } from './probe-types.js';
 
 const VERSION_RE = /^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
@@ -16,9 +17,10 @@ export function classifyGoProxyBody(
   body: string,
 ): string | null {
   if (status < 200 || status > 299 || kind === 'supported') return null;
-  const head = body.trimStart().slice(0, 200).toLowerCase();
-  if (/^text\/html/i.test(contentType ?? '') || head.startsWith('<!doctype html') || head.startsWith('<html')) {
-    return 'the server answered with an HTML page, not a Go module proxy response (captive portal or login page?)';
+  const page = recogniseGatewayPage(contentType, body);
+  if (page) {
+    const guess = page.kind === 'login-form' ? 'a gateway asking to sign in' : 'captive portal or login page?';
+    return `the server answered with ${gatewayWords(page)}, not a Go module proxy response (${guess})`;
   }
   switch (kind) {
     case 'list': {

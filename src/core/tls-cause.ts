@@ -15,6 +15,10 @@ export interface TlsFindings {
   host: string;
   /** Names the certificate is valid for (subjectaltname), for the mismatch sentence. */
   validFor?: string;
+  /** The error the running go prints for this certificate (kept in the result as tls.go). */
+  goError?: string;
+  /** One more sentence of explanation (legacy Common Name, missing intermediate…). */
+  detail?: string;
 }
 
 const UNKNOWN_AUTHORITY_CODES = new Set([
@@ -31,7 +35,7 @@ const UNKNOWN_AUTHORITY_CODES = new Set([
  * then the host name, then the chain to a trusted root), so we report what `go` would report. Null when valid.
  */
 export function classifyTls(f: TlsFindings): ProbeFailure | null {
-  const issuer = f.issuer ? ` (issuer: ${f.issuer})` : '';
+  const issuer = (f.issuer ? ` (issuer: ${f.issuer})` : '') + (f.detail ? `; ${f.detail}` : '');
   const base = { cause: 'tls' as const, phase: 'tls' as const };
   if (f.expired) {
     return {
@@ -76,5 +80,6 @@ function tlsInfo(reason: NonNullable<ProbeResult['tls']>['reason'], f: TlsFindin
   if (f.authorizationCode) info.code = f.authorizationCode;
   else if (reason === 'name-mismatch') info.code = 'ERR_TLS_CERT_ALTNAME_INVALID';
   else if (reason === 'expired') info.code = 'CERT_HAS_EXPIRED';
+  if (f.goError) info.go = f.goError;
   return info;
 }

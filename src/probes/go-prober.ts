@@ -1,43 +1,56 @@
-// The one prober: reads what the running Go trusts (CA roots), sends (.netrc credentials) and goes through
-// (HTTPS_PROXY/NO_PROXY, per Go version) once, and probes URLs the way that Go would reach them. Doctor, tidy's
-// watchdog and the init wizard all use it.
+// The one prober: reads what the running Go trusts (CA roots for that release), sends (.netrc, or GOAUTH as that Go
+// runs it) and goes through (HTTPS_PROXY/NO_PROXY, per Go version) once, and probes URLs the way that Go would reach
+// them. Doctor, tidy's watchdog, the init wizard and check-proxy all use it.
 import type { NetrcEntry } from '../core/netrc.js';
-import type { GoProxyBodyKind, ProbeResult } from '../core/probe-types.js';
+import type { ProbeResult } from '../core/probe-types.js';
 import { loadGoTrustedCAs } from './ca-certs.js';
-import { probeUrl } from './http-probe.js';
+import { createGoAuth, inspectGoAuth, type GoAuthInspection } from './goauth-run.js';
+import { probeUrl, type ProbeOptions } from './http-probe.js';
 import { readNetrc } from './netrc-file.js';
 
 /** Whose network to imitate, and the default bound of each probe. */
 export interface GoProberOptions {
   /** The environment Go sees (HTTPS_PROXY, NO_PROXY, SSL_CERT_FILE, NETRC, HOME…). */
   env: Record<string, string | undefined>;
-  /** The running Go's version ("go1.26.8"): .netrc and proxy rules differ by version; null = the newest Go. */
+  /** The running Go's version ("go1.26.8"): .netrc, GOAUTH, roots and proxy rules differ by version; null = newest. */
   goVersion: string | null;
   platform: NodeJS.Platform;
-  /** Wall-clock bound of each probe unless a probe asks for another. */
+  /** GOAUTH as configured (core/goauth.ts configuredGoAuth); undefined = Go's default (netrc). */
+  goauth?: string;
+  /** Wall-clock bound of each probe unless a probe asks for another (also bounds each GOAUTH command). */
   timeoutMs: number;
   /** Cancels every probe in flight (and later ones). */
   signal?: AbortSignal;
 }
 
-/** Options of one probe. */
-export interface GoProbeOptions {
-  /** Read up to this many body bytes into `body`. */
-  readBody?: number;
-  /** Check a 2xx body as a Go proxy answer of this kind. */
-  expect?: GoProxyBodyKind;
-  /** Another bound for this probe. */
-  timeoutMs?: number;
-}
+/**
+ * Options of one probe: what to read and check (see ProbeOptions: readBody, binary, responseHeaders, expect,
+ * headers) and another bound. Trust, credentials, proxies and cancellation are the prober's.
+ */
+export type GoProbeOptions = Partial<
+  Pick<ProbeOptions, 'readBody' | 'binary' | 'responseHeaders' | 'expect' | 'headers' | 'timeoutMs'>
+> & {
+  /** Send no credentials (neither .netrc nor GOAUTH), to see what the server does without them. */
+  anonymous?: boolean;
+};
 
 /** A prober bound to one Go's view of the network. */
 export interface GoProber {
   /** One bounded GET (redirects followed as Go does); never throws for network faults. */
   probe(url: string, opts?: GoProbeOptions): Promise<ProbeResult>;
+  /** Whether Go would send credentials with its first request to this https URL (.netrc or GOAUTH, bounded). */
+  hasCredentials(url: string): Promise<boolean>;
+  /** Runs GOAUTH for these URLs as Go would before its first request (bounded); says what came out, never secrets. */
+  inspectGoAuth(urls: string[]): Promise<GoAuthInspection>;
   /** Why the .netrc file could not be read (no credentials are sent then), or null. */
   readonly credentialsError: string | null;
   /** The CA files and directories that were read (Go's order), for explanations. */
   readonly trustSources: string[];
+  /**
+   * The roots that Go trusts, for TLS checks below the HTTP request (check-proxy's handshake, the ClientHello check);
+   * undefined = Node's own roots, standing in for the macOS/Windows verifier.
+   */
+  readonly ca: string[] | undefined;
   /** Cancels probes in flight; later probes end at once as cancelled. */
   close(): void;
 }
@@ -46,28 +59,41 @@ export interface GoProber {
 export async function createGoProber(o: GoProberOptions): Promise<GoProber> {
   let credentialsError: string | null = null;
   const [trust, netrc] = await Promise.all([
-    loadGoTrustedCAs({ platform: o.platform, env: o.env }).catch(() => ({ ca: undefined, sources: [] as string[] })),
+    loadGoTrustedCAs({ platform: o.platform, env: o.env, goVersion: o.goVersion }).catch(() => ({
+      ca: undefined,
+      sources: [] as string[],
+    })),
     readNetrc(o.env, { platform: o.platform, goVersion: o.goVersion }).catch((err: Error): NetrcEntry[] => {
       credentialsError = err.message;
       return [];
     }),
   ]);
+  const auth = { goauth: o.goauth, goVersion: o.goVersion, env: o.env, netrc, platform: o.platform };
+  const credentials = createGoAuth({ ...auth, timeoutMs: o.timeoutMs });
   const closed = new AbortController();
   const signal = o.signal ? AbortSignal.any([o.signal, closed.signal]) : closed.signal;
   return {
-    probe: (url, p = {}) =>
+    probe: (url, { anonymous, ...p } = {}) =>
       probeUrl(url, {
+        ...p,
         timeoutMs: p.timeoutMs ?? o.timeoutMs,
         env: o.env,
         goVersion: o.goVersion,
-        netrc,
+        ...(anonymous ? { netrc: [] } : { netrc, credentials }),
         ca: trust.ca,
         signal,
-        ...(p.readBody ? { readBody: p.readBody } : {}),
-        ...(p.expect ? { expect: p.expect } : {}),
       }),
+    hasCredentials: (url) =>
+      url.startsWith('https://')
+        ? credentials.initial(url).then(
+            (headers) => headers !== null,
+            () => false,
+          )
+        : Promise.resolve(false),
+    inspectGoAuth: (urls) => inspectGoAuth({ ...auth, timeoutMs: o.timeoutMs, urls }),
     credentialsError,
     trustSources: trust.sources,
+    ca: trust.ca,
     close: () => closed.abort(),
   };
 }

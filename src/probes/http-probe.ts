@@ -1,17 +1,19 @@
 // The probe engine: one bounded GET that sees the network the way `go` does (HTTPS_PROXY/NO_PROXY, Go's CA roots,
-// .netrc) and reports phase timings and, on failure, one classified cause with a sentence the user can act on.
-import { Client } from 'undici';
-import type { Socket } from 'node:net';
-import { getProxyConfig, proxyForUrl } from '../core/http-proxy-env.js';
-import { findNetrcEntry } from '../core/netrc.js';
-import { classifyNetError, classifyStatus, timeoutFailure, type ProbeFailure } from '../core/probe-cause.js';
+// .netrc or GOAUTH) and reports phase timings and, on failure, one classified cause with a sentence the user can
+// act on, naming the hop that failed. One request's connection and reading: probe-request.ts.
+import { proxyEnvSource } from '../core/http-proxy-env.js';
+import { classifyNetError, type ProbeFailure } from '../core/probe-cause.js';
 import { classifyGoProxyBody } from '../core/proxy-body.js';
+import { classifyAnswer, answerWords } from '../core/http-answer.js';
+import { timeoutFailure } from '../core/probe-hop.js';
 import { redactSecrets, redactUrl } from '../core/redact.js';
 import { UsageError } from '../core/errors.js';
-import type { NetrcEntry } from '../core/netrc.js';
 import type { GoProxyBodyKind, ProbeResult } from '../core/probe-types.js';
+import type { NetrcEntry } from '../core/netrc.js';
+import { GoAuthFatal, type CredentialSource } from '../core/credential-cache.js';
 import { DeadlineExceeded, ProbeState } from './probe-deadline.js';
-import { ProbeFailed, connectTcp, hostPort, openTunnel, startTls } from './probe-connect.js';
+import { ProbeFailed } from './probe-connect.js';
+import { REDIRECTS, requestOnce, type Answer } from './probe-request.js';
 
 /** Options of one probe. Everything the probe sees is passed in: no global state. */
 export interface ProbeOptions {
@@ -23,10 +25,16 @@ export interface ProbeOptions {
   goVersion?: string | null;
   /** Parsed .netrc entries (readNetrc); credentials are sent only over https to matching hosts. */
   netrc?: NetrcEntry[];
+  /** GOAUTH as Go runs it (createGoAuth); when given, it replaces `netrc` and a 4xx is retried once like Go. */
+  credentials?: CredentialSource;
   /** Trusted roots (loadGoTrustedCAs().ca); undefined = Node's defaults. */
   ca?: string[];
   /** Read up to this many body bytes into `body` (0/undefined: stop at the response headers). */
   readBody?: number;
+  /** Keep the body read by readBody as bytes in `bytes` instead of decoding it into `body` (zips). */
+  binary?: boolean;
+  /** Return the final response's headers in `headers` (names lower-cased, repeated values joined by ", "). */
+  responseHeaders?: boolean;
   /** Check a 2xx body as a Go proxy answer of this kind (implies reading up to 64 KiB); failure → bad-response. */
   expect?: GoProxyBodyKind;
   headers?: Record<string, string>;
@@ -34,26 +42,29 @@ export interface ProbeOptions {
 }
 
 const MAX_REDIRECTS = 10; // net/http default, kept by cmd/go (web/http.go checkRedirect)
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-
-interface Hop {
-  status: number;
-  contentType?: string;
-  location?: string;
-  body?: string;
-}
 
 /** Probes `url` with one bounded GET (following up to 10 redirects like Go) and never throws for network faults. */
 export async function probeUrl(url: string, opts: ProbeOptions): Promise<ProbeResult> {
   const safeUrl = redactUrl(url);
   let current = parseProbeUrl(url);
+  const start = current;
   const state = new ProbeState(opts.timeoutMs, opts.signal);
-  const ctx: { via?: string } = {};
+  const ctx: { via?: string; redirects: string[] } = { redirects: [] };
   try {
+    let auth = start.protocol === 'https:' && opts.credentials ? await opts.credentials.initial(start.href) : null;
+    let retried = false;
     for (let hop = 0; ; hop++) {
-      const r = await requestOnce(state, current, opts, ctx, hop === 0);
-      if (!REDIRECTS.has(r.status) || !r.location) return finalResult(state, safeUrl, ctx.via, r, opts);
+      const sameHost = current.host === start.host; // net/http copies Authorization only to the same host
+      const r = await requestOnce(state, current, opts, ctx, hop === 0, sameHost ? auth : null);
+      if (!REDIRECTS.has(r.status) || !r.location) {
+        const again: Record<string, string> | null = retried ? null : await goAuthRetry(state, start, r, opts, auth);
+        if (!again)
+          return withRedirects(withProxyVariable(finalResult(state, safeUrl, ctx.via, r, opts), opts.env), ctx);
+        [auth, retried, current, hop] = [again, true, start, -1];
+        continue;
+      }
       const next = new URL(r.location, current);
+      ctx.redirects.push(redactUrl(next.href));
       if (hop + 1 > MAX_REDIRECTS)
         throw new ProbeFailed({
           cause: 'http-status',
@@ -67,10 +78,36 @@ export async function probeUrl(url: string, opts: ProbeOptions): Promise<ProbeRe
       current = next;
     }
   } catch (err) {
-    return failureResult(state, safeUrl, ctx.via, toFailure(err, state, opts.timeoutMs, ctx.via));
+    const failed = failureResult(state, safeUrl, ctx.via, toFailure(err, state, opts.timeoutMs));
+    return withRedirects(withProxyVariable(failed, opts.env), ctx);
   } finally {
     state.finish();
   }
+}
+
+/**
+ * web/http.go get: an https request answered 4xx is sent once more with the credentials GOAUTH gives for the URL
+ * and the response (Go 1.24+). Go resends even when nothing changed; we resend only when the headers differ.
+ */
+async function goAuthRetry(
+  state: ProbeState,
+  start: URL,
+  r: Answer,
+  opts: ProbeOptions,
+  before: Record<string, string> | null,
+): Promise<Record<string, string> | null> {
+  if (!opts.credentials || start.protocol !== 'https:' || r.status < 400 || r.status > 499) return null;
+  const res = { status: r.status, statusText: r.statusText, headers: r.headers ?? {} };
+  const after = await state.race(opts.credentials.retry(start.href, res));
+  return after && JSON.stringify(after) !== JSON.stringify(before) ? after : null;
+}
+
+/** Names the variable the failing proxy came from, for fixes that must edit that one (getEnvAny's choice). */
+function withProxyVariable(r: ProbeResult, env: ProbeOptions['env']): ProbeResult {
+  if (!r.proxy) return r;
+  const source = proxyEnvSource(env, r.url.startsWith('https:') ? 'HTTPS_PROXY' : 'HTTP_PROXY');
+  if (source) r.proxy = { ...r.proxy, variable: source.name };
+  return r;
 }
 
 function parseProbeUrl(url: string): URL {
@@ -90,173 +127,23 @@ function parseProbeUrl(url: string): URL {
   return u;
 }
 
-function toFailure(err: unknown, state: ProbeState, timeoutMs: number, via: string | undefined): ProbeFailure {
+function toFailure(err: unknown, state: ProbeState, timeoutMs: number): ProbeFailure {
   if (err instanceof ProbeFailed) return err.failure;
+  if (err instanceof GoAuthFatal)
+    return { cause: 'auth', message: `${err.message} (Go stops here, before any request)` };
   if (err instanceof DeadlineExceeded || state.aborted) {
     if (state.wasCancelled)
       return { cause: 'unknown', phase: state.phase, message: 'probe cancelled before it finished' };
-    return timeoutFailure(state.phase, timeoutMs, { address: state.address, via });
+    return timeoutFailure(state.phase, timeoutMs, state.failureContext());
   }
-  return classifyNetError(err, state.phase, { address: state.address, via });
-}
-
-/** Opens the connection (directly or through the proxy Go would use), sends the GET and reads what was asked. */
-async function requestOnce(
-  state: ProbeState,
-  u: URL,
-  opts: ProbeOptions,
-  ctx: { via?: string },
-  first: boolean,
-): Promise<Hop> {
-  const headers: Record<string, string> = { 'user-agent': 'Go-http-client/1.1', ...opts.headers };
-  const auth = authorizationFor(u, opts, first);
-  if (auth) headers.authorization = auth;
-  const proxy = proxyForUrl(getProxyConfig(opts.env), u.href, opts.goVersion);
-  const port = Number(u.port || (u.protocol === 'https:' ? 443 : 80));
-  const host = u.hostname.replace(/^\[(.*)\]$/, '$1');
-  let socket: Socket;
-  let path = u.pathname + u.search;
-  if (proxy) {
-    const p = await openViaProxy(state, proxy, host, port, u.protocol === 'https:', opts, ctx);
-    socket = p.socket;
-    if (u.protocol === 'http:') {
-      path = `http://${u.host}${path}`; // absolute-form request to an HTTP proxy
-      if (p.proxyAuth) headers['proxy-authorization'] = p.proxyAuth;
-    }
-  } else {
-    socket = await connectTcp(state, host, port);
-    if (u.protocol === 'https:') socket = await startTls(state, socket, { host, port, ca: opts.ca, record: true });
-  }
-  state.phase = 'first-byte';
-  state.address = hostPort(host, port);
-  return sendRequest(state, socket, u, path, headers, opts, ctx.via);
-}
-
-/** Basic credentials Go would attach: .netrc for https (Go's host rules), else the URL's userinfo. */
-function authorizationFor(u: URL, opts: ProbeOptions, first: boolean): string | undefined {
-  const hasUserinfo = u.username !== '' || u.password !== '';
-  if (u.protocol === 'http:') {
-    if (hasUserinfo) {
-      const message = `refusing to pass credentials to insecure URL ${redactUrl(u.href)} (Go never sends them over http; use https)`;
-      throw new ProbeFailed({ cause: 'auth', message });
-    }
-    return undefined;
-  }
-  const entry = findNetrcEntry(opts.netrc ?? [], u.href, opts.goVersion ?? null);
-  if (entry) return basic(entry.login, entry.password);
-  if (hasUserinfo && first) return basic(decodeURIComponent(u.username), decodeURIComponent(u.password));
-  return undefined;
-}
-
-function basic(user: string, pass: string): string {
-  return 'Basic ' + Buffer.from(`${user}:${pass}`).toString('base64');
-}
-
-/** Connects to the proxy (TLS for https proxies) and, for https targets, opens a CONNECT tunnel and does TLS in it. */
-async function openViaProxy(
-  state: ProbeState,
-  proxy: string,
-  host: string,
-  port: number,
-  https: boolean,
-  opts: ProbeOptions,
-  ctx: { via?: string },
-): Promise<{ socket: Socket; proxyAuth?: string }> {
-  const via = redactUrl(proxy);
-  ctx.via = via;
-  const p = new URL(proxy);
-  if (p.protocol !== 'http:' && p.protocol !== 'https:') {
-    throw new ProbeFailed({
-      cause: 'proxy',
-      phase: 'proxy-connect',
-      message: `proxy ${via}: ${p.protocol.replace(':', '')} proxies cannot be probed by gomodctl (only http and https)`,
-    });
-  }
-  const proxyAuth =
-    p.username || p.password ? basic(decodeURIComponent(p.username), decodeURIComponent(p.password)) : undefined;
-  const pHost = p.hostname.replace(/^\[(.*)\]$/, '$1');
-  const pPort = Number(p.port || (p.protocol === 'https:' ? 443 : 80));
-  state.phase = 'proxy-connect';
-  let socket: Socket = await connectTcp(state, pHost, pPort, via);
-  if (p.protocol === 'https:') {
-    socket = await startTls(state, socket, { host: pHost, port: pPort, ca: opts.ca, via, record: false });
-    state.phase = 'proxy-connect';
-  }
-  if (!https) return { socket, proxyAuth };
-  await openTunnel(state, socket, hostPort(host, port), via, proxyAuth);
-  const tls = await startTls(state, socket, { host, port, ca: opts.ca, via, record: true });
-  return { socket: tls };
-}
-
-/** Sends the GET on the prepared socket through an undici Client and reads the body as asked. */
-async function sendRequest(
-  state: ProbeState,
-  socket: Socket,
-  u: URL,
-  path: string,
-  headers: Record<string, string>,
-  opts: ProbeOptions,
-  via: string | undefined,
-): Promise<Hop> {
-  let handedOver = false;
-  const client = new Client(u.origin, {
-    connect: (_o, cb) => {
-      if (handedOver) return cb(new Error('probe connection already used'), null);
-      handedOver = true;
-      // undici must not get the socket synchronously from inside its connect call (it then never writes).
-      setImmediate(() => cb(null, socket));
-    },
-    headersTimeout: 0,
-    bodyTimeout: 0,
-    pipelining: 1,
-  });
-  state.own(() => void client.destroy().catch(() => undefined));
-  const res = await inRequestPhase(state, via, () =>
-    state.race(client.request({ path, method: 'GET', headers, signal: state.signal })),
-  );
-  state.mark('ttfbMs', 'body');
-  const contentType = headerValue(res.headers['content-type']);
-  const location = headerValue(res.headers.location);
-  const limit = opts.readBody || (opts.expect ? 64 * 1024 : 0);
-  const hop: Hop = { status: res.statusCode, contentType, location };
-  res.body.on('error', () => undefined); // destroying an unread undici body emits an AbortError
-  if (limit > 0 && !(REDIRECTS.has(res.statusCode) && location)) {
-    hop.body = await inRequestPhase(state, via, () => state.race(readLimited(res.body, limit)));
-  } else res.body.destroy();
-  return hop;
-}
-
-async function inRequestPhase<T>(state: ProbeState, via: string | undefined, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (err) {
-    if (state.aborted || err instanceof DeadlineExceeded) throw err;
-    throw new ProbeFailed(classifyNetError(err, state.phase, { address: state.address, via }));
-  }
-}
-
-function headerValue(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
-}
-
-/** Reads at most `limit` bytes of a body stream, then stops reading. */
-async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size >= limit) break;
-  }
-  body.destroy();
-  return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
+  return classifyNetError(err, state.phase, state.failureContext());
 }
 
 function finalResult(
   state: ProbeState,
   url: string,
   via: string | undefined,
-  hop: Hop,
+  hop: Answer,
   opts: ProbeOptions,
 ): ProbeResult {
   const result: ProbeResult = {
@@ -266,21 +153,54 @@ function finalResult(
     timings: { ...state.timings, totalMs: state.elapsed() },
   };
   if (via) result.via = via;
-  if (hop.body !== undefined) result.body = hop.body;
-  const failure = classifyStatus(hop.status, url) ?? bodyFailure(hop, opts.expect);
-  if (failure) {
-    result.ok = false;
-    result.cause = failure.cause;
-    if (failure.phase) result.phase = failure.phase;
-    result.message = redactSecrets(failure.message);
-  }
+  if (hop.statusText) result.statusText = hop.statusText;
+  if (hop.raw !== undefined && opts.readBody) {
+    if (opts.binary) result.bytes = new Uint8Array(hop.raw);
+    else result.body = hop.body ?? hop.raw.toString('utf8');
+    if (hop.truncated) result.truncated = true;
+  } else if (hop.body !== undefined) result.body = hop.body;
+  if (opts.responseHeaders && hop.headers) result.headers = flatHeaders(hop.headers);
+  const answer = { ...hop, body: hop.raw };
+  const failure = classifyAnswer(answer, url, via) ?? bodyFailure(hop, opts.expect);
+  if (!failure) return result;
+  const words = answerWords(answer);
+  Object.assign(result, hopFields(failure), words.serverResponse ? { serverResponse: words.serverResponse } : {});
+  if (words.gateway) result.gateway = words.gateway;
+  result.ok = false;
+  result.cause = failure.cause;
+  if (failure.phase) result.phase = failure.phase;
+  result.message = redactSecrets(failure.message);
   return result;
 }
 
-function bodyFailure(hop: Hop, expect: GoProxyBodyKind | undefined): ProbeFailure | null {
+/** The hop fields of a failure, for the result. */
+function hopFields(f: ProbeFailure): Partial<ProbeResult> {
+  const out: Partial<ProbeResult> = {};
+  if (f.hop) out.hop = f.hop;
+  if (f.peer) out.peer = f.peer;
+  if (f.proxy) out.proxy = f.proxy;
+  if (f.go) out.go = f.go;
+  return out;
+}
+
+function bodyFailure(hop: Answer, expect: GoProxyBodyKind | undefined): ProbeFailure | null {
   if (!expect || hop.body === undefined) return null;
   const reason = classifyGoProxyBody(expect, hop.status, hop.contentType, hop.body);
-  return reason ? { cause: 'bad-response', phase: 'body', message: reason } : null;
+  return reason ? { cause: 'bad-response', phase: 'body', message: reason, hop: 'target' } : null;
+}
+
+/** The URLs redirected to, in order (redacted), when there were any. */
+function withRedirects(r: ProbeResult, ctx: { redirects: string[] }): ProbeResult {
+  if (ctx.redirects.length) r.redirects = ctx.redirects;
+  return r;
+}
+
+/** Response headers with lower-case names, repeated values joined by ", ". */
+function flatHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
 }
 
 function failureResult(state: ProbeState, url: string, via: string | undefined, f: ProbeFailure): ProbeResult {
@@ -295,5 +215,6 @@ function failureResult(state: ProbeState, url: string, via: string | undefined, 
   if (f.status !== undefined) result.status = f.status;
   if (f.tls) result.tls = f.tls;
   if (via) result.via = via;
+  Object.assign(result, hopFields(f));
   return result;
 }

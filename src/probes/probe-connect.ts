@@ -1,11 +1,12 @@
 // Opening the connection of a probe step by step — DNS, TCP, CONNECT tunnel, TLS — timing each phase and
-// verifying the certificate in Go's order (expiry, name, authority) while still being able to name the issuer.
+// verifying the certificate with Go's rules (verify-peer.ts) so that a rejected one still names its issuer.
 import { lookup } from 'node:dns/promises';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
-import { connect as tlsConnect, checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
-import { classifyConnectStatus, classifyNetError, type ProbeFailure } from '../core/probe-cause.js';
-import { classifyTls } from '../core/tls-cause.js';
+import { connect as tlsConnect, createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
+import { classifyConnectAnswer, parseConnectAnswer } from '../core/connect-answer.js';
+import { classifyNetError, type ProbeFailure } from '../core/probe-cause.js';
 import type { ProbeState } from './probe-deadline.js';
+import { verifyPeerAsGo } from './verify-peer.js';
 
 /** A probe step failed with a classified cause. */
 export class ProbeFailed extends Error {
@@ -26,7 +27,7 @@ async function inPhase<T>(state: ProbeState, via: string | undefined, step: () =
     return await step();
   } catch (err) {
     if (err instanceof ProbeFailed || state.aborted) throw err;
-    throw new ProbeFailed(classifyNetError(err, state.phase, { address: state.address, via }));
+    throw new ProbeFailed(classifyNetError(err, state.phase, { ...state.failureContext(), via }));
   }
 }
 
@@ -72,7 +73,10 @@ function openSocket(state: ProbeState, address: string, port: number): Promise<S
   );
 }
 
-/** Sends `CONNECT host:port` over a proxy connection and waits for a 2xx (transport.go dialConn CONNECT branch). */
+/**
+ * Sends `CONNECT host:port` over a proxy connection and waits for its answer; only 200 opens the tunnel, as in Go
+ * (net/http/transport.go dialConn, CONNECT branch). A refusal keeps the status, reason, challenge and body's first line.
+ */
 export async function openTunnel(
   state: ProbeState,
   socket: Socket,
@@ -81,35 +85,61 @@ export async function openTunnel(
   proxyAuth: string | undefined,
 ): Promise<void> {
   state.phase = 'proxy-connect';
+  state.step = 'answer';
   const auth = proxyAuth ? `Proxy-Authorization: ${proxyAuth}\r\n` : '';
   socket.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\nUser-Agent: Go-http-client/1.1\r\n${auth}\r\n`);
-  const status = await inPhase(state, via, () => state.race(readConnectStatus(socket)));
-  if (status < 200 || status > 299) throw new ProbeFailed(classifyConnectStatus(status, via, target));
+  const { head, rest } = await inPhase(state, via, () => state.race(readConnectHead(socket)));
+  const answer = parseConnectAnswer(head);
+  if (!answer) {
+    const err = Object.assign(new Error('invalid CONNECT response'), { code: 'HPE_INVALID_CONSTANT' });
+    throw new ProbeFailed(classifyNetError(err, state.phase, state.failureContext()));
+  }
+  if (answer.status !== 200) {
+    const body = await readSome(socket, rest, answer.contentLength ?? 0);
+    throw new ProbeFailed(classifyConnectAnswer(answer, via, target, body));
+  }
+  if (rest.length > 0) socket.unshift(rest);
+  state.step = undefined;
+  state.tunnel = true;
 }
 
-function readConnectStatus(socket: Socket): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
+/** Reads the answer's head up to the blank line; `rest` is what came after it. */
+function readConnectHead(socket: Socket): Promise<{ head: string; rest: Buffer }> {
+  return new Promise((resolve, reject) => {
     let buf = Buffer.alloc(0);
     const onData = (chunk: Buffer): void => {
       buf = Buffer.concat([buf, chunk]);
       const end = buf.indexOf('\r\n\r\n');
-      if (end < 0) {
-        if (buf.length > 64 * 1024)
-          done(Object.assign(new Error('CONNECT response too large'), { code: 'HPE_HEADER_OVERFLOW' }));
-        return;
-      }
-      const m = /^HTTP\/1\.[01] (\d{3})/.exec(buf.subarray(0, end).toString('latin1'));
-      if (end + 4 < buf.length) socket.unshift(buf.subarray(end + 4));
-      if (!m) done(Object.assign(new Error('invalid CONNECT response'), { code: 'HPE_INVALID_CONSTANT' }));
-      else done(null, Number(m[1]));
+      if (end >= 0) done(null, { head: buf.subarray(0, end).toString('latin1'), rest: buf.subarray(end + 4) });
+      else if (buf.length > 64 * 1024)
+        done(Object.assign(new Error('CONNECT response too large'), { code: 'HPE_HEADER_OVERFLOW' }));
     };
     const onClose = (): void => done(Object.assign(new Error('proxy closed the connection'), { code: 'ECONNRESET' }));
-    const done = (err: Error | null, status?: number): void => {
+    const done = (err: Error | null, value?: { head: string; rest: Buffer }): void => {
       socket.off('data', onData).off('error', done).off('close', onClose);
       if (err) reject(err);
-      else resolve(status!);
+      else resolve(value!);
     };
     socket.on('data', onData).once('error', done).once('close', onClose);
+  });
+}
+
+/** Up to 4 KiB of a refusal's body (Content-Length, else what arrives), waiting at most 300 ms: only words to show. */
+function readSome(socket: Socket, first: Buffer, length: number): Promise<string> {
+  const want = Math.min(length || 4096, 4096);
+  return new Promise((resolve) => {
+    let buf = first;
+    const finish = (): void => {
+      clearTimeout(timer);
+      socket.off('data', onData).off('end', finish).off('close', finish).off('error', finish);
+      resolve(buf.subarray(0, want).toString('utf8'));
+    };
+    const onData = (chunk: Buffer): void => {
+      buf = Buffer.concat([buf, chunk]);
+      if (buf.length >= want) finish();
+    };
+    const timer = setTimeout(finish, buf.length >= want ? 0 : 300);
+    socket.on('data', onData).once('end', finish).once('close', finish).once('error', finish);
   });
 }
 
@@ -121,9 +151,29 @@ export interface TlsStep {
   via?: string;
   /** Record the handshake end as tlsMs (false for the TLS hop to an https proxy). */
   record: boolean;
+  /** The go whose certificate rules apply (null/undefined: newest). */
+  goVersion?: string | null;
+  /** Its GODEBUG (x509sha1 before 1.24). */
+  godebug?: string;
 }
 
-/** TLS over `socket`; verification is done here in Go's order so a rejected certificate still names its issuer. */
+const contexts = new WeakMap<string[], SecureContext>();
+
+/**
+ * One TLS context per list of trusted roots: parsing a system bundle (~150 PEMs) costs tens of milliseconds, which
+ * tls.connect({ ca }) would pay again for every connection. Undefined roots: Node's defaults.
+ */
+export function secureContextFor(ca: string[] | undefined): SecureContext | undefined {
+  if (!ca) return undefined;
+  let ctx = contexts.get(ca);
+  if (!ctx) contexts.set(ca, (ctx = createSecureContext({ ca })));
+  return ctx;
+}
+
+/**
+ * TLS over `socket`. The certificate is verified by Go's rules (verify-peer.ts), not by Node's: Node is told to
+ * accept anything, so a certificate Go rejects still names its issuer and one Go accepts is never refused.
+ */
 export async function startTls(state: ProbeState, socket: Socket, step: TlsStep): Promise<TLSSocket> {
   const before = state.phase;
   state.phase = 'tls';
@@ -131,7 +181,7 @@ export async function startTls(state: ProbeState, socket: Socket, step: TlsStep)
   const tlsSocket = tlsConnect({
     socket,
     servername: isIP(step.host) ? undefined : step.host,
-    ca: step.ca,
+    secureContext: secureContextFor(step.ca),
     rejectUnauthorized: false,
     ALPNProtocols: ['http/1.1'],
   });
@@ -147,7 +197,12 @@ export async function startTls(state: ProbeState, socket: Socket, step: TlsStep)
       }),
     ),
   );
-  const failure = verifyPeer(tlsSocket, step.host);
+  const failure = verifyPeerAsGo(tlsSocket, {
+    host: step.host,
+    ca: step.ca,
+    ...(step.goVersion !== undefined ? { goVersion: step.goVersion } : {}),
+    ...(step.godebug !== undefined ? { godebug: step.godebug } : {}),
+  });
   if (failure) {
     tlsSocket.destroy();
     throw new ProbeFailed(failure);
@@ -155,30 +210,4 @@ export async function startTls(state: ProbeState, socket: Socket, step: TlsStep)
   if (step.record) state.mark('tlsMs', 'first-byte');
   else state.phase = before;
   return tlsSocket;
-}
-
-function verifyPeer(socket: TLSSocket, host: string): ProbeFailure | null {
-  const cert = socket.getPeerCertificate();
-  const now = Date.now();
-  const expired = !cert.valid_to || now > Date.parse(cert.valid_to) || now < Date.parse(cert.valid_from);
-  const nameMismatch = checkServerIdentity(host, cert) !== undefined;
-  const authErr = socket.authorized ? undefined : socket.authorizationError;
-  const code = authErr ? ((authErr as Error & { code?: string }).code ?? String(authErr)) : undefined;
-  return classifyTls({
-    issuer: formatIssuer(cert),
-    expired,
-    nameMismatch,
-    authorizationCode: code,
-    host,
-    validFor: cert.subjectaltname,
-  });
-}
-
-/** "CN=Corp Inspect CA, O=Corp" from a peer certificate's issuer. */
-export function formatIssuer(cert: PeerCertificate): string | undefined {
-  const issuer = cert.issuer as unknown as Record<string, string | string[] | undefined> | undefined;
-  if (!issuer) return undefined;
-  const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
-  const parts = (['CN', 'O'] as const).flatMap((k) => (one(issuer[k]) ? [`${k}=${one(issuer[k])}`] : []));
-  return parts.length ? parts.join(', ') : undefined;
 }

@@ -1,4 +1,6 @@
 // One wall-clock bound per probe, plus the phase bookkeeping that lets a timeout say where the probe stalled.
+import type { ProxyStep } from '../core/go-net-bounds.js';
+import type { FailureContext } from '../core/probe-cause.js';
 import type { ProbePhase, ProbeTimings } from '../core/probe-types.js';
 
 /** Thrown by Deadline.race when the probe's time is up (or the caller aborted). */
@@ -15,6 +17,14 @@ export class ProbeState {
   phase: ProbePhase = 'dns';
   /** host:port of the peer in the current phase (proxy address in proxy phases). */
   address = '';
+  /** Redacted URL of the proxy the request goes through, if any. */
+  via?: string;
+  /** host:port of the target (what CONNECT asks for). */
+  target?: string;
+  /** In 'proxy-connect': dialling the proxy, or waiting for its CONNECT answer. */
+  step?: ProxyStep;
+  /** A CONNECT tunnel is open: TLS and HTTP now go to the target through the proxy. */
+  tunnel = false;
   readonly timings: Omit<ProbeTimings, 'totalMs'> = {};
   private readonly controller = new AbortController();
   private readonly timer: NodeJS.Timeout;
@@ -27,6 +37,15 @@ export class ProbeState {
       if (outer.aborted) this.abort(true);
       else outer.addEventListener('abort', () => this.abort(true), { once: true });
     }
+  }
+
+  /** Where the connection is, for naming the hop of a failure. */
+  failureContext(): FailureContext {
+    const ctx: FailureContext = { address: this.address, tunnel: this.tunnel };
+    if (this.via) ctx.via = this.via;
+    if (this.target) ctx.target = this.target;
+    if (this.step) ctx.step = this.step;
+    return ctx;
   }
 
   /** Milliseconds since the probe started. */
@@ -88,7 +107,8 @@ export class ProbeState {
   }
 
   private destroyAll(): void {
-    for (const c of this.cleanups) {
+    // Last registered first: a TLS socket before the TCP socket under it (Node 20 segfaults the other way round).
+    for (const c of [...this.cleanups].reverse()) {
       try {
         c();
       } catch {

@@ -4,6 +4,7 @@
 import type { ProbeResult } from '../core/probe-types.js';
 import { probeTargets, realProbeUrl } from '../core/tidy/probe-targets.js';
 import type { ProbeFinding } from '../core/tidy/diagnose.js';
+import { configuredGoAuth } from '../core/goauth.js';
 import type { Timeline } from '../core/tidy/timeline.js';
 import type { ConfigModel } from '../core/config-types.js';
 import type { ProxyEntry } from '../core/goproxy.js';
@@ -59,9 +60,13 @@ async function probeAll(
   const results: Array<ProbeResult | null> = await Promise.all(
     targets.map((url) => bounded(prober.probe(realProbeUrl(url, o.proxies), { timeoutMs }), timeoutMs + 500)),
   );
-  return results.flatMap((r, i) =>
-    r ? [{ url: targets[i]!, ok: r.ok, cause: r.cause, phase: r.phase, message: r.message, status: r.status }] : [],
-  );
+  return results.flatMap((r, i) => (r ? [findingOf(targets[i]!, r)] : []));
+}
+
+/** What the diagnosis keeps of a probe: its outcome, and for a failed hop the hop, its peer and Go's own bound. */
+function findingOf(url: string, r: ProbeResult): ProbeFinding {
+  const { ok, cause, phase, message, status } = r;
+  return { url, ok, cause, phase, message, status, ...(r.hop ? { hop: r.hop, peer: r.peer, go: r.go } : {}) };
 }
 
 /** Starts ticking; `now()` is ms since the run started, on the same clock as the timeline. */
@@ -74,7 +79,13 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
   // undici and the CA bundle load only when a stall is probed: a healthy run stays fast.
   const prober = (): Promise<GoProber> =>
     (proberPromise ??= import('./go-prober.js').then(({ createGoProber }) =>
-      createGoProber({ env: o.env, goVersion: o.goVersion, platform: process.platform, timeoutMs: 5000 }),
+      createGoProber({
+        env: o.env,
+        goVersion: o.goVersion,
+        platform: process.platform,
+        goauth: configuredGoAuth(o.model),
+        timeoutMs: 5000,
+      }),
     ));
 
   const probe = (timeoutMs: number, targets = probeTargets(t, o.model, o.proxies)): Promise<void> => {

@@ -19,6 +19,29 @@ function comment(...parts: Array<string | undefined>): string {
   return text ? `   # ${text}` : '';
 }
 
+/**
+ * Go reads these from the upper-case name, else the lower-case one (x/net/http/httpproxy FromEnvironment getEnvAny),
+ * so a value kept when appending is whichever of the two Go would use.
+ */
+const LOWER_CASE_TWIN = new Set(['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY']);
+
+/** The POSIX text of the current value: `${NO_PROXY:-$no_proxy}`, `$GOFLAGS`. */
+function currentValue(variable: string): string {
+  return LOWER_CASE_TWIN.has(variable) ? `\${${variable}:-$${variable.toLowerCase()}}` : `$${variable}`;
+}
+
+/** A double-quoted POSIX word: `$`, `` ` ``, `"` and `\` in the literal part are escaped. */
+function doubleQuoted(expansion: string, literal: string): string {
+  return `"${expansion}${literal.replace(/[$`"\\]/g, '\\$&')}"`;
+}
+
+/** The value of a `set` fix as a POSIX word: literal, copied from another variable, or appended to the current one. */
+function posixValue(fix: Extract<Fix, { kind: 'set' }>): string {
+  if (fix.valueFrom) return `"$${fix.valueFrom}"`;
+  if (fix.append) return doubleQuoted(currentValue(fix.variable), `,${fix.value ?? ''}`);
+  return shellQuote(fix.value ?? '');
+}
+
 /** PowerShell needs quotes around anything but plain words (a bare `a,b` is an array there). */
 function psArg(arg: string): string {
   return /^[A-Za-z0-9_./:=@+-]+$/.test(arg) ? arg : powershellQuote(arg);
@@ -28,7 +51,7 @@ function posix(fix: Fix): string {
   switch (fix.kind) {
     case 'set': {
       if (fix.scope === 'goenv') return goEnvWriteCommand([[fix.variable, fix.value ?? '']]) + comment(fix.note);
-      const value = fix.valueFrom ? `"$${fix.valueFrom}"` : shellQuote(fix.value ?? '');
+      const value = posixValue(fix);
       const why = canGoEnvWrite(fix.variable) ? fromEnvironment(fix.variable) : undefined;
       return `export ${fix.variable}=${value}${comment(fix.note, why)}`;
     }
@@ -46,7 +69,11 @@ function powershell(fix: Fix): string {
   switch (fix.kind) {
     case 'set': {
       if (fix.scope === 'goenv') return `go env -w ${psArg(`${fix.variable}=${fix.value ?? ''}`)}${comment(fix.note)}`;
-      const value = fix.valueFrom ? `$env:${fix.valueFrom}` : powershellQuote(fix.value ?? '');
+      const value = fix.valueFrom
+        ? `$env:${fix.valueFrom}`
+        : fix.append
+          ? `"$env:${fix.variable},${(fix.value ?? '').replace(/[`"$]/g, '`$&')}"`
+          : powershellQuote(fix.value ?? '');
       return `$env:${fix.variable} = ${value}${comment(fix.note)}`;
     }
     case 'unset':
@@ -62,7 +89,11 @@ function powershell(fix: Fix): string {
 /** In GitHub Actions a later step sees what is appended to $GITHUB_ENV (and it wins over the GOENV file). */
 function githubEnv(fix: Fix): string {
   if (fix.kind === 'set') {
-    const line = fix.valueFrom ? `"${fix.variable}=$${fix.valueFrom}"` : shellQuote(`${fix.variable}=${fix.value}`);
+    const line = fix.valueFrom
+      ? `"${fix.variable}=$${fix.valueFrom}"`
+      : fix.append
+        ? doubleQuoted(`${fix.variable}=${currentValue(fix.variable)}`, `,${fix.value ?? ''}`)
+        : shellQuote(`${fix.variable}=${fix.value}`);
     return `echo ${line} >> "$GITHUB_ENV"${comment(fix.note)}`;
   }
   if (fix.kind === 'unset' && fix.scope === 'env')

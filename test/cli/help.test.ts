@@ -6,7 +6,7 @@ import { VERSION } from '../../src/cli/version.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 import { makeHermeticGo } from '../helpers/go-env.js';
 
-const COMMANDS = ['doctor', 'tidy', 'init', 'restore', 'env', 'route'];
+const COMMANDS = ['doctor', 'tidy', 'init', 'restore', 'env', 'route', 'check-proxy'];
 
 describe('gomodctl CLI surface', () => {
   it('--version and -V print the package version', async () => {

@@ -2,11 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareGoVersions,
+  fromToolchain,
   goAtLeast,
+  goMinorVersion,
   goLanguageVersion,
   goVersionOf,
   isGoLanguageVersion,
   isValidGoVersion,
+  modCompare,
+  prevGo,
 } from '../../src/core/go-version.js';
 
 describe('compareGoVersions (internal/gover Compare)', () => {
@@ -96,4 +100,35 @@ it('isGoLanguageVersion and isValidGoVersion (gover_test.go isLangTests, plus th
   expect(isValidGoVersion('1.21rc1')).toBe(true);
   expect(isValidGoVersion('latest')).toBe(false);
   expect(isValidGoVersion('v1.2.3')).toBe(false);
+});
+
+it('isValidGoVersion (gover_test.go isValidTests)', () => {
+  expect(['1.2rc3', '1.999testmod', '1.21', '1'].every(isValidGoVersion)).toBe(true);
+  expect(isValidGoVersion('1.600+auto')).toBe(false);
+});
+
+it('prevGo, fromToolchain, modCompare (cmd/go/internal/gover Prev, FromToolchain, ModCompare)', () => {
+  expect([prevGo('1.17'), prevGo('1.21.3'), prevGo('1.1'), prevGo('1')]).toEqual(['1.16', '1.20', '1', '1']);
+  expect([
+    fromToolchain('go1.22.3'),
+    fromToolchain('go1.21rc1-custom'),
+    fromToolchain('gccgo'),
+    fromToolchain('go1.2/x'),
+    fromToolchain('gogo1.2'),
+  ]).toEqual(['1.22.3', '1.21rc1', '', '', '']);
+  expect(modCompare('toolchain', 'go1.21.0', 'go1.21rc1')).toBe(1);
+  expect(modCompare('go', '1.21', '1.21.0')).toBe(-1);
+  expect(modCompare('example.com/m', 'v1.10.0', 'v1.9.0')).toBe(1);
+});
+
+it.each([
+  ['go1.21.3', 21],
+  ['1.19', 19],
+  ['go1.27rc1', 27],
+  ['devel go1.27-abcdef Tue Nov 3 2026', 27],
+  ['go2.0', null],
+  ['', null],
+  [null, null],
+])('goMinorVersion(%s) = %s', (v, want) => {
+  expect(goMinorVersion(v)).toBe(want);
 });

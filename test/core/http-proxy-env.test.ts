@@ -6,9 +6,17 @@ import { execa } from 'execa';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { getProxyConfig, proxyForUrl, useProxy, parseProxy, type ProxyConfig } from '../../src/core/http-proxy-env.js';
+import {
+  getProxyConfig,
+  proxyForUrl,
+  useProxy,
+  parseProxy,
+  httpProxyRules,
+  type ProxyConfig,
+} from '../../src/core/http-proxy-env.js';
 import { splitHostPort } from '../../src/core/net-ip.js';
 import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
+import { deadNoProxyEntries } from '../../src/core/doctor/proxy-env.js';
 
 const cfg = (c: Partial<ProxyConfig>): ProxyConfig => ({
   httpProxy: '',
@@ -91,6 +99,29 @@ describe('proxyForUrl (httpproxy proxy_test.go proxyForURLTests)', () => {
   it('keeps unknown schemes in new Go, prefixes http:// in Go ≤1.20 (verified 1.26 vs 1.19)', () => {
     expect(proxyForUrl(cfg({ httpProxy: 'foo://host' }), 'http://example.com', 'go1.26.0')).toBe('foo://host');
     expect(proxyForUrl(cfg({ httpProxy: 'foo://host' }), 'http://example.com', 'go1.19.8')).toBe('http://foo://host');
+  });
+
+  it('per Go release: any scheme kept from 1.23, netip hosts from 1.23.7/1.24.1 (vendored httpproxy read in each)', () => {
+    const foo = cfg({ httpProxy: 'foo://host' });
+    const zone = cfg({ noProxy: 'example.com', httpProxy: 'proxy' });
+    const table = ['go1.19.8', 'go1.22.0', 'go1.23.0', 'go1.23.7', 'go1.24.0', 'go1.24.13', 'go1.25.0', 'go1.27.3'].map(
+      (v) => [
+        v,
+        proxyForUrl(foo, 'http://example.com', v),
+        proxyForUrl(zone, 'http://[1000::%25.example.com]:123', v),
+        httpProxyRules(v),
+      ],
+    );
+    expect(table).toEqual([
+      ['go1.19.8', 'http://foo://host', null, { anyScheme: false, netipHosts: false }],
+      ['go1.22.0', 'http://foo://host', null, { anyScheme: false, netipHosts: false }],
+      ['go1.23.0', 'foo://host', null, { anyScheme: true, netipHosts: false }],
+      ['go1.23.7', 'foo://host', 'http://proxy', { anyScheme: true, netipHosts: true }],
+      ['go1.24.0', 'foo://host', null, { anyScheme: true, netipHosts: false }],
+      ['go1.24.13', 'foo://host', 'http://proxy', { anyScheme: true, netipHosts: true }],
+      ['go1.25.0', 'foo://host', 'http://proxy', { anyScheme: true, netipHosts: true }],
+      ['go1.27.3', 'foo://host', 'http://proxy', { anyScheme: true, netipHosts: true }],
+    ]);
   });
 
   it('an IPv6 zone host: new Go treats it as an IP, so domain entries do not match it', () => {
@@ -179,6 +210,13 @@ func main() {
 }
 `;
 
+const DEAD_NO_PROXY = ['https://git.corp.test', 'git.corp.test/x', '*corp.test', 'git.corp.test:*'];
+
+it('the dead NO_PROXY entries are dead in our port too (and in Go: the differential below)', () => {
+  expect(deadNoProxyEntries(DEAD_NO_PROXY.join(',')).map((d) => d.entry)).toEqual(DEAD_NO_PROXY);
+  for (const no of DEAD_NO_PROXY) expect(useProxy(no, 'git.corp.test', '443')).toBe(true);
+});
+
 interface DiffCase {
   HTTP: string;
   HTTPS: string;
@@ -206,9 +244,14 @@ function differentialCases(): DiffCase[] {
     ['', 'http://u:p@corp:3128', 'https://[::ffff:127.0.0.1]:8443/'],
     ['', 'corp:3128', 'https://10.0.0.5/'],
     ['', 'corp:3128', 'https://example.com:8443/'],
+    ['', 'corp:3128', 'https://[fe80::1%25.corp.test]:443/'],
+    ['', 'socks5h://corp:1080', 'https://goproxy.corp.test/x'],
   ];
   for (const [http, https, url] of extra)
     out.push({ HTTP: http, HTTPS: https, No: '0.5,*.corp.test:443,example.com:8443', CGI: false, URL: url });
+  // NO_PROXY entries that core/doctor/proxy-env.ts deadNoProxyEntries calls dead: Go must still proxy these URLs.
+  for (const no of DEAD_NO_PROXY)
+    out.push({ HTTP: '', HTTPS: 'corp:3128', No: no, CGI: false, URL: 'https://git.corp.test:443/x' });
   return out;
 }
 

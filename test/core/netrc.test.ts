@@ -91,9 +91,12 @@ describe('findNetrcEntry', () => {
     expect(findNetrcEntry(parseNetrc('machine h login u password p'), 'https://h:8443/', 'go1.22.1')).toBeNull();
   });
 
-  it('1.24+ also matches host/path prefixes (GOAUTH loadCredential); older versions do not', () => {
-    expect(findNetrcEntry(entries, 'https://git.corp.test/team/repo?go-get=1', 'go1.24.4')?.login).toBe('team');
-    expect(findNetrcEntry(entries, 'https://git.corp.test/other', 'go1.24.4')).toBeNull();
+  it('1.25+ also matches host/path prefixes (GOAUTH loadCredential); 1.24 only the whole path or the host', () => {
+    expect(findNetrcEntry(entries, 'https://git.corp.test/team/repo?go-get=1', 'go1.25.0')?.login).toBe('team');
+    expect(findNetrcEntry(entries, 'https://git.corp.test/other', 'go1.26.1')).toBeNull();
+    // auth.go @1.24.0 and @1.24.13: strings.Cut at the first "/" — the whole host/path, then the host alone.
+    expect(findNetrcEntry(entries, 'https://git.corp.test/team/repo?go-get=1', 'go1.24.4')).toBeNull();
+    expect(findNetrcEntry(entries, 'https://git.corp.test/team', 'go1.24.4')?.login).toBe('team');
     expect(findNetrcEntry(entries, 'https://git.corp.test/team/repo', 'go1.23.5')).toBeNull();
   });
 

@@ -1,14 +1,10 @@
 // Pure failure classification: error codes, statuses, TLS findings (Go's verification order) and proxy bodies.
 import { describe, expect, it } from 'vitest';
-import {
-  classifyConnectStatus,
-  classifyNetError,
-  classifyStatus,
-  errorCode,
-  timeoutFailure,
-} from '../../src/core/probe-cause.js';
+import { classifyNetError, classifyStatus, errorCode } from '../../src/core/probe-cause.js';
 import { classifyGoProxyBody } from '../../src/core/proxy-body.js';
 import { classifyTls } from '../../src/core/tls-cause.js';
+import { timeoutFailure } from '../../src/core/probe-hop.js';
+import { classifyConnectAnswer } from '../../src/core/connect-answer.js';
 
 const err = (code: string, message = code): Error => Object.assign(new Error(message), { code });
 const ctx = { address: 'goproxy.corp.test:443' };
@@ -50,7 +46,12 @@ describe('classifyNetError', () => {
     expect(f).toEqual({
       cause: 'proxy',
       phase: 'proxy-connect',
-      message: 'connection refused by proxy http://u:xxxxx@127.0.0.1:1',
+      message:
+        'connection refused by proxy http://u:xxxxx@127.0.0.1:1; Go fails with "proxyconnect tcp: dial tcp 127.0.0.1:1: connect: connection refused"',
+      hop: 'proxy',
+      peer: 'http://u:xxxxx@127.0.0.1:1',
+      proxy: { url: 'http://u:xxxxx@127.0.0.1:1', action: 'refused' },
+      go: { error: 'proxyconnect tcp: dial tcp ADDRESS: connect: connection refused' },
     });
   });
 
@@ -63,16 +64,16 @@ describe('classifyNetError', () => {
 describe('timeoutFailure', () => {
   it('names the phase where the probe stalled', () => {
     expect(timeoutFailure('first-byte', 5000, ctx).message).toBe(
-      'connection to goproxy.corp.test:443 succeeded, no response within 5.0s',
+      'connection to goproxy.corp.test:443 succeeded, no response within 5.0s; Go sets no limit on the response: it waits as long as the connection stays open',
     );
     expect(timeoutFailure('tls', 500, ctx).message).toBe(
-      'TCP connect to goproxy.corp.test:443 succeeded, TLS handshake did not finish within 500ms',
+      'TCP connect to goproxy.corp.test:443 succeeded, TLS handshake did not finish within 500ms; Go gives up after 10 s with "net/http: TLS handshake timeout"',
     );
     expect(timeoutFailure('dns', 500, ctx)).toMatchObject({ cause: 'timeout', phase: 'dns' });
   });
 });
 
-describe('classifyStatus / classifyConnectStatus', () => {
+describe('classifyStatus / classifyConnectAnswer', () => {
   it('maps statuses', () => {
     expect(classifyStatus(200, 'u')).toBeNull();
     expect(classifyStatus(302, 'u')).toBeNull();
@@ -85,12 +86,19 @@ describe('classifyStatus / classifyConnectStatus', () => {
     for (const s of [401, 403, 407]) expect(classifyStatus(s, 'u')?.cause).toBe('auth');
   });
   it('CONNECT 407 is auth, other refusals are proxy', () => {
-    expect(classifyConnectStatus(407, 'http://p:3128', 'h:443')).toMatchObject({
-      cause: 'auth',
-      phase: 'proxy-connect',
-      status: 407,
+    const answer = (status: number, reason: string) => ({ status, reason, challenges: [] });
+    expect(classifyConnectAnswer(answer(407, 'Proxy Authentication Required'), 'http://p:3128', 'h:443')).toMatchObject(
+      {
+        cause: 'auth',
+        phase: 'proxy-connect',
+        status: 407,
+        hop: 'proxy',
+      },
+    );
+    expect(classifyConnectAnswer(answer(403, 'Forbidden'), 'http://p:3128', 'h:443')).toMatchObject({
+      cause: 'proxy',
+      status: 403,
     });
-    expect(classifyConnectStatus(403, 'http://p:3128', 'h:443')).toMatchObject({ cause: 'proxy', status: 403 });
   });
 });
 

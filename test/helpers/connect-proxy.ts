@@ -6,6 +6,14 @@
 // non-loopback NAME mapped here, e.g. GOPROXY=https://goproxy.corp.test + hosts {'goproxy.corp.test': '127.0.0.1:PORT'}
 // + HTTPS_PROXY=<url> + SSL_CERT_FILE=<fault proxy caFile> (the fixture cert covers goproxy.corp.test and *.test).
 // gomodctl's own probes must mirror Go's rule (no proxy for loopback), so test them the same way.
+//
+// Fault modes (opts.fault), for what a corporate proxy does to a CONNECT:
+//   refuse          nothing listens on the URL's port (connection refused)
+//   silent          accepts the TCP connection, reads the CONNECT, never answers
+//   tunnel-silent   answers "200 Connection Established", then relays nothing (reads and drops what it is sent)
+//   close           reads the CONNECT, then closes the connection without a word
+//   { status, reason?, body?, headers? }   answers the CONNECT with that status (e.g. 403/502 and a text body)
+// and opts.auth (+ opts.realm) answers 407 with `Proxy-Authenticate: Basic realm="…"` until the right credentials come.
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { connect, type Socket, type AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -20,7 +28,19 @@ export interface ConnectProxyOptions {
   hosts?: Record<string, string>;
   /** Bound on connecting to the target (default 1500 ms). */
   connectTimeoutMs?: number;
+  /** Realm in the 407's Proxy-Authenticate header (default "gomodctl test proxy"). */
+  realm?: string;
+  /** What the proxy does to every CONNECT instead of tunnelling (see the file comment). */
+  fault?: ConnectFault;
 }
+
+/** A CONNECT fault mode. */
+export type ConnectFault =
+  | 'refuse'
+  | 'silent'
+  | 'tunnel-silent'
+  | 'close'
+  | { status: number; reason?: string; body?: string; headers?: Record<string, string> };
 
 /** One request seen by the proxy. */
 export interface ConnectLogEntry {
@@ -67,8 +87,12 @@ function checkAccess(
   return {
     status: 407,
     text: 'Proxy Authentication Required',
-    extra: 'Proxy-Authenticate: Basic realm="gomodctl test proxy"\r\n',
+    extra: `Proxy-Authenticate: Basic realm="${realmOf(opts)}"\r\n`,
   };
+}
+
+function realmOf(opts: ConnectProxyOptions): string {
+  return opts.realm ?? 'gomodctl test proxy';
 }
 
 /** Starts a forward proxy on 127.0.0.1:0; close() destroys every open tunnel. */
@@ -98,8 +122,46 @@ export async function startConnectProxy(opts: ConnectProxyOptions = {}): Promise
       server.close(() => resolve());
       for (const s of sockets) s.destroy();
     });
-  return { url, log, close };
+  if (opts.fault === 'refuse') await close(); // the port is released: connecting to it is refused
+  return { url, log, close: opts.fault === 'refuse' ? async () => undefined : close };
 }
+
+/** Plays a fault mode on a CONNECT; true when it handled the request. */
+function playFault(req: IncomingMessage, client: Socket, opts: ConnectProxyOptions, entry: Logger): boolean {
+  const f = opts.fault;
+  if (f === undefined || f === 'refuse') return false;
+  const authority = req.url ?? '';
+  client.on('error', () => undefined);
+  if (f === 'silent') {
+    entry(req, authority, 0);
+    client.resume(); // read and drop: the client waits for an answer that never comes
+  } else if (f === 'tunnel-silent') {
+    entry(req, authority, 200);
+    client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    client.resume();
+  } else if (f === 'close') {
+    entry(req, authority, 0);
+    client.destroy();
+  } else {
+    entry(req, authority, f.status);
+    const body = f.body ?? '';
+    const headers = Object.entries({ 'Content-Type': 'text/plain; charset=utf-8', ...f.headers })
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('');
+    const reason = f.reason ?? STATUS_REASON[f.status] ?? 'Error';
+    client.end(
+      `HTTP/1.1 ${f.status} ${reason}\r\n${headers}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  return true;
+}
+
+const STATUS_REASON: Record<number, string> = {
+  403: 'Forbidden',
+  407: 'Proxy Authentication Required',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
 
 type Logger = (req: IncomingMessage, target: string, status: number) => void;
 
@@ -111,6 +173,7 @@ function tunnel(
   entry: Logger,
   track: (s: Socket) => void,
 ): void {
+  if (playFault(req, client, opts, entry)) return;
   const authority = req.url ?? '';
   const fail = (status: number, text: string, extra = ''): void => {
     entry(req, authority, status);
@@ -150,7 +213,7 @@ function forward(req: IncomingMessage, res: ServerResponse, opts: ConnectProxyOp
     return reply(
       denied.status,
       denied.text,
-      denied.status === 407 ? { 'Proxy-Authenticate': 'Basic realm="gomodctl test proxy"' } : {},
+      denied.status === 407 ? { 'Proxy-Authenticate': `Basic realm="${realmOf(opts)}"` } : {},
     );
   let u: URL;
   try {

@@ -40,11 +40,42 @@ describe('getGoCaLocations', () => {
   });
   it('macOS and Windows use the platform verifier and ignore SSL_CERT_* (Go ≤1.26)', () => {
     for (const platform of ['darwin', 'win32'] as const) {
-      expect(getGoCaLocations({ platform, env: { SSL_CERT_FILE: '/x' } })).toMatchObject({
+      expect(getGoCaLocations({ platform, env: { SSL_CERT_FILE: '/x' }, goVersion: 'go1.26.8' })).toMatchObject({
         platformVerifier: true,
         files: [],
       });
     }
+  });
+});
+
+describe('getGoCaLocations per Go release (crypto/x509 root.go, root_linux.go, root_bsd.go)', () => {
+  it('Go 1.27 on macOS and Windows: SSL_CERT_FILE or SSL_CERT_DIR replaces the system verifier', () => {
+    const env = { SSL_CERT_FILE: '/corp/ca.pem' };
+    expect(getGoCaLocations({ platform: 'darwin', env, goVersion: 'go1.27.3' })).toEqual({
+      platformVerifier: false,
+      files: ['/corp/ca.pem'],
+      dirs: [],
+      overriddenBy: ['SSL_CERT_FILE'],
+    });
+    expect(
+      getGoCaLocations({ platform: 'win32', env: { SSL_CERT_DIR: 'C:\\a;D:\\b' }, goVersion: 'go1.27.3' }),
+    ).toMatchObject({
+      files: [],
+      dirs: ['C:\\a', 'D:\\b'],
+    });
+    expect(getGoCaLocations({ platform: 'darwin', env: {}, goVersion: 'go1.27.3' }).platformVerifier).toBe(true);
+  });
+  it('Go 1.27: GODEBUG=x509sslcertoverrideplatform=0 keeps the system verifier', () => {
+    const env = { SSL_CERT_FILE: '/corp/ca.pem', GODEBUG: 'x509sslcertoverrideplatform=0' };
+    expect(getGoCaLocations({ platform: 'darwin', env, goVersion: 'go1.27.3' }).platformVerifier).toBe(true);
+  });
+  it("Linux: Go ≤ 1.21 also reads Android's directory; BSDs have their own lists", () => {
+    expect(getGoCaLocations({ platform: 'linux', env: {}, goVersion: 'go1.19.8' }).dirs).toEqual([
+      ...LINUX_CERT_DIRS,
+      '/system/etc/security/cacerts',
+    ]);
+    expect(getGoCaLocations({ platform: 'linux', env: {}, goVersion: 'go1.22.0' }).dirs).toEqual(LINUX_CERT_DIRS);
+    expect(getGoCaLocations({ platform: 'freebsd', env: {} }).files[0]).toBe('/usr/local/etc/ssl/cert.pem');
   });
 });
 
@@ -70,7 +101,7 @@ describe('loadGoTrustedCAs', () => {
   });
 
   it('darwin: Node defaults, and the reason is stated', async () => {
-    const r = await loadGoTrustedCAs({ platform: 'darwin', env: { SSL_CERT_FILE: '/x' } });
+    const r = await loadGoTrustedCAs({ platform: 'darwin', env: { SSL_CERT_FILE: '/x' }, goVersion: 'go1.26.8' });
     expect(r.ca).toBeUndefined();
     expect(r.sources[0]).toMatch(/ignores SSL_CERT_FILE/);
   });

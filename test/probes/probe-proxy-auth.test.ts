@@ -142,7 +142,10 @@ describe('HTTPS_PROXY / HTTP_PROXY / NO_PROXY', () => {
       const via = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
       const r = await probeUrl(target(), opts({ HTTPS_PROXY: via }, { timeoutMs: 400 }));
       expect(r).toMatchObject({ ok: false, cause: 'timeout', phase: 'proxy-connect', via });
-      expect(r.message).toMatch(/did not open a tunnel within 400ms/);
+      expect(r.message).toMatch(
+        /accepted the connection but did not answer the CONNECT to goproxy\.corp\.test:\d+ within 400ms/,
+      );
+      expect(r).toMatchObject({ hop: 'proxy', peer: via, proxy: { action: 'silent' }, go: { limitMs: 60_000 } });
     } finally {
       sockets.forEach((c) => c.destroy());
       await new Promise<void>((r) => silent.close(() => r()));

@@ -1,6 +1,7 @@
 // The validator pattern (flutter doctor): each check has an id and a run(); all start at once,
 // results keep declaration order, and a thrown exception becomes a failed result, never a crashed report.
 import type { Fix } from '../fix/fix.js';
+import type { ProbeHop } from '../probe-types.js';
 
 /** Doctor check status. */
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
@@ -15,6 +16,9 @@ export interface CheckResult {
   cause?: string;
   phase?: string;
   httpStatus?: number;
+  /** For a failed probe: the hop that failed (proxy, dns, target) and who was on the other end. */
+  hop?: ProbeHop;
+  peer?: string;
   timings?: { dnsMs?: number; connectMs?: number; tlsMs?: number; ttfbMs?: number; totalMs: number };
   message: string;
   /** Further lines shown indented under the check (human output), also in JSON. */

@@ -7,6 +7,7 @@ import { GO_KNOWN_ENV } from '../known-vars.js';
 import { lintDisagreement, lintHttpProxy, lintLeaks, lintReplaceDirs, lintShadowing } from './lint-combined.js';
 import { lintAllPatterns, lintGoflags, lintGoproxy, lintGosumdb } from './lint-settings.js';
 import { misspelledVars } from './misspelled-vars.js';
+import { lintProxyEnv } from './proxy-env.js';
 
 /** What the lint needs besides the model; the edge fills in file-system facts. */
 export interface LintInput {
@@ -31,6 +32,7 @@ export function lintConfig(input: LintInput): CheckResult[] {
     ...lintAllPatterns(input.model),
     ...lintLeaks(input.model),
     ...lintHttpProxy(input.env),
+    ...lintProxyEnv(input.env, input.model.goVersion),
     ...lintReplaceDirs(input.goMod, input.replaceDirs ?? {}),
     ...lintDisagreement(input.model),
   ];

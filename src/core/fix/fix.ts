@@ -25,6 +25,8 @@ export type Fix =
       value?: string;
       /** Set to the value of this variable (e.g. HTTPS_PROXY from HTTP_PROXY), never printing the value itself. */
       valueFrom?: string;
+      /** Add `value` to the comma-separated list the variable already holds (NO_PROXY) instead of replacing it. */
+      append?: boolean;
       note?: string;
       scope: FixScope;
     })
@@ -53,6 +55,11 @@ export function setFix(model: ConfigModel | null, variable: string, value: strin
 /** Sets an environment variable to the value of another one (`export HTTPS_PROXY="$HTTP_PROXY"`). */
 export function copyVarFix(variable: string, from: string, note?: string): Fix {
   return { kind: 'set', variable, valueFrom: from, scope: 'env', ...(note ? { note } : {}) };
+}
+
+/** Adds `item` to the list in an environment variable, keeping what is there (`NO_PROXY="$NO_PROXY,host"`). */
+export function appendFix(variable: string, item: string, note?: string): Fix {
+  return { kind: 'set', variable, value: item, append: true, scope: 'env', ...(note ? { note } : {}) };
 }
 
 /** Unsets `variable` where it is set (`go env -u`, or the OS environment). */

@@ -12,7 +12,8 @@ export type TidyEvent =
   | { kind: 'get-done'; url: string; status: number; statusText: string; durationMs?: number }
   | { kind: 'get-error'; url: string; error: string; detail?: ErrorDetail }
   | { kind: 'get-note'; url: string; note: string }
-  | { kind: 'vcs'; command: string; durationMs?: number }
+  /** `dir`: the VCS cache directory; `repo`: the repository URL (`mkdir -p DIR # git3 URL`); `tool`: git, hg, … */
+  | { kind: 'vcs'; command: string; durationMs?: number; dir?: string; repo?: string; tool?: string }
   | { kind: 'toolchain-download'; version: string; platform: string }
   /** `refines`: a continuation line (e.g. git's stderr) that sharpens the previous error's cause; replaces it. */
   | { kind: 'error'; text: string; detail: ErrorDetail; refines?: boolean }
@@ -69,12 +70,29 @@ function classifyGet(l: string): TidyEvent | undefined {
   return detail ? { kind: 'get-error', url, error: tail, detail } : { kind: 'get-error', url, error: tail };
 }
 
-/** `-x` VCS lines from modfetch/codehost: `mkdir -p DIR # git3 URL`, `# lock DIR`, `cd DIR; git …`, `0.005s # cd …`. */
+const VCS_CD = /^cd (\S+); (git|hg|svn|bzr|fossil) /;
+// `mkdir -p DIR # git3 URL` creates the cache directory, `# DIR for git3 URL` finds it (codehost.go WorkDir).
+const VCS_WORKDIR = [/^mkdir -p (\S+) # \S+ (\S+)$/, /^# (\S+) for \S+ (\S+)$/];
+
+/**
+ * `-x` VCS lines: the work directory lines and `# lock DIR.lock` (modfetch/codehost/codehost.go WorkDir), then
+ * `cd DIR; git …` before each command and `0.005s # cd DIR; git …` after it, whatever its exit status (RunWithArgs).
+ */
 function classifyVcs(l: string): TidyEvent | undefined {
   const timed = /^(\d+(?:\.\d+)?)s # (cd .*)$/.exec(l);
-  if (timed) return { kind: 'vcs', command: timed[2]!, durationMs: Math.round(Number(timed[1]) * 1000) };
-  if (/^(mkdir -p \S+ # |# lock |cd \S+; (git|hg|svn|bzr|fossil) )/.test(l)) return { kind: 'vcs', command: l };
-  return undefined;
+  const command = timed ? timed[2]! : l;
+  const cd = VCS_CD.exec(command);
+  if (timed || cd) {
+    const ev: TidyEvent = { kind: 'vcs', command };
+    if (timed) ev.durationMs = Math.round(Number(timed[1]) * 1000);
+    if (cd) Object.assign(ev, { dir: cd[1]!, tool: cd[2]! });
+    return ev;
+  }
+  for (const re of VCS_WORKDIR) {
+    const m = re.exec(l);
+    if (m) return { kind: 'vcs', command: l, dir: m[1]!, repo: m[2]! };
+  }
+  return /^(mkdir -p \S+ # |# lock )/.test(l) ? { kind: 'vcs', command: l } : undefined;
 }
 
 /** Import-chain headers and block continuations that carry no cause themselves (modload/load.go stackText). */

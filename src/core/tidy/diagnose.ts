@@ -5,6 +5,7 @@ import { isPublicModulePath } from '../public-hosts.js';
 import type { ConfigModel } from '../config-types.js';
 import type { ProxyEntry } from '../goproxy.js';
 import type { TidyProblem } from './report-model.js';
+import type { ProbeHop } from '../probe-types.js';
 import { matchPrefixPatterns } from '../patterns.js';
 import { redactUrl } from '../redact.js';
 import { modulePathHost, urlHost } from '../hosts.js';
@@ -22,6 +23,11 @@ export interface ProbeFinding {
   phase?: string;
   message?: string;
   status?: number;
+  /** The hop that failed and its peer (the proxy, the name looked up, or the target). */
+  hop?: ProbeHop;
+  peer?: string;
+  /** What Go itself does where the probe stalled (its bound, null = none). */
+  go?: { limitMs?: number | null; error?: string };
 }
 
 /** Everything the diagnosis needs besides the timeline. */

@@ -5,6 +5,7 @@ import { commandFix, commentFix, type Fix } from '../fix/fix.js';
 import { proxyUrls } from '../goproxy.js';
 import { urlHost } from '../hosts.js';
 import { formatDuration } from '../duration.js';
+import { goWaitWords } from '../go-net-bounds.js';
 import { redactUrl } from '../redact.js';
 import type { DiagnoseOptions, ProbeFinding } from './diagnose.js';
 import { dropProxyFix, pipeFix, sumdbFix } from './fixes.js';
@@ -90,7 +91,7 @@ function hangProblem(
     cause: 'timeout',
     phase: via,
     url: redactUrl(url),
-    message: `${what} has not answered ${redactUrl(url)} for ${formatDuration(waitedMs)} (Go has no timeout and would wait forever)${probeNote(o, url)}`,
+    message: `${what} has not answered ${redactUrl(url)} for ${formatDuration(waitedMs)} (${goWaitWords(findingFor(o, url))})${probeNote(o, url)}`,
     fix,
   };
   const host = urlHost(url);

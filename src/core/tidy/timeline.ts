@@ -3,6 +3,7 @@
 import type { TidyModule, TidyRequest } from './report-model.js';
 import type { TidyEvent } from './classify.js';
 import { urlSubject, type UrlSubject } from './url-subject.js';
+import { TransferTable, type ZipObservation } from './transfers.js';
 
 const MAX_REQUESTS_PER_MODULE = 32;
 const MAX_KEPT_LINES = 64;
@@ -49,14 +50,36 @@ export class Timeline {
   toolchain?: { version: string; platform: string };
   /** True when `-x` request lines were seen (Go ≥ 1.21). */
   sawTrace = false;
+  /** Every request, zip download and VCS command with its phase and body bytes (slow vs stalled). */
+  readonly transfers: TransferTable;
 
   /** GOPROXY base URLs (goproxy.ts proxyUrls), stripped before a module path is read from a proxy URL. */
   private readonly bases: string[];
+  private lastSubject?: { url: string; s: UrlSubject };
 
   constructor(startMs: number, opts: { proxyBases?: string[] } = {}) {
     this.startMs = startMs;
     this.lastProgressMs = startMs;
     this.bases = opts.proxyBases ?? [];
+    this.transfers = new TransferTable((url) => this.subjectOf(url));
+  }
+
+  /** What a URL is about; each `-x` URL comes twice (start, end), and in flight its subject is already known. */
+  private subjectOf(url: string): UrlSubject {
+    const known = this.inFlight.get(url)?.subject;
+    if (known) return known;
+    if (this.lastSubject?.url !== url) this.lastSubject = { url, s: urlSubject(url, this.bases) };
+    return this.lastSubject.s;
+  }
+
+  /** Applies what the module cache shows for a zip download (src/go/download-watch.ts) at `now`. */
+  observeZip(o: ZipObservation, now: number): void {
+    this.transfers.observeZip(o, now);
+  }
+
+  /** When Go last showed life: a line of progress, or a body byte landing in the module cache. */
+  lastActivityMs(): number {
+    return Math.max(this.lastProgressMs, this.transfers.lastByteMs ?? this.startMs);
   }
 
   private module(path: string, now: number): ModuleState {
@@ -91,6 +114,7 @@ export class Timeline {
     }
     if (ev.kind === 'context') return;
     this.lastProgressMs = now;
+    this.transfers.apply(ev, now);
     this.applyProgress(ev, now);
   }
 
@@ -113,11 +137,13 @@ export class Timeline {
         this.current = `toolchain ${ev.version}`;
         return;
       case 'get-start':
-        return this.getStart(ev.url, now);
+        this.getStart(ev.url, now);
+        return;
       case 'get-done':
       case 'get-error':
       case 'get-note':
-        return this.getEnd(ev, now);
+        this.getEnd(ev, now);
+        return;
       case 'vcs':
         if (!ev.command.startsWith('cd ')) return;
         if (ev.durationMs === undefined) this.vcsPending.set(ev.command, now);
@@ -142,7 +168,7 @@ export class Timeline {
   private getStart(url: string, now: number): void {
     this.sawTrace = true;
     this.requestCount += 1;
-    const s = urlSubject(url, this.bases);
+    const s = this.subjectOf(url);
     this.inFlight.set(url, { url, startedMs: now, subject: s });
     this.request(url, now, s);
     if (s.module) this.current = s.version ? `${s.module}@${s.version}` : s.module;
@@ -152,7 +178,7 @@ export class Timeline {
     this.sawTrace = true;
     const started = this.inFlight.get(ev.url);
     this.inFlight.delete(ev.url);
-    const s = started?.subject ?? urlSubject(ev.url, this.bases);
+    const s = started?.subject ?? this.subjectOf(ev.url);
     const r = this.request(ev.url, now, s);
     if (ev.kind === 'get-error' && this.errors.length < MAX_ERRORS) this.errors.push(ev);
     if (!r) return;

@@ -2,6 +2,7 @@
 // function it is. Every URL the probe is asked is recorded; a URL the table does not answer is a test failure.
 import { buildConfigModel } from '../../../src/core/config-model.js';
 import type { DoctorContext } from '../../../src/core/doctor/checks/context.js';
+import type { GoAuthFacts } from '../../../src/core/doctor/goauth-check.js';
 import { parseGoMod } from '../../../src/core/gomod.js';
 import { modelProxies } from '../../../src/core/goproxy.js';
 import type { ProbeResult } from '../../../src/core/probe-types.js';
@@ -26,6 +27,8 @@ export function fakeContext(o: {
   canary?: { path: string; version?: string };
   netrcError?: string;
   platform?: NodeJS.Platform;
+  /** What running GOAUTH shows (default: the netrc method, nothing found, no problems). */
+  goauth?: GoAuthFacts;
 }): FakeContext {
   const goVersion = o.goVersion === undefined ? 'go1.26.8' : o.goVersion;
   const model = buildConfigModel({
@@ -65,6 +68,12 @@ export function fakeContext(o: {
       const ok = 'status' in a && a.status !== undefined && a.status < 400 && !a.cause;
       return { url, ok, timings: { totalMs: 12 }, ...a };
     },
+    inspectGoAuth: async (urls) =>
+      o.goauth ?? {
+        plan: { ok: true, methods: [{ kind: 'netrc' }] },
+        found: Object.fromEntries(urls.map((u) => [u, false])),
+        problems: [],
+      },
     hasGit: async () => (o.git === undefined ? 'git version 2.43.0' : o.git),
   };
   return ctx;

@@ -32,7 +32,7 @@ describe('proxy checks', () => {
       `${A},direct`,
       { status: 200, body: '<!doctype html><title>Sign in</title>' },
       { status: 'fail', cause: 'bad-response' },
-      /not as a Go module proxy: the server answered with an HTML page/,
+      /not as a Go module proxy: the server answered with a login page "Sign in"/,
     ],
     [
       'does not have the canary',

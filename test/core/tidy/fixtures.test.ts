@@ -146,7 +146,8 @@ for (const ver of VERSIONS) {
         if (exp.urlHas && traced) expect(p.url).toContain(exp.urlHas);
         expect(p.fix.length).toBeGreaterThan(0);
         // Fixes are real settings of the Go that ran: no GOTOOLCHAIN (1.21+) or GOAUTH (1.24+) advice to Go 1.19.
-        if (ver === 'go1.19') expect(problems.flatMap((x) => x.fix).join('\n')).not.toMatch(/GOTOOLCHAIN|GOAUTH/);
+        if (ver === 'go1.19')
+          expect(renderFixes(problems.flatMap((x) => x.fix)).join('\n')).not.toMatch(/GOTOOLCHAIN|GOAUTH/);
         const leak = problems.find((x) => x.cause === 'leak');
         if (exp.leak) {
           expect(leak).toMatchObject({ module: 'git.corp.invalid/team/lib' });

@@ -21,8 +21,10 @@ const SIMPLE = new Set([
   'sumdb-reset',
   'no-sumdb',
   'corrupt-zip',
+  'drip-zip',
+  'rst',
 ]);
-const WITH_ARG = new Set(['status', 'sumdb-status', 'slow']);
+const WITH_ARG = new Set(['status', 'sumdb-status', 'slow', 'stall-zip-body', 'gateway', 'fail-first']);
 
 /** Splits `/auth/status/404/example.com/x/@v/list` into modes ["auth", "status/404"] and the rest. */
 export function parseModes(pathname: string): ParsedPath {

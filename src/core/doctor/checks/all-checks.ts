@@ -4,6 +4,7 @@ import type { DoctorCheck } from '../check.js';
 import { configCheck } from './config.js';
 import type { DoctorContext } from './context.js';
 import { depsCheck } from './deps.js';
+import { goauthCheck } from './goauth.js';
 import { privateChecks } from './private-hosts.js';
 import { combineProxyFixes, proxyChecks } from './proxies.js';
 import { sumdbCheck } from './sumdb.js';
@@ -14,6 +15,7 @@ export function doctorChecks(ctx: DoctorContext): Array<DoctorCheck<DoctorContex
   return [
     toolchainCheck,
     configCheck,
+    goauthCheck,
     ...proxyChecks(ctx.loaded.proxies),
     sumdbCheck,
     ...privateChecks(ctx),

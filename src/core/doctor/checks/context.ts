@@ -4,6 +4,7 @@ import type { LoadedConfig } from '../../loaded-config.js';
 import type { CheckResult } from '../check.js';
 import type { ProbeResult } from '../../probe-types.js';
 import type { DoctorSummary } from '../check.js';
+import type { GoAuthFacts } from '../goauth-check.js';
 
 /** The module used to exercise proxies and the checksum database. */
 export interface Canary {
@@ -26,8 +27,10 @@ export interface DoctorContext {
   replaceDirs: Record<string, boolean>;
   /** Why the .netrc file could not be read, or null. */
   netrcError: string | null;
-  /** One bounded HTTP request that sees the network as Go does (proxy env, CA roots, .netrc). */
+  /** One bounded HTTP request that sees the network as Go does (proxy env, CA roots, .netrc or GOAUTH). */
   probe(url: string, opts?: { readBody?: number }): Promise<ProbeResult>;
+  /** Runs GOAUTH for these https URLs as Go would (bounded) and says what came out, never the credentials. */
+  inspectGoAuth(urls: string[]): Promise<GoAuthFacts>;
   /** `git --version`, or null when git cannot be run (bounded). */
   hasGit(): Promise<string | null>;
 }

@@ -1,4 +1,4 @@
-// What a check result copies from a probe: its cause, phase, status and phase timings, and their one-line summary.
+// What a check result copies from a probe: its cause, phase, status, failing hop and peer, and phase timings, and their one-line summary.
 import type { ProbeResult } from '../../probe-types.js';
 
 /** "dns 3ms, connect 20ms, tls 41ms, first byte 110ms". */
@@ -18,6 +18,8 @@ export function probeFields(r: ProbeResult) {
     ...(r.cause ? { cause: r.cause } : {}),
     ...(r.phase ? { phase: r.phase } : {}),
     ...(r.status !== undefined ? { httpStatus: r.status } : {}),
+    ...(r.hop ? { hop: r.hop } : {}),
+    ...(r.peer ? { peer: r.peer } : {}),
     timings: { ...r.timings },
   };
 }

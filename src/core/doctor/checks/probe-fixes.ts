@@ -2,6 +2,7 @@
 // a command, or advice when only a person can act (core/fix/fix.ts).
 import { type Fix, commentFix, setFix } from '../../fix/fix.js';
 import { formatGoproxy } from '../../goproxy.js';
+import { proxyHopFixes } from '../../proxy-hop-fixes.js';
 import { urlHost, urlHostname } from '../../hosts.js';
 import { redactUrl } from '../../redact.js';
 import type { ConfigModel } from '../../config-types.js';
@@ -53,11 +54,12 @@ export function proxyFixes(
 ): Fix[] {
   const fixes: Fix[] = [];
   if (r.cause === 'tls') fixes.push(...caFixes(r, platform));
+  else if (r.cause === 'auth' && r.hop === 'proxy') fixes.push(...proxyHopFixes(r, r.proxy?.variable));
   else if (r.cause === 'auth')
     fixes.push(commentFix(`add to ~/.netrc (chmod 600): machine ${urlHostname(r.url)} login USER password TOKEN`));
   else if (['dns', 'refused', 'timeout', 'reset', 'proxy'].includes(r.cause ?? '')) fixes.push(...reachFixes(r));
   fixes.push(...listFixes(r, entries, index, model));
-  if (r.cause !== 'tls' && r.cause !== 'auth') {
+  if (r.cause !== 'tls' && r.cause !== 'auth' && r.hop !== 'proxy') {
     const listed = new Set(entries.map((e) => (e.kind === 'url' ? shownHost(e.url) : e.kind)));
     const others = OTHER_MIRRORS.filter((h) => !listed.has(h));
     if (others.length > 0) {
@@ -104,6 +106,7 @@ function reachFixes(r: ProbeResult): Fix[] {
       ),
     ];
   }
+  if (r.hop === 'proxy' && r.proxy) return proxyHopFixes(r, r.proxy.variable);
   if (r.cause === 'proxy')
     return [
       commentFix(

@@ -1,0 +1,60 @@
+// `gomodctl check-proxy URL`: flags → CheckProxyOptions → app/check-proxy (lazy) → exit code.
+import type { Command } from 'commander';
+import { colorFlag, durationOption, goOption, jsonOption } from './options.js';
+
+interface CheckProxyFlags {
+  module: string[];
+  sumdb?: string;
+  timeout: number;
+  go?: string;
+  json?: boolean;
+  verbose?: boolean;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Registers `gomodctl check-proxy`. */
+export function registerCheckProxy(program: Command): void {
+  program
+    .command('check-proxy')
+    .description('check that a module proxy works for go: protocol, integrity, checksum database, TLS and auth')
+    .argument('<url>', 'the proxy URL, as it would appear in GOPROXY')
+    .option('--module <path@version>', 'module to download (repeatable; default: public canaries)', collect, [])
+    .option('--sumdb <GOSUMDB>', 'checksum database to check against (default: the GOSUMDB go uses)')
+    .addOption(durationOption('--timeout <duration>', 'bound for each request', '15s'))
+    .addOption(goOption())
+    .addOption(jsonOption())
+    .option('--verbose', 'also show the HTTP exchanges of passing checks')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ gomodctl check-proxy https://goproxy.corp.example.com
+  $ gomodctl check-proxy https://artifactory.corp.example.com/api/go/go-remote --json > check.json
+  $ gomodctl check-proxy https://athens.corp.example.com --module github.com/pkg/errors@v0.9.1 --module golang.org/x/mod@v0.14.0
+  $ gomodctl check-proxy http://localhost:3000 --sumdb sum.golang.org --timeout 1m
+
+The default modules are public (rsc.io/quote, github.com/BurntSushi/toml, github.com/dgrijalva/jwt-go
++incompatible). A --module matching GONOPROXY/GOPRIVATE is refused; one not on a known public host is never sent
+to a public proxy, nor to sum.golang.org. Credentials come from .netrc (NETRC) or GOAUTH, as go sends them: only
+over https.
+
+Exit codes: 0 no requirement failed (warnings alone exit 0), 1 a requirement failed, 2 bad usage or bad input.`,
+    )
+    .action(async (url: string, flags: CheckProxyFlags, cmd: Command) => {
+      const { runCheckProxy } = await import('../app/check-proxy.js');
+      process.exitCode = await runCheckProxy({
+        url,
+        modules: flags.module,
+        ...(flags.sumdb !== undefined ? { sumdb: flags.sumdb } : {}),
+        timeoutMs: flags.timeout,
+        go: flags.go,
+        env: process.env,
+        json: Boolean(flags.json),
+        verbose: Boolean(flags.verbose),
+        color: colorFlag(cmd),
+      });
+    });
+}

@@ -1,0 +1,104 @@
+// Doctor findings for GOAUTH (pure): what Go does with the configured methods, from the facts the edge gathered by
+// running them (probes/goauth-run.ts inspectGoAuth). Go itself reports GOAUTH problems only under -x ("GOAUTH
+// encountered errors for …", auth.go runGoAuth) and goes on without the credentials, so a broken helper shows up as
+// a plain 401/403/404 from the proxy: these findings say why. No credential and no command argument is ever printed.
+import { commentFix, type Fix } from '../fix/fix.js';
+import { hasGoAuth, safeGoAuth, type GoAuthPlan, type GoAuthProblem } from '../goauth.js';
+import type { CheckResult } from './check.js';
+import type { ConfigSource } from '../config-types.js';
+
+/** What running GOAUTH showed (probes/goauth-run.ts inspectGoAuth): the parse, per-URL outcome and problems. */
+export interface GoAuthFacts {
+  plan: GoAuthPlan;
+  /** Per https URL: whether a credential came out. */
+  found: Record<string, boolean>;
+  problems: GoAuthProblem[];
+}
+
+/** What goAuthFindings needs: the running Go, GOAUTH as configured, and what running it showed. */
+export interface GoAuthCheckInput {
+  goVersion: string | null;
+  /** GOAUTH from the config model; undefined when set nowhere. */
+  goauth?: { value: string; source: ConfigSource };
+  /** Null when GOAUTH was not run. */
+  inspection: GoAuthFacts | null;
+}
+
+const BASE = { id: 'config.goauth', group: 'config', title: 'GOAUTH' } as const;
+
+/** One result per GOAUTH problem (fail when Go stops, warn when Go goes on without credentials), else one ok. */
+export function goAuthFindings(input: GoAuthCheckInput): CheckResult[] {
+  const set = input.goauth && input.goauth.value !== '' && input.goauth.source !== 'default';
+  if (!hasGoAuth(input.goVersion)) {
+    if (!set) return [];
+    return [
+      {
+        ...BASE,
+        status: 'warn',
+        message: `GOAUTH is set, but ${input.goVersion ?? 'this Go'} predates GOAUTH (Go 1.24): it sends .netrc credentials only`,
+      },
+    ];
+  }
+  const fromEnv = input.goauth?.source === 'env';
+  const i = input.inspection;
+  if (!i) return [];
+  if (!i.plan.ok) {
+    const fatal = i.problems.find((p) => p.outcome === 'fatal')?.message ?? 'GOAUTH is invalid';
+    return [
+      {
+        ...BASE,
+        status: 'fail',
+        message: `every https download stops before its first request: ${fatal}`,
+        fix: [
+          {
+            kind: 'set',
+            variable: 'GOAUTH',
+            value: 'netrc',
+            scope: fromEnv ? 'env' : 'goenv',
+            note: 'the default; or fix the entry Go names',
+          },
+        ],
+      },
+    ];
+  }
+  const problems = i.problems.filter((p) => p.outcome !== 'fatal');
+  if (problems.length === 0) return set ? [okResult(input, i.found)] : []; // the default works: nothing to say
+  return problems.map((p, n) => ({
+    ...BASE,
+    id: `${BASE.id}.${n}`,
+    status: 'warn' as const,
+    message: `${p.message}; Go says so only under -x and goes on without these credentials`,
+    fix: problemFix(p),
+  }));
+}
+
+function okResult(input: GoAuthCheckInput, found: Record<string, boolean>): CheckResult {
+  const urls = Object.keys(found);
+  const withCreds = urls.filter((u) => found[u]);
+  const value = safeGoAuth(input.goauth?.value || 'netrc');
+  const what = urls.length === 0 ? '' : `; credentials for ${withCreds.length} of ${urls.length} https URLs probed`;
+  return { ...BASE, status: 'ok', message: `GOAUTH=${value}: every method ran${what}` };
+}
+
+function problemFix(p: GoAuthProblem): Fix[] {
+  switch (p.outcome) {
+    case 'not-found':
+      return [commentFix(`install the GOAUTH helper, or correct its path in GOAUTH (${p.entry})`, 'GOAUTH')];
+    case 'no-credentials': {
+      const dir = p.entry.replace(/^git /, '');
+      return [
+        commentFix(
+          `give ${dir} a credential helper that knows the host: git -C ${dir} config credential.helper <helper>`,
+        ),
+      ];
+    }
+    case 'wrong-prefix':
+      return [commentFix('the credential helper answers for another URL: check its stored URL (host and path)')];
+    default:
+      return [
+        commentFix(
+          `run it by hand as Go does: ${p.entry} https://HOST/PATH  (Go adds the URL after a 4xx, with the response on stdin)`,
+        ),
+      ];
+  }
+}

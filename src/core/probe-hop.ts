@@ -1,0 +1,115 @@
+// Every hop named (issue 9): which hop of a probe failed — the HTTP(S) proxy, the DNS lookup or the target — who was
+// on the other end, what the proxy did, and what Go itself does at that point (its bound and its error text, from
+// test/fixtures/network: the same for Go 1.19, 1.26 and 1.27). A connection through a proxy is never described as a
+// TCP connection to the target: through a tunnel the TCP peer is the proxy, the TLS and HTTP peer the target.
+import { formatDuration } from './duration.js';
+import { goBoundFor, goBoundWords } from './go-net-bounds.js';
+import type { FailureContext, ProbeFailure } from './probe-cause.js';
+import type { ProbePhase, ProxyAction } from './probe-types.js';
+
+const DNS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'ENODATA', 'EAI_NONAME', 'ESERVFAIL']);
+
+/** What the proxy did, from the error code met while dialling it or waiting for its CONNECT answer. */
+function proxyAction(code: string, cause: ProbeFailure['cause']): ProxyAction {
+  if (DNS.has(code)) return 'unresolved';
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ETIMEDOUT') return 'unreachable';
+  if (cause === 'bad-response') return 'bad-answer';
+  if (cause === 'tls') return 'tls';
+  return 'closed';
+}
+
+/**
+ * Go's error text for a failed proxy dial or CONNECT (transport.go dialConn wraps dial errors as "proxyconnect tcp"),
+ * with ADDRESS where Go names the resolved address and the resolver left out (Go adds " on RESOLVER:53" at times).
+ */
+function goProxyError(action: ProxyAction, ctx: FailureContext): string | undefined {
+  switch (action) {
+    case 'unresolved':
+      return `proxyconnect tcp: dial tcp: lookup ${ctx.address.replace(/:\d+$/, '')}: no such host`;
+    case 'refused':
+      return 'proxyconnect tcp: dial tcp ADDRESS: connect: connection refused';
+    case 'closed':
+      return ctx.step === 'answer' ? 'unexpected EOF' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** True when the failure happened on the way to the proxy: dialling it, its own TLS, or its CONNECT answer. */
+export function isProxyHop(phase: ProbePhase, ctx: FailureContext): boolean {
+  if (!ctx.via) return false;
+  return phase === 'proxy-connect' || (phase === 'tls' && !ctx.tunnel);
+}
+
+/** Adds hop, peer, proxy finding and Go's own error text to a classified network error. */
+export function nameHop(f: ProbeFailure, code: string, phase: ProbePhase, ctx: FailureContext): ProbeFailure {
+  if (isProxyHop(phase, ctx)) {
+    const action = proxyAction(code, f.cause);
+    const error = goProxyError(action, ctx);
+    const says = error ? `; Go fails with "${error.replace('ADDRESS', ctx.address)}"` : '';
+    return {
+      ...f,
+      message: f.message + says,
+      hop: 'proxy',
+      peer: ctx.via,
+      proxy: { url: ctx.via!, action },
+      ...(error ? { go: { error } } : {}),
+    };
+  }
+  if (f.phase === 'dns') return { ...f, hop: 'dns', peer: ctx.address.replace(/:\d+$/, '') };
+  return { ...f, hop: 'target', peer: ctx.target ?? ctx.address };
+}
+
+/** Who a message names for the current phase: the proxy, the tunnel through it, or the target. */
+export function peerWords(phase: ProbePhase, ctx: FailureContext): string {
+  if (isProxyHop(phase, ctx)) return `proxy ${ctx.via ?? ctx.address}`;
+  if (ctx.tunnel) return `${ctx.target ?? ctx.address} (through the tunnel of proxy ${ctx.via})`;
+  return ctx.address;
+}
+
+/** The failure of a probe that hit its deadline in `phase`: where it stalled and what Go itself would do there. */
+export function timeoutFailure(phase: ProbePhase, timeoutMs: number, ctx: FailureContext): ProbeFailure {
+  const t = formatDuration(timeoutMs);
+  const bound = goBoundFor(phase, ctx.step);
+  const go = `; ${goBoundWords(bound, phase)}`;
+  const target = ctx.target ?? ctx.address;
+  const f: ProbeFailure = { cause: 'timeout', phase, message: `${stallWords(phase, t, ctx, target)}${go}`, go: bound };
+  if (isProxyHop(phase, ctx)) {
+    const action: ProxyAction = ctx.step === 'answer' ? 'silent' : 'unreachable';
+    return { ...f, hop: 'proxy', peer: ctx.via, proxy: { url: ctx.via!, action } };
+  }
+  if (phase === 'tls' && ctx.tunnel) {
+    return { ...f, hop: 'proxy', peer: ctx.via, proxy: { url: ctx.via!, action: 'tunnel-silent' } };
+  }
+  if (phase === 'dns') return { ...f, hop: 'dns', peer: ctx.address.replace(/:\d+$/, '') };
+  return { ...f, hop: 'target', peer: target };
+}
+
+function stallWords(phase: ProbePhase, t: string, ctx: FailureContext, target: string): string {
+  const via = ctx.via;
+  if (phase === 'proxy-connect') {
+    return ctx.step === 'answer'
+      ? `proxy ${via} accepted the connection but did not answer the CONNECT to ${target} within ${t}`
+      : `TCP connect to proxy ${via} did not finish within ${t} (packets dropped by a firewall?)`;
+  }
+  if (phase === 'tls' && via && ctx.tunnel) {
+    return `proxy ${via} opened the tunnel to ${target}, but the TLS handshake with ${target} through it did not finish within ${t} (the proxy relays nothing, or the server does not answer)`;
+  }
+  if (phase === 'tls' && via)
+    return `TCP connect to proxy ${via} succeeded, its TLS handshake did not finish within ${t}`;
+  // Through a proxy the TCP peer is the proxy: a tunnel to the target, or a request the proxy forwards (http URLs).
+  const reached = via
+    ? ctx.tunnel
+      ? `the request reached ${target} through the tunnel of proxy ${via}`
+      : `proxy ${via} took the request for ${target}`
+    : `connection to ${ctx.address} succeeded`;
+  const sentences: Record<Exclude<ProbePhase, 'proxy-connect'>, string> = {
+    dns: `DNS lookup of ${ctx.address.replace(/:\d+$/, '')} did not finish within ${t}`,
+    connect: `TCP connect to ${ctx.address} did not finish within ${t} (packets dropped by a firewall?)`,
+    tls: `TCP connect to ${ctx.address} succeeded, TLS handshake did not finish within ${t}`,
+    'first-byte': `${reached}, no response within ${t}`,
+    body: `${via ? `${reached}; ` : ''}response headers from ${target} arrived, the body did not finish within ${t}`,
+  };
+  return sentences[phase];
+}

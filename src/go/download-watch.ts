@@ -1,0 +1,102 @@
+// Watches the module cache for the zips Go is downloading, so a body that stops half-way is seen even where Go prints
+// nothing (Go 1.19 has no -x; with -x the `# get` line closes when the headers arrive).
+//
+// Where Go writes (the same in Go 1.19, 1.26 and 1.27, cmd/go/internal/modfetch):
+//   cache.go CachePath/cacheDir  GOMODCACHE/cache/download/<escaped module path>/@v/<escaped version>.zip
+//   fetch.go downloadZip         creates the temp file `<version>.zip<random digits>.tmp` in that directory
+//                                (tempFile, os.O_EXCL) BEFORE the GET, io.Copy()s the body into it as it arrives,
+//                                truncates it when one proxy fails and the next is tried, hashes it, then renames it
+//                                to `<version>.zip`; on failure it removes the temp file. Old `*.zip*.tmp` files are
+//                                removed first (the version lock makes that safe).
+// .info and .mod are read into memory and written at once (writeDiskCache): there is nothing to watch for them.
+// Cheap by construction: one readdir of one known directory per open zip per tick, never a recursive watch.
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { escapePath, escapeVersion } from '../core/escape.js';
+import type { Timeline } from '../core/tidy/timeline.js';
+import type { ZipObservation } from '../core/tidy/transfers.js';
+
+/** A module version whose zip download to watch. */
+export interface ZipTarget {
+  module: string;
+  version: string;
+}
+
+/** A watcher over one module cache. */
+export interface DownloadWatch {
+  /** What the cache shows for each target now (at most `maxTargets`); concurrent calls share one poll. */
+  poll(targets: ZipTarget[]): Promise<ZipObservation[]>;
+  /** Polls the timeline's open zip downloads and applies what it sees at `now()` (the watchdog tick). */
+  tick(t: Timeline, now: () => number): Promise<void>;
+}
+
+/** Where Go keeps module@version's zip and its temp file; undefined for a path or version Go could not cache. */
+export function zipLocation(
+  gomodcache: string,
+  module: string,
+  version: string,
+): { dir: string; zip: string } | undefined {
+  try {
+    return {
+      dir: join(gomodcache, 'cache', 'download', escapePath(module), '@v'),
+      zip: `${escapeVersion(version)}.zip`,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** True for the temp file name Go gives a zip being downloaded: `<zip><digits>.tmp` (fetch.go tempFile). */
+export function isZipTempName(name: string, zip: string): boolean {
+  return name.startsWith(zip) && /^\d+\.tmp$/.test(name.slice(zip.length));
+}
+
+async function sizeOf(path: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+  try {
+    const s = await stat(path);
+    return { size: s.size, mtimeMs: s.mtimeMs };
+  } catch {
+    return undefined; // renamed or removed between readdir and stat
+  }
+}
+
+/** What the module cache shows for one zip download now. Never throws. */
+export async function readZipProgress(gomodcache: string, target: ZipTarget): Promise<ZipObservation> {
+  const base = { module: target.module, version: target.version };
+  const loc = zipLocation(gomodcache, target.module, target.version);
+  let names: string[] = [];
+  try {
+    if (loc) names = await readdir(loc.dir);
+  } catch {
+    // no directory yet: Go has not started this download
+  }
+  if (!loc) return { ...base, state: 'absent', bytes: 0 };
+  if (names.includes(loc.zip)) {
+    const done = await sizeOf(join(loc.dir, loc.zip));
+    if (done) return { ...base, state: 'complete', bytes: done.size };
+  }
+  // One writer holds the version lock; should another temp file be left, the most recently written one is Go's.
+  const temps = await Promise.all(names.filter((n) => isZipTempName(n, loc.zip)).map((n) => sizeOf(join(loc.dir, n))));
+  const newest = temps.filter((x) => x !== undefined).sort((a, b) => b.mtimeMs - a.mtimeMs)[0];
+  return newest ? { ...base, state: 'partial', bytes: newest.size } : { ...base, state: 'absent', bytes: 0 };
+}
+
+/** Creates a watcher over `gomodcache` (Go's GOMODCACHE, from `go env`). */
+export function createDownloadWatch(gomodcache: string, opts: { maxTargets?: number } = {}): DownloadWatch {
+  const max = opts.maxTargets ?? 64;
+  let inflight: Promise<ZipObservation[]> | null = null;
+  const poll = (targets: ZipTarget[]): Promise<ZipObservation[]> => {
+    inflight ??= Promise.all(targets.slice(0, max).map((x) => readZipProgress(gomodcache, x))).finally(() => {
+      inflight = null;
+    });
+    return inflight;
+  };
+  return {
+    poll,
+    tick: async (t, now) => {
+      const open = t.transfers.openZips().map((z) => ({ module: z.module!, version: z.version! }));
+      if (open.length === 0) return;
+      for (const o of await poll(open)) t.observeZip(o, now());
+    },
+  };
+}

@@ -1,0 +1,133 @@
+// Reads the module cache the way cmd/go/internal/modfetch/cache.go does: GOMODCACHE/cache/download/<escaped path>/@v/
+// <escaped version>.{info,mod,zip,ziphash,partial}, the extracted GOMODCACHE/<escaped path>@<version>, and the checksum
+// database lookup cache GOMODCACHE/cache/download/sumdb/<name>/lookup/<path>@<version> (sumdb.go ReadCache).
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { escapePath, escapeVersion } from '../core/escape.js';
+import type { CacheFiles } from '../core/needs/fetch-rules.js';
+import { NO_CACHE } from '../core/needs/fetch-rules.js';
+import type { GoSourceFile } from '../core/needs/go-imports.js';
+import type { ModVer } from '../core/needs/types.js';
+
+const exists = (p: string): Promise<boolean> =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
+const isDir = (p: string): Promise<boolean> =>
+  stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+
+/** Escaped [path, version], or null when Go could not name them in the cache either. */
+function escaped(m: ModVer): [string, string] | null {
+  try {
+    return [escapePath(m.path), escapeVersion(m.version)];
+  } catch {
+    return null;
+  }
+}
+
+/** cache.go oldVgoPrefix: a cached go.mod from vgo days is treated as absent (readDiskGoMod). */
+const OLD_VGO = '//vgo 0.0.';
+
+/** The module cache rooted at GOMODCACHE. */
+export class ModuleCache {
+  private readonly files = new Map<string, Promise<CacheFiles>>();
+
+  constructor(readonly root: string) {}
+
+  private base(m: ModVer): string | null {
+    const e = escaped(m);
+    return e ? join(this.root, 'cache', 'download', e[0], '@v', e[1]) : null;
+  }
+
+  /** Which files of a module version are cached. */
+  cacheFiles(m: ModVer): Promise<CacheFiles> {
+    const k = `${m.path}@${m.version}`;
+    let p = this.files.get(k);
+    if (!p) {
+      p = this.readFiles(m);
+      this.files.set(k, p);
+    }
+    return p;
+  }
+
+  private async readFiles(m: ModVer): Promise<CacheFiles> {
+    const base = this.base(m);
+    const e = escaped(m);
+    if (!base || !e || m.version === '') return NO_CACHE;
+    const [info, mod, zip, ziphash, partial, dir] = await Promise.all([
+      readFile(base + '.info', 'utf8').then(
+        (t) => isJson(t),
+        () => false,
+      ),
+      this.cachedMod(m).then((t) => t !== null),
+      exists(base + '.zip'),
+      exists(base + '.ziphash'),
+      exists(base + '.partial'),
+      isDir(join(this.root, `${e[0]}@${e[1]}`)),
+    ]);
+    return { info, mod, zip, ziphash, dir: dir && !partial };
+  }
+
+  /** The cached go.mod text of a module version, or null (readDiskGoMod). */
+  async cachedMod(m: ModVer): Promise<string | null> {
+    const base = this.base(m);
+    if (!base) return null;
+    const text = await readFile(base + '.mod', 'utf8').catch(() => null);
+    return text === null || text.startsWith(OLD_VGO) ? null : text;
+  }
+
+  /** Whether the checksum database lookup for m is cached (an empty file counts as absent: ReadCache). */
+  async sumdbCached(dbName: string, m: ModVer): Promise<boolean> {
+    const e = escaped({ path: m.path, version: m.version.replace(/\/go\.mod$/, '') });
+    if (!e) return false;
+    const file = join(this.root, 'cache', 'download', 'sumdb', ...dbName.split('/'), 'lookup', `${e[0]}@${e[1]}`);
+    return stat(file).then(
+      (s) => s.isFile() && s.size > 0,
+      () => false,
+    );
+  }
+
+  /** The Go files of a package directory inside an extracted module, or 'unknown' when it is not extracted. */
+  async packageFiles(m: ModVer, rel: string): Promise<GoSourceFile[] | 'absent' | 'unknown'> {
+    const c = await this.cacheFiles(m);
+    const e = escaped(m);
+    if (!c.dir || !c.ziphash || !e) return 'unknown';
+    return readGoFiles(join(this.root, `${e[0]}@${e[1]}`, ...rel.split('/').filter(Boolean)));
+  }
+}
+
+function isJson(t: string): boolean {
+  try {
+    JSON.parse(t);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The .go files of a directory (fsys.IsGoDir: none → 'absent'), with their text. */
+export async function readGoFiles(dir: string): Promise<GoSourceFile[] | 'absent'> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => null);
+  if (!entries) return 'absent';
+  const names: string[] = [];
+  for (const d of entries) {
+    if (!d.name.endsWith('.go')) continue;
+    if (
+      d.isFile() ||
+      (d.isSymbolicLink() &&
+        (await stat(join(dir, d.name)).then(
+          (s) => s.isFile(),
+          () => false,
+        )))
+    )
+      names.push(d.name);
+  }
+  if (names.length === 0) return 'absent';
+  return Promise.all(
+    names.sort().map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8').catch(() => '') })),
+  );
+}
