@@ -3,6 +3,7 @@
 import type { CheckProxyReport, Exchange, ProxyCheck } from '../core/check-proxy/types.js';
 import { formatDuration } from '../core/duration.js';
 import { redactSecrets } from '../core/redact.js';
+import { printGrouped, printSummaryLine } from './grouped.js';
 import type { Output } from './output.js';
 
 const GROUP_TITLES: Record<string, string> = {
@@ -56,22 +57,6 @@ function header(out: Output, r: CheckProxyReport): void {
 /** Prints the human report to stdout; `verbose` also shows the exchanges of passing checks. */
 export function renderCheckProxyHuman(out: Output, r: CheckProxyReport, verbose = false): void {
   header(out, r);
-  let group = '';
-  for (const c of r.checks) {
-    if (c.group !== group) {
-      group = c.group;
-      out.line();
-      out.line(out.c.bold(GROUP_TITLES[group] ?? group));
-    }
-    renderCheck(out, c, verbose);
-  }
-  const s = r.summary;
-  const parts = [
-    `${s.pass} passed`,
-    s.warn ? out.c.yellow(`${s.warn} warning${s.warn > 1 ? 's' : ''}`) : '',
-    s.fail ? out.c.red(`${s.fail} failed`) : '',
-    s.skip ? `${s.skip} skipped` : '',
-  ];
-  out.line();
-  out.line(`${parts.filter(Boolean).join(', ')} in ${formatDuration(r.durationMs)}`);
+  printGrouped(out, r.checks, GROUP_TITLES, (c) => renderCheck(out, c, verbose));
+  printSummaryLine(out, `${r.summary.pass} passed`, r.summary, r.durationMs);
 }

@@ -3,6 +3,7 @@ import type { CheckResult } from '../core/doctor/check.js';
 import type { DoctorReport } from '../core/doctor/checks/context.js';
 import { formatDuration } from '../core/duration.js';
 import { renderFixes } from './fix-render.js';
+import { printGrouped, printSummaryLine } from './grouped.js';
 import type { Output } from './output.js';
 
 const GROUP_TITLES: Record<string, string> = {
@@ -73,22 +74,6 @@ export function renderDoctorHuman(out: Output, report: DoctorReport, verbose = f
   out.line(
     `${out.c.bold('gomodctl doctor')} (${go}; canary ${report.canary.path}${report.canary.version ? '@' + report.canary.version : ''})`,
   );
-  let group = '';
-  for (const r of report.checks) {
-    if (r.group !== group) {
-      group = r.group;
-      out.line();
-      out.line(out.c.bold(GROUP_TITLES[group] ?? group));
-    }
-    renderCheck(out, r, verbose);
-  }
-  const s = report.summary;
-  const parts = [
-    `${s.ok} ok`,
-    s.warn ? out.c.yellow(`${s.warn} warning${s.warn > 1 ? 's' : ''}`) : '',
-    s.fail ? out.c.red(`${s.fail} failed`) : '',
-    s.skip ? `${s.skip} skipped` : '',
-  ];
-  out.line();
-  out.line(`${parts.filter(Boolean).join(', ')} in ${formatDuration(report.durationMs)}`);
+  printGrouped(out, report.checks, GROUP_TITLES, (r) => renderCheck(out, r, verbose));
+  printSummaryLine(out, `${report.summary.ok} ok`, report.summary, report.durationMs);
 }

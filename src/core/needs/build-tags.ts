@@ -23,24 +23,18 @@ function evalExpr(x: Expr, prefer: boolean): boolean {
 function parseGoBuild(text: string): Expr | null {
   const toks = text.match(/\|\||&&|[!()]|[^\s!()&|]+|\S/g) ?? [];
   let i = 0;
-  const or = (): Expr | null => {
-    let x = and();
-    while (x && toks[i] === '||') {
+  // A left-associative chain of `op`: x op y op z (constraint.go exprParser.or and .and).
+  const chain = (op: '||' | '&&', next: () => Expr | null) => (): Expr | null => {
+    let x = next();
+    while (x && toks[i] === op) {
       i++;
-      const y = and();
-      x = y ? { or: [x, y] } : null;
+      const y = next();
+      x = y ? (op === '||' ? { or: [x, y] } : { and: [x, y] }) : null;
     }
     return x;
   };
-  const and = (): Expr | null => {
-    let x = not();
-    while (x && toks[i] === '&&') {
-      i++;
-      const y = not();
-      x = y ? { and: [x, y] } : null;
-    }
-    return x;
-  };
+  const and = chain('&&', () => not());
+  const or = chain('||', and);
   const not = (): Expr | null => {
     const t = toks[i++];
     if (t === '!') {

@@ -123,19 +123,41 @@ function leafProofIndex(lo: number, hi: number, n: number, need: number[]): numb
   return leafProofIndex(lo + k, hi, n, subTreeIndex(lo, lo + k, need));
 }
 
-function leafProof(lo: number, hi: number, n: number, hashes: Hash[]): [Hash[], Hash[]] {
-  if (lo + 1 === hi) return [[], hashes];
+type Proof = [proof: Hash[], rest: Hash[]];
+
+/**
+ * The step leafProof and treeProof share (tlog.go): split at the largest power of two below hi - lo, prove in the half
+ * `inLeft` picks for its midpoint, and append the other half's hash.
+ */
+function halfProof(
+  lo: number,
+  hi: number,
+  hashes: Hash[],
+  inLeft: (mid: number) => boolean,
+  prove: (lo: number, hi: number, hashes: Hash[]) => Proof,
+): Proof {
   const [k] = maxpow2(hi - lo);
   let p: Hash[];
   let th: Hash;
-  if (n < lo + k) {
-    [p, hashes] = leafProof(lo, lo + k, n, hashes);
+  if (inLeft(lo + k)) {
+    [p, hashes] = prove(lo, lo + k, hashes);
     [th, hashes] = subTreeHash(lo + k, hi, hashes);
   } else {
     [th, hashes] = subTreeHash(lo, lo + k, hashes);
-    [p, hashes] = leafProof(lo + k, hi, n, hashes);
+    [p, hashes] = prove(lo + k, hi, hashes);
   }
   return [[...p, th], hashes];
+}
+
+function leafProof(lo: number, hi: number, n: number, hashes: Hash[]): Proof {
+  if (lo + 1 === hi) return [[], hashes];
+  return halfProof(
+    lo,
+    hi,
+    hashes,
+    (mid) => n < mid,
+    (a, b, h) => leafProof(a, b, n, h),
+  );
 }
 
 /** ProveRecord: the proof that record n is in the tree of size t. */
@@ -171,23 +193,19 @@ function treeProofIndex(lo: number, hi: number, n: number, need: number[]): numb
   return treeProofIndex(lo + k, hi, n, subTreeIndex(lo, lo + k, need));
 }
 
-function treeProof(lo: number, hi: number, n: number, hashes: Hash[]): [Hash[], Hash[]] {
+function treeProof(lo: number, hi: number, n: number, hashes: Hash[]): Proof {
   if (n === hi) {
     if (lo === 0) return [[], hashes];
     const [th, rest] = subTreeHash(lo, hi, hashes);
     return [[th], rest];
   }
-  const [k] = maxpow2(hi - lo);
-  let p: Hash[];
-  let th: Hash;
-  if (n <= lo + k) {
-    [p, hashes] = treeProof(lo, lo + k, n, hashes);
-    [th, hashes] = subTreeHash(lo + k, hi, hashes);
-  } else {
-    [th, hashes] = subTreeHash(lo, lo + k, hashes);
-    [p, hashes] = treeProof(lo + k, hi, n, hashes);
-  }
-  return [[...p, th], hashes];
+  return halfProof(
+    lo,
+    hi,
+    hashes,
+    (mid) => n <= mid,
+    (a, b, h) => treeProof(a, b, n, h),
+  );
 }
 
 /** ProveTree: the proof that the tree of size t contains the tree of size n as a prefix. */
