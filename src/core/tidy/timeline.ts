@@ -210,6 +210,9 @@ export class Timeline {
         .map((p) => p.subject.module)
         .filter(Boolean),
     );
+    // A zip whose headers came but whose body never finished is in flight too (`-x` closed its line at the headers);
+    // after a successful run every zip was read, whether or not Go printed a line for it.
+    if (!goSucceeded) for (const z of this.transfers.openZips()) inflightModules.add(z.module);
     const out: TidyModule[] = [];
     for (const m of this.modules.values()) {
       const status = inflightModules.has(m.path) ? 'pending' : failedModules.has(m.path) ? 'failed' : 'ok';
