@@ -1,6 +1,7 @@
 // The edge that runs `go`: one named function per operation, each with a timeout and a translated error.
 import { execa } from 'execa';
 import { GomodctlError, UsageError } from '../core/errors.js';
+import { cMessagesEnv } from './child-env.js';
 import { findExecutable } from './which.js';
 
 /** Options shared by every `go` invocation. */
@@ -49,7 +50,7 @@ export function diagnosticEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 async function runGo(opts: GoRunOptions, args: string[]) {
   try {
     return await execa(opts.go, args, {
-      env: opts.env,
+      env: cMessagesEnv(opts.env),
       extendEnv: false,
       cwd: opts.cwd,
       timeout: opts.timeoutMs ?? 15_000,
