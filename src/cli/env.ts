@@ -1,5 +1,7 @@
 // `gomodctl env`: the effective Go module configuration and where each value comes from.
 import type { Command } from 'commander';
+import type { Translator } from '../core/i18n/message.js';
+import { cliMsg } from '../core/i18n/messages/cli.js';
 
 const SHOWN = [
   'GOPROXY',
@@ -17,19 +19,17 @@ const SHOWN = [
   'NO_PROXY',
 ];
 
-/** Registers `gomodctl env`. */
-export function registerEnv(program: Command): void {
+/** Registers `gomodctl env`, its help in the user's language. */
+export function registerEnv(program: Command, tr: Translator): void {
   program
     .command('env')
-    .description(
-      'show the effective Go module configuration, where each value comes from, and what the environment shadows',
-    )
-    .option('--json', 'print one JSON document (schemaVersion 1) on stdout')
-    .option('--go <path>', 'go binary to use (default: $GOMODCTL_GO or go on PATH)')
+    .description(tr.t(cliMsg('env.description')))
+    .option('--json', tr.t(cliMsg('option.json')))
+    .option('--go <path>', tr.t(cliMsg('option.go')))
     .addHelpText(
       'after',
       `
-Examples:
+${tr.t(cliMsg('help.examples'))}
   $ gomodctl env
   $ gomodctl env --json | jq '.vars[] | select(.name=="GOPROXY")'`,
     )
@@ -43,7 +43,7 @@ Examples:
         ]);
       await verifyGoFlag(o.go, process.env);
       const loaded = await loadConfig({ go: getGoBinary(o.go, process.env), env: process.env });
-      const out = createOutput({ json: Boolean(o.json), color: program.opts().color });
+      const out = createOutput({ json: Boolean(o.json), color: program.opts().color, lang: tr.lang });
       if (out.json) out.printJson(envJson(loaded.model));
       else
         renderEnvHuman(

@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { checkModulePath } from '../core/escape.js';
+import type { Translator } from '../core/i18n/message.js';
+import { cliMsg } from '../core/i18n/messages/cli.js';
 
 /** Splits and validates `path[@version]` arguments. */
 export function parseModuleArgs(args: string[]): Array<{ path: string; version?: string }> {
@@ -11,27 +13,26 @@ export function parseModuleArgs(args: string[]): Array<{ path: string; version?:
     const version = at > 0 ? arg.slice(at + 1) : undefined;
     const bad = path === 'go' || path === 'toolchain' ? null : checkModulePath(path);
     if (bad || version === '') {
-      throw new UsageError(
-        `invalid module "${arg}": ${bad ?? 'empty version after @'}`,
-        'expected a module path with an optional version, e.g. golang.org/x/text@v0.14.0',
-      );
+      // checkModulePath's reason is Go's own text (module.CheckPath): verbatim.
+      const reason = bad ?? cliMsg('route.emptyVersion');
+      throw new UsageError(cliMsg('route.invalidModule', { arg, reason }), cliMsg('route.invalidModuleHint'));
     }
     return version ? { path, version } : { path };
   });
 }
 
-/** Registers `gomodctl route`. */
-export function registerRoute(program: Command): void {
+/** Registers `gomodctl route`, its help in the user's language. */
+export function registerRoute(program: Command, tr: Translator): void {
   program
     .command('route')
-    .description('show the requests Go would make for modules under the current configuration (no network)')
-    .argument('<module...>', 'module path with optional @version')
-    .option('--json', 'print one JSON document (schemaVersion 1) on stdout')
-    .option('--go <path>', 'go binary to use (default: $GOMODCTL_GO or go on PATH)')
+    .description(tr.t(cliMsg('route.description')))
+    .argument('<module...>', tr.t(cliMsg('route.argument')))
+    .option('--json', tr.t(cliMsg('option.json')))
+    .option('--go <path>', tr.t(cliMsg('option.go')))
     .addHelpText(
       'after',
       `
-Examples:
+${tr.t(cliMsg('help.examples'))}
   $ gomodctl route golang.org/x/text@v0.14.0
   $ gomodctl route git.corp.example.com/team/lib github.com/pkg/errors --json`,
     )
@@ -50,7 +51,7 @@ Examples:
       const loaded = await loadConfig({ go: getGoBinary(o.go, process.env), env: process.env });
       const platform = goosGoarch(process.platform, process.arch);
       const routes = targets.map((t) => resolveRoute(loaded.model, t.path, t.version, platform));
-      const out = createOutput({ json: Boolean(o.json), color: program.opts().color });
+      const out = createOutput({ json: Boolean(o.json), color: program.opts().color, lang: tr.lang });
       if (out.json) out.printJson(rep.routeJson(routes));
       else rep.renderRoutesHuman(out, routes);
     });

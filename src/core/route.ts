@@ -5,6 +5,8 @@
 // request URLs (§4) and the toolchain exceptions (§6.1).
 import { getVar } from './config-model.js';
 import { escapePath, escapeVersion } from './escape.js';
+import { code, type Text } from './i18n/message.js';
+import { routeMsg } from './i18n/messages/route.js';
 import { parseGoproxy, proxyEntryLabel } from './goproxy.js';
 import { parseGosumdb } from './gosumdb.js';
 import { matchingPattern } from './patterns.js';
@@ -136,8 +138,13 @@ function proxyRequests(base: string, t: Target): string[] {
   return [`${b}v/${t.escVersion}.info`, `${b}v/${t.escVersion}.mod`, `${b}v/${t.escVersion}.zip`];
 }
 
+/** Two notes of one step, in the order given. */
+function joinNotes(first: Text, second: Text | undefined): Text {
+  return second === undefined ? first : routeMsg('note.joined', { first, second });
+}
+
 /** The direct (VCS) step: static hosts go straight to git; others first fetch ?go-get=1 (vcs.go). */
-function directStep(t: Target, decidedBy: RouteStep['decidedBy'], note?: string): RouteStep {
+function directStep(t: Target, decidedBy: RouteStep['decidedBy'], note?: Text): RouteStep {
   const m = /^((?:github\.com|bitbucket\.org)\/[\w.-]+\/[\w.-]+)/.exec(t.module);
   if (m) {
     const step: RouteStep = {
@@ -147,12 +154,12 @@ function directStep(t: Target, decidedBy: RouteStep['decidedBy'], note?: string)
       fallThrough: 'never',
       decidedBy,
     };
-    step.note = ['git ls-remote (known VCS host: no ?go-get=1 request)', note].filter(Boolean).join('; ');
+    step.note = joinNotes(routeMsg('note.knownVcsHost'), note);
     return step;
   }
   const url = `https://${t.module}?go-get=1`;
   const step: RouteStep = { kind: 'direct', url, requests: [url], fallThrough: 'never', decidedBy };
-  step.note = ['go-get meta tag, then the VCS it names', note].filter(Boolean).join('; ');
+  step.note = joinNotes(routeMsg('note.goGet'), note);
   return step;
 }
 
@@ -183,7 +190,7 @@ function publicSteps(entries: ProxyEntry[], t: Target): RouteStep[] {
         kind: 'off',
         fallThrough: 'never',
         decidedBy: { variable: 'GOPROXY' },
-        note: 'module lookup disabled by GOPROXY=off',
+        note: 'module lookup disabled by GOPROXY=off', // Go's own words (modfetch/repo.go errProxyOff)
       });
     }
   }
@@ -205,14 +212,12 @@ function sumdbPart(
   if (!mustCheck && gosumdb === 'off') return { sumdb: { checked: false, reason: 'GOSUMDB=off' }, steps: [] };
   if (!mustCheck && nosumPattern !== null) {
     const variable = patternVar(model, 'GONOSUMDB');
-    return {
-      sumdb: { checked: false, reason: `${variable} pattern ${JSON.stringify(nosumPattern)} matches` },
-      steps: [],
-    };
+    const reason = routeMsg('reason.patternMatches', { variable, pattern: JSON.stringify(nosumPattern) });
+    return { sumdb: { checked: false, reason }, steps: [] };
   }
   const reason = mustCheck
-    ? 'toolchain downloads are always verified (GONOSUMDB/GOPRIVATE ignored)'
-    : `${model.vars.GOSUMDB?.source === 'default' ? 'default GOSUMDB' : 'GOSUMDB is set'} and GONOSUMDB does not match`;
+    ? routeMsg('reason.toolchain')
+    : routeMsg(model.vars.GOSUMDB?.source === 'default' ? 'reason.defaultSumdb' : 'reason.sumdbSet');
   const parsed = parseGosumdb(gosumdb);
   if (!parsed.ok) return { sumdb: { checked: true, reason: `verifying module: ${parsed.error}` }, steps: [] };
   if (parsed.config.kind === 'off') {
@@ -231,7 +236,7 @@ function sumdbPart(
       requests: lookup(url),
       fallThrough: 'never',
       decidedBy,
-      note: 'URL from GOSUMDB: proxies bypassed',
+      note: routeMsg('note.sumdbUrl'),
     };
     return { sumdb: { checked: true, reason, name, via: 'url', urls: step.requests ?? [] }, steps: [step] };
   }
@@ -241,7 +246,7 @@ function sumdbPart(
     if (e.kind !== 'url') break; // direct/off: connect to the database directly
     const supported = `${trimBase(e.url)}/sumdb/${name}/supported`;
     const fallThrough = e.fallBackOnError ? 'on-any-error' : 'on-404-410';
-    const note = `200 → lookups go to ${redactUrl(trimBase(e.url))}/sumdb/${name}/…, never directly`;
+    const note = routeMsg('note.sumdbViaProxy', { base: redactUrl(trimBase(e.url)), name });
     steps.push({
       kind: 'sumdb-supported',
       url: supported,
@@ -258,7 +263,7 @@ function sumdbPart(
     requests: lookup(direct),
     fallThrough: 'never',
     decidedBy,
-    note: steps.length ? 'when every proxy answered 404/410 (or fell through)' : 'no proxy to ask: direct',
+    note: routeMsg(steps.length ? 'note.sumdbAfterProxies' : 'note.sumdbDirect'),
   });
   const urls = steps.flatMap((s) => s.requests ?? []);
   return { sumdb: { checked: true, reason, name, via: steps.length > 1 ? 'proxy' : 'direct', urls }, steps };
@@ -267,19 +272,17 @@ function sumdbPart(
 /** Resolves the ordered requests Go would make for a module (and version) under the config model. */
 export function resolveRoute(model: ConfigModel, modulePath: string, version?: string, opts: RouteOptions = {}): Route {
   const t = makeTarget(modulePath, version, opts);
-  const warnings: string[] = [];
+  const warnings: Text[] = [];
   const gonoproxy = getVar(model, 'GONOPROXY');
   const parsed = parseGoproxy(getVar(model, 'GOPROXY'), gonoproxy);
   const pattern = t.toolchainAlias ? null : matchingPattern(gonoproxy, t.module);
   const isPrivate = pattern !== null;
   let steps: RouteStep[] = [];
   if (!parsed.ok) {
-    warnings.push(`GOPROXY is invalid, every download fails: ${parsed.error}`);
+    warnings.push(routeMsg('warn.invalidGoproxy', { error: parsed.error }));
   } else if (isPrivate) {
     const decidedBy = { variable: patternVar(model, 'GONOPROXY'), pattern };
-    steps = [
-      directStep(t, decidedBy, 'GOPROXY entries are skipped (disabled by GOPRIVATE/GONOPROXY), even GOPROXY=off'),
-    ];
+    steps = [directStep(t, decidedBy, routeMsg('note.privateSkipsProxies'))];
   } else {
     steps = publicSteps(parsed.entries, t);
   }
@@ -297,41 +300,39 @@ export function resolveRoute(model: ConfigModel, modulePath: string, version?: s
 }
 
 /** A GOPRIVATE module that an explicit GONOPROXY/GONOSUMDB still sends to a public proxy or checksum database. */
-function overrideWarnings(route: Route, entries: ProxyEntry[], model: ConfigModel, pattern: string): string[] {
-  const out: string[] = [];
-  const widen = (name: string) => setVarCommand(model, name, [getVar(model, name), pattern].filter(Boolean).join(','));
+function overrideWarnings(route: Route, entries: ProxyEntry[], model: ConfigModel, pattern: string): Text[] {
+  const out: Text[] = [];
+  const widen = (name: string) =>
+    code(setVarCommand(model, name, [getVar(model, name), pattern].filter(Boolean).join(',')));
   const publicProxy = entries.find((e) => e.kind === 'url' && isPublicProxyUrl(e.url));
+  const { module } = route;
   if (!route.private && publicProxy) {
-    out.push(
-      `${route.module} matches GOPRIVATE (${pattern}) but GONOPROXY=${getVar(model, 'GONOPROXY')} overrides it, so it is sent to ${proxyEntryLabel(publicProxy)}; run: ${widen('GONOPROXY')}`,
-    );
+    const [value, proxy, command] = [getVar(model, 'GONOPROXY'), proxyEntryLabel(publicProxy), widen('GONOPROXY')];
+    out.push(routeMsg('warn.gonoproxyOverrides', { module, pattern, value, proxy, command }));
   }
   if (route.sumdb.checked && route.sumdb.name === 'sum.golang.org' && route.module !== 'golang.org/toolchain') {
-    out.push(
-      `${route.module} matches GOPRIVATE (${pattern}) but GONOSUMDB=${getVar(model, 'GONOSUMDB')} overrides it, so it is looked up in the public checksum database; run: ${widen('GONOSUMDB')}`,
-    );
+    const [value, command] = [getVar(model, 'GONOSUMDB'), widen('GONOSUMDB')];
+    out.push(routeMsg('warn.gonosumdbOverrides', { module, pattern, value, command }));
   }
   return out;
 }
 
 /** Warnings when a path that looks private would reach a public proxy or a public checksum database. */
-function leakWarnings(route: Route, entries: ProxyEntry[], model: ConfigModel): string[] {
+function leakWarnings(route: Route, entries: ProxyEntry[], model: ConfigModel): Text[] {
   const privatePattern = matchingPattern(getVar(model, 'GOPRIVATE'), route.module);
   if (privatePattern !== null) return overrideWarnings(route, entries, model, privatePattern);
   if (route.private || isKnownPublicHost(route.module)) return [];
-  const out: string[] = [];
-  const host = route.module.split('/')[0];
+  const out: Text[] = [];
+  const host = route.module.split('/')[0] ?? '';
+  const { module } = route;
   const publicProxy = entries.find((e) => e.kind === 'url' && isPublicProxyUrl(e.url));
   if (publicProxy) {
-    out.push(
-      `${route.module} is not on a known public host but would be sent to the public proxy ${proxyEntryLabel(publicProxy)}; ` +
-        `if it is private, run: ${setVarCommand(model, 'GOPRIVATE', [getVar(model, 'GOPRIVATE'), host].filter(Boolean).join(','))}`,
-    );
+    const value = [getVar(model, 'GOPRIVATE'), host].filter(Boolean).join(',');
+    const command = code(setVarCommand(model, 'GOPRIVATE', value));
+    out.push(routeMsg('warn.publicProxy', { module, proxy: proxyEntryLabel(publicProxy), command }));
   }
   if (route.sumdb.checked && route.sumdb.name === 'sum.golang.org') {
-    out.push(
-      `${route.module} would be looked up in the public checksum database sum.golang.org; if it is private, add ${host} to GOPRIVATE or GONOSUMDB`,
-    );
+    out.push(routeMsg('warn.publicSumdb', { module, host }));
   }
   return out;
 }

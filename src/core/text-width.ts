@@ -49,10 +49,7 @@ interface Piece {
 
 const isWideChar = (ch: string): boolean => ch !== '' && isWideCodePoint(ch.codePointAt(0)!);
 
-/**
- * Splits one line into pieces. Lines break at spaces, and between two Chinese characters unless the second closes
- * or the first opens; never between an ASCII character and a Chinese one written next to it (GOPROXY，, 5秒).
- */
+/** Splits one line into pieces: runs of characters between which the line may not break (see breakable). */
 function pieces(line: string): Piece[] {
   const out: Piece[] = [];
   const tokens = new RegExp(`(${ANSI.source})|( +)|([^])`, 'gu');
@@ -81,10 +78,16 @@ function pieces(line: string): Piece[] {
   return out;
 }
 
-/** Whether a line may break between the characters `before` and `ch` (spaces between them: always). */
+/**
+ * Whether a line may break between the characters `before` and `ch`: at spaces; after Chinese closing punctuation
+ * and before Chinese opening punctuation whatever the other side is (请运行：| go env …); between two other Chinese
+ * characters; never before a closer or after an opener.
+ */
 function breakable(before: string, ch: string, space: string): boolean {
   if (space !== '') return true;
-  return isWideChar(ch) && isWideChar(before) && !NO_BREAK_BEFORE.test(ch) && !NO_BREAK_AFTER.test(before);
+  if (NO_BREAK_BEFORE.test(ch) || NO_BREAK_AFTER.test(before)) return false;
+  if (NO_BREAK_BEFORE.test(before) || NO_BREAK_AFTER.test(ch)) return true;
+  return isWideChar(ch) && isWideChar(before);
 }
 
 /** Marks a text that must stay on one line (a command to copy): wrap() does not break it and prints plain spaces. */
@@ -124,4 +127,13 @@ function wrapLine(line: string, columns: number): string {
   }
   lines.push(indent + current);
   return lines.join('\n').replaceAll('\u00a0', ' ');
+}
+
+/** Wraps text after a prefix (a mark, an indent): continuation lines are indented to the prefix's width. */
+export function wrapAfter(prefix: string, text: string, columns: number): string {
+  const pad = ' '.repeat(displayWidth(prefix));
+  return wrap(text, Math.max(columns - pad.length, 20))
+    .split('\n')
+    .map((line, i) => (i === 0 ? prefix : pad) + line)
+    .join('\n');
 }

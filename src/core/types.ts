@@ -1,5 +1,6 @@
 // Shared plain-value types that flow between core, probes, report and cli.
 // Everything here is data: printable in a test, serialisable to JSON.
+import type { Text } from './i18n/message.js';
 
 /** Where a Go configuration variable's effective value came from (go-semantics.md §1.1, §5.4). */
 export type ConfigSource = 'env' | 'goenv' | 'goroot' | 'default';
@@ -287,7 +288,8 @@ export interface RouteStep {
   fallThrough: 'on-404-410' | 'on-any-error' | 'never';
   /** The variable (and pattern, when one matched) that decided this step. */
   decidedBy: { variable: string; pattern?: string };
-  note?: string;
+  /** What else happens at this step (a catalogue message; JSON carries its English text). */
+  note?: Text;
 }
 
 /** Where Go sends one module: download steps, then checksum database steps. */
@@ -299,10 +301,11 @@ export interface Route {
   steps: RouteStep[];
   sumdb: {
     checked: boolean;
-    reason: string;
+    /** Why the database is (not) consulted: a message, or Go's own error text. */
+    reason: Text;
     name?: string;
     via?: 'proxy' | 'direct' | 'url';
     urls?: string[];
   };
-  warnings: string[];
+  warnings: Text[];
 }

@@ -2,7 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { buildConfigModel } from '../../src/core/config-model.js';
 import { UsageError } from '../../src/core/errors.js';
-import { isKnownPublicHost, isPublicProxyUrl, resolveRoute, simulateRoute } from '../../src/core/route.js';
+import {
+  isKnownPublicHost,
+  isPublicProxyUrl,
+  resolveRoute as resolveRouteData,
+  simulateRoute,
+} from '../../src/core/route.js';
+import type { Route } from '../../src/core/types.js';
+
+/** The route as its JSON document carries it: notes, reasons and warnings as their English text. */
+const resolveRoute = (...args: Parameters<typeof resolveRouteData>): Route =>
+  JSON.parse(JSON.stringify(resolveRouteData(...args))) as Route;
 
 const model = (env: Record<string, string>, goVersion = 'go1.26.0') =>
   buildConfigModel({ env, goenvPath: null, goenvText: null, gorootEnvText: null, goVersion });

@@ -18,8 +18,29 @@ export interface Plural {
 /** One catalogue entry: a template with `{name}` placeholders, or its plural forms (selected by `{count}`). */
 export type Entry = string | Plural;
 
-/** A parameter value: numbers print as digits (no grouping, same in every language), messages in the same language. */
-export type Param = string | number | Message;
+/** A command or another text to copy whole: a terminal renderer keeps it on one line; JSON gets it as it is. */
+export class Code {
+  constructor(readonly text: string) {}
+
+  toJSON(): string {
+    return this.text;
+  }
+
+  toString(): string {
+    return this.text;
+  }
+}
+
+/** Marks a parameter as a command to copy (`run: {command}`): never broken across lines in human output. */
+export function code(text: string): Code {
+  return new Code(text);
+}
+
+/**
+ * A parameter value: numbers print as digits (no grouping, same in every language), messages in the same language,
+ * code as it is (or as the renderer's `code` option makes it).
+ */
+export type Param = string | number | Message | Code;
 
 /** What a result or a renderer hands over: a Message to translate, or verbatim text that stays as it is. */
 export type Text = Message | string;
@@ -46,6 +67,24 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Mismatched<E, Z> = {
   [K in keyof E]: K extends keyof Z ? (Same<EntryParams<E[K]>, EntryParams<Z[K]>> extends true ? never : K) : K;
 }[keyof E];
+
+/** The keys whose text is not a literal type (`'a' + 'b'` is a plain string: its placeholders would be unchecked). */
+type NonLiteral<T> = {
+  [K in keyof T]: string extends T[K]
+    ? K
+    : T[K] extends Plural
+      ? string extends T[K]['one' | 'other']
+        ? K
+        : never
+      : never;
+}[keyof T];
+
+/** The compile error a bad area gets, or nothing. */
+type AreaError<E, Z> = [NonLiteral<E> | NonLiteral<Z>] extends [never]
+  ? [Mismatched<E, Z>] extends [never]
+    ? unknown
+    : `placeholders differ from English in: ${Mismatched<E, Z> & string}`
+  : `write each text as one string literal (no + concatenation): ${(NonLiteral<E> | NonLiteral<Z>) & string}`;
 
 /** Both catalogues of one area. */
 export interface AreaTexts {
@@ -92,15 +131,12 @@ export interface MessageArea<E extends Readonly<Record<string, Entry>>> {
 
 /**
  * Declares an area's catalogues: `en` as const, `zh` as const satisfying Translation<typeof en> (same keys); a
- * translation whose placeholders differ is a compile error naming the keys.
+ * translation whose placeholders differ, or a text that is not one literal, is a compile error naming the keys.
  */
 export function defineMessages<const E extends Readonly<Record<string, Entry>>, const Z extends Translation<E>>(
   area: string,
   en: E,
-  zh: Z &
-    ([Mismatched<E, Z>] extends [never]
-      ? unknown
-      : `placeholders differ from English in: ${Mismatched<E, Z> & string}`),
+  zh: Z & AreaError<E, Z>,
 ): MessageArea<E> {
   const texts: AreaTexts = { area, en, zh: zh as Translation<E> };
   const make = (key: string, params?: Readonly<Record<string, Param>>): Message =>
@@ -117,15 +153,21 @@ function pick(entry: Entry, lang: Lang, count: Param | undefined): string {
   return lang === 'en' && count === 1 ? entry.one : entry.other;
 }
 
+/** How a renderer shows code parameters (a terminal keeps them unbroken: core/text-width.ts noBreak). */
+export interface RenderOptions {
+  code?: (text: string) => string;
+}
+
 /** A text in a language: a message is looked up and filled in (nested messages in the same language). */
-export function render(text: Text, lang: Lang): string {
+export function render(text: Text, lang: Lang, opts: RenderOptions = {}): string {
   if (typeof text === 'string') return text;
   const entry = text.entry(lang);
   if (entry === undefined) return text.key; // unreachable for typed keys; keeps a renderer from crashing
   return pick(entry, lang, text.params.count).replace(PLACEHOLDER, (whole, name: string) => {
     const value = text.params[name];
     if (value === undefined) return whole;
-    return typeof value === 'object' ? render(value, lang) : String(value);
+    if (value instanceof Code) return opts.code ? opts.code(value.text) : value.text;
+    return typeof value === 'object' ? render(value, lang, opts) : String(value);
   });
 }
 
@@ -136,6 +178,6 @@ export interface Translator {
 }
 
 /** A translator for a language. */
-export function translator(lang: Lang): Translator {
-  return { lang, t: (text) => render(text, lang) };
+export function translator(lang: Lang, opts: RenderOptions = {}): Translator {
+  return { lang, t: (text) => render(text, lang, opts) };
 }

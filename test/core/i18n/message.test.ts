@@ -1,19 +1,21 @@
 // Messages: rendering in each language, plural forms, nested messages, JSON always English; and the compile-time
 // checks (unknown key, missing or misspelt parameter, a translation with other placeholders) as @ts-expect-error.
 import { describe, expect, it } from 'vitest';
-import { defineMessages, Message, render, translator, type Translation } from '../../../src/core/i18n/message.js';
+import { code, defineMessages, Message, render, translator, type Translation } from '../../../src/core/i18n/message.js';
 
 const en = {
   plain: 'no placeholder',
   notServed: '{module} is not served by {proxy} (HTTP {status})',
   modules: { one: '{count} module fetched', other: '{count} modules fetched' },
   wrapped: 'checked: {inner}',
+  run: 'run: {command}',
 } as const;
 const zh = {
   plain: '没有占位符',
   notServed: '{proxy} 不提供 {module}（HTTP {status}）',
   modules: '已获取 {count} 个模块',
   wrapped: '已检查：{inner}',
+  run: '请运行：{command}',
 } as const satisfies Translation<typeof en>;
 const m = defineMessages('demo', en, zh);
 
@@ -53,6 +55,12 @@ describe('messages', () => {
     expect(m('plain')).toBeInstanceOf(Message);
   });
 
+  it('a code parameter is rendered by the renderer (a terminal keeps it unbroken), and verbatim in JSON', () => {
+    const m2 = m('run', { command: code('go env -w GOPRIVATE=corp.example.com') });
+    expect(render(m2, 'zh', { code: (c) => `<${c}>` })).toBe('请运行：<go env -w GOPRIVATE=corp.example.com>');
+    expect(JSON.stringify({ m: m2 })).toBe('{"m":"run: go env -w GOPRIVATE=corp.example.com"}');
+  });
+
   it('a translator renders in its language', () => {
     const tr = translator('zh');
     expect(tr.lang).toBe('zh');
@@ -78,5 +86,8 @@ describe('compile-time checks (npm run typecheck)', () => {
     // @ts-expect-error a translation without the key
     const missing = {} as const satisfies Translation<typeof en2>;
     expect(missing).toEqual({});
+    const joined = { a: 'hello ' + '{name}' } as const;
+    // @ts-expect-error "write each text as one string literal (no + concatenation): a"
+    defineMessages('joined', joined, { a: '你好 {name}' } as const);
   });
 });
