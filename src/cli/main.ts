@@ -1,12 +1,12 @@
 // The commander program: global wiring and the ONE top-level catch that maps errors to exit codes. The language is
-// decided first (cli/lang.ts), so that --help, commander's errors and ours are in it.
+// decided first (cli/language.ts), so that --help, commander's errors and ours are in it.
 import { Command, CommanderError, Option } from 'commander';
 import { GomodctlError } from '../core/errors.js';
 import { translator, type Translator } from '../core/i18n/message.js';
 import { cliMsg } from '../core/i18n/messages/cli.js';
 import { redactSecrets } from '../core/redact.js';
 import { displayWidth, padEnd, wrap } from '../core/text-width.js';
-import { describeArgument, describeOption, helpTitle, localizeCommanderError } from './commander-text.js';
+import { describeArgument, describeOption, detectLang, helpTitle, localizeCommanderError } from './language.js';
 import { registerDoctor } from './doctor.js';
 import { registerEnv } from './env.js';
 import { registerRoute } from './route.js';
@@ -14,7 +14,6 @@ import { registerTidy } from './tidy.js';
 import { registerInit } from './init.js';
 import { registerRestore } from './restore.js';
 import { registerCheckProxy } from './check-proxy.js';
-import { detectLang } from './lang.js';
 import { VERSION } from './version.js';
 
 /** The columns help text is wrapped at: the terminal's, else 80 (what commander uses for its own columns). */
@@ -58,7 +57,7 @@ export function buildProgram(tr: Translator = translator('en')): Command {
       boxWrap: (text, width) => (width < 40 ? text : wrap(text, width)),
     })
     .configureOutput({ outputError: (str, write) => write(localizeCommanderError(str, tr)) });
-  program.addHelpText('after', rootHelpText(tr));
+  program.addHelpText('after', () => rootHelpText(tr)); // built only when help is shown
   const registers: Array<(program: Command, tr: Translator) => void> = [
     registerDoctor,
     registerTidy,

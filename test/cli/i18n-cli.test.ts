@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Command, Help, Option } from 'commander';
 import { translator } from '../../src/core/i18n/message.js';
 import { buildProgram } from '../../src/cli/main.js';
-import { describeArgument, describeOption, localizeCommanderError } from '../../src/cli/commander-text.js';
-import { langArg } from '../../src/cli/lang.js';
+import { describeArgument, describeOption, langArg, localizeCommanderError } from '../../src/cli/language.js';
 
 const en = translator('en');
 const zh = translator('zh');

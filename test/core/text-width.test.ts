@@ -4,8 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import { eastAsianWidth } from 'get-east-asian-width';
-import { isWideCodePoint } from '../../src/core/east-asian-width.js';
-import { displayWidth, noBreak, padEnd, wrap } from '../../src/core/text-width.js';
+import { displayWidth, isWideCodePoint, noBreak, padEnd, wrap } from '../../src/core/text-width.js';
 
 describe('displayWidth', () => {
   it.each([
