@@ -1,12 +1,14 @@
 // `gomodctl check-proxy URL`: flags → options → runCheckProxy (lazy) → reporter → exit code.
 import type { Command } from 'commander';
+import type { Translator } from '../core/i18n/message.js';
+import { cliMsg } from '../core/i18n/messages/cli.js';
 import { parseDuration } from '../core/duration.js';
 
 /** Registers `gomodctl check-proxy`. */
-export function registerCheckProxy(program: Command): void {
+export function registerCheckProxy(program: Command, tr: Translator): void {
   program
     .command('check-proxy')
-    .description('check that a module proxy works for go: protocol, integrity, checksum database, TLS and auth')
+    .description(tr.t(cliMsg('checkProxy.description')))
     .argument('<url>', 'the proxy URL, as it would appear in GOPROXY')
     .option('--module <path@version>', 'module to download (repeatable; default: public canaries)', collect, [])
     .option('--sumdb <GOSUMDB>', 'checksum database to check against (default: the GOSUMDB go uses)')

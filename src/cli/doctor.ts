@@ -1,13 +1,15 @@
 // `gomodctl doctor`: flags → options → runDoctor (lazy) → reporter.
 import type { Command } from 'commander';
+import type { Translator } from '../core/i18n/message.js';
+import { cliMsg } from '../core/i18n/messages/cli.js';
 import { parseDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
 
 /** Registers `gomodctl doctor`. */
-export function registerDoctor(program: Command): void {
+export function registerDoctor(program: Command, tr: Translator): void {
   program
     .command('doctor')
-    .description('probe every proxy, the checksum database and private hosts, and lint the Go module configuration')
+    .description(tr.t(cliMsg('doctor.description')))
     .option('--timeout <duration>', 'bound for each probe', '5s')
     .option(
       '--module <path[@version]>',

@@ -1,5 +1,7 @@
 // `gomodctl init`: flags → options; the wizard, the plan and the writer are imported lazily.
 import type { Command } from 'commander';
+import type { Translator } from '../core/i18n/message.js';
+import { cliMsg } from '../core/i18n/messages/cli.js';
 import { UsageError } from '../core/errors.js';
 import { EXPORT_FORMATS } from '../core/init/export.js';
 import { presetsHelp } from '../core/init/presets.js';
@@ -22,10 +24,10 @@ const NON_TTY_HINT =
   'the init wizard needs a terminal; without one pass the values, e.g. gomodctl init --yes --proxy https://goproxy.cn,direct --private corp.example.com --sumdb sum.golang.google.cn (or --preset china).';
 
 /** Registers `gomodctl init`. */
-export function registerInit(program: Command): void {
+export function registerInit(program: Command, tr: Translator): void {
   program
     .command('init')
-    .description('configure GOPROXY, GOPRIVATE and GOSUMDB (wizard on a terminal, or flags), with a backup first')
+    .description(tr.t(cliMsg('init.description')))
     .option('--proxy <list>', 'GOPROXY, written exactly as given (e.g. "https://goproxy.cn,direct")')
     .option(
       '--private <patterns>',

@@ -1,5 +1,7 @@
 // `gomodctl restore`: flags → options; the backup store and writer are imported lazily.
 import type { Command } from 'commander';
+import type { Translator } from '../core/i18n/message.js';
+import { cliMsg } from '../core/i18n/messages/cli.js';
 
 interface RestoreFlags {
   list?: boolean;
@@ -11,12 +13,10 @@ interface RestoreFlags {
 }
 
 /** Registers `gomodctl restore`. */
-export function registerRestore(program: Command): void {
+export function registerRestore(program: Command, tr: Translator): void {
   program
     .command('restore')
-    .description(
-      'bring back the Go settings saved before the last (or a given) init/restore; unset ones are unset again',
-    )
+    .description(tr.t(cliMsg('restore.description')))
     .option('--list', 'list the saved backups, newest first')
     .option('--id <id>', 'restore this backup instead of the newest')
     .option('-y, --yes', 'apply without asking (required without a terminal)')

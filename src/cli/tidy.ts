@@ -1,5 +1,7 @@
 // `gomodctl tidy`: declares flags, normalises them, lazily imports the runner (keeps --help fast).
 import type { Command } from 'commander';
+import type { Translator } from '../core/i18n/message.js';
+import { cliMsg } from '../core/i18n/messages/cli.js';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDuration } from '../core/duration.js';
@@ -28,10 +30,10 @@ function checkDir(dir: string): string {
 }
 
 /** Registers `gomodctl tidy [--explain] [--stall d] [--timeout d] [--json] [--annotate m] [-C dir] [-- go flags]`. */
-export function registerTidy(program: Command): void {
+export function registerTidy(program: Command, tr: Translator): void {
   program
     .command('tidy')
-    .description('run go mod tidy under a watchdog; with --explain name the module, URL, phase and cause that block it')
+    .description(tr.t(cliMsg('tidy.description')))
     .argument('[goArgs...]', 'extra go mod tidy flags, after --')
     .option('--explain', 'print the diagnosis: what blocks, why, and the fix')
     .option('--stall <duration>', 'diagnose when nothing progressed for this long', '10s')

@@ -51,9 +51,16 @@ const en = {
   'option.json': 'print one JSON document (schemaVersion 1) on stdout',
   'option.go': 'go binary to use (default: $GOMODCTL_GO or go on PATH)',
   // gomodctl doctor
+  'doctor.description':
+    'probe every proxy, the checksum database and private hosts, and lint the Go module configuration',
   // gomodctl tidy
+  'tidy.description':
+    'run go mod tidy under a watchdog; with --explain name the module, URL, phase and cause that block it',
   // gomodctl init
+  'init.description': 'configure GOPROXY, GOPRIVATE and GOSUMDB (wizard on a terminal, or flags), with a backup first',
   // gomodctl restore
+  'restore.description':
+    'bring back the Go settings saved before the last (or a given) init/restore; unset ones are unset again',
   // gomodctl env
   'env.description':
     'show the effective Go module configuration, where each value comes from, and what the environment shadows',
@@ -64,6 +71,8 @@ const en = {
   'route.emptyVersion': 'empty version after @',
   'route.invalidModuleHint': 'expected a module path with an optional version, e.g. golang.org/x/text@v0.14.0',
   // gomodctl check-proxy
+  'checkProxy.description':
+    'check that a module proxy works for go: protocol, integrity, checksum database, TLS and auth',
 } as const;
 
 const zh = {
@@ -109,9 +118,13 @@ const zh = {
   'option.json': '在 stdout 上输出一个 JSON 文档（schemaVersion 1）',
   'option.go': '要使用的 go 可执行文件（默认：$GOMODCTL_GO，否则是 PATH 中的 go）',
   // gomodctl doctor
+  'doctor.description': '探测每个模块代理、校验和数据库和私有模块的主机，并检查 Go 模块配置',
   // gomodctl tidy
+  'tidy.description': '在看门狗下运行 go mod tidy；加 --explain 时指出卡住它的模块、URL、环节和原因',
   // gomodctl init
+  'init.description': '配置 GOPROXY、GOPRIVATE 和 GOSUMDB（在终端中使用向导，或使用参数），写入前先备份',
   // gomodctl restore
+  'restore.description': '恢复上一次（或指定的某次）init/restore 之前保存的 Go 设置；原来未设置的会重新变为未设置',
   // gomodctl env
   'env.description': '显示生效的 Go 模块配置、每个值的来源，以及被环境变量覆盖的设置',
   // gomodctl route
@@ -121,6 +134,7 @@ const zh = {
   'route.emptyVersion': '@ 后面的版本为空',
   'route.invalidModuleHint': '应为模块路径，可带版本，例如 golang.org/x/text@v0.14.0',
   // gomodctl check-proxy
+  'checkProxy.description': '检查一个模块代理能否被 go 正常使用：协议、完整性、校验和数据库、TLS 和认证',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a message of the command line: `cliMsg('help.examples')`. */
