@@ -35,6 +35,7 @@ export interface Output {
   startSpinner(text: string): Promise<Spinner>;
 }
 
+/** How createOutput decides: flags, the environment, the streams, the language. */
 export interface OutputOptions {
   json?: boolean;
   /** commander's --no-color sets color=false. */
