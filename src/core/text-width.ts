@@ -131,6 +131,16 @@ function breakable(before: string, ch: string, space: string): boolean {
   return isWideChar(ch) && isWideChar(before);
 }
 
+/** Pieces of plain ASCII text (help texts, English messages): words between spaces, the fast path of pieces(). */
+function asciiPieces(line: string): Piece[] {
+  return [...line.matchAll(/( *)([^ ]+)/g)].map(([, space = '', text = '']) => ({
+    text,
+    width: text.length,
+    space,
+    tail: text.slice(-1),
+  }));
+}
+
 /** Marks a text that must stay on one line (a command to copy): wrap() does not break it and prints plain spaces. */
 export function noBreak(text: string): string {
   return text.replaceAll(' ', '\u00a0');
@@ -152,10 +162,11 @@ function wrapLine(line: string, columns: number): string {
   if (displayWidth(line) <= columns) return line.trimEnd().replaceAll('\u00a0', ' ');
   // A wrapped line keeps the indentation of the line it came from.
   const indent = /^ */.exec(line)![0];
+  const rest = line.slice(indent.length);
   const lines: string[] = [];
   let current = '';
   let width = 0;
-  for (const p of pieces(line.slice(indent.length))) {
+  for (const p of PRINTABLE_ASCII.test(rest) ? asciiPieces(rest) : pieces(rest)) {
     const gap = current === '' ? 0 : p.space.length;
     if (current !== '' && indent.length + width + gap + p.width > columns) {
       lines.push(indent + current);
