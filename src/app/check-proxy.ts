@@ -204,7 +204,7 @@ export async function checkProxy(o: CheckProxyOptions): Promise<CheckProxyReport
 /** Runs `gomodctl check-proxy`; resolves to the exit code (0 no requirement failed, 1 one failed). */
 export async function runCheckProxy(o: CheckProxyCommandOptions): Promise<number> {
   const go = await resolveGoBinary(o.go, o.env);
-  const out = createOutput({ json: o.json, color: o.color, env: o.env });
+  const out = createOutput({ json: o.json, color: o.color, env: o.env, lang: o.lang });
   const spinner = await out.startSpinner('checking the proxy…');
   try {
     const report = await checkProxy({

@@ -82,7 +82,7 @@ function waitingText(titles: string[]): string {
 export async function runDoctor(o: DoctorOptions): Promise<number> {
   const go = await resolveGoBinary(o.go, o.env);
   const start = performance.now();
-  const out = createOutput({ json: o.json, color: o.color, env: o.env });
+  const out = createOutput({ json: o.json, color: o.color, env: o.env, lang: o.lang });
   const spinner = await out.startSpinner('probing proxies, checksum database and private hosts…');
   const { ctx, prober } = await buildContext(o, go);
   const report = await collect(ctx, (titles) => spinner.update(waitingText(titles))).finally(() => prober.close());

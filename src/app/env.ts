@@ -16,7 +16,7 @@ export type EnvOptions = RunOptions;
 export async function runEnv(o: EnvOptions): Promise<number> {
   const go = await resolveGoBinary(o.go, o.env);
   const loaded = await loadConfig({ go, env: o.env });
-  const out = createOutput({ json: o.json, color: o.color });
+  const out = createOutput({ json: o.json, color: o.color, lang: o.lang });
   if (out.json) out.printDocument('env', envJson(loaded.model));
   else
     renderEnvHuman(

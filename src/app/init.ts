@@ -24,7 +24,7 @@ const NON_TTY_HINT =
 
 /** Runs `gomodctl init`: the wizard on a terminal when no value was given, else the plan from flags. */
 export async function runInit(opts: InitOptions, where: InitEnvironment): Promise<number> {
-  const out = createOutput({ json: where.json, color: where.color });
+  const out = createOutput({ json: where.json, color: where.color, lang: where.lang });
   const ctx: RunContext = { env: where.env, cwd: where.cwd, out, tty: where.tty, confirm: askConfirm };
   if (hasValueFlags(opts) || opts.export !== undefined) return runInitFromFlags(opts, ctx);
   if (opts.yes)

@@ -18,7 +18,7 @@ export interface RestoreOptions {
 
 /** `gomodctl restore`: list backups, or bring the newest (or --id) back; the restore is itself backed up. */
 export async function runRestore(opts: RestoreOptions, where: InitEnvironment): Promise<number> {
-  const out = createOutput({ json: where.json, color: where.color });
+  const out = createOutput({ json: where.json, color: where.color, lang: where.lang });
   const ctx: RunContext = { env: where.env, cwd: where.cwd, out, tty: where.tty, confirm: askConfirm };
   const path = getBackupsPath(ctx.env);
   const file = await readBackups(path);

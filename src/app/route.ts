@@ -18,7 +18,7 @@ export async function runRoute(o: RouteOptions): Promise<number> {
   const loaded = await loadConfig({ go, env: o.env });
   const platform = goosGoarch(process.platform, process.arch);
   const routes = o.targets.map((t) => resolveRoute(loaded.model, t.path, t.version, platform));
-  const out = createOutput({ json: o.json, color: o.color });
+  const out = createOutput({ json: o.json, color: o.color, lang: o.lang });
   if (out.json) out.printDocument('route', routeJson(routes));
   else renderRoutesHuman(out, routes);
   return 0;

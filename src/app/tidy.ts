@@ -1,4 +1,5 @@
 // `gomodctl tidy`: go mod tidy -v [-x] → classifier → timeline → watchdog/probes → diagnosis → reporters.
+import type { Lang } from '../core/i18n/message.js';
 import { LineClassifier } from '../core/tidy/classify.js';
 import { tidyArgs } from '../core/tidy/tidy-args.js';
 import { Timeline } from '../core/tidy/timeline.js';
@@ -41,6 +42,8 @@ export interface TidyRunOptions {
   /** Extra flags for `go mod tidy` (after `--`). */
   goArgs: string[];
   color?: boolean;
+  /** The language of human output; English when absent. */
+  lang?: Lang;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -60,7 +63,7 @@ type Resolved = Omit<TidyRunOptions, 'annotate'> & { annotate: AnnotateMode; cwd
 function goNotFound(out: Output, go: string): GoNotFoundError {
   const err = new GoNotFoundError(go);
   if (out.json) {
-    const fix = [commentFix(err.hint ?? '')];
+    const fix = [commentFix(String(err.hint ?? ''))]; // JSON documents are English
     const problem = { rule: 'go-not-found', cause: 'config' as const, message: err.message, fix };
     out.printDocument(
       'tidy',
@@ -74,7 +77,7 @@ function goNotFound(out: Output, go: string): GoNotFoundError {
 export async function runTidy(opts: TidyRunOptions): Promise<number> {
   const env = opts.env ?? process.env;
   const o: Resolved = { ...opts, annotate: parseAnnotateMode(opts.annotate), cwd: verifyModuleDir(opts.dir) };
-  const out = createOutput({ json: o.json, color: o.color, env });
+  const out = createOutput({ json: o.json, color: o.color, env, lang: o.lang });
   const go = await resolveGoBinary(o.go, env);
   const loaded = await loadConfig({ go, env, cwd: o.cwd });
   if (!loaded.go) throw goNotFound(out, go);

@@ -1,4 +1,5 @@
 // Shared by init, the init wizard and restore: load the model for writing, show the plan, ask, apply with a backup.
+import type { Lang } from '../core/i18n/message.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
 import { UsageError } from '../core/errors.js';
 import { planFixes, type InitPlan } from '../core/init/plan.js';
@@ -16,6 +17,8 @@ export interface InitEnvironment {
   cwd: string;
   json: boolean;
   color?: boolean;
+  /** The language of human output; English when absent. */
+  lang?: Lang;
   /** stdin and stdout are both terminals. */
   tty: boolean;
 }

@@ -1,5 +1,7 @@
 // `gomodctl check-proxy URL`: flags → CheckProxyOptions → app/check-proxy (lazy) → exit code.
 import type { Command } from 'commander';
+import type { Translator } from '../core/i18n/message.js';
+import { cliMsg } from '../core/i18n/messages/cli.js';
 import { colorFlag, durationOption, goOption, jsonOption } from './options.js';
 
 interface CheckProxyFlags {
@@ -16,21 +18,21 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 /** Registers `gomodctl check-proxy`. */
-export function registerCheckProxy(program: Command): void {
+export function registerCheckProxy(program: Command, tr: Translator): void {
   program
     .command('check-proxy')
-    .description('check that a module proxy works for go: protocol, integrity, checksum database, TLS and auth')
+    .description(tr.t(cliMsg('checkProxy.description')))
     .argument('<url>', 'the proxy URL, as it would appear in GOPROXY')
     .option('--module <path@version>', 'module to download (repeatable; default: public canaries)', collect, [])
     .option('--sumdb <GOSUMDB>', 'checksum database to check against (default: the GOSUMDB go uses)')
     .addOption(durationOption('--timeout <duration>', 'bound for each request', '15s'))
-    .addOption(goOption())
-    .addOption(jsonOption())
+    .addOption(goOption(tr))
+    .addOption(jsonOption(tr))
     .option('--verbose', 'also show the HTTP exchanges of passing checks')
     .addHelpText(
       'after',
       `
-Examples:
+${tr.t(cliMsg('help.examples'))}
   $ gomodctl check-proxy https://goproxy.corp.example.com
   $ gomodctl check-proxy https://artifactory.corp.example.com/api/go/go-remote --json > check.json
   $ gomodctl check-proxy https://athens.corp.example.com --module github.com/pkg/errors@v0.9.1 --module golang.org/x/mod@v0.14.0
@@ -55,6 +57,7 @@ Exit codes: 0 no requirement failed (warnings alone exit 0), 1 a requirement fai
         json: Boolean(flags.json),
         verbose: Boolean(flags.verbose),
         color: colorFlag(cmd),
+        lang: tr.lang,
       });
     });
 }

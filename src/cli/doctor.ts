@@ -1,5 +1,7 @@
 // `gomodctl doctor`: flags → DoctorOptions → app/doctor (lazy) → exit code.
 import type { Command } from 'commander';
+import type { Translator } from '../core/i18n/message.js';
+import { cliMsg } from '../core/i18n/messages/cli.js';
 import { UsageError } from '../core/errors.js';
 import { colorFlag, durationOption, goOption, jsonOption } from './options.js';
 
@@ -13,23 +15,23 @@ interface DoctorFlags {
 }
 
 /** Registers `gomodctl doctor`. */
-export function registerDoctor(program: Command): void {
+export function registerDoctor(program: Command, tr: Translator): void {
   program
     .command('doctor')
-    .description('probe every proxy, the checksum database and private hosts, and lint the Go module configuration')
+    .description(tr.t(cliMsg('doctor.description')))
     .addOption(durationOption('--timeout <duration>', 'bound for each probe', '5s'))
     .option(
       '--module <path[@version]>',
       'canary module for proxy and checksum probes (default: first public requirement of go.mod)',
     )
     .option('--deps', 'also check that every go.mod requirement is served by the proxies')
-    .addOption(goOption())
-    .addOption(jsonOption())
+    .addOption(goOption(tr))
+    .addOption(jsonOption(tr))
     .option('--verbose', 'show phase timings and targets of every check')
     .addHelpText(
       'after',
       `
-Examples:
+${tr.t(cliMsg('help.examples'))}
   $ gomodctl doctor
   $ gomodctl doctor --timeout 2s --module github.com/pkg/errors@v0.9.1
   $ gomodctl doctor --deps --json > doctor.json
@@ -53,6 +55,7 @@ Exit codes: 0 no check failed, 1 a check failed, 2 bad usage.`,
         json: Boolean(flags.json),
         verbose: Boolean(flags.verbose),
         color: colorFlag(cmd),
+        lang: tr.lang,
       });
     });
 }

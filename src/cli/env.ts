@@ -1,20 +1,20 @@
 // `gomodctl env`: flags → EnvOptions → app/env (lazy) → exit code.
 import type { Command } from 'commander';
+import type { Translator } from '../core/i18n/message.js';
+import { cliMsg } from '../core/i18n/messages/cli.js';
 import { colorFlag, goOption, jsonOption } from './options.js';
 
-/** Registers `gomodctl env`. */
-export function registerEnv(program: Command): void {
+/** Registers `gomodctl env`, its help in the user's language. */
+export function registerEnv(program: Command, tr: Translator): void {
   program
     .command('env')
-    .description(
-      'show the effective Go module configuration, where each value comes from, and what the environment shadows',
-    )
-    .addOption(jsonOption())
-    .addOption(goOption())
+    .description(tr.t(cliMsg('env.description')))
+    .addOption(jsonOption(tr))
+    .addOption(goOption(tr))
     .addHelpText(
       'after',
       `
-Examples:
+${tr.t(cliMsg('help.examples'))}
   $ gomodctl env
   $ gomodctl env --json | jq '.vars[] | select(.name=="GOPROXY")'`,
     )
@@ -25,6 +25,7 @@ Examples:
         env: process.env,
         json: Boolean(flags.json),
         color: colorFlag(cmd),
+        lang: tr.lang,
       });
     });
 }

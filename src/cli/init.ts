@@ -1,5 +1,7 @@
 // `gomodctl init`: flags → InitOptions → app/init (lazy; the wizard, plan and writer load only when used) → exit code.
 import type { Command } from 'commander';
+import type { Translator } from '../core/i18n/message.js';
+import { cliMsg } from '../core/i18n/messages/cli.js';
 import { EXPORT_FORMATS } from '../core/init/export.js';
 import { presetsHelp } from '../core/init/presets.js';
 import { colorFlag, goOption, jsonOption } from './options.js';
@@ -19,10 +21,10 @@ interface InitFlags {
 }
 
 /** Registers `gomodctl init`. */
-export function registerInit(program: Command): void {
+export function registerInit(program: Command, tr: Translator): void {
   program
     .command('init')
-    .description('configure GOPROXY, GOPRIVATE and GOSUMDB (wizard on a terminal, or flags), with a backup first')
+    .description(tr.t(cliMsg('init.description')))
     .option('--proxy <list>', 'GOPROXY, written exactly as given (e.g. "https://goproxy.cn,direct")')
     .option(
       '--private <patterns>',
@@ -35,12 +37,12 @@ export function registerInit(program: Command): void {
     .option('--dry-run', 'print the plan and the exact go env -w command; change nothing')
     .option('--export <format>', `print the configuration as a snippet instead of writing: ${EXPORT_FORMATS.join('|')}`)
     .option('--allow-credentials', 'accept user:password in a proxy URL (prefer .netrc, see go help goauth)')
-    .addOption(jsonOption())
-    .addOption(goOption())
+    .addOption(jsonOption(tr))
+    .addOption(goOption(tr))
     .addHelpText(
       'after',
       `
-Examples:
+${tr.t(cliMsg('help.examples'))}
   $ gomodctl init                                   # wizard on a terminal
   $ gomodctl init --preset china --yes
   $ gomodctl init --yes --proxy 'https://goproxy.cn|https://proxy.golang.org,direct' --private corp.example.com --sumdb sum.golang.google.cn
@@ -71,6 +73,7 @@ Presets:\n${presetsHelp()}\n\nCredentials never belong in GOPROXY: put them in ~
           cwd: process.cwd(),
           json: Boolean(flags.json),
           color: colorFlag(cmd),
+          lang: tr.lang,
           tty: Boolean(process.stdin.isTTY && process.stdout.isTTY),
         },
       );

@@ -1,7 +1,12 @@
-// The commander program: global wiring and the ONE top-level catch that maps errors to exit codes.
-import { Command, CommanderError } from 'commander';
+// The commander program: global wiring and the ONE top-level catch that maps errors to exit codes. The language is
+// decided first (cli/language.ts), so that --help, commander's errors and ours are in it.
+import { Command, CommanderError, Option } from 'commander';
 import { GomodctlError } from '../core/errors.js';
+import { translator, type Translator } from '../core/i18n/message.js';
+import { cliMsg } from '../core/i18n/messages/cli.js';
 import { redactSecrets } from '../core/redact.js';
+import { displayWidth, padEnd, wrap } from '../core/text-width.js';
+import { describeArgument, describeOption, detectLang, helpTitle, localizeCommanderError } from './language.js';
 import { registerDoctor } from './doctor.js';
 import { registerEnv } from './env.js';
 import { registerRoute } from './route.js';
@@ -11,29 +16,49 @@ import { registerRestore } from './restore.js';
 import { registerCheckProxy } from './check-proxy.js';
 import { VERSION } from './version.js';
 
-/** Builds the commander program (exported for tests of --help). */
-export function buildProgram(): Command {
-  const program = new Command('gomodctl')
-    .description('Make Go module downloads work on restricted networks.')
-    .version(VERSION, '-V, --version')
-    .option('--no-color', 'disable colour (NO_COLOR is honoured too)')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str) });
-  program.addHelpText(
-    'after',
-    `
-Examples:
-  $ gomodctl doctor                 check proxies, checksum database and private hosts
-  $ gomodctl tidy --explain         run go mod tidy and name what blocks it
-  $ gomodctl init                   configure GOPROXY/GOPRIVATE/GOSUMDB with a wizard
-  $ gomodctl env                    show the effective Go module configuration and its sources
-  $ gomodctl route example.com/m    show which URLs Go would request for a module
-  $ gomodctl check-proxy <url>      check that a module proxy works for go
+/** The columns help text is wrapped at: the terminal's, else 80 (what commander uses for its own columns). */
+function helpColumns(): number {
+  return process.stdout.isTTY && (process.stdout.columns ?? 0) > 0 ? process.stdout.columns : 80;
+}
 
-Exit codes: 0 ok, 1 problems found, 2 bad usage or bad input, 3 killed at --timeout, 130 interrupted.`,
-  );
-  for (const register of [
+/** The examples and exit codes under the program's --help. */
+function rootHelpText(tr: Translator): string {
+  const examples = [
+    ['$ gomodctl doctor', cliMsg('example.doctor')],
+    ['$ gomodctl tidy --explain', cliMsg('example.tidy')],
+    ['$ gomodctl init', cliMsg('example.init')],
+    ['$ gomodctl env', cliMsg('example.env')],
+    ['$ gomodctl route example.com/m', cliMsg('example.route')],
+    ['$ gomodctl check-proxy <url>', cliMsg('example.checkProxy')],
+  ] as const;
+  const lines = examples.map(([cmd, text]) => `  ${padEnd(cmd, 32)}  ${tr.t(text)}`);
+  const exitCodes = wrap(tr.t(cliMsg('help.exitCodes')), helpColumns());
+  return `\n${tr.t(cliMsg('help.examples'))}\n${lines.join('\n')}\n\n${exitCodes}`;
+}
+
+/** Builds the commander program in a language (exported for tests of --help). */
+export function buildProgram(tr: Translator = translator('en')): Command {
+  const program = new Command('gomodctl')
+    .description(tr.t(cliMsg('program.description')))
+    .version(VERSION, '-V, --version', tr.t(cliMsg('option.version')))
+    .helpOption('-h, --help', tr.t(cliMsg('option.help')))
+    .helpCommand('help [command]', tr.t(cliMsg('command.help')))
+    .option('--no-color', tr.t(cliMsg('option.noColor')))
+    .addOption(new Option('--lang <lang>', tr.t(cliMsg('option.lang'))).choices(['en', 'zh']))
+    .showHelpAfterError(tr.t(cliMsg('help.afterError')))
+    .exitOverride()
+    .configureHelp({
+      // Chinese takes two columns a character and breaks between characters: commander counts UTF-16 units and
+      // breaks at spaces only.
+      styleTitle: (title) => helpTitle(title, tr),
+      optionDescription: (option) => describeOption(option, tr),
+      argumentDescription: (argument) => describeArgument(argument, tr),
+      displayWidth: (text) => displayWidth(text),
+      boxWrap: (text, width) => (width < 40 ? text : wrap(text, width)),
+    })
+    .configureOutput({ outputError: (str, write) => write(localizeCommanderError(str, tr)) });
+  program.addHelpText('after', () => rootHelpText(tr)); // built only when help is shown
+  const registers: Array<(program: Command, tr: Translator) => void> = [
     registerDoctor,
     registerTidy,
     registerInit,
@@ -41,9 +66,8 @@ Exit codes: 0 ok, 1 problems found, 2 bad usage or bad input, 3 killed at --time
     registerEnv,
     registerRoute,
     registerCheckProxy,
-  ]) {
-    register(program);
-  }
+  ];
+  for (const register of registers) register(program, tr);
   return program;
 }
 
@@ -56,12 +80,13 @@ export async function main(argv: string[]): Promise<number> {
       throw err;
     });
   }
-  const program = buildProgram();
+  const tr = translator(detectLang(argv.slice(2), process.env, process.platform));
+  const program = buildProgram(tr);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
-    const code = handleError(err);
+    const code = handleError(err, tr);
     if (code !== 0 && argv.includes('--json')) await printJsonError(argv, err, code);
     return code;
   }
@@ -74,22 +99,25 @@ async function printJsonError(argv: string[], err: unknown, exitCode: number): P
   printErrorDocument(command, err, exitCode);
 }
 
-function handleError(err: unknown): number {
+function handleError(err: unknown, tr: Translator): number {
   if (err instanceof CommanderError) {
     // --help and --version end here with exit code 0; usage errors were already printed by commander.
     return err.exitCode === 0 ? 0 : 2;
   }
   if (err instanceof GomodctlError) {
-    // Messages may quote go's stderr or a value the user gave: redact here once, whatever produced them.
-    process.stderr.write(`gomodctl: ${redactSecrets(err.message)}\n`);
-    if (err.hint) process.stderr.write(`  ${redactSecrets(err.hint)}\n`);
+    // Messages may quote go's stderr or a value the user gave: redact here once (after rendering: the parameters
+    // are in the text), whatever produced them.
+    const message = redactSecrets(tr.t(err.text));
+    process.stderr.write(`${tr.t(cliMsg('error.line', { message }))}\n`);
+    if (err.hint) process.stderr.write(`  ${redactSecrets(tr.t(err.hint))}\n`);
     return err.exitCode;
   }
   if (err instanceof Error && err.name === 'ExitPromptError') {
     return 130; // Ctrl-C in a prompt: quiet.
   }
   const e = err as Error;
-  process.stderr.write(`gomodctl: unexpected error: ${redactSecrets(e?.stack ?? String(err))}\n`);
-  process.stderr.write('  This is a bug in gomodctl; please report it with the command you ran.\n');
+  const detail = redactSecrets(e?.stack ?? String(err));
+  process.stderr.write(`${tr.t(cliMsg('error.unexpected', { detail }))}\n`);
+  process.stderr.write(`  ${tr.t(cliMsg('error.bug'))}\n`);
   return 70;
 }

@@ -1,15 +1,18 @@
-// Options shared by several commands, defined once: --go, --json and duration flags (parsed as they are read).
+// Options shared by several commands, defined once: --go, --json and duration flags (parsed as they are read), their
+// descriptions in the user's language (the Translator cli/main.ts chose).
 import { Option, type Command } from 'commander';
 import { parseDuration } from '../core/duration.js';
+import type { Translator } from '../core/i18n/message.js';
+import { cliMsg } from '../core/i18n/messages/cli.js';
 
-/** `--go <path>`: the go binary to use. */
-export function goOption(): Option {
-  return new Option('--go <path>', 'go binary to use (default: $GOMODCTL_GO or go on PATH)');
+/** `--go <path>`: the go binary to use (described in the user's language). */
+export function goOption(tr: Translator): Option {
+  return new Option('--go <path>', tr.t(cliMsg('option.go')));
 }
 
-/** `--json`: one JSON document (schemaVersion 1) on stdout. */
-export function jsonOption(): Option {
-  return new Option('--json', 'print one JSON document (schemaVersion 1) on stdout');
+/** `--json`: one JSON document (schemaVersion 1) on stdout (described in the user's language). */
+export function jsonOption(tr: Translator): Option {
+  return new Option('--json', tr.t(cliMsg('option.json')));
 }
 
 /** A duration flag ("5s", "250ms", "1m30s") parsed to milliseconds; the default is shown in --help as written. */

@@ -1,5 +1,7 @@
 // `gomodctl restore`: flags → RestoreOptions → app/restore (lazy; the backup store and writer) → exit code.
 import type { Command } from 'commander';
+import type { Translator } from '../core/i18n/message.js';
+import { cliMsg } from '../core/i18n/messages/cli.js';
 import { colorFlag, goOption, jsonOption } from './options.js';
 
 interface RestoreFlags {
@@ -12,22 +14,20 @@ interface RestoreFlags {
 }
 
 /** Registers `gomodctl restore`. */
-export function registerRestore(program: Command): void {
+export function registerRestore(program: Command, tr: Translator): void {
   program
     .command('restore')
-    .description(
-      'bring back the Go settings saved before the last (or a given) init/restore; unset ones are unset again',
-    )
+    .description(tr.t(cliMsg('restore.description')))
     .option('--list', 'list the saved backups, newest first')
     .option('--id <id>', 'restore this backup instead of the newest')
     .option('-y, --yes', 'apply without asking (required without a terminal)')
     .option('--dry-run', 'print the plan and the exact go env commands; change nothing')
-    .addOption(jsonOption())
-    .addOption(goOption())
+    .addOption(jsonOption(tr))
+    .addOption(goOption(tr))
     .addHelpText(
       'after',
       `
-Examples:
+${tr.t(cliMsg('help.examples'))}
   $ gomodctl restore --list
   $ gomodctl restore --dry-run
   $ gomodctl restore --yes
@@ -44,6 +44,7 @@ Exit codes: 0 restored (or nothing to do), 1 go env failed or the backups file i
           cwd: process.cwd(),
           json: Boolean(flags.json),
           color: colorFlag(cmd),
+          lang: tr.lang,
           tty: Boolean(process.stdin.isTTY && process.stdout.isTTY),
         },
       );

@@ -1,5 +1,7 @@
 // `gomodctl route <module>[@version]…`: arguments → RouteOptions → app/route (lazy) → exit code.
 import type { Command } from 'commander';
+import type { Translator } from '../core/i18n/message.js';
+import { cliMsg } from '../core/i18n/messages/cli.js';
 import { UsageError } from '../core/errors.js';
 import { checkModulePath } from '../core/escape.js';
 import { colorFlag, goOption, jsonOption } from './options.js';
@@ -12,27 +14,26 @@ function parseModuleArgs(args: string[]): Array<{ path: string; version?: string
     const version = at > 0 ? arg.slice(at + 1) : undefined;
     const bad = path === 'go' || path === 'toolchain' ? null : checkModulePath(path);
     if (bad || version === '') {
-      throw new UsageError(
-        `invalid module "${arg}": ${bad ?? 'empty version after @'}`,
-        'expected a module path with an optional version, e.g. golang.org/x/text@v0.14.0',
-      );
+      // checkModulePath's reason is Go's own text (module.CheckPath): verbatim.
+      const reason = bad ?? cliMsg('route.emptyVersion');
+      throw new UsageError(cliMsg('route.invalidModule', { arg, reason }), cliMsg('route.invalidModuleHint'));
     }
     return version ? { path, version } : { path };
   });
 }
 
-/** Registers `gomodctl route`. */
-export function registerRoute(program: Command): void {
+/** Registers `gomodctl route`, its help in the user's language. */
+export function registerRoute(program: Command, tr: Translator): void {
   program
     .command('route')
-    .description('show the requests Go would make for modules under the current configuration (no network)')
-    .argument('<module...>', 'module path with optional @version')
-    .addOption(jsonOption())
-    .addOption(goOption())
+    .description(tr.t(cliMsg('route.description')))
+    .argument('<module...>', tr.t(cliMsg('route.argument')))
+    .addOption(jsonOption(tr))
+    .addOption(goOption(tr))
     .addHelpText(
       'after',
       `
-Examples:
+${tr.t(cliMsg('help.examples'))}
   $ gomodctl route golang.org/x/text@v0.14.0
   $ gomodctl route git.corp.example.com/team/lib github.com/pkg/errors --json`,
     )
@@ -45,6 +46,7 @@ Examples:
         env: process.env,
         json: Boolean(flags.json),
         color: colorFlag(cmd),
+        lang: tr.lang,
       });
     });
 }

@@ -1,5 +1,7 @@
 // `gomodctl tidy`: flags → TidyRunOptions → app/tidy (lazy; keeps --help fast) → exit code.
 import type { Command } from 'commander';
+import type { Translator } from '../core/i18n/message.js';
+import { cliMsg } from '../core/i18n/messages/cli.js';
 import { colorFlag, durationOption, goOption, jsonOption } from './options.js';
 
 interface TidyFlags {
@@ -13,22 +15,22 @@ interface TidyFlags {
 }
 
 /** Registers `gomodctl tidy [--explain] [--stall d] [--timeout d] [--json] [--annotate m] [-C dir] [-- go flags]`. */
-export function registerTidy(program: Command): void {
+export function registerTidy(program: Command, tr: Translator): void {
   program
     .command('tidy')
-    .description('run go mod tidy under a watchdog; with --explain name the module, URL, phase and cause that block it')
+    .description(tr.t(cliMsg('tidy.description')))
     .argument('[goArgs...]', 'extra go mod tidy flags, after --')
     .option('--explain', 'print the diagnosis: what blocks, why, and the fix')
     .addOption(durationOption('--stall <duration>', 'diagnose when nothing progressed for this long', '10s'))
     .addOption(durationOption('--timeout <duration>', 'kill the whole go process tree after this long (exit 3)'))
-    .addOption(jsonOption())
+    .addOption(jsonOption(tr))
     .option('--annotate <mode>', 'CI annotations: auto, github, gitlab or none', 'auto')
     .option('-C <dir>', 'run in this module directory')
-    .addOption(goOption())
+    .addOption(goOption(tr))
     .addHelpText(
       'after',
       `
-Examples:
+${tr.t(cliMsg('help.examples'))}
   $ gomodctl tidy --explain
   $ gomodctl tidy --explain --stall 3s --timeout 2m
   $ gomodctl tidy --explain --json > tidy.json
@@ -49,6 +51,7 @@ Exit codes: 0 tidy succeeded, 1 tidy failed (problems reported), 2 bad usage, 3 
         go: flags.go,
         goArgs,
         color: colorFlag(cmd),
+        lang: tr.lang,
         env: process.env,
       });
     });

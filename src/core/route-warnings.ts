@@ -6,6 +6,7 @@ import type { ConfigModel } from './config-types.js';
 import { setFix } from './fix/fix.js';
 import { type ProxyEntry, proxyEntryLabel } from './goproxy.js';
 import { modulePathHost } from './hosts.js';
+import { routeMsg } from './i18n/messages/route.js';
 import { matchingPattern } from './patterns.js';
 import { isPublicModulePath, isPublicProxyUrl } from './public-hosts.js';
 import type { Route, RouteWarning } from './route.js';
@@ -15,17 +16,17 @@ function overrideWarnings(route: Route, entries: ProxyEntry[], model: ConfigMode
   const out: RouteWarning[] = [];
   const widen = (name: string) => setFix(model, name, [getVar(model, name), pattern].filter(Boolean).join(','));
   const publicProxy = entries.find((e) => e.kind === 'url' && isPublicProxyUrl(e.url));
+  const { module } = route;
   if (!route.private && publicProxy) {
+    const [value, proxy] = [getVar(model, 'GONOPROXY'), proxyEntryLabel(publicProxy)];
     out.push({
-      message: `${route.module} matches GOPRIVATE (${pattern}) but GONOPROXY=${getVar(model, 'GONOPROXY')} overrides it, so it is sent to ${proxyEntryLabel(publicProxy)}; run:`,
+      message: routeMsg('warn.gonoproxyOverrides', { module, pattern, value, proxy }),
       fix: widen('GONOPROXY'),
     });
   }
   if (route.sumdb.checked && route.sumdb.name === 'sum.golang.org' && route.module !== 'golang.org/toolchain') {
-    out.push({
-      message: `${route.module} matches GOPRIVATE (${pattern}) but GONOSUMDB=${getVar(model, 'GONOSUMDB')} overrides it, so it is looked up in the public checksum database; run:`,
-      fix: widen('GONOSUMDB'),
-    });
+    const value = getVar(model, 'GONOSUMDB');
+    out.push({ message: routeMsg('warn.gonosumdbOverrides', { module, pattern, value }), fix: widen('GONOSUMDB') });
   }
   return out;
 }
@@ -38,16 +39,15 @@ export function leakWarnings(route: Route, entries: ProxyEntry[], model: ConfigM
   const out: RouteWarning[] = [];
   const host = modulePathHost(route.module);
   const publicProxy = entries.find((e) => e.kind === 'url' && isPublicProxyUrl(e.url));
+  const { module } = route;
   if (publicProxy) {
     out.push({
-      message: `${route.module} is not on a known public host but would be sent to the public proxy ${proxyEntryLabel(publicProxy)}; if it is private, run:`,
+      message: routeMsg('warn.publicProxy', { module, proxy: proxyEntryLabel(publicProxy) }),
       fix: setFix(model, 'GOPRIVATE', [getVar(model, 'GOPRIVATE'), host].filter(Boolean).join(',')),
     });
   }
   if (route.sumdb.checked && route.sumdb.name === 'sum.golang.org') {
-    out.push({
-      message: `${route.module} would be looked up in the public checksum database sum.golang.org; if it is private, add ${host} to GOPRIVATE or GONOSUMDB`,
-    });
+    out.push({ message: routeMsg('warn.publicSumdb', { module, host }) });
   }
   return out;
 }

@@ -8,6 +8,8 @@ import { getVar } from './config-model.js';
 import { escapePath, escapeVersion } from './escape.js';
 import { isValidGoVersion } from './go-version.js';
 import { parseGoproxy } from './goproxy.js';
+import type { Text } from './i18n/message.js';
+import { routeMsg } from './i18n/messages/route.js';
 import { parseGosumdb } from './gosumdb.js';
 import { matchingPattern } from './patterns.js';
 import { redactUrl } from './redact.js';
@@ -27,7 +29,8 @@ export interface RouteStep {
   fallThrough: 'on-404-410' | 'on-any-error' | 'never';
   /** The variable (and pattern, when one matched) that decided this step. */
   decidedBy: { variable: string; pattern?: string };
-  note?: string;
+  /** What else happens at this step (a catalogue message; JSON carries its English text). */
+  note?: Text;
 }
 
 /** Where Go sends one module: download steps, then checksum database steps. */
@@ -39,7 +42,8 @@ export interface Route {
   steps: RouteStep[];
   sumdb: {
     checked: boolean;
-    reason: string;
+    /** Why the database is (not) consulted: a message, or Go's own error text. */
+    reason: Text;
     name?: string;
     via?: 'proxy' | 'direct' | 'url';
     urls?: string[];
@@ -49,7 +53,8 @@ export interface Route {
 
 /** A route warning (a private-looking path reaching a public service), with the setting that prevents it. */
 export interface RouteWarning {
-  message: string;
+  /** A catalogue message (JSON and logs: its English text). */
+  message: Text;
   /** Printed after the message: "<message> <fix>". */
   fix?: Fix;
 }
@@ -95,8 +100,13 @@ function proxyRequests(base: string, t: Target): string[] {
   return [`${b}v/${t.escVersion}.info`, `${b}v/${t.escVersion}.mod`, `${b}v/${t.escVersion}.zip`];
 }
 
+/** Two notes of one step, in the order given. */
+function joinNotes(first: Text, second: Text | undefined): Text {
+  return second === undefined ? first : routeMsg('note.joined', { first, second });
+}
+
 /** The direct (VCS) step: static hosts go straight to git; others first fetch ?go-get=1 (vcs.go). */
-function directStep(t: Target, decidedBy: RouteStep['decidedBy'], note?: string): RouteStep {
+function directStep(t: Target, decidedBy: RouteStep['decidedBy'], note?: Text): RouteStep {
   const m = /^((?:github\.com|bitbucket\.org)\/[\w.-]+\/[\w.-]+)/.exec(t.module);
   if (m) {
     const step: RouteStep = {
@@ -106,12 +116,12 @@ function directStep(t: Target, decidedBy: RouteStep['decidedBy'], note?: string)
       fallThrough: 'never',
       decidedBy,
     };
-    step.note = ['git ls-remote (known VCS host: no ?go-get=1 request)', note].filter(Boolean).join('; ');
+    step.note = joinNotes(routeMsg('note.knownVcsHost'), note);
     return step;
   }
   const url = `https://${t.module}?go-get=1`;
   const step: RouteStep = { kind: 'direct', url, requests: [url], fallThrough: 'never', decidedBy };
-  step.note = ['go-get meta tag, then the VCS it names', note].filter(Boolean).join('; ');
+  step.note = joinNotes(routeMsg('note.goGet'), note);
   return step;
 }
 
@@ -142,7 +152,7 @@ function publicSteps(entries: ProxyEntry[], t: Target): RouteStep[] {
         kind: 'off',
         fallThrough: 'never',
         decidedBy: { variable: 'GOPROXY' },
-        note: 'module lookup disabled by GOPROXY=off',
+        note: 'module lookup disabled by GOPROXY=off', // Go's own words (modfetch/repo.go errProxyOff)
       });
     }
   }
@@ -159,7 +169,10 @@ function notChecked(model: ConfigModel, t: Target, mustCheck: boolean): SumdbPar
   if (getVar(model, 'GOSUMDB') === 'off') return { sumdb: { checked: false, reason: 'GOSUMDB=off' }, steps: [] };
   const pattern = matchingPattern(getVar(model, 'GONOSUMDB'), t.module);
   if (pattern === null) return null;
-  const reason = `${patternVar(model, 'GONOSUMDB')} pattern ${JSON.stringify(pattern)} matches`;
+  const reason = routeMsg('reason.patternMatches', {
+    variable: patternVar(model, 'GONOSUMDB'),
+    pattern: JSON.stringify(pattern),
+  });
   return { sumdb: { checked: false, reason }, steps: [] };
 }
 
@@ -171,7 +184,7 @@ function sumdbSteps(entries: ProxyEntry[] | null, name: string, lookup: (base: s
     if (e.kind !== 'url') break; // direct/off: connect to the database directly
     const supported = `${trimBase(e.url)}/sumdb/${name}/supported`;
     const fallThrough = e.fallBackOnError ? 'on-any-error' : 'on-404-410';
-    const note = `200 → lookups go to ${redactUrl(trimBase(e.url))}/sumdb/${name}/…, never directly`;
+    const note = routeMsg('note.sumdbViaProxy', { base: redactUrl(trimBase(e.url)), name });
     steps.push({
       kind: 'sumdb-supported',
       url: supported,
@@ -182,7 +195,7 @@ function sumdbSteps(entries: ProxyEntry[] | null, name: string, lookup: (base: s
     });
   }
   const direct = `https://${name}`;
-  const note = steps.length ? 'when every proxy answered 404/410 (or fell through)' : 'no proxy to ask: direct';
+  const note = routeMsg(steps.length ? 'note.sumdbAfterProxies' : 'note.sumdbDirect');
   steps.push({
     kind: 'sumdb',
     url: direct,
@@ -201,9 +214,10 @@ function sumdbPart(model: ConfigModel, entries: ProxyEntry[] | null, t: Target):
   const skipped = notChecked(model, t, mustCheck);
   if (skipped) return skipped;
   const reason = mustCheck
-    ? 'toolchain downloads are always verified (GONOSUMDB/GOPRIVATE ignored)'
-    : `${model.vars.GOSUMDB?.source === 'default' ? 'default GOSUMDB' : 'GOSUMDB is set'} and GONOSUMDB does not match`;
+    ? routeMsg('reason.toolchain')
+    : routeMsg(model.vars.GOSUMDB?.source === 'default' ? 'reason.defaultSumdb' : 'reason.sumdbSet');
   const parsed = parseGosumdb(getVar(model, 'GOSUMDB'));
+  // Go's own words (modfetch/sumdb.go dbDial errors, fetch.go checkModSum "verifying module: …").
   if (!parsed.ok) return { sumdb: { checked: true, reason: `verifying module: ${parsed.error}` }, steps: [] };
   if (parsed.config.kind === 'off') {
     const off = 'verifying module: checksum database disabled by GOSUMDB=off';
@@ -212,7 +226,7 @@ function sumdbPart(model: ConfigModel, entries: ProxyEntry[] | null, t: Target):
   const { name, url } = parsed.config;
   const lookup = (base: string): string[] => (t.version ? [`${trimBase(base)}/lookup/${t.esc}@${t.escVersion}`] : []);
   if (url !== undefined) {
-    const note = 'URL from GOSUMDB: proxies bypassed';
+    const note = routeMsg('note.sumdbUrl');
     const step: RouteStep = {
       kind: 'sumdb',
       url,
@@ -238,12 +252,10 @@ export function resolveRoute(model: ConfigModel, modulePath: string, version?: s
   const isPrivate = pattern !== null;
   let steps: RouteStep[] = [];
   if (!parsed.ok) {
-    warnings.push({ message: `GOPROXY is invalid, every download fails: ${parsed.error}` });
+    warnings.push({ message: routeMsg('warn.invalidGoproxy', { error: parsed.error }) });
   } else if (isPrivate) {
     const decidedBy = { variable: patternVar(model, 'GONOPROXY'), pattern };
-    steps = [
-      directStep(t, decidedBy, 'GOPROXY entries are skipped (disabled by GOPRIVATE/GONOPROXY), even GOPROXY=off'),
-    ];
+    steps = [directStep(t, decidedBy, routeMsg('note.privateSkipsProxies'))];
   } else {
     steps = publicSteps(parsed.entries, t);
   }

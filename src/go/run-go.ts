@@ -2,6 +2,8 @@
 import { execa } from 'execa';
 import { GomodctlError, UsageError } from '../core/errors.js';
 import type { EnvFileOp } from '../core/goenv-file.js';
+import { commonMsg } from '../core/i18n/messages/common.js';
+import { cMessagesEnv } from './child-env.js';
 import { findExecutable } from './which.js';
 
 /** Options shared by every `go` invocation. */
@@ -16,11 +18,7 @@ export interface GoRunOptions {
 /** Thrown when the go binary cannot be run at all. */
 export class GoNotFoundError extends GomodctlError {
   constructor(go: string) {
-    super(
-      `cannot run "${go}": Go was not found`,
-      1,
-      'Install Go (https://go.dev/dl/) or pass --go <path to the go binary>.',
-    );
+    super(commonMsg('go.notFound', { go }), 1, commonMsg('go.notFoundHint'));
     this.name = 'GoNotFoundError';
   }
 }
@@ -29,9 +27,7 @@ export class GoNotFoundError extends GomodctlError {
 export async function verifyGoFlag(explicit: string | undefined, env: NodeJS.ProcessEnv): Promise<void> {
   if (explicit === undefined) return;
   if (await findExecutable(explicit, env)) return;
-  throw new UsageError(
-    `--go "${explicit}": no such executable; give the go binary, e.g. --go /usr/local/go/bin/go (or omit --go to use go on PATH)`,
-  );
+  throw new UsageError(commonMsg('go.noSuchExecutable', { go: explicit }));
 }
 
 /** Picks the go binary: an explicit --go, else $GOMODCTL_GO, else "go" on PATH (go.exe on Windows via PATHEXT). */
@@ -56,7 +52,7 @@ export function diagnosticEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 async function runGo(opts: GoRunOptions, args: string[]) {
   try {
     return await execa(opts.go, args, {
-      env: opts.env,
+      env: cMessagesEnv(opts.env),
       extendEnv: false,
       cwd: opts.cwd,
       timeout: opts.timeoutMs ?? 15_000,
@@ -79,10 +75,10 @@ function failed(r: { failed: boolean; exitCode?: number; timedOut?: boolean }): 
  */
 export async function getGoEnvJson(opts: GoRunOptions, names: string[] = []): Promise<Record<string, string>> {
   const r = await runGo({ ...opts, env: diagnosticEnv(opts.env) }, ['env', '-json', ...names]);
-  if (r.timedOut) throw new GomodctlError(`"${opts.go} env -json" did not finish in ${opts.timeoutMs ?? 15_000}ms`, 1);
+  if (r.timedOut) throw new GomodctlError(commonMsg('go.envTimeout', { go: opts.go, ms: opts.timeoutMs ?? 15_000 }), 1);
   if (failed(r)) {
     const lines = String(r.stderr).trim().split('\n');
-    throw new GomodctlError(`"go env -json" failed: ${lines[0] ?? 'exit ' + r.exitCode}`, 1);
+    throw new GomodctlError(commonMsg('go.envFailed', { error: lines[0] ?? 'exit ' + r.exitCode }), 1); // Go's words
   }
   return JSON.parse(String(r.stdout)) as Record<string, string>;
 }

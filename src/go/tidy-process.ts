@@ -2,6 +2,7 @@
 // (go spawns git and toolchain children; killing only `go` would leave them running).
 import { execa } from 'execa';
 import { createInterface } from 'node:readline';
+import { cMessagesEnv } from './child-env.js';
 import { GoNotFoundError } from './run-go.js';
 
 /** What to run and where each stderr line goes. */
@@ -48,7 +49,7 @@ export function startTidyProcess(o: TidyProcessOptions): TidyProcess {
   const platform = o.platform ?? process.platform;
   const child = execa(o.go, o.args, {
     cwd: o.cwd,
-    env: o.env,
+    env: cMessagesEnv(o.env), // git's errors, passed on by go, in English for the rules
     extendEnv: false,
     stdin: 'ignore',
     stdout: o.stdoutToStderr ? 2 : 'inherit', // fd 2: go's stdout lines (tidy -diff) land on our stderr

@@ -1,13 +1,18 @@
-// Renders the config model (`gomodctl env`): variable, effective value (redacted), source, shadowed GOENV value,
-// default.
+// Renders the config model (`gomodctl env`): variable, effective value, source, shadowed GOENV value, default (Output
+// redacts every line). Words come from the env catalogue (core/i18n/messages/env.ts); values and names are verbatim.
 import type { ConfigModel } from '../core/config-types.js';
+import { code, type Text } from '../core/i18n/message.js';
+import { commonMsg } from '../core/i18n/messages/common.js';
+import { envMsg } from '../core/i18n/messages/env.js';
+import { redactSecrets } from '../core/redact.js';
+import { wrapAfter } from '../core/text-width.js';
 import type { Output } from './output.js';
 
-const SOURCE_TEXT: Record<string, string> = {
-  env: 'environment',
-  goenv: 'GOENV file',
+const SOURCE_TEXT: Record<string, Text> = {
+  env: envMsg('source.env'),
+  goenv: envMsg('source.goenv'),
   goroot: '$GOROOT/go.env',
-  default: 'default',
+  default: envMsg('source.default'),
 };
 
 /** The body of `gomodctl env --json`. */
@@ -17,24 +22,26 @@ export function envJson(model: ConfigModel): Record<string, unknown> {
 
 /** Prints the model as an aligned table, with shadowing warnings. */
 export function renderEnvHuman(out: Output, model: ConfigModel, names: string[]): void {
-  out.line(
-    `${out.c.bold('Go module configuration')} (${model.goVersion ?? 'go not found'}; GOENV ${model.goenvPath ?? 'off'})`,
-  );
+  const title = out.c.bold(out.t(envMsg('title')));
+  const goVersion = model.goVersion ?? envMsg('goNotFound');
+  out.line(out.t(envMsg('heading', { title, goVersion, goenv: model.goenvPath ?? 'off' })));
   out.line();
   const width = Math.max(...names.map((n) => n.length));
+  const indent = ' '.repeat(width + 2);
   for (const name of names) {
     const v = model.vars[name];
     if (!v) continue;
-    const value = v.value === '' ? out.c.dim('(empty)') : v.value;
-    const src = out.c.dim(`[${SOURCE_TEXT[v.source] ?? v.source}]`);
+    const value = v.value === '' ? out.c.dim(out.t(commonMsg('empty'))) : v.value;
+    const src = out.c.dim(`[${out.t(SOURCE_TEXT[v.source] ?? v.source)}]`);
     out.line(`${name.padEnd(width)}  ${value}  ${src}`);
     if (v.shadowedGoenvValue !== undefined) {
-      out.line(
-        `${' '.repeat(width)}  ${out.c.yellow('!')} overrides GOENV value ${v.shadowedGoenvValue || '(empty)'}: go env -w ${name}=… has no effect while the environment sets it`,
-      );
+      const shadowed = v.shadowedGoenvValue === '' ? commonMsg('empty') : v.shadowedGoenvValue;
+      // Redacted before wrapping, so that no line break can keep a password from being recognised.
+      const text = redactSecrets(out.t(envMsg('shadowed', { value: shadowed, command: code(`go env -w ${name}=…`) })));
+      out.line(wrapAfter(`${indent}${out.c.yellow(out.g.warn)} `, text, out.columns));
     }
     if (v.source !== 'default' && v.defaultValue !== v.value && v.defaultValue !== '') {
-      out.line(`${' '.repeat(width)}  ${out.c.dim(`default: ${v.defaultValue}`)}`);
+      out.line(`${indent}${out.c.dim(out.t(envMsg('default', { value: v.defaultValue })))}`);
     }
   }
 }

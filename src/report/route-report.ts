@@ -1,49 +1,77 @@
-// Renders `gomodctl route`: the ordered requests Go would make for each module, and what ends the chain.
+// Renders `gomodctl route`: the ordered requests Go would make for each module, and what ends the chain. Every
+// sentence comes from the route catalogue (core/i18n/messages/route.ts); URLs, variables and patterns are verbatim.
+import type { Message, Text } from '../core/i18n/message.js';
+import { routeMsg } from '../core/i18n/messages/route.js';
+import { redactSecrets } from '../core/redact.js';
 import type { Route, RouteStep, RouteWarning } from '../core/route.js';
+import { noBreak, wrapAfter } from '../core/text-width.js';
 import { renderFix } from './fix-render.js';
 import type { Output } from './output.js';
 
-const FALL: Record<RouteStep['fallThrough'], string> = {
-  'on-404-410': 'next on 404/410 only (",")',
-  'on-any-error': 'next on any error ("|")',
-  never: 'end of the chain',
+const FALL: Record<RouteStep['fallThrough'], Message> = {
+  'on-404-410': routeMsg('fall.on404'),
+  'on-any-error': routeMsg('fall.onAnyError'),
+  never: routeMsg('fall.never'),
 };
 
-/** The body of `gomodctl route --json`: each warning as the sentence route prints. */
+const KIND: Record<RouteStep['kind'], Message> = {
+  proxy: routeMsg('kind.proxy'),
+  direct: routeMsg('kind.direct'),
+  vcs: routeMsg('kind.vcs'),
+  off: routeMsg('kind.off'),
+  sumdb: routeMsg('kind.sumdb'),
+  'sumdb-supported': routeMsg('kind.sumdbSupported'),
+};
+
+/** The body of `gomodctl route --json`: each warning as the English sentence, messages as English text. */
 export function routeJson(routes: Route[]): Record<string, unknown> {
-  return { routes: routes.map((r) => ({ ...r, warnings: r.warnings.map(warningText) })) };
+  return { routes: routes.map((r) => ({ ...r, warnings: r.warnings.map((w) => warningText(w, String)) })) };
 }
 
-/** A warning as one sentence, ending with the command that prevents the leak. */
-export function warningText(w: RouteWarning): string {
-  return w.fix ? `${w.message} ${renderFix(w.fix)}` : w.message;
+/**
+ * A warning as one sentence in a language, ending with the command that prevents the leak; `whole` keeps that
+ * command on one line when the sentence is wrapped.
+ */
+function warningText(w: RouteWarning, t: (text: Text) => string, whole = (command: string) => command): string {
+  return w.fix ? `${t(w.message)} ${whole(renderFix(w.fix))}` : t(w.message);
 }
 
-function decided(s: RouteStep): string {
-  return s.decidedBy.pattern ? `${s.decidedBy.variable} pattern ${s.decidedBy.pattern}` : s.decidedBy.variable;
+function decided(out: Output, s: RouteStep): string {
+  const { variable, pattern } = s.decidedBy;
+  return pattern ? out.t(routeMsg('decidedByPattern', { variable, pattern })) : variable;
 }
+
+/** A line of text under a step, wrapped to the terminal with its indentation (redacted before it is wrapped). */
+const detail = (out: Output, text: string): string => wrapAfter('       ', redactSecrets(text), out.columns);
 
 function renderStep(out: Output, s: RouteStep, n: number): void {
-  out.line(`  ${n}. ${out.c.bold(s.kind)} ${s.url ?? ''}  ${out.c.dim(`[${decided(s)}]`)}`);
+  out.line(`  ${n}. ${out.c.bold(out.t(KIND[s.kind]))} ${s.url ?? ''}  ${out.c.dim(`[${decided(out, s)}]`)}`);
   for (const r of s.requests ?? []) if (r !== s.url) out.line(`       GET ${r}`);
-  if (s.note) out.line(`       ${out.c.dim(s.note)}`);
-  out.line(`       then: ${FALL[s.fallThrough]}`);
+  if (s.note) out.line(out.c.dim(detail(out, out.t(s.note))));
+  out.line(detail(out, out.t(routeMsg('next', { next: FALL[s.fallThrough] }))));
+}
+
+function sumdbLine(out: Output, sumdb: Route['sumdb']): string {
+  const { name, reason } = sumdb;
+  if (!sumdb.checked) return out.t(routeMsg('sumdb.notConsulted', { reason }));
+  return out.t(name ? routeMsg('sumdb.checked', { name, reason }) : routeMsg('sumdb.invalid', { reason }));
 }
 
 /** Prints each route. */
 export function renderRoutesHuman(out: Output, routes: Route[]): void {
   for (const route of routes) {
     const head = `${route.module}${route.version ? '@' + route.version : ''}`;
-    out.line(`${out.c.bold(head)}${route.private ? out.c.cyan('  (private: GONOPROXY)') : ''}`);
+    out.line(`${out.c.bold(head)}${route.private ? out.c.cyan(`  ${out.t(routeMsg('private'))}`) : ''}`);
     const download = route.steps.filter((s) => s.kind !== 'sumdb' && s.kind !== 'sumdb-supported');
     const sum = route.steps.filter((s) => s.kind === 'sumdb' || s.kind === 'sumdb-supported');
-    out.line(' download:');
-    download.forEach((s, i) => renderStep(out, s, i + 1));
-    out.line(
-      ` checksum database: ${route.sumdb.checked ? `${route.sumdb.name} (${route.sumdb.reason})` : `not consulted (${route.sumdb.reason})`}`,
-    );
-    sum.forEach((s, i) => renderStep(out, s, i + 1));
-    for (const w of route.warnings) out.line(` ${out.c.yellow('!')} ${warningText(w)}`);
+    out.line(` ${out.t(routeMsg('download'))}`);
+    for (const [i, s] of download.entries()) renderStep(out, s, i + 1);
+    out.line(wrapAfter(' ', redactSecrets(sumdbLine(out, route.sumdb)), out.columns));
+    for (const [i, s] of sum.entries()) renderStep(out, s, i + 1);
+    for (const w of route.warnings) {
+      const text = redactSecrets(warningText(w, out.t, noBreak));
+      out.line(wrapAfter(` ${out.c.yellow(out.g.warn)} `, text, out.columns));
+    }
     out.line();
   }
 }

@@ -4,14 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { buildConfigModel } from '../../src/core/config-model.js';
 import { UsageError } from '../../src/core/errors.js';
 import { isPublicModulePath, isPublicProxyUrl } from '../../src/core/public-hosts.js';
-import { resolveRoute as resolveRouteData } from '../../src/core/route.js';
+import { resolveRoute as resolveRouteData, type Route } from '../../src/core/route.js';
 import { simulateRoute } from '../../src/core/route-simulate.js';
-import { warningText } from '../../src/report/route-report.js';
+import { routeJson } from '../../src/report/route-report.js';
 
-/** The route with its warnings as the sentences route prints. */
-function resolveRoute(...args: Parameters<typeof resolveRouteData>) {
-  const r = resolveRouteData(...args);
-  return { ...r, warnings: r.warnings.map(warningText) };
+/** The route as its JSON document carries it: notes, reasons and warnings as their English sentences. */
+function resolveRoute(...args: Parameters<typeof resolveRouteData>): Omit<Route, 'warnings'> & { warnings: string[] } {
+  return JSON.parse(JSON.stringify(routeJson([resolveRouteData(...args)]))).routes[0];
 }
 
 const model = (env: Record<string, string>, goVersion = 'go1.26.0') =>

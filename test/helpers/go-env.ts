@@ -43,6 +43,8 @@ export function makeHermeticGo(extra: NodeJS.ProcessEnv = {}): HermeticGo {
     GONOSUMDB: '',
     GIT_TERMINAL_PROMPT: '0',
     NO_COLOR: '1',
+    // English whatever the developer's LANG (tests of Chinese output set GOMODCTL_LANG=zh or LANG themselves).
+    GOMODCTL_LANG: 'en',
     GOMODCTL_GO: TEST_GO,
     ...extra,
   };

@@ -59,7 +59,7 @@ function redacted(check: () => void, value?: string): void {
     const credentials = /credential|password|userinfo/i.test(e.message);
     throw new UsageError(
       redactSecrets(e.message),
-      e.hint ? redactSecrets(e.hint) : credentials ? netrcHint(value) : undefined,
+      e.hint ? redactSecrets(String(e.hint)) : credentials ? netrcHint(value) : undefined,
     );
   }
 }
