@@ -2,14 +2,12 @@
 import type { Command } from 'commander';
 import type { Translator } from '../core/i18n/message.js';
 import { cliMsg } from '../core/i18n/messages/cli.js';
-import { colorFlag, durationOption, goOption, jsonOption } from './options.js';
+import { type RunFlags, colorFlag, helpAfter, durationOption, goOption, jsonOption } from './options.js';
 
-interface CheckProxyFlags {
+interface CheckProxyFlags extends RunFlags {
   module: string[];
   sumdb?: string;
   timeout: number;
-  go?: string;
-  json?: boolean;
   verbose?: boolean;
 }
 
@@ -19,6 +17,21 @@ function collect(value: string, previous: string[]): string[] {
 
 /** Registers `gomodctl check-proxy`. */
 export function registerCheckProxy(program: Command, tr: Translator): void {
+  const help = helpAfter(
+    tr,
+    [
+      'gomodctl check-proxy https://goproxy.corp.example.com',
+      'gomodctl check-proxy https://artifactory.corp.example.com/api/go/go-remote --json > check.json',
+      'gomodctl check-proxy https://athens.corp.example.com --module github.com/pkg/errors@v0.9.1 --module golang.org/x/mod@v0.14.0',
+      'gomodctl check-proxy http://localhost:3000 --sumdb sum.golang.org --timeout 1m',
+    ],
+    `The default modules are public (rsc.io/quote, github.com/BurntSushi/toml, github.com/dgrijalva/jwt-go
++incompatible). A --module matching GONOPROXY/GOPRIVATE is refused; one not on a known public host is never sent
+to a public proxy, nor to sum.golang.org. Credentials come from .netrc (NETRC) or GOAUTH, as go sends them: only
+over https.
+
+Exit codes: 0 no requirement failed (warnings alone exit 0), 1 a requirement failed, 2 bad usage or bad input.`,
+  );
   program
     .command('check-proxy')
     .description(tr.t(cliMsg('checkProxy.description')))
@@ -29,22 +42,7 @@ export function registerCheckProxy(program: Command, tr: Translator): void {
     .addOption(goOption(tr))
     .addOption(jsonOption(tr))
     .option('--verbose', 'also show the HTTP exchanges of passing checks')
-    .addHelpText(
-      'after',
-      `
-${tr.t(cliMsg('help.examples'))}
-  $ gomodctl check-proxy https://goproxy.corp.example.com
-  $ gomodctl check-proxy https://artifactory.corp.example.com/api/go/go-remote --json > check.json
-  $ gomodctl check-proxy https://athens.corp.example.com --module github.com/pkg/errors@v0.9.1 --module golang.org/x/mod@v0.14.0
-  $ gomodctl check-proxy http://localhost:3000 --sumdb sum.golang.org --timeout 1m
-
-The default modules are public (rsc.io/quote, github.com/BurntSushi/toml, github.com/dgrijalva/jwt-go
-+incompatible). A --module matching GONOPROXY/GOPRIVATE is refused; one not on a known public host is never sent
-to a public proxy, nor to sum.golang.org. Credentials come from .netrc (NETRC) or GOAUTH, as go sends them: only
-over https.
-
-Exit codes: 0 no requirement failed (warnings alone exit 0), 1 a requirement failed, 2 bad usage or bad input.`,
-    )
+    .addHelpText('after', help)
     .action(async (url: string, flags: CheckProxyFlags, cmd: Command) => {
       const { runCheckProxy } = await import('../app/check-proxy.js');
       process.exitCode = await runCheckProxy({

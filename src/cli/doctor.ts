@@ -3,19 +3,26 @@ import type { Command } from 'commander';
 import type { Translator } from '../core/i18n/message.js';
 import { cliMsg } from '../core/i18n/messages/cli.js';
 import { UsageError } from '../core/errors.js';
-import { colorFlag, durationOption, goOption, jsonOption } from './options.js';
+import { type RunFlags, colorFlag, helpAfter, durationOption, goOption, jsonOption } from './options.js';
 
-interface DoctorFlags {
+interface DoctorFlags extends RunFlags {
   timeout: number;
   module?: string;
   deps?: boolean;
-  go?: string;
-  json?: boolean;
   verbose?: boolean;
 }
 
 /** Registers `gomodctl doctor`. */
 export function registerDoctor(program: Command, tr: Translator): void {
+  const help = helpAfter(
+    tr,
+    [
+      'gomodctl doctor',
+      'gomodctl doctor --timeout 2s --module github.com/pkg/errors@v0.9.1',
+      'gomodctl doctor --deps --json > doctor.json',
+    ],
+    'Exit codes: 0 no check failed, 1 a check failed, 2 bad usage.',
+  );
   program
     .command('doctor')
     .description(tr.t(cliMsg('doctor.description')))
@@ -28,16 +35,7 @@ export function registerDoctor(program: Command, tr: Translator): void {
     .addOption(goOption(tr))
     .addOption(jsonOption(tr))
     .option('--verbose', 'show phase timings and targets of every check')
-    .addHelpText(
-      'after',
-      `
-${tr.t(cliMsg('help.examples'))}
-  $ gomodctl doctor
-  $ gomodctl doctor --timeout 2s --module github.com/pkg/errors@v0.9.1
-  $ gomodctl doctor --deps --json > doctor.json
-
-Exit codes: 0 no check failed, 1 a check failed, 2 bad usage.`,
-    )
+    .addHelpText('after', help)
     .action(async (flags: DoctorFlags, cmd: Command) => {
       if (flags.module !== undefined && !/^[^@\s]+(@[^@\s]+)?$/.test(flags.module)) {
         throw new UsageError(

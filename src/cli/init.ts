@@ -4,9 +4,9 @@ import type { Translator } from '../core/i18n/message.js';
 import { cliMsg } from '../core/i18n/messages/cli.js';
 import { EXPORT_FORMATS } from '../core/init/export.js';
 import { presetsHelp } from '../core/init/presets.js';
-import { colorFlag, goOption, jsonOption } from './options.js';
+import { type RunFlags, writeEnvironment, helpAfter, goOption, jsonOption } from './options.js';
 
-interface InitFlags {
+interface InitFlags extends RunFlags {
   proxy?: string;
   private?: string;
   sumdb?: string;
@@ -16,12 +16,23 @@ interface InitFlags {
   dryRun?: boolean;
   export?: string;
   allowCredentials?: boolean;
-  json?: boolean;
-  go?: string;
 }
 
 /** Registers `gomodctl init`. */
 export function registerInit(program: Command, tr: Translator): void {
+  const help = helpAfter(
+    tr,
+    [
+      'gomodctl init                                   # wizard on a terminal',
+      'gomodctl init --preset china --yes',
+      "gomodctl init --yes --proxy 'https://goproxy.cn|https://proxy.golang.org,direct' --private corp.example.com --sumdb sum.golang.google.cn",
+      'gomodctl init --preset china --dry-run',
+      'gomodctl init --preset china --export github-actions',
+    ],
+    `Exit codes: 0 written (or printed), 1 go env failed (the previous state is restored), 2 bad usage or bad input (nothing written).
+
+Presets:\n${presetsHelp()}\n\nCredentials never belong in GOPROXY: put them in ~/.netrc (machine <host> login <user> password <token>).`,
+  );
   program
     .command('init')
     .description(tr.t(cliMsg('init.description')))
@@ -39,20 +50,7 @@ export function registerInit(program: Command, tr: Translator): void {
     .option('--allow-credentials', 'accept user:password in a proxy URL (prefer .netrc, see go help goauth)')
     .addOption(jsonOption(tr))
     .addOption(goOption(tr))
-    .addHelpText(
-      'after',
-      `
-${tr.t(cliMsg('help.examples'))}
-  $ gomodctl init                                   # wizard on a terminal
-  $ gomodctl init --preset china --yes
-  $ gomodctl init --yes --proxy 'https://goproxy.cn|https://proxy.golang.org,direct' --private corp.example.com --sumdb sum.golang.google.cn
-  $ gomodctl init --preset china --dry-run
-  $ gomodctl init --preset china --export github-actions
-
-Exit codes: 0 written (or printed), 1 go env failed (the previous state is restored), 2 bad usage or bad input (nothing written).
-
-Presets:\n${presetsHelp()}\n\nCredentials never belong in GOPROXY: put them in ~/.netrc (machine <host> login <user> password <token>).`,
-    )
+    .addHelpText('after', help)
     .action(async (flags: InitFlags, cmd: Command) => {
       const { runInit } = await import('../app/init.js');
       process.exitCode = await runInit(
@@ -68,14 +66,7 @@ Presets:\n${presetsHelp()}\n\nCredentials never belong in GOPROXY: put them in ~
           allowCredentials: flags.allowCredentials,
           go: flags.go,
         },
-        {
-          env: process.env,
-          cwd: process.cwd(),
-          json: Boolean(flags.json),
-          color: colorFlag(cmd),
-          lang: tr.lang,
-          tty: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-        },
+        writeEnvironment(flags, cmd, tr),
       );
     });
 }

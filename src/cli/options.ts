@@ -5,6 +5,12 @@ import { parseDuration } from '../core/duration.js';
 import type { Translator } from '../core/i18n/message.js';
 import { cliMsg } from '../core/i18n/messages/cli.js';
 
+/** The flags of goOption and jsonOption, as commander hands them to an action. */
+export interface RunFlags {
+  go?: string;
+  json?: boolean;
+}
+
 /** `--go <path>`: the go binary to use (described in the user's language). */
 export function goOption(tr: Translator): Option {
   return new Option('--go <path>', tr.t(cliMsg('option.go')));
@@ -25,4 +31,25 @@ export function durationOption(flags: string, description: string, defaultValue?
 /** Whether colour was turned off with the global --no-color. */
 export function colorFlag(cmd: Command): boolean | undefined {
   return cmd.optsWithGlobals().color as boolean | undefined;
+}
+
+/**
+ * The text after a command's --help: its example command lines under the heading in the user's language, then
+ * `more` (exit codes, notes) after a blank line.
+ */
+export function helpAfter(tr: Translator, examples: string[], more?: string): string {
+  const lines = examples.map((e) => `  $ ${e}`).join('\n');
+  return `\n${tr.t(cliMsg('help.examples'))}\n${lines}${more ? `\n\n${more}` : ''}`;
+}
+
+/** Where init and restore run: this process's environment and directory, the output mode, whether it is a terminal. */
+export function writeEnvironment(flags: RunFlags, cmd: Command, tr: Translator) {
+  return {
+    env: process.env,
+    cwd: process.cwd(),
+    json: Boolean(flags.json),
+    color: colorFlag(cmd),
+    lang: tr.lang,
+    tty: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  };
 }

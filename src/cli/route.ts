@@ -4,7 +4,7 @@ import type { Translator } from '../core/i18n/message.js';
 import { cliMsg } from '../core/i18n/messages/cli.js';
 import { UsageError } from '../core/errors.js';
 import { checkModulePath } from '../core/escape.js';
-import { colorFlag, goOption, jsonOption } from './options.js';
+import { colorFlag, helpAfter, goOption, jsonOption } from './options.js';
 
 /** Splits and validates `path[@version]` arguments. */
 function parseModuleArgs(args: string[]): Array<{ path: string; version?: string }> {
@@ -24,19 +24,17 @@ function parseModuleArgs(args: string[]): Array<{ path: string; version?: string
 
 /** Registers `gomodctl route`, its help in the user's language. */
 export function registerRoute(program: Command, tr: Translator): void {
+  const help = helpAfter(tr, [
+    'gomodctl route golang.org/x/text@v0.14.0',
+    'gomodctl route git.corp.example.com/team/lib github.com/pkg/errors --json',
+  ]);
   program
     .command('route')
     .description(tr.t(cliMsg('route.description')))
     .argument('<module...>', tr.t(cliMsg('route.argument')))
     .addOption(jsonOption(tr))
     .addOption(goOption(tr))
-    .addHelpText(
-      'after',
-      `
-${tr.t(cliMsg('help.examples'))}
-  $ gomodctl route golang.org/x/text@v0.14.0
-  $ gomodctl route git.corp.example.com/team/lib github.com/pkg/errors --json`,
-    )
+    .addHelpText('after', help)
     .action(async (mods: string[], flags: { json?: boolean; go?: string }, cmd: Command) => {
       const targets = parseModuleArgs(mods);
       const { runRoute } = await import('../app/route.js');

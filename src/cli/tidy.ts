@@ -2,20 +2,29 @@
 import type { Command } from 'commander';
 import type { Translator } from '../core/i18n/message.js';
 import { cliMsg } from '../core/i18n/messages/cli.js';
-import { colorFlag, durationOption, goOption, jsonOption } from './options.js';
+import { type RunFlags, colorFlag, helpAfter, durationOption, goOption, jsonOption } from './options.js';
 
-interface TidyFlags {
+interface TidyFlags extends RunFlags {
   explain?: boolean;
   stall: number;
   timeout?: number;
-  json?: boolean;
   annotate: string;
   C?: string;
-  go?: string;
 }
 
 /** Registers `gomodctl tidy [--explain] [--stall d] [--timeout d] [--json] [--annotate m] [-C dir] [-- go flags]`. */
 export function registerTidy(program: Command, tr: Translator): void {
+  const help = helpAfter(
+    tr,
+    [
+      'gomodctl tidy --explain',
+      'gomodctl tidy --explain --stall 3s --timeout 2m',
+      'gomodctl tidy --explain --json > tidy.json',
+      'gomodctl tidy --explain --annotate github      # ::error annotations and $GITHUB_STEP_SUMMARY',
+      'gomodctl tidy -C ./service -- -e               # extra go mod tidy flags after --',
+    ],
+    'Exit codes: 0 tidy succeeded, 1 tidy failed (problems reported), 2 bad usage, 3 killed at --timeout, 130 interrupted.',
+  );
   program
     .command('tidy')
     .description(tr.t(cliMsg('tidy.description')))
@@ -27,18 +36,7 @@ export function registerTidy(program: Command, tr: Translator): void {
     .option('--annotate <mode>', 'CI annotations: auto, github, gitlab or none', 'auto')
     .option('-C <dir>', 'run in this module directory')
     .addOption(goOption(tr))
-    .addHelpText(
-      'after',
-      `
-${tr.t(cliMsg('help.examples'))}
-  $ gomodctl tidy --explain
-  $ gomodctl tidy --explain --stall 3s --timeout 2m
-  $ gomodctl tidy --explain --json > tidy.json
-  $ gomodctl tidy --explain --annotate github      # ::error annotations and $GITHUB_STEP_SUMMARY
-  $ gomodctl tidy -C ./service -- -e               # extra go mod tidy flags after --
-
-Exit codes: 0 tidy succeeded, 1 tidy failed (problems reported), 2 bad usage, 3 killed at --timeout, 130 interrupted.`,
-    )
+    .addHelpText('after', help)
     .action(async (goArgs: string[], flags: TidyFlags, cmd: Command) => {
       const { runTidy } = await import('../app/tidy.js');
       process.exitCode = await runTidy({
