@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
 import { runCli } from '../helpers/run-cli.js';
-import { findTagged, isAlive, killTagged, spawnTagged, waitFor } from './support.js';
+import { killTagged, spawnTagged, waitFor } from './support.js';
 
 // OLD has GOPROXY/GOPRIVATE; NEW changes both and adds GOSUMDB, so restore needs `go env -w` AND `go env -u`.
 const OLD = 'GOPROXY=https://old.example.com\nGOPRIVATE=old.invalid\n';
@@ -62,22 +62,40 @@ function killGroup(pid: number, tag: string): void {
   killTagged(tag);
 }
 
-/** Spawns args and SIGKILLs the group at `when`: a delay in ms, or right after the first `go env -w|-u` has exited. */
+/**
+ * A go that is the real one, except that after its first `go env -w` has exited it marks `mark` and waits there to
+ * be killed (exec sleep: the same process gomodctl awaits). The state then is exactly what a crash between the first
+ * write and the next step leaves, whatever the machine's load (no polling for a process that lives 8 ms).
+ */
+function pausingGo(e: HermeticGo): { go: string; mark: string } {
+  const go = join(e.dir, 'go-pausing');
+  const mark = join(e.dir, 'first-write-done');
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  writeFileSync(
+    go,
+    `#!/bin/sh\n${q(TEST_GO)} "$@"\nrc=$?\nif [ "$1" = env ] && [ "$2" = -w ] && [ ! -e ${q(mark)} ]; then : > ${q(mark)}; exec sleep 60; fi\nexit $rc\n`,
+    { mode: 0o755 },
+  );
+  return { go, mark };
+}
+
+/** Spawns args and SIGKILLs the group at `when`: a delay in ms, or right after the first `go env -w` has exited. */
 async function interrupt(e: HermeticGo, args: string[], when: number | 'between-writes'): Promise<boolean> {
-  const run = spawnTagged(args, e.env, { cwd: e.dir, hardMs: 30_000 });
   let seen = true;
   if (when === 'between-writes') {
-    // Freeze gomodctl (SIGSTOP) as soon as its FIRST `go env -w` runs, let that go finish, then kill everything:
-    // the state right after the first write is exactly what a crash at that moment leaves.
-    const first = await waitFor(() => findTagged(run.tag).find((x) => / env -w /.test(x.cmdline)), 10_000, 1);
-    seen = first !== undefined;
-    if (first) {
-      process.kill(run.pid, 'SIGSTOP');
-      await waitFor(() => !isAlive(first.pid), 10_000, 1);
-    }
-  } else {
-    await new Promise((r) => setTimeout(r, when));
+    const p = pausingGo(e);
+    const run = spawnTagged(
+      args.map((a) => (a === TEST_GO ? p.go : a)),
+      e.env,
+      { cwd: e.dir, hardMs: 30_000 },
+    );
+    seen = (await waitFor(() => existsSync(p.mark) || undefined, 20_000, 5)) === true;
+    killGroup(run.pid, run.tag);
+    await run.child;
+    return seen;
   }
+  const run = spawnTagged(args, e.env, { cwd: e.dir, hardMs: 30_000 });
+  await new Promise((r) => setTimeout(r, when));
   killGroup(run.pid, run.tag);
   await run.child;
   return seen;
