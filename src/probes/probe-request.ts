@@ -63,11 +63,20 @@ export async function requestOnce(
     }
   } else {
     socket = await connectTcp(state, host, port);
-    if (u.protocol === 'https:') socket = await startTls(state, socket, { host, port, ca: opts.ca, record: true });
+    if (u.protocol === 'https:')
+      socket = await startTls(state, socket, { host, port, ca: opts.ca, record: true, ...goRules(opts) });
   }
   state.phase = 'first-byte';
   state.address = hostPort(host, port);
   return sendRequest(state, socket, u, path, headers, opts, ctx.via);
+}
+
+/** The certificate rules of the go under test: its version and its GODEBUG (x509sha1, x509negativeserial…). */
+function goRules(opts: ProbeOptions): { goVersion: string | null; godebug?: string } {
+  return {
+    goVersion: opts.goVersion ?? null,
+    ...(opts.env.GODEBUG !== undefined ? { godebug: opts.env.GODEBUG } : {}),
+  };
 }
 
 /** cmd/go's User-Agent: Go 1.27 sets its own (web/http.go userAgent); before, net/http's default. */
@@ -126,13 +135,20 @@ async function openViaProxy(
   state.step = 'dial';
   let socket: Socket = await connectTcp(state, pHost, pPort, via);
   if (p.protocol === 'https:') {
-    socket = await startTls(state, socket, { host: pHost, port: pPort, ca: opts.ca, via, record: false });
+    socket = await startTls(state, socket, {
+      host: pHost,
+      port: pPort,
+      ca: opts.ca,
+      via,
+      record: false,
+      ...goRules(opts),
+    });
     state.phase = 'proxy-connect';
   }
   state.step = undefined;
   if (!https) return { socket, proxyAuth };
   await openTunnel(state, socket, hostPort(host, port), via, proxyAuth);
-  const tls = await startTls(state, socket, { host, port, ca: opts.ca, via, record: true });
+  const tls = await startTls(state, socket, { host, port, ca: opts.ca, via, record: true, ...goRules(opts) });
   return { socket: tls };
 }
 
