@@ -5,8 +5,6 @@ import { join } from 'node:path';
 import { goMinorVersion } from '../core/go-version.js';
 import { getGoCaLocations } from '../core/tls/go-roots.js';
 
-export { getGoCaLocations, LINUX_CERT_DIRS, LINUX_CERT_FILES, type GoCaLocations } from '../core/tls/go-roots.js';
-
 const PEM_RE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 
 /** The PEM CERTIFICATE blocks in a file's text (what Go's AppendCertsFromPEM keeps). */

@@ -5,7 +5,7 @@ import { X509Certificate, createHash } from 'node:crypto';
 import { rootCertificates, type DetailedPeerCertificate, type PeerCertificate, type TLSSocket } from 'node:tls';
 import { effectiveGodebug } from '../core/godebug.js';
 import { goMinorVersion } from '../core/go-version.js';
-import { type ProbeFailure } from '../core/probe-cause.js';
+import type { ProbeFailure } from '../core/probe-cause.js';
 import { classifyTls, type TlsFindings } from '../core/tls-cause.js';
 import { parseCertificate, type X509Facts } from '../core/tls/x509-der.js';
 import { GO_DISTRUSTED_SPKI_SHA256, goVerify, type GoVerifyError } from '../core/tls/x509-verify.js';

@@ -4,13 +4,8 @@ import { describe, expect, it, afterAll } from 'vitest';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import {
-  extractPemCertificates,
-  getGoCaLocations,
-  loadGoTrustedCAs,
-  LINUX_CERT_DIRS,
-  LINUX_CERT_FILES,
-} from '../../src/probes/ca-certs.js';
+import { extractPemCertificates, loadGoTrustedCAs } from '../../src/probes/ca-certs.js';
+import { getGoCaLocations, LINUX_CERT_DIRS, LINUX_CERT_FILES } from '../../src/core/tls/go-roots.js';
 import { probeUrl } from '../../src/probes/http-probe.js';
 import { startFaultProxy, TLS_DIR } from '../helpers/fault-proxy.js';
 

@@ -2,6 +2,9 @@
 // test/e2e/doctor-hops.test.ts).
 import { describe, expect, it } from 'vitest';
 import { goAuthFindings } from '../../../src/core/doctor/goauth-check.js';
+import { goauthCheck } from '../../../src/core/doctor/checks/goauth.js';
+import { withGoReported } from '../../../src/core/config-model.js';
+import { fakeContext } from './fake-context.js';
 import { safeGoAuth } from '../../../src/core/goauth.js';
 import { renderFix } from '../../../src/report/fix-render.js';
 
@@ -84,5 +87,24 @@ describe('goAuthFindings', () => {
   it('safeGoAuth keeps methods and cuts command arguments', () => {
     expect(safeGoAuth('netrc; git /r ; /bin/helper --token=S3cret x')).toBe('netrc; git /r ; /bin/helper …');
     expect(safeGoAuth('off')).toBe('off');
+  });
+});
+
+describe('goauthCheck (the validator)', () => {
+  it('Go 1.19 reports GOAUTH as "" (a name it does not know): the value the user set still gets the warning', async () => {
+    const ctx = fakeContext({ env: { GOAUTH: 'netrc;' }, goVersion: 'go1.19.8' });
+    ctx.loaded = { ...ctx.loaded, model: withGoReported(ctx.loaded.model, { GOAUTH: '' }) };
+    const r = await goauthCheck.run(ctx);
+    expect(r).toMatchObject([{ id: 'config.goauth', status: 'warn', message: expect.stringContaining('predates') }]);
+  });
+
+  it('Go 1.26: the https GOPROXY entries are inspected, and Go reports the value', async () => {
+    const asked: string[][] = [];
+    const ctx = fakeContext({ goenv: { GOPROXY: 'https://a.test/x/,http://b.test,direct', GOAUTH: 'off' } });
+    const inspect = ctx.inspectGoAuth;
+    ctx.inspectGoAuth = (urls) => (asked.push(urls), inspect(urls));
+    const r = await goauthCheck.run(ctx);
+    expect(asked).toEqual([['https://a.test/x/']]);
+    expect(r).toMatchObject([{ status: 'ok', message: expect.stringContaining('GOAUTH=off') }]);
   });
 });

@@ -1,6 +1,7 @@
 // The GOAUTH validator: asks the injected inspection to run GOAUTH for the https GOPROXY entries as Go would
 // (bounded, at the edge: probes/goauth-run.ts inspectGoAuth), then turns what came out into findings (goauth-check.ts).
 import type { DoctorCheck } from '../check.js';
+import { hasGoAuth } from '../../goauth.js';
 import { goAuthFindings } from '../goauth-check.js';
 import type { DoctorContext } from './context.js';
 
@@ -18,10 +19,13 @@ export const goauthCheck: DoctorCheck<DoctorContext> = {
   title: 'GOAUTH',
   async run(ctx) {
     const v = ctx.loaded.model.vars.GOAUTH;
+    const goVersion = ctx.loaded.model.goVersion;
+    // Before Go 1.24 `go env -json` reports GOAUTH as "" (a name it does not know): what the user set is our reading.
+    const value = v && !hasGoAuth(goVersion) ? (v.computed ?? v.value) : v?.value;
     const inspection = await ctx.inspectGoAuth(httpsProxyUrls(ctx));
     return goAuthFindings({
-      goVersion: ctx.loaded.model.goVersion,
-      goauth: v ? { value: v.value, source: v.source } : undefined,
+      goVersion,
+      goauth: v && value !== undefined ? { value, source: v.source } : undefined,
       inspection,
     });
   },
