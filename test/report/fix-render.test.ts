@@ -34,6 +34,20 @@ const cases: Array<[string, Fix, string, string, string]> = [
     `echo "HTTPS_PROXY=$HTTP_PROXY" >> "$GITHUB_ENV"`,
   ],
   [
+    'appended to NO_PROXY (Go reads NO_PROXY, else no_proxy)',
+    { kind: 'set', variable: 'NO_PROXY', value: 'goproxy.corp.test', append: true, scope: 'env', note: 'intranet' },
+    `export NO_PROXY="\${NO_PROXY:-$no_proxy},goproxy.corp.test"   # intranet`,
+    '$env:NO_PROXY = "$env:NO_PROXY,goproxy.corp.test"   # intranet',
+    `echo "NO_PROXY=\${NO_PROXY:-$no_proxy},goproxy.corp.test" >> "$GITHUB_ENV"   # intranet`,
+  ],
+  [
+    'appended to another list: quotes and $ in the item stay literal',
+    { kind: 'set', variable: 'GOFLAGS', value: '-x"$y', append: true, scope: 'env' },
+    'export GOFLAGS="$GOFLAGS,-x\\"\\$y"   # GOFLAGS comes from your environment: change it where your shell profile or CI sets it',
+    '$env:GOFLAGS = "$env:GOFLAGS,-x`"`$y"',
+    'echo "GOFLAGS=$GOFLAGS,-x\\"\\$y" >> "$GITHUB_ENV"',
+  ],
+  [
     'unset in the environment',
     { kind: 'unset', variable: 'GOFLAGS', scope: 'env' },
     'unset GOFLAGS   # and remove it from your shell profile or CI settings',
