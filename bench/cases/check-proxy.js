@@ -1,4 +1,4 @@
-// 7. check-proxy on a healthy loopback proxy (the fault proxy with its checksum database, http and https with the
+// 8. check-proxy on a healthy loopback proxy (the fault proxy with its checksum database, http and https with the
 // test CA), three canaries: wall time against the 1.5 s goal, and how concurrent its requests are (the sum of every
 // request's own time against the wall time of the run, measured in the same run).
 import { median, timeCommand } from '../lib/measure.js';
@@ -33,7 +33,7 @@ export async function benchCheckProxy(ctx) {
       }
       const v = median(walls);
       rows.push({
-        item: '7 check-proxy',
+        item: '8 check-proxy',
         name: `healthy ${tls ? 'https' : 'http'} proxy, 3 modules`,
         unit: 'ms',
         value: v,
@@ -45,7 +45,7 @@ export async function benchCheckProxy(ctx) {
       });
       if (tls)
         rows.push({
-          item: '7 check-proxy',
+          item: '8 check-proxy',
           name: 'concurrency (https)',
           unit: '×',
           value: median(ratios),
