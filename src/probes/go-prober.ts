@@ -1,6 +1,7 @@
 // The one prober: reads what the running Go trusts (CA roots for that release), sends (.netrc, or GOAUTH as that Go
 // runs it) and goes through (HTTPS_PROXY/NO_PROXY, per Go version) once, and probes URLs the way that Go would reach
 // them. Doctor, tidy's watchdog, the init wizard and check-proxy all use it.
+import { setMaxListeners } from 'node:events';
 import type { NetrcEntry } from '../core/netrc.js';
 import type { ProbeResult } from '../core/probe-types.js';
 import { loadGoTrustedCAs } from './ca-certs.js';
@@ -72,6 +73,8 @@ export async function createGoProber(o: GoProberOptions): Promise<GoProber> {
   const credentials = createGoAuth({ ...auth, timeoutMs: o.timeoutMs });
   const closed = new AbortController();
   const signal = o.signal ? AbortSignal.any([o.signal, closed.signal]) : closed.signal;
+  // Every probe in flight listens on this one signal (doctor runs dozens at once): not a leak, so no warning.
+  setMaxListeners(0, signal);
   return {
     probe: (url, { anonymous, ...p } = {}) =>
       probeUrl(url, {

@@ -30,12 +30,20 @@ export class ProbeState {
   private readonly timer: NodeJS.Timeout;
   private readonly cleanups = new Set<() => void>();
   private cancelled = false;
+  /** Removes the listener on the caller's signal: one signal is shared by every probe of a run. */
+  private readonly detach: () => void = () => {};
 
   constructor(timeoutMs: number, outer?: AbortSignal) {
     this.timer = setTimeout(() => this.abort(false), timeoutMs);
     if (outer) {
       if (outer.aborted) this.abort(true);
-      else outer.addEventListener('abort', () => this.abort(true), { once: true });
+      else {
+        // A listener left on the shared signal per finished probe piles up (MaxListenersExceededWarning after 10
+        // concurrent probes, and a leak over a long run): finish() takes it off again.
+        const onAbort = (): void => this.abort(true);
+        outer.addEventListener('abort', onAbort, { once: true });
+        this.detach = () => outer.removeEventListener('abort', onAbort);
+      }
     }
   }
 
@@ -103,6 +111,7 @@ export class ProbeState {
   /** Stops the timer and destroys every owned resource; safe to call twice. */
   finish(): void {
     clearTimeout(this.timer);
+    this.detach();
     this.destroyAll();
   }
 

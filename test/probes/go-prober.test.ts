@@ -91,4 +91,23 @@ describe('createGoProber', () => {
       h.cleanup();
     }
   });
+
+  it('leaves no listener on the shared signal once a probe finished (no MaxListenersExceededWarning)', async () => {
+    const h = makeHermeticGo({ SSL_CERT_FILE: p.caFile! });
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const prober = await createGoProber({ env: h.env, goVersion, platform: 'linux', timeoutMs: 5_000 });
+      const urls = Array.from({ length: 24 }, (_, i) => `${p.base()}/example.com/hello/@v/v1.${i}.0.info`);
+      await Promise.all(urls.map((u) => prober.probe(u)));
+      await Promise.all(urls.map((u) => prober.probe(u)));
+      await new Promise((r) => setImmediate(r));
+      prober.close();
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+      h.cleanup();
+    }
+  });
 });

@@ -97,7 +97,9 @@ const ADVICE: Record<ProblemCode, Advice> = {
   },
   'bad-status': {
     goEffect: `The download fails. ${FALL_THROUGH}`,
-    fix: ["look at the proxy's log for this request"],
+    fix: [
+      'make the proxy answer 200 with the data for modules it serves, 404 or 410 for those it does not (a 5xx usually means its own upstream fetch failed: the request above, replayed with curl against the proxy, shows the error it logs)',
+    ],
   },
   'bad-list': {
     goEffect: 'Lines that are not versions are ignored: go sees no versions ("no matching versions").',
