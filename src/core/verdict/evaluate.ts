@@ -1,0 +1,112 @@
+// The verdict engine: every need walked along its route (walk.ts) with one probe per distinct URL, one answer per
+// endpoint for failures below HTTP (a dead proxy or host answers for every module behind it: its first probe goes
+// alone, the rest wait for it), and bounded concurrency. Pure given the injected RouteProbe.
+import type { ConfigModel } from '../config-types.js';
+import { urlHost } from '../hosts.js';
+import type { Need } from '../needs/types.js';
+import type { ProbeResult } from '../probe-types.js';
+import { redactUrl } from '../redact.js';
+import { isConnectionLevel } from './answers.js';
+import type { GitAnswer, NeedOutcome, RouteProbe, Verdict } from './types.js';
+import { isPrivateLooking, walkNeed, type Asker } from './walk.js';
+
+/** Input of evaluateVerdict. */
+export interface VerdictInput {
+  model: ConfigModel;
+  env: Record<string, string | undefined>;
+  needs: Need[];
+  /** The running Go ("1.26.8"); the needs already carry what differs by version (toolchain switch, pruning). */
+  goVersion: string;
+  probe: RouteProbe;
+  /** Needs walked at once (default 16). */
+  concurrency?: number;
+  /** The probe bound, for the words about waits (default 5 s). */
+  timeoutMs?: number;
+  /** Why Go stops before fetching (from the needs prediction): each makes the command fail. */
+  errors?: string[];
+}
+
+/** Runs `fn` over items with at most `limit` in flight, keeping order. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** The Asker over a RouteProbe: answers cached by URL, the first probe of an endpoint deciding for a dead one. */
+function makeAsker(probe: RouteProbe, timeoutMs: number, probed: Set<string>): Asker {
+  const byUrl = new Map<string, Promise<ProbeResult>>();
+  const firstOf = new Map<string, Promise<ProbeResult>>();
+  const git = new Map<string, Promise<GitAnswer>>();
+  const send = (url: string, body: boolean): Promise<ProbeResult> => {
+    const k = `${body ? 'body ' : ''}${url}`;
+    let p = byUrl.get(k);
+    if (!p) {
+      const host = urlHost(url);
+      if (host) probed.add(host);
+      p = body && probe.getBody ? probe.getBody(url) : probe.get(url);
+      byUrl.set(k, p);
+    }
+    return p;
+  };
+  const asker: Asker = {
+    timeoutMs,
+    async get(key, url, body = false) {
+      const first = firstOf.get(key);
+      if (!first) {
+        const p = send(url, body);
+        firstOf.set(key, p);
+        return p;
+      }
+      const r = await first;
+      if (isConnectionLevel(r)) return { ...r, url: redactUrl(url) };
+      return send(url, body);
+    },
+  };
+  if (probe.gitLsRemote) {
+    const ls = probe.gitLsRemote.bind(probe);
+    asker.git = (repo) => {
+      let p = git.get(repo);
+      if (!p) {
+        p = ls(repo);
+        git.set(repo, p);
+      }
+      return p;
+    };
+  }
+  return asker;
+}
+
+/** Needs that Go fetches only if an earlier answer says so, and ones without a version to fetch, are not walked. */
+function walkable(n: Need): boolean {
+  if (n.condition === 'list-empty') return false;
+  return n.what === 'list' || n.what === 'latest' || (n.version !== undefined && n.version !== '');
+}
+
+/** Predicts, from the needs and the route walked with probes, whether the Go command will fail and where. */
+export async function evaluateVerdict(i: VerdictInput): Promise<Verdict> {
+  const probed = new Set<string>();
+  const ask = makeAsker(i.probe, i.timeoutMs ?? 5000, probed);
+  const needs = i.needs.filter(walkable);
+  const outcomes = await mapLimit(needs, i.concurrency ?? 16, async (need): Promise<NeedOutcome> => {
+    const w = await walkNeed(ask, i.model, need);
+    const failing = w.failing ?? (w.outcome === 'fail' || w.outcome === 'hang');
+    return { need, ...w, privateLooking: isPrivateLooking(i.model, need.module), failing };
+  });
+  const failures = outcomes.filter((o) => o.failing);
+  const errors = i.errors ?? [];
+  return {
+    willFail: failures.length > 0 || errors.length > 0,
+    outcomes,
+    failures,
+    probed: [...probed].sort(),
+    errors,
+  };
+}

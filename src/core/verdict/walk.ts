@@ -1,0 +1,225 @@
+// One need walked along its route as Go walks it: each GOPROXY entry in order (modfetch/proxy.go TryProxies: `,`
+// moves on only after 404/410, `|` after any error, a wait without a bound never moves on), `off`
+// (repo.go errProxyOff), `direct` (repo.go lookupDirect: vcs.go RepoRootForImportPath, then git), and for a
+// checksum lookup the base found through `<proxy>/sumdb/<name>/supported` or the database itself (sumdb.go initBase,
+// fetch.go checkModSum). Pure: the network is the injected Asker.
+import { getVar } from '../config-model.js';
+import type { ConfigModel } from '../config-types.js';
+import { escapePath, escapeVersion } from '../escape.js';
+import { parseGoproxy } from '../goproxy.js';
+import type { Need } from '../needs/types.js';
+import { matchingPattern } from '../patterns.js';
+import type { ProbeResult } from '../probe-types.js';
+import { isPublicModulePath, isPublicProxyUrl } from '../public-hosts.js';
+import { redactUrl } from '../redact.js';
+import { resolveRoute, type RouteStep } from '../route.js';
+import { answerKind, failureWords } from './answers.js';
+import { directPlan, matchGoImport, parseMetaGoImports } from './go-import.js';
+import type { GitAnswer, NeedOutcome, Outcome, OutcomeHop } from './types.js';
+
+/** The engine's view of the network: probes grouped by the place that answers for them (cached, deduplicated). */
+export interface Asker {
+  /** GET url; `key` names the endpoint (a proxy entry, a database base, a host) whose connection failure covers it. */
+  get(key: string, url: string, body?: boolean): Promise<ProbeResult>;
+  git?(repo: string): Promise<GitAnswer>;
+  /** The probe bound, for words about waits. */
+  timeoutMs: number;
+}
+
+/** A walk's outcome; `failing` is set where it differs from "fail or hang" (a leak). */
+type Walked = Omit<NeedOutcome, 'need' | 'privateLooking' | 'failing'> & { failing?: boolean };
+
+const trim = (u: string): string => u.replace(/\/+$/, '');
+
+/** Whether a module path looks private: GOPRIVATE/GONOPROXY/GONOSUMDB match it, or its host is not a known public one. */
+export function isPrivateLooking(model: ConfigModel, module: string): boolean {
+  for (const v of ['GOPRIVATE', 'GONOPROXY', 'GONOSUMDB'])
+    if (matchingPattern(getVar(model, v), module) !== null) return true;
+  const host = module.split('/')[0] ?? '';
+  return module.includes('/') && host.includes('.') && !isPublicModulePath(module);
+}
+
+/** The file a need fetches from a GOPROXY-protocol base (go help goproxy). */
+export function needUrl(base: string, need: Need): string {
+  const b = `${trim(base)}/${escapePath(need.module)}/@`;
+  if (need.what === 'list') return `${b}v/list`;
+  if (need.what === 'latest') return `${b}latest`;
+  return `${b}v/${escapeVersion(need.version ?? '')}.${need.what === 'sumdb-lookup' ? 'info' : need.what}`;
+}
+
+function fromProbe(r: ProbeResult, hop: OutcomeHop, entry: string, outcome: Outcome, message: string): Walked {
+  const w: Walked = { outcome, hop: r.hop === 'proxy' ? 'connect-proxy' : hop, entry, url: r.url, message };
+  if (r.cause) w.cause = r.cause;
+  if (r.status !== undefined) w.status = r.status;
+  w.durationMs = Math.round(r.timings.totalMs);
+  return w;
+}
+
+function hangWords(r: ProbeResult, t: number): string {
+  return `${r.url} did not answer within ${t / 1000} s; Go waits without a limit here and never moves on to the next GOPROXY entry`;
+}
+
+/** A GOPROXY-protocol fetch (a proxy entry, or a go-import "mod" server). */
+async function proxyFetch(ask: Asker, base: string, need: Need, hop: OutcomeHop): Promise<Walked & { kind: string }> {
+  const entry = redactUrl(trim(base));
+  const r = await ask.get(trim(base), needUrl(base, need));
+  const kind = answerKind(r);
+  if (kind === 'ok') return { kind, ...fromProbe(r, hop, entry, 'ok', `${r.url}: ${r.status ?? 200}`) };
+  if (kind === 'hang') return { kind, ...fromProbe(r, hop, entry, 'hang', hangWords(r, ask.timeoutMs)) };
+  return { kind, ...fromProbe(r, hop, entry, 'fail', failureWords(r)) };
+}
+
+/** `git ls-remote` over each scheme Go pings (vcs.go repoRootFromVCSPaths), or the one repository of a known host. */
+async function gitWalk(ask: Asker, repos: string[], what: string): Promise<Walked> {
+  if (!ask.git)
+    return { outcome: 'ok', hop: 'direct', entry: 'direct', url: repos[0], message: `${what}: git not probed` };
+  let last: Walked = {
+    outcome: 'fail',
+    hop: 'direct',
+    entry: 'direct',
+    message: 'no secure protocol found for repository',
+  };
+  for (const repo of repos) {
+    const a = await ask.git(repo);
+    const url = redactUrl(repo);
+    if (a.ok) return { outcome: 'ok', hop: 'direct', entry: 'direct', url, message: `git ls-remote ${url}: ok` };
+    if (a.timedOut) {
+      const message = `git ls-remote ${url} did not finish within ${ask.timeoutMs / 1000} s; Go runs git without a time limit`;
+      return { outcome: 'hang', hop: 'direct', entry: 'direct', url, cause: 'timeout', message };
+    }
+    last = {
+      outcome: 'fail',
+      hop: 'direct',
+      entry: 'direct',
+      url,
+      message: `git ls-remote ${url}: ${a.message ?? 'failed'}`,
+    };
+  }
+  return last;
+}
+
+/** The direct step: repo.go lookupDirect → vcs.go RepoRootForImportPath (static table, else ?go-get=1), then git. */
+async function directWalk(ask: Asker, need: Need): Promise<Walked> {
+  const plan = directPlan(need.module);
+  if (plan.kind === 'git') return gitWalk(ask, plan.repos, need.module);
+  const host = need.module.split('/')[0]!;
+  const r = await ask.get(`https://${host}`, plan.url, true);
+  const kind = answerKind(r);
+  const prefix = `unrecognized import path "${need.module}": https fetch:`;
+  if (kind === 'hang') return fromProbe(r, 'direct', 'direct', 'hang', hangWords(r, ask.timeoutMs));
+  const imports = parseMetaGoImports(r.body ?? '');
+  if (kind !== 'ok' && imports.length === 0)
+    return fromProbe(r, 'direct', 'direct', 'fail', `${prefix} ${failureWords(r)}`);
+  const m = matchGoImport(imports, need.module);
+  if (typeof m === 'string') return fromProbe(r, 'direct', 'direct', 'fail', m);
+  if (m.vcs === 'mod') {
+    const { kind: _k, ...w } = await proxyFetch(ask, m.repoRoot, need, 'direct');
+    return { ...w, entry: 'direct' };
+  }
+  if (m.vcs === 'git') return gitWalk(ask, [m.repoRoot], need.module);
+  return fromProbe(r, 'direct', 'direct', 'ok', `${m.vcs} repository ${redactUrl(m.repoRoot)}: not probed`);
+}
+
+/** Walks the download steps of a route (TryProxies) for one .info/.mod/.zip/list/latest need. */
+async function downloadWalk(ask: Asker, model: ConfigModel, need: Need, steps: RouteStep[]): Promise<Walked> {
+  const hop: OutcomeHop = need.why === 'toolchain' ? 'toolchain' : 'proxy';
+  const priv = isPrivateLooking(model, need.module);
+  let last: Walked | null = null;
+  let leaked: string | null = null;
+  for (const step of steps) {
+    if (step.kind === 'off') {
+      const message = 'module lookup disabled by GOPROXY=off';
+      const notFound = last === null || last.status === 404 || last.status === 410;
+      return notFound ? { outcome: 'fail', hop, entry: 'off', message } : last!;
+    }
+    let w: Walked;
+    let kind: string;
+    if (step.kind === 'proxy') {
+      if (priv && isPublicProxyUrl(step.url!)) {
+        // Go would send it: we do not. A public proxy cannot fetch a private repository: it answers not found.
+        leaked = redactUrl(trim(step.url!));
+        if (step.fallThrough === 'never') break;
+        continue;
+      }
+      ({ kind, ...w } = await proxyFetch(ask, step.url!, need, hop));
+    } else {
+      w = await directWalk(ask, need);
+      kind = w.outcome === 'ok' ? 'ok' : 'error';
+    }
+    if (kind === 'ok' && leaked) return { ...w, outcome: 'leak', message: leakWords(need, leaked), failing: false };
+    if (kind === 'ok' || kind === 'hang') return w;
+    // TryProxies reports the direct error over proxy errors, a proxy error over a not-found.
+    if (last === null || step.kind !== 'proxy' || kind !== 'not-found' || last.status === 404 || last.status === 410)
+      last = w;
+    const moveOn = step.fallThrough === 'on-any-error' || (step.fallThrough === 'on-404-410' && kind === 'not-found');
+    if (!moveOn) break;
+  }
+  if (leaked) return { outcome: 'leak', hop, entry: leaked, message: leakWords(need, leaked), failing: true };
+  return last ?? { outcome: 'fail', hop, message: 'GOPROXY list is not the empty string, but contains no entries' };
+}
+
+function leakWords(need: Need, where: string): string {
+  return `Go would send the private-looking path ${need.module} to ${where} (not probed); set GOPRIVATE to keep it inside`;
+}
+
+/** The checksum lookup of a module: sumdb.go initBase (proxies' /supported), then the lookup itself. */
+async function sumdbWalk(ask: Asker, model: ConfigModel, need: Need): Promise<Walked> {
+  const route = resolveRoute(model, need.module, need.version);
+  const s = route.sumdb;
+  if (!s.checked)
+    return { outcome: 'ok', hop: 'sumdb', message: `checksum database not consulted (${String(s.reason)})` };
+  if (!s.name)
+    return {
+      outcome: 'fail',
+      hop: 'sumdb',
+      message: typeof s.reason === 'string' ? s.reason : 'verifying module: no checksum database',
+    };
+  if (s.name === 'sum.golang.org' && isPrivateLooking(model, need.module) && need.module !== 'golang.org/toolchain')
+    return { outcome: 'leak', hop: 'sumdb', entry: s.name, message: leakWords(need, s.name), failing: true };
+  const lookupPath = `/lookup/${escapePath(need.module)}@${escapeVersion(need.version ?? '')}`;
+  const direct = route.steps.find((x) => x.kind === 'sumdb')!;
+  let base = trim(direct.url!);
+  if (s.via !== 'url') {
+    const found = await sumdbBase(ask, model, route.steps, s.name);
+    if (typeof found !== 'string') return found;
+    base = found;
+  }
+  const r = await ask.get(base, `${base}${lookupPath}`);
+  const kind = answerKind(r);
+  const entry = redactUrl(base);
+  if (kind === 'ok') return fromProbe(r, 'sumdb', entry, 'ok', `${r.url}: ${r.status ?? 200}`);
+  if (kind === 'hang') return fromProbe(r, 'sumdb', entry, 'hang', hangWords(r, ask.timeoutMs));
+  const words = `verifying ${need.module}@${need.version}: ${failureWords(r)}`;
+  return fromProbe(r, 'sumdb', entry, 'fail', words);
+}
+
+/** initBase: the first proxy whose /supported answers is the base; not-found everywhere (or direct/off) → the database. */
+async function sumdbBase(ask: Asker, model: ConfigModel, steps: RouteStep[], name: string): Promise<string | Walked> {
+  const parsed = parseGoproxy(getVar(model, 'GOPROXY'), getVar(model, 'GONOPROXY'));
+  const endsDirect = parsed.ok && parsed.entries.some((e) => e.kind === 'direct' || e.kind === 'off');
+  let err: Walked | null = null;
+  for (const step of steps.filter((x) => x.kind === 'sumdb-supported')) {
+    const base = step.url!.replace(/\/supported$/, '');
+    const r = await ask.get(base, step.url!);
+    const kind = answerKind(r);
+    if (kind === 'ok') return base;
+    if (kind === 'hang') return fromProbe(r, 'sumdb', redactUrl(base), 'hang', hangWords(r, ask.timeoutMs));
+    if (kind !== 'not-found')
+      err = fromProbe(r, 'sumdb', redactUrl(base), 'fail', `verifying module: ${failureWords(r)}`);
+    if (kind !== 'not-found' && step.fallThrough !== 'on-any-error') return err!;
+  }
+  if (err && !endsDirect) return err;
+  return `https://${name}`;
+}
+
+/** Walks one need's route; the outcome without the need itself. */
+export async function walkNeed(ask: Asker, model: ConfigModel, need: Need): Promise<Walked> {
+  if (need.what === 'sumdb-lookup') return sumdbWalk(ask, model, need);
+  const parsed = parseGoproxy(getVar(model, 'GOPROXY'), getVar(model, 'GONOPROXY'));
+  if (!parsed.ok) return { outcome: 'fail', hop: 'proxy', message: parsed.error };
+  const route = resolveRoute(model, need.module, need.version);
+  const steps = route.steps.filter(
+    (x) => x.kind === 'proxy' || x.kind === 'direct' || x.kind === 'vcs' || x.kind === 'off',
+  );
+  return downloadWalk(ask, model, need, steps);
+}
