@@ -1,11 +1,18 @@
 // `gomodctl doctor`: loads the configuration, builds the check context (config, go.mod facts, bounded probe) and
-// runs every validator concurrently, then renders the report. Exit code 1 when a check failed.
+// runs every validator concurrently beside the verdict (core/verdict: what go mod tidy will do here), then renders the
+// report. Exit code: in a module, 1 exactly when the verdict says go mod tidy will fail; elsewhere 1 when a check failed.
 import { runChecks, summarize } from '../core/doctor/check.js';
 import { chooseCanary } from '../core/doctor/canary.js';
 import { doctorChecks, finishResults } from '../core/doctor/checks/all-checks.js';
 import type { DoctorContext, DoctorReport } from '../core/doctor/checks/context.js';
 import { configuredGoAuth } from '../core/goauth.js';
-import { getGitVersion } from '../go/git.js';
+import { getGitVersion, gitLsRemote } from '../go/git.js';
+import { predictGoNeeds } from '../go/predict-needs.js';
+import { evaluateVerdict } from '../core/verdict/evaluate.js';
+import { fetchModViaRoute } from '../core/verdict/route-mod.js';
+import type { Verdict } from '../core/verdict/types.js';
+import type { LoadedConfig } from '../core/loaded-config.js';
+import { createRouteProbe } from '../probes/route-probe.js';
 import { loadConfig } from '../go/load-config.js';
 import { getReplaceDirs } from '../go/dirs.js';
 import { resolveGoBinary } from '../go/run-go.js';
@@ -24,7 +31,10 @@ export interface DoctorOptions extends RunOptions {
 }
 
 /** Builds the context the validators run against: configuration facts and the edge operations they may call. */
-async function buildContext(o: DoctorOptions, go: string): Promise<{ ctx: DoctorContext; prober: GoProber }> {
+async function buildContext(
+  o: DoctorOptions,
+  go: string,
+): Promise<{ ctx: DoctorContext; prober: GoProber; loaded: LoadedConfig }> {
   const loaded = await loadConfig({ go, env: o.env, cwd: o.cwd });
   const [prober, replaceDirs] = await Promise.all([
     createGoProber({
@@ -50,7 +60,41 @@ async function buildContext(o: DoctorOptions, go: string): Promise<{ ctx: Doctor
     inspectGoAuth: (urls) => prober.inspectGoAuth(urls),
     hasGit: () => getGitVersion(o.env),
   };
-  return { ctx, prober };
+  return { ctx, prober, loaded };
+}
+
+/**
+ * What `go mod tidy` will do here: the predicted needs of the module (or each go.work module) walked along their
+ * routes with the run's prober. Null outside a module and with --module (then the canary checks decide).
+ */
+async function computeVerdict(
+  o: DoctorOptions,
+  go: string,
+  loaded: LoadedConfig,
+  prober: GoProber,
+): Promise<Verdict | null> {
+  if (o.module) return null;
+  const model = loaded.model;
+  const modGet = (url: string) => prober.probe(url, { readBody: 4 << 20 });
+  const predicted = await predictGoNeeds({
+    go,
+    env: o.env,
+    cwd: o.cwd,
+    command: 'tidy',
+    model,
+    getMod: (path, version) => fetchModViaRoute(model, path, version, modGet),
+  });
+  if (predicted.noModule) return null;
+  const probe = createRouteProbe({ prober, gitLsRemote: (repo) => gitLsRemote(repo, o.env, o.timeoutMs) });
+  return evaluateVerdict({
+    model,
+    env: o.env,
+    needs: predicted.needs,
+    goVersion: loaded.go?.version ?? '',
+    probe,
+    timeoutMs: o.timeoutMs,
+    errors: [...new Set(predicted.runs.flatMap((r) => r.result.errors))],
+  });
 }
 
 /** Runs every check (all at once, results in report order) and reports which are still pending. */
@@ -84,11 +128,17 @@ export async function runDoctor(o: DoctorOptions): Promise<number> {
   const start = performance.now();
   const out = createOutput({ json: o.json, color: o.color, env: o.env, lang: o.lang });
   const spinner = await out.startSpinner('probing proxies, checksum database and private hosts…');
-  const { ctx, prober } = await buildContext(o, go);
-  const report = await collect(ctx, (titles) => spinner.update(waitingText(titles))).finally(() => prober.close());
+  const { ctx, prober, loaded } = await buildContext(o, go);
+  const [report, verdict] = await Promise.all([
+    collect(ctx, (titles) => spinner.update(waitingText(titles))),
+    computeVerdict(o, go, loaded, prober),
+  ]).finally(() => prober.close());
+  if (verdict) report.verdict = verdict;
   report.durationMs = Math.round(performance.now() - start);
   spinner.stop();
   if (out.json) out.printDocument('doctor', doctorJson(report));
   else renderDoctorHuman(out, report, o.verbose);
+  // In a module the verdict decides: 1 exactly when go mod tidy would fail; a failing check elsewhere is advice.
+  if (report.verdict) return report.verdict.willFail ? 1 : 0;
   return report.summary.fail > 0 ? 1 : 0;
 }

@@ -34,3 +34,34 @@ export async function getGitRemoteUrls(cwd: string, env: NodeJS.ProcessEnv): Pro
     return [];
   }
 }
+
+/**
+ * `git ls-remote <repo>` as cmd/go runs it to find a repository (vcs.go Ping: "ls-remote {scheme}://{repo}"), with
+ * the user's git config (url.insteadOf, credential helpers) and no terminal prompt, bounded by timeoutMs.
+ */
+export async function gitLsRemote(
+  repo: string,
+  env: Record<string, string | undefined>,
+  timeoutMs: number,
+): Promise<{ ok: boolean; timedOut?: boolean; message?: string }> {
+  const r = await execa('git', ['ls-remote', '-q', repo], {
+    env: {
+      ...env,
+      GIT_TERMINAL_PROMPT: '0',
+      GCM_INTERACTIVE: 'never',
+      GIT_SSH_COMMAND: env.GIT_SSH_COMMAND ?? 'ssh -o BatchMode=yes',
+    },
+    extendEnv: false,
+    timeout: timeoutMs,
+    reject: false,
+    stdin: 'ignore',
+    stdout: 'ignore',
+  }).catch((err: Error) => ({ exitCode: -1, timedOut: false, stderr: err.message }));
+  if (r.timedOut) return { ok: false, timedOut: true };
+  if (r.exitCode === 0) return { ok: true };
+  const first =
+    String(r.stderr ?? '')
+      .split('\n')
+      .find((l) => l.trim() !== '') ?? `exit status ${r.exitCode}`;
+  return { ok: false, message: first.replace(/\/\/[^/@\s]*@/g, '//xxxxx@') };
+}

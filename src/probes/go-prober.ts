@@ -8,6 +8,7 @@ import { loadGoTrustedCAs } from './ca-certs.js';
 import { createGoAuth, inspectGoAuth, type GoAuthInspection } from './goauth-run.js';
 import { probeUrl, type ProbeOptions } from './http-probe.js';
 import { readNetrc } from './netrc-file.js';
+import { createRunResolver } from './probe-connect.js';
 
 /** Whose network to imitate, and the default bound of each probe. */
 export interface GoProberOptions {
@@ -71,6 +72,7 @@ export async function createGoProber(o: GoProberOptions): Promise<GoProber> {
   ]);
   const auth = { goauth: o.goauth, goVersion: o.goVersion, env: o.env, netrc, platform: o.platform };
   const credentials = createGoAuth({ ...auth, timeoutMs: o.timeoutMs });
+  const resolve = createRunResolver();
   const closed = new AbortController();
   const signal = o.signal ? AbortSignal.any([o.signal, closed.signal]) : closed.signal;
   // Every probe in flight listens on this one signal (doctor runs dozens at once): not a leak, so no warning.
@@ -85,6 +87,7 @@ export async function createGoProber(o: GoProberOptions): Promise<GoProber> {
         ...(anonymous ? { netrc: [] } : { netrc, credentials }),
         ca: trust.ca,
         signal,
+        resolve,
       }),
     hasCredentials: (url) =>
       url.startsWith('https://')

@@ -11,7 +11,7 @@ import { UsageError } from '../core/errors.js';
 import type { GoProxyBodyKind, ProbeResult } from '../core/probe-types.js';
 import type { NetrcEntry } from '../core/netrc.js';
 import { GoAuthFatal, type CredentialSource } from '../core/credential-cache.js';
-import { DeadlineExceeded, ProbeState } from './probe-deadline.js';
+import { DeadlineExceeded, ProbeState, type HostResolver } from './probe-deadline.js';
 import { ProbeFailed } from './probe-connect.js';
 import { REDIRECTS, requestOnce, type Answer } from './probe-request.js';
 
@@ -39,6 +39,8 @@ export interface ProbeOptions {
   expect?: GoProxyBodyKind;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** The run's shared resolver (createRunResolver); unset: one lookup per connection. */
+  resolve?: HostResolver;
 }
 
 const MAX_REDIRECTS = 10; // net/http default, kept by cmd/go (web/http.go checkRedirect)
@@ -49,6 +51,7 @@ export async function probeUrl(url: string, opts: ProbeOptions): Promise<ProbeRe
   let current = parseProbeUrl(url);
   const start = current;
   const state = new ProbeState(opts.timeoutMs, opts.signal);
+  if (opts.resolve) state.resolve = opts.resolve;
   const ctx: { via?: string; redirects: string[] } = { redirects: [] };
   try {
     let auth = start.protocol === 'https:' && opts.credentials ? await opts.credentials.initial(start.href) : null;

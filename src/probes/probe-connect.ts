@@ -5,7 +5,7 @@ import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
 import { classifyConnectAnswer, parseConnectAnswer } from '../core/connect-answer.js';
 import { classifyNetError, type ProbeFailure } from '../core/probe-cause.js';
-import type { ProbeState } from './probe-deadline.js';
+import type { HostResolver, ProbeState } from './probe-deadline.js';
 import { verifyPeerAsGo } from './verify-peer.js';
 
 /** A probe step failed with a classified cause. */
@@ -40,9 +40,11 @@ export async function connectTcp(state: ProbeState, host: string, port: number, 
   state.address = hostPort(host, port);
   const addresses = await inPhase(state, via, async () => {
     if (isIP(host)) return [host];
-    const found = await state.race(lookup(host, { all: true }));
+    const found = state.resolve
+      ? await state.race(state.resolve(host))
+      : (await state.race(lookup(host, { all: true }))).map((a) => a.address);
     state.timings.dnsMs = state.elapsed();
-    return found.map((a) => a.address);
+    return found;
   });
   if (!proxyPhase) state.phase = 'connect';
   let lastErr: unknown;
@@ -210,4 +212,22 @@ export async function startTls(state: ProbeState, socket: Socket, step: TlsStep)
   if (step.record) state.mark('tlsMs', 'first-byte');
   else state.phase = before;
   return tlsSocket;
+}
+
+/**
+ * A resolver for one run: each host is looked up once and its answer shared (Go's resolver answers a burst of
+ * lookups for the same name; a local resolver that drops part of a burst of hundreds makes probes fail that Go's
+ * requests would not). A failed lookup is not kept: the next probe asks again.
+ */
+export function createRunResolver(): HostResolver {
+  const cache = new Map<string, Promise<string[]>>();
+  return (host) => {
+    let p = cache.get(host);
+    if (!p) {
+      p = lookup(host, { all: true }).then((found) => found.map((a) => a.address));
+      p.catch(() => cache.delete(host));
+      cache.set(host, p);
+    }
+    return p;
+  };
 }

@@ -12,6 +12,9 @@ export class DeadlineExceeded extends Error {
 }
 
 /** Per-probe state: the deadline, the current phase, cumulative timings and everything to destroy at the end. */
+/** Resolves a host name to its addresses (dns.lookup with all: true). */
+export type HostResolver = (host: string) => Promise<string[]>;
+
 export class ProbeState {
   readonly start = performance.now();
   phase: ProbePhase = 'dns';
@@ -26,6 +29,8 @@ export class ProbeState {
   /** A CONNECT tunnel is open: TLS and HTTP now go to the target through the proxy. */
   tunnel = false;
   readonly timings: Omit<ProbeTimings, 'totalMs'> = {};
+  /** The run's resolver (one lookup per host per run, shared by every probe); unset: a lookup per connection. */
+  resolve?: HostResolver;
   private readonly controller = new AbortController();
   private readonly timer: NodeJS.Timeout;
   private readonly cleanups = new Set<() => void>();

@@ -5,6 +5,7 @@ import { formatDuration } from '../core/duration.js';
 import { renderFixes } from './fix-render.js';
 import { printGrouped, printSummaryLine } from './grouped.js';
 import type { Output } from './output.js';
+import { renderVerdictHuman, verdictJson } from './verdict-report.js';
 
 const GROUP_TITLES: Record<string, string> = {
   go: 'Go toolchain',
@@ -23,6 +24,7 @@ export function doctorJson(report: DoctorReport): Record<string, unknown> {
     checks: report.checks.map((c) => (c.fix ? { ...c, fix: renderFixes(c.fix) } : c)),
     summary: report.summary,
     durationMs: report.durationMs,
+    ...(report.verdict ? { verdict: verdictJson(report.verdict) } : {}),
   };
 }
 
@@ -71,6 +73,7 @@ function renderCheck(out: Output, r: CheckResult, verbose: boolean): void {
 /** Prints the human report to stdout. */
 export function renderDoctorHuman(out: Output, report: DoctorReport, verbose = false): void {
   const go = report.go ? `${report.go.version}, GOENV ${report.go.goenv}` : 'go not found';
+  if (report.verdict) renderVerdictHuman(out, report.verdict);
   out.line(
     `${out.c.bold('gomodctl doctor')} (${go}; canary ${report.canary.path}${report.canary.version ? '@' + report.canary.version : ''})`,
   );

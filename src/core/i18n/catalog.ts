@@ -10,6 +10,7 @@ import { initMsg } from './messages/init.js';
 import { restoreMsg } from './messages/restore.js';
 import { routeMsg } from './messages/route.js';
 import { tidyMsg } from './messages/tidy.js';
+import { verdictMsg } from './messages/verdict.js';
 
 /** Every area's English and Chinese catalogues, keyed by area name (the prefix of its keys). */
 export const AREAS: readonly AreaTexts[] = [
@@ -22,4 +23,5 @@ export const AREAS: readonly AreaTexts[] = [
   envMsg.texts,
   routeMsg.texts,
   checkProxyMsg.texts,
+  verdictMsg.texts,
 ];

@@ -5,6 +5,7 @@ import type { CheckResult } from '../check.js';
 import type { ProbeResult } from '../../probe-types.js';
 import type { DoctorSummary } from '../check.js';
 import type { GoAuthFacts } from '../goauth-check.js';
+import type { Verdict } from '../../verdict/types.js';
 
 /** The module used to exercise proxies and the checksum database. */
 export interface Canary {
@@ -42,4 +43,6 @@ export interface DoctorReport {
   checks: CheckResult[];
   summary: DoctorSummary;
   durationMs: number;
+  /** What `go mod tidy` will do for the module here (absent outside a module, and with --module). */
+  verdict?: Verdict;
 }

@@ -1,0 +1,34 @@
+// A go.mod the module cache lacks, fetched along the module's route as Go would (proxy entries in TryProxies order);
+// the needs prediction walks the graph with it. A private-looking path is never sent to a public proxy, and a
+// direct-only module cannot be read without cloning: both are reported as unreadable instead.
+import type { ConfigModel } from '../config-types.js';
+import type { ProbeResult } from '../probe-types.js';
+import { isPublicProxyUrl } from '../public-hosts.js';
+import { resolveRoute } from '../route.js';
+import { answerKind, failureWords } from './answers.js';
+import { isPrivateLooking, needUrl } from './walk.js';
+
+/** Fetches path@version's go.mod text through the route's proxies with `get` (a GET that returns the body). */
+export async function fetchModViaRoute(
+  model: ConfigModel,
+  path: string,
+  version: string,
+  get: (url: string) => Promise<ProbeResult>,
+): Promise<string> {
+  const route = resolveRoute(model, path, version);
+  const priv = isPrivateLooking(model, path);
+  let why = 'no GOPROXY entry serves it';
+  for (const step of route.steps) {
+    if (step.kind !== 'proxy') {
+      if (step.kind === 'direct' || step.kind === 'vcs' || step.kind === 'off') break;
+      continue;
+    }
+    if (priv && isPublicProxyUrl(step.url!)) continue;
+    const r = await get(needUrl(step.url!, { module: path, version, what: 'mod', why: 'require', certainty: 'sure' }));
+    const kind = answerKind(r);
+    if (kind === 'ok' && r.body !== undefined && !r.truncated) return r.body;
+    why = failureWords(r);
+    if (!(step.fallThrough === 'on-any-error' || (step.fallThrough === 'on-404-410' && kind === 'not-found'))) break;
+  }
+  throw new Error(`${path}@${version}: go.mod not readable through GOPROXY (${why})`);
+}
