@@ -1,0 +1,280 @@
+// The verdict table (issue 13): for each scenario a small module, `gomodctl doctor` run first (it changes nothing),
+// then the real `go mod tidy` (GOMODCTL_TEST_GO) in the same hermetic env, bounded; doctor's exit code must be 1
+// exactly when go mod tidy failed (a go still waiting at the bound is a hang: a failure), and a failing module must
+// be named in the verdict. CI runs the lean rows; VERDICT_TABLE=full runs every row (the closing note's table).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { startFaultProxy, refusedUrl, type FaultProxy } from '../helpers/fault-proxy.js';
+import { startConnectProxy, type ConnectProxy } from '../helpers/connect-proxy.js';
+import { startGitDaemon, type GitDaemon } from '../helpers/git-daemon.js';
+import { goSumRecord } from '../helpers/sumdb-server.js';
+import { makeHermeticGo, TEST_GO } from '../helpers/go-env.js';
+import { runCli } from '../helpers/run-cli.js';
+
+/** How long go mod tidy may run: past it, go is waiting on an answer that does not come (Go has no bound there). */
+const GO_BOUND_MS = 6000;
+const FULL = process.env.VERDICT_TABLE === 'full';
+
+interface World {
+  p: FaultProxy;
+  tp: FaultProxy;
+  cpOk: ConnectProxy;
+  cpSilent: ConnectProxy;
+  cpRefuse: ConnectProxy;
+  git: GitDaemon;
+  refused: string;
+}
+
+type Project = 'hello' | 'private' | 'invalid-host' | 'toolchain-new' | 'toolchain-old';
+
+interface Scenario {
+  name: string;
+  env(w: World): NodeJS.ProcessEnv;
+  project?: Project;
+  /** Write a complete go.sum. */
+  goSum?: boolean;
+  /** Fill the module cache first (go mod download through the healthy proxy). */
+  fillCache?: boolean;
+  /** A module the verdict must name when go fails. */
+  names?: string;
+  /** Run in CI (the lean rows); the rest run with VERDICT_TABLE=full. */
+  ci?: boolean;
+}
+
+const SUM = (w: World) => w.p.sumdb.verifierKey;
+const viaProxy =
+  (goproxy: (w: World) => string): Scenario['env'] =>
+  (w) => ({ GOPROXY: goproxy(w), GOSUMDB: SUM(w) });
+const FAULTS = ['status/404', 'status/410', 'status/500', 'status/403', 'blackhole', 'reset', 'slow/200'];
+const LEAN_FAULTS = new Set(['status/404', 'status/403', 'blackhole', 'slow/200']);
+const HELLO = 'example.com/hello';
+
+const SCENARIOS: Scenario[] = [
+  { name: 'healthy proxy, sumdb through it', env: viaProxy((w) => w.p.url), ci: true },
+  ...FAULTS.map(
+    (f): Scenario => ({
+      name: `only entry ${f}`,
+      env: viaProxy((w) => w.p.base(f)),
+      names: HELLO,
+      ci: LEAN_FAULTS.has(f) || f === 'reset',
+    }),
+  ),
+  ...FAULTS.flatMap((f): Scenario[] =>
+    [',', '|'].map((sep) => ({
+      name: `first of two ${f}${sep}`,
+      env: viaProxy((w) => `${w.p.base(f)}${sep}${w.p.url}`),
+      names: HELLO,
+      ci: (LEAN_FAULTS.has(f) && f !== 'slow/200') || (f === 'status/500' && sep === '|'),
+    })),
+  ),
+  { name: 'GOPROXY=off, empty cache', env: () => ({ GOPROXY: 'off' }), names: HELLO, ci: true },
+  { name: 'GOPROXY=off, filled cache', env: () => ({ GOPROXY: 'off' }), goSum: true, fillCache: true, ci: true },
+  {
+    name: 'direct, host does not resolve',
+    env: () => ({ GOPROXY: 'direct' }),
+    project: 'invalid-host',
+    names: 'nowhere.invalid/x',
+    ci: true,
+  },
+  {
+    name: 'proxy 404 then direct, host does not resolve',
+    env: (w) => ({ GOPROXY: `${w.p.url},direct`, GOSUMDB: SUM(w) }),
+    project: 'invalid-host',
+    names: 'nowhere.invalid/x',
+  },
+  {
+    name: 'private git module with GOPRIVATE',
+    env: (w) => ({ GOPROXY: w.p.url, GOSUMDB: SUM(w), GOPRIVATE: 'corp.example' }),
+    project: 'private',
+    ci: true,
+  },
+  {
+    name: 'private git module without GOPRIVATE (sumdb lookup 404)',
+    env: (w) => ({ GOPROXY: `${w.p.url},direct`, GOSUMDB: SUM(w) }),
+    project: 'private',
+    names: 'corp.example/team/lib.git',
+    ci: true,
+  },
+  {
+    name: 'toolchain switch, proxy 404',
+    env: (w) => ({ GOPROXY: w.p.url, GOSUMDB: SUM(w), GOTOOLCHAIN: 'auto' }),
+    project: 'toolchain-new',
+    names: 'golang.org/toolchain',
+    ci: true,
+  },
+  {
+    name: 'toolchain switch, proxy silent',
+    env: (w) => ({ GOPROXY: w.p.base('blackhole'), GOSUMDB: SUM(w), GOTOOLCHAIN: 'auto' }),
+    project: 'toolchain-new',
+    names: 'golang.org/toolchain',
+  },
+  {
+    name: 'toolchain line older than go (no switch)',
+    env: (w) => ({ GOPROXY: w.p.url, GOSUMDB: SUM(w), GOTOOLCHAIN: 'auto' }),
+    project: 'toolchain-old',
+  },
+  { name: 'sumdb silent, go.sum missing', env: viaProxy((w) => w.p.base('sumdb-blackhole')), names: HELLO, ci: true },
+  {
+    name: 'sumdb refusing, go.sum missing',
+    env: (w) => ({ GOPROXY: w.p.url, GOSUMDB: `${SUM(w)} ${w.refused}` }),
+    names: HELLO,
+  },
+  {
+    name: 'sumdb 404, go.sum missing',
+    env: (w) => ({ GOPROXY: w.p.url, GOSUMDB: `${SUM(w)} ${w.p.sumdb.url('status/404')}` }),
+    names: HELLO,
+    ci: true,
+  },
+  {
+    name: 'sumdb refusing, go.sum complete',
+    env: (w) => ({ GOPROXY: w.p.url, GOSUMDB: `${SUM(w)} ${w.refused}` }),
+    goSum: true,
+    ci: true,
+  },
+  { name: 'sumdb silent, go.sum complete', env: viaProxy((w) => w.p.base('sumdb-blackhole')), goSum: true },
+  {
+    name: 'HTTPS_PROXY healthy',
+    env: (w) => ({ ...httpsEnv(w), HTTPS_PROXY: w.cpOk.url }),
+  },
+  { name: 'HTTPS_PROXY silent', env: (w) => ({ ...httpsEnv(w), HTTPS_PROXY: w.cpSilent.url }), names: HELLO, ci: true },
+  { name: 'HTTPS_PROXY refusing', env: (w) => ({ ...httpsEnv(w), HTTPS_PROXY: w.cpRefuse.url }), names: HELLO },
+  {
+    name: 'self-signed proxy trusted via SSL_CERT_FILE',
+    env: (w) => ({ GOPROXY: w.tp.url, GOSUMDB: w.tp.sumdb.verifierKey, SSL_CERT_FILE: w.tp.caFile }),
+    ci: true,
+  },
+  {
+    name: 'self-signed proxy, not trusted',
+    env: (w) => ({ GOPROXY: w.tp.url, GOSUMDB: w.tp.sumdb.verifierKey }),
+    names: HELLO,
+  },
+];
+
+function httpsEnv(w: World): NodeJS.ProcessEnv {
+  return { GOPROXY: 'https://goproxy.corp.test', GOSUMDB: w.tp.sumdb.verifierKey, SSL_CERT_FILE: w.tp.caFile };
+}
+
+const LIB_FILES = { 'go.mod': 'module corp.example/team/lib.git\n\ngo 1.18\n', 'lib.go': 'package lib\n' };
+
+function projectFiles(kind: Project): Record<string, string> {
+  const main = (imp: string) => `package main\n\nimport _ "${imp}"\n\nfunc main() {}\n`;
+  switch (kind) {
+    case 'hello':
+      return {
+        'go.mod': 'module example.com/proj\n\ngo 1.18\n\nrequire example.com/hello v1.0.0\n',
+        'main.go': main(HELLO),
+      };
+    case 'private':
+      return {
+        'go.mod': 'module example.com/proj\n\ngo 1.18\n\nrequire corp.example/team/lib.git v1.0.0\n',
+        'main.go': main('corp.example/team/lib.git'),
+      };
+    case 'invalid-host':
+      return {
+        'go.mod': 'module example.com/proj\n\ngo 1.18\n\nrequire nowhere.invalid/x v1.0.0\n',
+        'main.go': main('nowhere.invalid/x'),
+      };
+    case 'toolchain-new':
+    case 'toolchain-old': {
+      const tc = kind === 'toolchain-new' ? 'go1.99.0' : 'go1.21.0';
+      const mod = `module example.com/proj\n\ngo 1.21\n\ntoolchain ${tc}\n\nrequire example.com/hello v1.0.0\n`;
+      return { 'go.mod': mod, 'main.go': main(HELLO) };
+    }
+  }
+}
+
+let w: World;
+const table: string[] = [];
+let goVersion = '';
+
+beforeAll(async () => {
+  const [p, tp, git, refused] = await Promise.all([
+    startFaultProxy(),
+    startFaultProxy({ tls: 'self-signed' }),
+    startGitDaemon([{ path: 'team/lib', files: LIB_FILES, tags: ['v1.0.0'] }]),
+    refusedUrl(),
+  ]);
+  const hosts = { 'goproxy.corp.test': new URL(tp.url).host };
+  const [cpOk, cpSilent, cpRefuse] = await Promise.all([
+    startConnectProxy({ hosts }),
+    startConnectProxy({ hosts, fault: 'silent' }),
+    startConnectProxy({ hosts, fault: 'refuse' }),
+  ]);
+  w = { p, tp, cpOk, cpSilent, cpRefuse, git, refused };
+  const h = makeHermeticGo();
+  goVersion = (await execa(TEST_GO, ['env', 'GOVERSION'], { env: h.env, extendEnv: false })).stdout.trim();
+  h.cleanup();
+});
+
+afterAll(async () => {
+  if (table.length) console.log(`verdict table (${goVersion}):\n${table.sort().join('\n')}`);
+  await Promise.all([w?.p.close(), w?.tp.close(), w?.cpOk.close(), w?.cpSilent.close(), w?.cpRefuse.close()]);
+  await w?.git.close();
+});
+
+interface VerdictDoc {
+  verdict?: { willFail: boolean; errors: string[]; failures: Array<{ module: string; hop?: string; message: string }> };
+}
+
+async function runScenario(s: Scenario) {
+  const h = makeHermeticGo(s.env(w));
+  try {
+    const dir = join(h.dir, 'project');
+    mkdirSync(dir, { recursive: true });
+    const files = projectFiles(s.project ?? 'hello');
+    if (s.goSum) {
+      const sums = w.p.modules.filter((m) => m.path === HELLO || m.path === 'example.com/dep');
+      files['go.sum'] = sums
+        .filter((m) => m.version === 'v1.0.0')
+        .map(goSumRecord)
+        .join('');
+      files['go.mod'] += 'require example.com/dep v1.0.0 // indirect\n';
+    }
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    writeFileSync(join(h.dir, 'home', '.gitconfig'), w.git.insteadOf('corp.example'));
+    if (s.fillCache) {
+      const fill = { ...h.env, GOPROXY: w.p.url, GOSUMDB: 'off', GOFLAGS: '-modcacherw' };
+      await execa(TEST_GO, ['mod', 'download', `${HELLO}@v1.0.0`, 'example.com/dep@v1.0.0'], {
+        cwd: h.dir,
+        env: fill,
+        extendEnv: false,
+        timeout: 20_000,
+      });
+    }
+    const doctor = await runCli(['doctor', '--json', '--timeout', '1s'], { env: h.env, cwd: dir, timeoutMs: 30_000 });
+    const go = await execa(TEST_GO, ['mod', 'tidy'], {
+      cwd: dir,
+      env: h.env,
+      extendEnv: false,
+      reject: false,
+      stdin: 'ignore',
+      timeout: GO_BOUND_MS,
+    });
+    const goOk = go.exitCode === 0 && !go.timedOut;
+    const doc = JSON.parse(doctor.stdout) as VerdictDoc;
+    const goWords = go.timedOut ? 'hang' : goOk ? 'ok' : 'fail';
+    table.push(`${s.name.padEnd(58)} go: ${goWords.padEnd(4)} doctor exit: ${doctor.exitCode}`);
+    return { goOk, goWords, go, doctor, doc };
+  } finally {
+    h.cleanup();
+  }
+}
+
+describe.concurrent('verdict table: doctor exits 1 exactly when go mod tidy fails', () => {
+  for (const s of SCENARIOS.filter((x) => FULL || x.ci)) {
+    it(s.name, async () => {
+      const r = await runScenario(s);
+      const why = `go mod tidy: ${r.goWords}\n${String(r.go.stderr).slice(0, 600)}\ndoctor: ${r.doctor.stdout.slice(0, 1500)}${r.doctor.stderr}`;
+      expect(r.doc.verdict, why).toBeDefined();
+      expect(r.doctor.exitCode, why).toBe(r.goOk ? 0 : 1);
+      const v = r.doc.verdict!;
+      if (!r.goOk && s.names && v.errors.length === 0)
+        expect(
+          v.failures.map((f) => f.module),
+          why,
+        ).toContain(s.names);
+    });
+  }
+});
