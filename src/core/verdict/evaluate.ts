@@ -90,6 +90,23 @@ function walkable(n: Need): boolean {
   return n.what === 'list' || n.what === 'latest' || (n.version !== undefined && n.version !== '');
 }
 
+/**
+ * Go looks a module up in the checksum database after fetching its go.mod or zip (modfetch/fetch.go checkModSum):
+ * when that fetch fails, the lookup is never made, so its failure is no cause of its own.
+ */
+function notReached(outcomes: NeedOutcome[]): void {
+  const failed = new Set(
+    outcomes
+      .filter((o) => o.failing && o.need.what !== 'sumdb-lookup')
+      .map((o) => `${o.need.module}@${o.need.version}`),
+  );
+  for (const o of outcomes) {
+    if (o.need.what !== 'sumdb-lookup' || !o.failing || !failed.has(`${o.need.module}@${o.need.version}`)) continue;
+    o.failing = false;
+    o.message = `not reached (the download fails first): ${o.message}`;
+  }
+}
+
 /** Predicts, from the needs and the route walked with probes, whether the Go command will fail and where. */
 export async function evaluateVerdict(i: VerdictInput): Promise<Verdict> {
   const probed = new Set<string>();
@@ -100,6 +117,7 @@ export async function evaluateVerdict(i: VerdictInput): Promise<Verdict> {
     const failing = w.failing ?? (w.outcome === 'fail' || w.outcome === 'hang');
     return { need, ...w, privateLooking: isPrivateLooking(i.model, need.module), failing };
   });
+  notReached(outcomes);
   const failures = outcomes.filter((o) => o.failing);
   const errors = i.errors ?? [];
   return {

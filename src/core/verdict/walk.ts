@@ -154,7 +154,17 @@ async function downloadWalk(ask: Asker, model: ConfigModel, need: Need, steps: R
     const moveOn = step.fallThrough === 'on-any-error' || (step.fallThrough === 'on-404-410' && kind === 'not-found');
     if (!moveOn) break;
   }
-  if (leaked) return { outcome: 'leak', hop, entry: leaked, message: leakWords(need, leaked), failing: true };
+  if (leaked) {
+    const then = last ? `; then ${last.message}` : '';
+    return {
+      ...last,
+      outcome: 'leak',
+      hop,
+      entry: leaked,
+      message: `${leakWords(need, leaked)}${then}`,
+      failing: true,
+    };
+  }
   return last ?? { outcome: 'fail', hop, message: 'GOPROXY list is not the empty string, but contains no entries' };
 }
 
