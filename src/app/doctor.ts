@@ -1,7 +1,7 @@
 // `gomodctl doctor`: loads the configuration, builds the check context (config, go.mod facts, bounded probe) and
 // runs every validator concurrently beside the verdict (core/verdict: what go mod tidy will do here), then renders the
 // report. Exit code: in a module, 1 exactly when the verdict says go mod tidy will fail; elsewhere 1 when a check failed.
-import { runChecks, summarize } from '../core/doctor/check.js';
+import { runChecks, summarize, type CheckResult } from '../core/doctor/check.js';
 import { chooseCanary } from '../core/doctor/canary.js';
 import { doctorChecks, finishResults } from '../core/doctor/checks/all-checks.js';
 import type { DoctorContext, DoctorReport } from '../core/doctor/checks/context.js';
@@ -122,6 +122,12 @@ function waitingText(titles: string[]): string {
   return `waiting for ${titles.slice(0, 3).join(', ')}${titles.length > 3 ? ` and ${titles.length - 3} more` : ''}…`;
 }
 
+/** The check shown when the prediction itself failed: the checks' statuses decide the exit code then. */
+function unpredictable(err: Error): CheckResult {
+  const message = `could not predict what go mod tidy will fetch: ${err.message}`;
+  return { id: 'verdict', group: 'deps', title: 'Verdict', status: 'warn', message };
+}
+
 /** Runs `gomodctl doctor`; resolves to the exit code (0 no check failed, 1 a check failed). */
 export async function runDoctor(o: DoctorOptions): Promise<number> {
   const go = await resolveGoBinary(o.go, o.env);
@@ -131,9 +137,12 @@ export async function runDoctor(o: DoctorOptions): Promise<number> {
   const { ctx, prober, loaded } = await buildContext(o, go);
   const [report, verdict] = await Promise.all([
     collect(ctx, (titles) => spinner.update(waitingText(titles))),
-    computeVerdict(o, go, loaded, prober),
+    computeVerdict(o, go, loaded, prober).catch((err: Error) => err),
   ]).finally(() => prober.close());
-  if (verdict) report.verdict = verdict;
+  if (verdict instanceof Error) {
+    report.checks.push(unpredictable(verdict));
+    report.summary = summarize(report.checks);
+  } else if (verdict) report.verdict = verdict;
   report.durationMs = Math.round(performance.now() - start);
   spinner.stop();
   if (out.json) out.printDocument('doctor', doctorJson(report));
