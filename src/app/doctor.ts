@@ -8,7 +8,7 @@ import type { DoctorContext, DoctorReport } from '../core/doctor/checks/context.
 import { configuredGoAuth } from '../core/goauth.js';
 import { getGitVersion, gitLsRemote } from '../go/git.js';
 import { predictGoNeeds } from '../go/predict-needs.js';
-import { evaluateVerdict } from '../core/verdict/evaluate.js';
+import { createAsker, evaluateVerdict } from '../core/verdict/evaluate.js';
 import { fetchModViaRoute } from '../core/verdict/route-mod.js';
 import type { Verdict } from '../core/verdict/types.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
@@ -75,23 +75,24 @@ async function computeVerdict(
 ): Promise<Verdict | null> {
   if (o.module) return null;
   const model = loaded.model;
-  const modGet = (url: string) => prober.probe(url, { readBody: 4 << 20 });
+  const probe = createRouteProbe({ prober, gitLsRemote: (repo) => gitLsRemote(repo, o.env, o.timeoutMs) });
+  const asker = createAsker(probe, o.timeoutMs);
   const predicted = await predictGoNeeds({
     go,
     env: o.env,
     cwd: o.cwd,
     command: 'tidy',
     model,
-    getMod: (path, version) => fetchModViaRoute(model, path, version, modGet),
+    getMod: (path, version) => fetchModViaRoute(model, path, version, asker),
   });
   if (predicted.noModule) return null;
-  const probe = createRouteProbe({ prober, gitLsRemote: (repo) => gitLsRemote(repo, o.env, o.timeoutMs) });
   return evaluateVerdict({
     model,
     env: o.env,
     needs: predicted.needs,
     goVersion: loaded.go?.version ?? '',
     probe,
+    asker,
     timeoutMs: o.timeoutMs,
     errors: [...new Set(predicted.runs.flatMap((r) => r.result.errors))],
   });

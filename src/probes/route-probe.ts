@@ -1,5 +1,5 @@
 // The verdict engine's network (core/verdict RouteProbe) over the one prober: GETs as Go sends them, answers cached
-// per URL for the run (so a changed model is re-evaluated without asking again), the go-get page read for its meta tags.
+// per URL for the run (so a changed model is re-evaluated without asking again), the go-get page and go.mod files read (up to 1 MiB).
 import type { ProbeResult } from '../core/probe-types.js';
 import type { GitAnswer, RouteProbe } from '../core/verdict/types.js';
 import type { GoProber } from './go-prober.js';
@@ -23,7 +23,7 @@ export function createRouteProbe(o: RouteProbeOptions): RouteProbe {
   };
   const probe: RouteProbe = {
     get: (url) => once(url, () => o.prober.probe(url, { readBody: 512 })),
-    getBody: (url) => once(`body ${url}`, () => o.prober.probe(url, { readBody: 64 * 1024 })),
+    getBody: (url) => once(`body ${url}`, () => o.prober.probe(url, { readBody: 1 << 20 })),
   };
   if (o.gitLsRemote) {
     const git = new Map<string, Promise<GitAnswer>>();

@@ -18,6 +18,8 @@ export interface VerdictInput {
   /** The running Go ("1.26.8"); the needs already carry what differs by version (toolchain switch, pruning). */
   goVersion: string;
   probe: RouteProbe;
+  /** The run's Asker over `probe` (createAsker), when the prediction already used it. */
+  asker?: RunAsker;
   /** Needs walked at once (default 16). */
   concurrency?: number;
   /** The probe bound, for the words about waits (default 5 s). */
@@ -40,14 +42,21 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
   return out;
 }
 
-/** The Asker over a RouteProbe: answers cached by URL, the first probe of an endpoint deciding for a dead one. */
-function makeAsker(probe: RouteProbe, timeoutMs: number, probed: Set<string>): Asker {
+/** An Asker that also records the hosts it asked. */
+export type RunAsker = Asker & { probed: Set<string> };
+
+/**
+ * The Asker over a RouteProbe: answers cached by URL, the first probe of an endpoint deciding for a dead one. Share one
+ * between the needs prediction (go.mod files fetched along the route) and evaluateVerdict, so nothing is asked twice.
+ */
+export function createAsker(probe: RouteProbe, timeoutMs: number): RunAsker {
+  const probed = new Set<string>();
   const byUrl = new Map<string, Promise<ProbeResult>>();
   const firstOf = new Map<string, Promise<ProbeResult>>();
   const git = new Map<string, Promise<GitAnswer>>();
   const send = (url: string, body: boolean): Promise<ProbeResult> => {
     const k = `${body ? 'body ' : ''}${url}`;
-    let p = byUrl.get(k);
+    let p = byUrl.get(k) ?? (body ? undefined : byUrl.get(`body ${url}`));
     if (!p) {
       const host = urlHost(url);
       if (host) probed.add(host);
@@ -56,8 +65,9 @@ function makeAsker(probe: RouteProbe, timeoutMs: number, probed: Set<string>): A
     }
     return p;
   };
-  const asker: Asker = {
+  const asker: RunAsker = {
     timeoutMs,
+    probed,
     async get(key, url, body = false) {
       const first = firstOf.get(key);
       if (!first) {
@@ -109,8 +119,7 @@ function notReached(outcomes: NeedOutcome[]): void {
 
 /** Predicts, from the needs and the route walked with probes, whether the Go command will fail and where. */
 export async function evaluateVerdict(i: VerdictInput): Promise<Verdict> {
-  const probed = new Set<string>();
-  const ask = makeAsker(i.probe, i.timeoutMs ?? 5000, probed);
+  const ask = i.asker ?? createAsker(i.probe, i.timeoutMs ?? 5000);
   const needs = i.needs.filter(walkable);
   const outcomes = await mapLimit(needs, i.concurrency ?? 16, async (need): Promise<NeedOutcome> => {
     const w = await walkNeed(ask, i.model, need);
@@ -124,7 +133,7 @@ export async function evaluateVerdict(i: VerdictInput): Promise<Verdict> {
     willFail: failures.length > 0 || errors.length > 0,
     outcomes,
     failures,
-    probed: [...probed].sort(),
+    probed: [...ask.probed].sort(),
     errors,
   };
 }

@@ -2,19 +2,13 @@
 // the needs prediction walks the graph with it. A private-looking path is never sent to a public proxy, and a
 // direct-only module cannot be read without cloning: both are reported as unreadable instead.
 import type { ConfigModel } from '../config-types.js';
-import type { ProbeResult } from '../probe-types.js';
 import { isPublicProxyUrl } from '../public-hosts.js';
 import { resolveRoute } from '../route.js';
 import { answerKind, failureWords } from './answers.js';
-import { isPrivateLooking, needUrl } from './walk.js';
+import { isPrivateLooking, needUrl, type Asker } from './walk.js';
 
-/** Fetches path@version's go.mod text through the route's proxies with `get` (a GET that returns the body). */
-export async function fetchModViaRoute(
-  model: ConfigModel,
-  path: string,
-  version: string,
-  get: (url: string) => Promise<ProbeResult>,
-): Promise<string> {
+/** Fetches path@version's go.mod text through the route's proxies with the run's Asker (body read). */
+export async function fetchModViaRoute(model: ConfigModel, path: string, version: string, ask: Asker): Promise<string> {
   const route = resolveRoute(model, path, version);
   const priv = isPrivateLooking(model, path);
   let why = 'no GOPROXY entry serves it';
@@ -24,7 +18,8 @@ export async function fetchModViaRoute(
       continue;
     }
     if (priv && isPublicProxyUrl(step.url!)) continue;
-    const r = await get(needUrl(step.url!, { module: path, version, what: 'mod', why: 'require', certainty: 'sure' }));
+    const url = needUrl(step.url!, { module: path, version, what: 'mod', why: 'require', certainty: 'sure' });
+    const r = await ask.get(step.url!.replace(/\/+$/, ''), url, true);
     const kind = answerKind(r);
     if (kind === 'ok' && r.body !== undefined && !r.truncated) return r.body;
     why = failureWords(r);

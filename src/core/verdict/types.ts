@@ -55,7 +55,7 @@ export interface GitAnswer {
 export interface RouteProbe {
   /** One bounded GET the way Go would send it (proxies, trust, credentials); never throws. */
   get(url: string): Promise<ProbeResult>;
-  /** One bounded GET that also returns up to 64 KiB of the body (the ?go-get=1 page); defaults to get. */
+  /** One bounded GET that also returns the body (the ?go-get=1 page, a go.mod); defaults to get. */
   getBody?(url: string): Promise<ProbeResult>;
   /** `git ls-remote <repo>` bounded; absent → direct VCS steps are not probed (reported as not verified). */
   gitLsRemote?(repo: string): Promise<GitAnswer>;
