@@ -8,7 +8,11 @@ import type { DoctorContext, DoctorReport } from '../core/doctor/checks/context.
 import { configuredGoAuth } from '../core/goauth.js';
 import { getGitVersion, gitLsRemote } from '../go/git.js';
 import { predictGoNeeds } from '../go/predict-needs.js';
-import { createAsker, evaluateVerdict } from '../core/verdict/evaluate.js';
+import { createAsker, evaluateVerdict, mapLimit, type RunAsker } from '../core/verdict/evaluate.js';
+import { prefetchSumdbBase } from '../core/verdict/walk.js';
+import { getVar } from '../core/config-model.js';
+import type { ConfigModel } from '../core/config-types.js';
+import { ModuleCache } from '../go/module-cache.js';
 import { fetchModViaRoute } from '../core/verdict/route-mod.js';
 import type { Verdict } from '../core/verdict/types.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
@@ -64,6 +68,21 @@ async function buildContext(
 }
 
 /**
+ * Starts, without waiting, what the prediction will ask one by one as its graph walk reaches it: the go.mod files of
+ * the requirements the module cache lacks (bounded, along each route) and the checksum database's base.
+ */
+async function prefetch(model: ConfigModel, loaded: LoadedConfig, asker: RunAsker): Promise<void> {
+  const reqs = loaded.goMod?.require ?? [];
+  const first = reqs.find((r) => !r.path.startsWith('golang.org/toolchain'));
+  if (first) prefetchSumdbBase(asker, model, first.path);
+  const cache = new ModuleCache(getVar(model, 'GOMODCACHE'));
+  await mapLimit(reqs, 16, async (r) => {
+    if ((await cache.cachedMod(r)) !== null) return;
+    await fetchModViaRoute(model, r.path, r.version, asker).catch(() => undefined);
+  }).catch(() => undefined);
+}
+
+/**
  * What `go mod tidy` will do here: the predicted needs of the module (or each go.work module) walked along their
  * routes with the run's prober. Null outside a module and with --module (then the canary checks decide).
  */
@@ -77,6 +96,7 @@ async function computeVerdict(
   const model = loaded.model;
   const probe = createRouteProbe({ prober, gitLsRemote: (repo) => gitLsRemote(repo, o.env, o.timeoutMs) });
   const asker = createAsker(probe, o.timeoutMs);
+  void prefetch(model, loaded, asker);
   const predicted = await predictGoNeeds({
     go,
     env: o.env,

@@ -20,7 +20,7 @@ export interface VerdictInput {
   probe: RouteProbe;
   /** The run's Asker over `probe` (createAsker), when the prediction already used it. */
   asker?: RunAsker;
-  /** Needs walked at once (default 16). */
+  /** Needs walked at once (default 32). */
   concurrency?: number;
   /** The probe bound, for the words about waits (default 5 s). */
   timeoutMs?: number;
@@ -29,7 +29,7 @@ export interface VerdictInput {
 }
 
 /** Runs `fn` over items with at most `limit` in flight, keeping order. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -121,7 +121,7 @@ function notReached(outcomes: NeedOutcome[]): void {
 export async function evaluateVerdict(i: VerdictInput): Promise<Verdict> {
   const ask = i.asker ?? createAsker(i.probe, i.timeoutMs ?? 5000);
   const needs = i.needs.filter(walkable);
-  const outcomes = await mapLimit(needs, i.concurrency ?? 16, async (need): Promise<NeedOutcome> => {
+  const outcomes = await mapLimit(needs, i.concurrency ?? 32, async (need): Promise<NeedOutcome> => {
     const w = await walkNeed(ask, i.model, need);
     const failing = w.failing ?? (w.outcome === 'fail' || w.outcome === 'hang');
     return { need, ...w, privateLooking: isPrivateLooking(i.model, need.module), failing };

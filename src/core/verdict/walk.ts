@@ -233,3 +233,14 @@ export async function walkNeed(ask: Asker, model: ConfigModel, need: Need): Prom
   );
   return downloadWalk(ask, model, need, steps);
 }
+
+/**
+ * Starts finding the checksum database base for `module` (initBase's /supported walk) without waiting for it: its
+ * answer is cached by the Asker, so the lookups after the needs prediction do not wait a second probe bound.
+ */
+export function prefetchSumdbBase(ask: Asker, model: ConfigModel, module: string): void {
+  const route = resolveRoute(model, module, 'v0.0.0');
+  if (!route.sumdb.checked || !route.sumdb.name || route.sumdb.via === 'url') return;
+  if (route.sumdb.name === 'sum.golang.org' && isPrivateLooking(model, module)) return;
+  void sumdbBase(ask, model, route.steps, route.sumdb.name).catch(() => undefined);
+}
