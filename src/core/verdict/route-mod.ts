@@ -21,7 +21,7 @@ export async function fetchModViaRoute(model: ConfigModel, path: string, version
     const url = needUrl(step.url!, { module: path, version, what: 'mod', why: 'require', certainty: 'sure' });
     const r = await ask.get(step.url!.replace(/\/+$/, ''), url, true);
     const kind = answerKind(r);
-    if (kind === 'ok' && r.body !== undefined && !r.truncated) return r.body;
+    if (kind === 'ok' && r.body !== undefined && !r.truncated && /^\s*module\s/m.test(r.body)) return r.body;
     why = failureWords(r);
     if (!(step.fallThrough === 'on-any-error' || (step.fallThrough === 'on-404-410' && kind === 'not-found'))) break;
   }

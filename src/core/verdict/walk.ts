@@ -9,7 +9,8 @@ import { escapePath, escapeVersion } from '../escape.js';
 import { parseGoproxy } from '../goproxy.js';
 import type { Need } from '../needs/types.js';
 import { matchingPattern } from '../patterns.js';
-import type { ProbeResult } from '../probe-types.js';
+import type { GoProxyBodyKind, ProbeResult } from '../probe-types.js';
+import { classifyGoProxyBody } from '../proxy-body.js';
 import { isPublicModulePath, isPublicProxyUrl } from '../public-hosts.js';
 import { redactUrl } from '../redact.js';
 import { resolveRoute, type RouteStep } from '../route.js';
@@ -59,11 +60,28 @@ function hangWords(r: ProbeResult, t: number): string {
   return `${r.url} did not answer within ${t / 1000} s; Go waits without a limit here and never moves on to the next GOPROXY entry`;
 }
 
+/** The answer a fetch expects, whose body Go parses (a 200 that is not one fails in Go too); zips are not read. */
+const EXPECT: Partial<Record<Need['what'], GoProxyBodyKind>> = {
+  info: 'info',
+  mod: 'mod',
+  list: 'list',
+  latest: 'info',
+};
+
+/** A 200 whose body is not the Go answer expected (a gateway page, a captive portal): Go fails parsing it. */
+function badBody(r: ProbeResult, expect: GoProxyBodyKind | undefined): string | null {
+  if (!expect || r.body === undefined) return null;
+  return classifyGoProxyBody(expect, r.status ?? 200, undefined, r.body);
+}
+
 /** A GOPROXY-protocol fetch (a proxy entry, or a go-import "mod" server). */
 async function proxyFetch(ask: Asker, base: string, need: Need, hop: OutcomeHop): Promise<Walked & { kind: string }> {
   const entry = redactUrl(trim(base));
-  const r = await ask.get(trim(base), needUrl(base, need));
+  const expect = EXPECT[need.what];
+  const r = await ask.get(trim(base), needUrl(base, need), expect !== undefined);
   const kind = answerKind(r);
+  const bad = kind === 'ok' ? badBody(r, expect) : null;
+  if (bad) return { kind: 'error', ...fromProbe(r, hop, entry, 'fail', `${r.url}: ${bad}`), cause: 'bad-response' };
   if (kind === 'ok') return { kind, ...fromProbe(r, hop, entry, 'ok', `${r.url}: ${r.status ?? 200}`) };
   if (kind === 'hang') return { kind, ...fromProbe(r, hop, entry, 'hang', hangWords(r, ask.timeoutMs)) };
   return { kind, ...fromProbe(r, hop, entry, 'fail', failureWords(r)) };
@@ -194,9 +212,11 @@ async function sumdbWalk(ask: Asker, model: ConfigModel, need: Need): Promise<Wa
     if (typeof found !== 'string') return found;
     base = found;
   }
-  const r = await ask.get(base, `${base}${lookupPath}`);
+  const r = await ask.get(base, `${base}${lookupPath}`, true);
   const kind = answerKind(r);
   const entry = redactUrl(base);
+  const bad = kind === 'ok' ? badBody(r, 'lookup') : null;
+  if (bad) return { ...fromProbe(r, 'sumdb', entry, 'fail', `verifying ${need.module}@${need.version}: ${bad}`) };
   if (kind === 'ok') return fromProbe(r, 'sumdb', entry, 'ok', `${r.url}: ${r.status ?? 200}`);
   if (kind === 'hang') return fromProbe(r, 'sumdb', entry, 'hang', hangWords(r, ask.timeoutMs));
   const words = `verifying ${need.module}@${need.version}: ${failureWords(r)}`;

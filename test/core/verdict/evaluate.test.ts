@@ -12,11 +12,19 @@ import type { RouteProbe } from '../../../src/core/verdict/types.js';
 const model = (env: Record<string, string>) =>
   buildConfigModel({ env, goenvPath: null, goenvText: null, gorootEnvText: null, goVersion: 'go1.26.0' });
 
+/** What a Go proxy answers for the URL (go help goproxy): the engine reads the body Go parses. */
+function okBody(url: string): string {
+  if (url.endsWith('.mod')) return 'module example.com/m\n';
+  if (url.endsWith('.info')) return '{"Version":"v1.0.0","Time":"2024-01-01T00:00:00Z"}';
+  if (url.includes('/lookup/')) return '1\nexample.com/m v1.0.0 h1:x=\n\ngo.sum database tree\n';
+  return '';
+}
+
 type Kind = 'ok' | 404 | 410 | 500 | 403 | 'hang' | 'tls-timeout' | 'refused';
 
 function result(url: string, k: Kind): ProbeResult {
   const timings = { totalMs: 1 };
-  if (k === 'ok') return { url, ok: true, status: 200, timings, body: '' };
+  if (k === 'ok') return { url, ok: true, status: 200, timings, body: okBody(url) };
   if (typeof k === 'number') return { url, ok: false, status: k, cause: 'http-status', timings };
   if (k === 'hang') return { url, ok: false, cause: 'timeout', phase: 'first-byte', go: { limitMs: null }, timings };
   if (k === 'tls-timeout') return { url, ok: false, cause: 'timeout', phase: 'tls', go: { limitMs: 10_000 }, timings };
@@ -146,6 +154,22 @@ describe('evaluateVerdict: the GOPROXY walk (proxy.go TryProxies)', () => {
     });
   }
 
+  it('a 200 that is not a Go answer (a gateway page) fails as Go fails parsing it', async () => {
+    const probe: RouteProbe = {
+      get: async (u) => ({ ...result(u, 'ok'), body: '<html><head><title>Sign in</title></head></html>' }),
+    };
+    const env = { GOPROXY: A, ...NO_SUMDB };
+    const v = await evaluateVerdict({
+      model: model(env),
+      env,
+      needs: [need('example.com/m')],
+      goVersion: '1.26.0',
+      probe,
+    });
+    expect(v.outcomes[0]!.outcome).toBe('fail');
+    expect(v.outcomes[0]!.cause).toBe('bad-response');
+  });
+
   it('off names Go words', async () => {
     const { o } = await verdict({ GOPROXY: 'off' }, []);
     expect(o.message).toBe('module lookup disabled by GOPROXY=off');
@@ -243,7 +267,10 @@ describe('evaluateVerdict: the checksum database (sumdb.go initBase, fetch.go ch
   it('through the proxy when /supported answers', async () => {
     const { o, asked } = await verdict({ GOPROXY: A, GOSUMDB: key }, [[A, 'ok']], lookup);
     expect(o.outcome).toBe('ok');
-    expect(asked).toEqual([`${A}/sumdb/sum.gomodctl.test/supported`, `${A}/sumdb/sum.gomodctl.test/lookup/example.com/m@v1.0.0`]);
+    expect(asked).toEqual([
+      `${A}/sumdb/sum.gomodctl.test/supported`,
+      `${A}/sumdb/sum.gomodctl.test/lookup/example.com/m@v1.0.0`,
+    ]);
   });
   it('/supported 404 → the database directly; a 404 lookup fails', async () => {
     const rules: Array<[string, Kind]> = [
@@ -253,7 +280,9 @@ describe('evaluateVerdict: the checksum database (sumdb.go initBase, fetch.go ch
     const { o } = await verdict({ GOPROXY: A, GOSUMDB: key }, rules, lookup);
     expect(o.outcome).toBe('fail');
     expect(o.hop).toBe('sumdb');
-    expect(o.message).toMatch(/^verifying example.com\/m@v1.0.0: reading https:\/\/sum.gomodctl.test\/lookup\/example.com\/m@v1.0.0: 404/);
+    expect(o.message).toMatch(
+      /^verifying example.com\/m@v1.0.0: reading https:\/\/sum.gomodctl.test\/lookup\/example.com\/m@v1.0.0: 404/,
+    );
   });
   it('a lookup whose download fails first is not a cause of its own', async () => {
     const { v } = await verdict({ GOPROXY: A, GOSUMDB: key }, [[A, 500]], [need('example.com/m'), ...lookup]);
