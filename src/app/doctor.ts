@@ -11,6 +11,7 @@ import { predictGoNeeds } from '../go/predict-needs.js';
 import { createAsker, evaluateVerdict, mapLimit, type RunAsker } from '../core/verdict/evaluate.js';
 import { prefetchSumdbBase } from '../core/verdict/walk.js';
 import { getVar } from '../core/config-model.js';
+import { godebugFatalError } from '../core/godebug.js';
 import type { ConfigModel } from '../core/config-types.js';
 import { ModuleCache } from '../go/module-cache.js';
 import { fetchModViaRoute } from '../core/verdict/route-mod.js';
@@ -67,6 +68,12 @@ async function buildContext(
   return { ctx, prober, loaded };
 }
 
+/** Go ≥ 1.27 stops before anything with a removed GODEBUG setting at its old value (runtime/proc.go main). */
+function fatalGodebug(env: DoctorOptions['env'], loaded: LoadedConfig): string[] {
+  const fatal = godebugFatalError(env.GODEBUG, loaded.go?.version ?? null);
+  return fatal ? [fatal] : [];
+}
+
 /**
  * Starts, without waiting, what the prediction will ask one by one as its graph walk reaches it: the go.mod files of
  * the requirements the module cache lacks (bounded, along each route) and the checksum database's base.
@@ -94,7 +101,13 @@ async function computeVerdict(
 ): Promise<Verdict | null> {
   if (o.module) return null;
   const model = loaded.model;
-  const probe = createRouteProbe({ prober, gitLsRemote: (repo) => gitLsRemote(repo, o.env, o.timeoutMs) });
+  const probe = createRouteProbe({
+    prober,
+    goVersion: loaded.go?.version ?? null,
+    env: o.env,
+    timeoutMs: o.timeoutMs,
+    gitLsRemote: (repo) => gitLsRemote(repo, o.env, o.timeoutMs),
+  });
   const asker = createAsker(probe, o.timeoutMs);
   void prefetch(model, loaded, asker);
   const predicted = await predictGoNeeds({
@@ -114,7 +127,7 @@ async function computeVerdict(
     probe,
     asker,
     timeoutMs: o.timeoutMs,
-    errors: [...new Set(predicted.runs.flatMap((r) => r.result.errors))],
+    errors: [...new Set([...fatalGodebug(o.env, loaded), ...predicted.runs.flatMap((r) => r.result.errors)])],
   });
 }
 

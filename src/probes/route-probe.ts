@@ -1,29 +1,55 @@
 // The verdict engine's network (core/verdict RouteProbe) over the one prober: GETs as Go sends them, answers cached
-// per URL for the run (so a changed model is re-evaluated without asking again), the go-get page and go.mod files read (up to 1 MiB).
+// per URL for the run (so a changed model is re-evaluated without asking again), the go-get page and go.mod files read
+// (up to 1 MiB). Each TLS endpoint also gets the Go-shaped ClientHello check once (tls-hello.ts): where a middlebox
+// swallows the running Go's large hello, the request fails as Go's would (TLS handshake timeout), even though our own
+// small hello went through.
 import type { ProbeResult } from '../core/probe-types.js';
 import type { GitAnswer, RouteProbe } from '../core/verdict/types.js';
 import type { GoProber } from './go-prober.js';
+import { checkClientHello, type HelloCheckResult } from './tls-hello.js';
 
-/** What a RouteProbe needs: the run's prober and, optionally, git. */
+/** What a RouteProbe needs: the run's prober, the Go it imitates and, optionally, git. */
 export interface RouteProbeOptions {
   prober: GoProber;
+  /** The running Go ("go1.26.8") and the environment it runs with (GODEBUG, HTTPS_PROXY) for the hello check. */
+  goVersion: string | null;
+  env: Record<string, string | undefined>;
+  timeoutMs: number;
   gitLsRemote?: (repo: string) => Promise<GitAnswer>;
 }
 
 /** A RouteProbe whose answers are cached by URL for the life of the run. */
 export function createRouteProbe(o: RouteProbeOptions): RouteProbe {
   const cache = new Map<string, Promise<ProbeResult>>();
-  const once = (key: string, run: () => Promise<ProbeResult>): Promise<ProbeResult> => {
+  const hellos = new Map<string, Promise<HelloCheckResult | null>>();
+  const hello = (url: string): Promise<HelloCheckResult | null> => {
+    if (!url.startsWith('https://')) return Promise.resolve(null);
+    const endpoint = new URL(url).host;
+    let p = hellos.get(endpoint);
+    if (!p) {
+      const opts = {
+        goVersion: o.goVersion,
+        godebug: o.env.GODEBUG,
+        env: o.env,
+        timeoutMs: o.timeoutMs,
+        ca: o.prober.ca,
+      };
+      p = checkClientHello(url, opts).catch(() => null);
+      hellos.set(endpoint, p);
+    }
+    return p;
+  };
+  const once = (key: string, url: string, readBody: number): Promise<ProbeResult> => {
     let p = cache.get(key);
     if (!p) {
-      p = run();
+      p = Promise.all([o.prober.probe(url, { readBody }), hello(url)]).then(([r, h]) => withHello(r, h));
       cache.set(key, p);
     }
     return p;
   };
   const probe: RouteProbe = {
-    get: (url) => once(url, () => o.prober.probe(url, { readBody: 512 })),
-    getBody: (url) => once(`body ${url}`, () => o.prober.probe(url, { readBody: 1 << 20 })),
+    get: (url) => once(url, url, 512),
+    getBody: (url) => once(`body ${url}`, url, 1 << 20),
   };
   if (o.gitLsRemote) {
     const git = new Map<string, Promise<GitAnswer>>();
@@ -38,4 +64,11 @@ export function createRouteProbe(o: RouteProbeOptions): RouteProbe {
     };
   }
   return probe;
+}
+
+/** A request that went through with our hello fails where the running Go's large hello is swallowed. */
+function withHello(r: ProbeResult, h: HelloCheckResult | null): ProbeResult {
+  if (!h || h.verdict !== 'large-dropped' || !h.failure) return r;
+  const { body: _b, bytes: _y, status: _s, statusText: _t, ...rest } = r;
+  return { ...rest, ok: false, ...h.failure };
 }

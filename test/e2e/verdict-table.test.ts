@@ -9,6 +9,7 @@ import { execa } from 'execa';
 import { startFaultProxy, refusedUrl, type FaultProxy } from '../helpers/fault-proxy.js';
 import { startConnectProxy, type ConnectProxy } from '../helpers/connect-proxy.js';
 import { startGitDaemon, type GitDaemon } from '../helpers/git-daemon.js';
+import { startTlsMiddlebox, type TlsMiddlebox } from '../helpers/tls-middlebox.js';
 import { goSumRecord } from '../helpers/sumdb-server.js';
 import { makeHermeticGo, TEST_GO } from '../helpers/go-env.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -29,6 +30,8 @@ interface World {
   cpRefuse: ConnectProxy;
   git: GitDaemon;
   refused: string;
+  /** Swallows connections whose first TLS record is over 1,200 bytes, in front of tp (issue 9). */
+  mb: TlsMiddlebox;
 }
 
 type Project = 'hello' | 'private' | 'invalid-host' | 'toolchain-new' | 'toolchain-old';
@@ -153,6 +156,26 @@ const SCENARIOS: Scenario[] = [
     ci: true,
   },
   {
+    // Go ≥ 1.23 sends a ClientHello over 1,200 bytes (post-quantum key share): swallowed; Go 1.19's passes.
+    name: 'middlebox drops large TLS ClientHellos',
+    env: (w) => ({
+      GOPROXY: `https://127.0.0.1:${w.mb.port}`,
+      GOSUMDB: w.tp.sumdb.verifierKey,
+      SSL_CERT_FILE: w.tp.caFile,
+    }),
+    names: HELLO,
+    ci: true,
+  },
+  {
+    name: 'middlebox drops large ClientHellos, GODEBUG=tlsmlkem=0',
+    env: (w) => ({
+      GOPROXY: `https://127.0.0.1:${w.mb.port}`,
+      GOSUMDB: w.tp.sumdb.verifierKey,
+      SSL_CERT_FILE: w.tp.caFile,
+      GODEBUG: 'tlsmlkem=0',
+    }),
+  },
+  {
     name: 'self-signed proxy, not trusted',
     env: (w) => ({ GOPROXY: w.tp.url, GOSUMDB: w.tp.sumdb.verifierKey }),
     names: HELLO,
@@ -204,12 +227,13 @@ beforeAll(async () => {
     refusedUrl(),
   ]);
   const hosts = { 'goproxy.corp.test': new URL(tp.url).host };
+  const mb = await startTlsMiddlebox({ upstream: new URL(tp.url).host, maxFirstRecord: 1200 });
   const [cpOk, cpSilent, cpRefuse] = await Promise.all([
     startConnectProxy({ hosts }),
     startConnectProxy({ hosts, fault: 'silent' }),
     startConnectProxy({ hosts, fault: 'refuse' }),
   ]);
-  w = { p, tp, cpOk, cpSilent, cpRefuse, git, refused };
+  w = { p, tp, cpOk, cpSilent, cpRefuse, git, refused, mb };
   const h = makeHermeticGo();
   goVersion = (await execa(TEST_GO, ['env', 'GOVERSION'], { env: h.env, extendEnv: false })).stdout.trim();
   h.cleanup();
@@ -217,7 +241,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (table.length) console.log(`verdict table (${goVersion}):\n${table.sort().join('\n')}`);
-  await Promise.all([w?.p.close(), w?.tp.close(), w?.cpOk.close(), w?.cpSilent.close(), w?.cpRefuse.close()]);
+  await Promise.all([
+    w?.mb.close(),
+    w?.p.close(),
+    w?.tp.close(),
+    w?.cpOk.close(),
+    w?.cpSilent.close(),
+    w?.cpRefuse.close(),
+  ]);
   await w?.git.close();
 });
 
