@@ -56,8 +56,9 @@ function fromProbe(r: ProbeResult, hop: OutcomeHop, entry: string, outcome: Outc
   return w;
 }
 
-function hangWords(r: ProbeResult, t: number): string {
-  return `${r.url} did not answer within ${t / 1000} s; Go waits without a limit here and never moves on to the next GOPROXY entry`;
+function hangWords(r: ProbeResult, t: number, proxy = false): string {
+  const next = proxy ? ' and never moves on to the next GOPROXY entry' : '';
+  return `${r.url} did not answer within ${t / 1000} s; Go waits without a limit here${next}`;
 }
 
 /** The answer a fetch expects, whose body Go parses (a 200 that is not one fails in Go too); zips are not read. */
@@ -83,7 +84,8 @@ async function proxyFetch(ask: Asker, base: string, need: Need, hop: OutcomeHop)
   const bad = kind === 'ok' ? badBody(r, expect) : null;
   if (bad) return { kind: 'error', ...fromProbe(r, hop, entry, 'fail', `${r.url}: ${bad}`), cause: 'bad-response' };
   if (kind === 'ok') return { kind, ...fromProbe(r, hop, entry, 'ok', `${r.url}: ${r.status ?? 200}`) };
-  if (kind === 'hang') return { kind, ...fromProbe(r, hop, entry, 'hang', hangWords(r, ask.timeoutMs)) };
+  if (kind === 'hang')
+    return { kind, ...fromProbe(r, hop, entry, 'hang', hangWords(r, ask.timeoutMs, hop !== 'direct')) };
   return { kind, ...fromProbe(r, hop, entry, 'fail', failureWords(r)) };
 }
 
@@ -233,7 +235,7 @@ async function sumdbBase(ask: Asker, model: ConfigModel, steps: RouteStep[], nam
     const r = await ask.get(base, step.url!);
     const kind = answerKind(r);
     if (kind === 'ok') return base;
-    if (kind === 'hang') return fromProbe(r, 'sumdb', redactUrl(base), 'hang', hangWords(r, ask.timeoutMs));
+    if (kind === 'hang') return fromProbe(r, 'sumdb', redactUrl(base), 'hang', hangWords(r, ask.timeoutMs, true));
     if (kind !== 'not-found')
       err = fromProbe(r, 'sumdb', redactUrl(base), 'fail', `verifying module: ${failureWords(r)}`);
     if (kind !== 'not-found' && step.fallThrough !== 'on-any-error') return err!;

@@ -79,7 +79,7 @@ describe('--deps', () => {
     expect(ctx.probed.every((u) => !u.includes('git.corp.example'))).toBe(true);
   });
 
-  it('a 404 on the only entry fails it, and GOPRIVATE is suggested for its host', async () => {
+  it('an unlisted private-looking path is not sent to a public proxy: it fails, and GOPRIVATE is suggested', async () => {
     const ctx = fakeContext({
       goMod: GO_MOD,
       goenv: { GOPROXY: PROXY },
@@ -89,7 +89,11 @@ describe('--deps', () => {
       ],
     });
     const [r] = flat(await depsCheck.run(ctx));
-    expect(r).toMatchObject({ status: 'fail', details: ['git.corp.example/lib@v1.2.0: 404'] });
+    expect(r).toMatchObject({
+      status: 'fail',
+      details: [`git.corp.example/lib@v1.2.0: not sent to ${PROXY} (looks private)`],
+    });
+    expect(ctx.probed.every((u) => !u.includes('git.corp.example'))).toBe(true);
     expect(renderFixes(r!.fix)[0]).toBe('go env -w GOPRIVATE=git.corp.example   # if these modules are private');
   });
 

@@ -9,6 +9,8 @@ import { escapeVersion } from '../../escape.js';
 import { commandFix, setFix } from '../../fix/fix.js';
 
 import { modulePathHost } from '../../hosts.js';
+import { isPublicModulePath, isPublicProxyUrl } from '../../public-hosts.js';
+import { redactUrl } from '../../redact.js';
 import type { DoctorContext } from './context.js';
 import { proxyUrl } from './proxies.js';
 
@@ -45,6 +47,11 @@ async function served(
   for (const e of entries) {
     if (e.kind === 'noproxy') continue;
     if (e.kind !== 'url') return e.kind === 'direct' ? null : last; // direct: Go would try the VCS (not probed)
+    // An unlisted private-looking path is never sent to a public proxy by our probes (it cannot serve it anyway).
+    if (!isPublicModulePath(path) && isPublicProxyUrl(e.url)) {
+      last = `not sent to ${redactUrl(e.url)} (looks private)`;
+      continue;
+    }
     const r = await ctx.probe(proxyUrl(e.url, path, `${escapeVersion(version)}.info`));
     if (r.ok) return null;
     last = r.status !== undefined ? `${r.status}` : (r.message ?? r.cause ?? 'error');
