@@ -68,7 +68,7 @@ export function createRouteProbe(o: RouteProbeOptions): RouteProbe {
 
 /** A request that went through with our hello fails where the running Go's large hello is swallowed. */
 function withHello(r: ProbeResult, h: HelloCheckResult | null): ProbeResult {
-  if (!h || h.verdict !== 'large-dropped' || !h.failure) return r;
+  if (h?.verdict !== 'large-dropped' || !h.failure) return r;
   const { body: _b, bytes: _y, status: _s, statusText: _t, ...rest } = r;
   return { ...rest, ok: false, ...h.failure };
 }
