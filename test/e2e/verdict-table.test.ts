@@ -1,7 +1,7 @@
-// The verdict table (issue 13): for each scenario a small module, `gomodctl doctor` run first (it changes nothing),
-// then the real `go mod tidy` (GOMODCTL_TEST_GO) in the same hermetic env, bounded; doctor's exit code must be 1
-// exactly when go mod tidy failed (a go still waiting at the bound is a hang: a failure), and a failing module must
-// be named in the verdict. CI runs the lean rows; VERDICT_TABLE=full runs every row (the closing note's table).
+// The verdict table (issue 13): for each scenario a small module, `gomodctl doctor` and the real `go mod tidy`
+// (GOMODCTL_TEST_GO) in the same hermetic env (each on its own copy and module cache), go bounded; doctor's exit code
+// must be 1 exactly when go mod tidy failed (a go still waiting at the bound is a hang: a failure), and a failing
+// module must be named in the verdict. CI runs the lean rows; VERDICT_TABLE=full runs every row (the closing note's table).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -256,49 +256,59 @@ interface VerdictDoc {
   verdict?: { willFail: boolean; errors: string[]; failures: Array<{ module: string; hop?: string; message: string }> };
 }
 
+/** Writes the scenario's project into dir. */
+function writeProject(s: Scenario, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const files = projectFiles(s.project ?? 'hello');
+  if (s.goSum) {
+    const sums = w.p.modules.filter(
+      (m) => (m.path === HELLO || m.path === 'example.com/dep') && m.version === 'v1.0.0',
+    );
+    files['go.sum'] = sums.map(goSumRecord).join('');
+    files['go.mod'] += 'require example.com/dep v1.0.0 // indirect\n';
+  }
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+}
+
+/**
+ * doctor and go run at once, each on its own copy of the project and its own module cache (tidy writes both), so a
+ * row takes as long as the slower of the two, not their sum.
+ */
 async function runScenario(s: Scenario) {
   const h = makeHermeticGo(s.env(w));
   try {
-    const dir = join(h.dir, 'project');
-    mkdirSync(dir, { recursive: true });
-    const files = projectFiles(s.project ?? 'hello');
-    if (s.goSum) {
-      const sums = w.p.modules.filter((m) => m.path === HELLO || m.path === 'example.com/dep');
-      files['go.sum'] = sums
-        .filter((m) => m.version === 'v1.0.0')
-        .map(goSumRecord)
-        .join('');
-      files['go.mod'] += 'require example.com/dep v1.0.0 // indirect\n';
-    }
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const [dDir, gDir] = [join(h.dir, 'doctor'), join(h.dir, 'go')];
+    writeProject(s, dDir);
+    writeProject(s, gDir);
     writeFileSync(join(h.dir, 'home', '.gitconfig'), w.git.insteadOf('corp.example'));
+    const goEnv = { ...h.env, GOMODCACHE: join(h.dir, 'gomodcache-go') };
     if (s.fillCache) {
-      const fill = { ...h.env, GOPROXY: w.p.url, GOSUMDB: 'off', GOFLAGS: '-modcacherw' };
-      await execa(TEST_GO, ['mod', 'download', `${HELLO}@v1.0.0`, 'example.com/dep@v1.0.0'], {
-        cwd: h.dir,
-        env: fill,
-        extendEnv: false,
-        timeout: 20_000,
-      });
+      for (const cache of [h.env.GOMODCACHE!, goEnv.GOMODCACHE]) {
+        const fill = { ...h.env, GOMODCACHE: cache, GOPROXY: w.p.url, GOSUMDB: 'off', GOFLAGS: '-modcacherw' };
+        await execa(TEST_GO, ['mod', 'download', `${HELLO}@v1.0.0`, 'example.com/dep@v1.0.0'], {
+          cwd: h.dir,
+          env: fill,
+          extendEnv: false,
+          timeout: 20_000,
+        });
+      }
     }
-    const doctor = await runCli(['doctor', '--json', '--timeout', DOCTOR_TIMEOUT], {
-      env: h.env,
-      cwd: dir,
-      timeoutMs: 30_000,
-    });
     const goStart = performance.now();
-    const go = await execa(TEST_GO, ['mod', 'tidy'], {
-      cwd: dir,
-      env: h.env,
-      extendEnv: false,
-      reject: false,
-      stdin: 'ignore',
-      timeout: GO_BOUND_MS,
-    });
+    const [doctor, go] = await Promise.all([
+      runCli(['doctor', '--json', '--timeout', DOCTOR_TIMEOUT], { env: h.env, cwd: dDir, timeoutMs: 30_000 }),
+      execa(TEST_GO, ['mod', 'tidy'], {
+        cwd: gDir,
+        env: goEnv,
+        extendEnv: false,
+        reject: false,
+        stdin: 'ignore',
+        timeout: GO_BOUND_MS,
+      }).then((r) => ({ ...r, ms: performance.now() - goStart })),
+    ]);
     const goOk = go.exitCode === 0 && !go.timedOut;
     const doc = JSON.parse(doctor.stdout) as VerdictDoc;
     const goWords = go.timedOut ? 'hang' : goOk ? 'ok' : 'fail';
-    const times = `(doctor ${Math.round(doctor.durationMs)} ms, go ${Math.round(performance.now() - goStart)} ms)`;
+    const times = `(doctor ${Math.round(doctor.durationMs)} ms, go ${Math.round(go.ms)} ms)`;
     table.push(`${s.name.padEnd(58)} go: ${goWords.padEnd(4)} doctor exit: ${doctor.exitCode} ${times}`);
     return { goOk, goWords, go, doctor, doc };
   } finally {
