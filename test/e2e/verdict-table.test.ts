@@ -37,7 +37,7 @@ interface World {
   mb: TlsMiddlebox;
 }
 
-type Project = 'hello' | 'private' | 'invalid-host' | 'toolchain-new' | 'toolchain-old';
+type Project = 'hello' | 'missing-require' | 'private' | 'invalid-host' | 'toolchain-new' | 'toolchain-old';
 
 interface Scenario {
   name: string;
@@ -83,6 +83,13 @@ const SCENARIOS: Scenario[] = [
   { name: 'only entry answers 200 HTML (gateway page)', env: viaProxy((w) => w.p.base('notgo')), names: HELLO },
   { name: 'only entry never answers .zip', env: viaProxy((w) => w.p.base('stall-zip')), names: HELLO },
   { name: 'only entry wants credentials (401)', env: viaProxy((w) => w.p.base('auth')), names: HELLO },
+  { name: 'import without a requirement (prefix queries)', env: viaProxy((w) => w.p.url), project: 'missing-require' },
+  {
+    name: 'import without a requirement, proxy 404',
+    env: viaProxy((w) => w.p.base('status/404')),
+    project: 'missing-require',
+    names: HELLO,
+  },
   { name: 'GOPROXY=off, empty cache', env: () => ({ GOPROXY: 'off' }), names: HELLO, ci: true },
   { name: 'GOPROXY=off, filled cache', env: () => ({ GOPROXY: 'off' }), goSum: true, fillCache: true, ci: true },
   {
@@ -199,6 +206,8 @@ function projectFiles(kind: Project): Record<string, string> {
         'go.mod': 'module example.com/proj\n\ngo 1.18\n\nrequire example.com/hello v1.0.0\n',
         'main.go': main(HELLO),
       };
+    case 'missing-require':
+      return { 'go.mod': 'module example.com/proj\n\ngo 1.18\n', 'main.go': main(HELLO) };
     case 'private':
       return {
         'go.mod': 'module example.com/proj\n\ngo 1.18\n\nrequire corp.example/team/lib.git v1.0.0\n',

@@ -117,6 +117,27 @@ function notReached(outcomes: NeedOutcome[]): void {
   }
 }
 
+/**
+ * A missing import is looked up under every path prefix at once (modload/query.go queryPrefixModules): one prefix
+ * that resolves is enough, so a 404/410 on the others is no failure, nor an error on a shorter prefix than the one
+ * found. A prefix that never answers still holds Go up (it waits for every prefix).
+ */
+function prefixQueries(outcomes: NeedOutcome[]): void {
+  const found = new Map<string, number>(); // import path → length of the longest prefix whose list answered
+  for (const o of outcomes) {
+    if (o.need.why !== 'query' || o.need.what !== 'list' || o.outcome !== 'ok' || !o.need.importPath) continue;
+    found.set(o.need.importPath, Math.max(found.get(o.need.importPath) ?? 0, o.need.module.length));
+  }
+  for (const o of outcomes) {
+    const longest = o.need.importPath === undefined ? undefined : found.get(o.need.importPath);
+    if (o.need.why !== 'query' || longest === undefined || !o.failing || o.outcome === 'hang') continue;
+    const notFound = o.status === 404 || o.status === 410;
+    if (!notFound && o.need.module.length > longest) continue;
+    o.failing = false;
+    o.message = `no failure: another path prefix provides ${o.need.importPath} (${o.message})`;
+  }
+}
+
 /** Predicts, from the needs and the route walked with probes, whether the Go command will fail and where. */
 export async function evaluateVerdict(i: VerdictInput): Promise<Verdict> {
   const ask = i.asker ?? createAsker(i.probe, i.timeoutMs ?? 5000);
@@ -127,6 +148,7 @@ export async function evaluateVerdict(i: VerdictInput): Promise<Verdict> {
     return { need, ...w, privateLooking: isPrivateLooking(i.model, need.module), failing };
   });
   notReached(outcomes);
+  prefixQueries(outcomes);
   const failures = outcomes.filter((o) => o.failing);
   const errors = i.errors ?? [];
   return {

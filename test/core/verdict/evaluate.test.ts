@@ -289,3 +289,30 @@ describe('evaluateVerdict: the checksum database (sumdb.go initBase, fetch.go ch
     expect(v.failures.map((f) => f.need.what)).toEqual(['mod']);
   });
 });
+
+describe('evaluateVerdict: a missing import (modload/query.go queryPrefixModules)', () => {
+  const q = (module: string): Need => ({
+    module,
+    what: 'list',
+    why: 'query',
+    certainty: 'sure',
+    importPath: 'example.com/a/b',
+  });
+  it('one prefix that resolves is enough: the others 404', async () => {
+    const rules: Array<[string, Kind]> = [[`${A}/example.com/a/@v/list`, 'ok']];
+    const { v } = await verdict({ GOPROXY: A }, rules, [q('example.com/a/b'), q('example.com/a'), q('example.com')]);
+    expect(v.willFail).toBe(false);
+  });
+  it('no prefix resolves: Go cannot find a module providing the package', async () => {
+    const { v } = await verdict({ GOPROXY: A }, [], [q('example.com/a/b'), q('example.com/a')]);
+    expect(v.willFail).toBe(true);
+  });
+  it('a prefix that never answers holds Go up', async () => {
+    const rules: Array<[string, Kind]> = [
+      [`${A}/example.com/a/@v/list`, 'ok'],
+      [`${A}/example.com/a/b/@v/list`, 'hang'],
+    ];
+    const { v } = await verdict({ GOPROXY: A }, rules, [q('example.com/a/b'), q('example.com/a')]);
+    expect(v.willFail).toBe(true);
+  });
+});
