@@ -31,6 +31,7 @@ interface World {
   cpOk: ConnectProxy;
   cpSilent: ConnectProxy;
   cpRefuse: ConnectProxy;
+  cpAuth: ConnectProxy;
   git: GitDaemon;
   refused: string;
   /** Swallows connections whose first TLS record is over 1,200 bytes, in front of tp (issue 9). */
@@ -161,6 +162,25 @@ const SCENARIOS: Scenario[] = [
   { name: 'HTTPS_PROXY silent', env: (w) => ({ ...httpsEnv(w), HTTPS_PROXY: w.cpSilent.url }), names: HELLO, ci: true },
   { name: 'HTTPS_PROXY refusing', env: (w) => ({ ...httpsEnv(w), HTTPS_PROXY: w.cpRefuse.url }), names: HELLO },
   {
+    name: 'HTTPS_PROXY wants credentials (407)',
+    env: (w) => ({ ...httpsEnv(w), HTTPS_PROXY: w.cpAuth.url }),
+    names: HELLO,
+  },
+  {
+    name: 'HTTPS_PROXY with its credentials',
+    env: (w) => ({ ...httpsEnv(w), HTTPS_PROXY: w.cpAuth.url.replace('://', '://pxuser:pxpass@') }),
+  },
+  {
+    name: 'private git module, GOPRIVATE and GOPROXY=off',
+    env: () => ({ GOPROXY: 'off', GOPRIVATE: 'corp.example' }),
+    project: 'private',
+  },
+  {
+    name: 'GONOSUMDB covers the modules, sumdb refusing, go.sum missing',
+    env: (w) => ({ GOPROXY: w.p.url, GOSUMDB: `${SUM(w)} ${w.refused}`, GONOSUMDB: 'example.com' }),
+  },
+  { name: 'GOSUMDB=off, go.sum missing', env: (w) => ({ GOPROXY: w.p.url, GOSUMDB: 'off' }) },
+  {
     name: 'self-signed proxy trusted via SSL_CERT_FILE',
     env: (w) => ({ GOPROXY: w.tp.url, GOSUMDB: w.tp.sumdb.verifierKey, SSL_CERT_FILE: w.tp.caFile }),
     ci: true,
@@ -240,12 +260,13 @@ beforeAll(async () => {
   ]);
   const hosts = { 'goproxy.corp.test': new URL(tp.url).host };
   const mb = await startTlsMiddlebox({ upstream: new URL(tp.url).host, maxFirstRecord: 1200 });
-  const [cpOk, cpSilent, cpRefuse] = await Promise.all([
+  const [cpOk, cpSilent, cpRefuse, cpAuth] = await Promise.all([
     startConnectProxy({ hosts }),
     startConnectProxy({ hosts, fault: 'silent' }),
     startConnectProxy({ hosts, fault: 'refuse' }),
+    startConnectProxy({ hosts, auth: { user: 'pxuser', pass: 'pxpass' } }),
   ]);
-  w = { p, tp, cpOk, cpSilent, cpRefuse, git, refused, mb };
+  w = { p, tp, cpOk, cpSilent, cpRefuse, cpAuth, git, refused, mb };
   const h = makeHermeticGo();
   goVersion = (await execa(TEST_GO, ['env', 'GOVERSION'], { env: h.env, extendEnv: false })).stdout.trim();
   h.cleanup();
