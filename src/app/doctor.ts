@@ -103,9 +103,7 @@ async function computeVerdict(
   const model = loaded.model;
   const probe = createRouteProbe({
     prober,
-    goVersion: loaded.go?.version ?? null,
-    env: o.env,
-    timeoutMs: o.timeoutMs,
+    hello: { goVersion: loaded.go?.version ?? null, env: o.env, timeoutMs: o.timeoutMs },
     gitLsRemote: (repo) => gitLsRemote(repo, o.env, o.timeoutMs),
   });
   const asker = createAsker(probe, o.timeoutMs);

@@ -8,13 +8,14 @@ import type { GitAnswer, RouteProbe } from '../core/verdict/types.js';
 import type { GoProber } from './go-prober.js';
 import { checkClientHello, type HelloCheckResult } from './tls-hello.js';
 
-/** What a RouteProbe needs: the run's prober, the Go it imitates and, optionally, git. */
+/** What a RouteProbe needs: the run's prober and, optionally, the hello check's facts and git. */
 export interface RouteProbeOptions {
   prober: GoProber;
-  /** The running Go ("go1.26.8") and the environment it runs with (GODEBUG, HTTPS_PROXY) for the hello check. */
-  goVersion: string | null;
-  env: Record<string, string | undefined>;
-  timeoutMs: number;
+  /**
+   * The running Go ("go1.26.8"), the environment it runs with (GODEBUG, HTTPS_PROXY) and the bound, for the
+   * ClientHello check; without `hello` the check is not made.
+   */
+  hello?: { goVersion: string | null; env: Record<string, string | undefined>; timeoutMs: number };
   gitLsRemote?: (repo: string) => Promise<GitAnswer>;
 }
 
@@ -23,15 +24,16 @@ export function createRouteProbe(o: RouteProbeOptions): RouteProbe {
   const cache = new Map<string, Promise<ProbeResult>>();
   const hellos = new Map<string, Promise<HelloCheckResult | null>>();
   const hello = (url: string): Promise<HelloCheckResult | null> => {
-    if (!url.startsWith('https://')) return Promise.resolve(null);
+    const h = o.hello;
+    if (!h || !url.startsWith('https://')) return Promise.resolve(null);
     const endpoint = new URL(url).host;
     let p = hellos.get(endpoint);
     if (!p) {
       const opts = {
-        goVersion: o.goVersion,
-        godebug: o.env.GODEBUG,
-        env: o.env,
-        timeoutMs: o.timeoutMs,
+        goVersion: h.goVersion,
+        godebug: h.env.GODEBUG,
+        env: h.env,
+        timeoutMs: h.timeoutMs,
         ca: o.prober.ca,
       };
       p = checkClientHello(url, opts).catch(() => null);
