@@ -23,6 +23,11 @@ function goenvFileOf(model: ConfigModel): Map<string, string> {
   return file;
 }
 
+/** The GOENV file text Go would read for this model (what a throw-away GOENV holds to prove a fix). */
+export function goenvTextOf(model: ConfigModel): string {
+  return [...goenvFileOf(model)].map(([k, v]) => `${k}=${v}`).join('\n');
+}
+
 /** $GOROOT/go.env as the model knows it (the defaults that came from there). */
 function gorootTextOf(model: ConfigModel): string {
   const lines: string[] = [];
