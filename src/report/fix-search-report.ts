@@ -18,9 +18,13 @@ export function renderFixSearch(out: Output, verdict: Verdict, search: FixSearch
     out.line(out.t(fixMsg('fix.noFailure')));
     return;
   }
-  out.line(out.c.bold(out.t(fixMsg('fix.failing', { count: verdict.failures.length }))));
-  for (const f of verdict.failures)
-    out.line(`  ${out.g.fail} ${out.t(fixMsg('fix.failure', { module: f.need.module, message: f.message }))}`);
+  // One line per module and reason (its .info, .mod and .zip fail for the same reason).
+  const lines = new Set(
+    verdict.failures.map((f) => out.t(fixMsg('fix.failure', { module: f.need.module, message: f.message }))),
+  );
+  const modules = new Set(verdict.failures.map((f) => `${f.need.module}@${f.need.version ?? ''}`));
+  out.line(out.c.bold(out.t(fixMsg('fix.failing', { count: modules.size }))));
+  for (const l of lines) out.line(`  ${out.g.fail} ${l}`);
   out.line();
   for (const d of demoted) out.line(out.t(fixMsg('fix.demoted', { id: d.id, reason: d.reason })));
   if (search.verified.length === 0) {

@@ -4,7 +4,7 @@ import { defineMessages, type Translation } from '../message.js';
 
 const en = {
   'fix.noFailure': 'Go will fetch everything this project needs: nothing to fix.',
-  'fix.failing': { one: '{count} fetch will fail:', other: '{count} fetches will fail:' },
+  'fix.failing': { one: '{count} module will fail to download:', other: '{count} modules will fail to download:' },
   'fix.failure': '{module}: {message}',
   'fix.verifiedHeading': 'Verified fixes, best first (each re-evaluated with the same probes):',
   'fix.option': '{rank}. verified by {by}, {ms} ms:',
@@ -18,7 +18,8 @@ const en = {
     'doctor --fix needs confirmation but there is no terminal; pass --yes to apply the top verified fix.',
   'fix.exportHeading': 'These settings live in the environment (go env -w cannot hold them); run in your shell:',
   'fix.githubEnv': 'Appended {count} line(s) to $GITHUB_ENV: later steps of this job see them.',
-  'fix.badMirror': 'invalid --mirror "{value}": expected an http or https URL, e.g. --mirror https://athens.corp.example',
+  'fix.badMirror':
+    'invalid --mirror "{value}": expected an http or https URL, e.g. --mirror https://athens.corp.example',
   'fix.allEntriesFailed': 'Every entry of GOPROXY={proxy} failed its probe:',
   'fix.entryFailed': '{url}: {reason}',
   'fix.refusePreset':
@@ -28,7 +29,7 @@ const en = {
 
 const zh = {
   'fix.noFailure': 'Go 能获取这个项目需要的全部内容：无需修复。',
-  'fix.failing': '将有 {count} 次获取失败：',
+  'fix.failing': '将有 {count} 个模块下载失败：',
   'fix.failure': '{module}：{message}',
   'fix.verifiedHeading': '已验证的修复（按效果排序，每一项都用同样的探测重新评估过）：',
   'fix.option': '{rank}. 由 {by} 验证，{ms} ms：',
