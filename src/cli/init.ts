@@ -16,6 +16,7 @@ interface InitFlags extends RunFlags {
   dryRun?: boolean;
   export?: string;
   allowCredentials?: boolean;
+  probe: boolean;
 }
 
 /** Registers `gomodctl init`. */
@@ -47,6 +48,7 @@ Presets:\n${presetsHelp()}\n\nCredentials never belong in GOPROXY: put them in ~
     .option('-y, --yes', 'apply without asking (required without a terminal)')
     .option('--dry-run', 'print the plan and the exact go env -w command; change nothing')
     .option('--export <format>', `print the configuration as a snippet instead of writing: ${EXPORT_FORMATS.join('|')}`)
+    .option('--no-probe', 'with --preset: write its proxies without probing them first')
     .option('--allow-credentials', 'accept user:password in a proxy URL (prefer .netrc, see go help goauth)')
     .addOption(jsonOption(tr))
     .addOption(goOption(tr))
@@ -62,6 +64,7 @@ Presets:\n${presetsHelp()}\n\nCredentials never belong in GOPROXY: put them in ~
           preset: flags.preset,
           yes: flags.yes,
           dryRun: flags.dryRun,
+          noProbe: flags.probe === false,
           export: flags.export,
           allowCredentials: flags.allowCredentials,
           go: flags.go,
