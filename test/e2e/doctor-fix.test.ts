@@ -11,6 +11,7 @@ import { refusedUrl, startFaultProxy, type FaultProxy } from '../helpers/fault-p
 import { makeHermeticGo, TEST_GO } from '../helpers/go-env.js';
 import { mod, writeFiles } from '../helpers/needs-lab.js';
 import { runCli } from '../helpers/run-cli.js';
+import { makeGitRepo } from '../fixtures/tidy/responders.js';
 
 /** The real engine is in place (the stand-in in src/core/verdict/evaluate.ts walks proxies only). */
 const engineReady = !STAND_IN;
@@ -175,5 +176,33 @@ describe('doctor --fix', () => {
 });
 
 describe.skipIf(!engineReady)('doctor with the verdict engine (direct and VCS hops)', () => {
-  it.todo('a private module missing from GOPRIVATE, served by a loopback git server through url.insteadOf');
+  it('a private module missing from GOPRIVATE, its repository reached by git through url.insteadOf', async () => {
+    const secret = 'github.com/private/secret';
+    // GOPROXY without direct: the proxy does not have the private module (404), so go mod tidy fails until
+    // GOPRIVATE sends it to git, which url.insteadOf points at a bare repository on this machine.
+    const s = project({ GOPROXY: p.url });
+    try {
+      const repos = await makeGitRepo(s.h.dir, secret);
+      Object.assign(s.h.env, {
+        GIT_CONFIG_COUNT: '1',
+        GIT_CONFIG_KEY_0: `url.file://${repos}/.insteadOf`,
+        GIT_CONFIG_VALUE_0: 'https://github.com/private/',
+      });
+      writeFiles(s.root, {
+        'go.mod': `module example.com/app\n\ngo 1.18\n\nrequire (\n\t${MODULE} v1.0.0\n\t${secret} v1.0.0\n)\n`,
+        'main.go': `package main\n\nimport (\n\t_ "${MODULE}"\n\t_ "${secret}"\n)\n\nfunc main() {}\n`,
+      });
+      const before = await s.tidyAfter('true');
+      expect(before.exitCode, before.stderr).not.toBe(0);
+      const r = await s.doctor(['--verify']);
+      expect(r.exitCode, r.stderr).toBe(1);
+      const fix = topFix(r.stdout);
+      expect(fix).toMatch(/GOPRIVATE=github\.com\/private\/secret\b/);
+      expect(fix).not.toMatch(/GOPRIVATE=[^ ]*github\.com(,|\s|$)/);
+      const after = await s.tidyAfter(fix);
+      expect(after.exitCode, after.stderr).toBe(0);
+    } finally {
+      s.h.cleanup();
+    }
+  });
 });
