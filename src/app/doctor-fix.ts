@@ -12,7 +12,9 @@ import type { LoadedConfig } from '../core/loaded-config.js';
 import type { Need } from '../core/needs/types.js';
 import { goenvTextOf } from '../core/verdict/apply-fixes.js';
 import { chooseFix, type FixSearch, type VerifiedFix } from '../core/verdict/choose-fix.js';
-import type { RouteProbe, Verdict } from '../core/verdict/types.js';
+import type { Env } from '../core/verdict/reach.js';
+import type { GitAnswer, RouteProbe, Verdict } from '../core/verdict/types.js';
+import { createGoProber, type GoProber } from '../probes/go-prober.js';
 import { getBackupsPath } from '../go/backup-store.js';
 import { applyWithBackup } from '../go/init-apply.js';
 import { verifyFixWithGo } from '../go/verify-fix.js';
@@ -23,7 +25,6 @@ import { createOutput, type Output } from '../report/output.js';
 import { chooseCanary } from '../core/doctor/canary.js';
 import { configuredGoAuth } from '../core/goauth.js';
 import { evaluateVerdict } from '../core/verdict/evaluate.js';
-import { cachedRouteProbe } from '../core/verdict/probe-cache.js';
 import { loadConfig } from '../go/load-config.js';
 import { predictGoNeeds } from '../go/predict-needs.js';
 import { createRouteProbe } from '../probes/route-probe.js';
@@ -47,8 +48,10 @@ export interface TopFixContext {
   env: NodeJS.ProcessEnv;
   needs: Need[];
   goVersion: string;
-  /** The run's cached probe (core/verdict/probe-cache.ts): candidates reuse what the verdict already asked. */
+  /** The run's probe (probes/route-probe.ts, cached per URL): candidates reuse what the verdict already asked. */
   probe: RouteProbe;
+  /** Probes for candidates that change how the network is reached (envRouteProbes); without it they are skipped. */
+  probeFor?: (env: Env) => RouteProbe;
   goBin: string;
   cwd: string;
   out: Output;
@@ -171,32 +174,36 @@ async function applyEnvPart(c: TopFixContext, top: VerifiedFix): Promise<Record<
   return { exports, githubEnv: lines.length };
 }
 
-/** Applies the top verified fix after consent; the exit code (0 applied, 1 none or declined). */
-async function applyTop(c: TopFixContext, search: FixSearch, body: Record<string, unknown>): Promise<number> {
+/** What applyTopFix did: the exit code, and the document part doctor's JSON carries under "fix". */
+export interface TopFixResult {
+  exitCode: number;
+  json: Record<string, unknown>;
+}
+
+/** Applies the top verified fix after consent; exit code 0 applied, 1 none or declined. */
+async function applyTop(c: TopFixContext, search: FixSearch, body: Record<string, unknown>): Promise<TopFixResult> {
   const top = search.verified[0];
-  const done = (code: number, extra: Record<string, unknown> = {}) => {
-    if (c.out.json) c.out.printDocument('doctor', { ...body, ...extra });
-    return code;
-  };
   if (!top) {
     if (!c.out.json) c.out.line(c.out.t(fixMsg('fix.noTopFix')));
-    return done(1, { applied: null });
+    return { exitCode: 1, json: { ...body, applied: null } };
   }
   if (!(await consent(c))) {
     if (!c.out.json) c.out.line(c.out.t(fixMsg('fix.nothingChanged')));
-    return done(1, { applied: null });
+    return { exitCode: 1, json: { ...body, applied: null } };
   }
   const goenv = await applyGoenvPart(c, top.fixes);
   const env = await applyEnvPart(c, top);
-  return done(0, { applied: { id: top.id, goenv, env } });
+  return { exitCode: 0, json: { ...body, applied: { id: top.id, goenv, env } } };
 }
 
-/** Finds verified fixes for the verdict, proves the best with go (--verify), applies it (--fix). Exit code. */
-export async function applyTopFix(c: TopFixContext): Promise<number> {
+/**
+ * Finds verified fixes for a failing verdict, proves the best with go (--verify), applies it (--fix). Prints the human
+ * part; the JSON part is returned for the caller's one document. Exit code: 0 nothing fails or the fix was applied.
+ */
+export async function applyTopFix(c: TopFixContext): Promise<TopFixResult> {
   if (!c.verdict.willFail) {
-    if (c.out.json) c.out.printDocument('doctor', fixSearchJson(c.verdict, { verified: [], tried: [] }));
-    else renderFixSearch(c.out, c.verdict, { verified: [], tried: [] });
-    return 0;
+    if (!c.out.json) renderFixSearch(c.out, c.verdict, { verified: [], tried: [] });
+    return { exitCode: 0, json: fixSearchJson(c.verdict, { verified: [], tried: [] }) };
   }
   let search = await chooseFix({
     verdict: c.verdict,
@@ -205,6 +212,8 @@ export async function applyTopFix(c: TopFixContext): Promise<number> {
     needs: c.needs,
     goVersion: c.goVersion,
     probe: c.probe,
+    ...(c.probeFor ? { probeFor: c.probeFor } : {}),
+    timeoutMs: c.timeoutMs,
     mirrors: fixMirrors(c.env, c.flags.mirrors),
     ...(c.loaded.goMod?.go ? { goModGo: c.loaded.goMod.go } : {}),
   });
@@ -212,17 +221,45 @@ export async function applyTopFix(c: TopFixContext): Promise<number> {
   if (c.flags.verify && search.verified.length) ({ search, demoted } = await verifyWithGo(c, search));
   const body = fixSearchJson(c.verdict, search, demoted);
   if (!c.out.json) renderFixSearch(c.out, c.verdict, search, demoted);
-  if (!c.flags.fix) {
-    if (c.out.json) c.out.printDocument('doctor', body);
-    return 1;
-  }
+  if (!c.flags.fix) return { exitCode: 1, json: body };
   if (!c.out.json) c.out.line();
   return applyTop(c, search, body);
 }
 
+/** How the run's probers are made: the Go they imitate and the bound of each probe. */
+export interface ProberSpec {
+  goVersion: string | null;
+  goauth?: string;
+  timeoutMs: number;
+  gitLsRemote?: (repo: string) => Promise<GitAnswer>;
+}
+
+/**
+ * A RouteProbe per environment, for candidates that change how the network is reached (HTTPS_PROXY, NO_PROXY,
+ * GODEBUG, SSL_CERT_FILE): a prober for that environment, built on first use. `close` cancels them all.
+ */
+export function envRouteProbes(spec: ProberSpec): { probeFor: (env: Env) => RouteProbe; close(): void } {
+  const probers: Array<Promise<GoProber>> = [];
+  const probeFor = (env: Env): RouteProbe => {
+    const prober = createGoProber({ env, platform: process.platform, ...spec });
+    probers.push(prober);
+    const git = spec.gitLsRemote ? { gitLsRemote: spec.gitLsRemote } : {};
+    const route = prober.then((p) => createRouteProbe({ prober: p, ...git }));
+    return {
+      get: async (url) => (await route).get(url),
+      getBody: async (url) => {
+        const r = await route;
+        return r.getBody ? r.getBody(url) : r.get(url);
+      },
+      ...(spec.gitLsRemote ? { gitLsRemote: spec.gitLsRemote } : {}),
+    };
+  };
+  return { probeFor, close: () => probers.forEach((p) => void p.then((x) => x.close())) };
+}
+
 /**
  * `doctor --fix/--verify/--mirror` until the verdict engine's doctor calls applyTopFix itself: predicts the needs,
- * evaluates the verdict with the run's cached probe, then applyTopFix.
+ * evaluates the verdict with the run's probe, then applyTopFix; prints the one JSON document.
  */
 export async function runDoctorFix(o: DoctorOptions, flags: DoctorFixFlags, go: string): Promise<number> {
   const out = createOutput({ json: o.json, color: o.color, env: o.env, lang: o.lang });
@@ -233,18 +270,29 @@ export async function runDoctorFix(o: DoctorOptions, flags: DoctorFixFlags, go: 
   const needs: Need[] = predicted.noModule
     ? [{ module: canary.path, version: canary.version ?? 'v0.14.0', what: 'info', why: 'require', certainty: 'sure' }]
     : predicted.needs;
-  const route = createRouteProbe({
+  const spec: ProberSpec = {
     goVersion: goVersion || null,
-    platform: process.platform,
     goauth: configuredGoAuth(loaded.model),
     timeoutMs: o.timeoutMs,
-  });
-  const probe = cachedRouteProbe(route.probe);
+  };
+  const prober = await createGoProber({ env: o.env, platform: process.platform, ...spec });
+  const probe = createRouteProbe({ prober });
+  const others = envRouteProbes(spec);
   try {
-    const verdict = await evaluateVerdict({ model: loaded.model, env: o.env, needs, goVersion, probe });
-    const base = { verdict, loaded, env: o.env, needs, goVersion, probe, goBin: go, cwd: o.cwd, out, flags };
-    return await applyTopFix({ ...base, timeoutMs: o.timeoutMs });
+    const verdict = await evaluateVerdict({
+      model: loaded.model,
+      env: o.env,
+      needs,
+      goVersion,
+      probe,
+      timeoutMs: o.timeoutMs,
+    });
+    const base = { verdict, loaded, env: o.env, needs, goVersion, probe, probeFor: others.probeFor };
+    const r = await applyTopFix({ ...base, goBin: go, cwd: o.cwd, out, flags, timeoutMs: o.timeoutMs });
+    if (out.json) out.printDocument('doctor', { fix: r.json });
+    return r.exitCode;
   } finally {
-    route.close();
+    prober.close();
+    others.close();
   }
 }

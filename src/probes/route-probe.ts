@@ -1,56 +1,41 @@
-// The RouteProbe of a fix search: one Go-shaped prober (go-prober.ts createGoProber) per distinct way of reaching the
-// network, since a candidate may change HTTPS_PROXY, NO_PROXY, GODEBUG or the trusted roots; every prober shares
-// the run's bound and cancellation. Answers are cached per request by core/verdict/probe-cache.ts.
-import type { GoProbeOptions, GoProber } from './go-prober.js';
-import { createGoProber } from './go-prober.js';
-import { reachKey } from '../core/verdict/probe-cache.js';
-import type { RouteProbe, RouteRequest } from '../core/verdict/types.js';
+// The verdict engine's network (core/verdict RouteProbe) over the one prober: GETs as Go sends them, answers cached
+// per URL for the run (so a changed model is re-evaluated without asking again), the go-get page read for its meta tags.
+import type { ProbeResult } from '../core/probe-types.js';
+import type { GitAnswer, RouteProbe } from '../core/verdict/types.js';
+import type { GoProber } from './go-prober.js';
 
-/** Whose Go to imitate, and the bound of each probe. */
+/** What a RouteProbe needs: the run's prober and, optionally, git. */
 export interface RouteProbeOptions {
-  goVersion: string | null;
-  platform: NodeJS.Platform;
-  goauth?: string;
-  timeoutMs: number;
+  prober: GoProber;
+  gitLsRemote?: (repo: string) => Promise<GitAnswer>;
 }
 
-/** A RouteProbe that can be closed (cancels every probe in flight). */
-export interface ClosableRouteProbe {
-  probe: RouteProbe;
-  close(): void;
-}
-
-/** What a request of this hop reads (a proxy answer is checked as Go would: list/info/mod bodies). */
-function probeOptions(req: RouteRequest): GoProbeOptions {
-  if (req.hop !== 'proxy') return {};
-  if (req.url.endsWith('/@v/list')) return { expect: 'list' };
-  if (req.url.endsWith('.info')) return { expect: 'info' };
-  if (req.url.endsWith('.mod')) return { expect: 'mod' };
-  return {};
-}
-
-/** Creates the probe; each distinct proxy/trust environment gets its own prober, built once. */
-export function createRouteProbe(o: RouteProbeOptions): ClosableRouteProbe {
-  const probers = new Map<string, Promise<GoProber>>();
-  const proberFor = (env: RouteRequest['env']): Promise<GoProber> => {
-    const key = reachKey(env);
-    let p = probers.get(key);
+/** A RouteProbe whose answers are cached by URL for the life of the run. */
+export function createRouteProbe(o: RouteProbeOptions): RouteProbe {
+  const cache = new Map<string, Promise<ProbeResult>>();
+  const once = (key: string, run: () => Promise<ProbeResult>): Promise<ProbeResult> => {
+    let p = cache.get(key);
     if (!p) {
-      p = createGoProber({
-        env,
-        goVersion: o.goVersion,
-        platform: o.platform,
-        goauth: o.goauth,
-        timeoutMs: o.timeoutMs,
-      });
-      probers.set(key, p);
+      p = run();
+      cache.set(key, p);
     }
     return p;
   };
-  return {
-    probe: async (req) => (await proberFor(req.env)).probe(req.url, probeOptions(req)),
-    close: () => {
-      for (const p of probers.values()) void p.then((x) => x.close());
-    },
+  const probe: RouteProbe = {
+    get: (url) => once(url, () => o.prober.probe(url, { readBody: 512 })),
+    getBody: (url) => once(`body ${url}`, () => o.prober.probe(url, { readBody: 64 * 1024 })),
   };
+  if (o.gitLsRemote) {
+    const git = new Map<string, Promise<GitAnswer>>();
+    const ls = o.gitLsRemote;
+    probe.gitLsRemote = (repo) => {
+      let p = git.get(repo);
+      if (!p) {
+        p = ls(repo);
+        git.set(repo, p);
+      }
+      return p;
+    };
+  }
+  return probe;
 }

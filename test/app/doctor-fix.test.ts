@@ -5,7 +5,6 @@ import { applyTopFix, type DoctorFixFlags } from '../../src/app/doctor-fix.js';
 import { UsageError } from '../../src/core/errors.js';
 import type { LoadedConfig } from '../../src/core/loaded-config.js';
 import { evaluateVerdict } from '../../src/core/verdict/evaluate.js';
-import { cachedRouteProbe } from '../../src/core/verdict/probe-cache.js';
 import { createOutput } from '../../src/report/output.js';
 import { fakeProbe, model, need } from '../core/verdict/fake-verdict.js';
 
@@ -19,12 +18,10 @@ async function run(flags: Partial<DoctorFixFlags>, confirm: (m: string) => Promi
   const env = { GOPROXY: 'http://gw.test,http://ok.test', GOMODCTL_MIRRORS: 'http://none.test' };
   const m = model(env);
   const loaded: LoadedConfig = { model: m, proxies: [], go: null, goModPath: null, goMod: null };
-  const probe = cachedRouteProbe(
-    fakeProbe([
-      ['http://gw.test/', { status: 403 }],
-      ['http://ok.test/', { status: 200 }],
-    ]),
-  );
+  const probe = fakeProbe([
+    ['http://gw.test/', { status: 403 }],
+    ['http://ok.test/', { status: 200 }],
+  ]);
   const needs = [need('golang.org/x/a')];
   const verdict = await evaluateVerdict({ model: m, env, needs, goVersion: 'go1.26.8', probe });
   const out = sink();
@@ -36,7 +33,10 @@ async function run(flags: Partial<DoctorFixFlags>, confirm: (m: string) => Promi
     flags: all,
     timeoutMs: 1000,
     confirm,
-  }).catch((e: unknown) => e);
+  }).then(
+    (r) => r.exitCode,
+    (e: unknown) => e,
+  );
   return { code, text: out.text() };
 }
 

@@ -6,15 +6,15 @@ import { execa } from 'execa';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STAND_IN } from '../../src/core/verdict/evaluate.js';
+import * as engine from '../../src/core/verdict/evaluate.js';
 import { refusedUrl, startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { makeHermeticGo, TEST_GO } from '../helpers/go-env.js';
 import { mod, writeFiles } from '../helpers/needs-lab.js';
 import { runCli } from '../helpers/run-cli.js';
 import { makeGitRepo } from '../fixtures/tidy/responders.js';
 
-/** The real engine is in place (the stand-in in src/core/verdict/evaluate.ts walks proxies only). */
-const engineReady = !STAND_IN;
+/** The real engine is in place (the stand-in src/core/verdict/evaluate.ts marks itself STAND_IN; it walks no direct step). */
+const engineReady = !('STAND_IN' in engine);
 
 const MODULE = 'golang.org/x/fixdemo';
 let p: FaultProxy; // serves the module (and its fault prefixes)

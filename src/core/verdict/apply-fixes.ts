@@ -4,7 +4,7 @@
 import { buildConfigModel, ENV_ONLY_VARS } from '../config-model.js';
 import type { ConfigModel } from '../config-types.js';
 import type { Fix } from '../fix/fix.js';
-import type { Env } from './types.js';
+import type { Env } from './reach.js';
 
 /** A configuration: the model and the environment it was built from. */
 export interface Config {

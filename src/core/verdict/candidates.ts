@@ -14,7 +14,8 @@ import { matchingPattern } from '../patterns.js';
 import { isPublicModulePath, isPublicProxyUrl } from '../public-hosts.js';
 import { applyFixes, type Config } from './apply-fixes.js';
 import { privatePrefix } from './private-prefix.js';
-import type { Env, NeedOutcome } from './types.js';
+import type { Env } from './reach.js';
+import type { NeedOutcome } from './types.js';
 
 /** What the candidates are generated from. */
 export interface CandidateInput {
@@ -43,7 +44,7 @@ const candidate = (id: string, fixes: Fix[]): Candidate => ({
 });
 
 const trimSlash = (u: string): string => u.replace(/\/+$/, '');
-const isBlocking = (f: NeedOutcome): boolean => f.outcome === 'fail' || f.outcome === 'hang';
+const isBlocking = (f: NeedOutcome): boolean => f.failing;
 const notFound = (f: NeedOutcome): boolean => f.status === 404 || f.status === 410;
 
 /** The GOPROXY list with its entries (the implicit noproxy entry dropped), or null when it does not parse. */
@@ -118,7 +119,7 @@ function withPatterns(current: string, prefixes: string[]): string | null {
 function privatePrefixes(failures: NeedOutcome[], only?: (f: NeedOutcome) => boolean): string[] {
   const set = new Set<string>();
   for (const f of failures) {
-    if (!f.privateLooking || f.outcome === 'ok' || (only && !only(f))) continue;
+    if (!f.privateLooking || !f.failing || (only && !only(f))) continue;
     const p = privatePrefix(f.need.module);
     if (p) set.add(p);
   }
@@ -208,7 +209,7 @@ function combined(privates: Candidate[], others: Candidate[]): Candidate[] {
 
 /** Every candidate change for these failures, each id once (none when nothing fails). */
 export function generateCandidates(i: CandidateInput): Candidate[] {
-  if (!i.failures.some((f) => f.outcome !== 'ok')) return [];
+  if (!i.failures.some(isBlocking)) return [];
   const entries = proxyEntries(i.model) ?? [];
   const privates = privateCandidates(i);
   const others = [

@@ -10,7 +10,8 @@ import type { Config } from './apply-fixes.js';
 import { generateCandidates, type Candidate } from './candidates.js';
 import { evaluateVerdict } from './evaluate.js';
 import type { Mirror } from '../init/mirrors.js';
-import type { Env, RouteProbe, Verdict } from './types.js';
+import { probeSelector, type Env } from './reach.js';
+import type { RouteProbe, Verdict } from './types.js';
 
 /** What the fix search reads: the failing verdict and everything it was computed from. */
 export interface FixSearchInput {
@@ -19,8 +20,12 @@ export interface FixSearchInput {
   env: Env;
   needs: Need[];
   goVersion: string;
-  /** The run's probe (core/verdict/probe-cache.ts cachedRouteProbe): answers already known are reused. */
+  /** The run's probe (probes/route-probe.ts, cached per URL): answers the verdict already got are reused. */
   probe: RouteProbe;
+  /** A probe for another environment (a candidate that changes HTTPS_PROXY, NO_PROXY, GODEBUG or the roots). */
+  probeFor?: (env: Env) => RouteProbe;
+  /** The probe bound (the engine's words about waits). */
+  timeoutMs?: number;
   mirrors: Mirror[];
   goModGo?: string;
   concurrency?: number;
@@ -61,9 +66,12 @@ export function needsUnder(model: ConfigModel, needs: Need[]): Need[] {
 const URLS = /[a-z][a-z0-9+.-]*:\/\/[^\s,|]+/gi;
 const hostsIn = (text: string): string[] => (text.match(URLS) ?? []).map((u) => urlHostname(u)?.toLowerCase() ?? u);
 
+/** The host name of a URL or of a "host:port" entry of Verdict.probed. */
+const hostOf = (s: string): string => (urlHostname(s.includes('://') ? s : `x://${s}`) ?? s).toLowerCase();
+
 /** Hosts a fix adds (in GOPROXY/GOSUMDB URLs; `current` = what the configuration names already) that no probe asked. */
 export function unprobedHosts(fixes: Fix[], probed: string[], current = ''): string[] {
-  const known = new Set([...probed.flatMap(hostsIn), ...hostsIn(current)]);
+  const known = new Set([...probed.map(hostOf), ...hostsIn(current)]);
   const named = fixes.flatMap((f) => (f.kind === 'set' && f.value ? hostsIn(f.value) : []));
   return [...new Set(named)].filter((h) => !known.has(h));
 }
@@ -71,18 +79,27 @@ export function unprobedHosts(fixes: Fix[], probed: string[], current = ''): str
 const sumDurations = (v: Verdict): number => v.outcomes.reduce((t, o) => t + (o.durationMs ?? 0), 0);
 
 /** Evaluates one candidate with the engine; a thrown error counts as "not verified". */
-async function tryCandidate(i: FixSearchInput, c: Candidate): Promise<VerifiedFix | TriedFix> {
+async function tryCandidate(
+  i: FixSearchInput,
+  c: Candidate,
+  probeOf: (env: Env) => RouteProbe | null,
+): Promise<VerifiedFix | TriedFix> {
   const config = c.apply(i.model, i.env);
+  const probe = probeOf(config.env);
+  if (!probe)
+    return { id: c.id, fixes: c.fixes, failures: -1, reason: 'not probed: changes how the network is reached' };
   try {
     const verdict = await evaluateVerdict({
       model: config.model,
       env: config.env,
       needs: needsUnder(config.model, i.needs),
       goVersion: i.goVersion,
-      probe: i.probe,
+      probe,
       ...(i.concurrency ? { concurrency: i.concurrency } : {}),
+      ...(i.timeoutMs ? { timeoutMs: i.timeoutMs } : {}),
     });
     const first = verdict.failures[0];
+    if (!first && verdict.errors.length) return { id: c.id, fixes: c.fixes, failures: 0, reason: verdict.errors[0]! };
     if (first) return { id: c.id, fixes: c.fixes, failures: verdict.failures.length, reason: first.message };
     const current = ['GOPROXY', 'GOSUMDB'].map((v) => getVar(i.model, v)).join(' ');
     const unprobed = unprobedHosts(c.fixes, [...i.verdict.probed, ...verdict.probed], current);
@@ -104,7 +121,8 @@ export async function chooseFix(i: FixSearchInput): Promise<FixSearch> {
     mirrors: i.mirrors,
     ...(i.goModGo ? { goModGo: i.goModGo } : {}),
   });
-  const results = await Promise.all(candidates.map((c) => tryCandidate(i, c)));
+  const probeOf = probeSelector(i.probe, i.env, i.probeFor);
+  const results = await Promise.all(candidates.map((c) => tryCandidate(i, c, probeOf)));
   const verified = results.filter((r): r is VerifiedFix => 'verdict' in r);
   const tried = results.filter((r): r is TriedFix => !('verdict' in r));
   verified.sort((a, b) => a.durationMs - b.durationMs || a.fixes.length - b.fixes.length);

@@ -1,59 +1,106 @@
-// STAND-IN for the verdict engine (VERDICT-ENGINE writes the real src/core/verdict/evaluate.ts; the lead takes that
-// one at merge). A minimal route walk so the fix search runs end to end: each step's first request, `,` falls
-// through on 404/410, `|` on any error (modfetch/proxy.go TryProxies), off fails, a timeout is a hang.
-import { resolveRoute, type RouteStep } from '../route.js';
-import { isPublicModulePath } from '../public-hosts.js';
+// STAND-IN for the verdict engine (VERDICT-ENGINE's branch `verdict` has the real src/core/verdict/evaluate.ts; the
+// lead takes that one at merge). Same signature; a minimal walk so the fix search runs end to end: each step's
+// request for the need, `,` falls through on 404/410, `|` on any error (modfetch/proxy.go TryProxies), off fails,
+// a timeout is a hang, a known VCS host is asked with git ls-remote, other direct steps are not probed (reported
+// failing, never guessed ok).
+import { getVar } from '../config-model.js';
+import type { ConfigModel } from '../config-types.js';
+import { escapePath, escapeVersion } from '../escape.js';
+import { urlHost } from '../hosts.js';
 import type { Need } from '../needs/types.js';
-import type { NeedOutcome, Verdict, VerdictHop, VerdictInput } from './types.js';
+import { matchingPattern } from '../patterns.js';
+import { isPublicModulePath } from '../public-hosts.js';
+import { resolveRoute } from '../route.js';
+import type { NeedOutcome, OutcomeHop, RouteProbe, Verdict } from './types.js';
 
-/** True for the stand-in: the fix search's end-to-end tests that need the real engine check this and skip. */
+/** Marks the stand-in: end-to-end tests that need the real engine (direct and VCS hops) skip while it is here. */
 export const STAND_IN = true;
 
-function hopOf(step: RouteStep): VerdictHop {
-  if (step.kind === 'proxy') return 'proxy';
-  if (step.kind === 'sumdb' || step.kind === 'sumdb-supported') return 'sumdb';
-  return 'direct';
+/** Input of evaluateVerdict (the real engine's). */
+export interface VerdictInput {
+  model: ConfigModel;
+  env: Record<string, string | undefined>;
+  needs: Need[];
+  goVersion: string;
+  probe: RouteProbe;
+  concurrency?: number;
+  timeoutMs?: number;
+  errors?: string[];
 }
 
-async function walk(i: VerdictInput, need: Need, probed: Set<string>): Promise<NeedOutcome> {
-  const route = resolveRoute(i.model, need.module, need.version);
-  const sumdb = need.what === 'sumdb-lookup';
-  const steps = route.steps.filter((s) => (s.kind === 'sumdb' || s.kind === 'sumdb-supported') === sumdb);
-  const base = { need, privateLooking: !isPublicModulePath(need.module) };
-  if (steps.length === 0) return { ...base, outcome: sumdb ? 'ok' : 'fail', message: 'no route' };
-  for (const step of steps) {
-    if (step.kind === 'off') return { ...base, outcome: 'fail', hop: 'proxy', message: 'disabled by GOPROXY=off' };
-    const url = step.requests?.[0] ?? step.url ?? '';
-    probed.add(url);
-    const r = await i.probe({ url, hop: hopOf(step), module: need.module, env: i.env });
-    const entry = step.url ?? '';
+function privateLooking(model: ConfigModel, module: string): boolean {
+  for (const v of ['GOPRIVATE', 'GONOPROXY', 'GONOSUMDB']) if (matchingPattern(getVar(model, v), module)) return true;
+  const host = module.split('/')[0] ?? '';
+  return module.includes('/') && host.includes('.') && !isPublicModulePath(module);
+}
+
+async function walk(
+  i: VerdictInput,
+  need: Need,
+  probed: Set<string>,
+): Promise<Omit<NeedOutcome, 'need' | 'privateLooking'>> {
+  const hop: OutcomeHop = need.why === 'toolchain' ? 'toolchain' : 'proxy';
+  for (const step of resolveRoute(i.model, need.module, need.version).steps) {
+    if (step.kind === 'off')
+      return { outcome: 'fail', hop, entry: 'off', message: 'module lookup disabled by GOPROXY=off', failing: true };
+    if (step.kind === 'vcs' && i.probe.gitLsRemote) {
+      const a = await i.probe.gitLsRemote(step.url!);
+      const message = `git ls-remote ${step.url}: ${a.ok ? 'ok' : (a.message ?? 'failed')}`;
+      return { outcome: a.ok ? 'ok' : 'fail', hop: 'direct', entry: 'direct', url: step.url!, message, failing: !a.ok };
+    }
+    if (step.kind !== 'proxy')
+      return {
+        outcome: 'fail',
+        hop: 'direct',
+        entry: 'direct',
+        message: 'direct: not probed by the stand-in',
+        failing: true,
+      };
+    const base = step.url!.replace(/\/+$/, '');
+    const file = need.what === 'zip' || need.what === 'mod' ? need.what : 'info';
+    const url = `${base}/${escapePath(need.module)}/@v/${escapeVersion(need.version ?? '')}.${file}`;
+    probed.add(urlHost(url) ?? url);
+    const r = await i.probe.get(url);
+    const ms = Math.round(r.timings.totalMs);
     if (r.ok)
-      return { ...base, outcome: 'ok', hop: hopOf(step), entry, url, durationMs: r.timings.totalMs, message: 'ok' };
+      return {
+        outcome: 'ok',
+        hop,
+        entry: base,
+        url,
+        message: `${url}: ${r.status ?? 200}`,
+        durationMs: ms,
+        failing: false,
+      };
     const notFound = r.status === 404 || r.status === 410;
-    const fall = step.fallThrough === 'on-any-error' || (notFound && step.fallThrough === 'on-404-410');
-    if (fall) continue;
-    const hang = r.cause === 'timeout';
-    const hop: VerdictHop = r.hop === 'proxy' ? 'connect-proxy' : need.why === 'toolchain' ? 'toolchain' : hopOf(step);
-    const out: NeedOutcome = { ...base, outcome: hang ? 'hang' : 'fail', hop, entry, url, message: r.message ?? '' };
-    if (r.cause) out.cause = r.cause;
-    if (r.status !== undefined) out.status = r.status;
-    return out;
+    if (step.fallThrough === 'on-any-error' || (notFound && step.fallThrough === 'on-404-410')) continue;
+    const outcome = r.cause === 'timeout' ? 'hang' : 'fail';
+    const w = {
+      outcome,
+      hop: r.hop === 'proxy' ? 'connect-proxy' : hop,
+      entry: base,
+      url,
+      message: r.message ?? '',
+      durationMs: ms,
+      failing: true,
+    } as const;
+    return { ...w, ...(r.cause ? { cause: r.cause } : {}), ...(r.status !== undefined ? { status: r.status } : {}) };
   }
-  return { ...base, outcome: 'fail', message: 'every entry failed' };
+  return { outcome: 'fail', hop, message: 'every entry failed', failing: true };
 }
 
-/** Evaluates every need (bounded concurrency); probe answers are the probe's to cache. */
+/** Evaluates every download need (sumdb lookups are not walked by the stand-in). */
 export async function evaluateVerdict(i: VerdictInput): Promise<Verdict> {
   const probed = new Set<string>();
-  const outcomes: NeedOutcome[] = new Array(i.needs.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < i.needs.length) {
-      const k = next++;
-      outcomes[k] = await walk(i, i.needs[k]!, probed);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(i.concurrency ?? 8, i.needs.length) }, worker));
-  const failures = outcomes.filter((o) => o.outcome !== 'ok');
-  return { willFail: failures.length > 0, outcomes, failures, probed: [...probed] };
+  const needs = i.needs.filter((n) => n.what !== 'sumdb-lookup' && n.version);
+  const outcomes = await Promise.all(
+    needs.map(async (need) => ({
+      need,
+      ...(await walk(i, need, probed)),
+      privateLooking: privateLooking(i.model, need.module),
+    })),
+  );
+  const failures = outcomes.filter((o) => o.failing);
+  const errors = i.errors ?? [];
+  return { willFail: failures.length > 0 || errors.length > 0, outcomes, failures, probed: [...probed].sort(), errors };
 }

@@ -1,58 +1,62 @@
-// STAND-IN for the verdict engine's types (VERDICT-ENGINE writes the real src/core/verdict/types.ts; the lead takes
-// that one at merge). Only what the fix search compiles against: the interface named in the verdict-fixes brief.
-import type { ConfigModel } from '../config-types.js';
+// The vocabulary of a verdict: for each fetch Go will make (core/needs), what happens when Go walks its route
+// (cmd/go/internal/modfetch/proxy.go TryProxies, repo.go lookupDirect, fetch.go checkModSum), and whether
+// `go mod tidy` / `go mod download` as a whole will fail.
 import type { Need } from '../needs/types.js';
 import type { ProbeCause, ProbeResult } from '../probe-types.js';
 
-/** The environment Go runs with. */
-export type Env = Record<string, string | undefined>;
-
-/** What Go's fetch of one need will do: succeed, fail, wait without end, or send a private path to a public service. */
+/** ok: Go gets it; fail: Go stops with an error; hang: Go waits without a bound; leak: Go itself sends a private path out. */
 export type Outcome = 'ok' | 'fail' | 'hang' | 'leak';
 
-/** The hop of the route that decided a need's outcome. */
-export type VerdictHop = 'proxy' | 'direct' | 'sumdb' | 'connect-proxy' | 'toolchain';
+/** Where along the route the deciding answer came from. */
+export type OutcomeHop = 'proxy' | 'direct' | 'sumdb' | 'connect-proxy' | 'toolchain';
 
-/** One need and what Go will do for it. */
+/** What Go will do for one need. */
 export interface NeedOutcome {
   need: Need;
   outcome: Outcome;
-  hop?: VerdictHop;
-  /** The GOPROXY entry (or GOSUMDB value) that answered last, as written. */
+  hop?: OutcomeHop;
+  /** The redacted GOPROXY entry, or 'direct'/'off', or the checksum database base, that decided the outcome. */
   entry?: string;
+  /** The redacted URL (or git repository) whose answer decided the outcome. */
   url?: string;
   cause?: ProbeCause;
   status?: number;
+  /** English sentence: what happens and why (the JSON carries it as is). */
   message: string;
+  /** The module path looks private (GOPRIVATE/GONOPROXY, or a host not in the public list). */
   privateLooking: boolean;
   durationMs?: number;
+  /** True when this outcome makes the Go command fail (fail, hang, or a leak whose route then fails). */
+  failing: boolean;
 }
 
-/** The prediction for a whole run: whether Go will fail, every need's outcome, the failing ones, the URLs probed. */
+/** The verdict: will the Go command fail, and what happens to every need. */
 export interface Verdict {
   willFail: boolean;
   outcomes: NeedOutcome[];
+  /** The outcomes that make the command fail, one per module@version and hop. */
   failures: NeedOutcome[];
+  /** Hosts probed in this run (host:port), sorted. */
   probed: string[];
+  /** Why Go stops before fetching anything (Go's words), e.g. an invalid GOPROXY or GOTOOLCHAIN. */
+  errors: string[];
 }
 
-/** One request of a route walk: the URL, its hop and the environment Go would send it with. */
-export interface RouteRequest {
-  url: string;
-  hop: VerdictHop;
-  module: string;
-  env: Env;
+/** What `git ls-remote` answered (bounded; the user's git config applies, so url.insteadOf does too). */
+export interface GitAnswer {
+  ok: boolean;
+  /** Git did not finish within the bound (Go runs git without a bound: a hang). */
+  timedOut?: boolean;
+  /** First line of git's error output. */
+  message?: string;
 }
 
-/** Answers one request of a route walk (bounded, never throws for network faults). */
-export type RouteProbe = (req: RouteRequest) => Promise<ProbeResult>;
-
-/** What evaluateVerdict reads. */
-export interface VerdictInput {
-  model: ConfigModel;
-  env: Env;
-  needs: Need[];
-  goVersion: string;
-  probe: RouteProbe;
-  concurrency?: number;
+/** The network as the engine sees it: injected, so the engine stays pure. Answers are cached by URL by the caller too. */
+export interface RouteProbe {
+  /** One bounded GET the way Go would send it (proxies, trust, credentials); never throws. */
+  get(url: string): Promise<ProbeResult>;
+  /** One bounded GET that also returns up to 64 KiB of the body (the ?go-get=1 page); defaults to get. */
+  getBody?(url: string): Promise<ProbeResult>;
+  /** `git ls-remote <repo>` bounded; absent → direct VCS steps are not probed (reported as not verified). */
+  gitLsRemote?(repo: string): Promise<GitAnswer>;
 }
