@@ -13,13 +13,15 @@ import type { Mirror } from '../init/mirrors.js';
 import { matchingPattern } from '../patterns.js';
 import { isPublicModulePath, isPublicProxyUrl } from '../public-hosts.js';
 import { applyFixes, type Config } from './apply-fixes.js';
-import { privatePrefix } from './private-prefix.js';
+import { isSharedHostPath, privatePrefix } from './private-prefix.js';
 import type { Env } from './reach.js';
 import type { NeedOutcome } from './types.js';
 
 /** What the candidates are generated from. */
 export interface CandidateInput {
   failures: NeedOutcome[];
+  /** Every outcome of the verdict (what the proxies did serve), when known. */
+  outcomes?: NeedOutcome[];
   model: ConfigModel;
   env: Env;
   /** The running Go ("go1.26.8" or "1.26.8"). */
@@ -115,15 +117,42 @@ function withPatterns(current: string, prefixes: string[]): string | null {
   return [...current.split(',').filter((x) => x !== ''), ...add].join(',');
 }
 
+/**
+ * A module on a host shared by many owners (github.com) that a proxy does not have while it serves the others: a
+ * private repository there looks public by its path, and a proxy answers it not found (it cannot clone it). GOPRIVATE
+ * for its repository is worth trying; verification decides, and the note says when it applies.
+ */
+function sharedHostNotFound(outcomes: NeedOutcome[]): (f: NeedOutcome) => boolean {
+  const serving = new Set(outcomes.filter((o) => o.outcome === 'ok' && o.hop === 'proxy').map((o) => o.entry));
+  return (f) =>
+    !f.privateLooking &&
+    f.failing &&
+    f.hop === 'proxy' &&
+    notFound(f) &&
+    isSharedHostPath(f.need.module) &&
+    serving.has(f.entry);
+}
+
 /** Repository prefixes of every failing private-looking module (a module no pattern can cover safely is skipped). */
-function privatePrefixes(failures: NeedOutcome[], only?: (f: NeedOutcome) => boolean): string[] {
+function privatePrefixes(
+  failures: NeedOutcome[],
+  guessed: (f: NeedOutcome) => boolean,
+  only?: (f: NeedOutcome) => boolean,
+): string[] {
   const set = new Set<string>();
   for (const f of failures) {
-    if (!f.privateLooking || !f.failing || (only && !only(f))) continue;
+    if (!f.failing || !(f.privateLooking || guessed(f)) || (only && !only(f))) continue;
     const p = privatePrefix(f.need.module);
     if (p) set.add(p);
   }
   return [...set];
+}
+
+/** The note of a GOPRIVATE fix that covers repositories whose paths look public. */
+function guessedNote(failures: NeedOutcome[], isGuess: (f: NeedOutcome) => boolean): string | undefined {
+  const guessed = [...new Set(failures.filter(isGuess).flatMap((f) => privatePrefix(f.need.module) ?? []))];
+  if (guessed.length === 0) return undefined;
+  return `only if ${guessed.join(', ')} ${guessed.length > 1 ? 'are private repositories' : 'is a private repository'}: Go then fetches it with git and skips the checksum database`;
 }
 
 /**
@@ -132,10 +161,11 @@ function privatePrefixes(failures: NeedOutcome[], only?: (f: NeedOutcome) => boo
  */
 function privateCandidates(i: CandidateInput): Candidate[] {
   const out: Candidate[] = [];
-  const prefixes = privatePrefixes(i.failures);
+  const guessed = sharedHostNotFound(i.outcomes ?? []);
+  const prefixes = privatePrefixes(i.failures, guessed);
   const goprivate = withPatterns(getVar(i.model, 'GOPRIVATE'), prefixes);
   if (goprivate) {
-    const fixes = [setFix(i.model, 'GOPRIVATE', goprivate)];
+    const fixes = [setFix(i.model, 'GOPRIVATE', goprivate, guessedNote(i.failures, guessed))];
     for (const name of ['GONOPROXY', 'GONOSUMDB']) {
       const v = i.model.vars[name];
       const widened = v && v.source !== 'default' ? withPatterns(v.value, prefixes) : null;
@@ -143,7 +173,11 @@ function privateCandidates(i: CandidateInput): Candidate[] {
     }
     out.push(candidate('goprivate', fixes));
   }
-  const sumdbOnly = privatePrefixes(i.failures, (f) => f.hop === 'sumdb');
+  const sumdbOnly = privatePrefixes(
+    i.failures,
+    () => false,
+    (f) => f.hop === 'sumdb',
+  );
   const nosumdb = sumdbOnly.length ? withPatterns(getVar(i.model, 'GONOSUMDB'), sumdbOnly) : null;
   if (nosumdb) out.push(candidate('gonosumdb', [setFix(i.model, 'GONOSUMDB', nosumdb)]));
   return out;

@@ -28,6 +28,11 @@ export function isTooWidePattern(pattern: string): boolean {
   return within(host, PUBLIC_MODULE_HOSTS) || within(host, SHARED_MODULE_HOSTS) || host === '*' || host === '';
 }
 
+/** Whether a module path is on a host that serves many owners' repositories (github.com, gitlab.com, …). */
+export function isSharedHostPath(modulePath: string): boolean {
+  return within(modulePathHost(modulePath), SHARED_MODULE_HOSTS);
+}
+
 /** The narrowest pattern that still covers the module's whole repository, or null when none is safe. */
 export function privatePrefix(modulePath: string): string | null {
   for (const re of STATIC_ROOTS) {
