@@ -20,8 +20,6 @@ import type { NeedOutcome } from './types.js';
 /** What the candidates are generated from. */
 export interface CandidateInput {
   failures: NeedOutcome[];
-  /** Every outcome of the verdict (what the proxies did serve), when known. */
-  outcomes?: NeedOutcome[];
   model: ConfigModel;
   env: Env;
   /** The running Go ("go1.26.8" or "1.26.8"). */
@@ -118,20 +116,13 @@ function withPatterns(current: string, prefixes: string[]): string | null {
 }
 
 /**
- * A module on a host shared by many owners (github.com) that a proxy does not have while it serves the others: a
- * private repository there looks public by its path, and a proxy answers it not found (it cannot clone it). GOPRIVATE
- * for its repository is worth trying; verification decides, and the note says when it applies.
+ * A module on a host shared by many owners (github.com) that a proxy answers not found: a private repository there
+ * looks public by its path, and a proxy cannot clone it. GOPRIVATE for its repository is worth trying (the modules
+ * the proxy served are often in the module cache already, so there is no other evidence); verification decides, and
+ * the note says when it applies.
  */
-function sharedHostNotFound(outcomes: NeedOutcome[]): (f: NeedOutcome) => boolean {
-  const serving = new Set(outcomes.filter((o) => o.outcome === 'ok' && o.hop === 'proxy').map((o) => o.entry));
-  return (f) =>
-    !f.privateLooking &&
-    f.failing &&
-    f.hop === 'proxy' &&
-    notFound(f) &&
-    isSharedHostPath(f.need.module) &&
-    serving.has(f.entry);
-}
+const sharedHostNotFound = (f: NeedOutcome): boolean =>
+  !f.privateLooking && f.failing && f.hop === 'proxy' && notFound(f) && isSharedHostPath(f.need.module);
 
 /** Repository prefixes of every failing private-looking module (a module no pattern can cover safely is skipped). */
 function privatePrefixes(
@@ -161,7 +152,7 @@ function guessedNote(failures: NeedOutcome[], isGuess: (f: NeedOutcome) => boole
  */
 function privateCandidates(i: CandidateInput): Candidate[] {
   const out: Candidate[] = [];
-  const guessed = sharedHostNotFound(i.outcomes ?? []);
+  const guessed = sharedHostNotFound;
   const prefixes = privatePrefixes(i.failures, guessed);
   const goprivate = withPatterns(getVar(i.model, 'GOPRIVATE'), prefixes);
   if (goprivate) {

@@ -115,7 +115,6 @@ async function tryCandidate(
 export async function chooseFix(i: FixSearchInput): Promise<FixSearch> {
   const candidates = generateCandidates({
     failures: i.verdict.failures,
-    outcomes: i.verdict.outcomes,
     model: i.model,
     env: i.env,
     goVersion: i.goVersion,
