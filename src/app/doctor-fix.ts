@@ -14,7 +14,8 @@ import { goenvTextOf } from '../core/verdict/apply-fixes.js';
 import { chooseFix, type FixSearch, type VerifiedFix } from '../core/verdict/choose-fix.js';
 import type { Env } from '../core/verdict/reach.js';
 import type { GitAnswer, RouteProbe, Verdict } from '../core/verdict/types.js';
-import { createGoProber, type GoProber } from '../probes/go-prober.js';
+import { createGoProber } from '../probes/go-prober.js';
+import { envRouteProbes, proberOptions, type ProberSpec } from '../probes/env-route-probes.js';
 import { getBackupsPath } from '../go/backup-store.js';
 import { applyWithBackup } from '../go/init-apply.js';
 import { verifyFixWithGo } from '../go/verify-fix.js';
@@ -226,35 +227,15 @@ export async function applyTopFix(c: TopFixContext): Promise<TopFixResult> {
   return applyTop(c, search, body);
 }
 
-/** How the run's probers are made: the Go they imitate and the bound of each probe. */
-export interface ProberSpec {
-  goVersion: string | null;
-  goauth?: string;
-  timeoutMs: number;
-  gitLsRemote?: (repo: string) => Promise<GitAnswer>;
-}
-
 /**
- * A RouteProbe per environment, for candidates that change how the network is reached (HTTPS_PROXY, NO_PROXY,
- * GODEBUG, SSL_CERT_FILE): a prober for that environment, built on first use. `close` cancels them all.
+ * `git ls-remote` as the engine's doctor runs it (go/git.ts gitLsRemote, bounded, the user's git config), looked up
+ * by name so that this file works before and after the engine's go/git.ts is merged; without it direct VCS steps of a
+ * candidate are not verified (choose-fix.ts refuses "not probed" outcomes).
  */
-export function envRouteProbes(spec: ProberSpec): { probeFor: (env: Env) => RouteProbe; close(): void } {
-  const probers: Array<Promise<GoProber>> = [];
-  const probeFor = (env: Env): RouteProbe => {
-    const prober = createGoProber({ env, platform: process.platform, ...spec });
-    probers.push(prober);
-    const git = spec.gitLsRemote ? { gitLsRemote: spec.gitLsRemote } : {};
-    const route = prober.then((p) => createRouteProbe({ prober: p, ...git }));
-    return {
-      get: async (url) => (await route).get(url),
-      getBody: async (url) => {
-        const r = await route;
-        return r.getBody ? r.getBody(url) : r.get(url);
-      },
-      ...(spec.gitLsRemote ? { gitLsRemote: spec.gitLsRemote } : {}),
-    };
-  };
-  return { probeFor, close: () => probers.forEach((p) => void p.then((x) => x.close())) };
+async function gitProbe(env: Env, timeoutMs: number): Promise<{ gitLsRemote?: (repo: string) => Promise<GitAnswer> }> {
+  const git: Record<string, unknown> = await import('../go/git.js');
+  const ls = git.gitLsRemote as ((repo: string, env: Env, timeoutMs: number) => Promise<GitAnswer>) | undefined;
+  return ls ? { gitLsRemote: (repo) => ls(repo, env, timeoutMs) } : {};
 }
 
 /**
@@ -271,12 +252,13 @@ export async function runDoctorFix(o: DoctorOptions, flags: DoctorFixFlags, go: 
     ? [{ module: canary.path, version: canary.version ?? 'v0.14.0', what: 'info', why: 'require', certainty: 'sure' }]
     : predicted.needs;
   const spec: ProberSpec = {
+    ...(await gitProbe(o.env, o.timeoutMs)),
     goVersion: goVersion || null,
     goauth: configuredGoAuth(loaded.model),
     timeoutMs: o.timeoutMs,
   };
-  const prober = await createGoProber({ env: o.env, platform: process.platform, ...spec });
-  const probe = createRouteProbe({ prober });
+  const prober = await createGoProber(proberOptions(spec, o.env));
+  const probe = createRouteProbe({ prober, ...(spec.gitLsRemote ? { gitLsRemote: spec.gitLsRemote } : {}) });
   const others = envRouteProbes(spec);
   try {
     const verdict = await evaluateVerdict({

@@ -15,7 +15,7 @@ export async function checkProxyBeforeWrite(p: {
   goVersion: string | null;
 }): Promise<void> {
   const op = p.plan.ops.find((o) => o.op === 'set' && o.name === 'GOPROXY');
-  if (!op || op.op !== 'set') return;
+  if (op?.op !== 'set') return;
   const results = await probeProxyEntries(op.value, p.ctx.env, p.goVersion);
   if (!allEntriesFailed(results)) return;
   const entries = results.map((r) => p.ctx.out.t(fixMsg('fix.entryFailed', { url: r.entry, reason: r.reason })));

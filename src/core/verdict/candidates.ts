@@ -57,9 +57,7 @@ function proxyEntries(model: ConfigModel): ProxyEntry[] | null {
 function entryIndex(entries: ProxyEntry[], f: NeedOutcome): number {
   const at = f.entry ? trimSlash(f.entry) : undefined;
   return entries.findIndex(
-    (e) =>
-      e.kind === 'url' &&
-      (trimSlash(e.url) === at || (f.url !== undefined && f.url.startsWith(`${trimSlash(e.url)}/`))),
+    (e) => e.kind === 'url' && (trimSlash(e.url) === at || f.url?.startsWith(`${trimSlash(e.url)}/`) === true),
   );
 }
 

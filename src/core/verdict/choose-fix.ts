@@ -98,6 +98,9 @@ async function tryCandidate(
       ...(i.concurrency ? { concurrency: i.concurrency } : {}),
       ...(i.timeoutMs ? { timeoutMs: i.timeoutMs } : {}),
     });
+    // The engine reports a direct step it could not probe (no git) as ok "…: not probed": that proves nothing.
+    const unproven = verdict.outcomes.find((o) => o.outcome === 'ok' && /\bnot probed\b/.test(o.message));
+    if (unproven) return { id: c.id, fixes: c.fixes, failures: 0, reason: unproven.message };
     const first = verdict.failures[0];
     if (!first && verdict.errors.length) return { id: c.id, fixes: c.fixes, failures: 0, reason: verdict.errors[0]! };
     if (first) return { id: c.id, fixes: c.fixes, failures: verdict.failures.length, reason: first.message };
