@@ -86,6 +86,13 @@ async function verifyWithGo(c: TopFixContext, search: FixSearch): Promise<{ sear
   const tries = Math.min(3, verified.length);
   for (let k = 0; k < tries; k++) {
     const v = verified[0]!;
+    // Go itself would send a private-looking path out under this fix: the real download must not run.
+    const leak = v.verdict.outcomes.find((o) => o.outcome === 'leak');
+    if (leak) {
+      demoted.push({ id: v.id, reason: leak.message });
+      verified.shift();
+      continue;
+    }
     const r = await verifyFixWithGo({
       go: c.goBin,
       cwd: c.cwd,

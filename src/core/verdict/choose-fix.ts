@@ -11,7 +11,7 @@ import { generateCandidates, type Candidate } from './candidates.js';
 import { evaluateVerdict } from './evaluate.js';
 import type { Mirror } from '../init/mirrors.js';
 import { probeSelector, type Env } from './reach.js';
-import type { RouteProbe, Verdict } from './types.js';
+import type { NeedOutcome, RouteProbe, Verdict } from './types.js';
 
 /** What the fix search reads: the failing verdict and everything it was computed from. */
 export interface FixSearchInput {
@@ -76,6 +76,8 @@ export function unprobedHosts(fixes: Fix[], probed: string[], current = ''): str
   return [...new Set(named)].filter((h) => !known.has(h));
 }
 
+const leakKey = (o: NeedOutcome): string => `${o.need.module} ${o.entry ?? ''}`;
+
 const sumDurations = (v: Verdict): number => v.outcomes.reduce((t, o) => t + (o.durationMs ?? 0), 0);
 
 /** Evaluates one candidate with the engine; a thrown error counts as "not verified". */
@@ -98,6 +100,10 @@ async function tryCandidate(
       ...(i.concurrency ? { concurrency: i.concurrency } : {}),
       ...(i.timeoutMs ? { timeoutMs: i.timeoutMs } : {}),
     });
+    // A fix never makes Go send a private-looking path somewhere it did not go before (the engine predicts it).
+    const leaks = new Set(i.verdict.outcomes.filter((o) => o.outcome === 'leak').map(leakKey));
+    const leak = verdict.outcomes.find((o) => o.outcome === 'leak' && !leaks.has(leakKey(o)));
+    if (leak) return { id: c.id, fixes: c.fixes, failures: 0, reason: leak.message };
     // The engine reports a direct step it could not probe (no git) as ok "…: not probed": that proves nothing.
     const unproven = verdict.outcomes.find((o) => o.outcome === 'ok' && /\bnot probed\b/.test(o.message));
     if (unproven) return { id: c.id, fixes: c.fixes, failures: 0, reason: unproven.message };

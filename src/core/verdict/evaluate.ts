@@ -9,7 +9,7 @@ import { escapePath, escapeVersion } from '../escape.js';
 import { urlHost } from '../hosts.js';
 import type { Need } from '../needs/types.js';
 import { matchingPattern } from '../patterns.js';
-import { isPublicModulePath } from '../public-hosts.js';
+import { isPublicModulePath, isPublicProxyUrl } from '../public-hosts.js';
 import { resolveRoute } from '../route.js';
 import type { NeedOutcome, OutcomeHop, RouteProbe, Verdict } from './types.js';
 
@@ -57,6 +57,10 @@ async function walk(
         failing: true,
       };
     const base = step.url!.replace(/\/+$/, '');
+    if (privateLooking(i.model, need.module) && isPublicProxyUrl(base)) {
+      const message = `Go would send the private-looking path ${need.module} to ${base} (not probed)`;
+      return { outcome: 'leak', hop, entry: base, message, failing: true };
+    }
     const file = need.what === 'zip' || need.what === 'mod' ? need.what : 'info';
     const url = `${base}/${escapePath(need.module)}/@v/${escapeVersion(need.version ?? '')}.${file}`;
     probed.add(urlHost(url) ?? url);

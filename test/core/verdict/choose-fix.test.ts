@@ -93,3 +93,19 @@ describe('chooseFix', () => {
     expect(unprobedHosts(fixes, ['https://a.test/x/@v/list'], 'https://b.test')).toEqual([]);
   });
 });
+
+describe('chooseFix and privacy', () => {
+  it('a candidate under which Go would send a private-looking path to a public mirror is not a fix', async () => {
+    const env = { GOPROXY: 'http://dead.test' };
+    const needs = [need('golang.org/x/a'), need('git.corp.example/team/lib')];
+    const probe = fakeProbe([['https://goproxy.cn/', { status: 200 }]]);
+    const m = model(env);
+    const verdict = await evaluateVerdict({ model: m, env, needs, goVersion: 'go1.26.8', probe });
+    const mirrors = [{ id: 'goproxy.cn', url: 'https://goproxy.cn', note: '' }];
+    const result = await chooseFix({ verdict, model: m, env, needs, goVersion: 'go1.26.8', probe, mirrors });
+    expect(ids(result.verified).filter((id) => id.includes('mirror'))).toEqual([]);
+    const tried = result.tried.find((t) => t.id === 'mirror:goproxy.cn');
+    expect(tried?.reason).toMatch(/private-looking path git\.corp\.example\/team\/lib/);
+    expect(probe.sent.filter((u) => u.startsWith('https://goproxy.cn/git.corp.example'))).toEqual([]);
+  });
+});
