@@ -163,7 +163,13 @@ async function applyGoenvPart(c: TopFixContext, fixes: Fix[]): Promise<Record<st
 }
 
 /** Prints the environment part as exports; in GitHub Actions appends `NAME=value` lines to $GITHUB_ENV. */
-async function applyEnvPart(c: TopFixContext, top: VerifiedFix): Promise<Record<string, unknown> | null> {
+/** What the environment part did: the lines to run, and how many went to $GITHUB_ENV. */
+interface EnvPart {
+  exports: string[];
+  githubEnv?: number;
+}
+
+async function applyEnvPart(c: TopFixContext, top: VerifiedFix): Promise<EnvPart | null> {
   const fixes = top.fixes.filter((f) => (f.kind === 'set' || f.kind === 'unset') && f.scope === 'env');
   if (fixes.length === 0) return null;
   const exports = fixes.map((f) => renderFix(f, 'posix'));
@@ -188,7 +194,7 @@ export interface TopFixResult {
   json: Record<string, unknown>;
 }
 
-/** Applies the top verified fix after consent; exit code 0 applied, 1 none or declined. */
+/** Applies the top verified fix after consent; exit code 0 applied, 1 none, declined, or exports left to run. */
 async function applyTop(c: TopFixContext, search: FixSearch, body: Record<string, unknown>): Promise<TopFixResult> {
   const top = search.verified[0];
   if (!top) {
@@ -201,7 +207,9 @@ async function applyTop(c: TopFixContext, search: FixSearch, body: Record<string
   }
   const goenv = await applyGoenvPart(c, top.fixes);
   const env = await applyEnvPart(c, top);
-  return { exitCode: 0, json: { ...body, applied: { id: top.id, goenv, env } } };
+  // Exports only printed have changed nothing yet: go still fails in this shell until they are run.
+  const pending = env !== null && env.githubEnv === undefined;
+  return { exitCode: pending ? 1 : 0, json: { ...body, applied: { id: top.id, goenv, env } } };
 }
 
 /**

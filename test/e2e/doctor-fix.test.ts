@@ -144,18 +144,21 @@ describe('doctor --fix', () => {
     }
   });
 
-  it('an environment setting in GitHub Actions: printed as an export and appended to $GITHUB_ENV', async () => {
+  it('an environment setting: appended to $GITHUB_ENV in GitHub Actions (exit 0); elsewhere printed to run (exit 1)', async () => {
     const s = project({ GOPROXY: p.base('status/403') });
     try {
       const githubEnv = join(s.h.dir, 'github-env');
       writeFileSync(githubEnv, '');
-      const r = await s.doctor(['--fix', '--yes', '--mirror', q.url], {
-        GITHUB_ACTIONS: 'true',
-        GITHUB_ENV: githubEnv,
-      });
+      const [r, shell] = await Promise.all([
+        s.doctor(['--fix', '--yes', '--mirror', q.url], { GITHUB_ACTIONS: 'true', GITHUB_ENV: githubEnv }),
+        s.doctor(['--fix', '--yes', '--mirror', q.url]),
+      ]);
       expect(r.exitCode, r.stderr + r.stdout).toBe(0);
       expect(r.stdout).toMatch(/Appended 1 line\(s\) to \$GITHUB_ENV/);
       expect(readFileSync(githubEnv, 'utf8')).toBe(`GOPROXY=${q.url}\n`);
+      // Outside CI the export is printed for the user to run: nothing has changed yet, so exit 1.
+      expect(shell.exitCode, shell.stderr + shell.stdout).toBe(1);
+      expect(shell.stdout).toMatch(/run in your shell:\n {2}export GOPROXY=/);
     } finally {
       s.h.cleanup();
     }
