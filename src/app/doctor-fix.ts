@@ -58,6 +58,8 @@ export interface TopFixContext {
   out: Output;
   flags: DoctorFixFlags;
   timeoutMs: number;
+  /** Print the failing modules before the fixes (false when the doctor's verdict already listed them). */
+  showFailures?: boolean;
   /** Asks a yes/no question on the terminal (injected for tests); @inquirer/prompts confirm by default. */
   confirm?: (message: string) => Promise<boolean>;
 }
@@ -236,7 +238,7 @@ export async function applyTopFix(c: TopFixContext): Promise<TopFixResult> {
   let demoted: Demotion[] = [];
   if (c.flags.verify && search.verified.length) ({ search, demoted } = await verifyWithGo(c, search));
   const body = fixSearchJson(c.verdict, search, demoted);
-  if (!c.out.json) renderFixSearch(c.out, c.verdict, search, demoted);
+  if (!c.out.json) renderFixSearch(c.out, c.verdict, search, { demoted, showFailures: c.showFailures ?? true });
   if (!c.flags.fix) return { exitCode: 1, json: body };
   if (!c.out.json) c.out.line();
   return applyTop(c, search, body);

@@ -12,13 +12,8 @@ export interface Demotion {
   reason: string;
 }
 
-/** The failures, the verified fixes (or none, with what was tried), in the user's language. */
-export function renderFixSearch(out: Output, verdict: Verdict, search: FixSearch, demoted: Demotion[] = []): void {
-  if (!verdict.willFail) {
-    out.line(out.t(fixMsg('fix.noFailure')));
-    return;
-  }
-  // One line per module and reason (its .info, .mod and .zip fail for the same reason).
+/** The failing modules, one line per module and reason (its .info, .mod and .zip fail for the same reason). */
+function renderFailures(out: Output, verdict: Verdict): void {
   const lines = new Set(
     verdict.failures.map((f) => out.t(fixMsg('fix.failure', { module: f.need.module, message: f.message }))),
   );
@@ -26,7 +21,21 @@ export function renderFixSearch(out: Output, verdict: Verdict, search: FixSearch
   out.line(out.c.bold(out.t(fixMsg('fix.failing', { count: modules.size }))));
   for (const l of lines) out.line(`  ${out.g.fail} ${l}`);
   out.line();
-  for (const d of demoted) out.line(out.t(fixMsg('fix.demoted', { id: d.id, reason: d.reason })));
+}
+
+/** The failures, the verified fixes (or none, with what was tried), in the user's language. */
+export function renderFixSearch(
+  out: Output,
+  verdict: Verdict,
+  search: FixSearch,
+  o: { demoted?: Demotion[]; showFailures?: boolean } = {},
+): void {
+  if (!verdict.willFail) {
+    out.line(out.t(fixMsg('fix.noFailure')));
+    return;
+  }
+  if (o.showFailures !== false) renderFailures(out, verdict);
+  for (const d of o.demoted ?? []) out.line(out.t(fixMsg('fix.demoted', { id: d.id, reason: d.reason })));
   if (search.verified.length === 0) {
     out.line(out.t(fixMsg('fix.none')));
     for (const t of search.tried) out.line(`  ${out.t(fixMsg('fix.tried', { id: t.id, reason: t.reason }))}`);
