@@ -16,6 +16,9 @@ import type { Env } from '../core/verdict/reach.js';
 import type { GitAnswer, RouteProbe, Verdict } from '../core/verdict/types.js';
 import { createGoProber } from '../probes/go-prober.js';
 import { envRouteProbes, proberOptions, type ProberSpec } from '../probes/env-route-probes.js';
+
+// The engine's doctor loads this file lazily and needs the candidates' probers too.
+export { envRouteProbes };
 import { getBackupsPath } from '../go/backup-store.js';
 import { applyWithBackup } from '../go/init-apply.js';
 import { verifyFixWithGo } from '../go/verify-fix.js';
@@ -62,6 +65,11 @@ export interface TopFixContext {
   showFailures?: boolean;
   /** Asks a yes/no question on the terminal (injected for tests); @inquirer/prompts confirm by default. */
   confirm?: (message: string) => Promise<boolean>;
+}
+
+/** The fix flags of a plain `gomodctl doctor`: search and print verified fixes, change nothing. */
+export function noFixFlags(): DoctorFixFlags {
+  return { fix: false, yes: false, verify: false, mirrors: [], tty: false };
 }
 
 /** The mirrors a fix may propose: the known list ($GOMODCTL_MIRRORS overrides it) and every --mirror. */
