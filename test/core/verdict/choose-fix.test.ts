@@ -109,3 +109,34 @@ describe('chooseFix and privacy', () => {
     expect(probe.sent.filter((u) => u.startsWith('https://goproxy.cn/git.corp.example'))).toEqual([]);
   });
 });
+
+describe('chooseFix and the way the network is reached', () => {
+  it('unsetting a failing HTTPS_PROXY is verified with a probe for the new environment, not the run one', async () => {
+    const env = { GOPROXY: 'https://athens.corp.example', HTTPS_PROXY: 'http://gw.corp.example:3128' };
+    const needs = [need('golang.org/x/a')];
+    const refusedByGateway = fakeProbe([]);
+    refusedByGateway.get = async (url) => ({
+      url,
+      ok: false,
+      cause: 'proxy',
+      hop: 'proxy',
+      message: 'CONNECT refused by http://gw.corp.example:3128',
+      timings: { totalMs: 1 },
+    });
+    const direct = fakeProbe([['https://athens.corp.example/', { status: 200 }]]);
+    const asked: Array<Record<string, string | undefined>> = [];
+    const probeFor = (e: Record<string, string | undefined>) => (asked.push(e), direct);
+    const m = model(env);
+    const verdict = await evaluateVerdict({ model: m, env, needs, goVersion: 'go1.26.8', probe: refusedByGateway });
+    expect(verdict.failures[0]).toMatchObject({ hop: 'connect-proxy' });
+    const i = { verdict, model: m, env, needs, goVersion: 'go1.26.8', probe: refusedByGateway, mirrors: [] };
+    const result = await chooseFix({ ...i, probeFor });
+    expect(ids(result.verified)).toEqual(['unset:HTTPS_PROXY', 'no-proxy:athens.corp.example']);
+    expect(asked.map((e) => [e.HTTPS_PROXY, e.NO_PROXY])).toEqual([
+      [undefined, undefined],
+      ['http://gw.corp.example:3128', 'athens.corp.example'],
+    ]);
+    // Without a probe for another environment such candidates are not claimed.
+    expect((await chooseFix(i)).verified).toEqual([]);
+  });
+});
