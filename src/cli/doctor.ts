@@ -61,15 +61,10 @@ export function registerDoctor(program: Command, tr: Translator): void {
     .addOption(goOption(tr))
     .addOption(jsonOption(tr))
     .option('--verbose', 'show phase timings and targets of every check')
-    .option('--fix', 'apply the top verified fix (GOENV file with a backup; environment settings printed)')
-    .option('--yes', 'with --fix: apply without asking (CI)')
-    .option('--verify', 'also prove the top fix with a real go mod download in a throw-away module cache')
-    .option(
-      '--mirror <url>',
-      'another module proxy a fix may use (repeatable), e.g. an intranet Athens',
-      collectMirror,
-      [],
-    )
+    .option('--fix', tr.t(fixMsg('fix.flag.fix')))
+    .option('--yes', tr.t(fixMsg('fix.flag.yes')))
+    .option('--verify', tr.t(fixMsg('fix.flag.verify')))
+    .option('--mirror <url>', tr.t(fixMsg('fix.flag.mirror')), collectMirror, [])
     .addHelpText('after', help)
     .action(async (flags: DoctorFlags, cmd: Command) => {
       if (flags.module !== undefined && !/^[^@\s]+(@[^@\s]+)?$/.test(flags.module)) {

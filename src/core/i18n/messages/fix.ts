@@ -25,6 +25,11 @@ const en = {
   'fix.refusePreset':
     'not writing GOPROXY={proxy}: no entry answered. Pass --no-probe to write it anyway, or pick another --proxy/--preset.',
   'fix.warnAllFailed': 'Go will not be able to download modules through this list from this network.',
+  'fix.flag.fix': 'apply the top verified fix (GOENV file with a backup; environment settings printed)',
+  'fix.flag.yes': 'with --fix: apply without asking (CI)',
+  'fix.flag.verify': 'also prove the top fix with a real go mod download in a throw-away module cache',
+  'fix.flag.mirror': 'another module proxy a fix may use (repeatable), e.g. an intranet Athens',
+  'fix.flag.noProbe': 'with --preset: write its proxies without probing them first',
 } as const;
 
 const zh = {
@@ -48,6 +53,11 @@ const zh = {
   'fix.refusePreset':
     '不写入 GOPROXY={proxy}：没有任何一项有应答。传入 --no-probe 仍然写入，或换一个 --proxy/--preset。',
   'fix.warnAllFailed': '在当前网络下，Go 无法通过这个列表下载模块。',
+  'fix.flag.fix': '应用排在第一的已验证修复（写入 GOENV 配置文件并备份；环境变量设置会打印出来）',
+  'fix.flag.yes': '与 --fix 一起使用：不询问直接应用（CI）',
+  'fix.flag.verify': '另外在临时模块缓存中用真实的 go mod download 验证排在第一的修复',
+  'fix.flag.mirror': '修复时可以使用的其他模块代理（可重复），例如内网 Athens',
+  'fix.flag.noProbe': '与 --preset 一起使用：不先探测，直接写入其模块代理',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a fix-search message: `fixMsg('key', { params })`. */
