@@ -1,6 +1,7 @@
 // `init --preset …`: probe the proxies before writing them (issue 13 item 6). With --yes, a list whose every entry
 // failed is refused (exit 1: nothing is written; --no-probe writes it anyway); on a terminal the preview warns first.
 import { GomodctlError } from '../core/errors.js';
+import { render, type Text } from '../core/i18n/message.js';
 import { fixMsg } from '../core/i18n/messages/fix.js';
 import { allEntriesFailed } from '../core/init/probe-check.js';
 import type { InitPlan } from '../core/init/plan.js';
@@ -18,13 +19,17 @@ export async function checkProxyBeforeWrite(p: {
   if (op?.op !== 'set') return;
   const results = await probeProxyEntries(op.value, p.ctx.env, p.goVersion);
   if (!allEntriesFailed(results)) return;
-  const entries = results.map((r) => p.ctx.out.t(fixMsg('fix.entryFailed', { url: r.entry, reason: r.reason })));
   if (p.yes) {
-    const hint = `${p.ctx.out.t(fixMsg('fix.allEntriesFailed', { proxy: op.value }))} ${entries.join('; ')}`;
+    // A message, not rendered text: --json carries it in English whatever the language.
+    const entries = results.map((r) => `${r.entry}: ${r.reason}`).join('; ');
+    const hint = fixMsg('fix.refuseDetail', { proxy: op.value, entries });
     throw new GomodctlError(fixMsg('fix.refusePreset', { proxy: op.value }), 1, hint);
   }
+  // Plan warnings are text; in --json they are English like every message there.
+  const t = (m: Text): string => (p.ctx.out.json ? render(m, 'en') : p.ctx.out.t(m));
+  const entries = results.map((r) => t(fixMsg('fix.entryFailed', { url: r.entry, reason: r.reason })));
   p.plan.warnings.push(
-    `${p.ctx.out.t(fixMsg('fix.allEntriesFailed', { proxy: op.value }))} ${entries.join('; ')}`,
-    p.ctx.out.t(fixMsg('fix.warnAllFailed')),
+    `${t(fixMsg('fix.allEntriesFailed', { proxy: op.value }))} ${entries.join('; ')}`,
+    t(fixMsg('fix.warnAllFailed')),
   );
 }

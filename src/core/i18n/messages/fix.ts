@@ -22,6 +22,7 @@ const en = {
     'invalid --mirror "{value}": expected an http or https URL, e.g. --mirror https://athens.corp.example',
   'fix.allEntriesFailed': 'Every entry of GOPROXY={proxy} failed its probe:',
   'fix.entryFailed': '{url}: {reason}',
+  'fix.refuseDetail': 'Every entry of GOPROXY={proxy} failed its probe: {entries}',
   'fix.refusePreset':
     'not writing GOPROXY={proxy}: no entry answered. Pass --no-probe to write it anyway, or pick another --proxy/--preset.',
   'fix.warnAllFailed': 'Go will not be able to download modules through this list from this network.',
@@ -50,6 +51,7 @@ const zh = {
   'fix.badMirror': '无效的 --mirror “{value}”：需要 http 或 https URL，例如 --mirror https://athens.corp.example',
   'fix.allEntriesFailed': 'GOPROXY={proxy} 的每一项都探测失败：',
   'fix.entryFailed': '{url}：{reason}',
+  'fix.refuseDetail': 'GOPROXY={proxy} 的每一项都探测失败：{entries}',
   'fix.refusePreset':
     '不写入 GOPROXY={proxy}：没有任何一项有应答。传入 --no-probe 仍然写入，或换一个 --proxy/--preset。',
   'fix.warnAllFailed': '在当前网络下，Go 无法通过这个列表下载模块。',
