@@ -24,6 +24,7 @@ import { resolveGoBinary } from '../go/run-go.js';
 import { createGoProber, type GoProber } from '../probes/go-prober.js';
 import { doctorJson, renderDoctorHuman } from '../report/doctor-report.js';
 import { createOutput } from '../report/output.js';
+import type { DoctorFixFlags } from './doctor-fix.js';
 import type { RunOptions } from './run-options.js';
 
 /** Options of `gomodctl doctor`, normalised by the command. */
@@ -33,6 +34,8 @@ export interface DoctorOptions extends RunOptions {
   module?: string;
   deps: boolean;
   verbose: boolean;
+  /** --fix/--yes/--verify/--mirror (app/doctor-fix.ts); absent without any of them. */
+  fix?: DoctorFixFlags;
 }
 
 /** Builds the context the validators run against: configuration facts and the edge operations they may call. */
@@ -163,6 +166,7 @@ function unpredictable(err: Error): CheckResult {
 /** Runs `gomodctl doctor`; resolves to the exit code (0 no check failed, 1 a check failed). */
 export async function runDoctor(o: DoctorOptions): Promise<number> {
   const go = await resolveGoBinary(o.go, o.env);
+  if (o.fix) return (await import('./doctor-fix.js')).runDoctorFix(o, o.fix, go);
   const start = performance.now();
   const out = createOutput({ json: o.json, color: o.color, env: o.env, lang: o.lang });
   const spinner = await out.startSpinner('probing proxies, checksum database and private hosts…');

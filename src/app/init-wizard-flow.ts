@@ -5,6 +5,8 @@ import { validateGoproxyForWrite } from '../core/goproxy.js';
 import { validateGosumdbForWrite } from '../core/gosumdb.js';
 import { isRecommended, rankMirrors, recommendProxy, mirrorVerdict, type MirrorProbe } from '../core/init/rank.js';
 import type { Mirror } from '../core/init/mirrors.js';
+import { fixMsg } from '../core/i18n/messages/fix.js';
+import { allEntriesFailed, judgeEntry, proxyListEntries } from '../core/init/probe-check.js';
 import { matchingRequirements, suggestPrivatePatterns } from '../core/init/suggest.js';
 import { validatePatternsForWrite } from '../core/init/validate-patterns.js';
 import type { ConfigModel } from '../core/config-types.js';
@@ -176,6 +178,21 @@ async function stepAuth(d: WizardDeps): Promise<WizardAnswers['netrc']> {
   return { url, login, password };
 }
 
+/** Warns before a list is applied whose every entry failed the probes just shown (issue 13 item 6). */
+function warnIfAllFailed(d: WizardDeps, proxy: string, ranked: MirrorProbe[], directOk: boolean): void {
+  const results = proxyListEntries(proxy).map((e) => {
+    if (e === 'off') return judgeEntry(e, null);
+    if (e === 'direct') return { entry: e, ok: directOk, reason: directOk ? '' : 'origin unreachable' };
+    const probe = ranked.find((p) => p.mirror.url === e);
+    return probe ? judgeEntry(e, probe.list) : { entry: e, ok: true, reason: '' }; // not probed: no claim
+  });
+  if (!allEntriesFailed(results)) return;
+  d.out.line(d.out.c.yellow(`warning: ${d.out.t(fixMsg('fix.allEntriesFailed', { proxy }))}`));
+  for (const r of results)
+    d.out.line(d.out.c.yellow(`  ${d.out.t(fixMsg('fix.entryFailed', { url: r.entry, reason: r.reason }))}`));
+  d.out.line(d.out.c.yellow(d.out.t(fixMsg('fix.warnAllFailed'))));
+}
+
 /** Runs steps 1–6 and returns the answers; the preview, confirmation and write are the caller's (step 7). */
 export async function runWizardFlow(d: WizardDeps): Promise<WizardAnswers> {
   renderCurrentConfig(d.out, d.model);
@@ -185,6 +202,7 @@ export async function runWizardFlow(d: WizardDeps): Promise<WizardAnswers> {
   if (!ranked.some((p) => mirrorVerdict(p) === 'ok') && !directOk)
     d.out.line(d.out.c.yellow('No mirror and no origin answered: check the network or your HTTPS_PROXY.'));
   const proxy = await stepProxy(d, ranked, directOk);
+  warnIfAllFailed(d, proxy, ranked, directOk);
   const priv = await stepPrivate(d);
   const sumdb = await stepSumdb(d);
   const netrc = await stepAuth(d);

@@ -3,6 +3,7 @@
 import { buildInitPlan } from '../core/init/plan.js';
 import { canaryUrl, DIRECT_PROBE_URL, selectCatalog, sumdbSupportedUrl, type Mirror } from '../core/init/mirrors.js';
 import type { MirrorProbe } from '../core/init/rank.js';
+import { judgeEntry, proxyListEntries, type EntryProbe } from '../core/init/probe-check.js';
 import { getGitRemoteUrls } from '../go/git.js';
 import { appendNetrcLogin } from '../go/netrc-write.js';
 import { createGoProber, type GoProber } from '../probes/go-prober.js';
@@ -15,7 +16,7 @@ import { executePlan, loadForWrite, type RunContext } from './write-plan.js';
 const PROBE_TIMEOUT_MS = 4000;
 
 /** The wizard's prober: the network as this Go sees it, each probe bounded. */
-function wizardProber(env: NodeJS.ProcessEnv, goVersion: string | null): Promise<GoProber> {
+export function wizardProber(env: NodeJS.ProcessEnv, goVersion: string | null): Promise<GoProber> {
   const timeoutMs = Number(env.GOMODCTL_PROBE_TIMEOUT_MS) || PROBE_TIMEOUT_MS;
   return createGoProber({ env, goVersion, platform: process.platform, timeoutMs });
 }
@@ -31,6 +32,29 @@ export async function probeMirrors(mirrors: Mirror[], prober: GoProber, canary?:
       return { mirror, list, sumdb };
     }),
   );
+}
+
+/** Probes every entry of a GOPROXY list about to be written, concurrently: URL entries with the canary, direct. */
+export async function probeProxyEntries(
+  proxy: string,
+  env: NodeJS.ProcessEnv,
+  goVersion: string | null,
+): Promise<EntryProbe[]> {
+  const entries = proxyListEntries(proxy);
+  if (entries.length === 0) return [];
+  const prober = await wizardProber(env, goVersion);
+  const canary = env.GOMODCTL_CANARY_MODULE || undefined;
+  try {
+    return await Promise.all(
+      entries.map(async (e) => {
+        if (e === 'off') return judgeEntry(e, null);
+        const url = e === 'direct' ? env.GOMODCTL_DIRECT_URL || DIRECT_PROBE_URL : canaryUrl(e, canary);
+        return judgeEntry(e, await prober.probe(url));
+      }),
+    );
+  } finally {
+    prober.close();
+  }
 }
 
 /** The whole interactive `gomodctl init`; `prompts` is injected by flow tests. Returns the exit code. */

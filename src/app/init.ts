@@ -15,6 +15,8 @@ import { executePlan, loadForWrite, type InitEnvironment, type RunContext } from
 export interface InitOptions extends InitRequest {
   yes?: boolean;
   dryRun?: boolean;
+  /** --no-probe: write a preset's proxies without probing them first. */
+  noProbe?: boolean;
   export?: string;
   go?: string;
 }
@@ -55,6 +57,10 @@ async function runInitFromFlags(opts: InitOptions, ctx: RunContext): Promise<num
   resolveInitValues(opts); // validate every value before Go is even started
   const { loaded, goenvPath, goBin } = await loadForWrite(ctx, opts.go);
   const plan = buildInitPlan(loaded.model, opts);
+  if (opts.preset !== undefined && !opts.dryRun && !opts.noProbe) {
+    const { checkProxyBeforeWrite } = await import('./init-probe-gate.js');
+    await checkProxyBeforeWrite({ plan, yes: Boolean(opts.yes), ctx, goVersion: loaded.go?.version ?? null });
+  }
   return executePlan({ ctx, plan, goenvPath, goBin, command: 'init', dryRun: opts.dryRun, yes: opts.yes });
 }
 

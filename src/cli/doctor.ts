@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import type { Translator } from '../core/i18n/message.js';
 import { cliMsg } from '../core/i18n/messages/cli.js';
 import { UsageError } from '../core/errors.js';
+import { fixMsg } from '../core/i18n/messages/fix.js';
+import type { DoctorFixFlags } from '../app/doctor-fix.js';
 import { type RunFlags, colorFlag, helpAfter, durationOption, goOption, jsonOption } from './options.js';
 
 interface DoctorFlags extends RunFlags {
@@ -10,6 +12,30 @@ interface DoctorFlags extends RunFlags {
   module?: string;
   deps?: boolean;
   verbose?: boolean;
+  // doctor --fix (app/doctor-fix.ts)
+  fix?: boolean;
+  yes?: boolean;
+  verify?: boolean;
+  mirror: string[];
+}
+
+// doctor --fix, --yes, --verify, --mirror (app/doctor-fix.ts): one block.
+const collectMirror = (value: string, previous: string[]): string[] => {
+  if (!/^https?:\/\/[^/\s]+/.test(value)) throw new UsageError(fixMsg('fix.badMirror', { value }));
+  return [...previous, value];
+};
+
+/** The fix flags, or undefined when none was given (then doctor only diagnoses). */
+function fixFlags(flags: DoctorFlags): DoctorFixFlags | undefined {
+  if (!flags.fix && !flags.verify && flags.mirror.length === 0) return undefined;
+  const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  return {
+    fix: Boolean(flags.fix),
+    yes: Boolean(flags.yes),
+    verify: Boolean(flags.verify),
+    mirrors: flags.mirror,
+    tty,
+  };
 }
 
 /** Registers `gomodctl doctor`. */
@@ -35,6 +61,10 @@ export function registerDoctor(program: Command, tr: Translator): void {
     .addOption(goOption(tr))
     .addOption(jsonOption(tr))
     .option('--verbose', 'show phase timings and targets of every check')
+    .option('--fix', tr.t(fixMsg('fix.flag.fix')))
+    .option('--yes', tr.t(fixMsg('fix.flag.yes')))
+    .option('--verify', tr.t(fixMsg('fix.flag.verify')))
+    .option('--mirror <url>', tr.t(fixMsg('fix.flag.mirror')), collectMirror, [])
     .addHelpText('after', help)
     .action(async (flags: DoctorFlags, cmd: Command) => {
       if (flags.module !== undefined && !/^[^@\s]+(@[^@\s]+)?$/.test(flags.module)) {
@@ -42,6 +72,7 @@ export function registerDoctor(program: Command, tr: Translator): void {
           `invalid --module "${flags.module}": expected a module path with an optional version, e.g. golang.org/x/text@v0.14.0`,
         );
       }
+      const fix = fixFlags(flags);
       const { runDoctor } = await import('../app/doctor.js');
       process.exitCode = await runDoctor({
         go: flags.go,
@@ -52,6 +83,7 @@ export function registerDoctor(program: Command, tr: Translator): void {
         deps: Boolean(flags.deps),
         json: Boolean(flags.json),
         verbose: Boolean(flags.verbose),
+        ...(fix ? { fix } : {}),
         color: colorFlag(cmd),
         lang: tr.lang,
       });

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Translator } from '../core/i18n/message.js';
 import { cliMsg } from '../core/i18n/messages/cli.js';
+import { fixMsg } from '../core/i18n/messages/fix.js';
 import { EXPORT_FORMATS } from '../core/init/export.js';
 import { presetsHelp } from '../core/init/presets.js';
 import { type RunFlags, writeEnvironment, helpAfter, goOption, jsonOption } from './options.js';
@@ -16,6 +17,7 @@ interface InitFlags extends RunFlags {
   dryRun?: boolean;
   export?: string;
   allowCredentials?: boolean;
+  probe: boolean;
 }
 
 /** Registers `gomodctl init`. */
@@ -47,6 +49,7 @@ Presets:\n${presetsHelp()}\n\nCredentials never belong in GOPROXY: put them in ~
     .option('-y, --yes', 'apply without asking (required without a terminal)')
     .option('--dry-run', 'print the plan and the exact go env -w command; change nothing')
     .option('--export <format>', `print the configuration as a snippet instead of writing: ${EXPORT_FORMATS.join('|')}`)
+    .option('--no-probe', tr.t(fixMsg('fix.flag.noProbe')))
     .option('--allow-credentials', 'accept user:password in a proxy URL (prefer .netrc, see go help goauth)')
     .addOption(jsonOption(tr))
     .addOption(goOption(tr))
@@ -62,6 +65,7 @@ Presets:\n${presetsHelp()}\n\nCredentials never belong in GOPROXY: put them in ~
           preset: flags.preset,
           yes: flags.yes,
           dryRun: flags.dryRun,
+          noProbe: flags.probe === false,
           export: flags.export,
           allowCredentials: flags.allowCredentials,
           go: flags.go,

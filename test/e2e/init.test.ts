@@ -54,7 +54,7 @@ describe('gomodctl init --yes', () => {
 
   it('--json reports the applied plan with schemaVersion 1 and a backup id', async () => {
     fresh();
-    const r = await run(['init', '--yes', '--json', '--preset', 'china', '--no-direct']);
+    const r = await run(['init', '--yes', '--json', '--preset', 'china', '--no-direct', '--no-probe']);
     expect(r.exitCode, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ schemaVersion: 1, command: 'init', dryRun: false, applied: true });

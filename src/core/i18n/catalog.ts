@@ -6,6 +6,7 @@ import { cliMsg } from './messages/cli.js';
 import { commonMsg } from './messages/common.js';
 import { doctorMsg } from './messages/doctor.js';
 import { envMsg } from './messages/env.js';
+import { fixMsg } from './messages/fix.js';
 import { initMsg } from './messages/init.js';
 import { restoreMsg } from './messages/restore.js';
 import { routeMsg } from './messages/route.js';
@@ -24,4 +25,5 @@ export const AREAS: readonly AreaTexts[] = [
   routeMsg.texts,
   checkProxyMsg.texts,
   verdictMsg.texts,
+  fixMsg.texts,
 ];

@@ -1,0 +1,74 @@
+// Renders the fix search (core/verdict/choose-fix.ts): the failing fetches, the verified fixes best first as lines to
+// copy (report/fix-render.ts), or an honest "no verified fix" with what was tried; and its JSON part.
+import type { FixSearch, TriedFix } from '../core/verdict/choose-fix.js';
+import type { Verdict } from '../core/verdict/types.js';
+import { fixMsg } from '../core/i18n/messages/fix.js';
+import { renderFix, type FixDialect } from './fix-render.js';
+import type { Output } from './output.js';
+
+/** Why a verified candidate was dropped after the real `go mod download`. */
+export interface Demotion {
+  id: string;
+  reason: string;
+}
+
+/** The failing modules, one line per module and reason (its .info, .mod and .zip fail for the same reason). */
+function renderFailures(out: Output, verdict: Verdict): void {
+  const lines = new Set(
+    verdict.failures.map((f) => out.t(fixMsg('fix.failure', { module: f.need.module, message: f.message }))),
+  );
+  const modules = new Set(verdict.failures.map((f) => `${f.need.module}@${f.need.version ?? ''}`));
+  out.line(out.c.bold(out.t(fixMsg('fix.failing', { count: modules.size }))));
+  for (const l of lines) out.line(`  ${out.g.fail} ${l}`);
+  out.line();
+}
+
+/** The failures, the verified fixes (or none, with what was tried), in the user's language. */
+export function renderFixSearch(
+  out: Output,
+  verdict: Verdict,
+  search: FixSearch,
+  o: { demoted?: Demotion[]; showFailures?: boolean } = {},
+): void {
+  if (!verdict.willFail) {
+    out.line(out.t(fixMsg('fix.noFailure')));
+    return;
+  }
+  if (o.showFailures !== false) renderFailures(out, verdict);
+  for (const d of o.demoted ?? []) out.line(out.t(fixMsg('fix.demoted', { id: d.id, reason: d.reason })));
+  if (search.verified.length === 0) {
+    out.line(out.t(fixMsg('fix.none')));
+    for (const t of search.tried) out.line(`  ${out.t(fixMsg('fix.tried', { id: t.id, reason: t.reason }))}`);
+    return;
+  }
+  const dialect: FixDialect = 'posix';
+  out.line(out.t(fixMsg('fix.verifiedHeading')));
+  search.verified.forEach((v, k) => {
+    const by = (v.fixes[0]?.verifiedBy ?? ['probe']).join(' + ');
+    out.line(`  ${out.t(fixMsg('fix.option', { rank: k + 1, by, ms: Math.round(v.durationMs) }))}`);
+    for (const f of v.fixes) out.line(`     ${renderFix(f, dialect)}`);
+  });
+}
+
+const triedJson = (t: TriedFix) => ({ id: t.id, fixes: t.fixes, failures: t.failures, reason: t.reason });
+
+/** The JSON part of the fix search (messages in English; values redacted by the document printer). */
+export function fixSearchJson(verdict: Verdict, search: FixSearch, demoted: Demotion[] = []): Record<string, unknown> {
+  return {
+    willFail: verdict.willFail,
+    failures: verdict.failures.map((f) => ({
+      module: f.need.module,
+      version: f.need.version ?? null,
+      what: f.need.what,
+      outcome: f.outcome,
+      hop: f.hop ?? null,
+      url: f.url ?? null,
+      cause: f.cause ?? null,
+      status: f.status ?? null,
+      message: f.message,
+    })),
+    fixes: search.verified.map((v) => ({ id: v.id, fixes: v.fixes, durationMs: Math.round(v.durationMs) })),
+    tried: search.tried.map(triedJson),
+    demoted,
+  };
+}
