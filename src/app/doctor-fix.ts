@@ -13,9 +13,8 @@ import type { Need } from '../core/needs/types.js';
 import { goenvTextOf } from '../core/verdict/apply-fixes.js';
 import { chooseFix, type FixSearch, type VerifiedFix } from '../core/verdict/choose-fix.js';
 import type { Env } from '../core/verdict/reach.js';
-import type { GitAnswer, RouteProbe, Verdict } from '../core/verdict/types.js';
-import { createGoProber } from '../probes/go-prober.js';
-import { envRouteProbes, proberOptions, type ProberSpec } from '../probes/env-route-probes.js';
+import type { RouteProbe, Verdict } from '../core/verdict/types.js';
+import { envRouteProbes, } from '../probes/env-route-probes.js';
 
 // The engine's doctor loads this file lazily and needs the candidates' probers too.
 export { envRouteProbes };
@@ -25,14 +24,7 @@ import { verifyFixWithGo } from '../go/verify-fix.js';
 import { renderFix, renderPlanCommands } from '../report/fix-render.js';
 import { fixSearchJson, renderFixSearch, type Demotion } from '../report/fix-search-report.js';
 import { renderPlanHuman } from '../report/init-render.js';
-import { createOutput, type Output } from '../report/output.js';
-import { chooseCanary } from '../core/doctor/canary.js';
-import { configuredGoAuth } from '../core/goauth.js';
-import { evaluateVerdict } from '../core/verdict/evaluate.js';
-import { loadConfig } from '../go/load-config.js';
-import { predictGoNeeds } from '../go/predict-needs.js';
-import { createRouteProbe } from '../probes/route-probe.js';
-import type { DoctorOptions } from './doctor.js';
+import type { Output } from '../report/output.js';
 
 /** The fix flags of `gomodctl doctor`. */
 export interface DoctorFixFlags {
@@ -250,56 +242,4 @@ export async function applyTopFix(c: TopFixContext): Promise<TopFixResult> {
   if (!c.flags.fix) return { exitCode: 1, json: body };
   if (!c.out.json) c.out.line();
   return applyTop(c, search, body);
-}
-
-/**
- * `git ls-remote` as the engine's doctor runs it (go/git.ts gitLsRemote, bounded, the user's git config), looked up
- * by name so that this file works before and after the engine's go/git.ts is merged; without it direct VCS steps of a
- * candidate are not verified (choose-fix.ts refuses "not probed" outcomes).
- */
-async function gitProbe(env: Env, timeoutMs: number): Promise<{ gitLsRemote?: (repo: string) => Promise<GitAnswer> }> {
-  const git: Record<string, unknown> = await import('../go/git.js');
-  const ls = git.gitLsRemote as ((repo: string, env: Env, timeoutMs: number) => Promise<GitAnswer>) | undefined;
-  return ls ? { gitLsRemote: (repo) => ls(repo, env, timeoutMs) } : {};
-}
-
-/**
- * `doctor --fix/--verify/--mirror` until the verdict engine's doctor calls applyTopFix itself: predicts the needs,
- * evaluates the verdict with the run's probe, then applyTopFix; prints the one JSON document.
- */
-export async function runDoctorFix(o: DoctorOptions, flags: DoctorFixFlags, go: string): Promise<number> {
-  const out = createOutput({ json: o.json, color: o.color, env: o.env, lang: o.lang });
-  const loaded = await loadConfig({ go, env: o.env, cwd: o.cwd });
-  const goVersion = loaded.go?.version ?? '';
-  const predicted = await predictGoNeeds({ go, env: o.env, cwd: o.cwd, command: 'tidy', model: loaded.model });
-  const canary = chooseCanary(loaded, o.module);
-  const needs: Need[] = predicted.noModule
-    ? [{ module: canary.path, version: canary.version ?? 'v0.14.0', what: 'info', why: 'require', certainty: 'sure' }]
-    : predicted.needs;
-  const spec: ProberSpec = {
-    ...(await gitProbe(o.env, o.timeoutMs)),
-    goVersion: goVersion || null,
-    goauth: configuredGoAuth(loaded.model),
-    timeoutMs: o.timeoutMs,
-  };
-  const prober = await createGoProber(proberOptions(spec, o.env));
-  const probe = createRouteProbe({ prober, ...(spec.gitLsRemote ? { gitLsRemote: spec.gitLsRemote } : {}) });
-  const others = envRouteProbes(spec);
-  try {
-    const verdict = await evaluateVerdict({
-      model: loaded.model,
-      env: o.env,
-      needs,
-      goVersion,
-      probe,
-      timeoutMs: o.timeoutMs,
-    });
-    const base = { verdict, loaded, env: o.env, needs, goVersion, probe, probeFor: others.probeFor };
-    const r = await applyTopFix({ ...base, goBin: go, cwd: o.cwd, out, flags, timeoutMs: o.timeoutMs });
-    if (out.json) out.printDocument('doctor', { fix: r.json });
-    return r.exitCode;
-  } finally {
-    prober.close();
-    others.close();
-  }
 }

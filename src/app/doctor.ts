@@ -15,7 +15,8 @@ import { godebugFatalError } from '../core/godebug.js';
 import type { ConfigModel } from '../core/config-types.js';
 import { ModuleCache } from '../go/module-cache.js';
 import { fetchModViaRoute } from '../core/verdict/route-mod.js';
-import type { Verdict } from '../core/verdict/types.js';
+import type { RouteProbe, Verdict } from '../core/verdict/types.js';
+import type { Need } from '../core/needs/types.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
 import { createRouteProbe } from '../probes/route-probe.js';
 import { loadConfig } from '../go/load-config.js';
@@ -23,8 +24,9 @@ import { getReplaceDirs } from '../go/dirs.js';
 import { resolveGoBinary } from '../go/run-go.js';
 import { createGoProber, type GoProber } from '../probes/go-prober.js';
 import { doctorJson, renderDoctorHuman } from '../report/doctor-report.js';
-import { createOutput } from '../report/output.js';
+import { createOutput, type Output } from '../report/output.js';
 import type { DoctorFixFlags } from './doctor-fix.js';
+import { fixMsg } from '../core/i18n/messages/fix.js';
 import type { RunOptions } from './run-options.js';
 
 /** Options of `gomodctl doctor`, normalised by the command. */
@@ -101,7 +103,7 @@ async function computeVerdict(
   go: string,
   loaded: LoadedConfig,
   prober: GoProber,
-): Promise<Verdict | null> {
+): Promise<VerdictRun | null> {
   if (o.module) return null;
   const model = loaded.model;
   const probe = createRouteProbe({
@@ -120,7 +122,7 @@ async function computeVerdict(
     getMod: (path, version) => fetchModViaRoute(model, path, version, asker),
   });
   if (predicted.noModule) return null;
-  return evaluateVerdict({
+  const verdict = await evaluateVerdict({
     model,
     env: o.env,
     needs: predicted.needs,
@@ -130,6 +132,46 @@ async function computeVerdict(
     timeoutMs: o.timeoutMs,
     errors: [...new Set([...fatalGodebug(o.env, loaded), ...predicted.runs.flatMap((r) => r.result.errors)])],
   });
+  return { verdict, needs: predicted.needs, probe };
+}
+
+/** A verdict and what the fix search re-evaluates candidates with (the same needs and the run's cached probe). */
+interface VerdictRun {
+  verdict: Verdict;
+  needs: Need[];
+  probe: RouteProbe;
+}
+
+/**
+ * The fix search for a failing verdict (app/doctor-fix.ts applyTopFix: verified fixes; --verify, --fix), with the
+ * run's probe; candidates that change how the network is reached get probers of their own.
+ */
+async function searchFixes(o: DoctorOptions, go: string, loaded: LoadedConfig, run: VerdictRun, out: Output) {
+  const { applyTopFix, envRouteProbes, noFixFlags } = await import('./doctor-fix.js');
+  const spec = {
+    goVersion: loaded.go?.version ?? null,
+    goauth: configuredGoAuth(loaded.model),
+    timeoutMs: o.timeoutMs,
+    gitLsRemote: (repo: string) => gitLsRemote(repo, o.env, o.timeoutMs),
+  };
+  const others = envRouteProbes(spec);
+  try {
+    return await applyTopFix({
+      ...run,
+      probeFor: others.probeFor,
+      loaded,
+      env: o.env,
+      goVersion: loaded.go?.version ?? '',
+      goBin: go,
+      cwd: o.cwd,
+      out,
+      flags: o.fix ?? noFixFlags(),
+      timeoutMs: o.timeoutMs,
+      showFailures: false,
+    });
+  } finally {
+    others.close();
+  }
 }
 
 /** Runs every check (all at once, results in report order) and reports which are still pending. */
@@ -166,24 +208,32 @@ function unpredictable(err: Error): CheckResult {
 /** Runs `gomodctl doctor`; resolves to the exit code (0 no check failed, 1 a check failed). */
 export async function runDoctor(o: DoctorOptions): Promise<number> {
   const go = await resolveGoBinary(o.go, o.env);
-  if (o.fix) return (await import('./doctor-fix.js')).runDoctorFix(o, o.fix, go);
   const start = performance.now();
   const out = createOutput({ json: o.json, color: o.color, env: o.env, lang: o.lang });
   const spinner = await out.startSpinner('probing proxies, checksum database and private hosts…');
   const { ctx, prober, loaded } = await buildContext(o, go);
-  const [report, verdict] = await Promise.all([
-    collect(ctx, (titles) => spinner.update(waitingText(titles))),
-    computeVerdict(o, go, loaded, prober).catch((err: Error) => err),
-  ]).finally(() => prober.close());
-  if (verdict instanceof Error) {
-    report.checks.push(unpredictable(verdict));
-    report.summary = summarize(report.checks);
-  } else if (verdict) report.verdict = verdict;
-  report.durationMs = Math.round(performance.now() - start);
-  spinner.stop();
-  if (out.json) out.printDocument('doctor', doctorJson(report));
-  else renderDoctorHuman(out, report, o.verbose);
-  // In a module the verdict decides: 1 exactly when go mod tidy would fail; a failing check elsewhere is advice.
-  if (report.verdict) return report.verdict.willFail ? 1 : 0;
-  return report.summary.fail > 0 ? 1 : 0;
+  try {
+    const [report, run] = await Promise.all([
+      collect(ctx, (titles) => spinner.update(waitingText(titles))),
+      computeVerdict(o, go, loaded, prober).catch((err: Error) => err),
+    ]);
+    if (run instanceof Error) {
+      report.checks.push(unpredictable(run));
+      report.summary = summarize(report.checks);
+    } else if (run) report.verdict = run.verdict;
+    report.durationMs = Math.round(performance.now() - start);
+    spinner.stop();
+    if (!out.json) renderDoctorHuman(out, report, o.verbose);
+    // The fix search prints its human part after the report; its JSON part joins doctor's one document.
+    const failing = run && !(run instanceof Error) && run.verdict.willFail ? run : null;
+    const fix = failing ? await searchFixes(o, go, loaded, failing, out) : null;
+    if (o.fix && !report.verdict) out.info(out.t(fixMsg('fix.noVerdict')));
+    if (out.json) out.printDocument('doctor', { ...doctorJson(report), ...(fix ? { fix: fix.json } : {}) });
+    if (fix && o.fix?.fix) return fix.exitCode;
+    // In a module the verdict decides: 1 exactly when go mod tidy would fail; a failing check elsewhere is advice.
+    if (report.verdict) return report.verdict.willFail ? 1 : 0;
+    return report.summary.fail > 0 ? 1 : 0;
+  } finally {
+    prober.close();
+  }
 }
