@@ -15,7 +15,7 @@ import { createOutput } from '../report/output.js';
 import type { RunOptions } from './run-options.js';
 
 /** Options of `gomodctl doctor`, normalised by the command. */
-export interface DoctorOptions extends RunOptions {
+interface DoctorOptions extends RunOptions {
   cwd: string;
   timeoutMs: number;
   module?: string;

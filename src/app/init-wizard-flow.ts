@@ -14,7 +14,7 @@ import type { Output } from '../report/output.js';
 import type { WizardPrompts } from '../report/prompts.js';
 
 /** Everything the wizard reads; all I/O is behind these functions. */
-export interface WizardDeps {
+interface WizardDeps {
   out: Output;
   prompts: WizardPrompts;
   model: ConfigModel;
@@ -27,7 +27,7 @@ export interface WizardDeps {
 }
 
 /** The wizard's result: values for the plan, plus an optional .netrc entry to write. */
-export interface WizardAnswers {
+interface WizardAnswers {
   proxy: string;
   private?: string;
   sumdb?: string;
@@ -35,7 +35,7 @@ export interface WizardAnswers {
 }
 
 /** Turns a thrown UsageError into inquirer's "validation message" form. */
-export function asValidator(check: (v: string) => unknown): (v: string) => boolean | string {
+function asValidator(check: (v: string) => unknown): (v: string) => boolean | string {
   return (v) => {
     try {
       check(v);

@@ -8,7 +8,7 @@ import { askConfirm } from '../report/prompts.js';
 import { executePlan, loadForWrite, type InitEnvironment, type RunContext } from './write-plan.js';
 
 /** Normalised `restore` flags. */
-export interface RestoreOptions {
+interface RestoreOptions {
   list?: boolean;
   id?: string;
   yes?: boolean;

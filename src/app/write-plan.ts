@@ -62,7 +62,7 @@ function requireConsent(ctx: RunContext, yes: boolean | undefined, what: string)
 }
 
 /** What executePlan shows and applies. */
-export interface PlanRun {
+interface PlanRun {
   ctx: RunContext;
   plan: InitPlan;
   goenvPath: string;

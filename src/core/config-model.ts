@@ -7,7 +7,7 @@ import { goDefaults, MODULE_VARS, UPSTREAM_GO_ENV, usesGorootGoEnv } from './kno
 import type { ConfigModel, ConfigSource, ConfigVar } from './config-types.js';
 
 /** What buildConfigModel reads: all plain values, gathered at the edge. */
-export interface ConfigModelInput {
+interface ConfigModelInput {
   env: Record<string, string | undefined>;
   goenvPath: string | null;
   goenvText: string | null;
@@ -16,7 +16,7 @@ export interface ConfigModelInput {
 }
 
 /** Variables read only from the process environment (net/http ProxyFromEnvironment: upper case wins). */
-export const ENV_ONLY_VARS = ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY'] as const;
+const ENV_ONLY_VARS = ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY'] as const;
 
 interface Sources {
   input: ConfigModelInput;

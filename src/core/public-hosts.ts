@@ -3,7 +3,7 @@
 import { modulePathHost, urlHostname } from './hosts.js';
 
 /** Hosts whose modules are public: sending their paths to a public proxy leaks nothing. */
-export const PUBLIC_MODULE_HOSTS: readonly string[] = [
+const PUBLIC_MODULE_HOSTS: readonly string[] = [
   'github.com',
   'golang.org',
   'gopkg.in',
@@ -59,7 +59,7 @@ export const PUBLIC_MODULE_HOSTS: readonly string[] = [
 ];
 
 /** Hosts of public module proxies (a private path sent there leaks its name). */
-export const PUBLIC_PROXY_HOSTS: readonly string[] = [
+const PUBLIC_PROXY_HOSTS: readonly string[] = [
   'proxy.golang.org',
   'goproxy.cn',
   'goproxy.io',

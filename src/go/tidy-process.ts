@@ -6,7 +6,7 @@ import { cMessagesEnv } from './child-env.js';
 import { GoNotFoundError } from './run-go.js';
 
 /** What to run and where each stderr line goes. */
-export interface TidyProcessOptions {
+interface TidyProcessOptions {
   go: string;
   args: string[];
   cwd: string;
@@ -28,7 +28,7 @@ export interface TidyProcess {
 }
 
 /** Kills a process group on POSIX (`process.kill(-pid)`) or a tree with `taskkill /T /F` on Windows. */
-export async function killProcessTree(pid: number, platform: NodeJS.Platform = process.platform): Promise<void> {
+async function killProcessTree(pid: number, platform: NodeJS.Platform = process.platform): Promise<void> {
   if (platform === 'win32') {
     await execa('taskkill', ['/pid', String(pid), '/T', '/F'], { reject: false, timeout: 5000, windowsHide: true });
     return;

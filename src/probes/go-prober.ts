@@ -10,7 +10,7 @@ import { probeUrl, type ProbeOptions } from './http-probe.js';
 import { readNetrc } from './netrc-file.js';
 
 /** Whose network to imitate, and the default bound of each probe. */
-export interface GoProberOptions {
+interface GoProberOptions {
   /** The environment Go sees (HTTPS_PROXY, NO_PROXY, SSL_CERT_FILE, NETRC, HOME…). */
   env: Record<string, string | undefined>;
   /** The running Go's version ("go1.26.8"): .netrc, GOAUTH, roots and proxy rules differ by version; null = newest. */
@@ -28,7 +28,7 @@ export interface GoProberOptions {
  * Options of one probe: what to read and check (see ProbeOptions: readBody, binary, responseHeaders, expect,
  * headers) and another bound. Trust, credentials, proxies and cancellation are the prober's.
  */
-export type GoProbeOptions = Partial<
+type GoProbeOptions = Partial<
   Pick<ProbeOptions, 'readBody' | 'binary' | 'responseHeaders' | 'expect' | 'headers' | 'timeoutMs'>
 > & {
   /** Send no credentials (neither .netrc nor GOAUTH), to see what the server does without them. */

@@ -5,7 +5,7 @@ import { canGoEnvWrite } from '../core/known-vars.js';
 import { goEnvWriteCommand, powershellQuote, shellQuote } from '../core/shell-quote.js';
 
 /** The shells and CI dialects a fix can be written in. */
-export type FixDialect = 'posix' | 'powershell' | 'github-env';
+type FixDialect = 'posix' | 'powershell' | 'github-env';
 
 /** Why an `export` is needed for a variable `go env -w` could hold: the OS environment sets it and wins. */
 const fromEnvironment = (variable: string): string =>

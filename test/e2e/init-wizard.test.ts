@@ -31,8 +31,7 @@ function scripted(script: Array<[RegExp, Answer]>): WizardPrompts & { asked: str
   const answer = async (o: { message: string }) => {
     asked.push(o.message);
     const next = script.shift();
-    if (!next || !next[0].test(o.message))
-      throw new Error(`unexpected question "${o.message}" (expected ${next?.[0]})`);
+    if (!next?.[0].test(o.message)) throw new Error(`unexpected question "${o.message}" (expected ${next?.[0]})`);
     return typeof next[1] === 'function' ? (next[1] as (x: unknown) => unknown)(o) : next[1];
   };
   const remaining = () => script.length; // every scripted answer (and the assertions inside it) must have been used

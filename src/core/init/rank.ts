@@ -12,7 +12,7 @@ export interface MirrorProbe {
 }
 
 /** Verdict for one mirror row. */
-export type MirrorVerdict = 'ok' | 'reachable' | 'unreachable';
+type MirrorVerdict = 'ok' | 'reachable' | 'unreachable';
 
 /**
  * ok = the canary list came back 200; reachable = the server answered (404/410 is a proper "not here",
