@@ -26,6 +26,12 @@ export async function runRestore(opts: RestoreOptions, where: InitEnvironment): 
     renderBackupList(ctx.out, file, path);
     return 0;
   }
+  if (file.backups.length === 0 && opts.id === undefined) {
+    // Nothing to undo is not a failure (--help: "0 … nothing to do"): a CI step may run restore unconditionally.
+    if (ctx.out.json) ctx.out.printDocument('restore', { restored: null, backupsFile: path, ops: [] });
+    else ctx.out.line(`Nothing to restore: ${path} holds no backup yet (gomodctl init takes one before it writes).`);
+    return 0;
+  }
   const record = findBackup(file, opts.id);
   const { loaded, goenvPath, goBin } = await loadForWrite(ctx, opts.go);
   const wanted = Object.fromEntries(restoreOps(record).map((o) => [o.name, o.op === 'set' ? o.value : null]));
