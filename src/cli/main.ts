@@ -14,6 +14,7 @@ import { registerTidy } from './tidy.js';
 import { registerInit } from './init.js';
 import { registerRestore } from './restore.js';
 import { registerCheckProxy } from './check-proxy.js';
+import { registerCompletion } from './completion.js';
 import { VERSION } from './version.js';
 
 /** The columns help text is wrapped at: the terminal's, else 80 (what commander uses for its own columns). */
@@ -86,6 +87,7 @@ export function buildProgram(tr: Translator = translator('en'), seen: Dispatch =
     registerEnv,
     registerRoute,
     registerCheckProxy,
+    registerCompletion,
   ];
   for (const register of registers) register(program, tr);
   return program;

@@ -114,3 +114,8 @@ function outputColumns(stdout: NodeJS.WriteStream, env: NodeJS.ProcessEnv): numb
   const columns = Number(env.COLUMNS);
   return Number.isInteger(columns) && columns > 0 ? columns : Number.POSITIVE_INFINITY;
 }
+
+/** Writes a generated script (shell completion) to stdout verbatim: no colour, no redaction, no glyph changes. */
+export function printScript(text: string, stdout: NodeJS.WritableStream = process.stdout): void {
+  stdout.write(text);
+}

@@ -66,6 +66,9 @@ const en = {
     'show the effective Go module configuration, where each value comes from, and what the environment shadows',
   // gomodctl route
   'route.description': 'show the requests Go would make for modules under the current configuration (no network)',
+  // gomodctl completion
+  'completion.description': 'print a shell completion script (bash, zsh, fish or powershell)',
+  'completion.argument': 'the shell: bash, zsh, fish or powershell',
   'route.argument': 'module path with optional @version',
   'route.invalidModule': 'invalid module "{arg}": {reason}',
   'route.emptyVersion': 'empty version after @',
@@ -129,6 +132,8 @@ const zh = {
   'env.description': '显示生效的 Go 模块配置、每个值的来源，以及被环境变量覆盖的设置',
   // gomodctl route
   'route.description': '显示在当前配置下 Go 下载模块时会发出的请求（不访问网络）',
+  'completion.description': '输出 shell 自动补全脚本（bash、zsh、fish 或 powershell）',
+  'completion.argument': 'shell 名称：bash、zsh、fish 或 powershell',
   'route.argument': '模块路径，可带 @版本',
   'route.invalidModule': '无效的模块 "{arg}"：{reason}',
   'route.emptyVersion': '@ 后面的版本为空',
