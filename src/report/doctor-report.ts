@@ -69,9 +69,10 @@ function renderFixLines(out: Output, r: CheckResult): void {
 
 function renderCheck(out: Output, r: CheckResult, verbose: boolean): void {
   const time = r.timings ? out.c.dim(` [${formatDuration(r.timings.totalMs)}]`) : '';
-  // A title that only repeats its group ("Configuration") or the start of its message ("go1.26.8") is not printed:
+  // A title that only repeats its group ("Configuration", "Checksum database") or the start of its message
+  // ("go1.26.8") is not printed:
   // the message takes the title's line.
-  const folded = r.title === GROUP_TITLES[r.group] || r.message.startsWith(r.title);
+  const folded = (GROUP_TITLES[r.group] ?? '').startsWith(r.title) || r.message.startsWith(r.title);
   if (folded) out.line(`  ${mark(out, r)} ${r.message}${time}`);
   else {
     out.line(`  ${mark(out, r)} ${out.c.bold(r.title)}${time}`);
