@@ -2,7 +2,7 @@
 import type { CheckResult } from '../core/doctor/check.js';
 import type { DoctorReport } from '../core/doctor/checks/context.js';
 import { formatDuration } from '../core/duration.js';
-import { renderFixBlock, renderFixes } from './fix-render.js';
+import { renderFixes, renderFixSection } from './fix-render.js';
 import { printGrouped, printSummaryLine } from './grouped.js';
 import type { Output } from './output.js';
 
@@ -55,18 +55,6 @@ function phaseLine(r: CheckResult): string {
     .join(' · ');
 }
 
-/** The fix lines of a check: "fix:" (or "fix, one of:") over the block; advice alone is not labelled a fix. */
-function renderFixLines(out: Output, r: CheckResult): void {
-  const block = renderFixBlock(r.fix);
-  if (block.lines.length === 0) return;
-  if (block.commands === 0) {
-    for (const l of block.lines) out.line(`      ${out.c.dim(l.replace(/^# /, ''))}`);
-    return;
-  }
-  out.line(`      ${out.c.cyan(block.commands > 1 ? 'fix, one of:' : 'fix:')}`);
-  for (const l of block.lines) out.line(`        ${l.startsWith('# ') ? out.c.dim(l) : l}`);
-}
-
 function renderCheck(out: Output, r: CheckResult, verbose: boolean): void {
   const time = r.timings ? out.c.dim(` [${formatDuration(r.timings.totalMs)}]`) : '';
   // A title that only repeats its group ("Configuration", "Checksum database") or the start of its message
@@ -84,7 +72,7 @@ function renderCheck(out: Output, r: CheckResult, verbose: boolean): void {
     );
   if (verbose && r.target && r.target !== r.title) out.line(`      ${out.c.dim(`target: ${r.target}`)}`);
   for (const d of r.details ?? []) out.line(`      ${out.c.dim('•')} ${d}`);
-  renderFixLines(out, r);
+  for (const l of renderFixSection(r.fix, '      ', { label: out.c.cyan, note: out.c.dim })) out.line(l);
 }
 
 /** "4 checks passed" or "2 of 4 checks failed, 1 warning": the one line a reader needs first. */

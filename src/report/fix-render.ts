@@ -131,7 +131,7 @@ export function renderFixes(fixes: Fix[] | undefined, dialect: FixDialect = 'pos
  * lines; then each command on a line of its own (a line-select copies a runnable command), its own notes on a
  * `# …` line above it. `commands` counts the runnable lines; with none, the lines are advice only.
  */
-export function renderFixBlock(
+function renderFixBlock(
   fixes: Fix[] | undefined,
   dialect: FixDialect = 'posix',
 ): { lines: string[]; commands: number } {
@@ -146,6 +146,21 @@ export function renderFixBlock(
     lines.push(p.command);
   }
   return { lines, commands: runnable.length };
+}
+
+/**
+ * A report's fix section: "fix:" (or "fix, one of:") over the block at `indent` + 2, or the advice alone (no command)
+ * at `indent` and not labelled a fix. `style` colours the label and the `#` lines (chalk at the caller).
+ */
+export function renderFixSection(
+  fixes: Fix[] | undefined,
+  indent: string,
+  style: { label(s: string): string; note(s: string): string },
+): string[] {
+  const block = renderFixBlock(fixes);
+  if (block.commands === 0) return block.lines.map((l) => `${indent}${style.note(l.replace(/^# /, ''))}`);
+  const label = style.label(block.commands > 1 ? 'fix, one of:' : 'fix:');
+  return [`${indent}${label}`, ...block.lines.map((l) => `${indent}  ${l.startsWith('# ') ? style.note(l) : l}`)];
 }
 
 /** A plan's GOENV-file changes as the exact commands that apply them: one `go env -w …` and one `go env -u …`. */

@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { formatDuration } from '../core/duration.js';
 import { redactSecrets } from '../core/redact.js';
 import type { TidyProblem, TidyReport } from '../core/tidy/report-model.js';
-import { renderFixes } from './fix-render.js';
+import { renderFixes, renderFixSection } from './fix-render.js';
 
 /** Extra facts for the summary line that are not in the JSON document. */
 interface SummaryContext {
@@ -41,7 +41,7 @@ function problemLines(p: TidyProblem, index: number, c: ChalkInstance): string[]
   if (p.phase) facts.push(`phase ${p.phase}`);
   if (facts.length) lines.push(`   ${c.dim(facts.join(' · '))}`);
   if (p.url) lines.push(`   ${c.dim('url')} ${p.url}`);
-  for (const [i, f] of renderFixes(p.fix).entries()) lines.push(`   ${c.cyan(i === 0 ? 'fix' : '   ')} ${f}`);
+  lines.push(...renderFixSection(p.fix, '   ', { label: c.cyan, note: c.dim }));
   return lines.map(redactSecrets);
 }
 
