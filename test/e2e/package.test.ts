@@ -14,7 +14,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 /** npm with its cache, config and logs in the temporary directory: nothing of the developer's is read or written. */
 function npm(args: string[], cwd: string): string {
   const env = { ...process.env, npm_config_cache: join(tmp, 'cache'), npm_config_userconfig: join(tmp, 'npmrc') };
-  return execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
+  return execFileSync('npm', [...args, '--no-audit', '--no-fund', '--no-update-notifier', '--loglevel=error'], {
     cwd,
     env,
     encoding: 'utf8',
