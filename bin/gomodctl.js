@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 // Tiny launcher: everything lives in the compiled CLI. `--version` alone skips loading commander (start-up matters
-// for a tool that runs in every CI job).
+// for a tool that runs in every CI job). A clone that was never built has no dist/: say what to run, exit 2.
+import { existsSync } from 'node:fs';
+
+if (!existsSync(new URL('../dist/cli/main.js', import.meta.url))) {
+  process.stderr.write('gomodctl: dist/ is missing (a clone that was not built): run `npm run build` first\n');
+  process.exit(2);
+}
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { VERSION } = await import('../dist/cli/version.js');

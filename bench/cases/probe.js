@@ -38,7 +38,10 @@ export async function benchProbe(ctx) {
         if (!r.ok) throw new Error(`probe failed: ${r.message}`);
         const c = await curlTimes(url, p.caFile);
         if (i === 0) continue; // warm-up
-        PHASES.forEach(([k], j) => (ours[j].push(r.timings[k] ?? NaN), theirs[j].push(c[j])));
+        for (const [j, [k]] of PHASES.entries()) {
+          ours[j].push(r.timings[k] ?? NaN);
+          theirs[j].push(c[j]);
+        }
       }
       PHASES.forEach(([, , label], j) => {
         if (!tls && label === 'TLS') return;

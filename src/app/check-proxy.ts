@@ -31,7 +31,7 @@ import { createOutput } from '../report/output.js';
 import type { RunOptions } from './run-options.js';
 
 /** Options of one check-proxy run (already validated flags). */
-export interface CheckProxyOptions {
+interface CheckProxyOptions {
   url: string;
   /** --module path@version values; empty: the public default canaries. */
   modules: string[];
@@ -47,7 +47,7 @@ export interface CheckProxyOptions {
 }
 
 /** Options of the `gomodctl check-proxy` command. */
-export interface CheckProxyCommandOptions extends RunOptions {
+interface CheckProxyCommandOptions extends RunOptions {
   url: string;
   modules: string[];
   sumdb?: string;

@@ -30,7 +30,7 @@ import { fixMsg } from '../core/i18n/messages/fix.js';
 import type { RunOptions } from './run-options.js';
 
 /** Options of `gomodctl doctor`, normalised by the command. */
-export interface DoctorOptions extends RunOptions {
+interface DoctorOptions extends RunOptions {
   cwd: string;
   timeoutMs: number;
   module?: string;

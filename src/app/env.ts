@@ -10,7 +10,7 @@ import type { RunOptions } from './run-options.js';
 const SHOWN = [...MODULE_VARS, 'HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY'];
 
 /** Options of `gomodctl env`. */
-export type EnvOptions = RunOptions;
+type EnvOptions = RunOptions;
 
 /** Runs `gomodctl env`; resolves to the exit code. */
 export async function runEnv(o: EnvOptions): Promise<number> {

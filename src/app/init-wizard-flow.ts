@@ -1,7 +1,7 @@
 // The init wizard's flow: its questions (steps 1–6), in order. Prompts and probes are injected, so flow tests answer
 // them.
 import { UsageError } from '../core/errors.js';
-import { validateGoproxyForWrite } from '../core/goproxy.js';
+import { parseGoproxy, validateGoproxyForWrite } from '../core/goproxy.js';
 import { validateGosumdbForWrite } from '../core/gosumdb.js';
 import { isRecommended, rankMirrors, recommendProxy, mirrorVerdict, type MirrorProbe } from '../core/init/rank.js';
 import type { Mirror } from '../core/init/mirrors.js';
@@ -29,7 +29,7 @@ export interface WizardDeps {
 }
 
 /** The wizard's result: values for the plan, plus an optional .netrc entry to write. */
-export interface WizardAnswers {
+interface WizardAnswers {
   proxy: string;
   private?: string;
   sumdb?: string;
@@ -37,7 +37,7 @@ export interface WizardAnswers {
 }
 
 /** Turns a thrown UsageError into inquirer's "validation message" form. */
-export function asValidator(check: (v: string) => unknown): (v: string) => boolean | string {
+function asValidator(check: (v: string) => unknown): (v: string) => boolean | string {
   return (v) => {
     try {
       check(v);
@@ -48,18 +48,43 @@ export function asValidator(check: (v: string) => unknown): (v: string) => boole
   };
 }
 
-async function stepProbe(d: WizardDeps): Promise<{ ranked: MirrorProbe[]; directOk: boolean }> {
-  const extra = (
+/**
+ * The URL Go uses for a proxy typed without a scheme ("athens.corp.local"): proxyList
+ * (cmd/go/internal/modfetch/proxy.go) adds "https://" to an entry with no ":/" that is not an absolute path.
+ */
+function proxyUrlAsGoReadsIt(typed: string): string {
+  const parsed = parseGoproxy(typed, '');
+  const entry = parsed.ok ? parsed.entries.find((e) => e.kind === 'url') : undefined;
+  return entry?.kind === 'url' ? entry.url : typed;
+}
+
+/** Asks for a proxy of the user's own; a single URL (a list is the proxies step's job), scheme added as Go adds it. */
+async function askOwnProxy(d: WizardDeps): Promise<string> {
+  const typed = (
     await d.prompts.input({
       message: 'Add your own proxy URL to test (empty to skip):',
-      validate: asValidator((v) => v.trim() === '' || validateGoproxyForWrite(v.trim())),
+      validate: asValidator((v) => {
+        if (v.trim() === '') return;
+        if (/[,|]/.test(v))
+          throw new UsageError('one URL here, please: the order of proxies is chosen in the next step');
+        validateGoproxyForWrite(v.trim());
+      }),
     })
   ).trim();
+  if (!typed) return '';
+  const url = proxyUrlAsGoReadsIt(typed);
+  if (url !== typed) d.out.line(`No scheme given: using ${url} (Go adds https:// to a GOPROXY entry without one).`);
+  return url;
+}
+
+async function stepProbe(d: WizardDeps): Promise<{ ranked: MirrorProbe[]; directOk: boolean }> {
+  const extra = await askOwnProxy(d);
   const mirrors = extra
     ? [...d.catalog, { id: extra.replace(/^https?:\/\//, ''), url: extra, note: 'yours' }]
     : d.catalog;
   d.out.line(`Probing ${mirrors.length} mirror(s) and direct access…`);
-  const [probes, direct] = await Promise.all([d.probeMirrors(mirrors), d.probeDirect()]);
+  const spinner = await d.out.startSpinner(`waiting for ${mirrors.length + 1} answers…`);
+  const [probes, direct] = await Promise.all([d.probeMirrors(mirrors), d.probeDirect()]).finally(() => spinner.stop());
   const ranked = rankMirrors(probes);
   renderMirrorTable(d.out, ranked, direct);
   return { ranked, directOk: direct.ok };
@@ -109,7 +134,9 @@ async function stepPrivate(d: WizardDeps): Promise<string | undefined> {
       choices: suggestions.map((s) => ({
         name: `${s.pattern}  ${s.reason}; matches ${s.matches.length ? s.matches.join(', ') : 'no requirement'}`,
         value: s.pattern,
-        checked: s.source === 'goprivate',
+        // Every suggestion is preselected: each comes from the current GOPRIVATE, a git remote or a go.mod
+        // requirement that looks private; unticking is one key, retyping a host is many.
+        checked: true,
       })),
     });
   }

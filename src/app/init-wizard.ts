@@ -57,13 +57,50 @@ export async function probeProxyEntries(
   }
 }
 
+/** Ctrl-C in an inquirer prompt (cli/main.ts turns it into exit 130, quietly). */
+function isPromptExit(err: unknown): boolean {
+  return err instanceof Error && err.name === 'ExitPromptError';
+}
+
 /** The whole interactive `gomodctl init`; `prompts` is injected by flow tests. Returns the exit code. */
 export async function runWizard(
   opts: InitOptions,
   ctx: RunContext & { prompts?: WizardPrompts; runDoctor?: () => Promise<number> },
 ): Promise<number> {
-  const { loaded, goenvPath, goBin } = await loadForWrite(ctx, opts.go);
   const prompts = ctx.prompts ?? (await loadPrompts());
+  const wrote: { netrc?: string } = {};
+  let code: number;
+  try {
+    code = await askAndApply(opts, { ...ctx, prompts }, wrote);
+  } catch (err) {
+    // Interrupted before the write: say what state the user is in (the GOENV file is written last, in one go).
+    if (isPromptExit(err)) {
+      ctx.out.line(
+        wrote.netrc
+          ? `Interrupted: the Go configuration was not changed (the login was already added to ${wrote.netrc}).`
+          : 'Interrupted: nothing was changed.',
+      );
+    }
+    throw err;
+  }
+  if (code !== 0 || opts.dryRun) return code;
+  if (
+    ctx.runDoctor &&
+    (await prompts.confirm({ message: 'Run gomodctl doctor now to check the new configuration?', default: true }))
+  ) {
+    await ctx.runDoctor();
+  } else ctx.out.line('Check the result any time with: gomodctl doctor');
+  return code;
+}
+
+/** Steps 1–7: the questions, the .netrc entry, then the preview, confirmation and write of the plan. */
+async function askAndApply(
+  opts: InitOptions,
+  ctx: RunContext & { prompts: WizardPrompts },
+  wrote: { netrc?: string },
+): Promise<number> {
+  const { prompts } = ctx;
+  const { loaded, goenvPath, goBin } = await loadForWrite(ctx, opts.go);
   const prober = await wizardProber(ctx.env, loaded.go?.version ?? null);
   const answers = await runWizardFlow({
     out: ctx.out,
@@ -87,9 +124,10 @@ export async function runWizard(
     (await prompts.confirm({ message: 'Append this login to your .netrc (mode 0600)?', default: true }))
   ) {
     const path = await appendNetrcLogin({ env: ctx.env, goVersion: loaded.go?.version ?? null, ...answers.netrc });
+    if (path) wrote.netrc = path;
     ctx.out.line(path ? `Wrote ${path}` : 'No home directory: .netrc not written.');
   }
-  const code = await executePlan({
+  return executePlan({
     ctx: { ...ctx, confirm: (message) => prompts.confirm({ message, default: true }) },
     plan,
     goenvPath,
@@ -98,12 +136,4 @@ export async function runWizard(
     dryRun: opts.dryRun,
     yes: opts.yes,
   });
-  if (code !== 0 || opts.dryRun) return code;
-  if (
-    ctx.runDoctor &&
-    (await prompts.confirm({ message: 'Run gomodctl doctor now to check the new configuration?', default: true }))
-  ) {
-    await ctx.runDoctor();
-  } else ctx.out.line('Check the result any time with: gomodctl doctor');
-  return code;
 }

@@ -8,7 +8,7 @@ import { askConfirm } from '../report/prompts.js';
 import { executePlan, loadForWrite, type InitEnvironment, type RunContext } from './write-plan.js';
 
 /** Normalised `restore` flags. */
-export interface RestoreOptions {
+interface RestoreOptions {
   list?: boolean;
   id?: string;
   yes?: boolean;
@@ -24,6 +24,12 @@ export async function runRestore(opts: RestoreOptions, where: InitEnvironment): 
   const file = await readBackups(path);
   if (opts.list) {
     renderBackupList(ctx.out, file, path);
+    return 0;
+  }
+  if (file.backups.length === 0 && opts.id === undefined) {
+    // Nothing to undo is not a failure (--help: "0 … nothing to do"): a CI step may run restore unconditionally.
+    if (ctx.out.json) ctx.out.printDocument('restore', { restored: null, backupsFile: path, ops: [] });
+    else ctx.out.line(`Nothing to restore: ${path} holds no backup yet (gomodctl init takes one before it writes).`);
     return 0;
   }
   const record = findBackup(file, opts.id);

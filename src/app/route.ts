@@ -8,7 +8,7 @@ import { renderRoutesHuman, routeJson } from '../report/route-report.js';
 import type { RunOptions } from './run-options.js';
 
 /** Options of `gomodctl route`: the validated module arguments and the output mode. */
-export interface RouteOptions extends RunOptions {
+interface RouteOptions extends RunOptions {
   targets: Array<{ path: string; version?: string }>;
 }
 

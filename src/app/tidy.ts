@@ -29,7 +29,7 @@ import {
 } from '../report/tidy-ci.js';
 
 /** Normalised options of `gomodctl tidy`. */
-export interface TidyRunOptions {
+interface TidyRunOptions {
   explain: boolean;
   stallMs: number;
   timeoutMs?: number;
@@ -256,7 +256,7 @@ function print(o: Resolved, out: Output, env: NodeJS.ProcessEnv, report: TidyRep
     const lines = renderHuman(report, ctx, o.explain, out.c);
     const shown =
       mode === 'gitlab' && lines.length > 1 ? gitlabSection('gomodctl_tidy', lines[0]!, lines.slice(1)) : lines;
-    shown.forEach((l) => out.line(l));
+    for (const l of shown) out.line(l);
   }
   if (mode !== 'none') writeCiReport(mode, report, env, write);
 }

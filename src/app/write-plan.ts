@@ -47,7 +47,7 @@ export async function loadForWrite(
     );
   if (loaded.go.goenv === 'off' || !loaded.go.goenv) {
     throw new UsageError(
-      'GOENV=off: Go has no env file to write; unset GOENV or set it to a file path (e.g. GOENV=$HOME/.config/go/env).',
+      'GOENV=off: Go has no GOENV file to write; unset GOENV or set it to a file path (e.g. GOENV=$HOME/.config/go/env).',
     );
   }
   return { loaded, goenvPath: loaded.go.goenv, goBin };
@@ -62,7 +62,7 @@ function requireConsent(ctx: RunContext, yes: boolean | undefined, what: string)
 }
 
 /** What executePlan shows and applies. */
-export interface PlanRun {
+interface PlanRun {
   ctx: RunContext;
   plan: InitPlan;
   goenvPath: string;

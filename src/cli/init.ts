@@ -31,7 +31,7 @@ export function registerInit(program: Command, tr: Translator): void {
       'gomodctl init --preset china --dry-run',
       'gomodctl init --preset china --export github-actions',
     ],
-    `Exit codes: 0 written (or printed), 1 go env failed (the previous state is restored), 2 bad usage or bad input (nothing written).
+    `Exit codes: 0 written (or printed); 1 go env failed (the previous state is restored), or you answered no to "Apply these changes?" (nothing written); 2 bad usage or bad input (nothing written); 130 interrupted (nothing written).
 
 Presets:\n${presetsHelp()}\n\nCredentials never belong in GOPROXY: put them in ~/.netrc (machine <host> login <user> password <token>).`,
   );

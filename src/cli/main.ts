@@ -14,6 +14,7 @@ import { registerTidy } from './tidy.js';
 import { registerInit } from './init.js';
 import { registerRestore } from './restore.js';
 import { registerCheckProxy } from './check-proxy.js';
+import { registerCompletion } from './completion.js';
 import { VERSION } from './version.js';
 
 /** The columns help text is wrapped at: the terminal's, else 80 (what commander uses for its own columns). */
@@ -36,8 +37,25 @@ function rootHelpText(tr: Translator): string {
   return `\n${tr.t(cliMsg('help.examples'))}\n${lines.join('\n')}\n\n${exitCodes}`;
 }
 
+/** Which command the arguments named, once commander has dispatched to it: errors are prefixed `gomodctl <command>:`. */
+interface Dispatch {
+  command?: string;
+}
+
+/** "gomodctl doctor" once the doctor command was dispatched to, else "gomodctl". */
+function programName(seen: Dispatch): string {
+  return seen.command ? `gomodctl ${seen.command}` : 'gomodctl';
+}
+
+/** A commander error ("error: unknown option …", already in the user's language) as `gomodctl <command>: …`. */
+function commanderErrorLine(text: string, tr: Translator, seen: Dispatch): string {
+  const localized = localizeCommanderError(text, tr);
+  const m = /^(?:error: |错误：)(.*)$/s.exec(localized);
+  return m ? tr.t(cliMsg('error.line', { program: programName(seen), message: m[1]! })) : localized;
+}
+
 /** Builds the commander program in a language (exported for tests of --help). */
-export function buildProgram(tr: Translator = translator('en')): Command {
+export function buildProgram(tr: Translator = translator('en'), seen: Dispatch = {}): Command {
   const program = new Command('gomodctl')
     .description(tr.t(cliMsg('program.description')))
     .version(VERSION, '-V, --version', tr.t(cliMsg('option.version')))
@@ -56,7 +74,10 @@ export function buildProgram(tr: Translator = translator('en')): Command {
       displayWidth: (text) => displayWidth(text),
       boxWrap: (text, width) => (width < 40 ? text : wrap(text, width)),
     })
-    .configureOutput({ outputError: (str, write) => write(localizeCommanderError(str, tr)) });
+    .configureOutput({ outputError: (str, write) => write(commanderErrorLine(str, tr, seen)) });
+  program.hook('preSubcommand', (_program, sub) => {
+    seen.command = sub.name();
+  });
   program.addHelpText('after', () => rootHelpText(tr)); // built only when help is shown
   const registers: Array<(program: Command, tr: Translator) => void> = [
     registerDoctor,
@@ -66,6 +87,7 @@ export function buildProgram(tr: Translator = translator('en')): Command {
     registerEnv,
     registerRoute,
     registerCheckProxy,
+    registerCompletion,
   ];
   for (const register of registers) register(program, tr);
   return program;
@@ -81,12 +103,13 @@ export async function main(argv: string[]): Promise<number> {
     });
   }
   const tr = translator(detectLang(argv.slice(2), process.env, process.platform));
-  const program = buildProgram(tr);
+  const seen: Dispatch = {};
+  const program = buildProgram(tr, seen);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
-    const code = handleError(err, tr);
+    const code = handleError(err, tr, programName(seen));
     if (code !== 0 && argv.includes('--json')) await printJsonError(argv, err, code);
     return code;
   }
@@ -99,7 +122,7 @@ async function printJsonError(argv: string[], err: unknown, exitCode: number): P
   printErrorDocument(command, err, exitCode);
 }
 
-function handleError(err: unknown, tr: Translator): number {
+function handleError(err: unknown, tr: Translator, program: string): number {
   if (err instanceof CommanderError) {
     // --help and --version end here with exit code 0; usage errors were already printed by commander.
     return err.exitCode === 0 ? 0 : 2;
@@ -108,7 +131,7 @@ function handleError(err: unknown, tr: Translator): number {
     // Messages may quote go's stderr or a value the user gave: redact here once (after rendering: the parameters
     // are in the text), whatever produced them.
     const message = redactSecrets(tr.t(err.text));
-    process.stderr.write(`${tr.t(cliMsg('error.line', { message }))}\n`);
+    process.stderr.write(`${tr.t(cliMsg('error.line', { program, message }))}\n`);
     if (err.hint) process.stderr.write(`  ${redactSecrets(tr.t(err.hint))}\n`);
     return err.exitCode;
   }
@@ -117,7 +140,7 @@ function handleError(err: unknown, tr: Translator): number {
   }
   const e = err as Error;
   const detail = redactSecrets(e?.stack ?? String(err));
-  process.stderr.write(`${tr.t(cliMsg('error.unexpected', { detail }))}\n`);
+  process.stderr.write(`${tr.t(cliMsg('error.unexpected', { program, detail }))}\n`);
   process.stderr.write(`  ${tr.t(cliMsg('error.bug'))}\n`);
   return 70;
 }

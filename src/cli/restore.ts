@@ -21,7 +21,7 @@ export function registerRestore(program: Command, tr: Translator): void {
       'gomodctl restore --yes',
       'gomodctl restore --id <id from --list> --yes',
     ],
-    'Exit codes: 0 restored (or nothing to do), 1 go env failed or the backups file is damaged, 2 bad usage.',
+    'Exit codes: 0 restored, or nothing to do (no backup yet, or nothing differs); 1 go env failed, the backups file is damaged, or you answered no to "Apply these changes?" (nothing written); 2 bad usage.',
   );
   program
     .command('restore')

@@ -28,7 +28,7 @@ export interface AnnotationInput<T> {
 }
 
 /** An annotation to print; `item` is undefined for the notice that points to the summary. */
-export interface PackedAnnotation<T> {
+interface PackedAnnotation<T> {
   level: AnnotationLevel;
   title: string;
   message: string;
@@ -38,14 +38,14 @@ export interface PackedAnnotation<T> {
 }
 
 /** Annotations within the limits, and what goes to the step summary instead. */
-export interface PackedAnnotations<T> {
+interface PackedAnnotations<T> {
   annotations: PackedAnnotation<T>[];
   /** Items not shown as annotations, in input order. */
   overflow: T[];
 }
 
 /** Options: the limits (defaults GITHUB_LIMITS) and annotations other steps of the job already made. */
-export interface PackOptions {
+interface PackOptions {
   perLevel?: number;
   perJob?: number;
   usedInJob?: number;
@@ -118,7 +118,7 @@ export function utf8Bytes(s: string): number {
 }
 
 /** A step summary to fit: a head, one line per row, and a tail told how many rows were left out (0: none). */
-export interface SummaryParts {
+interface SummaryParts {
   head: string;
   rows: string[];
   tail(omitted: number): string;

@@ -7,7 +7,7 @@ import { goDefaults, MODULE_VARS, UPSTREAM_GO_ENV, usesGorootGoEnv } from './kno
 import type { ConfigModel, ConfigSource, ConfigVar } from './config-types.js';
 
 /** What buildConfigModel reads: all plain values, gathered at the edge. */
-export interface ConfigModelInput {
+interface ConfigModelInput {
   env: Record<string, string | undefined>;
   goenvPath: string | null;
   goenvText: string | null;

@@ -6,7 +6,7 @@ import type { ProbeFailure } from './probe-cause.js';
 import type { ProxyAction, ProxyFinding } from './probe-types.js';
 
 /** The parts of a CONNECT answer that matter. */
-export interface ConnectAnswer {
+interface ConnectAnswer {
   status: number;
   /** Reason phrase after the status code ("" when the proxy sent none). */
   reason: string;

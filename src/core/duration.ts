@@ -3,10 +3,20 @@ import { UsageError } from './errors.js';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
-/** Parses a duration ("5s", "250ms", "1m30s"; a bare number means seconds) into milliseconds. */
+/**
+ * Parses a positive duration ("5s", "250ms", "1m30s") into milliseconds. A bare number is refused, as Go's
+ * time.ParseDuration refuses it ("missing unit in duration"): "5" could mean seconds or milliseconds. Zero is refused
+ * too: every duration flag is a bound, and a bound of 0 would fail everything at once.
+ */
 export function parseDuration(text: string, flag = 'duration'): number {
   const s = text.trim();
-  if (/^\d+(\.\d+)?$/.test(s)) return Math.round(Number(s) * 1000);
+  if (/^\d+(\.\d+)?$/.test(s)) {
+    throw new UsageError(
+      Number(s) === 0
+        ? `invalid ${flag} "${text}": the duration must be more than 0, such as 500ms, 5s or 1m30s`
+        : `invalid ${flag} "${text}": a duration needs a unit, such as ${s}s or ${s}ms`,
+    );
+  }
   const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
   let total = 0;
   let consumed = 0;
@@ -14,8 +24,11 @@ export function parseDuration(text: string, flag = 'duration'): number {
     total += Number(m[1]) * (UNIT_MS[m[2]!] ?? 0);
     consumed = re.lastIndex;
   }
-  if (s === '' || consumed !== s.length || total <= 0) {
-    throw new UsageError(`invalid ${flag} "${text}": expected a positive duration such as 500ms, 5s or 1m30s`);
+  if (s === '' || consumed !== s.length) {
+    throw new UsageError(`invalid ${flag} "${text}": expected a duration such as 500ms, 5s or 1m30s`);
+  }
+  if (Math.round(total) < 1) {
+    throw new UsageError(`invalid ${flag} "${text}": the duration must be more than 0, such as 500ms, 5s or 1m30s`);
   }
   return Math.round(total);
 }

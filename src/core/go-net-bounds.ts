@@ -8,7 +8,7 @@
 import type { ProbePhase } from './probe-types.js';
 
 /** Go's own bound on one phase and the error it prints when the bound is reached. */
-export interface GoBound {
+interface GoBound {
   /** Milliseconds after which Go gives up; null when Go sets no limit (it waits while the connection stays open). */
   limitMs: number | null;
   /** The end of Go's error text, as captured from the real go (test/fixtures/network). */

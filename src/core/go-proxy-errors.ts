@@ -5,7 +5,7 @@
 import type { ProxyAction } from './probe-types.js';
 
 /** The proxy hop found in a Go error. */
-export interface GoProxyHopError {
+interface GoProxyHopError {
   hop: 'proxy';
   action: ProxyAction;
   /** For a refused CONNECT: the status text Go printed (e.g. "Forbidden"). */

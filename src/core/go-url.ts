@@ -4,7 +4,7 @@
 import { redactUrl } from './redact.js';
 
 /** The URL components cmd/go looks at. */
-export interface GoUrl {
+interface GoUrl {
   scheme: string;
   opaque: string;
   user?: { username: string; password?: string };

@@ -76,7 +76,7 @@ export function parseGoAuth(value: string, stat: (dir: string) => DirFact, platf
 const GO_SPACE = /(?:[^\S\ufeff]|\u0085)+/;
 
 /** strings.TrimSpace. */
-export function goTrimSpace(s: string): string {
+function goTrimSpace(s: string): string {
   return s.replace(/^(?:[^\S\ufeff]|\u0085)+|(?:[^\S\ufeff]|\u0085)+$/g, '');
 }
 

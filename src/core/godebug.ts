@@ -4,7 +4,7 @@
 import { goMinorVersion } from './go-version.js';
 
 /** One GODEBUG setting that changes how `go` talks to the network or trusts certificates. */
-export interface GodebugSetting {
+interface GodebugSetting {
   name: string;
   package: string;
   /** First minor release that reads it. */
@@ -20,7 +20,7 @@ export interface GodebugSetting {
  * with internal/godebug.Get (net/http transport.go http2client, net/conf.go netdns, crypto/x509/x509.go x509sha1);
  * 1.20 likewise (internal/godebug.New without a table).
  */
-export const GODEBUG_SETTINGS: readonly GodebugSetting[] = [
+const GODEBUG_SETTINGS: readonly GodebugSetting[] = [
   { name: 'http2client', package: 'net/http', since: 6 },
   { name: 'netdns', package: 'net', since: 5 },
   { name: 'x509sha1', package: 'crypto/x509', since: 18, removed: 24, removedOld: ['1'] },

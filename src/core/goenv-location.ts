@@ -2,7 +2,7 @@
 // (src/os/file.go UserConfigDir). The platform and environment are passed in, so every OS is testable on Linux.
 
 /** Platform and environment the location rules read. */
-export interface LocationInput {
+interface LocationInput {
   platform: NodeJS.Platform;
   env: Record<string, string | undefined>;
 }

@@ -3,7 +3,7 @@
 // (the lax parse Go applies to dependencies' go.mod files: unknown directives are ignored, modfile.ParseLax).
 
 /** One `require` line. */
-export interface GoModRequire {
+interface GoModRequire {
   path: string;
   version: string;
   indirect: boolean;
@@ -20,7 +20,7 @@ export interface GoModReplace {
 }
 
 /** One `exclude` line. */
-export interface GoModExclude {
+interface GoModExclude {
   path: string;
   version: string;
 }

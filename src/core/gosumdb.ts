@@ -69,7 +69,11 @@ export function validateGosumdbForWrite(value: string): void {
   if (value !== value.trim()) fail('has leading or trailing white space');
   const r = parseGosumdb(value);
   if (!r.ok) {
-    const hint = r.error.includes('malformed verifier id') ? ' (only sum.golang.org may be named without its key)' : '';
+    // dbDial (cmd/go/internal/modfetch/sumdb.go) knows two names without a key: sum.golang.org and its mirror
+    // sum.golang.google.cn; the example below names both, so the hint must too.
+    const hint = r.error.includes('malformed verifier id')
+      ? ' (only sum.golang.org and sum.golang.google.cn may be named without a key: any other needs <name>+<hash>+<key>)'
+      : '';
     fail(`is invalid: ${r.error}${hint}`);
   }
   if (r.ok && r.config.kind === 'db' && r.config.url !== undefined) {

@@ -7,7 +7,7 @@ import { realmOf } from './connect-answer.js';
 import type { GatewayPage } from './probe-types.js';
 
 /** The parts of an HTTP answer the verdict needs. */
-export interface HttpAnswer {
+interface HttpAnswer {
   status: number;
   /** Reason phrase as sent ("" or undefined when none). */
   statusText?: string;
@@ -20,7 +20,7 @@ export interface HttpAnswer {
 }
 
 /** The server's words in an answer: Go's error detail for text/plain, or the gateway page for HTML. */
-export interface AnswerWords {
+interface AnswerWords {
   serverResponse?: string;
   gateway?: GatewayPage;
 }

@@ -70,7 +70,7 @@ export function proxyForUrl(config: ProxyConfig, url: string, goVersion?: string
 }
 
 /** The two ways the x/net/http/httpproxy copies vendored in Go releases differ. */
-export interface HttpProxyRules {
+interface HttpProxyRules {
   /** parseProxy keeps any `scheme://host` (else only http, https, socks5; the rest gets "http://" prepended). */
   anyScheme: boolean;
   /** useProxy parses hosts with netip.ParseAddr (IPv6 zones are IPs) and never matches domain entries against IPs. */
@@ -103,7 +103,7 @@ export function parseProxy(value: string, legacy = false): string | null {
 }
 
 /** Scheme, host (brackets removed, lower case) and port (scheme default when absent) of a request URL. */
-export function splitRequestUrl(url: string): { scheme: string; host: string; port: string } | null {
+function splitRequestUrl(url: string): { scheme: string; host: string; port: string } | null {
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)/.exec(url);
   if (!m) return null;
   const scheme = m[1]!.toLowerCase();
@@ -147,7 +147,7 @@ type Matcher =
   | { kind: 'domain'; host: string; port: string; matchHost: boolean };
 
 /** Parses NO_PROXY into IP and domain matchers (httpproxy config.init); malformed entries are ignored. */
-export function parseNoProxy(noProxy: string): { ip: Matcher[]; domain: Matcher[] } {
+function parseNoProxy(noProxy: string): { ip: Matcher[]; domain: Matcher[] } {
   const ip: Matcher[] = [];
   const domain: Matcher[] = [];
   for (const raw of noProxy.split(',')) {

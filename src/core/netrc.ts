@@ -87,7 +87,7 @@ function splitHttpsUrl(url: string): { host: string; hostname: string; path: str
 }
 
 /** Inputs of the pure .netrc location rule. */
-export interface NetrcPathInput {
+interface NetrcPathInput {
   platform: NodeJS.Platform;
   env: Record<string, string | undefined>;
   /** Existence check for Windows' `_netrc` preference (Go 1.24+); without it `_netrc` is assumed absent. */

@@ -169,7 +169,7 @@ function getEsc(chunk: Bytes, c: number): { r: number; next: number } {
 }
 
 /** Go's utf8.DecodeRune: [rune, size]; invalid → [RuneError, 1]; empty → [RuneError, 0]. */
-export function decodeRune(b: Bytes, i: number): [number, number] {
+function decodeRune(b: Bytes, i: number): [number, number] {
   const b0 = b[i];
   if (b0 === undefined) return [RUNE_ERROR, 0];
   if (b0 < 0x80) return [b0, 1];

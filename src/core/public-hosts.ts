@@ -59,7 +59,7 @@ export const PUBLIC_MODULE_HOSTS: readonly string[] = [
 ];
 
 /** Hosts of public module proxies (a private path sent there leaks its name). */
-export const PUBLIC_PROXY_HOSTS: readonly string[] = [
+const PUBLIC_PROXY_HOSTS: readonly string[] = [
   'proxy.golang.org',
   'goproxy.cn',
   'goproxy.io',

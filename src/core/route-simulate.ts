@@ -8,7 +8,7 @@ import type { Route, RouteStep } from './route.js';
 export type SimAnswer = 'ok' | 'not-found' | 'error';
 
 /** What Go would request, in order, if each URL answered as `answer` says. */
-export interface SimResult {
+interface SimResult {
   requests: string[];
   outcome: 'ok' | 'direct' | 'off' | 'error' | 'not-found';
 }

@@ -60,7 +60,7 @@ export interface RouteWarning {
 }
 
 /** Options for platform-dependent names (toolchain module versions). */
-export interface RouteOptions {
+interface RouteOptions {
   goos?: string;
   goarch?: string;
 }

@@ -4,9 +4,7 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
 
 /** Result of parsing a verifier key name+hash+keydata. */
-export type VerifierKeyResult =
-  | { ok: true; name: string; hash: number; publicKey: Uint8Array }
-  | { ok: false; error: string };
+type VerifierKeyResult = { ok: true; name: string; hash: number; publicKey: Uint8Array } | { ok: false; error: string };
 
 const ALG_ED25519 = 1;
 // DER prefix that wraps a raw 32-byte Ed25519 public key (RFC 8410) so node:crypto can import it.

@@ -14,7 +14,7 @@ import {
 } from '../core/init/backup-model.js';
 
 /** Lock behaviour; the defaults suit a CLI: wait up to 5 s, treat a lock older than 15 s as abandoned. */
-export interface LockOptions {
+interface LockOptions {
   timeoutMs?: number;
   staleMs?: number;
   retryMs?: number;

@@ -17,13 +17,13 @@ import type { Timeline } from '../core/tidy/timeline.js';
 import type { ZipObservation } from '../core/tidy/transfers.js';
 
 /** A module version whose zip download to watch. */
-export interface ZipTarget {
+interface ZipTarget {
   module: string;
   version: string;
 }
 
 /** A watcher over one module cache. */
-export interface DownloadWatch {
+interface DownloadWatch {
   /** What the cache shows for each target now (at most `maxTargets`); concurrent calls share one poll. */
   poll(targets: ZipTarget[]): Promise<ZipObservation[]>;
   /** Polls the timeline's open zip downloads and applies what it sees at `now()` (the watchdog tick). */

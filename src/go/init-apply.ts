@@ -10,7 +10,7 @@ import { addBackupUnlocked, withFileLock } from './backup-store.js';
 import { applyGoEnvOps, getGoEnvJson, type GoRunOptions } from './run-go.js';
 
 /** What happened when a plan was applied. */
-export interface ApplyResult {
+interface ApplyResult {
   backup: BackupRecord;
   /**
    * Go's own stderr lines (e.g. the "does not override conflicting OS environment variable" warning,
@@ -27,7 +27,7 @@ function goenvEntries(text: string | null): Record<string, string> {
 }
 
 /** Reads a file's bytes as text, or null when it does not exist. */
-export async function readGoenvText(path: string | null): Promise<string | null> {
+async function readGoenvText(path: string | null): Promise<string | null> {
   if (!path) return null;
   try {
     return await readFile(path, 'utf8');

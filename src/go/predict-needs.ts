@@ -25,7 +25,7 @@ import { ModuleCache, readGoFiles } from './module-cache.js';
 import { getGoEnvJson } from './run-go.js';
 
 /** Options of predictGoNeeds. */
-export interface PredictNeedsOptions {
+interface PredictNeedsOptions {
   go: string;
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -39,7 +39,7 @@ export interface PredictNeedsOptions {
 }
 
 /** The prediction for one go command run (tidy runs once per workspace module). */
-export interface NeedsRun {
+interface NeedsRun {
   /** The module directory (tidy) or the workspace/module root (download). */
   dir: string;
   result: NeedsResult;

@@ -24,7 +24,7 @@ export class GoNotFoundError extends GomodctlError {
 }
 
 /** An explicit --go that is not an executable is bad usage (exit 2), not "Go not installed". */
-export async function verifyGoFlag(explicit: string | undefined, env: NodeJS.ProcessEnv): Promise<void> {
+async function verifyGoFlag(explicit: string | undefined, env: NodeJS.ProcessEnv): Promise<void> {
   if (explicit === undefined) return;
   if (await findExecutable(explicit, env)) return;
   throw new UsageError(commonMsg('go.noSuchExecutable', { go: explicit }));
@@ -45,7 +45,7 @@ export async function resolveGoBinary(explicit: string | undefined, env: NodeJS.
  * Environment for read-only diagnostics: GOTOOLCHAIN=local so that `go env` inside a module
  * with a newer `go` line does not download a toolchain first (cmd/go/internal/toolchain/select.go Select).
  */
-export function diagnosticEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+function diagnosticEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, GOTOOLCHAIN: 'local' };
 }
 

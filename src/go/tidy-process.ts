@@ -6,7 +6,7 @@ import { cMessagesEnv } from './child-env.js';
 import { GoNotFoundError } from './run-go.js';
 
 /** What to run and where each stderr line goes. */
-export interface TidyProcessOptions {
+interface TidyProcessOptions {
   go: string;
   args: string[];
   cwd: string;

@@ -29,7 +29,7 @@ export interface GoProberOptions {
  * Options of one probe: what to read and check (see ProbeOptions: readBody, binary, responseHeaders, expect,
  * headers) and another bound. Trust, credentials, proxies and cancellation are the prober's.
  */
-export type GoProbeOptions = Partial<
+type GoProbeOptions = Partial<
   Pick<ProbeOptions, 'readBody' | 'binary' | 'responseHeaders' | 'expect' | 'headers' | 'timeoutMs'>
 > & {
   /** Send no credentials (neither .netrc nor GOAUTH), to see what the server does without them. */

@@ -30,7 +30,7 @@ import { redactSecrets } from '../core/redact.js';
 import type { NetrcEntry } from '../core/netrc.js';
 
 /** Options of createGoAuth. */
-export interface GoAuthOptions {
+interface GoAuthOptions {
   /** GOAUTH as Go sees it (config model), undefined when unset. */
   goauth: string | undefined;
   goVersion: string | null;
@@ -43,7 +43,7 @@ export interface GoAuthOptions {
 }
 
 /** A GOAUTH session for one run: commands run once up front (lazily) and again per rejected URL, as in Go. */
-export interface GoAuthSession extends CredentialSource {
+interface GoAuthSession extends CredentialSource {
   /** Problems met so far (after initial()/retry() were awaited). */
   problems(): GoAuthProblem[];
 }

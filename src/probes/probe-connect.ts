@@ -146,7 +146,7 @@ function readSome(socket: Socket, first: Buffer, length: number): Promise<string
 }
 
 /** Options of the TLS step. */
-export interface TlsStep {
+interface TlsStep {
   host: string;
   port: number;
   ca: string[] | undefined;

@@ -91,8 +91,14 @@ export class ProbeState {
       this.signal.addEventListener('abort', onAbort, { once: true });
       // Both outcomes handled here: a late rejection of p (e.g. undici's abort) must not become unhandled.
       p.then(
-        (v) => (off(), resolve(v)),
-        (e: unknown) => (off(), reject(e)),
+        (v) => {
+          off();
+          resolve(v);
+        },
+        (e: unknown) => {
+          off();
+          reject(e);
+        },
       );
     });
   }

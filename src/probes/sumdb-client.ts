@@ -23,7 +23,7 @@ import { verifyNote } from '../core/sumdb-note.js';
 import type { ProbeResult } from '../core/probe-types.js';
 
 /** Reads "<base><path>" (path starts with "/"), bounded, keeping `limit` bytes. */
-export type SumdbRead = (path: string, limit: number) => Promise<ProbeResult>;
+type SumdbRead = (path: string, limit: number) => Promise<ProbeResult>;
 
 const TILE_HEIGHT = 8; // client.go: c.tileHeight = 8
 const NOTE_LIMIT = 64 * 1024;

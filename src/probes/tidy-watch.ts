@@ -11,7 +11,7 @@ import type { ProxyEntry } from '../core/goproxy.js';
 import type { GoProber } from './go-prober.js';
 
 /** What the watchdog needs to probe like Go would. */
-export interface WatchOptions {
+interface WatchOptions {
   stallMs: number;
   env: NodeJS.ProcessEnv;
   goVersion: string | null;

@@ -21,7 +21,7 @@ import { ProbeFailed, connectTcp, hostPort, openTunnel, startTls } from './probe
 import { DeadlineExceeded, ProbeState } from './probe-deadline.js';
 
 /** Options of checkClientHello. */
-export interface HelloCheckOptions {
+interface HelloCheckOptions {
   /** Version of the go that will connect ("go1.26.8"); null = newest rules. */
   goVersion: string | null;
   /** The GODEBUG environment value go will run with. */

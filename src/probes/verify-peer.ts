@@ -11,7 +11,7 @@ import { parseCertificate, type X509Facts } from '../core/tls/x509-der.js';
 import { GO_DISTRUSTED_SPKI_SHA256, goVerify, type GoVerifyError } from '../core/tls/x509-verify.js';
 
 /** What Go's verification needs besides the connection. */
-export interface PeerVerifyOptions {
+interface PeerVerifyOptions {
   /** The host of the URL (tls.Config.ServerName as net/http sets it). */
   host: string;
   /** Trusted roots as PEM (loadGoTrustedCAs().ca); undefined = Node's bundled roots (macOS/Windows fallback). */
@@ -44,7 +44,7 @@ export function verifyPeerAsGo(socket: TLSSocket, opts: PeerVerifyOptions): Prob
 }
 
 /** "tls: failed to verify certificate: x509: …" from Go 1.20 (crypto/tls CertificateVerificationError). */
-export function goTlsError(x509Error: string, goVersion: string | null | undefined): string {
+function goTlsError(x509Error: string, goVersion: string | null | undefined): string {
   return (goMinorVersion(goVersion) ?? 99) >= 20 ? `tls: failed to verify certificate: ${x509Error}` : x509Error;
 }
 
@@ -167,7 +167,7 @@ function sha256(b: Buffer): string {
 }
 
 /** "CN=Corp Inspect CA, O=Corp" from a peer certificate's issuer. */
-export function formatIssuer(cert: PeerCertificate): string | undefined {
+function formatIssuer(cert: PeerCertificate): string | undefined {
   const issuer = cert.issuer as unknown as Record<string, string | string[] | undefined> | undefined;
   if (!issuer) return undefined;
   const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);

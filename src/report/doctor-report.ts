@@ -2,7 +2,7 @@
 import type { CheckResult } from '../core/doctor/check.js';
 import type { DoctorReport } from '../core/doctor/checks/context.js';
 import { formatDuration } from '../core/duration.js';
-import { renderFixes } from './fix-render.js';
+import { renderFixes, renderFixSection } from './fix-render.js';
 import { printGrouped, printSummaryLine } from './grouped.js';
 import type { Output } from './output.js';
 import { renderVerdictHuman, verdictJson } from './verdict-report.js';
@@ -59,24 +59,39 @@ function phaseLine(r: CheckResult): string {
 
 function renderCheck(out: Output, r: CheckResult, verbose: boolean): void {
   const time = r.timings ? out.c.dim(` [${formatDuration(r.timings.totalMs)}]`) : '';
-  out.line(`  ${mark(out, r)} ${out.c.bold(r.title)}${time}`);
-  out.line(`      ${r.message}`);
+  // A title that only repeats its group ("Configuration", "Checksum database") or the start of its message
+  // ("go1.26.8") is not printed:
+  // the message takes the title's line.
+  const folded = (GROUP_TITLES[r.group] ?? '').startsWith(r.title) || r.message.startsWith(r.title);
+  if (folded) out.line(`  ${mark(out, r)} ${r.message}${time}`);
+  else {
+    out.line(`  ${mark(out, r)} ${out.c.bold(r.title)}${time}`);
+    out.line(`      ${r.message}`);
+  }
   if (verbose && r.timings)
     out.line(
       `      ${out.c.dim(`${phaseLine(r)}${r.phase ? ` (${r.cause === 'timeout' ? 'stalled' : 'failed'} in: ${r.phase})` : ''}`)}`,
     );
   if (verbose && r.target && r.target !== r.title) out.line(`      ${out.c.dim(`target: ${r.target}`)}`);
   for (const d of r.details ?? []) out.line(`      ${out.c.dim('•')} ${d}`);
-  for (const f of renderFixes(r.fix)) out.line(`      ${out.c.cyan('fix:')} ${f}`);
+  for (const l of renderFixSection(r.fix, '      ', { label: out.c.cyan, note: out.c.dim })) out.line(l);
 }
 
-/** Prints the human report to stdout. */
+/** "4 checks passed" or "2 of 4 checks failed, 1 warning": the one line a reader needs first. */
+function verdictLine(out: Output, report: DoctorReport): string {
+  const { ok, warn, fail, skip } = report.summary;
+  const total = ok + warn + fail + skip;
+  const warnings = warn ? `${warn} warning${warn > 1 ? 's' : ''}` : '';
+  if (fail) return out.c.red(`${fail} of ${total} checks failed`) + (warnings ? `, ${out.c.yellow(warnings)}` : '');
+  return warnings ? out.c.yellow(`no check failed, ${warnings}`) : out.c.green(`all ${total} checks passed`);
+}
+
+/** Prints the human report to stdout: the verdict line first, then each group, then the summary line. */
 export function renderDoctorHuman(out: Output, report: DoctorReport, verbose = false): void {
-  const go = report.go ? `${report.go.version}, GOENV ${report.go.goenv}` : 'go not found';
   if (report.verdict) renderVerdictHuman(out, report.verdict);
-  out.line(
-    `${out.c.bold('gomodctl doctor')} (${go}; canary ${report.canary.path}${report.canary.version ? '@' + report.canary.version : ''})`,
-  );
+  // The Go version and GOENV are the go group's first line: the heading names only what no check shows.
+  const canary = `${report.canary.path}${report.canary.version ? '@' + report.canary.version : ''}`;
+  out.line(`${out.c.bold('gomodctl doctor')}: ${verdictLine(out, report)} ${out.c.dim(`(canary ${canary})`)}`);
   printGrouped(out, report.checks, GROUP_TITLES, (r) => renderCheck(out, r, verbose));
   printSummaryLine(out, `${report.summary.ok} ok`, report.summary, report.durationMs);
 }

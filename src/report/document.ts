@@ -3,7 +3,7 @@
 import { redactSecrets } from '../core/redact.js';
 
 /** The version of every JSON document (README "JSON output"). */
-export const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 1;
 
 let printed = false;
 

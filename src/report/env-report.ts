@@ -15,6 +15,20 @@ const SOURCE_TEXT: Record<string, Text> = {
   default: envMsg('source.default'),
 };
 
+/**
+ * The source label of a variable. GONOPROXY and GONOSUMDB left unset take GOPRIVATE's value (cmd/go/internal/cfg
+ * cfg.go: GONOPROXY = EnvOr("GONOPROXY", GOPRIVATE)): that is "from GOPRIVATE", not a default of their own. The JSON
+ * keeps source "default" (schemaVersion 1).
+ */
+function sourceText(model: ConfigModel, name: string): Text {
+  const v = model.vars[name]!;
+  const inherits = name === 'GONOPROXY' || name === 'GONOSUMDB';
+  if (inherits && v.source === 'default' && v.value !== '' && v.value === model.vars.GOPRIVATE?.value) {
+    return envMsg('source.goprivate');
+  }
+  return SOURCE_TEXT[v.source] ?? v.source;
+}
+
 /** The body of `gomodctl env --json`. */
 export function envJson(model: ConfigModel): Record<string, unknown> {
   return { goVersion: model.goVersion, goenv: model.goenvPath, vars: Object.values(model.vars) };
@@ -32,7 +46,7 @@ export function renderEnvHuman(out: Output, model: ConfigModel, names: string[])
     const v = model.vars[name];
     if (!v) continue;
     const value = v.value === '' ? out.c.dim(out.t(commonMsg('empty'))) : v.value;
-    const src = out.c.dim(`[${out.t(SOURCE_TEXT[v.source] ?? v.source)}]`);
+    const src = out.c.dim(`[${out.t(sourceText(model, name))}]`);
     out.line(`${name.padEnd(width)}  ${value}  ${src}`);
     if (v.shadowedGoenvValue !== undefined) {
       const shadowed = v.shadowedGoenvValue === '' ? commonMsg('empty') : v.shadowedGoenvValue;

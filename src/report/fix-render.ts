@@ -13,11 +13,23 @@ const fromEnvironment = (variable: string): string =>
 
 const UNSET_ENV_NOTE = 'and remove it from your shell profile or CI settings';
 
-/** "   # a; b" for the non-empty parts, or "". */
-function comment(...parts: Array<string | undefined>): string {
-  const text = parts.filter(Boolean).join('; ');
-  return text ? `   # ${text}` : '';
+/** A rendered fix: the command alone (empty for advice) and the notes that explain it. */
+interface FixParts {
+  command: string;
+  notes: string[];
 }
+
+/** The command with its notes as a trailing comment: "cmd   # a; b". */
+function joined(p: FixParts): string {
+  const text = p.notes.join('; ');
+  if (!p.command) return `# ${text}`;
+  return text ? `${p.command}   # ${text}` : p.command;
+}
+
+const parts = (command: string, ...notes: Array<string | undefined>): FixParts => ({
+  command,
+  notes: notes.filter((n): n is string => Boolean(n)),
+});
 
 /**
  * Go reads these from the upper-case name, else the lower-case one (x/net/http/httpproxy FromEnvironment getEnvAny),
@@ -47,69 +59,108 @@ function psArg(arg: string): string {
   return /^[A-Za-z0-9_./:=@+-]+$/.test(arg) ? arg : powershellQuote(arg);
 }
 
-function posix(fix: Fix): string {
+function posix(fix: Fix): FixParts {
   switch (fix.kind) {
     case 'set': {
-      if (fix.scope === 'goenv') return goEnvWriteCommand([[fix.variable, fix.value ?? '']]) + comment(fix.note);
-      const value = posixValue(fix);
+      if (fix.scope === 'goenv') return parts(goEnvWriteCommand([[fix.variable, fix.value ?? '']]), fix.note);
       const why = canGoEnvWrite(fix.variable) ? fromEnvironment(fix.variable) : undefined;
-      return `export ${fix.variable}=${value}${comment(fix.note, why)}`;
+      return parts(`export ${fix.variable}=${posixValue(fix)}`, fix.note, why);
     }
     case 'unset':
-      if (fix.scope === 'goenv') return `go env -u ${fix.variable}${comment(fix.note)}`;
-      return `unset ${fix.variable}${comment(fix.note ?? (canGoEnvWrite(fix.variable) ? UNSET_ENV_NOTE : undefined))}`;
+      if (fix.scope === 'goenv') return parts(`go env -u ${fix.variable}`, fix.note);
+      return parts(`unset ${fix.variable}`, fix.note ?? (canGoEnvWrite(fix.variable) ? UNSET_ENV_NOTE : undefined));
     case 'command':
-      return fix.argv.map(shellQuote).join(' ') + comment(fix.note);
+      return parts(fix.argv.map(shellQuote).join(' '), fix.note);
     case 'comment':
-      return `# ${fix.note}`;
+      return parts('', fix.note);
   }
 }
 
-function powershell(fix: Fix): string {
+function powershell(fix: Fix): FixParts {
   switch (fix.kind) {
     case 'set': {
-      if (fix.scope === 'goenv') return `go env -w ${psArg(`${fix.variable}=${fix.value ?? ''}`)}${comment(fix.note)}`;
+      if (fix.scope === 'goenv') return parts(`go env -w ${psArg(`${fix.variable}=${fix.value ?? ''}`)}`, fix.note);
       const value = fix.valueFrom
         ? `$env:${fix.valueFrom}`
         : fix.append
           ? `"$env:${fix.variable},${(fix.value ?? '').replace(/[`"$]/g, '`$&')}"`
           : powershellQuote(fix.value ?? '');
-      return `$env:${fix.variable} = ${value}${comment(fix.note)}`;
+      return parts(`$env:${fix.variable} = ${value}`, fix.note);
     }
     case 'unset':
-      if (fix.scope === 'goenv') return `go env -u ${fix.variable}${comment(fix.note)}`;
-      return `Remove-Item Env:${fix.variable}${comment(fix.note)}`;
+      if (fix.scope === 'goenv') return parts(`go env -u ${fix.variable}`, fix.note);
+      return parts(`Remove-Item Env:${fix.variable}`, fix.note);
     case 'command':
-      return fix.argv.map(psArg).join(' ') + comment(fix.note);
+      return parts(fix.argv.map(psArg).join(' '), fix.note);
     case 'comment':
-      return `# ${fix.note}`;
+      return parts('', fix.note);
   }
 }
 
 /** In GitHub Actions a later step sees what is appended to $GITHUB_ENV (and it wins over the GOENV file). */
-function githubEnv(fix: Fix): string {
+function githubEnv(fix: Fix): FixParts {
   if (fix.kind === 'set') {
     const line = fix.valueFrom
       ? `"${fix.variable}=$${fix.valueFrom}"`
       : fix.append
         ? doubleQuoted(`${fix.variable}=${currentValue(fix.variable)}`, `,${fix.value ?? ''}`)
         : shellQuote(`${fix.variable}=${fix.value}`);
-    return `echo ${line} >> "$GITHUB_ENV"${comment(fix.note)}`;
+    return parts(`echo ${line} >> "$GITHUB_ENV"`, fix.note);
   }
-  if (fix.kind === 'unset' && fix.scope === 'env')
-    return `echo '${fix.variable}=' >> "$GITHUB_ENV"${comment(fix.note)}`;
+  if (fix.kind === 'unset' && fix.scope === 'env') return parts(`echo '${fix.variable}=' >> "$GITHUB_ENV"`, fix.note);
   return posix(fix);
 }
 
-/** One fix as one line to copy, in the given dialect (POSIX shell by default). */
-export function renderFix(fix: Fix, dialect: FixDialect = 'posix'): string {
+function fixParts(fix: Fix, dialect: FixDialect): FixParts {
   if (dialect === 'powershell') return powershell(fix);
   return dialect === 'github-env' ? githubEnv(fix) : posix(fix);
+}
+
+/** One fix as one line to copy, in the given dialect (POSIX shell by default): "command   # notes". */
+export function renderFix(fix: Fix, dialect: FixDialect = 'posix'): string {
+  return joined(fixParts(fix, dialect));
 }
 
 /** Each fix as its own line (they are alternatives, not a sequence). */
 export function renderFixes(fixes: Fix[] | undefined, dialect: FixDialect = 'posix'): string[] {
   return (fixes ?? []).map((f) => renderFix(f, dialect));
+}
+
+/**
+ * Fixes laid out for a person (issue 8): advice and the notes every command shares come first, once, as `# …`
+ * lines; then each command on a line of its own (a line-select copies a runnable command), its own notes on a
+ * `# …` line above it. `commands` counts the runnable lines; with none, the lines are advice only.
+ */
+function renderFixBlock(
+  fixes: Fix[] | undefined,
+  dialect: FixDialect = 'posix',
+): { lines: string[]; commands: number } {
+  const all = (fixes ?? []).map((f) => fixParts(f, dialect));
+  const runnable = all.filter((p) => p.command);
+  const shared =
+    runnable.length > 1 ? runnable[0]!.notes.filter((n) => runnable.every((p) => p.notes.includes(n))) : [];
+  const lines = [...all.filter((p) => !p.command).flatMap((p) => p.notes), ...shared].map((n) => `# ${n}`);
+  for (const p of runnable) {
+    const own = p.notes.filter((n) => !shared.includes(n));
+    for (const n of own) lines.push(`# ${n}`);
+    lines.push(p.command);
+  }
+  return { lines, commands: runnable.length };
+}
+
+/**
+ * A report's fix section: "fix:" (or "fix, one of:") over the block at `indent` + 2, or the advice alone (no command)
+ * at `indent` and not labelled a fix. `style` colours the label and the `#` lines (chalk at the caller).
+ */
+export function renderFixSection(
+  fixes: Fix[] | undefined,
+  indent: string,
+  style: { label(s: string): string; note(s: string): string },
+): string[] {
+  const block = renderFixBlock(fixes);
+  if (block.commands === 0) return block.lines.map((l) => `${indent}${style.note(l.replace(/^# /, ''))}`);
+  const label = style.label(block.commands > 1 ? 'fix, one of:' : 'fix:');
+  return [`${indent}${label}`, ...block.lines.map((l) => `${indent}  ${l.startsWith('# ') ? style.note(l) : l}`)];
 }
 
 /** A plan's GOENV-file changes as the exact commands that apply them: one `go env -w …` and one `go env -u …`. */

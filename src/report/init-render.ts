@@ -23,7 +23,7 @@ export interface PlanView {
 }
 
 /** Said wherever a command or snippet had a password replaced: copying it as printed would store "xxxxx". */
-export const REDACTED_NOTE =
+const REDACTED_NOTE =
   'note: the password is shown as xxxxx (gomodctl never prints secrets); copying this would store "xxxxx" — keep credentials in ~/.netrc instead';
 
 const show = (v: string | null) => (v === null ? '(unset)' : v === '' ? '""' : v);

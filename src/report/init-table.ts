@@ -13,7 +13,7 @@ const SOURCE: Record<string, string> = {
 };
 
 /** Variables the wizard shows and may write. */
-export const WIZARD_VARS = ['GOPROXY', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOSUMDB'];
+const WIZARD_VARS = ['GOPROXY', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOSUMDB'];
 
 /** Prints the current value and source of each module variable. */
 export function renderCurrentConfig(out: Output, model: ConfigModel): void {

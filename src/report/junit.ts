@@ -10,10 +10,10 @@ import type { CheckResult } from '../core/doctor/check.js';
 import type { TidyProblem, TidyReport } from '../core/tidy/report-model.js';
 
 /** How one test case ended. */
-export type JUnitStatus = 'passed' | 'failed' | 'error' | 'skipped';
+type JUnitStatus = 'passed' | 'failed' | 'error' | 'skipped';
 
 /** One test case: a module, a problem, a doctor check. */
-export interface JUnitCase {
+interface JUnitCase {
   /** Dotted group (Jenkins shows the part before the last dot as package): gomodctl.tidy, gomodctl.doctor.proxy. */
   classname: string;
   name: string;
@@ -49,7 +49,7 @@ function clean(s: string): string {
 }
 
 /** Escapes character data. */
-export function xmlText(s: string): string {
+function xmlText(s: string): string {
   return clean(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

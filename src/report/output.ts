@@ -8,7 +8,7 @@ import { noBreak } from '../core/text-width.js';
 import { printDocument } from './document.js';
 
 /** A progress indicator; a no-op when stderr is not an interactive terminal. */
-export interface Spinner {
+interface Spinner {
   update(text: string): void;
   stop(): void;
 }
@@ -42,7 +42,7 @@ export interface Output {
 }
 
 /** How createOutput decides: flags, the environment, the streams (injectable for tests), the language. */
-export interface OutputOptions {
+interface OutputOptions {
   json?: boolean;
   /** commander's --no-color sets color=false. */
   color?: boolean;
@@ -113,4 +113,9 @@ function outputColumns(stdout: NodeJS.WriteStream, env: NodeJS.ProcessEnv): numb
   if (stdout.isTTY && (stdout.columns ?? 0) > 0) return stdout.columns;
   const columns = Number(env.COLUMNS);
   return Number.isInteger(columns) && columns > 0 ? columns : Number.POSITIVE_INFINITY;
+}
+
+/** Writes a generated script (shell completion) to stdout verbatim: no colour, no redaction, no glyph changes. */
+export function printScript(text: string, stdout: NodeJS.WritableStream = process.stdout): void {
+  stdout.write(text);
 }

@@ -3,10 +3,10 @@ import type { ChalkInstance } from 'chalk';
 import { formatDuration } from '../core/duration.js';
 import { redactSecrets } from '../core/redact.js';
 import type { TidyProblem, TidyReport } from '../core/tidy/report-model.js';
-import { renderFixes } from './fix-render.js';
+import { renderFixes, renderFixSection } from './fix-render.js';
 
 /** Extra facts for the summary line that are not in the JSON document. */
-export interface SummaryContext {
+interface SummaryContext {
   timeoutMs?: number;
   interrupted: boolean;
   requestCount: number;
@@ -19,7 +19,7 @@ export function tidyJson(r: TidyReport): Record<string, unknown> {
 }
 
 /** One line saying how the run ended: modules fetched, time, problems. */
-export function summaryLine(r: TidyReport, ctx: SummaryContext, c: ChalkInstance): string {
+function summaryLine(r: TidyReport, ctx: SummaryContext, c: ChalkInstance): string {
   const fetched = r.modules.filter((m) => m.status === 'ok').length;
   const stats = `${fetched} module${fetched === 1 ? '' : 's'} fetched, ${ctx.requestCount} request${ctx.requestCount === 1 ? '' : 's'}, ${formatDuration(r.durationMs)}`;
   const n = r.problems.length;
@@ -33,7 +33,7 @@ export function summaryLine(r: TidyReport, ctx: SummaryContext, c: ChalkInstance
 }
 
 /** The lines describing one problem, indented, with its fixes. */
-export function problemLines(p: TidyProblem, index: number, c: ChalkInstance): string[] {
+function problemLines(p: TidyProblem, index: number, c: ChalkInstance): string[] {
   const lines = [`${c.bold(`${index + 1}.`)} ${c.red(`[${p.cause}]`)} ${p.message}`];
   const facts: string[] = [];
   if (p.module) facts.push(`module ${p.module}${p.version ? `@${p.version}` : ''}`);
@@ -41,7 +41,7 @@ export function problemLines(p: TidyProblem, index: number, c: ChalkInstance): s
   if (p.phase) facts.push(`phase ${p.phase}`);
   if (facts.length) lines.push(`   ${c.dim(facts.join(' · '))}`);
   if (p.url) lines.push(`   ${c.dim('url')} ${p.url}`);
-  renderFixes(p.fix).forEach((f, i) => lines.push(`   ${c.cyan(i === 0 ? 'fix' : '   ')} ${f}`));
+  lines.push(...renderFixSection(p.fix, '   ', { label: c.cyan, note: c.dim }));
   return lines.map(redactSecrets);
 }
 
@@ -54,7 +54,7 @@ export function renderHuman(r: TidyReport, ctx: SummaryContext, explain: boolean
   }
   if (r.problems.length === 0 && r.outcome !== 'ok')
     out.push('  gomodctl found no specific cause; run `gomodctl doctor` for the whole configuration');
-  r.problems.forEach((p, i) => out.push(...problemLines(p, i, c)));
+  for (const [i, p] of r.problems.entries()) out.push(...problemLines(p, i, c));
   return out.map(redactSecrets);
 }
 

@@ -30,13 +30,33 @@ describe('gomodctl CLI surface', () => {
     expect(r.stdout).toMatch(/Examples:\n\s+\$ gomodctl /);
   });
 
-  it('an unknown command or option exits 2 with a hint, never a stack', async () => {
+  it('an unknown command or option exits 2 with a hint, never a stack, as `gomodctl <command>: …`', async () => {
     const h = makeHermeticGo();
-    for (const args of [['bogus'], ['doctor', '--bogus'], ['route']]) {
+    const cases: Array<[string[], string]> = [
+      [['bogus'], "gomodctl: unknown command 'bogus'"],
+      [['doctor', '--bogus'], "gomodctl doctor: unknown option '--bogus'"],
+      [['route'], "gomodctl route: missing required argument 'module'"],
+    ];
+    for (const [args, line] of cases) {
       const r = await runCli(args, { env: h.env });
       expect(r.exitCode, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/error:/);
+      expect(r.stderr.split('\n')[0]).toBe(line);
       expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    h.cleanup();
+  });
+
+  it('a duration of 0 or without a unit exits 2 naming the flag and the value (issue 8)', async () => {
+    const h = makeHermeticGo();
+    const cases: Array<[string[], string]> = [
+      [['doctor', '--timeout', '0'], 'gomodctl doctor: invalid --timeout "0": the duration must be more than 0'],
+      [['tidy', '--stall', '0s'], 'gomodctl tidy: invalid --stall "0s": the duration must be more than 0'],
+      [['check-proxy', 'https://p.test', '--timeout', '5'], 'gomodctl check-proxy: invalid --timeout "5": a duration'],
+    ];
+    for (const [args, start] of cases) {
+      const r = await runCli(args, { env: h.env, cwd: h.dir });
+      expect(r.exitCode, args.join(' ')).toBe(2);
+      expect(r.stderr.startsWith(start), r.stderr).toBe(true);
     }
     h.cleanup();
   });

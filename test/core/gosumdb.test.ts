@@ -68,4 +68,22 @@ describe('validateGosumdbForWrite', () => {
       }
     },
   );
+  it('a name without a key: the hint and the example agree (issue 8: both keyless names of dbDial)', () => {
+    for (const v of ['sum.corp.example', 'bad key']) {
+      const message = (() => {
+        try {
+          validateGosumdbForWrite(v);
+        } catch (e) {
+          return (e as Error).message;
+        }
+        return '';
+      })();
+      expect(message).toContain('malformed verifier id');
+      expect(message).toContain('only sum.golang.org and sum.golang.google.cn may be named without a key');
+      expect(message).toContain('GOSUMDB=sum.golang.google.cn');
+      for (const keyless of ['sum.golang.org', 'sum.golang.google.cn']) {
+        expect(() => validateGosumdbForWrite(keyless)).not.toThrow();
+      }
+    }
+  });
 });

@@ -74,6 +74,9 @@ describe('gomodctl env agrees with go env -json', () => {
       expect(v('GONOPROXY')).toMatchObject({ source: 'default', value: 'corp.example.com' });
       const human = await runCli(['env'], { env: h.env });
       expect(human.stdout).toMatch(/overrides GOENV value https:\/\/file\.example/);
+      // Inherited from GOPRIVATE, labelled as such (issue 8), not [default].
+      expect(human.stdout).toMatch(/^GONOPROXY +corp\.example\.com +\[from GOPRIVATE\]$/m);
+      expect(human.stdout).toMatch(/^GONOSUMDB +corp\.example\.com +\[from GOPRIVATE\]$/m);
     } finally {
       h.cleanup();
     }

@@ -83,7 +83,7 @@ describe.skipIf(!hasTmux && !process.env.CI)('init wizard in a real terminal', (
     await waitFor(/End with direct/);
     keys('Enter'); // default No: origin is unreachable
     await waitFor(/Private module patterns/);
-    keys('Space', 'Enter'); // git.corp, suggested from go.mod
+    keys('Enter'); // git.corp, suggested from go.mod, is preselected
     await waitFor(/More patterns/);
     keys('Enter');
     await waitFor(/Checksum database/);

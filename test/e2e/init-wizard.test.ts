@@ -1,7 +1,7 @@
 // The init wizard's flow with prompts answered programmatically, against loopback mirrors and the real go.
 import { execFileSync } from 'node:child_process';
 import { execa } from 'execa';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -31,8 +31,7 @@ function scripted(script: Array<[RegExp, Answer]>): WizardPrompts & { asked: str
   const answer = async (o: { message: string }) => {
     asked.push(o.message);
     const next = script.shift();
-    if (!next || !next[0].test(o.message))
-      throw new Error(`unexpected question "${o.message}" (expected ${next?.[0]})`);
+    if (!next?.[0].test(o.message)) throw new Error(`unexpected question "${o.message}" (expected ${next?.[0]})`);
     return typeof next[1] === 'function' ? (next[1] as (x: unknown) => unknown)(o) : next[1];
   };
   const remaining = () => script.length; // every scripted answer (and the assertions inside it) must have been used
@@ -153,5 +152,54 @@ describe('init wizard flow', () => {
       'machine goproxy.corp.example.com:8443 login bot password tok3n\nmachine goproxy.corp.example.com login bot password tok3n\n',
     );
     expect(statSync(netrc).mode & 0o777).toBe(0o600);
+  });
+  it('issue 8: a proxy typed without a scheme gets https:// (said), suggestions are preselected, declining writes nothing', async () => {
+    const { ctx, text } = setup();
+    const host = new URL(proxy.url).host;
+    const goenv = () => (existsSync(h.env.GOENV!) ? readFileSync(h.env.GOENV!, 'utf8') : '');
+    const before = goenv();
+    const prompts = scripted([
+      [/own proxy URL/, host],
+      [
+        /Proxies to use/,
+        (o: { choices: Array<{ value: unknown }> }) => {
+          expect(o.choices.map((c) => c.value)).toContain(`https://${host}`);
+          return [proxy.url];
+        },
+      ],
+      [/End with direct/, false],
+      [
+        /Private module patterns/,
+        (o: { choices: Array<{ value: unknown; checked?: boolean }> }) => {
+          expect(o.choices).toEqual([expect.objectContaining({ value: 'git.corp', checked: true })]);
+          return ['git.corp'];
+        },
+      ],
+      [/More patterns/, ''],
+      [/Checksum database/, 'keep'],
+      [/private proxy need a login/, false],
+      [/Apply these changes/, false],
+    ]);
+    const code = await runWizard({}, { ...ctx, prompts });
+    expect(prompts.remaining()).toBe(0);
+    expect(code, text()).toBe(1); // init --help: 1 … or you answered no to "Apply these changes?"
+    expect(text()).toContain(
+      `No scheme given: using https://${host} (Go adds https:// to a GOPROXY entry without one).`,
+    );
+    expect(text()).toContain('Nothing was changed.');
+    expect(goenv()).toBe(before);
+  });
+
+  it('issue 8: Ctrl-C in a question says nothing was changed and ends as an interrupted prompt', async () => {
+    const { ctx, text } = setup();
+    const interrupt = () => {
+      throw Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
+    };
+    const prompts = scripted([
+      [/own proxy URL/, ''],
+      [/Proxies to use/, interrupt],
+    ]);
+    await expect(runWizard({}, { ...ctx, prompts })).rejects.toMatchObject({ name: 'ExitPromptError' });
+    expect(text()).toContain('Interrupted: nothing was changed.');
   });
 });

@@ -58,9 +58,14 @@ describe('gomodctl restore', () => {
     expect(goenv()).not.toContain('GOPROXY');
   });
 
-  it('exit codes: no backup → 1, unknown --id → 2, no terminal without --yes → 2', async () => {
+  it('exit codes: no backup → 0 (nothing to do, as --help says), unknown --id → 2, no terminal without --yes → 2', async () => {
     fresh();
-    expect((await run(['restore', '--yes'])).exitCode).toBe(1);
+    const none = await run(['restore', '--yes']);
+    expect(none.exitCode, none.stderr).toBe(0);
+    expect(none.stdout).toMatch(/^Nothing to restore: .*backups\.json holds no backup yet/);
+    const noneJson = JSON.parse((await run(['restore', '--yes', '--json'])).stdout);
+    expect(noneJson).toMatchObject({ command: 'restore', restored: null, ops: [] });
+    expect((await run(['restore', '--help'])).stdout).toMatch(/0 restored, or nothing to do \(no backup yet/);
     await run(['init', '--yes', '--proxy', 'https://a.example.com']);
     const bad = await run(['restore', '--yes', '--id', 'nope']);
     expect(bad.exitCode, bad.stderr).toBe(2);

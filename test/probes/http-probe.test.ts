@@ -13,7 +13,6 @@ import { createServer as createHttpsServer } from 'node:https';
 import { probeUrl, type ProbeOptions } from '../../src/probes/http-probe.js';
 import type { ProbeResult } from '../../src/core/probe-types.js';
 import { startFaultProxy, refusedUrl, TLS_DIR, type FaultProxy } from '../helpers/fault-proxy.js';
-import { startConnectProxy, type ConnectProxy } from '../helpers/connect-proxy.js';
 
 const CA = [readFileSync(join(TLS_DIR, 'ca.pem'), 'utf8')];
 const LIST = '/example.com/hello/@v/list';
@@ -38,7 +37,11 @@ async function startSilentServer(): Promise<{ port: number; close(): Promise<voi
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
   return {
     port: (srv.address() as AddressInfo).port,
-    close: () => new Promise<void>((r) => (sockets.forEach((s) => s.destroy()), srv.close(() => r()))),
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        srv.close(() => r());
+      }),
   };
 }
 

@@ -147,7 +147,7 @@ describe('HTTPS_PROXY / HTTP_PROXY / NO_PROXY', () => {
       );
       expect(r).toMatchObject({ hop: 'proxy', peer: via, proxy: { action: 'silent' }, go: { limitMs: 60_000 } });
     } finally {
-      sockets.forEach((c) => c.destroy());
+      for (const c of sockets) c.destroy();
       await new Promise<void>((r) => silent.close(() => r()));
     }
   });

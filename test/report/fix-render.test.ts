@@ -2,7 +2,7 @@
 // step, and an init plan as the fewest go env calls.
 import { describe, expect, it } from 'vitest';
 import type { Fix } from '../../src/core/fix/fix.js';
-import { renderFix, renderPlanCommands } from '../../src/report/fix-render.js';
+import { renderFix, renderFixSection, renderPlanCommands } from '../../src/report/fix-render.js';
 
 const cases: Array<[string, Fix, string, string, string]> = [
   [
@@ -100,4 +100,43 @@ it('a plan is one go env -w and one go env -u', () => {
       { kind: 'set', variable: 'GOPRIVATE', value: 'corp.example.com', scope: 'goenv' },
     ]),
   ).toEqual(['go env -w GOPROXY=https://goproxy.cn,direct GOPRIVATE=corp.example.com', 'go env -u GONOSUMDB']);
+});
+
+describe('renderFixSection (issue 8: fix lines a person copies)', () => {
+  const env = (value: string, note?: string): Fix => ({
+    kind: 'set',
+    variable: 'GOPROXY',
+    value,
+    scope: 'env',
+    ...(note ? { note } : {}),
+  });
+  const plain = { label: (s: string) => s, note: (s: string) => s };
+  const section = (fixes: Fix[] | undefined) => renderFixSection(fixes, '  ', plain);
+
+  it('advice and the notes every command shares come first, once; each command alone on its line', () => {
+    const lines = section([
+      { kind: 'comment', note: 'proxy.example cannot be reached from this network' },
+      env('https://goproxy.cn,direct', 'another mirror'),
+      env('direct'),
+    ]);
+    expect(lines).toEqual([
+      '  fix, one of:',
+      '    # proxy.example cannot be reached from this network',
+      '    # GOPROXY comes from your environment: change it where your shell profile or CI sets it',
+      '    # another mirror',
+      '    export GOPROXY=https://goproxy.cn,direct',
+      '    export GOPROXY=direct',
+    ]);
+    for (const l of lines.slice(1)) expect(l.trim().startsWith('# ') || !l.includes('#'), l).toBe(true);
+  });
+
+  it('a single command keeps its own notes above it; advice alone is not labelled a fix', () => {
+    expect(section([{ kind: 'unset', variable: 'GOFLAGS', scope: 'goenv', note: 'why' }])).toEqual([
+      '  fix:',
+      '    # why',
+      '    go env -u GOFLAGS',
+    ]);
+    expect(section([{ kind: 'comment', note: 'ask the proxy admin' }])).toEqual(['  ask the proxy admin']);
+    expect(section(undefined)).toEqual([]);
+  });
 });

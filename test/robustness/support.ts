@@ -4,7 +4,7 @@ import { execa, type ResultPromise } from 'execa';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { BIN, ROOT } from '../helpers/run-cli.js';
+import { BIN } from '../helpers/run-cli.js';
 
 /** Writes a module at dir/name importing `imports` (default example.com/hello) and returns its directory. */
 export function writeModule(dir: string, opts: { name?: string; imports?: string[]; goMod?: string } = {}): string {

@@ -43,7 +43,7 @@ export function parseCanary(value: string): Canary {
 }
 
 /** The privacy settings that decide where a canary may be sent (effective values, defaults applied). */
-export interface PrivacySettings {
+interface PrivacySettings {
   GOPRIVATE: string;
   GONOPROXY: string;
   GONOSUMDB: string;

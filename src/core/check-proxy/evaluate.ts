@@ -110,7 +110,7 @@ export function evaluateCheckProxy(
 }
 
 /** The server as its first answer with headers describes itself. */
-export function serverOf(f: CheckProxyFacts): ServerInfo {
+function serverOf(f: CheckProxyFacts): ServerInfo {
   const withHeaders = Object.values(f.results).find((r) => r.headers);
   return detectServer(withHeaders?.headers);
 }

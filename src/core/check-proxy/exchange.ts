@@ -35,11 +35,6 @@ export interface Finding {
   message: string;
 }
 
-/** "404 Not Found" style label for a status. */
-export function statusLabel(r: ProbeResult): string {
-  return r.status === undefined ? (r.message ?? 'no answer') : `${r.status}`;
-}
-
 /**
  * What is wrong with an answer that must be module data: web.Response.Err treats every status but 200 as an error,
  * 404/410 as "not found" (fall through), and an HTML page with 200 is not data either. Null when it is a 200.

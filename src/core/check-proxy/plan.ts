@@ -22,7 +22,7 @@ export interface PlannedRequest {
 const SMALL = 64 * 1024;
 
 /** "<base>/<escaped path>/" for a module. */
-export function moduleBase(base: string, path: string): string {
+function moduleBase(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}/${escapePath(path)}/`;
 }
 
@@ -39,7 +39,7 @@ export function unescapedListUrl(base: string, path: string): string {
 }
 
 /** <base>/sumdb/<name>/supported (modfetch/sumdb.go initBase). */
-export function supportedUrl(base: string, name: string): string {
+function supportedUrl(base: string, name: string): string {
   return `${base.replace(/\/+$/, '')}/sumdb/${name}/supported`;
 }
 

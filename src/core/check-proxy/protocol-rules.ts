@@ -113,7 +113,7 @@ function modCheck(c: Canary, r: ProbeResult, served: Served): ProxyCheck {
 }
 
 /** The zip as downloadZip and Unzip see it: size, a zip at all, the prefix, then checkZip; also its h1: hash. */
-export function zipFinding(c: Canary, r: ProbeResult, served: Served): Finding | null {
+function zipFinding(c: Canary, r: ProbeResult, served: Served): Finding | null {
   const bad = dataAnswerProblem(r, '.zip');
   if (bad) return bad;
   if (r.truncated) return { problem: 'zip-too-large', message: 'downloaded zip file too large' };

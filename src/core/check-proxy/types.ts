@@ -5,7 +5,7 @@
 export type RequirementStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
 /** Which part of the proxy a requirement is about. */
-export type CheckGroup = 'transport' | 'protocol' | 'integrity' | 'sumdb';
+type CheckGroup = 'transport' | 'protocol' | 'integrity' | 'sumdb';
 
 /** A named non-conformance: what a failing (or warning) requirement found. */
 export type ProblemCode =

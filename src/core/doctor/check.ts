@@ -4,7 +4,7 @@ import type { Fix } from '../fix/fix.js';
 import type { ProbeHop } from '../probe-types.js';
 
 /** Doctor check status. */
-export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
+type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
 
 /** Result of one doctor check (JSON schema v1, see README). */
 export interface CheckResult {

@@ -16,7 +16,7 @@ export interface GoAuthFacts {
 }
 
 /** What goAuthFindings needs: the running Go, GOAUTH as configured, and what running it showed. */
-export interface GoAuthCheckInput {
+interface GoAuthCheckInput {
   goVersion: string | null;
   /** GOAUTH from the config model; undefined when set nowhere. */
   goauth?: { value: string; source: ConfigSource };

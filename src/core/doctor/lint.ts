@@ -10,7 +10,7 @@ import { misspelledVars } from './misspelled-vars.js';
 import { lintProxyEnv } from './proxy-env.js';
 
 /** What the lint needs besides the model; the edge fills in file-system facts. */
-export interface LintInput {
+interface LintInput {
   model: ConfigModel;
   /** Process environment, for variables Go does not know. */
   env: Record<string, string | undefined>;

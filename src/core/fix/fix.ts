@@ -9,7 +9,7 @@ import type { ConfigModel } from '../config-types.js';
  * the variable (a non-empty environment value wins over the GOENV file and `go env -w` only warns) or because `go env
  * -w` cannot hold it (HTTPS_PROXY, SSL_CERT_FILE, GODEBUG).
  */
-export type FixScope = 'goenv' | 'env';
+type FixScope = 'goenv' | 'env';
 
 /** What proved a fix works (a probe, a real `go mod download`); added by the verdict engine. */
 interface Verifiable {

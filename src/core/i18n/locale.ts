@@ -4,18 +4,10 @@
 import type { Lang } from './message.js';
 
 /** Where the choice came from (for tests and a future `gomodctl env` line). */
-export type LangSource =
-  | 'flag'
-  | 'GOMODCTL_LANG'
-  | 'LANGUAGE'
-  | 'LC_ALL'
-  | 'LC_MESSAGES'
-  | 'LANG'
-  | 'system'
-  | 'default';
+type LangSource = 'flag' | 'GOMODCTL_LANG' | 'LANGUAGE' | 'LC_ALL' | 'LC_MESSAGES' | 'LANG' | 'system' | 'default';
 
 /** The language and the setting that chose it. */
-export interface LangChoice {
+interface LangChoice {
   lang: Lang;
   source: LangSource;
 }

@@ -10,7 +10,7 @@ export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
 
 /** A text that depends on the count: English needs one/other; Chinese writes one string (CLDR: no plural forms). */
-export interface Plural {
+interface Plural {
   readonly one: string;
   readonly other: string;
 }
@@ -40,7 +40,7 @@ export function code(text: string): Code {
  * A parameter value: numbers print as digits (no grouping, same in every language), messages in the same language,
  * code as it is (or as the renderer's `code` option makes it).
  */
-export type Param = string | number | Message | Code;
+type Param = string | number | Message | Code;
 
 /** What a result or a renderer hands over: a Message to translate, or verbatim text that stays as it is. */
 export type Text = Message | string;
@@ -49,12 +49,10 @@ export type Text = Message | string;
 type Placeholders<S> = S extends `${string}{${infer P}}${infer R}` ? P | Placeholders<R> : never;
 
 /** The placeholder names of an entry; a plural entry always takes `count`. */
-export type EntryParams<T> = T extends Plural
-  ? Placeholders<T['one']> | Placeholders<T['other']> | 'count'
-  : Placeholders<T>;
+type EntryParams<T> = T extends Plural ? Placeholders<T['one']> | Placeholders<T['other']> | 'count' : Placeholders<T>;
 
 /** The parameters argument of a key: none when the entry has no placeholder, else an object with each of them. */
-export type ParamArgs<T> = [EntryParams<T>] extends [never]
+type ParamArgs<T> = [EntryParams<T>] extends [never]
   ? []
   : [params: { readonly [P in EntryParams<T>]: P extends 'count' ? number : Param }];
 
@@ -124,7 +122,7 @@ export class Message {
 }
 
 /** The message constructor of one area: `m('key', { params })` → Message, keys and parameters checked. */
-export interface MessageArea<E extends Readonly<Record<string, Entry>>> {
+interface MessageArea<E extends Readonly<Record<string, Entry>>> {
   <K extends keyof E & string>(key: K, ...params: ParamArgs<E[K]>): Message;
   readonly texts: AreaTexts;
 }
@@ -154,7 +152,7 @@ function pick(entry: Entry, lang: Lang, count: Param | undefined): string {
 }
 
 /** How a renderer shows code parameters (a terminal keeps them unbroken: core/text-width.ts noBreak). */
-export interface RenderOptions {
+interface RenderOptions {
   code?: (text: string) => string;
 }
 

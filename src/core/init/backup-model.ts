@@ -7,7 +7,7 @@ import { redactSecrets } from '../redact.js';
 export const MAX_BACKUPS = 20;
 
 /** The GOENV-file state of one variable before a write; null = it was not in the file (restore unsets it). */
-export interface BackupVar {
+interface BackupVar {
   name: string;
   previous: string | null;
 }
@@ -53,7 +53,7 @@ export function makeBackupRecord(p: {
   fileEntries: Record<string, string>;
   ops: EnvFileOp[];
 }): BackupRecord {
-  const has = (k: string) => Object.prototype.hasOwnProperty.call(p.fileEntries, k);
+  const has = (k: string) => Object.hasOwn(p.fileEntries, k);
   return {
     id: p.id,
     createdAt: p.now.toISOString(),

@@ -13,7 +13,7 @@ export const EXPORT_FORMATS = [
 ] as const;
 
 /** One --export target. */
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Checks an --export value; unknown values are a UsageError listing the valid ones. */
 export function parseExportFormat(value: string): ExportFormat {

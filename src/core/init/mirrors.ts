@@ -29,7 +29,7 @@ export const MIRROR_CATALOG: readonly Mirror[] = [
 ];
 
 /** Default module whose `@v/list` is used as a canary: small, stable, mirrored everywhere. */
-export const CANARY_MODULE = 'golang.org/x/text';
+const CANARY_MODULE = 'golang.org/x/text';
 
 /** Default URL probed to decide whether `direct` (fetching from origin over HTTPS) works. */
 export const DIRECT_PROBE_URL = 'https://github.com/';
@@ -58,7 +58,7 @@ export function parseMirrorList(text: string, origin = 'GOMODCTL_MIRRORS'): Mirr
 
 /** Picks the catalog: the override when given (non-empty), else the built-in one. */
 export function selectCatalog(override: string | undefined): Mirror[] {
-  return override && override.trim() ? parseMirrorList(override) : [...MIRROR_CATALOG];
+  return override?.trim() ? parseMirrorList(override) : [...MIRROR_CATALOG];
 }
 
 /**

@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
  * The `machine` names Go looks up for a URL: 1.19 matches the bare host, 1.21+ the host:port when the URL
  * has an explicit port (core/netrc.ts findNetrcEntry), so both lines are written when a port is present.
  */
-export function netrcMachines(proxyUrl: string): string[] {
+function netrcMachines(proxyUrl: string): string[] {
   let u: URL;
   try {
     u = new URL(proxyUrl);

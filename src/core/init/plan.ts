@@ -105,8 +105,8 @@ export function resolveInitValues(req: InitRequest): { values: Record<string, st
 }
 
 /** The GOENV-file value of a variable in the model (null = not in the file). */
-export function goenvFileValue(v: ConfigVar | undefined): string | null {
-  if (!v || !v.inGoenvFile) return null;
+function goenvFileValue(v: ConfigVar | undefined): string | null {
+  if (!v?.inGoenvFile) return null;
   return v.source === 'goenv' ? v.value : (v.shadowedGoenvValue ?? '');
 }
 

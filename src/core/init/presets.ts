@@ -2,7 +2,7 @@
 import { UsageError } from '../errors.js';
 
 /** A named configuration; flags given next to --preset override its values. */
-export interface Preset {
+interface Preset {
   name: string;
   /** One line for --help. */
   description: string;

@@ -12,7 +12,7 @@ export interface MirrorProbe {
 }
 
 /** Verdict for one mirror row. */
-export type MirrorVerdict = 'ok' | 'reachable' | 'unreachable';
+type MirrorVerdict = 'ok' | 'reachable' | 'unreachable';
 
 /**
  * ok = the canary list came back 200; reachable = the server answered (404/410 is a proper "not here",
@@ -30,11 +30,13 @@ export function servesSumdb(p: MirrorProbe): boolean {
 
 const ORDER: Record<MirrorVerdict, number> = { ok: 0, reachable: 1, unreachable: 2 };
 
-/** Sorts probes: verdict, then total latency of the canary request. */
+/**
+ * Sorts probes: verdict, then total latency of the canary request among mirrors that answered. Unreachable mirrors
+ * keep the catalogue's order: their "latency" is only when each gave up, which differs from run to run.
+ */
 export function rankMirrors(probes: MirrorProbe[]): MirrorProbe[] {
-  return [...probes].sort(
-    (a, b) => ORDER[mirrorVerdict(a)] - ORDER[mirrorVerdict(b)] || a.list.timings.totalMs - b.list.timings.totalMs,
-  );
+  const latency = (p: MirrorProbe) => (mirrorVerdict(p) === 'unreachable' ? 0 : p.list.timings.totalMs);
+  return [...probes].sort((a, b) => ORDER[mirrorVerdict(a)] - ORDER[mirrorVerdict(b)] || latency(a) - latency(b));
 }
 
 /** Whether a mirror URL is one of the entries of a recommended GOPROXY list (whole entries, not substrings). */

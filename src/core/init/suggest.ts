@@ -4,13 +4,13 @@ import { matchPrefixPatterns } from '../patterns.js';
 import { isPublicModulePath, SHARED_MODULE_HOSTS } from '../public-hosts.js';
 
 /** Where a suggested pattern came from. */
-export type SuggestionSource = 'goprivate' | 'git-remote' | 'go.mod';
+type SuggestionSource = 'goprivate' | 'git-remote' | 'go.mod';
 
 /**
  * A GOPRIVATE pattern offered to the user, with the requirements it matches (core/patterns.ts, Go's
  * MatchPrefixPatterns).
  */
-export interface PatternSuggestion {
+interface PatternSuggestion {
   pattern: string;
   source: SuggestionSource;
   /** Why it is suggested, one line. */
@@ -27,7 +27,7 @@ export function parseGitRemote(url: string): { host: string; path: string } | nu
   const u = url.trim();
   let m = /^[a-z+]+:\/\/(?:[^@/]*@)?([^/:]+)(?::\d+)?\/(.*)$/i.exec(u);
   if (!m) m = /^(?:[^@/:]+@)?([^/:]+):(?!\/)(.*)$/.exec(u);
-  if (!m || !m[1] || m[1].length < 2) return null;
+  if (!m?.[1] || m[1].length < 2) return null;
   const path = m[2]!.replace(/\.git\/?$/, '').replace(/^\/+|\/+$/g, '');
   return { host: m[1].toLowerCase(), path };
 }

@@ -12,16 +12,16 @@ export const MAX_ZIP_FILE = 500 << 20;
 /** zip.MaxGoMod: the largest go.mod inside a module zip (bytes). */
 export const MAX_GO_MOD = 16 << 20;
 /** zip.MaxLICENSE: the largest LICENSE inside a module zip (bytes). */
-export const MAX_LICENSE = 16 << 20;
+const MAX_LICENSE = 16 << 20;
 
 /** A file that makes the zip invalid: Go prints "<path>: <error>". */
-export interface ZipFileError {
+interface ZipFileError {
   path: string;
   error: string;
 }
 
 /** zip.CheckedFiles as checkZip fills it, plus an error that stops the check (bad module version). */
-export interface CheckedZip {
+interface CheckedZip {
   valid: string[];
   invalid: ZipFileError[];
   sizeError?: string;
@@ -78,7 +78,7 @@ class Collisions {
 }
 
 /** path.Clean for the relative slash paths checkZip sees. */
-export function cleanPath(p: string): string {
+function cleanPath(p: string): string {
   const out: string[] = [];
   for (const seg of p.split('/')) {
     if (seg === '' || seg === '.') continue;

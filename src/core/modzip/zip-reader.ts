@@ -14,7 +14,7 @@ import {
   type ZipEntry,
 } from './zip-directory.js';
 
-export { ZIP_ERRORS, ZipError, type ZipEntry } from './zip-directory.js';
+export { ZipError } from './zip-directory.js';
 
 const DATA_DESCRIPTOR_SIG = 0x08074b50;
 

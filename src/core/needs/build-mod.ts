@@ -14,7 +14,7 @@ export interface VendorRoot {
 }
 
 /** What setDefaultBuildMod reads. */
-export interface BuildModInput {
+interface BuildModInput {
   /** The running Go, e.g. "1.26.8". */
   goVersion: string;
   /** GOFLAGS as set (its -mod=… applies to build commands). */

@@ -10,7 +10,7 @@ import { UseSet } from './uses.js';
 import type { ModVer, NeedWhy } from './types.js';
 
 /** What predicting one `go mod download` reads. */
-export interface DownloadSpec {
+interface DownloadSpec {
   set: MainSet;
   loader: ModLoader;
   /** The go.work file when the command runs in workspace mode. */

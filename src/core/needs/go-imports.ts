@@ -101,7 +101,7 @@ export interface GoSourceFile {
 }
 
 /** A scanned package: imports of its non-test files and of its _test.go files. */
-export interface ScannedImports {
+interface ScannedImports {
   imports: string[];
   testImports: string[];
 }

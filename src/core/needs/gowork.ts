@@ -2,7 +2,7 @@
 import { forEachDirective, parseReplace, type GoModReplace } from '../gomod.js';
 
 /** The parts of go.work that decide the workspace's modules and replacements. */
-export interface GoWork {
+interface GoWork {
   go: string | null;
   toolchain: string | null;
   /** Module directories, as written (relative to the go.work directory or absolute). */

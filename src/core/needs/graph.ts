@@ -12,7 +12,7 @@ export function pruningForGo(go: string | null): 'pruned' | 'unpruned' {
 }
 
 /** What readModGraph walks from. */
-export interface GraphSpec {
+interface GraphSpec {
   pruning: Pruning;
   /** The roots: the main module's requirements, or (workspace mode) the main modules themselves (version ""). */
   roots: ModVer[];

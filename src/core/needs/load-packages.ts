@@ -24,7 +24,7 @@ export interface CodeSource {
 }
 
 /** What the loader needs to know about the modules. */
-export interface LoadSpec {
+interface LoadSpec {
   /** The main modules and their directories. */
   mainModules: { path: string; dir: string }[];
   /** Import paths of the main modules' packages (modload matchPackages). */
@@ -43,7 +43,7 @@ export interface LoadSpec {
 }
 
 /** A module version Go fetches (modfetch.Download) while resolving an import. */
-export interface ZipFetch {
+interface ZipFetch {
   mod: ModVer;
   importPath: string;
   /** The package is only loaded for a test of a dependency (outside "all"). */

@@ -7,7 +7,7 @@ import type { CodeOwner } from './load-packages.js';
 import type { ModSummary, ModVer } from './types.js';
 
 /** A main module: its directory, go.mod file and parsed go.mod. */
-export interface MainModule {
+interface MainModule {
   path: string;
   dir: string;
   goModPath: string;
@@ -25,7 +25,7 @@ export interface ModSource {
 }
 
 /** A module version's go.mod as it was read: the version read after replacement, and whether the cache had it. */
-export interface ModRead {
+interface ModRead {
   /** The module version the requirement names. */
   orig: ModVer;
   /** The module version whose go.mod was read (the replacement, or orig). */

@@ -13,7 +13,7 @@ import { UseSet, type Use } from './uses.js';
 import type { ModVer, Need, NeedWhy } from './types.js';
 
 /** What predicting one `go mod tidy` reads. */
-export interface TidySpec {
+interface TidySpec {
   set: MainSet;
   /** Import paths of the main module's packages. */
   packages: string[];
@@ -61,7 +61,7 @@ function recordGraph(
 const orig = (r: { orig: ModVer; actual: ModVer }) => (key(r.orig) === key(r.actual) ? {} : { orig: r.orig });
 
 /** modload/load.go: the compatibility version tidy checks (Go ≥ 1.21 stops at gover.GoStrictVersion). */
-export function tidyCompatVersion(goLine: string, goVersion: string): string {
+function tidyCompatVersion(goLine: string, goVersion: string): string {
   return compareGoVersions(goVersion, '1.21') >= 0 && compareGoVersions(goLine, '1.21') >= 0 ? goLine : prevGo(goLine);
 }
 

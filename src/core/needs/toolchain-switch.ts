@@ -28,7 +28,7 @@ export type ToolchainDecision =
 export const TOOLCHAIN_MODULE = 'golang.org/toolchain';
 
 /** The golang.org/toolchain version Exec downloads for a toolchain name (select.go Exec). */
-export function toolchainVersion(toolchain: string, goos: string, goarch: string): string {
+function toolchainVersion(toolchain: string, goos: string, goarch: string): string {
   return `v0.0.1-${toolchain}.${goos}-${goarch}`;
 }
 

@@ -8,7 +8,7 @@ export interface ModVer {
 }
 
 /** What Go fetches: a GOPROXY-protocol file, a version query, or a checksum-database lookup. */
-export type NeedWhat = 'info' | 'mod' | 'zip' | 'list' | 'latest' | 'sumdb-lookup';
+type NeedWhat = 'info' | 'mod' | 'zip' | 'list' | 'latest' | 'sumdb-lookup';
 
 /**
  * Why Go fetches it:

@@ -15,7 +15,7 @@ const minCertainty = (a: Certainty, b: Certainty): Certainty =>
   a === 'possible' || b === 'possible' ? 'possible' : a === 'likely' || b === 'likely' ? 'likely' : 'sure';
 
 /** The graph state expandUnknown reads. */
-export interface Known {
+interface Known {
   graph: ModGraph;
   listed: Map<string, string>;
   pruning: 'pruned' | 'unpruned';

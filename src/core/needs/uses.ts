@@ -21,7 +21,7 @@ export interface Use {
 const RANK: Record<Certainty, number> = { sure: 3, likely: 2, possible: 1 };
 
 /** The stronger of two certainties. */
-export const maxCertainty = (a: Certainty, b: Certainty): Certainty => (RANK[a] >= RANK[b] ? a : b);
+const maxCertainty = (a: Certainty, b: Certainty): Certainty => (RANK[a] >= RANK[b] ? a : b);
 
 /** Collects uses, one per (what, module version): the first reason, the strongest certainty. */
 export class UseSet {
@@ -47,7 +47,7 @@ export class UseSet {
 }
 
 /** What turning uses into needs reads. */
-export interface FinalizeContext {
+interface FinalizeContext {
   command: NeedsCommand | 'toolchain';
   sums: GoSums;
   sumdb: SumdbSettings;

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readZipEntry, type ZipArchive } from '../modzip/zip-reader.js';
 
 /** One file to hash: its name as bytes (Go sorts and prints raw bytes) and a way to read its content. */
-export interface HashInput {
+interface HashInput {
   name: Uint8Array;
   read(): Uint8Array;
 }

@@ -5,7 +5,7 @@
 import { goFields } from '../go-fields.js';
 
 /** One hash line of go.sum: "<path> <version>[/go.mod] <hash>". */
-export interface GoSumLine {
+interface GoSumLine {
   path: string;
   /** The version as written, "/go.mod" suffix included. */
   version: string;
@@ -14,7 +14,7 @@ export interface GoSumLine {
 }
 
 /** readGoSum's result: the lines in order, and the malformed ones (Go stops on them except in `go mod tidy`). */
-export interface GoSum {
+interface GoSum {
   lines: GoSumLine[];
   malformed: { lineno: number; fields: number }[];
 }
@@ -51,13 +51,8 @@ export function haveSum(sums: GoSums, path: string, version: string, suffix: '' 
   return (sums.get(`${path} ${version}${suffix}`) ?? []).some((h) => h.startsWith('h1:'));
 }
 
-/** Go's message for malformed go.sum (base.Fatalf in readGoSum). */
-export function malformedGoSumMessage(file: string, m: { lineno: number; fields: number }): string {
-  return `malformed go.sum:\n${file}:${m.lineno}: wrong number of fields ${m.fields}`;
-}
-
 /** A go.sum line that Go will reject once it downloads the module: the database says otherwise. */
-export interface GoSumMismatch {
+interface GoSumMismatch {
   path: string;
   /** "v1.2.3" or "v1.2.3/go.mod". */
   version: string;

@@ -4,7 +4,7 @@ import { parseTreeNote } from '../sumdb-note.js';
 import type { Tree } from './tlog.js';
 
 /** A /lookup answer split as ParseRecord splits it. */
-export interface LookupRecord {
+interface LookupRecord {
   id: number;
   /** The record text: the module's go.sum lines, ending in "\n". */
   text: string;
@@ -12,11 +12,8 @@ export interface LookupRecord {
   note: string;
 }
 
-/** tlog's error for a record that does not parse. */
-export const MALFORMED_RECORD = 'malformed record data';
-
 /** isValidRecordText: no control characters but "\n", no blank line, valid UTF-8, ends in "\n". */
-export function isValidRecordText(text: string): boolean {
+function isValidRecordText(text: string): boolean {
   if (!text.endsWith('\n') || text.includes('\n\n') || text.includes('\ufffd')) return false;
   return !/[\u0000-\u0009\u000b-\u001f]/.test(text);
 }

@@ -16,7 +16,7 @@ export interface Tree {
 }
 
 /** tlog's error for a proof that does not verify. */
-export const PROOF_FAILED = 'invalid transparency proof';
+const PROOF_FAILED = 'invalid transparency proof';
 
 /** RecordHash: SHA-256(0x00 ‖ data). */
 export function recordHash(data: Uint8Array): Hash {

@@ -35,7 +35,7 @@ function predicted(t: Timeline, model: ConfigModel): string[] {
   const subject = waitingSubject(t);
   if (!subject.module) return [];
   const version = t.modules.get(subject.module)?.version;
-  let route;
+  let route: ReturnType<typeof resolveRoute>;
   try {
     route = resolveRoute(model, subject.module, version);
   } catch {

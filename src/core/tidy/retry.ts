@@ -5,10 +5,10 @@
 import type { TidyEvent } from './classify.js';
 
 /** transient: worth another attempt; permanent: would fail the same way; unknown: no rule knows the failure. */
-export type FailureKind = 'transient' | 'permanent' | 'unknown';
+type FailureKind = 'transient' | 'permanent' | 'unknown';
 
 /** One rule of the table: an id, what it means for a retry, and the Go (or git) text it matches. */
-export interface RetryRule {
+interface RetryRule {
   id: string;
   kind: 'transient' | 'permanent';
   match: RegExp;
@@ -77,7 +77,7 @@ export interface FinishedRun {
 }
 
 /** The decision after one attempt, with the rule and the Go line that decided it. */
-export interface RetryDecision {
+interface RetryDecision {
   retry: boolean;
   kind: FailureKind | 'ok';
   rule: string;

@@ -13,7 +13,7 @@ import type { ProxyEntry } from '../goproxy.js';
 import { configFix, gitAuthFix, goprivateFix, pipeFix, sumdbFix, tlsFix, toolchainFix } from './fixes.js';
 
 /** What a rule sees: the detail of one error line, its text, the config and a public-host test. */
-export interface RuleInput {
+interface RuleInput {
   d: ErrorDetail;
   text: string;
   /** The configuration as Go reports it. */
@@ -23,7 +23,7 @@ export interface RuleInput {
 }
 
 /** One diagnosis rule. */
-export interface TidyRule {
+interface TidyRule {
   id: string;
   match(i: RuleInput): boolean;
   explain(i: RuleInput): { message: string; fix: Fix[]; cause?: TidyCause };

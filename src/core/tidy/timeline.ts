@@ -20,7 +20,7 @@ interface ModuleState {
 }
 
 /** A request that started (`# get URL`) and has no closing line yet. */
-export interface InFlight {
+interface InFlight {
   url: string;
   startedMs: number;
   subject: UrlSubject;

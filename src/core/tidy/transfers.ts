@@ -6,10 +6,10 @@ import type { TidyEvent } from './classify.js';
 import { urlSubject, type UrlKind, type UrlSubject } from './url-subject.js';
 
 /** What a transfer fetches: a GOPROXY/sumdb/go-get URL kind, or a VCS command. */
-export type TransferKind = UrlKind | 'vcs';
+type TransferKind = UrlKind | 'vcs';
 
 /** request: sent, no answer yet; body: 2xx headers came (or bytes were written) and the body is still read. */
-export type TransferPhase = 'request' | 'body' | 'done' | 'failed';
+type TransferPhase = 'request' | 'body' | 'done' | 'failed';
 
 /** One request, download or command Go started. */
 export interface Transfer {

@@ -4,7 +4,7 @@
 import type { HelloShape } from './go-hello-shape.js';
 
 /** Where a ClientHello gets its random bytes and key shares. */
-export interface HelloMaterial {
+interface HelloMaterial {
   /** n random bytes (client random, session id, key material). */
   random(n: number): Uint8Array;
   /** Key share data for a group; default: shaped random bytes (see keyShareData). */
@@ -168,7 +168,7 @@ function shapeMlkemKey(buf: Uint8Array, at: number): void {
 }
 
 /** The kind of the first record a server sent back, or null while more bytes are needed. */
-export type ServerAnswer =
+type ServerAnswer =
   | { kind: 'server-hello' }
   | { kind: 'hello-retry' }
   | { kind: 'alert'; level: number; description: number }

@@ -5,7 +5,7 @@
 // (test/core/tls/go-hello-shape.test.ts); test/e2e/go-hello-measure.test.ts re-measures the go under test.
 
 /** One measured Go release. */
-export interface MeasuredGoHello {
+interface MeasuredGoHello {
   /** The exact go that was measured. */
   go: string;
   /** First record size with no GODEBUG. */

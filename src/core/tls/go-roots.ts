@@ -6,7 +6,7 @@ import { effectiveGodebug } from '../godebug.js';
 import { goMinorVersion } from '../go-version.js';
 
 /** Where Go looks for roots on this platform: candidate bundle files (first readable wins) and directories. */
-export interface GoCaLocations {
+interface GoCaLocations {
   /** True when Go uses the OS verifier (macOS, Windows): we fall back to Node's bundled roots. */
   platformVerifier: boolean;
   files: string[];

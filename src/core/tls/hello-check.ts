@@ -8,7 +8,7 @@ import type { ProbeFailure } from '../probe-cause.js';
 import { GROUP, goHelloShape, type HelloShape } from './go-hello-shape.js';
 
 /** A GODEBUG setting that makes Go's ClientHello small again. */
-export interface HelloFix {
+interface HelloFix {
   setting: string;
   value: string;
   /** The whole GODEBUG value to export (the current one plus the setting). */
@@ -16,7 +16,7 @@ export interface HelloFix {
 }
 
 /** What to send: Go's own hello and, when it carries a post-quantum key share, the hello after the fix. */
-export interface HelloPlan {
+interface HelloPlan {
   go: HelloShape;
   fix?: HelloFix & { shape: HelloShape };
 }
@@ -72,9 +72,6 @@ export function helloVerdict(goOutcome: HelloOutcome, fixOutcome?: HelloOutcome)
   return 'no-answer';
 }
 
-/** Go's TLS handshake bound (net/http DefaultTransport TLSHandshakeTimeout), for what Go does behind the box. */
-export const GO_TLS_HANDSHAKE_TIMEOUT_MS = 10_000;
-
 /**
  * The fix lines for a dropped large hello: export the setting (GODEBUG is read only from the OS environment:
  * `go env -w GODEBUG=…` fails with "GODEBUG can only be set using the OS environment" from 1.23, "unknown go command
@@ -98,7 +95,7 @@ function goLabel(goVersion: string | null | undefined): string {
 }
 
 /** What the Go-shaped ClientHello check saw when Go's own hello was swallowed (probes/tls-hello.ts). */
-export interface LargeHelloFindings {
+interface LargeHelloFindings {
   /** host:port the hellos went to (the target, also when tunnelled). */
   address: string;
   /** Redacted proxy URL when the hellos went through a CONNECT tunnel. */

@@ -6,7 +6,7 @@ import { goMinorVersion } from '../go-version.js';
 import { ipString, type X509Facts } from './x509-der.js';
 
 /** Why the name check failed, with Go's own error text. */
-export interface HostnameFailure {
+interface HostnameFailure {
   /** The certificate has no SAN but its Common Name would have matched (Go ≥ 1.17 ignores it). */
   legacyCommonName: boolean;
   /** What the certificate is valid for, as Go lists it (IPs for an IP host, DNS names otherwise). */

@@ -8,7 +8,7 @@ import type { X509Facts } from './x509-der.js';
 import { goVerifyHostname } from './x509-hostname.js';
 
 /** Why Go rejects the certificate. */
-export type GoVerifyKind =
+type GoVerifyKind =
   | 'expired'
   | 'hostname'
   | 'unknown-authority'
@@ -47,9 +47,7 @@ export interface GoVerifyInput {
 }
 
 /** The outcome: the chain Go would build, or why it refuses. */
-export type GoVerifyResult =
-  | { ok: true; chain: X509Facts[]; nameConstrained: boolean }
-  | { ok: false; error: GoVerifyError };
+type GoVerifyResult = { ok: true; chain: X509Facts[]; nameConstrained: boolean } | { ok: false; error: GoVerifyError };
 
 /** SHA-256 of the subjectPublicKeyInfo of keys Go 1.27 distrusts (verify.go distrustedSPKIHashes). */
 export const GO_DISTRUSTED_SPKI_SHA256: ReadonlySet<string> = new Set([

@@ -45,6 +45,24 @@ describe('lintConfig', () => {
     expect(r.map((x) => x.target)).toEqual(['GONOSUMCHECK', 'GOTIMEOUT', 'GO_PROXY']);
     expect(r[0]!.message).toMatch(/did you mean GONOSUMDB/);
   });
+  it.each([
+    ['GOPROXY_URL', 'GOPROXY'],
+    ['GOPROXYS', 'GOPROXY'],
+    ['GOPRXY', 'GOPROXY'],
+    ['GOPRIVATE_HOSTS', 'GOPRIVATE'],
+    ['GONOSUMBD', 'GONOSUMDB'],
+    ['GOFLAG', 'GOFLAGS'],
+    ['GOTOOLCHIAN', 'GOTOOLCHAIN'],
+  ])('a near-miss %s is named with what it probably meant (%s)', (name, meant) => {
+    const r = lint({ [name]: 'x' });
+    expect(r.map((x) => x.target)).toEqual([name]);
+    expect(r[0]!.message).toBe(`${name} is not a Go setting and has no effect; did you mean ${meant}?`);
+  });
+  it('names far from every module variable get no guess, and unrelated GO* names no warning', () => {
+    expect(ids(lint({ GOLANGCI_LINT_CACHE: '/x', GOMAXPROCS: '2', GOGC: '50' }))).toEqual(['config:ok']);
+    const [r] = lint({ GOPROXY_SERVER_TIMEOUT: '1' });
+    expect(r!.message).toMatch(/did you mean GOPROXY\?$/);
+  });
   it('-insecure in GOFLAGS (removed in Go 1.17)', () => {
     const [r] = lint({ GOFLAGS: '-mod=mod -insecure' });
     expect(r).toMatchObject({ id: 'config.goflags-insecure', status: 'fail' });

@@ -51,6 +51,14 @@ describe('mirror catalog', () => {
     expect(recommendProxy(ranked, false)).toBe('https://fast|https://slow');
     expect(recommendProxy([probe('dead', undefined, 1)], false)).toBe('off');
   });
+  it('unreachable mirrors keep the catalogue order whatever time each gave up at (issue 8: stable table)', () => {
+    const run = (a: number, b: number, c: number) =>
+      rankMirrors([probe('x', undefined, a), probe('ok', 200, 5), probe('y', undefined, b), probe('z', undefined, c)])
+        .map((p) => p.mirror.id)
+        .join(' ');
+    expect(run(4000, 12, 900)).toBe('ok x y z');
+    expect(run(3, 4000, 1)).toBe('ok x y z');
+  });
 });
 
 describe('presets', () => {

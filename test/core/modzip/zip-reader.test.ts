@@ -1,6 +1,7 @@
 // The zip reader against archive/zip's rules (reader.go): entries as written, and Go's error for each kind of damage.
 import { describe, expect, it } from 'vitest';
-import { readZip, readZipEntry, ZIP_ERRORS } from '../../../src/core/modzip/zip-reader.js';
+import { readZip, readZipEntry } from '../../../src/core/modzip/zip-reader.js';
+import { ZIP_ERRORS } from '../../../src/core/modzip/zip-directory.js';
 import { buildVariantZip, type VariantEntry } from '../../helpers/zip-variants.js';
 import { buildZip } from '../../helpers/proxy/zip.js';
 

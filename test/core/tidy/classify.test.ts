@@ -53,7 +53,7 @@ describe('the tidy line classifier on arbitrary input', () => {
       fc.property(fc.array(fc.oneof(goish, fc.string({ unit: 'binary' })), { maxLength: 30 }), (lines) => {
         const c = new LineClassifier();
         const t = new Timeline(0);
-        lines.forEach((l, i) => t.apply(c.push(l), i));
+        for (const [i, l] of lines.entries()) t.apply(c.push(l), i);
         const problems = diagnose(t, { ...cfg, stalled: true, now: 100, probes: [] });
         for (const p of problems) expect(p.fix.length).toBeGreaterThan(0);
         t.snapshot(false, new Set());

@@ -24,7 +24,7 @@ const base = { GOPROXY: `${BH},https://proxy.golang.org,direct` };
 function stalled(ver: string, cfg: TidySettings, probes: ProbeFinding[], proxyAs = LOOP) {
   const t = new Timeline(0, { proxyBases: proxyUrls(cfg.proxies) });
   const text = readFileSync(join(DIR, ver, 'blackhole.txt'), 'utf8').replaceAll('http://127.0.0.1:PORT', proxyAs);
-  classifyText(text).forEach((e, i) => t.apply(e, i + 1));
+  for (const [i, e] of classifyText(text).entries()) t.apply(e, i + 1);
   const p = diagnose(t, { ...cfg, stalled: true, stalledForMs: 5000, now: 10_000, probes })[0]!;
   return { ...p, fix: renderFixes(p.fix) };
 }
@@ -135,7 +135,7 @@ describe('GOPROXY base paths are stripped before the module path is read', () =>
       'http://127.0.0.1:PORT',
       nexus,
     );
-    classifyText(text).forEach((e, i) => t.apply(e, i + 1));
+    for (const [i, e] of classifyText(text).entries()) t.apply(e, i + 1);
     const open = tidySettings({ GOPROXY: `${nexus},direct` });
     const leak = diagnose(t, { ...open, stalled: false, now: 10 }).find((p) => p.cause === 'leak');
     expect(leak).toMatchObject({ module: 'git.corp.invalid/team/lib' });

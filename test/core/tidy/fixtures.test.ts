@@ -155,7 +155,7 @@ for (const ver of VERSIONS) {
         const text = readFileSync(join(DIR, ver, `${name}.txt`), 'utf8');
         const exit = readFileSync(join(DIR, ver, `${name}.exit`), 'utf8').trim();
         const t = new Timeline(0);
-        classifyText(text).forEach((e, i) => t.apply(e, i + 1));
+        for (const [i, e] of classifyText(text).entries()) t.apply(e, i + 1);
         const stalled = exit === 'killed';
         const problems = diagnose(t, { ...cfgFor(name), stalled, stalledForMs: 1000, now: 10_000 });
         // Go < 1.21 prints no -x trace: a hang is only known from the route's probes (e2e), not from the log.

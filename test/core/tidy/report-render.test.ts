@@ -58,7 +58,7 @@ describe('tidy reporters', () => {
     const explained = renderHuman(report, ctx, true, c).join('\n');
     expect(plain).toContain('go mod tidy failed with exit code 1');
     expect(plain).not.toContain('go env -w');
-    expect(explained).toContain("fix go env -w 'GOPROXY=https://alice:xxxxx@proxy.corp|direct'");
+    expect(explained).toContain("   fix:\n     go env -w 'GOPROXY=https://alice:xxxxx@proxy.corp|direct'");
     expect(explained + plain).not.toContain('hunter2');
   });
 

@@ -22,7 +22,7 @@ type BaseResult = { base: string; via: string; tried: string[] } | { error: Prob
 /**
  * Walks GOPROXY like initBase: `<proxy>/sumdb/<name>/supported` 200 → use it; 404/410 (or any error after `|`) → next.
  */
-export async function resolveSumdbBase(ctx: DoctorContext, db: Db, entries: ProxyEntry[]): Promise<BaseResult> {
+async function resolveSumdbBase(ctx: DoctorContext, db: Db, entries: ProxyEntry[]): Promise<BaseResult> {
   if (db.url) return { base: db.url.replace(/\/+$/, ''), via: 'GOSUMDB URL', tried: [] };
   const tried: string[] = [];
   for (const e of entries) {
@@ -39,7 +39,7 @@ export async function resolveSumdbBase(ctx: DoctorContext, db: Db, entries: Prox
 }
 
 /** Extracts the signed tree note from a /lookup answer: after the record's terminating blank line. */
-export function noteFromLookup(body: string): string | null {
+function noteFromLookup(body: string): string | null {
   const i = body.indexOf('\n\n');
   return i < 0 ? null : body.slice(i + 2);
 }

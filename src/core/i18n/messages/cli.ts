@@ -32,8 +32,8 @@ const en = {
   'example.checkProxy': 'check that a module proxy works for go',
   'help.exitCodes':
     'Exit codes: 0 ok, 1 problems found, 2 bad usage or bad input, 3 killed at --timeout, 130 interrupted.',
-  'error.line': 'gomodctl: {message}',
-  'error.unexpected': 'gomodctl: unexpected error: {detail}',
+  'error.line': '{program}: {message}',
+  'error.unexpected': '{program}: unexpected error: {detail}',
   'error.bug': 'This is a bug in gomodctl; please report it with the command you ran.',
   'commander.unknownOption': "error: unknown option '{option}'",
   'commander.unknownCommand': "error: unknown command '{command}'",
@@ -66,6 +66,9 @@ const en = {
     'show the effective Go module configuration, where each value comes from, and what the environment shadows',
   // gomodctl route
   'route.description': 'show the requests Go would make for modules under the current configuration (no network)',
+  // gomodctl completion
+  'completion.description': 'print a shell completion script (bash, zsh, fish or powershell)',
+  'completion.argument': 'the shell: bash, zsh, fish or powershell',
   'route.argument': 'module path with optional @version',
   'route.invalidModule': 'invalid module "{arg}": {reason}',
   'route.emptyVersion': 'empty version after @',
@@ -102,8 +105,8 @@ const zh = {
   'example.route': '显示 Go 下载某个模块时会依次请求哪些 URL',
   'example.checkProxy': '检查一个模块代理能否被 go 正常使用',
   'help.exitCodes': '退出码：0 正常，1 发现问题，2 用法或输入错误，3 因 --timeout 终止，130 中断。',
-  'error.line': 'gomodctl：{message}',
-  'error.unexpected': 'gomodctl：意外错误：{detail}',
+  'error.line': '{program}：{message}',
+  'error.unexpected': '{program}：意外错误：{detail}',
   'error.bug': '这是 gomodctl 的 bug，请连同所运行的命令一起报告。',
   'commander.unknownOption': "错误：未知选项 '{option}'",
   'commander.unknownCommand': "错误：未知命令 '{command}'",
@@ -129,6 +132,8 @@ const zh = {
   'env.description': '显示生效的 Go 模块配置、每个值的来源，以及被环境变量覆盖的设置',
   // gomodctl route
   'route.description': '显示在当前配置下 Go 下载模块时会发出的请求（不访问网络）',
+  'completion.description': '输出 shell 自动补全脚本（bash、zsh、fish 或 powershell）',
+  'completion.argument': 'shell 名称：bash、zsh、fish 或 powershell',
   'route.argument': '模块路径，可带 @版本',
   'route.invalidModule': '无效的模块 "{arg}"：{reason}',
   'route.emptyVersion': '@ 后面的版本为空',

@@ -9,6 +9,7 @@ const en = {
   'source.env': 'environment',
   'source.goenv': 'GOENV file',
   'source.default': 'default',
+  'source.goprivate': 'from GOPRIVATE',
   shadowed: 'overrides GOENV value {value}: {command} has no effect while the environment sets it',
   default: 'default: {value}',
 } as const;
@@ -20,6 +21,7 @@ const zh = {
   'source.env': '环境变量',
   'source.goenv': 'GOENV 配置文件',
   'source.default': '默认值',
+  'source.goprivate': '继承自 GOPRIVATE',
   shadowed: '覆盖了 GOENV 配置文件中的值 {value}：只要环境变量中设置了它，{command} 就不会生效',
   default: '默认值：{value}',
 } as const satisfies Translation<typeof en>;
