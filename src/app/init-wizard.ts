@@ -1,5 +1,7 @@
 // The interactive `gomodctl init`: gathers go.mod, git remotes and mirror probes, runs the wizard's questions,
 // writes .netrc when asked, then shows, confirms and applies the plan like `init` from flags.
+import { code as command } from '../core/i18n/message.js';
+import { initMsg } from '../core/i18n/messages/init.js';
 import { buildInitPlan } from '../core/init/plan.js';
 import { canaryUrl, DIRECT_PROBE_URL, selectCatalog, sumdbSupportedUrl, type Mirror } from '../core/init/mirrors.js';
 import type { MirrorProbe } from '../core/init/rank.js';
@@ -39,7 +41,8 @@ export async function runWizard(
   ctx: RunContext & { prompts?: WizardPrompts; runDoctor?: () => Promise<number> },
 ): Promise<number> {
   const { loaded, goenvPath, goBin } = await loadForWrite(ctx, opts.go);
-  const prompts = ctx.prompts ?? (await loadPrompts());
+  const prompts = ctx.prompts ?? (await loadPrompts(ctx.out));
+  const t = ctx.out.t;
   const prober = await wizardProber(ctx.env, loaded.go?.version ?? null);
   const answers = await runWizardFlow({
     out: ctx.out,
@@ -58,12 +61,9 @@ export async function runWizard(
     sumdb: answers.sumdb,
     allowCredentials: opts.allowCredentials,
   });
-  if (
-    answers.netrc &&
-    (await prompts.confirm({ message: 'Append this login to your .netrc (mode 0600)?', default: true }))
-  ) {
+  if (answers.netrc && (await prompts.confirm({ message: t(initMsg('ask.netrc')), default: true }))) {
     const path = await appendNetrcLogin({ env: ctx.env, goVersion: loaded.go?.version ?? null, ...answers.netrc });
-    ctx.out.line(path ? `Wrote ${path}` : 'No home directory: .netrc not written.');
+    ctx.out.line(t(path ? initMsg('netrc.wrote', { path }) : initMsg('netrc.noHome')));
   }
   const code = await executePlan({
     ctx: { ...ctx, confirm: (message) => prompts.confirm({ message, default: true }) },
@@ -75,11 +75,8 @@ export async function runWizard(
     yes: opts.yes,
   });
   if (code !== 0 || opts.dryRun) return code;
-  if (
-    ctx.runDoctor &&
-    (await prompts.confirm({ message: 'Run gomodctl doctor now to check the new configuration?', default: true }))
-  ) {
+  if (ctx.runDoctor && (await prompts.confirm({ message: t(initMsg('ask.doctor')), default: true }))) {
     await ctx.runDoctor();
-  } else ctx.out.line('Check the result any time with: gomodctl doctor');
+  } else ctx.out.line(t(initMsg('doctorLater', { command: command('gomodctl doctor') })));
   return code;
 }

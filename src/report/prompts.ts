@@ -1,4 +1,8 @@
 // Terminal questions through @inquirer/prompts, loaded only when a question is really asked (keeps start-up fast).
+// The questions come translated from the callers; the keys line under a list (↑↓ navigate • space select …) is put in
+// the user's language here, through inquirer's theme.
+import { initMsg } from '../core/i18n/messages/init.js';
+import type { Output } from './output.js';
 
 /** The subset of @inquirer/prompts the wizard uses (same call shapes), injectable for tests. */
 export interface WizardPrompts {
@@ -13,10 +17,37 @@ export interface WizardPrompts {
   password(o: { message: string; mask?: string }): Promise<string>;
 }
 
-/** Loads @inquirer/prompts as the wizard's prompts. */
-export async function loadPrompts(): Promise<WizardPrompts> {
+const KEY_WORDS = {
+  navigate: initMsg('key.navigate'),
+  select: initMsg('key.select'),
+  all: initMsg('key.all'),
+  invert: initMsg('key.invert'),
+  submit: initMsg('key.submit'),
+} as const;
+
+/** inquirer's keys line ([key, action] pairs, e.g. ['space', 'select']) with the actions in the user's language. */
+function keysTheme(out: Output) {
+  const word = (action: string): string =>
+    action in KEY_WORDS ? out.t(KEY_WORDS[action as keyof typeof KEY_WORDS]) : action;
+  return {
+    style: {
+      keysHelpTip: (keys: Array<[string, string]>) =>
+        keys.map(([key, action]) => `${out.c.bold(key)} ${out.c.dim(word(action))}`).join(out.c.dim(' • ')),
+    },
+  };
+}
+
+/** Loads @inquirer/prompts as the wizard's prompts, their keys line in the language of `out`. */
+export async function loadPrompts(out: Output): Promise<WizardPrompts> {
   const p = await import('@inquirer/prompts');
-  return p as unknown as WizardPrompts;
+  const theme = keysTheme(out);
+  return {
+    select: (o) => p.select({ ...o, theme }),
+    checkbox: (o) => p.checkbox({ ...o, theme }),
+    input: (o) => p.input(o),
+    confirm: (o) => p.confirm(o),
+    password: (o) => p.password(o),
+  } as WizardPrompts;
 }
 
 /** Asks one yes/no question on the terminal (default yes). */
