@@ -35,16 +35,15 @@ export function validatePatternsForWrite(varName: string, value: string): Text[]
   const issues = lintPatterns(varName, value);
   const fatal = issues.find((i) => FATAL.has(i.problem));
   if (fatal) {
-    // The linter's sentence is shared with doctor (core/patterns.ts) and stays as it is written there.
     throw new UsageError(
       fatal.suggestion
         ? initMsg('patterns.fatalFix', {
-            message: fatal.message,
+            message: fatal.text,
             suggestion: JSON.stringify(fatal.suggestion),
             example,
           })
-        : initMsg('patterns.fatal', { message: fatal.message, example }),
+        : initMsg('patterns.fatal', { message: fatal.text, example }),
     );
   }
-  return issues.map((i) => i.message);
+  return issues.map((i) => i.text);
 }

@@ -10,6 +10,20 @@ const en = {
     '--go "{go}": no such executable; give the go binary, e.g. --go /usr/local/go/bin/go (or omit --go to use go on PATH)',
   'go.envTimeout': '"{go} env -json" did not finish in {ms}ms',
   'go.envFailed': '"go env -json" failed: {error}',
+  // core/patterns.ts: GOPRIVATE-style lists (doctor and init)
+  'pattern.whitespace': '{name} entry {entry} has surrounding spaces; Go does not trim them, so it never matches',
+  'pattern.scheme': '{name} entry {entry} contains a URL scheme; patterns match module paths, which never have one',
+  'pattern.malformed':
+    '{name} entry {entry} is a malformed glob (path.Match: syntax error in pattern); Go silently ignores it',
+  'pattern.uppercase':
+    '{name} entry {entry} has upper-case letters; matching is case-sensitive and hosts in module paths are lower case',
+  'pattern.trailingSlash':
+    '{name} entry {entry} ends with "/"; Go ignores one trailing slash, so it is the same as {glob}',
+  'pattern.port': '{name} entry {entry} has a port; module paths never contain ports, so it never matches',
+  'pattern.emptyEntry': '{setting} has an empty entry ({where}); Go ignores it',
+  'pattern.trailingComma': 'a trailing comma',
+  'pattern.leadingComma': 'a leading comma',
+  'pattern.twoCommas': 'two commas in a row',
 } as const;
 
 const zh = {
@@ -20,6 +34,17 @@ const zh = {
     '--go "{go}"：没有这个可执行文件；请给出 go 可执行文件，例如 --go /usr/local/go/bin/go（或去掉 --go，使用 PATH 中的 go）',
   'go.envTimeout': '"{go} env -json" 在 {ms}ms 内没有结束',
   'go.envFailed': '"go env -json" 失败：{error}',
+  'pattern.whitespace': '{name} 中的 {entry} 两侧有空格；Go 不会去掉空格，所以它永远不会匹配',
+  'pattern.scheme': '{name} 中的 {entry} 带有 URL 协议头；模式匹配的是模块路径，而模块路径不含协议头',
+  'pattern.malformed':
+    '{name} 中的 {entry} 不是合法的 glob 模式（path.Match：syntax error in pattern）；Go 会直接忽略它',
+  'pattern.uppercase': '{name} 中的 {entry} 含有大写字母；匹配区分大小写，而模块路径中的主机名都是小写',
+  'pattern.trailingSlash': '{name} 中的 {entry} 以 "/" 结尾；Go 会忽略一个结尾的斜杠，所以它等同于 {glob}',
+  'pattern.port': '{name} 中的 {entry} 带有端口；模块路径不含端口，所以它永远不会匹配',
+  'pattern.emptyEntry': '{setting} 中有空项（{where}）；Go 会忽略它',
+  'pattern.trailingComma': '结尾多了一个逗号',
+  'pattern.leadingComma': '开头多了一个逗号',
+  'pattern.twoCommas': '连续两个逗号',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a shared message: `commonMsg('empty')`. */
