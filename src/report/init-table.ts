@@ -28,7 +28,8 @@ export function renderCurrentConfig(out: Output, model: ConfigModel): void {
     const v = model.vars[name];
     if (!v) continue;
     const shown = v.value === '' ? out.t(initMsg('current.empty')) : redactSecrets(v.value);
-    out.line(`  ${name.padEnd(10)} ${shown}  ${out.c.dim(`(${out.t(SOURCE[v.source] ?? v.source)})`)}`);
+    const source = initMsg('current.source', { source: SOURCE[v.source] ?? v.source });
+    out.line(`  ${name.padEnd(10)} ${shown}  ${out.c.dim(out.t(source))}`);
   }
 }
 

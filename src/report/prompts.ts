@@ -2,6 +2,7 @@
 // The questions come translated from the callers; the keys line under a list (↑↓ navigate • space select …) is put in
 // the user's language here, through inquirer's theme.
 import { initMsg } from '../core/i18n/messages/init.js';
+import { wrap } from '../core/text-width.js';
 import type { Output } from './output.js';
 
 /** The subset of @inquirer/prompts the wizard uses (same call shapes), injectable for tests. */
@@ -11,7 +12,10 @@ export interface WizardPrompts {
     choices: Array<{ name: string; value: T; description?: string }>;
     default?: T;
   }): Promise<T>;
-  checkbox<T>(o: { message: string; choices: Array<{ name: string; value: T; checked?: boolean }> }): Promise<T[]>;
+  checkbox<T>(o: {
+    message: string;
+    choices: Array<{ name: string; value: T; checked?: boolean; short?: string }>;
+  }): Promise<T[]>;
   input(o: { message: string; default?: string; validate?: (v: string) => boolean | string }): Promise<string>;
   confirm(o: { message: string; default?: boolean }): Promise<boolean>;
   password(o: { message: string; mask?: string }): Promise<string>;
@@ -37,16 +41,42 @@ function keysTheme(out: Output) {
   };
 }
 
-/** Loads @inquirer/prompts as the wizard's prompts, their keys line in the language of `out`. */
+/**
+ * inquirer breaks a line wider than the terminal at the last column, inside a word: questions are wrapped here
+ * between words (Chinese between characters) after inquirer's "? " and choices after its cursor and mark, their
+ * continuation lines indented under the text. A checked choice is echoed by its short form (its value) when done.
+ */
+function fitted(columns: number) {
+  const question = (message: string) => wrap(message, columns - 2);
+  const choice = <C extends { name: string }>(c: C): C => ({
+    ...c,
+    name: wrap(c.name, columns - 4).replaceAll('\n', '\n    '),
+  });
+  return { question, choice };
+}
+
+/** Loads @inquirer/prompts as the wizard's prompts, in the language and at the width of `out`. */
 export async function loadPrompts(out: Output): Promise<WizardPrompts> {
   const p = await import('@inquirer/prompts');
   const theme = keysTheme(out);
+  const { question, choice } = fitted(out.columns);
   return {
-    select: (o) => p.select({ ...o, theme }),
-    checkbox: (o) => p.checkbox({ ...o, theme }),
-    input: (o) => p.input(o),
-    confirm: (o) => p.confirm(o),
-    password: (o) => p.password(o),
+    select: (o) => p.select({ ...o, message: question(o.message), choices: o.choices.map(choice), theme }),
+    checkbox: (o) =>
+      p.checkbox({
+        ...o,
+        message: question(o.message),
+        choices: o.choices.map((c) => choice({ short: typeof c.value === 'string' ? c.value : c.name, ...c })),
+        theme,
+      }),
+    input: (o) => p.input({ ...o, message: question(o.message) }),
+    confirm: (o) =>
+      p.confirm({
+        ...o,
+        message: question(o.message),
+        transformer: (yes: boolean) => out.t(initMsg(yes ? 'answer.yes' : 'answer.no')),
+      }),
+    password: (o) => p.password({ ...o, message: question(o.message) }),
   } as WizardPrompts;
 }
 

@@ -70,6 +70,7 @@ const en = {
   'current.goNotFound': '(not found)',
   'current.noGoenv': '(none)',
   'current.empty': '(empty)',
+  'current.source': '({source})',
   'source.env': 'environment',
   'source.default': 'default',
   'shadow.warning':
@@ -130,6 +131,8 @@ const en = {
   'key.all': 'all',
   'key.invert': 'invert',
   'key.submit': 'submit',
+  'answer.yes': 'Yes',
+  'answer.no': 'No',
 } as const;
 
 const zh = {
@@ -187,6 +190,7 @@ const zh = {
   'current.goNotFound': '（未找到）',
   'current.noGoenv': '（无）',
   'current.empty': '（空）',
+  'current.source': '（{source}）',
   'source.env': '环境变量',
   'source.default': '默认值',
   'shadow.warning':
@@ -243,6 +247,8 @@ const zh = {
   'key.all': '全选',
   'key.invert': '反选',
   'key.submit': '确认',
+  'answer.yes': '是',
+  'answer.no': '否',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a message of `gomodctl init` (and of the writer init and restore share): `initMsg('plan.ran')`. */
