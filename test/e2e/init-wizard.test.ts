@@ -190,6 +190,9 @@ describe.each(['en', 'zh'] as const)('the wizard in %s', (lang) => {
       .replaceAll(dead, '<DEAD>')
       .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<PORT>')
       .replace(/go1\.\d+(\.\d+)?/g, 'go1.N')
+      // Go 1.21+ reads its defaults from $GOROOT/go.env; Go 1.19 has them built in
+      .replace(/\(\$GOROOT\/go\.env\)/g, '(default)')
+      .replace(/（\$GOROOT\/go\.env）/g, '（默认值）')
       // latencies by phase (ms) vary from run to run
       .replace(
         /^( {2}\S+ +)((?: +(?:\d+|-)){4})/gm,
