@@ -24,6 +24,12 @@ const en = {
   'pattern.trailingComma': 'a trailing comma',
   'pattern.leadingComma': 'a leading comma',
   'pattern.twoCommas': 'two commas in a row',
+  // report/grouped.ts: the summary line of doctor and check-proxy
+  'summary.warnings': { one: '{count} warning', other: '{count} warnings' },
+  'summary.failed': '{count} failed',
+  'summary.skipped': '{count} skipped',
+  'summary.separator': ', ',
+  'summary.line': '{parts} in {duration}',
 } as const;
 
 const zh = {
@@ -45,6 +51,11 @@ const zh = {
   'pattern.trailingComma': '结尾多了一个逗号',
   'pattern.leadingComma': '开头多了一个逗号',
   'pattern.twoCommas': '连续两个逗号',
+  'summary.warnings': '{count} 项警告',
+  'summary.failed': '{count} 项失败',
+  'summary.skipped': '{count} 项跳过',
+  'summary.separator': '，',
+  'summary.line': '{parts}，用时 {duration}',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a shared message: `commonMsg('empty')`. */
