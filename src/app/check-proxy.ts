@@ -131,7 +131,7 @@ const firstFile = (ctx: Ctx, file: string): string =>
 /** The checksum database: which canaries may be looked up, and the client's verification where it is served. */
 async function sumdbPart(ctx: Ctx, supported: ProbeResult | undefined): Promise<CheckProxyFacts['sumdb']> {
   const route = sumdbRoute(ctx.db, ctx.base, supported);
-  const skipped: Record<number, string> = {};
+  const skipped: Record<number, Text> = {};
   ctx.canaries.forEach((c, i) => {
     const why = ctx.db ? sumdbSkipReason(c, ctx.db.name, ctx.privacy) : null;
     if (why) skipped[i] = why;
