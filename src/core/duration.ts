@@ -1,4 +1,5 @@
 // Parse durations like Go's time.ParseDuration subset users type: "500ms", "5s", "1m30s", "2m".
+import { cliMsg } from './i18n/messages/cli.js';
 import { UsageError } from './errors.js';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -15,7 +16,7 @@ export function parseDuration(text: string, flag = 'duration'): number {
     consumed = re.lastIndex;
   }
   if (s === '' || consumed !== s.length || total <= 0) {
-    throw new UsageError(`invalid ${flag} "${text}": expected a positive duration such as 500ms, 5s or 1m30s`);
+    throw new UsageError(cliMsg('duration.invalid', { flag, text }));
   }
   return Math.round(total);
 }

@@ -47,6 +47,7 @@ const en = {
   },
   'commander.invalidOptionValue': "error: option '{option}' argument '{value}' is invalid. {reason}",
   'commander.allowedChoices': 'Allowed choices are {choices}.',
+  'duration.invalid': 'invalid {flag} "{text}": expected a positive duration such as 500ms, 5s or 1m30s',
   // Options several commands share.
   'option.json': 'print one JSON document (schemaVersion 1) on stdout',
   'option.go': 'go binary to use (default: $GOMODCTL_GO or go on PATH)',
@@ -165,6 +166,7 @@ const zh = {
   'commander.excessArguments': "错误：'{command}' 的参数过多：应为 {count} 个，实际为 {got} 个。",
   'commander.invalidOptionValue': "错误：选项 '{option}' 的参数值 '{value}' 无效。{reason}",
   'commander.allowedChoices': '可选值：{choices}。',
+  'duration.invalid': '无效的 {flag} "{text}"：应为正的时长，例如 500ms、5s 或 1m30s',
   // Options several commands share.
   'option.json': '在 stdout 上输出一个 JSON 文档（schemaVersion 1）',
   'option.go': '要使用的 go 可执行文件（默认：$GOMODCTL_GO，否则是 PATH 中的 go）',
