@@ -22,6 +22,8 @@ const en = {
   'frame.noProgress': '{what} ({elapsed}) — no progress for {quiet}',
   'frame.progress': '{what} ({elapsed})',
   // report/tidy-ci.ts: annotations and the job summary
+  'ci.invalidAnnotate':
+    'invalid --annotate "{value}": expected one of auto, github, gitlab, none (e.g. --annotate github)',
   'ci.url': 'URL: {url}',
   'ci.fix': 'Fix: {fix}',
   'ci.heading': '### gomodctl tidy: {outcome} ({duration})',
@@ -48,6 +50,7 @@ const zh = {
   'frame.noCause': 'gomodctl 没有找到具体原因；运行 {command} 检查整个配置',
   'frame.noProgress': '{what}（{elapsed}）— {quiet} 无进展',
   'frame.progress': '{what}（{elapsed}）',
+  'ci.invalidAnnotate': '无效的 --annotate "{value}"：应为 auto、github、gitlab、none 之一（例如 --annotate github）',
   'ci.url': 'URL：{url}',
   'ci.fix': '修复：{fix}',
   'ci.heading': '### gomodctl tidy：{outcome}（{duration}）',
