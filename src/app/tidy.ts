@@ -253,10 +253,10 @@ function print(o: Resolved, out: Output, env: NodeJS.ProcessEnv, report: TidyRep
   const write = o.json ? (l: string) => void process.stderr.write(`${l}\n`) : (l: string) => out.line(l);
   if (o.json) out.printDocument('tidy', tidyJson(report));
   else {
-    const lines = renderHuman(report, ctx, o.explain, out.c);
+    const lines = renderHuman(report, ctx, o.explain, out.c, out);
     const shown =
       mode === 'gitlab' && lines.length > 1 ? gitlabSection('gomodctl_tidy', lines[0]!, lines.slice(1)) : lines;
     shown.forEach((l) => out.line(l));
   }
-  if (mode !== 'none') writeCiReport(mode, report, env, write);
+  if (mode !== 'none') writeCiReport(mode, report, env, write, out);
 }
