@@ -2,7 +2,6 @@
 import { UsageError } from '../errors.js';
 import type { Translator } from '../i18n/message.js';
 import { cliMsg } from '../i18n/messages/cli.js';
-import { initMsg } from '../i18n/messages/init.js';
 import { padEnd, wrapAfter } from '../text-width.js';
 
 /** A named configuration; flags given next to --preset override its values. */
@@ -52,7 +51,7 @@ export function getPreset(name: string): Preset {
   const p = PRESETS.find((x) => x.name === name);
   if (!p) {
     const names = PRESETS.map((x) => x.name).join(', ');
-    throw new UsageError(initMsg('preset.unknown', { name, names }));
+    throw new UsageError(cliMsg('init.unknownPreset', { name, names }));
   }
   return p;
 }

@@ -89,6 +89,7 @@ const en = {
   'init.exitCodes':
     'Exit codes: 0 written (or printed), 1 go env failed (the previous state is restored), 2 bad usage or bad input (nothing written).',
   'init.presets': 'Presets:',
+  'init.unknownPreset': '--preset "{name}" is not a known preset; use one of {names} (e.g. --preset china).',
   'init.credentials':
     'Credentials never belong in GOPROXY: put them in ~/.netrc (machine <host> login <user> password <token>).',
   'preset.global': "Go's defaults: proxy.golang.org then direct, checksums from sum.golang.org",
@@ -203,6 +204,7 @@ const zh = {
   'init.example.wizard': '在终端中运行向导',
   'init.exitCodes': '退出码：0 已写入（或已输出），1 go env 失败（已恢复原状态），2 用法或输入错误（未写入任何内容）。',
   'init.presets': '预设：',
+  'init.unknownPreset': '--preset "{name}" 不是已知的预设；可选：{names}（例如 --preset china）。',
   'init.credentials': '凭据不要写在 GOPROXY 里：请放到 ~/.netrc 中（machine <host> login <user> password <token>）。',
   'preset.global': 'Go 的默认值：proxy.golang.org，然后 direct，校验和来自 sum.golang.org',
   'preset.china': '中国大陆：goproxy.cn，然后 direct，校验和通过 sum.golang.google.cn',

@@ -49,8 +49,6 @@ const en = {
   'plan.netrcHint':
     'Put the login in ~/.netrc instead (chmod 600): {lines}; see go help goauth. Or pass --allow-credentials.',
   'plan.netrcTwoLines': '{first} and {second}',
-  // core/init/presets.ts
-  'preset.unknown': '--preset "{name}" is not a known preset; use one of {names} (e.g. --preset china).',
   // core/init/validate-patterns.ts
   'patterns.control':
     '{name} {value} contains a control character; give plain comma-separated patterns (e.g. {example}).',
@@ -175,7 +173,6 @@ const zh = {
   'plan.netrcHint':
     '请把登录信息放到 ~/.netrc 中（chmod 600）：{lines}；参见 go help goauth。或者加 --allow-credentials。',
   'plan.netrcTwoLines': '{first} 和 {second}',
-  'preset.unknown': '--preset "{name}" 不是已知的预设；可选：{names}（例如 --preset china）。',
   'patterns.control': '{name} {value} 含有控制字符；请给出用逗号分隔的普通模式（例如 {example}）。',
   'patterns.none': '{name} {value} 中没有任何模式；请至少给出一个（例如 {example}）。',
   'patterns.spaced': '{name} {value} 中 {pattern} 两侧有空格；Go 不会去掉空格，这个模式永远不会匹配；请写成 {fixed}。',
