@@ -123,6 +123,19 @@ const en = {
   'netrc.noHome': 'No home directory: .netrc not written.',
   'ask.doctor': 'Run gomodctl doctor now to check the new configuration?',
   doctorLater: 'Check the result any time with: {command}',
+  // go/init-apply.ts: the write and its check
+  'apply.unreadable': 'cannot read the GOENV file {path}: {error}',
+  'apply.readsBack': '{name} reads back as "{value}" instead of the value written',
+  'apply.stillSet': '{name} is still in the GOENV file after go env -u',
+  'apply.verifyFailed': 'verification after go env -w failed: {problems}',
+  'apply.leftAsItWas': '{error}; the GOENV file was left as it was',
+  'apply.join': '{first}; {rest}',
+  // core/init/netrc-entry.ts: the wizard's .netrc login
+  'netrc.notUrl': '"{url}" is not a URL; give the private proxy\'s https URL (e.g. https://goproxy.corp.example.com).',
+  'netrc.notHttps':
+    '"{url}" is not https; Go sends .netrc credentials only over https, e.g. https://goproxy.corp.example.com.',
+  'netrc.blank':
+    'the .netrc {what} must be non-empty and contain no spaces (.netrc splits on whitespace); e.g. {what} "deploy-token".',
   // report/prompts.ts: the keys under a question (@inquirer/prompts' help line)
   'key.navigate': 'navigate',
   'key.select': 'select',
@@ -239,6 +252,15 @@ const zh = {
   'netrc.noHome': '没有主目录：未写入 .netrc。',
   'ask.doctor': '现在运行 gomodctl doctor 检查新配置吗？',
   doctorLater: '随时可以用这个命令检查结果：{command}',
+  'apply.unreadable': '无法读取 GOENV 配置文件 {path}：{error}',
+  'apply.readsBack': '{name} 读回的值是 "{value}"，不是写入的值',
+  'apply.stillSet': 'go env -u 之后 {name} 仍在 GOENV 配置文件中',
+  'apply.verifyFailed': 'go env -w 之后的验证失败：{problems}',
+  'apply.leftAsItWas': '{error}；GOENV 配置文件保持原样',
+  'apply.join': '{first}；{rest}',
+  'netrc.notUrl': '"{url}" 不是 URL；请给出私有模块代理的 https URL（例如 https://goproxy.corp.example.com）。',
+  'netrc.notHttps': '"{url}" 不是 https；Go 只通过 https 发送 .netrc 凭据，例如 https://goproxy.corp.example.com。',
+  'netrc.blank': '.netrc 的 {what} 不能为空，也不能含空格（.netrc 以空白分隔）；例如 {what} "deploy-token"。',
   'key.navigate': '移动',
   'key.select': '选择',
   'key.all': '全选',
