@@ -3,7 +3,7 @@
 // temp paths, dates and hashes normalised). The --json document is byte-identical in both languages apart from
 // durations; lines fit 80 columns unless a line is one word or a URL.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { displayWidth } from '../../src/core/text-width.js';
 import { startBadProxy, CANARY_ARGS, type BadProxy, type BadProxyKind } from '../helpers/bad-proxies.js';
 import { makeHermeticGo } from '../helpers/go-env.js';
@@ -20,9 +20,15 @@ afterAll(async () => {
   await Promise.all([...proxies.values()].map((p) => p.close()));
 });
 
-async function checkProxy(kind: BadProxyKind, lang: string, json = false) {
+async function checkProxy(kind: BadProxyKind, lang: string, json = false, extra: NodeJS.ProcessEnv = {}) {
   const p = proxies.get(kind)!;
-  const h = makeHermeticGo({ GOSUMDB: p.sumdb.verifierKey, SSL_CERT_FILE: p.caFile, GOMODCTL_LANG: lang, COLUMNS: '80' });
+  const h = makeHermeticGo({
+    GOSUMDB: p.sumdb.verifierKey,
+    SSL_CERT_FILE: p.caFile,
+    GOMODCTL_LANG: lang,
+    COLUMNS: '80',
+    ...extra,
+  });
   try {
     const args = ['check-proxy', p.url, '--timeout', '5s', ...CANARY_ARGS, ...(json ? ['--json'] : [])];
     const r = await runCli(args, { env: h.env, cwd: h.dir });
@@ -46,8 +52,9 @@ function normalise(text: string, url: string, dir: string): string {
     .replace(/（\d+ 字节）|\(\d+ bytes\)/g, (m) => m.replace(/\d+/, 'N'));
 }
 
-describe.each(['en', 'zh'])('language %s', (lang) => {
-  it.each(KINDS)('%s proxy: the report', async (kind) => {
+// Concurrent: each test is one CLI run against the shared servers (the snapshots use the test's own expect).
+describe.concurrent.each(['en', 'zh'])('language %s', (lang) => {
+  it.for(KINDS)('%s proxy: the report', async (kind, { expect }) => {
     const r = await checkProxy(kind, lang);
     expect(r.exitCode, r.stderr).toBe(kind === 'conformant' ? 0 : 1);
     await expect(r.stdout).toMatchFileSnapshot(join(SNAP, `check-proxy-${kind}.${lang}.txt`));
@@ -57,11 +64,22 @@ describe.each(['en', 'zh'])('language %s', (lang) => {
   });
 });
 
-describe('machine output does not depend on the language', () => {
-  it.each(KINDS)('%s proxy: the JSON is byte-identical in en and zh (durations aside)', async (kind) => {
+describe.concurrent('machine output does not depend on the language', () => {
+  it('html-200 proxy: the JSON is byte-identical in en and zh (durations aside)', async ({ expect }) => {
+    const kind = 'html-200';
     const [en, zh] = await Promise.all(['en', 'zh'].map((lang) => checkProxy(kind, lang, true)));
     expect(en!.stdout).toMatch(/"schemaVersion"/);
     expect(zh!.stdout).toBe(en!.stdout);
     expect(en!.stdout).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe.concurrent('a terminal that cannot show ✓ ✗ → …', () => {
+  it('TERM=dumb: English in ASCII', async ({ expect }) => {
+    const r = await checkProxy('html-200', '', false, { TERM: 'dumb', LANG: 'en_US.UTF-8', GOMODCTL_LANG: undefined });
+    expect(r.stdout).toMatch(/^ {2}\+ reachable$/m);
+    expect(r.stdout).toMatch(/^ {2}x a module that does not exist: 404\/410/m);
+    expect(r.stdout).toMatch(/ -> 200 text\/html/);
+    expect(r.stdout.split('\n').filter((l) => /[^\x00-\x7f]/.test(l))).toEqual([]);
   });
 });

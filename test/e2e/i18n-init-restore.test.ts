@@ -4,7 +4,7 @@
 // LANG=C the output is English and ASCII. One hermetic go per language, shared by the file's tests.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { displayWidth } from '../../src/core/text-width.js';
 import { makeHermeticGo, type HermeticGo } from '../helpers/go-env.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -64,14 +64,15 @@ const ERRORS = [
   ['restore', '--id', 'nope'],
 ];
 
-describe.each(LANGS)('language %s', (lang) => {
-  it('init --dry-run: the plan, the command, the warnings', async () => {
+// Concurrent: the tests only read the shared homes (dry runs, lists, refusals); snapshots use the test's expect.
+describe.concurrent.each(LANGS)('language %s', (lang) => {
+  it('init --dry-run: the plan, the command, the warnings', async ({ expect }) => {
     const r = await run(DRY_RUN, lang, { COLUMNS: '72' });
     expect(r.exitCode, r.stderr).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot(join(SNAP, `init-dry-run.${lang}.txt`));
   });
 
-  it('restore --list and restore --dry-run', async () => {
+  it('restore --list and restore --dry-run', async ({ expect }) => {
     const [list, dry] = await Promise.all([
       run(['restore', '--list'], lang, { COLUMNS: '72' }),
       run(['restore', '--dry-run'], lang, { COLUMNS: '72' }),
@@ -81,14 +82,14 @@ describe.each(LANGS)('language %s', (lang) => {
     await expect(`${list.stdout}----\n${dry.stdout}`).toMatchFileSnapshot(join(SNAP, `restore.${lang}.txt`));
   });
 
-  it('errors of init and restore', async () => {
+  it('errors of init and restore', async ({ expect }) => {
     const rs = await Promise.all(ERRORS.map((a) => run(a, lang)));
     for (const r of rs) expect(r.exitCode).toBe(2);
     const text = rs.map((r, i) => `$ gomodctl ${ERRORS[i]!.join(' ')}\n${r.stderr}`).join('\n');
     await expect(text).toMatchFileSnapshot(join(SNAP, `init-errors.${lang}.txt`));
   });
 
-  it.each([60, 80])('init --dry-run and restore --list fit %i columns', async (columns) => {
+  it.for([60, 80])('init --dry-run and restore --list fit %i columns', async (columns, { expect }) => {
     const rs = await Promise.all([
       run(DRY_RUN, lang, { COLUMNS: String(columns) }),
       run(['restore', '--list'], lang, { COLUMNS: String(columns) }),
@@ -98,10 +99,10 @@ describe.each(LANGS)('language %s', (lang) => {
   });
 });
 
-describe('machine output does not depend on the language', () => {
-  it.each([DRY_RUN, ['restore', '--dry-run'], ['restore', '--list']])(
+describe.concurrent('machine output does not depend on the language', () => {
+  it.for([DRY_RUN, ['restore', '--dry-run'], ['restore', '--list']])(
     '%s …: the JSON is byte-identical in en and zh',
-    async (...args) => {
+    async (args, { expect }) => {
       const h = homes.en;
       const [en, zh] = await Promise.all(LANGS.map((lang) => run([...args, '--json'], lang, {}, h)));
       expect(en!.exitCode, en!.stderr).toBe(0);
@@ -110,7 +111,7 @@ describe('machine output does not depend on the language', () => {
     },
   );
 
-  it('LANG=zh_CN.UTF-8 speaks Chinese; LANG=C English in ASCII (→ becomes ->)', async () => {
+  it('LANG=zh_CN.UTF-8 speaks Chinese; LANG=C English in ASCII (→ becomes ->)', async ({ expect }) => {
     const [zh, c] = await Promise.all(
       ['zh_CN.UTF-8', 'C'].map((LANG) => run(DRY_RUN, '', { LANG, GOMODCTL_LANG: undefined })),
     );
