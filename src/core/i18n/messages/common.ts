@@ -10,6 +10,7 @@ const en = {
     '--go "{go}": no such executable; give the go binary, e.g. --go /usr/local/go/bin/go (or omit --go to use go on PATH)',
   'go.envTimeout': '"{go} env -json" did not finish in {ms}ms',
   'go.envFailed': '"go env -json" failed: {error}',
+  'go.failed': '"{command}" failed: {error}',
   // core/patterns.ts: GOPRIVATE-style lists (doctor and init)
   'pattern.whitespace': '{name} entry {entry} has surrounding spaces; Go does not trim them, so it never matches',
   'pattern.scheme': '{name} entry {entry} contains a URL scheme; patterns match module paths, which never have one',
@@ -61,6 +62,7 @@ const zh = {
     '--go "{go}"：没有这个可执行文件；请给出 go 可执行文件，例如 --go /usr/local/go/bin/go（或去掉 --go，使用 PATH 中的 go）',
   'go.envTimeout': '"{go} env -json" 在 {ms}ms 内没有结束',
   'go.envFailed': '"go env -json" 失败：{error}',
+  'go.failed': '"{command}" 失败：{error}',
   'pattern.whitespace': '{name} 中的 {entry} 两侧有空格；Go 不会去掉空格，所以它永远不会匹配',
   'pattern.scheme': '{name} 中的 {entry} 带有 URL 协议头；模式匹配的是模块路径，而模块路径不含协议头',
   'pattern.malformed':
