@@ -77,6 +77,33 @@ export function renderHuman(
   return out.map(redactSecrets);
 }
 
+/** The notice when a stall is detected: how long, what go waits on, how many URLs are being probed. */
+export function stallStartText(quietMs: number, what: string, probing: number, tr: Translator = EN): string {
+  const quiet = formatDuration(quietMs);
+  const text = probing
+    ? tidyMsg('stall.startProbing', { quiet, what, count: probing })
+    : tidyMsg('stall.start', { quiet, what });
+  return redactSecrets(tr.t(text));
+}
+
+/** What one stall probe found: its status, or the failure in the prober's words. */
+export function probeFindingText(
+  f: { url: string; ok: boolean; status?: number; message?: string; cause?: string },
+  tr: Translator = EN,
+): string {
+  const result = f.ok
+    ? f.status === undefined
+      ? tr.t(tidyMsg('stall.answered', { status: '' })).trim()
+      : tr.t(tidyMsg('stall.answered', { status: f.status }))
+    : (f.message ?? f.cause ?? tr.t(tidyMsg('stall.failed')));
+  return redactSecrets(tr.t(tidyMsg('stall.probe', { url: f.url, result })));
+}
+
+/** The line after the probes: go keeps waiting. */
+export function stillWaitingText(tr: Translator = EN): string {
+  return tr.t(tidyMsg('stall.stillWaiting'));
+}
+
 /** What the spinner says: the current module and how long the run has gone on. */
 export function spinnerText(
   current: string | undefined,

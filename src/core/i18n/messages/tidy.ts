@@ -21,6 +21,16 @@ const en = {
   'frame.noCause': 'gomodctl found no specific cause; run {command} for the whole configuration',
   'frame.noProgress': '{what} ({elapsed}) — no progress for {quiet}',
   'frame.progress': '{what} ({elapsed})',
+  // the stall notices of --explain (report/tidy-render.ts stallStartText, probeFindingText, stillWaitingText)
+  'stall.start': 'gomodctl: no progress for {quiet}, go is waiting on {what}',
+  'stall.startProbing': {
+    one: 'gomodctl: no progress for {quiet}, go is waiting on {what}; probing {count} URL',
+    other: 'gomodctl: no progress for {quiet}, go is waiting on {what}; probing {count} URLs',
+  },
+  'stall.probe': 'gomodctl: probe {url}: {result}',
+  'stall.answered': 'answered {status}',
+  'stall.failed': 'failed',
+  'stall.stillWaiting': 'gomodctl: still waiting (Go has no timeout of its own; --timeout bounds the run)',
   // report/tidy-ci.ts: annotations and the job summary
   'ci.invalidAnnotate':
     'invalid --annotate "{value}": expected one of auto, github, gitlab, none (e.g. --annotate github)',
@@ -50,6 +60,12 @@ const zh = {
   'frame.noCause': 'gomodctl 没有找到具体原因；运行 {command} 检查整个配置',
   'frame.noProgress': '{what}（{elapsed}）— {quiet} 无进展',
   'frame.progress': '{what}（{elapsed}）',
+  'stall.start': 'gomodctl：{quiet} 无进展，go 在等待 {what}',
+  'stall.startProbing': 'gomodctl：{quiet} 无进展，go 在等待 {what}；正在探测 {count} 个 URL',
+  'stall.probe': 'gomodctl：探测 {url}：{result}',
+  'stall.answered': '返回 {status}',
+  'stall.failed': '失败',
+  'stall.stillWaiting': 'gomodctl：仍在等待（Go 自己没有超时；--timeout 可以限制运行时长）',
   'ci.invalidAnnotate': '无效的 --annotate "{value}"：应为 auto、github、gitlab、none 之一（例如 --annotate github）',
   'ci.url': 'URL：{url}',
   'ci.fix': '修复：{fix}',
