@@ -19,7 +19,14 @@ import { proxyUrls } from '../core/goproxy.js';
 import { createOutput, type Output } from '../report/output.js';
 import { createTidyProgress, type TidyProgress } from '../report/tidy-progress.js';
 import { startWatchdog, type Watchdog } from '../probes/tidy-watch.js';
-import { renderHuman, spinnerText, tidyJson } from '../report/tidy-render.js';
+import {
+  probeFindingText,
+  renderHuman,
+  spinnerText,
+  stallStartText,
+  stillWaitingText,
+  tidyJson,
+} from '../report/tidy-render.js';
 import {
   gitlabSection,
   parseAnnotateMode,
@@ -103,7 +110,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     goVersion: loaded.go.version,
     model: loaded.model,
     proxies: loaded.proxies,
-    ...stallNotices(o, live, progress),
+    ...stallNotices(o, live, progress, out),
   });
   let exitCode: number | null;
   try {
@@ -150,10 +157,10 @@ function spawnTidy(
 /**
  * Spinner text on every tick; with --explain (human mode) a notice when the stall is detected and what probes found.
  */
-function stallNotices(o: Resolved, live: Live, progress: TidyProgress) {
+function stallNotices(o: Resolved, live: Live, progress: TidyProgress, out: Output) {
   const say = !o.explain || o.json ? () => {} : (text: string) => progress.writeLine(redactSecrets(text));
   return {
-    onTick: (quiet: number) => progress.update(spinnerText(live.t.current, live.now(), quiet)),
+    onTick: (quiet: number) => progress.update(spinnerText(live.t.current, live.now(), quiet, out)),
     onStallStart: (quiet: number, targets: string[]) => {
       // The most specific pending request (Go also asks parent paths of the package), as the diagnosis names it.
       const most = live.t
@@ -163,15 +170,11 @@ function stallNotices(o: Resolved, live: Live, progress: TidyProgress) {
           undefined,
         );
       const what = most?.url ?? live.t.current ?? 'go';
-      const probing = targets.length ? `; probing ${targets.length} URL${targets.length === 1 ? '' : 's'}` : '';
-      say(`gomodctl: no progress for ${formatDuration(quiet)}, go is waiting on ${what}${probing}`);
+      say(stallStartText(quiet, what, targets.length, out));
     },
     onStall: (_quiet: number, findings: ProbeFinding[]) => {
-      for (const f of findings)
-        say(
-          `gomodctl: probe ${f.url}: ${f.ok ? `answered ${f.status ?? ''}`.trim() : (f.message ?? f.cause ?? 'failed')}`,
-        );
-      if (findings.length) say('gomodctl: still waiting (Go has no timeout of its own; --timeout bounds the run)');
+      for (const f of findings) say(probeFindingText(f, out));
+      if (findings.length) say(stillWaitingText(out));
     },
   };
 }
