@@ -7,7 +7,6 @@ import { diagnose, type ProbeFinding } from '../core/tidy/diagnose.js';
 import { buildTidyReport, exitCodeFor, type RunEnd } from '../core/tidy/report-model.js';
 import { commandFix, commentFix } from '../core/fix/fix.js';
 import { redactSecrets } from '../core/redact.js';
-import { formatDuration } from '../core/duration.js';
 import type { TidyReport } from '../core/tidy/report-model.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
 import { GoNotFoundError, resolveGoBinary } from '../go/run-go.js';

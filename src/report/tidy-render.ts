@@ -54,7 +54,7 @@ export function problemLines(p: TidyProblem, index: number, c: ChalkInstance, tr
   if (p.url) lines.push(`   ${c.dim(tr.t(tidyMsg('frame.url')))} ${p.url}`);
   const fix = tr.t(tidyMsg('frame.fix'));
   const blank = ' '.repeat(displayWidth(fix));
-  renderFixes(p.fix).forEach((f, i) => lines.push(`   ${c.cyan(i === 0 ? fix : blank)} ${f}`));
+  for (const [i, f] of renderFixes(p.fix).entries()) lines.push(`   ${c.cyan(i === 0 ? fix : blank)} ${f}`);
   return lines.map(redactSecrets);
 }
 
@@ -73,7 +73,7 @@ export function renderHuman(
   }
   if (r.problems.length === 0 && r.outcome !== 'ok')
     out.push(`  ${tr.t(tidyMsg('frame.noCause', { command: code('`gomodctl doctor`') }))}`);
-  r.problems.forEach((p, i) => out.push(...problemLines(p, i, c, tr)));
+  for (const [i, p] of r.problems.entries()) out.push(...problemLines(p, i, c, tr));
   return out.map(redactSecrets);
 }
 
