@@ -30,7 +30,7 @@ async function checkProxy(kind: BadProxyKind, lang: string, json = false, extra:
     ...extra,
   });
   try {
-    const args = ['check-proxy', p.url, '--timeout', '5s', ...CANARY_ARGS, ...(json ? ['--json'] : [])];
+    const args = ['check-proxy', p.url, '--timeout', '15s', ...CANARY_ARGS, ...(json ? ['--json'] : [])];
     const r = await runCli(args, { env: h.env, cwd: h.dir });
     return { ...r, stdout: normalise(r.stdout, p.url, h.dir) };
   } finally {
