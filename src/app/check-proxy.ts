@@ -5,6 +5,8 @@
 // request, checksum database); 3) the parallel burst.
 import { getVar } from '../core/config-model.js';
 import { UsageError } from '../core/errors.js';
+import type { Text } from '../core/i18n/message.js';
+import { checkProxyMsg } from '../core/i18n/messages/check-proxy.js';
 import { DEFAULT_CANARIES, parseCanary, sumdbSkipReason, verifyCanaryPrivacy } from '../core/check-proxy/canaries.js';
 import { buildCheckProxyReport, evaluateCheckProxy } from '../core/check-proxy/evaluate.js';
 import type { CheckProxyFacts, SumdbVerification } from '../core/check-proxy/facts.js';
@@ -43,7 +45,7 @@ interface CheckProxyOptions {
   env: NodeJS.ProcessEnv;
   /** More TLS transport checks (e.g. a Go-shaped ClientHello); run once, next to the handshake. */
   tlsChecks?: TlsTransportCheck[];
-  onProgress?: (text: string) => void;
+  onProgress?: (text: Text) => void;
 }
 
 /** Options of the `gomodctl check-proxy` command. */
@@ -59,7 +61,10 @@ const BURST = 8;
 
 function sumdbConfigOf(value: string, fromFlag: boolean): Extract<SumdbConfig, { kind: 'db' }> | null {
   const r = parseGosumdb(value);
-  if (!r.ok) throw new UsageError(`${fromFlag ? '--sumdb' : 'GOSUMDB'} "${value}" is invalid: ${r.error}`);
+  if (!r.ok)
+    throw new UsageError(
+      checkProxyMsg('sumdbInvalid', { name: fromFlag ? '--sumdb' : 'GOSUMDB', value, error: r.error }),
+    );
   return r.config.kind === 'off' ? null : r.config;
 }
 
@@ -126,7 +131,7 @@ const firstFile = (ctx: Ctx, file: string): string =>
 /** The checksum database: which canaries may be looked up, and the client's verification where it is served. */
 async function sumdbPart(ctx: Ctx, supported: ProbeResult | undefined): Promise<CheckProxyFacts['sumdb']> {
   const route = sumdbRoute(ctx.db, ctx.base, supported);
-  const skipped: Record<number, string> = {};
+  const skipped: Record<number, Text> = {};
   ctx.canaries.forEach((c, i) => {
     const why = ctx.db ? sumdbSkipReason(c, ctx.db.name, ctx.privacy) : null;
     if (why) skipped[i] = why;
@@ -158,7 +163,7 @@ async function gatherFacts(
   ctx: Ctx,
 ): Promise<{ facts: CheckProxyFacts; anonymous?: ProbeResult; extra: ProxyCheck[] }> {
   const o = ctx.o;
-  o.onProgress?.(`requesting ${ctx.canaries.length} modules from ${redactUrl(ctx.base)}…`);
+  o.onProgress?.(checkProxyMsg('progress.modules', { count: ctx.canaries.length, url: redactUrl(ctx.base) }));
   const [results, tls, extra] = await Promise.all([
     runAll(planProxyRequests(ctx.base, ctx.canaries, ctx.db?.name ?? null), ctx.probe),
     probeTlsHandshake(ctx.tls),
@@ -166,7 +171,7 @@ async function gatherFacts(
   ]);
   // Nothing answered (refused, TLS, timeout): later rounds would only wait again.
   const answered = Object.values(results).some((r) => r.status !== undefined);
-  o.onProgress?.('checking the checksum database and the cache…');
+  o.onProgress?.(checkProxyMsg('progress.sumdb'));
   const two = answered ? await roundTwo(ctx, results) : null;
   const burst =
     results['info:0']?.status === 200
@@ -205,7 +210,7 @@ export async function checkProxy(o: CheckProxyOptions): Promise<CheckProxyReport
 export async function runCheckProxy(o: CheckProxyCommandOptions): Promise<number> {
   const go = await resolveGoBinary(o.go, o.env);
   const out = createOutput({ json: o.json, color: o.color, env: o.env, lang: o.lang });
-  const spinner = await out.startSpinner('checking the proxy…');
+  const spinner = await out.startSpinner(out.t(checkProxyMsg('progress.start')));
   try {
     const report = await checkProxy({
       url: o.url,
@@ -214,7 +219,7 @@ export async function runCheckProxy(o: CheckProxyCommandOptions): Promise<number
       timeoutMs: o.timeoutMs,
       go,
       env: o.env,
-      onProgress: (t) => spinner.update(t),
+      onProgress: (t) => spinner.update(out.t(t)),
     });
     spinner.stop();
     if (out.json) out.printDocument('check-proxy', checkProxyJson(report));

@@ -14,7 +14,7 @@ import { goenvTextOf } from '../core/verdict/apply-fixes.js';
 import { chooseFix, type FixSearch, type VerifiedFix } from '../core/verdict/choose-fix.js';
 import type { Env } from '../core/verdict/reach.js';
 import type { RouteProbe, Verdict } from '../core/verdict/types.js';
-import { envRouteProbes, } from '../probes/env-route-probes.js';
+import { envRouteProbes } from '../probes/env-route-probes.js';
 
 // The engine's doctor loads this file lazily and needs the candidates' probers too.
 export { envRouteProbes };

@@ -1,6 +1,9 @@
 // The init wizard's flow: its questions (steps 1–6), in order. Prompts and probes are injected, so flow tests answer
 // them.
 import { UsageError } from '../core/errors.js';
+import { code, type Text } from '../core/i18n/message.js';
+import { initMsg } from '../core/i18n/messages/init.js';
+import { redactSecrets } from '../core/redact.js';
 import { parseGoproxy, validateGoproxyForWrite } from '../core/goproxy.js';
 import { validateGosumdbForWrite } from '../core/gosumdb.js';
 import { isRecommended, rankMirrors, recommendProxy, mirrorVerdict, type MirrorProbe } from '../core/init/rank.js';
@@ -14,6 +17,7 @@ import type { ProbeResult } from '../core/probe-types.js';
 import { renderCurrentConfig, renderMirrorTable, shadowWarnings } from '../report/init-table.js';
 import type { Output } from '../report/output.js';
 import type { WizardPrompts } from '../report/prompts.js';
+import { wrap, wrapAfter } from '../core/text-width.js';
 
 /** Everything the wizard reads; all I/O is behind these functions. */
 export interface WizardDeps {
@@ -36,16 +40,21 @@ interface WizardAnswers {
   netrc?: { url: string; login: string; password: string };
 }
 
-/** Turns a thrown UsageError into inquirer's "validation message" form. */
-function asValidator(check: (v: string) => unknown): (v: string) => boolean | string {
+/** Turns a thrown UsageError into inquirer's "validation message" form, in the language of `t`. */
+export function asValidator(check: (v: string) => unknown, t: (text: Text) => string): (v: string) => boolean | string {
   return (v) => {
     try {
       check(v);
       return true;
     } catch (e) {
-      return e instanceof UsageError ? e.message : String(e);
+      return e instanceof UsageError ? redactSecrets(t(e.text)) : String(e);
     }
   };
+}
+
+/** A warning line of the wizard, in yellow. */
+function warn(d: WizardDeps, text: Text): void {
+  d.out.line(d.out.c.yellow(wrap(redactSecrets(d.out.t(initMsg('warning', { message: text }))), d.out.columns)));
 }
 
 /**
@@ -60,20 +69,20 @@ function proxyUrlAsGoReadsIt(typed: string): string {
 
 /** Asks for a proxy of the user's own; a single URL (a list is the proxies step's job), scheme added as Go adds it. */
 async function askOwnProxy(d: WizardDeps): Promise<string> {
+  const { t } = d.out;
   const typed = (
     await d.prompts.input({
-      message: 'Add your own proxy URL to test (empty to skip):',
+      message: t(initMsg('ask.ownProxy')),
       validate: asValidator((v) => {
         if (v.trim() === '') return;
-        if (/[,|]/.test(v))
-          throw new UsageError('one URL here, please: the order of proxies is chosen in the next step');
+        if (/[,|]/.test(v)) throw new UsageError(initMsg('ownProxy.oneUrl'));
         validateGoproxyForWrite(v.trim());
-      }),
+      }, t),
     })
   ).trim();
   if (!typed) return '';
   const url = proxyUrlAsGoReadsIt(typed);
-  if (url !== typed) d.out.line(`No scheme given: using ${url} (Go adds https:// to a GOPROXY entry without one).`);
+  if (url !== typed) d.out.line(d.out.t(initMsg('ownProxy.schemeAdded', { url })));
   return url;
 }
 
@@ -82,8 +91,8 @@ async function stepProbe(d: WizardDeps): Promise<{ ranked: MirrorProbe[]; direct
   const mirrors = extra
     ? [...d.catalog, { id: extra.replace(/^https?:\/\//, ''), url: extra, note: 'yours' }]
     : d.catalog;
-  d.out.line(`Probing ${mirrors.length} mirror(s) and direct access…`);
-  const spinner = await d.out.startSpinner(`waiting for ${mirrors.length + 1} answers…`);
+  d.out.line(d.out.t(initMsg('probing', { count: mirrors.length })));
+  const spinner = await d.out.startSpinner(d.out.t(initMsg('probing.waiting', { count: mirrors.length + 1 })));
   const [probes, direct] = await Promise.all([d.probeMirrors(mirrors), d.probeDirect()]).finally(() => spinner.stop());
   const ranked = rankMirrors(probes);
   renderMirrorTable(d.out, ranked, direct);
@@ -91,10 +100,11 @@ async function stepProbe(d: WizardDeps): Promise<{ ranked: MirrorProbe[]; direct
 }
 
 async function stepProxy(d: WizardDeps, ranked: MirrorProbe[], directOk: boolean): Promise<string> {
+  const { t } = d.out;
   const recommended = recommendProxy(ranked, directOk);
-  d.out.line(`Recommended: GOPROXY=${recommended}`);
+  d.out.line(t(initMsg('recommended', { setting: code(`GOPROXY=${recommended}`) })));
   const chosen = await d.prompts.checkbox({
-    message: 'Proxies to use, in this order:',
+    message: t(initMsg('ask.proxies')),
     choices: ranked.map((p) => ({
       name: `${p.mirror.id} (${p.mirror.url})`,
       value: p.mirror.url,
@@ -105,14 +115,14 @@ async function stepProxy(d: WizardDeps, ranked: MirrorProbe[], directOk: boolean
     chosen.length < 2
       ? ','
       : await d.prompts.select({
-          message: 'Separator between proxies:',
+          message: t(initMsg('ask.separator')),
           choices: [
-            { name: '| fall through to the next proxy on ANY error (timeout, 403, 5xx) — recommended', value: '|' },
-            { name: ', fall through only when a proxy answers 404/410 (not found)', value: ',' },
+            { name: t(initMsg('choice.pipe')), value: '|' },
+            { name: t(initMsg('choice.comma')), value: ',' },
           ],
         });
   const useDirect = await d.prompts.confirm({
-    message: `End with direct (fetch from origin when proxies say not found)?${directOk ? '' : ' Not recommended: origin is unreachable from here.'}`,
+    message: t(initMsg(directOk ? 'ask.direct' : 'ask.directUnreachable')),
     default: directOk,
   });
   const list = chosen.join(sep);
@@ -121,6 +131,7 @@ async function stepProxy(d: WizardDeps, ranked: MirrorProbe[], directOk: boolean
 }
 
 async function stepPrivate(d: WizardDeps): Promise<string | undefined> {
+  const { t } = d.out;
   const current = d.model.vars.GOPRIVATE?.value ?? '';
   const suggestions = suggestPrivatePatterns({
     requirements: d.requirements,
@@ -130,9 +141,15 @@ async function stepPrivate(d: WizardDeps): Promise<string | undefined> {
   let picked: string[] = [];
   if (suggestions.length) {
     picked = await d.prompts.checkbox({
-      message: 'Private module patterns (GOPRIVATE: no proxy, no checksum database):',
+      message: t(initMsg('ask.private')),
       choices: suggestions.map((s) => ({
-        name: `${s.pattern}  ${s.reason}; matches ${s.matches.length ? s.matches.join(', ') : 'no requirement'}`,
+        name: t(
+          initMsg('choice.pattern', {
+            pattern: s.pattern,
+            reason: s.reason,
+            matches: s.matches.length ? s.matches.join(', ') : initMsg('choice.noRequirement'),
+          }),
+        ),
         value: s.pattern,
         // Every suggestion is preselected: each comes from the current GOPRIVATE, a git remote or a go.mod
         // requirement that looks private; unticking is one key, retyping a host is many.
@@ -142,66 +159,64 @@ async function stepPrivate(d: WizardDeps): Promise<string | undefined> {
   }
   const more = (
     await d.prompts.input({
-      message: 'More patterns, comma-separated (empty for none):',
-      validate: asValidator((v) => v.trim() === '' || validatePatternsForWrite('GOPRIVATE', v)),
+      message: t(initMsg('ask.morePatterns')),
+      validate: asValidator((v) => v.trim() === '' || validatePatternsForWrite('GOPRIVATE', v), t),
     })
   ).trim();
   const all = [...picked, ...(more ? more.split(',') : [])].filter(Boolean).join(',');
   for (const p of all ? all.split(',') : []) {
     const m = matchingRequirements(p, d.requirements);
-    d.out.line(`  ${p}: ${m.length ? `matches ${m.join(', ')}` : 'matches no requirement of this go.mod'}`);
+    const line = m.length
+      ? initMsg('pattern.matches', { pattern: p, modules: m.join(', ') })
+      : initMsg('pattern.matchesNone', { pattern: p });
+    d.out.line(wrapAfter('  ', t(line), d.out.columns));
   }
   return all === current ? undefined : all;
 }
 
 async function stepSumdb(d: WizardDeps): Promise<string | undefined> {
+  const { t } = d.out;
   const current = d.model.vars.GOSUMDB?.value ?? 'sum.golang.org';
   const choice = await d.prompts.select<string>({
-    message: 'Checksum database (GOSUMDB):',
+    message: t(initMsg('ask.sumdb')),
     choices: [
-      { name: `keep ${current}`, value: 'keep' },
+      { name: t(initMsg('choice.keep', { value: current })), value: 'keep' },
       ...[
-        {
-          name: 'sum.golang.org (default; fetched through the proxy when it supports /sumdb)',
-          value: 'sum.golang.org',
-        },
-        { name: 'sum.golang.google.cn (same database, reachable from mainland China)', value: 'sum.golang.google.cn' },
-        { name: 'custom: "name+key [url]"', value: 'custom' },
-        { name: 'off (not recommended)', value: 'off' },
+        { name: t(initMsg('choice.sumGolangOrg')), value: 'sum.golang.org' },
+        { name: t(initMsg('choice.sumGoogleCn')), value: 'sum.golang.google.cn' },
+        { name: t(initMsg('choice.custom')), value: 'custom' },
+        { name: t(initMsg('choice.off')), value: 'off' },
       ].filter((c) => c.value !== current),
     ],
   });
   if (choice === 'keep') return undefined;
   if (choice === 'custom') {
     return (
-      await d.prompts.input({ message: 'GOSUMDB value:', validate: asValidator((v) => validateGosumdbForWrite(v)) })
+      await d.prompts.input({
+        message: t(initMsg('ask.sumdbValue')),
+        validate: asValidator((v) => validateGosumdbForWrite(v), t),
+      })
     ).trim();
   }
   if (choice === 'off') {
-    d.out.line(
-      d.out.c.yellow(
-        'GOSUMDB=off accepts every new module unverified. To skip only private modules, keep the database and list them in GONOSUMDB or GOPRIVATE.',
-      ),
-    );
-    if (!(await d.prompts.confirm({ message: 'Turn checksum verification off anyway?', default: false })))
-      return undefined;
+    d.out.line(d.out.c.yellow(wrap(t(initMsg('sumdbOffWarning')), d.out.columns)));
+    if (!(await d.prompts.confirm({ message: t(initMsg('ask.sumdbOff')), default: false }))) return undefined;
   }
   return choice;
 }
 
 async function stepAuth(d: WizardDeps): Promise<WizardAnswers['netrc']> {
-  d.out.line(
-    'Private proxies authenticate with ~/.netrc (or GOAUTH on Go 1.24+), never with a password inside GOPROXY.',
-  );
-  if (!(await d.prompts.confirm({ message: 'Does a private proxy need a login?', default: false }))) return undefined;
+  const { t } = d.out;
+  d.out.line(wrap(t(initMsg('authNote')), d.out.columns));
+  if (!(await d.prompts.confirm({ message: t(initMsg('ask.needsLogin')), default: false }))) return undefined;
   const url = (
     await d.prompts.input({
-      message: 'Private proxy https URL:',
-      validate: asValidator((v) => validateGoproxyForWrite(v.trim())),
+      message: t(initMsg('ask.privateUrl')),
+      validate: asValidator((v) => validateGoproxyForWrite(v.trim()), t),
     })
   ).trim();
-  const login = (await d.prompts.input({ message: 'Login:' })).trim();
-  const password = await d.prompts.password({ message: 'Password or token:', mask: '*' });
+  const login = (await d.prompts.input({ message: t(initMsg('ask.login')) })).trim();
+  const password = await d.prompts.password({ message: t(initMsg('ask.password')), mask: '*' });
   return { url, login, password };
 }
 
@@ -223,11 +238,10 @@ function warnIfAllFailed(d: WizardDeps, proxy: string, ranked: MirrorProbe[], di
 /** Runs steps 1–6 and returns the answers; the preview, confirmation and write are the caller's (step 7). */
 export async function runWizardFlow(d: WizardDeps): Promise<WizardAnswers> {
   renderCurrentConfig(d.out, d.model);
-  for (const w of shadowWarnings(d.model, ['GOPROXY', 'GOPRIVATE', 'GOSUMDB'], d.platform))
-    d.out.line(d.out.c.yellow(`warning: ${w}`));
+  for (const w of shadowWarnings(d.model, ['GOPROXY', 'GOPRIVATE', 'GOSUMDB'], d.platform)) warn(d, w);
   const { ranked, directOk } = await stepProbe(d);
   if (!ranked.some((p) => mirrorVerdict(p) === 'ok') && !directOk)
-    d.out.line(d.out.c.yellow('No mirror and no origin answered: check the network or your HTTPS_PROXY.'));
+    d.out.line(d.out.c.yellow(wrap(d.out.t(initMsg('nothingAnswered')), d.out.columns)));
   const proxy = await stepProxy(d, ranked, directOk);
   warnIfAllFailed(d, proxy, ranked, directOk);
   const priv = await stepPrivate(d);

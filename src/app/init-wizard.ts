@@ -1,5 +1,7 @@
 // The interactive `gomodctl init`: gathers go.mod, git remotes and mirror probes, runs the wizard's questions,
 // writes .netrc when asked, then shows, confirms and applies the plan like `init` from flags.
+import { code as command } from '../core/i18n/message.js';
+import { initMsg } from '../core/i18n/messages/init.js';
 import { buildInitPlan } from '../core/init/plan.js';
 import { canaryUrl, DIRECT_PROBE_URL, selectCatalog, sumdbSupportedUrl, type Mirror } from '../core/init/mirrors.js';
 import type { MirrorProbe } from '../core/init/rank.js';
@@ -67,7 +69,8 @@ export async function runWizard(
   opts: InitOptions,
   ctx: RunContext & { prompts?: WizardPrompts; runDoctor?: () => Promise<number> },
 ): Promise<number> {
-  const prompts = ctx.prompts ?? (await loadPrompts());
+  const prompts = ctx.prompts ?? (await loadPrompts(ctx.out));
+  const t = ctx.out.t;
   const wrote: { netrc?: string } = {};
   let code: number;
   try {
@@ -75,21 +78,14 @@ export async function runWizard(
   } catch (err) {
     // Interrupted before the write: say what state the user is in (the GOENV file is written last, in one go).
     if (isPromptExit(err)) {
-      ctx.out.line(
-        wrote.netrc
-          ? `Interrupted: the Go configuration was not changed (the login was already added to ${wrote.netrc}).`
-          : 'Interrupted: nothing was changed.',
-      );
+      ctx.out.line(t(wrote.netrc ? initMsg('interrupted.netrc', { path: wrote.netrc }) : initMsg('interrupted')));
     }
     throw err;
   }
   if (code !== 0 || opts.dryRun) return code;
-  if (
-    ctx.runDoctor &&
-    (await prompts.confirm({ message: 'Run gomodctl doctor now to check the new configuration?', default: true }))
-  ) {
+  if (ctx.runDoctor && (await prompts.confirm({ message: t(initMsg('ask.doctor')), default: true }))) {
     await ctx.runDoctor();
-  } else ctx.out.line('Check the result any time with: gomodctl doctor');
+  } else ctx.out.line(t(initMsg('doctorLater', { command: command('gomodctl doctor') })));
   return code;
 }
 
@@ -100,6 +96,7 @@ async function askAndApply(
   wrote: { netrc?: string },
 ): Promise<number> {
   const { prompts } = ctx;
+  const t = ctx.out.t;
   const { loaded, goenvPath, goBin } = await loadForWrite(ctx, opts.go);
   const prober = await wizardProber(ctx.env, loaded.go?.version ?? null);
   const answers = await runWizardFlow({
@@ -119,13 +116,10 @@ async function askAndApply(
     sumdb: answers.sumdb,
     allowCredentials: opts.allowCredentials,
   });
-  if (
-    answers.netrc &&
-    (await prompts.confirm({ message: 'Append this login to your .netrc (mode 0600)?', default: true }))
-  ) {
+  if (answers.netrc && (await prompts.confirm({ message: t(initMsg('ask.netrc')), default: true }))) {
     const path = await appendNetrcLogin({ env: ctx.env, goVersion: loaded.go?.version ?? null, ...answers.netrc });
     if (path) wrote.netrc = path;
-    ctx.out.line(path ? `Wrote ${path}` : 'No home directory: .netrc not written.');
+    ctx.out.line(t(path ? initMsg('netrc.wrote', { path }) : initMsg('netrc.noHome')));
   }
   return executePlan({
     ctx: { ...ctx, confirm: (message) => prompts.confirm({ message, default: true }) },

@@ -1,5 +1,7 @@
 // `gomodctl init` from flags: flags → plan → export / dry run / apply; without values on a terminal, the wizard.
 import { UsageError } from '../core/errors.js';
+import { code, type Text } from '../core/i18n/message.js';
+import { initMsg } from '../core/i18n/messages/init.js';
 import { buildInitPlan, resolveInitValues, type InitRequest } from '../core/init/plan.js';
 import { parseExportFormat, renderExport } from '../core/init/export.js';
 import { redactSecrets } from '../core/redact.js';
@@ -21,8 +23,8 @@ export interface InitOptions extends InitRequest {
   go?: string;
 }
 
-const NON_TTY_HINT =
-  'the init wizard needs a terminal; without one pass the values, e.g. gomodctl init --yes --proxy https://goproxy.cn,direct --private corp.example.com --sumdb sum.golang.google.cn (or --preset china).';
+const NON_TTY_EXAMPLE =
+  'gomodctl init --yes --proxy https://goproxy.cn,direct --private corp.example.com --sumdb sum.golang.google.cn';
 
 /** Runs `gomodctl init`: the wizard on a terminal when no value was given, else the plan from flags. */
 export async function runInit(opts: InitOptions, where: InitEnvironment): Promise<number> {
@@ -30,12 +32,10 @@ export async function runInit(opts: InitOptions, where: InitEnvironment): Promis
   const ctx: RunContext = { env: where.env, cwd: where.cwd, out, tty: where.tty, confirm: askConfirm };
   if (hasValueFlags(opts) || opts.export !== undefined) return runInitFromFlags(opts, ctx);
   if (opts.yes)
-    throw new UsageError(
-      '--yes needs the values to write: --preset NAME, or --proxy/--private/--sumdb (e.g. gomodctl init --yes --preset china)',
-    );
-  if (!where.tty || where.json) throw new UsageError(NON_TTY_HINT);
+    throw new UsageError(initMsg('yesNeedsValues', { example: code('gomodctl init --yes --preset china') }));
+  if (!where.tty || where.json) throw new UsageError(initMsg('needsTerminal', { example: code(NON_TTY_EXAMPLE) }));
   const { runWizard } = await import('./init-wizard.js');
-  return runWizard(opts, { ...ctx, runDoctor: () => spawnDoctor(ctx.env, ctx.cwd) });
+  return runWizard(opts, { ...ctx, runDoctor: () => spawnDoctor({ ...ctx.env, GOMODCTL_LANG: out.lang }, ctx.cwd) });
 }
 
 /** True when the user gave any value to write. */
@@ -68,15 +68,13 @@ async function runInitFromFlags(opts: InitOptions, ctx: RunContext): Promise<num
 async function currentValues(
   ctx: RunContext,
   go: string | undefined,
-): Promise<{ values: Record<string, string | null>; warnings: string[] }> {
+): Promise<{ values: Record<string, string | null>; warnings: Text[] }> {
   const loaded = await loadConfig({ go: getGoBinary(go, ctx.env), env: ctx.env, cwd: ctx.cwd });
   const values: Record<string, string | null> = {};
   for (const name of ['GOPROXY', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOSUMDB']) {
     const v = loaded.model.vars[name];
     if (v && v.value !== '' && (v.source === 'env' || v.source === 'goenv')) values[name] = v.value;
   }
-  const warnings = Object.keys(values).length
-    ? []
-    : ['no module variable is set here (all defaults); pass --proxy/--private/--sumdb/--preset to export values'];
+  const warnings = Object.keys(values).length ? [] : [initMsg('export.nothingSet')];
   return { values, warnings };
 }

@@ -1,6 +1,7 @@
 // `gomodctl restore`: list the backups, or bring the newest (or --id) back through the same plan and apply path.
 import { findBackup, restoreOps } from '../core/init/backup-model.js';
 import { planEnvOps } from '../core/init/plan.js';
+import { restoreMsg } from '../core/i18n/messages/restore.js';
 import { getBackupsPath, readBackups } from '../go/backup-store.js';
 import { renderBackupList } from '../report/init-render.js';
 import { createOutput } from '../report/output.js';
@@ -37,7 +38,7 @@ export async function runRestore(opts: RestoreOptions, where: InitEnvironment): 
   const wanted = Object.fromEntries(restoreOps(record).map((o) => [o.name, o.op === 'set' ? o.value : null]));
   const plan = planEnvOps(loaded.model, wanted);
   if (record.goenvPath && record.goenvPath !== goenvPath) {
-    plan.warnings.push(`backup ${record.id} was taken for GOENV file ${record.goenvPath}; restoring into ${goenvPath}`);
+    plan.warnings.push(restoreMsg('otherGoenv', { id: record.id, taken: record.goenvPath, goenv: goenvPath }));
   }
   return executePlan({
     ctx,

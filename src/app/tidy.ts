@@ -7,7 +7,6 @@ import { diagnose, type ProbeFinding } from '../core/tidy/diagnose.js';
 import { buildTidyReport, exitCodeFor, type RunEnd } from '../core/tidy/report-model.js';
 import { commandFix, commentFix } from '../core/fix/fix.js';
 import { redactSecrets } from '../core/redact.js';
-import { formatDuration } from '../core/duration.js';
 import type { TidyReport } from '../core/tidy/report-model.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
 import { GoNotFoundError, resolveGoBinary } from '../go/run-go.js';
@@ -19,7 +18,14 @@ import { proxyUrls } from '../core/goproxy.js';
 import { createOutput, type Output } from '../report/output.js';
 import { createTidyProgress, type TidyProgress } from '../report/tidy-progress.js';
 import { startWatchdog, type Watchdog } from '../probes/tidy-watch.js';
-import { renderHuman, spinnerText, tidyJson } from '../report/tidy-render.js';
+import {
+  probeFindingText,
+  renderHuman,
+  spinnerText,
+  stallStartText,
+  stillWaitingText,
+  tidyJson,
+} from '../report/tidy-render.js';
 import {
   gitlabSection,
   parseAnnotateMode,
@@ -103,7 +109,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     goVersion: loaded.go.version,
     model: loaded.model,
     proxies: loaded.proxies,
-    ...stallNotices(o, live, progress),
+    ...stallNotices(o, live, progress, out),
   });
   let exitCode: number | null;
   try {
@@ -150,10 +156,10 @@ function spawnTidy(
 /**
  * Spinner text on every tick; with --explain (human mode) a notice when the stall is detected and what probes found.
  */
-function stallNotices(o: Resolved, live: Live, progress: TidyProgress) {
+function stallNotices(o: Resolved, live: Live, progress: TidyProgress, out: Output) {
   const say = !o.explain || o.json ? () => {} : (text: string) => progress.writeLine(redactSecrets(text));
   return {
-    onTick: (quiet: number) => progress.update(spinnerText(live.t.current, live.now(), quiet)),
+    onTick: (quiet: number) => progress.update(spinnerText(live.t.current, live.now(), quiet, out)),
     onStallStart: (quiet: number, targets: string[]) => {
       // The most specific pending request (Go also asks parent paths of the package), as the diagnosis names it.
       const most = live.t
@@ -163,15 +169,11 @@ function stallNotices(o: Resolved, live: Live, progress: TidyProgress) {
           undefined,
         );
       const what = most?.url ?? live.t.current ?? 'go';
-      const probing = targets.length ? `; probing ${targets.length} URL${targets.length === 1 ? '' : 's'}` : '';
-      say(`gomodctl: no progress for ${formatDuration(quiet)}, go is waiting on ${what}${probing}`);
+      say(stallStartText(quiet, what, targets.length, out));
     },
     onStall: (_quiet: number, findings: ProbeFinding[]) => {
-      for (const f of findings)
-        say(
-          `gomodctl: probe ${f.url}: ${f.ok ? `answered ${f.status ?? ''}`.trim() : (f.message ?? f.cause ?? 'failed')}`,
-        );
-      if (findings.length) say('gomodctl: still waiting (Go has no timeout of its own; --timeout bounds the run)');
+      for (const f of findings) say(probeFindingText(f, out));
+      if (findings.length) say(stillWaitingText(out));
     },
   };
 }
@@ -253,10 +255,10 @@ function print(o: Resolved, out: Output, env: NodeJS.ProcessEnv, report: TidyRep
   const write = o.json ? (l: string) => void process.stderr.write(`${l}\n`) : (l: string) => out.line(l);
   if (o.json) out.printDocument('tidy', tidyJson(report));
   else {
-    const lines = renderHuman(report, ctx, o.explain, out.c);
+    const lines = renderHuman(report, ctx, o.explain, out.c, out);
     const shown =
       mode === 'gitlab' && lines.length > 1 ? gitlabSection('gomodctl_tidy', lines[0]!, lines.slice(1)) : lines;
     for (const l of shown) out.line(l);
   }
-  if (mode !== 'none') writeCiReport(mode, report, env, write);
+  if (mode !== 'none') writeCiReport(mode, report, env, write, out);
 }

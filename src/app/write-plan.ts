@@ -1,5 +1,6 @@
 // Shared by init, the init wizard and restore: load the model for writing, show the plan, ask, apply with a backup.
-import type { Lang } from '../core/i18n/message.js';
+import { code, type Lang } from '../core/i18n/message.js';
+import { initMsg } from '../core/i18n/messages/init.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
 import { UsageError } from '../core/errors.js';
 import { planFixes, type InitPlan } from '../core/init/plan.js';
@@ -41,14 +42,9 @@ export async function loadForWrite(
 ): Promise<{ loaded: LoadedConfig; goenvPath: string; goBin: string }> {
   const goBin = getGoBinary(go, ctx.env);
   const loaded = await loadConfig({ go: goBin, env: ctx.env, cwd: ctx.cwd });
-  if (!loaded.go)
-    throw new UsageError(
-      `cannot run "${goBin}"; install Go or pass the binary with --go (e.g. --go /usr/local/go/bin/go).`,
-    );
+  if (!loaded.go) throw new UsageError(initMsg('goMissing', { go: goBin }));
   if (loaded.go.goenv === 'off' || !loaded.go.goenv) {
-    throw new UsageError(
-      'GOENV=off: Go has no GOENV file to write; unset GOENV or set it to a file path (e.g. GOENV=$HOME/.config/go/env).',
-    );
+    throw new UsageError(initMsg('goenvOff'));
   }
   return { loaded, goenvPath: loaded.go.goenv, goBin };
 }
@@ -56,9 +52,7 @@ export async function loadForWrite(
 /** Refuses to write without a TTY and without --yes (exit 2), naming the flag to pass. */
 function requireConsent(ctx: RunContext, yes: boolean | undefined, what: string): void {
   if (yes || ctx.tty) return;
-  throw new UsageError(
-    `${what} needs confirmation but there is no terminal; pass --yes to apply, or --dry-run to only show the plan.`,
-  );
+  throw new UsageError(initMsg('needsConsent', { command: code(what) }));
 }
 
 /** What executePlan shows and applies. */
@@ -92,7 +86,7 @@ async function confirmed(p: PlanRun, view: PlanView): Promise<boolean> {
   requireConsent(p.ctx, p.yes, `gomodctl ${p.command}`);
   if (p.yes || !p.ctx.tty) return true;
   renderPlanHuman(p.ctx.out, { ...view, preview: true });
-  return p.ctx.confirm ? p.ctx.confirm('Apply these changes?') : false;
+  return p.ctx.confirm ? p.ctx.confirm(p.ctx.out.t(initMsg('confirmApply'))) : false;
 }
 
 /** Shows the plan, asks (on a TTY without --yes), applies with backup, reports. Returns the exit code. */
@@ -105,7 +99,7 @@ export async function executePlan(p: PlanRun): Promise<number> {
     return 0;
   }
   if (!(await confirmed(p, view))) {
-    ctx.out.line('Nothing was changed.');
+    ctx.out.line(ctx.out.t(initMsg('nothingChanged')));
     return 1;
   }
   const res = await applyWithBackup({

@@ -25,23 +25,18 @@ export function registerCheckProxy(program: Command, tr: Translator): void {
       'gomodctl check-proxy https://athens.corp.example.com --module github.com/pkg/errors@v0.9.1 --module golang.org/x/mod@v0.14.0',
       'gomodctl check-proxy http://localhost:3000 --sumdb sum.golang.org --timeout 1m',
     ],
-    `The default modules are public (rsc.io/quote, github.com/BurntSushi/toml, github.com/dgrijalva/jwt-go
-+incompatible). A --module matching GONOPROXY/GOPRIVATE is refused; one not on a known public host is never sent
-to a public proxy, nor to sum.golang.org. Credentials come from .netrc (NETRC) or GOAUTH, as go sends them: only
-over https.
-
-Exit codes: 0 no requirement failed (warnings alone exit 0), 1 a requirement failed, 2 bad usage or bad input.`,
+    `${tr.t(cliMsg('checkProxy.notes'))}\n\n${tr.t(cliMsg('checkProxy.exitCodes'))}`,
   );
   program
     .command('check-proxy')
     .description(tr.t(cliMsg('checkProxy.description')))
-    .argument('<url>', 'the proxy URL, as it would appear in GOPROXY')
-    .option('--module <path@version>', 'module to download (repeatable; default: public canaries)', collect, [])
-    .option('--sumdb <GOSUMDB>', 'checksum database to check against (default: the GOSUMDB go uses)')
-    .addOption(durationOption('--timeout <duration>', 'bound for each request', '15s'))
+    .argument('<url>', tr.t(cliMsg('checkProxy.argument')))
+    .option('--module <path@version>', tr.t(cliMsg('checkProxy.option.module')), collect, [])
+    .option('--sumdb <GOSUMDB>', tr.t(cliMsg('checkProxy.option.sumdb')))
+    .addOption(durationOption('--timeout <duration>', tr.t(cliMsg('checkProxy.option.timeout')), '15s'))
     .addOption(goOption(tr))
     .addOption(jsonOption(tr))
-    .option('--verbose', 'also show the HTTP exchanges of passing checks')
+    .option('--verbose', tr.t(cliMsg('checkProxy.option.verbose')))
     .addHelpText('after', help)
     .action(async (url: string, flags: CheckProxyFlags, cmd: Command) => {
       const { runCheckProxy } = await import('../app/check-proxy.js');

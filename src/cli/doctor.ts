@@ -47,20 +47,17 @@ export function registerDoctor(program: Command, tr: Translator): void {
       'gomodctl doctor --timeout 2s --module github.com/pkg/errors@v0.9.1',
       'gomodctl doctor --deps --json > doctor.json',
     ],
-    'Exit codes: 0 no check failed, 1 a check failed, 2 bad usage.',
+    tr.t(cliMsg('doctor.exitCodes')),
   );
   program
     .command('doctor')
     .description(tr.t(cliMsg('doctor.description')))
-    .addOption(durationOption('--timeout <duration>', 'bound for each probe', '5s'))
-    .option(
-      '--module <path[@version]>',
-      'canary module for proxy and checksum probes (default: first public requirement of go.mod)',
-    )
-    .option('--deps', 'also check that every go.mod requirement is served by the proxies')
+    .addOption(durationOption('--timeout <duration>', tr.t(cliMsg('doctor.option.timeout')), '5s'))
+    .option('--module <path[@version]>', tr.t(cliMsg('doctor.option.module')))
+    .option('--deps', tr.t(cliMsg('doctor.option.deps')))
     .addOption(goOption(tr))
     .addOption(jsonOption(tr))
-    .option('--verbose', 'show phase timings and targets of every check')
+    .option('--verbose', tr.t(cliMsg('doctor.option.verbose')))
     .option('--fix', tr.t(fixMsg('fix.flag.fix')))
     .option('--yes', tr.t(fixMsg('fix.flag.yes')))
     .option('--verify', tr.t(fixMsg('fix.flag.verify')))
@@ -68,9 +65,7 @@ export function registerDoctor(program: Command, tr: Translator): void {
     .addHelpText('after', help)
     .action(async (flags: DoctorFlags, cmd: Command) => {
       if (flags.module !== undefined && !/^[^@\s]+(@[^@\s]+)?$/.test(flags.module)) {
-        throw new UsageError(
-          `invalid --module "${flags.module}": expected a module path with an optional version, e.g. golang.org/x/text@v0.14.0`,
-        );
+        throw new UsageError(cliMsg('doctor.invalidModule', { value: flags.module }));
       }
       const fix = fixFlags(flags);
       const { runDoctor } = await import('../app/doctor.js');

@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { parseDuration } from '../core/duration.js';
 import type { Translator } from '../core/i18n/message.js';
 import { cliMsg } from '../core/i18n/messages/cli.js';
+import { wrap } from '../core/text-width.js';
 
 /** The flags of goOption and jsonOption, as commander hands them to an action. */
 export interface RunFlags {
@@ -33,13 +34,23 @@ export function colorFlag(cmd: Command): boolean | undefined {
   return cmd.optsWithGlobals().color as boolean | undefined;
 }
 
+/** The columns help text is wrapped at: the terminal's, else 80 (what commander uses for its own columns). */
+export function helpColumns(): number {
+  return process.stdout.isTTY && (process.stdout.columns ?? 0) > 0 ? process.stdout.columns : 80;
+}
+
 /**
  * The text after a command's --help: its example command lines under the heading in the user's language, then
- * `more` (exit codes, notes) after a blank line.
+ * `more` (exit codes, notes) after a blank line, wrapped at the help's width (Chinese breaks between characters).
  */
 export function helpAfter(tr: Translator, examples: string[], more?: string): string {
   const lines = examples.map((e) => `  $ ${e}`).join('\n');
-  return `\n${tr.t(cliMsg('help.examples'))}\n${lines}${more ? `\n\n${more}` : ''}`;
+  return `\n${tr.t(cliMsg('help.examples'))}\n${lines}${more ? `\n\n${wrap(more, helpColumns())}` : ''}`;
+}
+
+/** `-y, --yes`: apply without asking (init, restore). */
+export function yesOption(tr: Translator): Option {
+  return new Option('-y, --yes', tr.t(cliMsg('option.yes')));
 }
 
 /** Where init and restore run: this process's environment and directory, the output mode, whether it is a terminal. */

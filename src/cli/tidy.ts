@@ -20,21 +20,21 @@ export function registerTidy(program: Command, tr: Translator): void {
       'gomodctl tidy --explain',
       'gomodctl tidy --explain --stall 3s --timeout 2m',
       'gomodctl tidy --explain --json > tidy.json',
-      'gomodctl tidy --explain --annotate github      # ::error annotations and $GITHUB_STEP_SUMMARY',
-      'gomodctl tidy -C ./service -- -e               # extra go mod tidy flags after --',
+      `gomodctl tidy --explain --annotate github      # ${tr.t(cliMsg('tidy.example.annotate'))}`,
+      `gomodctl tidy -C ./service -- -e               # ${tr.t(cliMsg('tidy.example.goFlags'))}`,
     ],
-    'Exit codes: 0 tidy succeeded, 1 tidy failed (problems reported), 2 bad usage, 3 killed at --timeout, 130 interrupted.',
+    tr.t(cliMsg('tidy.exitCodes')),
   );
   program
     .command('tidy')
     .description(tr.t(cliMsg('tidy.description')))
-    .argument('[goArgs...]', 'extra go mod tidy flags, after --')
-    .option('--explain', 'print the diagnosis: what blocks, why, and the fix')
-    .addOption(durationOption('--stall <duration>', 'diagnose when nothing progressed for this long', '10s'))
-    .addOption(durationOption('--timeout <duration>', 'kill the whole go process tree after this long (exit 3)'))
+    .argument('[goArgs...]', tr.t(cliMsg('tidy.argument')))
+    .option('--explain', tr.t(cliMsg('tidy.option.explain')))
+    .addOption(durationOption('--stall <duration>', tr.t(cliMsg('tidy.option.stall')), '10s'))
+    .addOption(durationOption('--timeout <duration>', tr.t(cliMsg('tidy.option.timeout'))))
     .addOption(jsonOption(tr))
-    .option('--annotate <mode>', 'CI annotations: auto, github, gitlab or none', 'auto')
-    .option('-C <dir>', 'run in this module directory')
+    .option('--annotate <mode>', tr.t(cliMsg('tidy.option.annotate')), 'auto')
+    .option('-C <dir>', tr.t(cliMsg('tidy.option.dir')))
     .addOption(goOption(tr))
     .addHelpText('after', help)
     .action(async (goArgs: string[], flags: TidyFlags, cmd: Command) => {

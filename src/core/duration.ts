@@ -1,4 +1,5 @@
 // Parse durations like Go's time.ParseDuration subset users type: "500ms", "5s", "1m30s", "2m".
+import { cliMsg } from './i18n/messages/cli.js';
 import { UsageError } from './errors.js';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -13,8 +14,8 @@ export function parseDuration(text: string, flag = 'duration'): number {
   if (/^\d+(\.\d+)?$/.test(s)) {
     throw new UsageError(
       Number(s) === 0
-        ? `invalid ${flag} "${text}": the duration must be more than 0, such as 500ms, 5s or 1m30s`
-        : `invalid ${flag} "${text}": a duration needs a unit, such as ${s}s or ${s}ms`,
+        ? cliMsg('duration.notPositive', { flag, text })
+        : cliMsg('duration.noUnit', { flag, text, value: s }),
     );
   }
   const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
@@ -25,10 +26,10 @@ export function parseDuration(text: string, flag = 'duration'): number {
     consumed = re.lastIndex;
   }
   if (s === '' || consumed !== s.length) {
-    throw new UsageError(`invalid ${flag} "${text}": expected a duration such as 500ms, 5s or 1m30s`);
+    throw new UsageError(cliMsg('duration.invalid', { flag, text }));
   }
   if (Math.round(total) < 1) {
-    throw new UsageError(`invalid ${flag} "${text}": the duration must be more than 0, such as 500ms, 5s or 1m30s`);
+    throw new UsageError(cliMsg('duration.notPositive', { flag, text }));
   }
   return Math.round(total);
 }

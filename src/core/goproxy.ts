@@ -1,5 +1,7 @@
 // GOPROXY parsing and validation, ported from golang/go src/cmd/go/internal/modfetch/proxy.go (proxyList,
 // newProxyRepo); URLs are checked with the net/url port in go-url.ts. Error texts are Go's, with URLs redacted.
+import type { Message } from './i18n/message.js';
+import { commonMsg } from './i18n/messages/common.js';
 import { UsageError } from './errors.js';
 import { parseGoUrl } from './go-url.js';
 import { redactSecrets, redactUrl } from './redact.js';
@@ -125,37 +127,32 @@ export function proxyEntryLabel(e: ProxyEntry): string {
   return e.kind;
 }
 
-const WRITE_EXAMPLE =
-  'for example GOPROXY=https://goproxy.cn,direct or https://proxy.golang.org|https://goproxy.io,direct';
-
 /** Validates a GOPROXY value before `go env -w`; stricter than Go. Throws UsageError naming the problem. */
 export function validateGoproxyForWrite(value: string, opts: { allowCredentials?: boolean } = {}): void {
   const shown = JSON.stringify(redactUrl(redactSecrets(value)));
-  const fail = (what: string): never => {
-    throw new UsageError(`GOPROXY value ${shown} ${what}; ${WRITE_EXAMPLE}`);
+  const fail = (what: Message): never => {
+    throw new UsageError(commonMsg('goproxy.invalidValue', { value: shown, what }));
   };
-  if (value.trim() === '')
-    fail('is empty (an empty GOPROXY breaks Go 1.21+; use `go env -u GOPROXY` to restore the default)');
-  if (/\s/.test(value)) fail('contains white space');
+  if (value.trim() === '') fail(commonMsg('goproxy.empty'));
+  if (/\s/.test(value)) fail(commonMsg('goproxy.whiteSpace'));
   const parts = value.split(/[,|]/);
   parts.forEach((p, i) => {
-    if (p === '') fail('has an empty entry (a stray "," or "|")');
+    if (p === '') fail(commonMsg('goproxy.emptyEntry'));
     if (!/[.:/]/.test(p) && p !== 'direct' && p !== 'off') {
-      fail(`has the unknown keyword ${JSON.stringify(p)} (keywords are lower-case "direct" and "off")`);
+      fail(commonMsg('goproxy.unknownKeyword', { keyword: JSON.stringify(p) }));
     }
     if ((p === 'direct' || p === 'off') && i < parts.length - 1) {
-      fail(`has entries after "${p}", which Go ignores`);
+      fail(commonMsg('goproxy.afterKeyword', { keyword: p }));
     }
   });
   const parsed = parseGoproxy(value, '');
-  if (!parsed.ok) fail(`is invalid: ${parsed.error}`);
+  if (!parsed.ok) fail(commonMsg('goproxy.goError', { error: parsed.error }));
   for (const e of parsed.ok ? parsed.entries : []) {
     if (e.kind !== 'url') continue;
     const u = parseGoUrl(e.url);
     const hasPassword = u.ok && u.url.user !== undefined;
     if (!hasPassword) continue;
-    if (u.ok && u.url.scheme === 'http') fail('sends credentials over plain http, which Go always refuses');
-    if (!opts.allowCredentials)
-      fail('contains credentials (they would be stored in plain text; prefer .netrc or GOAUTH)');
+    if (u.ok && u.url.scheme === 'http') fail(commonMsg('goproxy.credentialsHttp'));
+    if (!opts.allowCredentials) fail(commonMsg('goproxy.credentials'));
   }
 }

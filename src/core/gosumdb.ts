@@ -1,6 +1,8 @@
 // GOSUMDB parsing, ported from golang/go src/cmd/go/internal/modfetch/sumdb.go dbDial and key.go
 // (docs/go-rules.md#the-checksum-database): "off" | "<key> [<url>]", key = full verifier key or a known name,
 // and the exact alias "sum.golang.google.cn". Error texts are Go's.
+import type { Message } from './i18n/message.js';
+import { commonMsg } from './i18n/messages/common.js';
 import { UsageError } from './errors.js';
 import { goFields } from './go-fields.js';
 import { parseGoUrl } from './go-url.js';
@@ -55,32 +57,24 @@ export function parseGosumdb(value: string): { ok: true; config: SumdbConfig } |
   return { ok: true, config };
 }
 
-const EXAMPLE =
-  'for example GOSUMDB=sum.golang.org, GOSUMDB=sum.golang.google.cn, or GOSUMDB="<name>+<hash>+<key> https://sum.example.com"';
-
 /** Validates a GOSUMDB value before `go env -w`; throws UsageError naming the value and the problem. */
 export function validateGosumdbForWrite(value: string): void {
   const shown = JSON.stringify(redactSecrets(value));
-  const fail = (what: string): never => {
-    throw new UsageError(`GOSUMDB value ${shown} ${what}; ${EXAMPLE}`);
+  const fail = (what: Message): never => {
+    throw new UsageError(commonMsg('gosumdb.invalidValue', { value: shown, what }));
   };
-  if (value.trim() === '')
-    fail('is empty (an empty GOSUMDB breaks Go 1.21+: "missing GOSUMDB"; use `go env -u GOSUMDB`)');
-  if (value !== value.trim()) fail('has leading or trailing white space');
+  if (value.trim() === '') fail(commonMsg('gosumdb.empty'));
+  if (value !== value.trim()) fail(commonMsg('gosumdb.whiteSpace'));
   const r = parseGosumdb(value);
   if (!r.ok) {
-    // dbDial (cmd/go/internal/modfetch/sumdb.go) knows two names without a key: sum.golang.org and its mirror
-    // sum.golang.google.cn; the example below names both, so the hint must too.
-    const hint = r.error.includes('malformed verifier id')
-      ? ' (only sum.golang.org and sum.golang.google.cn may be named without a key: any other needs <name>+<hash>+<key>)'
-      : '';
-    fail(`is invalid: ${r.error}${hint}`);
+    const key = r.error.includes('malformed verifier id') ? 'gosumdb.goErrorKey' : 'gosumdb.goError';
+    fail(commonMsg(key, { error: r.error }));
   }
   if (r.ok && r.config.kind === 'db' && r.config.url !== undefined) {
     const u = parseGoUrl(r.config.url);
     if (!u.ok || (u.url.scheme !== 'https' && u.url.scheme !== 'http') || u.url.host === '') {
-      fail(`has the URL ${JSON.stringify(redactSecrets(r.config.url))}, which is not an absolute http(s) URL`);
+      fail(commonMsg('gosumdb.badUrl', { url: JSON.stringify(redactSecrets(r.config.url)) }));
     }
-    if (u.ok && u.url.user) fail('has credentials in its URL (they would be stored in plain text)');
+    if (u.ok && u.url.user) fail(commonMsg('gosumdb.credentials'));
   }
 }

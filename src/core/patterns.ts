@@ -1,14 +1,24 @@
 // GOPRIVATE / GONOPROXY / GONOSUMDB / GOINSECURE pattern lists: an exact port of
 // golang.org/x/mod module.MatchPrefixPatterns (docs/go-rules.md#private-modules) plus a linter for the
 // mistakes Go silently accepts (spaces are NOT trimmed, malformed globs never match).
+import type { Message } from './i18n/message.js';
+import { commonMsg } from './i18n/messages/common.js';
 import { BadPatternError, pathMatch } from './path-match.js';
 
 /** One problem found in a comma-separated pattern list. */
 export interface PatternIssue {
   pattern: string;
   problem: 'whitespace' | 'scheme' | 'malformed' | 'uppercase' | 'empty-entry' | 'trailing-slash' | 'port';
+  /** The English sentence (what doctor's JSON and logs carry). */
   message: string;
+  /** The same sentence as a catalogue message, for human output in the user's language. */
+  text: Message;
   suggestion?: string;
+}
+
+/** An issue whose English message is the text's. */
+function issue(i: Omit<PatternIssue, 'message'>): PatternIssue {
+  return { ...i, message: String(i.text) };
 }
 
 /** path.Match that treats a malformed pattern as "no match", as MatchPrefixPatterns does. */
@@ -69,16 +79,16 @@ const ENTRY_RULES: EntryRule[] = [
   (v, entry, q, trimmed) =>
     trimmed === entry
       ? null
-      : {
+      : issue({
           pattern: entry,
           problem: 'whitespace',
-          message: `${v} entry ${q} has surrounding spaces; Go does not trim them, so it never matches`,
+          text: commonMsg('pattern.whitespace', { name: v, entry: q }),
           suggestion: trimmed,
-        },
+        }),
   (v, entry, q, trimmed) => {
     if (!SCHEME.test(entry)) return null;
-    const message = `${v} entry ${q} contains a URL scheme; patterns match module paths, which never have one`;
-    return { pattern: entry, problem: 'scheme', message, suggestion: trimmed.slice(schemeLength(trimmed)) };
+    const text = commonMsg('pattern.scheme', { name: v, entry: q });
+    return issue({ pattern: entry, problem: 'scheme', text, suggestion: trimmed.slice(schemeLength(trimmed)) });
   },
   (v, entry, q, trimmed) => {
     try {
@@ -86,26 +96,26 @@ const ENTRY_RULES: EntryRule[] = [
       return null;
     } catch (e) {
       if (!(e instanceof BadPatternError)) throw e;
-      const message = `${v} entry ${q} is a malformed glob (path.Match: syntax error in pattern); Go silently ignores it`;
-      return { pattern: entry, problem: 'malformed', message };
+      const text = commonMsg('pattern.malformed', { name: v, entry: q });
+      return issue({ pattern: entry, problem: 'malformed', text });
     }
   },
   (v, entry, q, trimmed) => {
     if (!/[A-Z]/.test(entry)) return null;
-    const message = `${v} entry ${q} has upper-case letters; matching is case-sensitive and hosts in module paths are lower case`;
-    return { pattern: entry, problem: 'uppercase', message, suggestion: trimmed.toLowerCase() };
+    const text = commonMsg('pattern.uppercase', { name: v, entry: q });
+    return issue({ pattern: entry, problem: 'uppercase', text, suggestion: trimmed.toLowerCase() });
   },
   (v, entry, q, trimmed) => {
     if (!trimmed.endsWith('/')) return null;
     const glob = trimmed.slice(0, -1);
-    const message = `${v} entry ${q} ends with "/"; Go ignores one trailing slash, so it is the same as ${JSON.stringify(glob)}`;
-    return { pattern: entry, problem: 'trailing-slash', message, suggestion: glob };
+    const text = commonMsg('pattern.trailingSlash', { name: v, entry: q, glob: JSON.stringify(glob) });
+    return issue({ pattern: entry, problem: 'trailing-slash', text, suggestion: glob });
   },
   (v, entry, q, trimmed) => {
     const host = trimmed.slice(schemeLength(trimmed)).split('/')[0] ?? '';
     if (!/:\d*$/.test(host)) return null;
-    const message = `${v} entry ${q} has a port; module paths never contain ports, so it never matches`;
-    return { pattern: entry, problem: 'port', message, suggestion: trimmed.replace(/:\d*(?=\/|$)/, '') };
+    const text = commonMsg('pattern.port', { name: v, entry: q });
+    return issue({ pattern: entry, problem: 'port', text, suggestion: trimmed.replace(/:\d*(?=\/|$)/, '') });
   },
 ];
 
@@ -123,16 +133,20 @@ export function lintPatterns(varName: string, value: string): PatternIssue[] {
   const entries = value.split(',');
   entries.forEach((entry, i) => {
     if (entry.trim() === '') {
-      const where = i === entries.length - 1 ? 'a trailing comma' : i === 0 ? 'a leading comma' : 'two commas in a row';
-      issues.push({
-        pattern: entry,
-        problem: 'empty-entry',
-        message: `${varName}=${JSON.stringify(value)} has an empty entry (${where}); Go ignores it`,
-        suggestion: entries
-          .map((e) => e.trim())
-          .filter((e) => e !== '')
-          .join(','),
-      });
+      const where = commonMsg(
+        i === entries.length - 1 ? 'pattern.trailingComma' : i === 0 ? 'pattern.leadingComma' : 'pattern.twoCommas',
+      );
+      issues.push(
+        issue({
+          pattern: entry,
+          problem: 'empty-entry',
+          text: commonMsg('pattern.emptyEntry', { setting: `${varName}=${JSON.stringify(value)}`, where }),
+          suggestion: entries
+            .map((e) => e.trim())
+            .filter((e) => e !== '')
+            .join(','),
+        }),
+      );
       return;
     }
     issues.push(...lintEntry(varName, entry));

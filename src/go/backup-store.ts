@@ -3,6 +3,7 @@ import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { GomodctlError } from '../core/errors.js';
+import { restoreMsg } from '../core/i18n/messages/restore.js';
 import { getUserConfigDir } from '../core/goenv-location.js';
 import {
   appendBackup,
@@ -27,11 +28,7 @@ export function getBackupsPath(env: NodeJS.ProcessEnv, platform: NodeJS.Platform
   if (env.GOMODCTL_BACKUPS) return env.GOMODCTL_BACKUPS;
   const dir = getUserConfigDir({ platform, env });
   if (!dir) {
-    throw new GomodctlError(
-      'cannot find a user config directory for the backups file',
-      1,
-      'Set HOME (or XDG_CONFIG_HOME), or GOMODCTL_BACKUPS=/path/to/backups.json.',
-    );
+    throw new GomodctlError(restoreMsg('file.noConfigDir'), 1, restoreMsg('file.noConfigDirHint'));
   }
   return join(dir, 'gomodctl', 'backups.json');
 }
@@ -43,7 +40,7 @@ export async function readBackups(path: string): Promise<BackupFile> {
     text = await readFile(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyBackupFile();
-    throw new GomodctlError(`cannot read the backups file ${path}: ${(err as Error).message}`, 1);
+    throw new GomodctlError(restoreMsg('file.unreadable', { path, error: (err as Error).message }), 1);
   }
   return parseBackupFile(text, path);
 }
@@ -107,11 +104,7 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, o: Loc
         continue;
       }
       if (Date.now() > deadline) {
-        throw new GomodctlError(
-          `the backups file is locked by another gomodctl (${lock})`,
-          1,
-          'Wait for it to finish, or delete the lock file if no gomodctl is running.',
-        );
+        throw new GomodctlError(restoreMsg('file.locked', { lock }), 1, restoreMsg('file.lockedHint'));
       }
       await new Promise((r) => setTimeout(r, (o.retryMs ?? 20) + Math.random() * 20));
     }

@@ -1,4 +1,5 @@
 // Directory facts: the module directory given with -C, and whether go.mod's local `replace` targets exist.
+import { commonMsg } from '../core/i18n/messages/common.js';
 import { statSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
@@ -29,6 +30,6 @@ export function verifyModuleDir(dir: string): string {
   } catch {
     ok = false;
   }
-  if (!ok) throw new UsageError(`invalid -C "${dir}": not a directory; give the module directory, e.g. -C ./service`);
+  if (!ok) throw new UsageError(commonMsg('dir.notDirectory', { dir }));
   return abs;
 }

@@ -1,4 +1,6 @@
 // Applies a plan as one transaction: lock → back up → `go env -w`/`-u` → re-read and verify → roll back on failure.
+import type { Message } from '../core/i18n/message.js';
+import { initMsg } from '../core/i18n/messages/init.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -8,6 +10,11 @@ import { parseGoenvFile } from '../core/goenv-file.js';
 import type { EnvFileOp } from '../core/goenv-file.js';
 import { addBackupUnlocked, withFileLock } from './backup-store.js';
 import { applyGoEnvOps, getGoEnvJson, type GoRunOptions } from './run-go.js';
+
+/** Several problems as one message ("a; b; c"), in whichever language it is printed. */
+function joined(problems: Message[]): Message {
+  return problems.slice(1).reduce((first, rest) => initMsg('apply.join', { first, rest }), problems[0]!);
+}
 
 /** What happened when a plan was applied. */
 interface ApplyResult {
@@ -33,7 +40,7 @@ async function readGoenvText(path: string | null): Promise<string | null> {
     return await readFile(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new GomodctlError(`cannot read the GOENV file ${path}: ${(err as Error).message}`, 1);
+    throw new GomodctlError(initMsg('apply.unreadable', { path, error: (err as Error).message }), 1);
   }
 }
 
@@ -69,16 +76,16 @@ async function verify(
   go: GoRunOptions,
   goenvPath: string,
   ops: EnvFileOp[],
-): Promise<{ problems: string[]; seen: Record<string, string> }> {
+): Promise<{ problems: Message[]; seen: Record<string, string> }> {
   const entries = goenvEntries(await readGoenvText(goenvPath));
   const names = ops.map((o) => o.name);
   const seen = await getGoEnvJson({ ...go, env: withoutNames(go.env, names) }, names);
-  const problems: string[] = [];
+  const problems: Message[] = [];
   for (const o of ops) {
     if (o.op === 'set' && (entries[o.name] !== o.value || seen[o.name] !== o.value)) {
-      problems.push(`${o.name} reads back as "${seen[o.name] ?? ''}" instead of the value written`);
+      problems.push(initMsg('apply.readsBack', { name: o.name, value: seen[o.name] ?? '' }));
     }
-    if (o.op === 'unset' && o.name in entries) problems.push(`${o.name} is still in the GOENV file after go env -u`);
+    if (o.op === 'unset' && o.name in entries) problems.push(initMsg('apply.stillSet', { name: o.name }));
   }
   return { problems, seen };
 }
@@ -115,13 +122,13 @@ export async function applyWithBackup(p: {
       try {
         const { warnings } = await applyGoEnvOps(staged, p.ops);
         const { problems, seen } = await verify(staged, tmp, p.ops);
-        if (problems.length) throw new GomodctlError(`verification after go env -w failed: ${problems.join('; ')}`, 1);
+        if (problems.length) throw new GomodctlError(initMsg('apply.verifyFailed', { problems: joined(problems) }), 1);
         await rename(tmp, p.goenvPath); // the one step that changes the real file: old or new, never half
         return { backup, warnings, verified: seen };
       } catch (err) {
         await rm(tmp, { force: true });
         const e = err instanceof GomodctlError ? err : new GomodctlError(String((err as Error)?.message ?? err), 1);
-        throw new GomodctlError(`${e.message}; the GOENV file was left as it was`, e.exitCode, e.hint);
+        throw new GomodctlError(initMsg('apply.leftAsItWas', { error: e.text }), e.exitCode, e.hint);
       }
     },
     { timeoutMs: 20_000, staleMs: 60_000 },

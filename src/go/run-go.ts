@@ -100,7 +100,10 @@ export async function applyGoEnvOps(opts: GoRunOptions, ops: EnvFileOp[]): Promi
     const r = await runGo({ ...opts, env }, args);
     const stderr = String(r.stderr).trim();
     if (failed(r))
-      throw new GomodctlError(`"go ${args.slice(0, 2).join(' ')}" failed: ${stderr || 'exit ' + r.exitCode}`, 1);
+      throw new GomodctlError(
+        commonMsg('go.failed', { command: `go ${args.slice(0, 2).join(' ')}`, error: stderr || `exit ${r.exitCode}` }),
+        1,
+      );
     if (stderr) warnings.push(...stderr.split('\n'));
   }
   return { warnings };

@@ -3,6 +3,7 @@
 // (checkRecord: TileHashReader + RecordHash, plus ProveRecord/CheckRecord); every tree seen is proven a prefix
 // of the newest (checkTrees: ProveTree/CheckTree). Network reads go through the injected `read`.
 import { escapePath, escapeVersion } from '../core/escape.js';
+import { checkProxyMsg } from '../core/i18n/messages/check-proxy.js';
 import { exchangeOf } from '../core/check-proxy/exchange.js';
 import type { SumdbLookup, SumdbStep, SumdbVerification } from '../core/check-proxy/facts.js';
 import type { Exchange } from '../core/check-proxy/types.js';
@@ -153,7 +154,9 @@ async function latestStep(read: SumdbRead, key: string, trees: Tree[]): Promise<
       return tree;
     },
   );
-  return got.value ? { ...got.step, message: `signed tree of size ${got.value.n}`, treeSize: got.value.n } : got.step;
+  return got.value
+    ? { ...got.step, message: checkProxyMsg('sumdb.signedTree', { size: got.value.n }), treeSize: got.value.n }
+    : got.step;
 }
 
 /** Verifies /latest, each module's lookup and the consistency of every tree seen. */
@@ -171,7 +174,7 @@ export async function verifySumdb(p: {
         const l = await lookup(p.read, p.key, tiles, m, trees);
         const v = l.value;
         if (!v) return { ...l.step, canary: m.canary };
-        const message = `record ${v.id} is in the signed tree of size ${v.tree.n} (proof of ${v.proof} hashes)`;
+        const message = checkProxyMsg('sumdb.recordIncluded', { id: v.id, size: v.tree.n, hashes: v.proof });
         return { ...l.step, message, canary: m.canary, lines: v.lines, treeSize: v.tree.n, proofHashes: v.proof };
       }),
     ),
@@ -185,7 +188,13 @@ async function consistent(tiles: Tiles, trees: Tree[]): Promise<SumdbVerificatio
   const newest = trees.reduce<Tree | null>((a, t) => (a === null || t.n > a.n ? t : a), null);
   const ex = (): Exchange => tiles.exchanges[0] ?? { url: '', ms: 0 };
   if (!newest)
-    return { ok: false, exchange: ex(), problem: 'sumdb-unreachable', message: 'no signed tree to compare', trees: [] };
+    return {
+      ok: false,
+      exchange: ex(),
+      problem: 'sumdb-unreachable',
+      message: checkProxyMsg('sumdb.noTree'),
+      trees: [],
+    };
   try {
     for (const t of trees) {
       if (t.n === 0) continue;
@@ -195,7 +204,7 @@ async function consistent(tiles: Tiles, trees: Tree[]): Promise<SumdbVerificatio
     return {
       ok: true,
       exchange: ex(),
-      message: `${trees.length} signed trees (sizes ${sizes.join(', ')}) are consistent`,
+      message: checkProxyMsg('sumdb.consistent', { count: trees.length, sizes: sizes.join(', ') }),
       trees: sizes,
     };
   } catch (err) {

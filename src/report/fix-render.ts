@@ -155,11 +155,12 @@ function renderFixBlock(
 export function renderFixSection(
   fixes: Fix[] | undefined,
   indent: string,
-  style: { label(s: string): string; note(s: string): string },
+  style: { label(s: string): string; note(s: string): string; words?: { fix: string; oneOf: string } },
 ): string[] {
   const block = renderFixBlock(fixes);
   if (block.commands === 0) return block.lines.map((l) => `${indent}${style.note(l.replace(/^# /, ''))}`);
-  const label = style.label(block.commands > 1 ? 'fix, one of:' : 'fix:');
+  const words = style.words ?? { fix: 'fix:', oneOf: 'fix, one of:' };
+  const label = style.label(block.commands > 1 ? words.oneOf : words.fix);
   return [`${indent}${label}`, ...block.lines.map((l) => `${indent}  ${l.startsWith('# ') ? style.note(l) : l}`)];
 }
 

@@ -1,12 +1,15 @@
-// The shape doctor and check-proxy share: checks under a bold heading per group, then one summary line.
+// The shape doctor and check-proxy share: checks under a bold heading per group, then one summary line, in the
+// user's language (the words of the summary are in the common catalogue).
 import { formatDuration } from '../core/duration.js';
+import type { Text } from '../core/i18n/message.js';
+import { commonMsg } from '../core/i18n/messages/common.js';
 import type { Output } from './output.js';
 
 /** Prints items in order under a heading for each group (a new heading whenever the group changes). */
 export function printGrouped<T extends { group: string }>(
   out: Output,
   items: T[],
-  titles: Record<string, string>,
+  titles: Record<string, Text>,
   print: (item: T) => void,
 ): void {
   let group = '';
@@ -14,7 +17,7 @@ export function printGrouped<T extends { group: string }>(
     if (item.group !== group) {
       group = item.group;
       out.line();
-      out.line(out.c.bold(titles[group] ?? group));
+      out.line(out.c.bold(out.t(titles[group] ?? group)));
     }
     print(item);
   }
@@ -23,16 +26,17 @@ export function printGrouped<T extends { group: string }>(
 /** "3 ok, 1 warning, 2 failed in 1.2s" after a blank line; `first` is the count of passing checks in words. */
 export function printSummaryLine(
   out: Output,
-  first: string,
+  first: Text,
   s: { warn: number; fail: number; skip: number },
   durationMs: number,
 ): void {
   const parts = [
-    first,
-    s.warn ? out.c.yellow(`${s.warn} warning${s.warn > 1 ? 's' : ''}`) : '',
-    s.fail ? out.c.red(`${s.fail} failed`) : '',
-    s.skip ? `${s.skip} skipped` : '',
+    out.t(first),
+    s.warn ? out.c.yellow(out.t(commonMsg('summary.warnings', { count: s.warn }))) : '',
+    s.fail ? out.c.red(out.t(commonMsg('summary.failed', { count: s.fail }))) : '',
+    s.skip ? out.t(commonMsg('summary.skipped', { count: s.skip })) : '',
   ];
+  const list = parts.filter(Boolean).join(out.t(commonMsg('summary.separator')));
   out.line();
-  out.line(`${parts.filter(Boolean).join(', ')} in ${formatDuration(durationMs)}`);
+  out.line(out.t(commonMsg('summary.line', { parts: list, duration: formatDuration(durationMs) })));
 }

@@ -1,6 +1,9 @@
 // Human output of `gomodctl tidy`: the final summary and the problems with their fixes (colour via the Output's chalk).
 import type { ChalkInstance } from 'chalk';
 import { formatDuration } from '../core/duration.js';
+import { code, translator, type Translator } from '../core/i18n/message.js';
+import { tidyMsg } from '../core/i18n/messages/tidy.js';
+import { displayWidth } from '../core/text-width.js';
 import { redactSecrets } from '../core/redact.js';
 import type { TidyProblem, TidyReport } from '../core/tidy/report-model.js';
 import { renderFixes, renderFixSection } from './fix-render.js';
@@ -18,49 +21,100 @@ export function tidyJson(r: TidyReport): Record<string, unknown> {
   return { ...r, problems: r.problems.map((p) => ({ ...p, fix: renderFixes(p.fix) })) };
 }
 
-/** One line saying how the run ended: modules fetched, time, problems. */
-function summaryLine(r: TidyReport, ctx: SummaryContext, c: ChalkInstance): string {
+/** English unless the caller passes the run's translator (Output.t of its language). */
+const EN = translator('en');
+
+/** One line saying how the run ended: modules fetched, time, problems (words from the tidy catalogue, frame.*). */
+export function summaryLine(r: TidyReport, ctx: SummaryContext, c: ChalkInstance, tr: Translator = EN): string {
   const fetched = r.modules.filter((m) => m.status === 'ok').length;
-  const stats = `${fetched} module${fetched === 1 ? '' : 's'} fetched, ${ctx.requestCount} request${ctx.requestCount === 1 ? '' : 's'}, ${formatDuration(r.durationMs)}`;
+  const counts = tidyMsg('frame.stats', {
+    modules: tidyMsg('frame.modules', { count: fetched }),
+    requests: tidyMsg('frame.requests', { count: ctx.requestCount }),
+    duration: formatDuration(r.durationMs),
+  });
   const n = r.problems.length;
-  const probs = n ? `, ${n} problem${n === 1 ? '' : 's'}` : '';
-  if (r.outcome === 'ok') return `${c.green('✓')} go mod tidy succeeded (${stats}${probs})`;
+  const stats = n ? tidyMsg('frame.problems', { stats: counts, count: n }) : counts;
+  if (r.outcome === 'ok') return `${c.green('✓')} ${tr.t(tidyMsg('frame.succeeded', { stats }))}`;
   if (r.outcome === 'timeout') {
-    return `${c.red('✗')} go mod tidy killed at --timeout ${formatDuration(ctx.timeoutMs ?? r.durationMs)} (${stats}${probs})`;
+    const timeout = formatDuration(ctx.timeoutMs ?? r.durationMs);
+    return `${c.red('✗')} ${tr.t(tidyMsg('frame.timeout', { timeout, stats }))}`;
   }
-  if (ctx.interrupted) return `${c.yellow('!')} go mod tidy interrupted (${stats}${probs})`;
-  return `${c.red('✗')} go mod tidy failed with exit code ${r.goExitCode ?? '?'} (${stats}${probs})`;
+  if (ctx.interrupted) return `${c.yellow('!')} ${tr.t(tidyMsg('frame.interrupted', { stats }))}`;
+  return `${c.red('✗')} ${tr.t(tidyMsg('frame.failed', { code: r.goExitCode ?? '?', stats }))}`;
 }
 
 /** The lines describing one problem, indented, with its fixes. */
-function problemLines(p: TidyProblem, index: number, c: ChalkInstance): string[] {
-  const lines = [`${c.bold(`${index + 1}.`)} ${c.red(`[${p.cause}]`)} ${p.message}`];
+export function problemLines(p: TidyProblem, index: number, c: ChalkInstance, tr: Translator = EN): string[] {
+  const lines = [`${c.bold(`${index + 1}.`)} ${c.red(`[${p.cause}]`)} ${tr.t(p.message)}`];
   const facts: string[] = [];
-  if (p.module) facts.push(`module ${p.module}${p.version ? `@${p.version}` : ''}`);
-  if (p.package && p.package !== p.module) facts.push(`package ${p.package}`);
-  if (p.phase) facts.push(`phase ${p.phase}`);
+  if (p.module) facts.push(tr.t(tidyMsg('frame.module', { module: `${p.module}${p.version ? `@${p.version}` : ''}` })));
+  if (p.package && p.package !== p.module) facts.push(tr.t(tidyMsg('frame.package', { package: p.package })));
+  if (p.phase) facts.push(tr.t(tidyMsg('frame.phase', { phase: p.phase })));
   if (facts.length) lines.push(`   ${c.dim(facts.join(' · '))}`);
-  if (p.url) lines.push(`   ${c.dim('url')} ${p.url}`);
-  lines.push(...renderFixSection(p.fix, '   ', { label: c.cyan, note: c.dim }));
+  if (p.url) lines.push(`   ${c.dim(tr.t(tidyMsg('frame.url')))} ${p.url}`);
+  const words = { fix: tr.t(tidyMsg('frame.fixLabel')), oneOf: tr.t(tidyMsg('frame.fixOneOf')) };
+  lines.push(...renderFixSection(p.fix, '   ', { label: c.cyan, note: c.dim, words }));
   return lines.map(redactSecrets);
 }
 
 /** The whole human report: summary, then (with --explain) every problem and its fix. */
-export function renderHuman(r: TidyReport, ctx: SummaryContext, explain: boolean, c: ChalkInstance): string[] {
-  const out = [summaryLine(r, ctx, c)];
+export function renderHuman(
+  r: TidyReport,
+  ctx: SummaryContext,
+  explain: boolean,
+  c: ChalkInstance,
+  tr: Translator = EN,
+): string[] {
+  const out = [summaryLine(r, ctx, c, tr)];
   if (!explain) {
-    if (r.problems.length) out.push(c.dim('  run with --explain for the diagnosis and fixes'));
+    if (r.problems.length) out.push(c.dim(`  ${tr.t(tidyMsg('frame.runExplain'))}`));
     return out.map(redactSecrets);
   }
   if (r.problems.length === 0 && r.outcome !== 'ok')
-    out.push('  gomodctl found no specific cause; run `gomodctl doctor` for the whole configuration');
-  for (const [i, p] of r.problems.entries()) out.push(...problemLines(p, i, c));
+    out.push(`  ${tr.t(tidyMsg('frame.noCause', { command: code('`gomodctl doctor`') }))}`);
+  for (const [i, p] of r.problems.entries()) out.push(...problemLines(p, i, c, tr));
   return out.map(redactSecrets);
 }
 
+/** The notice when a stall is detected: how long, what go waits on, how many URLs are being probed. */
+export function stallStartText(quietMs: number, what: string, probing: number, tr: Translator = EN): string {
+  const quiet = formatDuration(quietMs);
+  const text = probing
+    ? tidyMsg('stall.startProbing', { quiet, what, count: probing })
+    : tidyMsg('stall.start', { quiet, what });
+  return redactSecrets(tr.t(text));
+}
+
+/** What one stall probe found: its status, or the failure in the prober's words. */
+export function probeFindingText(
+  f: { url: string; ok: boolean; status?: number; message?: string; cause?: string },
+  tr: Translator = EN,
+): string {
+  const result = f.ok
+    ? f.status === undefined
+      ? tr.t(tidyMsg('stall.answered', { status: '' })).trim()
+      : tr.t(tidyMsg('stall.answered', { status: f.status }))
+    : (f.message ?? f.cause ?? tr.t(tidyMsg('stall.failed')));
+  return redactSecrets(tr.t(tidyMsg('stall.probe', { url: f.url, result })));
+}
+
+/** The line after the probes: go keeps waiting. */
+export function stillWaitingText(tr: Translator = EN): string {
+  return tr.t(tidyMsg('stall.stillWaiting'));
+}
+
 /** What the spinner says: the current module and how long the run has gone on. */
-export function spinnerText(current: string | undefined, elapsedMs: number, quietMs: number): string {
+export function spinnerText(
+  current: string | undefined,
+  elapsedMs: number,
+  quietMs: number,
+  tr: Translator = EN,
+): string {
   const what = current ? `go mod tidy: ${current}` : 'go mod tidy';
-  const quiet = quietMs >= 2000 ? ` — no progress for ${formatDuration(quietMs)}` : '';
-  return redactSecrets(`${what} (${formatDuration(elapsedMs)})${quiet}`);
+  const elapsed = formatDuration(elapsedMs);
+  const text =
+    quietMs >= 2000
+      ? tidyMsg('frame.noProgress', { what, elapsed, quiet: formatDuration(quietMs) })
+      : tidyMsg('frame.progress', { what, elapsed });
+  return redactSecrets(tr.t(text));
 }

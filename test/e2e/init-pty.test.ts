@@ -7,9 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refusedUrl, startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
 import { BIN } from '../helpers/run-cli.js';
+import { displayWidth } from '../../src/core/text-width.js';
 
 const SOCKET = `gomodctl-e2e-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', timeout: 5000 });
+// -u: the terminal is UTF-8 whatever the locale of this process (the Chinese test needs it).
+const tmux = (...args: string[]) =>
+  execFileSync('tmux', ['-u', '-L', SOCKET, ...args], { encoding: 'utf8', timeout: 5000 });
 const hasTmux = (() => {
   try {
     execFileSync('tmux', ['-V'], { timeout: 5000 });
@@ -21,6 +24,7 @@ const hasTmux = (() => {
 
 let proxy: FaultProxy;
 let h: HermeticGo;
+let hz: HermeticGo | undefined;
 beforeAll(async () => {
   proxy = await startFaultProxy();
 });
@@ -32,6 +36,7 @@ afterAll(async () => {
   }
   await proxy?.close();
   h?.cleanup();
+  hz?.cleanup();
 });
 
 const screen = () => tmux('capture-pane', '-p', '-t', 'w', '-S', '-200');
@@ -118,5 +123,72 @@ describe.skipIf(!hasTmux && !process.env.CI)('init wizard in a real terminal', (
       timeout: 30_000,
     });
     expect(JSON.parse(dl.stdout)).toMatchObject({ Path: 'example.com/hello', Version: 'v1.0.0' });
+  });
+
+  it('runs in Chinese at 80 columns: no line wider than the terminal, no question broken inside a word', async () => {
+    hz = makeHermeticGo({
+      GOPROXY: undefined,
+      GOSUMDB: undefined,
+      GONOSUMDB: undefined,
+      GOMODCTL_MIRRORS: `good=${proxy.url},dead=${await refusedUrl()}`,
+      GOMODCTL_CANARY_MODULE: 'example.com/hello',
+      GOMODCTL_DIRECT_URL: 'https://origin.invalid/',
+      GOMODCTL_PROBE_TIMEOUT_MS: '1500',
+      GOMODCTL_LANG: undefined,
+      LANG: 'zh_CN.UTF-8',
+      TERM: 'xterm-256color',
+    });
+    writeFileSync(join(hz.dir, 'go.mod'), 'module example.com/app\n\ngo 1.19\n\nrequire git.corp/infra/log v1.2.0\n');
+    const exports = Object.entries(hz.env)
+      .map(([k, v]) => `export ${k}='${String(v).replace(/'/g, `'\\''`)}'`)
+      .join('\n');
+    const script = join(hz.dir, 'run.sh');
+    writeFileSync(
+      script,
+      `${exports}\ncd '${hz.dir}'\n'${process.execPath}' '${BIN}' init\necho "EXIT=$?"\nsleep 120\n`,
+    );
+    try {
+      tmux('kill-session', '-t', 'w'); // the English test's session
+    } catch {
+      /* none */
+    }
+    tmux('new-session', '-d', '-s', 'w', '-x', '80', '-y', '60', `env -i sh '${script}'`);
+
+    await waitFor(/自己的模块代理/);
+    keys('Enter');
+    const table = await waitFor(/要使用的模块代理/);
+    expect(table).toMatch(/good .* 正常/);
+    expect(table).toMatch(/dead .*无法访问：refused/);
+    expect(table).toMatch(/空格 选择|space 选择/);
+    keys('Enter');
+    await waitFor(/最后加上 direct/);
+    keys('Enter');
+    await waitFor(/私有模块的模式/);
+    keys('Space', 'Enter');
+    await waitFor(/更多模式/);
+    keys('Enter');
+    await waitFor(/校验和数据库（GOSUMDB）/);
+    keys('Down', 'Down', 'Enter'); // 自定义
+    await waitFor(/GOSUMDB 的值/);
+    type(proxy.sumdb.gosumdb());
+    keys('Enter');
+    await waitFor(/有私有模块代理需要登录吗/);
+    keys('Enter');
+    const preview = await waitFor(/应用这些修改吗/);
+    expect(preview).toContain(`GOPROXY    （未设置） → ${proxy.url}`);
+    keys('Enter');
+    await waitFor(/现在运行 gomodctl doctor/);
+    keys('n', 'Enter');
+    await waitFor(/EXIT=\d+/, 30_000);
+    // -J joins the lines the terminal wrapped: a line wider than 80 columns would show here.
+    const joined = tmux('capture-pane', '-p', '-J', '-t', 'w', '-S', '-200');
+    expect(joined, joined).toContain('EXIT=0');
+    const wide = joined.split('\n').filter((l) => displayWidth(l.trimEnd()) > 80);
+    // Commands to copy and the old → new rows (a variable and its values) are data: never wrapped.
+    expect(wide.filter((l) => !/^\s*go env -w |^ {2}[A-Z]+ +.* → /.test(l))).toEqual([]);
+    // The long question is wrapped between characters by gomodctl, not cut by inquirer inside "direct".
+    expect(joined).toMatch(/最后加上 direct/);
+    expect(joined).toContain('随时可以用这个命令检查结果：gomodctl doctor');
+    expect(joined).toMatch(/有私有模块代理需要登录吗？ 否/);
   });
 });

@@ -10,6 +10,7 @@ import type { WizardPrompts } from '../../src/report/prompts.js';
 import { createOutput } from '../../src/report/output.js';
 import { refusedUrl, startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
+import { displayWidth } from '../../src/core/text-width.js';
 
 let proxy: FaultProxy;
 let dead: string;
@@ -201,5 +202,52 @@ describe('init wizard flow', () => {
     ]);
     await expect(runWizard({}, { ...ctx, prompts })).rejects.toMatchObject({ name: 'ExitPromptError' });
     expect(text()).toContain('Interrupted: nothing was changed.');
+  });
+});
+
+/** Prompts that answer in order (the questions are in the user's language) and record each question with its choices. */
+function inOrder(answers: unknown[]): WizardPrompts & { transcript: string[] } {
+  const transcript: string[] = [];
+  const answer = async (o: { message: string; choices?: Array<{ name: string; checked?: boolean }> }) => {
+    transcript.push(`? ${o.message}`);
+    for (const c of o.choices ?? []) transcript.push(`  ${c.checked ? '[x]' : '[ ]'} ${c.name}`);
+    if (answers.length === 0) throw new Error(`unexpected question "${o.message}"`);
+    return answers.shift();
+  };
+  return { transcript, select: answer, checkbox: answer, input: answer, confirm: answer, password: answer } as never;
+}
+
+describe.each(['en', 'zh'] as const)('the wizard in %s', (lang) => {
+  it('asks, shows the mirror table and previews the plan (dry run), lines within 80 columns', async () => {
+    const { ctx } = setup();
+    const stdout = new PassThrough();
+    let shown = '';
+    stdout.on('data', (b) => (shown += String(b)));
+    const o = createOutput({
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stderr: stdout as unknown as NodeJS.WriteStream,
+      env: { NO_COLOR: '1', COLUMNS: '80' },
+      lang,
+    });
+    const prompts = inOrder(['', [proxy.url], false, ['git.corp'], '', 'off', true, false]);
+    const code = await runWizard({ dryRun: true }, { ...ctx, out: o, prompts });
+    expect(code, shown).toBe(0);
+    const screen = `${shown}\n----\n${prompts.transcript.join('\n')}\n`
+      .replaceAll(h.dir, '<TMP>')
+      .replaceAll(proxy.url, '<PROXY>')
+      .replaceAll(dead, '<DEAD>')
+      .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<PORT>')
+      .replace(/go1\.\d+(\.\d+)?/g, 'go1.N')
+      // Go 1.21+ reads its defaults from $GOROOT/go.env; Go 1.19 has them built in
+      .replace(/\(\$GOROOT\/go\.env\)/g, '(default)')
+      .replace(/（\$GOROOT\/go\.env）/g, '（默认值）')
+      // latencies by phase (ms) vary from run to run
+      .replace(
+        /^( {2}\S+ +)((?: +(?:\d+|-)){4})/gm,
+        (_, head: string, phases: string) => head + phases.replace(/\d+/g, (d) => 'N'.padStart(d.length)),
+      );
+    await expect(screen).toMatchFileSnapshot(join(import.meta.dirname, '__snapshots__', 'i18n', `wizard.${lang}.txt`));
+    const wide = shown.split('\n').filter((l) => displayWidth(l) > 80 && /\S\s+\S/.test(l.trim()));
+    expect(wide.filter((l) => !/^ {2}go env /.test(l))).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 // The modules check-proxy downloads: public canaries by default (one with upper case in its path, one
 // +incompatible), or --module path@version. Our own probes never send a private path where it would leak.
+import type { Message } from '../i18n/message.js';
+import { checkProxyMsg } from '../i18n/messages/check-proxy.js';
 import { UsageError } from '../errors.js';
 import { checkModuleVersion } from '../modzip/check-zip.js';
 import { matchingPattern } from '../patterns.js';
@@ -29,15 +31,15 @@ export const UNKNOWN_SUMDB = 'sum.gomodctl-check-proxy.invalid';
 export function parseCanary(value: string): Canary {
   const at = value.lastIndexOf('@');
   if (at <= 0 || at === value.length - 1) {
-    throw new UsageError(`invalid --module "${value}": expected path@version, e.g. --module golang.org/x/text@v0.14.0`);
+    throw new UsageError(checkProxyMsg('module.shape', { value }));
   }
   const path = value.slice(0, at);
   const version = value.slice(at + 1);
   const err = checkModuleVersion(path, version);
-  if (err) throw new UsageError(`invalid --module "${value}": ${err}`);
+  if (err) throw new UsageError(checkProxyMsg('module.invalid', { value, error: err }));
   const canonical = canonicalModuleVersion(version);
   if (canonical !== version) {
-    throw new UsageError(`invalid --module "${value}": version is not canonical; use ${path}@${canonical}`);
+    throw new UsageError(checkProxyMsg('module.notCanonical', { value, fixed: `${path}@${canonical}` }));
   }
   return { path, version, source: '--module' };
 }
@@ -55,25 +57,25 @@ export function verifyCanaryPrivacy(canaries: Canary[], proxyUrl: string, s: Pri
     const pattern = matchingPattern(s.GONOPROXY, c.path);
     if (pattern !== null) {
       throw new UsageError(
-        `--module ${c.path} matches GONOPROXY/GOPRIVATE (${pattern}): Go never sends it to a proxy, and check-proxy will not either`,
-        'check the proxy with a public module, e.g. --module rsc.io/quote@v1.5.2',
+        checkProxyMsg('module.private', { path: c.path, pattern }),
+        checkProxyMsg('module.privateHint'),
       );
     }
     if (!isPublicModulePath(c.path) && isPublicProxyUrl(proxyUrl)) {
       throw new UsageError(
-        `--module ${c.path} is not on a known public host, and ${proxyUrl} is a public proxy: if it is private, its name would leak`,
-        'use a public module, or list the private ones in GOPRIVATE first',
+        checkProxyMsg('module.leak', { path: c.path, proxy: proxyUrl }),
+        checkProxyMsg('module.leakHint'),
       );
     }
   }
 }
 
 /** Why a canary is not looked up in the checksum database `name`, or null when it may be. */
-export function sumdbSkipReason(c: Canary, name: string, s: PrivacySettings): string | null {
+export function sumdbSkipReason(c: Canary, name: string, s: PrivacySettings): Message | null {
   const pattern = matchingPattern(s.GONOSUMDB, c.path);
-  if (pattern !== null) return `${c.path} matches GONOSUMDB/GOPRIVATE (${pattern}): Go does not look it up either`;
+  if (pattern !== null) return checkProxyMsg('sumdb.skipPrivate', { path: c.path, pattern });
   if (name === 'sum.golang.org' && !isPublicModulePath(c.path)) {
-    return `${c.path} is not on a known public host: it is not sent to the public checksum database ${name}`;
+    return checkProxyMsg('sumdb.skipUnknownHost', { path: c.path, name });
   }
   return null;
 }

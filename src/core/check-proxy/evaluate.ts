@@ -1,6 +1,8 @@
 // From facts to the report: every requirement's verdict in a fixed order, then root causes only — a failure that
 // makes later requests meaningless (a transport failure, a path Go cannot reach because "!" is not decoded) turns
 // what depends on it into "skip", so each non-conformance shows as its own named failure and nothing else.
+import { checkProxyMsg } from '../i18n/messages/check-proxy.js';
+import type { Text } from '../i18n/message.js';
 import type { ProbeResult } from '../probe-types.js';
 import { adviceFor, detectServer } from './advice.js';
 import type { CheckProxyFacts } from './facts.js';
@@ -40,11 +42,11 @@ function protocolChecks(f: CheckProxyFacts): { checks: ProxyCheck[]; served: Ser
       f.canaries.map((_, i) => res[`list:${i}`]),
       f.unescaped,
     ),
-    missingCheck('protocol.missing-module', 'a module that does not exist: 404/410', [
+    missingCheck('protocol.missing-module', checkProxyMsg('missing.moduleTitle'), [
       { r: res['missing-list']!, list: true },
       { r: res['missing-info']!, list: false },
     ]),
-    missingCheck('protocol.missing-version', 'a version that does not exist: 404/410', [
+    missingCheck('protocol.missing-version', checkProxyMsg('missing.versionTitle'), [
       { r: res['missing-version-info']!, list: false },
       { r: res['missing-version-mod']!, list: false },
     ]),
@@ -55,16 +57,16 @@ function protocolChecks(f: CheckProxyFacts): { checks: ProxyCheck[]; served: Ser
   return { checks, served };
 }
 
-function blocked(c: ProxyCheck, why: string): ProxyCheck {
+function blocked(c: ProxyCheck, why: Text): ProxyCheck {
   const { problem: _p, goEffect: _g, fix: _f, ...rest } = c;
-  return { ...rest, status: 'skip', message: `not checked: ${why}` };
+  return { ...rest, status: 'skip', message: checkProxyMsg('skip.notChecked', { why }) };
 }
 
 /** Turns consequences of a root failure into skips (see the file comment); `independent` checks never depend. */
 function rootCausesOnly(f: CheckProxyFacts, checks: ProxyCheck[], independent: Set<string>): ProxyCheck[] {
   const blocker = transportBlocker(f);
   if (blocker) {
-    const why = `every request failed (${blocker.problem}); see the transport checks`;
+    const why = checkProxyMsg('skip.transport', { problem: blocker.problem });
     const keep = (c: ProxyCheck): boolean =>
       c.status === 'skip' || independent.has(c.id) || (c.group === 'transport' && c.status === 'fail');
     return checks.map((c) => (keep(c) ? c : blocked(c, why)));
@@ -72,9 +74,7 @@ function rootCausesOnly(f: CheckProxyFacts, checks: ProxyCheck[], independent: S
   const unescaped = new Set(checks.filter((c) => c.problem === 'case-escaping').map((c) => c.module));
   return checks.map((c) => {
     const dependent = c.module && unescaped.has(c.module) && c.id !== 'protocol.escaping' && c.group !== 'sumdb';
-    return dependent && c.status !== 'skip'
-      ? blocked(c, 'the proxy does not decode "!" in its path (protocol.escaping)')
-      : c;
+    return dependent && c.status !== 'skip' ? blocked(c, checkProxyMsg('skip.escaping')) : c;
   });
 }
 

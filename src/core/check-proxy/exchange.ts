@@ -1,6 +1,8 @@
 // Small readers of probe results shared by the rules: the exchange shown as evidence, the body as text, whether
 // an answer is an HTML page, and the status rule every GOPROXY answer obeys (cmd/go/internal/web: only 200 is data).
+import { checkProxyMsg } from '../i18n/messages/check-proxy.js';
 import type { ProbeResult } from '../probe-types.js';
+import type { Text } from '../i18n/message.js';
 import type { Exchange, ProblemCode } from './types.js';
 
 /** The evidence line of one request. */
@@ -32,7 +34,7 @@ export function isHtml(r: ProbeResult): boolean {
 /** A verdict fragment: what is wrong with one answer. */
 export interface Finding {
   problem: ProblemCode;
-  message: string;
+  message: Text;
 }
 
 /**
@@ -40,11 +42,15 @@ export interface Finding {
  * 404/410 as "not found" (fall through), and an HTML page with 200 is not data either. Null when it is a 200.
  */
 export function dataAnswerProblem(r: ProbeResult, what: string): Finding | null {
-  if (r.status === undefined) return { problem: 'bad-status', message: `${what}: ${r.message ?? 'no answer'}` };
-  if (r.status === 404 || r.status === 410) {
-    return { problem: 'not-served', message: `${what}: ${r.status} (the proxy does not serve it)` };
+  if (r.status === undefined) {
+    const error = r.message ?? checkProxyMsg('exchange.noAnswer');
+    return { problem: 'bad-status', message: checkProxyMsg('answer.failed', { what, error }) };
   }
-  if (r.status !== 200) return { problem: 'bad-status', message: `${what}: ${r.status} (go accepts only 200 as data)` };
-  if (isHtml(r)) return { problem: 'html-200', message: `${what}: 200 with an HTML page instead of the data` };
+  const status = r.status;
+  if (status === 404 || status === 410) {
+    return { problem: 'not-served', message: checkProxyMsg('answer.notServed', { what, status }) };
+  }
+  if (status !== 200) return { problem: 'bad-status', message: checkProxyMsg('answer.notData', { what, status }) };
+  if (isHtml(r)) return { problem: 'html-200', message: checkProxyMsg('answer.html', { what }) };
   return null;
 }

@@ -1,5 +1,6 @@
 // What the edge observed, as plain data for the pure rules: probe results by request key, the TLS handshake,
 // and the checksum-database client's verification. Nothing here decides a verdict.
+import type { Text } from '../i18n/message.js';
 import type { ProbeResult } from '../probe-types.js';
 import type { Canary, Exchange, SumdbUse } from './types.js';
 
@@ -33,7 +34,8 @@ export interface SumdbStep {
   exchange: Exchange;
   /** Problem found at this step: signature, record, inclusion… */
   problem?: 'sumdb-unreachable' | 'sumdb-signature' | 'sumdb-record' | 'sumdb-inclusion' | 'sumdb-consistency';
-  message: string;
+  /** What the step showed (a catalogue message) or the client's error, verbatim. */
+  message: Text;
 }
 
 /** A canary's lookup: its record lines once verified, or the failing step. */
@@ -80,7 +82,7 @@ export interface CheckProxyFacts {
   sumdb: {
     use: SumdbUse;
     /** Why each canary was not looked up (privacy), by canary index. */
-    skipped: Record<number, string>;
+    skipped: Record<number, Text>;
     verification?: SumdbVerification;
   };
 }

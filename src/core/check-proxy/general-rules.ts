@@ -1,11 +1,13 @@
 // Protocol requirements that span requests: "not found" must be 404/410 (TryProxies falls through only on
 // fs.ErrNotExist: web.HTTPError.Is), error bodies are text (web.Response.formatErrorDetail), "!" escaping works
 // (module.EscapePath), Content-Type, and redirects as Go's client follows them (web/http.go checkRedirect).
+import { checkProxyMsg } from '../i18n/messages/check-proxy.js';
 import type { ProbeResult } from '../probe-types.js';
 import { bodyText, exchangeOf, isHtml, type Finding } from './exchange.js';
+import type { Text } from '../i18n/message.js';
 import type { Canary, ProxyCheck } from './types.js';
 
-function check(id: string, title: string, rs: ProbeResult[], f: Finding | null, ok: string, warn = false): ProxyCheck {
+function check(id: string, title: Text, rs: ProbeResult[], f: Finding | null, ok: Text, warn = false): ProxyCheck {
   const base = { id, group: 'protocol' as const, title, exchanges: rs.map(exchangeOf) };
   if (!f) return { ...base, status: 'pass', message: ok };
   return { ...base, status: warn ? 'warn' : 'fail', problem: f.problem, message: f.message };
@@ -14,17 +16,21 @@ function check(id: string, title: string, rs: ProbeResult[], f: Finding | null, 
 /** A "not found" answer: 404 or 410 (a list may also be 200 and empty). */
 function notFoundFinding(r: ProbeResult, list: boolean): Finding | null {
   if (r.status === 404 || r.status === 410) return null;
-  if (r.status === undefined) return { problem: 'bad-status', message: `${r.url}: ${r.message ?? 'no answer'}` };
-  if (r.status === 200) {
-    if (isHtml(r)) return { problem: 'html-200', message: `${r.url}: 200 with an HTML page instead of 404` };
-    if (list && bodyText(r).trim() === '') return null;
-    return { problem: 'missing-200', message: `${r.url}: 200 for something that does not exist` };
+  const url = r.url;
+  if (r.status === undefined) {
+    const error = r.message ?? checkProxyMsg('exchange.noAnswer');
+    return { problem: 'bad-status', message: checkProxyMsg('answer.failed', { what: url, error }) };
   }
-  return { problem: 'missing-status', message: `${r.url}: ${r.status} instead of 404 or 410` };
+  if (r.status === 200) {
+    if (isHtml(r)) return { problem: 'html-200', message: checkProxyMsg('missing.html', { url }) };
+    if (list && bodyText(r).trim() === '') return null;
+    return { problem: 'missing-200', message: checkProxyMsg('missing.found', { url }) };
+  }
+  return { problem: 'missing-status', message: checkProxyMsg('missing.status', { url, status: r.status }) };
 }
 
 /** A module that does not exist, or a version that does not exist: 404 or 410. */
-export function missingCheck(id: string, title: string, rs: { r: ProbeResult; list: boolean }[]): ProxyCheck {
+export function missingCheck(id: string, title: Text, rs: { r: ProbeResult; list: boolean }[]): ProxyCheck {
   const f = rs.map((x) => notFoundFinding(x.r, x.list)).find((x) => x !== null) ?? null;
   const statuses = rs.map((x) => x.r.status ?? '-').join(', ');
   return check(
@@ -32,7 +38,7 @@ export function missingCheck(id: string, title: string, rs: { r: ProbeResult; li
     title,
     rs.map((x) => x.r),
     f,
-    `answered ${statuses}: go falls through to the next GOPROXY entry`,
+    checkProxyMsg('missing.ok', { statuses }),
   );
 }
 
@@ -51,21 +57,21 @@ function isGoReadableError(r: ProbeResult): boolean {
 /** Every 404/410 answer carries a reason go can print. */
 export function errorTextCheck(rs: ProbeResult[]): ProxyCheck {
   const errors = rs.filter((r) => r.status === 404 || r.status === 410);
-  const title = 'error answers carry a text reason';
+  const title = checkProxyMsg('errorText.title');
   if (errors.length === 0)
     return {
       id: 'protocol.error-text',
       group: 'protocol',
       title,
       status: 'skip',
-      message: 'no 404/410 answer to look at',
+      message: checkProxyMsg('errorText.none'),
       exchanges: [],
     };
   const bad = errors.filter((r) => !isGoReadableError(r));
   const f = bad.length
     ? {
         problem: 'error-text' as const,
-        message: `${bad.length} of ${errors.length} 404/410 answers have no text/plain reason`,
+        message: checkProxyMsg('errorText.bad', { bad: bad.length, total: errors.length }),
       }
     : null;
   return check(
@@ -73,7 +79,7 @@ export function errorTextCheck(rs: ProbeResult[]): ProxyCheck {
     title,
     bad.length ? bad : errors.slice(0, 1),
     f,
-    'not-found answers explain themselves in text/plain',
+    checkProxyMsg('errorText.ok'),
     true,
   );
 }
@@ -84,7 +90,7 @@ export function escapingCheck(
   lists: (ProbeResult | undefined)[],
   unescaped: Record<number, ProbeResult>,
 ): ProxyCheck {
-  const title = 'upper case in module paths ("!" escaping)';
+  const title = checkProxyMsg('escaping.title');
   const i = canaries.findIndex((c) => c.path !== c.path.toLowerCase());
   if (i < 0)
     return {
@@ -92,7 +98,7 @@ export function escapingCheck(
       group: 'protocol',
       title,
       status: 'skip',
-      message: 'no canary has upper case in its path',
+      message: checkProxyMsg('escaping.none'),
       exchanges: [],
     };
   const c = canaries[i]!;
@@ -101,13 +107,17 @@ export function escapingCheck(
   const base = { module: `${c.path}@${c.version}` };
   if (escaped.status === 200)
     return {
-      ...check('protocol.escaping', title, [escaped], null, `${c.path} is served under its escaped path`),
+      ...check('protocol.escaping', title, [escaped], null, checkProxyMsg('escaping.ok', { path: c.path })),
       ...base,
     };
   if (raw?.status === 200) {
     const f = {
       problem: 'case-escaping' as const,
-      message: `${escaped.url} answered ${escaped.status ?? 'nothing'}, but the unescaped ${raw.url} answered 200: "!" is not decoded`,
+      message: checkProxyMsg('escaping.bad', {
+        escaped: escaped.url,
+        status: escaped.status ?? checkProxyMsg('escaping.nothing'),
+        raw: raw.url,
+      }),
     };
     return { ...check('protocol.escaping', title, [escaped, raw], f, ''), ...base };
   }
@@ -119,8 +129,8 @@ export function escapingCheck(
     status: 'skip',
     message:
       escaped.status === undefined
-        ? 'no answer (see the transport checks)'
-        : `${c.path} is not served at all (see protocol.list)`,
+        ? checkProxyMsg('escaping.noAnswer')
+        : checkProxyMsg('escaping.notServed', { path: c.path }),
     exchanges: [exchangeOf(escaped)],
   };
 }
@@ -142,15 +152,15 @@ export function contentTypeCheck(results: Record<string, ProbeResult>): ProxyChe
     return !want.test(r.headers?.['content-type'] ?? '');
   });
   const f = odd.length
-    ? { problem: 'content-type' as const, message: `${odd.length} answers have an unexpected or no Content-Type` }
+    ? { problem: 'content-type' as const, message: checkProxyMsg('contentType.bad', { count: odd.length }) }
     : null;
   const shown = odd.length ? odd.map(([, r]) => r) : [];
   return check(
     'protocol.content-type',
-    'Content-Type of answers',
+    checkProxyMsg('contentType.title'),
     shown,
     f,
-    'answers carry fitting Content-Types',
+    checkProxyMsg('contentType.ok'),
     true,
   );
 }
@@ -163,10 +173,10 @@ export function redirectCheck(all: ProbeResult[]): ProxyCheck {
   const followed = all.filter((r) => r.redirects?.length);
   if (broken.length) {
     const f = { problem: 'redirect' as const, message: broken[0]!.message! };
-    return check('protocol.redirects', 'redirects', broken.slice(0, 3), f, '');
+    return check('protocol.redirects', checkProxyMsg('redirects.title'), broken.slice(0, 3), f, '');
   }
   const msg = followed.length
-    ? `${followed.length} answers redirect (to ${followed[0]!.redirects!.at(-1)}); go follows them`
-    : 'no redirects';
-  return check('protocol.redirects', 'redirects', followed.slice(0, 3), null, msg);
+    ? checkProxyMsg('redirects.followed', { count: followed.length, url: followed[0]!.redirects!.at(-1) ?? '' })
+    : checkProxyMsg('redirects.none');
+  return check('protocol.redirects', checkProxyMsg('redirects.title'), followed.slice(0, 3), null, msg);
 }

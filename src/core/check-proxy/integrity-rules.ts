@@ -1,5 +1,7 @@
 // Integrity: the h1: hashes of the .zip and .mod the proxy served against what the checksum database records,
 // compared as cmd/go/internal/modfetch/fetch.go checkSumDB does (the line "<path> <version>[/go.mod] <hash>").
+import { checkProxyMsg } from '../i18n/messages/check-proxy.js';
+import type { Text } from '../i18n/message.js';
 import type { CheckProxyFacts } from './facts.js';
 import type { Served } from './protocol-rules.js';
 import { exchangeOf } from './exchange.js';
@@ -11,7 +13,7 @@ function one(f: CheckProxyFacts, i: number, served: Served, goMod: boolean): Pro
   const base = {
     id: goMod ? 'integrity.mod' : 'integrity.zip',
     group: 'integrity' as const,
-    title: `${what} hash matches the checksum database`,
+    title: checkProxyMsg(goMod ? 'integrity.modTitle' : 'integrity.zipTitle'),
     module: `${c.path}@${c.version}`,
     exchanges: [] as Exchange[],
   };
@@ -22,20 +24,21 @@ function one(f: CheckProxyFacts, i: number, served: Served, goMod: boolean): Pro
     return {
       ...base,
       status: 'skip',
-      message: `the ${what} could not be hashed (see protocol.${goMod ? 'mod' : 'zip'})`,
+      message: checkProxyMsg('integrity.notHashed', { what, check: `protocol.${goMod ? 'mod' : 'zip'}` }),
     };
   const lookup = f.sumdb.verification?.lookups.find((l) => l.canary === i);
   if (f.sumdb.skipped[i] || !lookup?.lines)
-    return { ...base, status: 'skip', message: `${have} (no verified checksum-database record to compare with)` };
+    return { ...base, status: 'skip', message: checkProxyMsg('integrity.noRecord', { hash: have }) };
   base.exchanges.push(lookup.exchange);
   const version = goMod ? `${c.version}/go.mod` : c.version;
   const prefix = `${c.path} ${version} h1:`;
   const line = lookup.lines.find((l) => l.startsWith(prefix));
   const db = f.sumdb.use.name;
-  if (line === `${c.path} ${version} ${have}`) return { ...base, status: 'pass', message: `${have} (as in ${db})` };
-  const message = line
-    ? `checksum mismatch: downloaded ${have}, ${db} has ${line.slice(prefix.length - 3)}`
-    : `${db} has no ${what} hash for it (downloaded ${have})`;
+  if (line === `${c.path} ${version} ${have}`)
+    return { ...base, status: 'pass', message: checkProxyMsg('integrity.ok', { hash: have, db }) };
+  const message: Text = line
+    ? checkProxyMsg('integrity.mismatch', { have, db, want: line.slice(prefix.length - 3) })
+    : checkProxyMsg('integrity.missing', { db, what, have });
   return { ...base, status: 'fail', problem: 'hash-mismatch', message };
 }
 

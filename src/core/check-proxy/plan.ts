@@ -1,5 +1,7 @@
 // The requests check-proxy sends, as data: which URL, how much of the body to keep. The GOPROXY protocol paths
 // are Go's (cmd/go/internal/modfetch/proxy.go: "@v/list", "@latest", "@v/<v>.info|.mod|.zip", escaped paths).
+import { code } from '../i18n/message.js';
+import { checkProxyMsg } from '../i18n/messages/check-proxy.js';
 import { UsageError } from '../errors.js';
 import { escapePath, escapeVersion } from '../escape.js';
 import type { SumdbConfig } from '../gosumdb.js';
@@ -66,19 +68,18 @@ export function planProxyRequests(base: string, canaries: Canary[], sumdbName: s
 
 /** Validates the proxy URL: one absolute http(s) URL, as a GOPROXY entry (no list, no "direct"/"off"). */
 export function verifyProxyUrl(url: string): URL {
-  const example = 'e.g. gomodctl check-proxy https://goproxy.corp.example.com';
-  if (/[,|]/.test(url))
-    throw new UsageError(`"${redactUrl(url)}" is a GOPROXY list; check one proxy at a time, ${example}`);
+  const example = code('gomodctl check-proxy https://goproxy.corp.example.com');
+  const shown = redactUrl(url);
+  if (/[,|]/.test(url)) throw new UsageError(checkProxyMsg('url.list', { url: shown, example }));
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    throw new UsageError(`"${redactUrl(url)}" is not an absolute URL; ${example}`);
+    throw new UsageError(checkProxyMsg('url.notAbsolute', { url: shown, example }));
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:')
-    throw new UsageError(`"${redactUrl(url)}" is not an http(s) URL; ${example}`);
-  if (u.search || u.hash)
-    throw new UsageError(`"${redactUrl(url)}" has a query or fragment; a GOPROXY URL has neither`);
+    throw new UsageError(checkProxyMsg('url.notHttp', { url: shown, example }));
+  if (u.search || u.hash) throw new UsageError(checkProxyMsg('url.query', { url: shown }));
   return u;
 }
 

@@ -1,5 +1,6 @@
 // The GOPROXY protocol answers for one canary, judged as `go` reads them (cmd/go/internal/modfetch/proxy.go:
 // Versions, Latest, Stat, GoMod, Zip; modfetch/fetch.go downloadZip; golang.org/x/mod/zip checkZip).
+import { checkProxyMsg } from '../i18n/messages/check-proxy.js';
 import { checkedZipError, checkModuleZip, unexpectedZipFile } from '../modzip/check-zip.js';
 import { readZip, ZipError } from '../modzip/zip-reader.js';
 import { parseGoMod } from '../gomod.js';
@@ -7,6 +8,7 @@ import { isValidSemver } from '../semver.js';
 import { hashGoMod, hashZip } from '../sumdb/dirhash.js';
 import type { ProbeResult } from '../probe-types.js';
 import { bodyText, dataAnswerProblem, exchangeOf, isHtml, type Finding } from './exchange.js';
+import type { Text } from '../i18n/message.js';
 import type { Canary, ProxyCheck } from './types.js';
 
 /** What the protocol checks learned for the integrity checks: the h1: hashes of what was served. */
@@ -18,10 +20,10 @@ export interface Served {
 function verdict(
   c: Canary,
   id: string,
-  title: string,
+  title: Text,
   r: ProbeResult,
   finding: Finding | null,
-  ok: string,
+  ok: Text,
   warn = false,
 ): ProxyCheck {
   const base = { id, group: 'protocol' as const, title, module: `${c.path}@${c.version}`, exchanges: [exchangeOf(r)] };
@@ -40,11 +42,14 @@ function listFinding(c: Canary, r: ProbeResult): { finding: Finding | null; warn
   const invalid = lines.find((v) => !isValidSemver(v));
   if (invalid !== undefined)
     return {
-      finding: { problem: 'bad-list', message: `@v/list has "${invalid.slice(0, 60)}", not a version` },
+      finding: { problem: 'bad-list', message: checkProxyMsg('list.notVersion', { line: invalid.slice(0, 60) }) },
       warn: true,
     };
   if (!lines.includes(c.version))
-    return { finding: { problem: 'bad-list', message: `@v/list does not list ${c.version}` }, warn: true };
+    return {
+      finding: { problem: 'bad-list', message: checkProxyMsg('list.missing', { version: c.version }) },
+      warn: true,
+    };
   return { finding: null, warn: false };
 }
 
@@ -82,20 +87,20 @@ export function infoFinding(body: string, want: string | null): Finding | null {
 }
 
 function latestCheck(c: Canary, r: ProbeResult): ProxyCheck {
-  const title = '@latest (optional)';
+  const title = checkProxyMsg('latest.title');
   if (r.status === 404 || r.status === 410) {
-    const f = { problem: 'latest-missing' as const, message: `@latest: ${r.status}; go falls back to @v/list` };
+    const f = { problem: 'latest-missing' as const, message: checkProxyMsg('latest.missing', { status: r.status }) };
     return verdict(c, 'protocol.latest', title, r, f, '', true);
   }
   const bad = dataAnswerProblem(r, '@latest');
   const finding = bad ? { problem: 'latest-error' as const, message: bad.message } : infoFinding(bodyText(r), null);
   const f = finding?.problem === 'bad-info' ? { problem: 'latest-error' as const, message: finding.message } : finding;
-  return verdict(c, 'protocol.latest', title, r, f, '@latest answers a version');
+  return verdict(c, 'protocol.latest', title, r, f, checkProxyMsg('latest.ok'));
 }
 
 function infoCheck(c: Canary, r: ProbeResult): ProxyCheck {
   const f = dataAnswerProblem(r, '.info') ?? infoFinding(bodyText(r), c.version);
-  return verdict(c, 'protocol.info', '.info', r, f, `.info is JSON for ${c.version}`);
+  return verdict(c, 'protocol.info', '.info', r, f, checkProxyMsg('info.ok', { version: c.version }));
 }
 
 function modCheck(c: Canary, r: ProbeResult, served: Served): ProxyCheck {
@@ -105,11 +110,14 @@ function modCheck(c: Canary, r: ProbeResult, served: Served): ProxyCheck {
     if (module !== c.path)
       f = {
         problem: 'bad-mod',
-        message: `the go.mod declares ${module === null ? 'no module path' : `module ${module}`}, not ${c.path}`,
+        message: checkProxyMsg('mod.declares', {
+          what: module === null ? checkProxyMsg('mod.noModule') : checkProxyMsg('mod.module', { module }),
+          path: c.path,
+        }),
       };
     else served.modHash = hashGoMod(r.bytes ?? Buffer.from(r.body ?? ''));
   }
-  return verdict(c, 'protocol.mod', '.mod', r, f, `go.mod of ${c.path}`);
+  return verdict(c, 'protocol.mod', '.mod', r, f, checkProxyMsg('mod.ok', { path: c.path }));
 }
 
 /** The zip as downloadZip and Unzip see it: size, a zip at all, the prefix, then checkZip; also its h1: hash. */
@@ -149,11 +157,19 @@ export function canaryChecks(
   const list = listFinding(c, rs.list);
   const zip = zipFinding(c, rs.zip, served);
   const checks = [
-    verdict(c, 'protocol.list', '@v/list', rs.list, list.finding, `@v/list lists ${c.version}`, list.warn),
+    verdict(
+      c,
+      'protocol.list',
+      '@v/list',
+      rs.list,
+      list.finding,
+      checkProxyMsg('list.ok', { version: c.version }),
+      list.warn,
+    ),
     latestCheck(c, rs.latest),
     infoCheck(c, rs.info),
     modCheck(c, rs.mod, served),
-    verdict(c, 'protocol.zip', '.zip', rs.zip, zip, `a valid module zip (${rs.zip.bytes?.length ?? 0} bytes)`),
+    verdict(c, 'protocol.zip', '.zip', rs.zip, zip, checkProxyMsg('zip.ok', { bytes: rs.zip.bytes?.length ?? 0 })),
   ];
   return { checks, served };
 }

@@ -8,6 +8,8 @@ export type RequirementStatus = 'pass' | 'warn' | 'fail' | 'skip';
 type CheckGroup = 'transport' | 'protocol' | 'integrity' | 'sumdb';
 
 /** A named non-conformance: what a failing (or warning) requirement found. */
+import type { Text } from '../i18n/message.js';
+
 export type ProblemCode =
   // transport
   | 'unreachable'
@@ -70,17 +72,17 @@ export interface ProxyCheck {
   /** Stable id, e.g. "protocol.zip" (with `module` for per-module requirements). */
   id: string;
   group: CheckGroup;
-  title: string;
+  title: Text;
   status: RequirementStatus;
   /** "path@version" for per-module requirements. */
   module?: string;
   problem?: ProblemCode;
-  message: string;
+  message: Text;
   exchanges: Exchange[];
   /** What `go` does because of this (failures and warnings). */
-  goEffect?: string;
+  goEffect?: Text;
   /** What to change on the server (product-specific when the product is known). */
-  fix?: string[];
+  fix?: Text[];
 }
 
 /** A module version the check downloads. */

@@ -1,6 +1,8 @@
 // Pure backup records: what init/restore saves before writing, and how a restore is computed from it.
 import { GomodctlError, UsageError } from '../errors.js';
 import type { EnvFileOp } from '../goenv-file.js';
+import { code } from '../i18n/message.js';
+import { restoreMsg } from '../i18n/messages/restore.js';
 import { redactSecrets } from '../redact.js';
 
 /** How many backups the file keeps (oldest dropped first). */
@@ -81,17 +83,13 @@ export function restoreOps(record: BackupRecord): EnvFileOp[] {
 /** Finds the backup to restore: the given id, or the newest. */
 export function findBackup(file: BackupFile, id?: string): BackupRecord {
   if (file.backups.length === 0) {
-    throw new GomodctlError(
-      'there is no backup to restore',
-      1,
-      'Backups are taken by "gomodctl init" before it writes.',
-    );
+    throw new GomodctlError(restoreMsg('noBackup'), 1, restoreMsg('noBackupHint'));
   }
   if (id === undefined) return file.backups[file.backups.length - 1]!;
   const found = file.backups.find((b) => b.id === id);
   if (!found) {
     const newest = file.backups[file.backups.length - 1]!.id;
-    throw new UsageError(`--id "${id}" names no backup; see "gomodctl restore --list" (e.g. --id ${newest}).`);
+    throw new UsageError(restoreMsg('unknownId', { id, list: code('"gomodctl restore --list"'), newest }));
   }
   return found;
 }
@@ -116,11 +114,11 @@ export function parseBackupFile(text: string, path: string): BackupFile {
   try {
     doc = JSON.parse(text);
   } catch {
-    throw new GomodctlError(`the backups file ${path} is not valid JSON`, 1, 'Move it away to start a new one.');
+    throw new GomodctlError(restoreMsg('file.notJson', { path }), 1, restoreMsg('file.moveAway'));
   }
   const f = doc as BackupFile;
   if (f?.schemaVersion !== 1 || !Array.isArray(f.backups) || !f.backups.every(isRecord)) {
-    throw new GomodctlError(`the backups file ${path} has an unknown format`, 1, 'Move it away to start a new one.');
+    throw new GomodctlError(restoreMsg('file.unknownFormat', { path }), 1, restoreMsg('file.moveAway'));
   }
   return { schemaVersion: 1, backups: f.backups };
 }

@@ -1,4 +1,5 @@
 // Building a .netrc entry for a private proxy, written by the wizard (docs/go-rules.md#credentials).
+import { initMsg } from '../i18n/messages/init.js';
 import { UsageError } from '../errors.js';
 
 /**
@@ -10,14 +11,10 @@ function netrcMachines(proxyUrl: string): string[] {
   try {
     u = new URL(proxyUrl);
   } catch {
-    throw new UsageError(
-      `"${proxyUrl}" is not a URL; give the private proxy's https URL (e.g. https://goproxy.corp.example.com).`,
-    );
+    throw new UsageError(initMsg('netrc.notUrl', { url: proxyUrl }));
   }
   if (u.protocol !== 'https:') {
-    throw new UsageError(
-      `"${proxyUrl}" is not https; Go sends .netrc credentials only over https, e.g. https://goproxy.corp.example.com.`,
-    );
+    throw new UsageError(initMsg('netrc.notHttps', { url: proxyUrl }));
   }
   return u.port ? [`${u.hostname}:${u.port}`, u.hostname] : [u.hostname];
 }
@@ -29,9 +26,7 @@ export function netrcEntryText(proxyUrl: string, login: string, password: string
     ['password', password],
   ] as const) {
     if (v === '' || /\s/.test(v)) {
-      throw new UsageError(
-        `the .netrc ${what} must be non-empty and contain no spaces (.netrc splits on whitespace); e.g. ${what} "deploy-token".`,
-      );
+      throw new UsageError(initMsg('netrc.blank', { what }));
     }
   }
   return netrcMachines(proxyUrl)

@@ -8,6 +8,8 @@ import type { EnvFileChange, EnvFileOp } from '../goenv-file.js';
 import { getPreset } from './presets.js';
 import { validatePatternsForWrite } from './validate-patterns.js';
 import { redactSecrets } from '../redact.js';
+import { code, type Message, type Text } from '../i18n/message.js';
+import { initMsg } from '../i18n/messages/init.js';
 
 /** What the user asked for (flags or wizard answers); undefined = leave that variable alone. */
 export interface InitRequest {
@@ -27,7 +29,8 @@ export interface InitPlan {
   changes: EnvFileChange[];
   /** Variables asked for whose GOENV value already equals the request. */
   unchanged: string[];
-  warnings: string[];
+  /** Sentences for the user (English in JSON documents). */
+  warnings: Text[];
 }
 
 /** Removes a final `direct` entry (and its separator) from a GOPROXY list. */
@@ -36,16 +39,14 @@ export function stripDirect(proxy: string): string {
 }
 
 /** The .netrc line for the host that carried credentials in the value (never the password itself). */
-function netrcHint(value: string | undefined): string {
+function netrcHint(value: string | undefined): Message {
   const host = /[a-z][a-z0-9+.-]*:\/\/[^/@\s,|]*@([^/\s,|?#]+)/i.exec(value ?? '')?.[1] ?? 'proxy.example.com';
   const bare = host.replace(/:\d+$/, '');
   // With a port, Go 1.21+ matches "machine host:port" and Go 1.19 "machine host": write both (core/netrc.ts
   // findNetrcEntry).
-  const lines =
-    bare === host
-      ? `"machine ${host} login USER password TOKEN"`
-      : `"machine ${host} login USER password TOKEN" and "machine ${bare} login USER password TOKEN"`;
-  return `Put the login in ~/.netrc instead (chmod 600): ${lines}; see go help goauth. Or pass --allow-credentials.`;
+  const line = (h: string) => code(`"machine ${h} login USER password TOKEN"`);
+  const lines = bare === host ? line(host) : initMsg('plan.netrcTwoLines', { first: line(host), second: line(bare) });
+  return initMsg('plan.netrcHint', { lines });
 }
 
 /**
@@ -57,30 +58,27 @@ function redacted(check: () => void, value?: string): void {
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     const credentials = /credential|password|userinfo/i.test(e.message);
-    throw new UsageError(
-      redactSecrets(e.message),
-      e.hint ? redactSecrets(String(e.hint)) : credentials ? netrcHint(value) : undefined,
-    );
+    const hint = e.hint ?? (credentials ? netrcHint(value) : undefined);
+    // Verbatim text is redacted here; a Message is redacted where it is printed (cli/main.ts, printDocument).
+    const safe = (t: Text): Text => (typeof t === 'string' ? redactSecrets(t) : t);
+    throw new UsageError(safe(e.text), hint === undefined ? undefined : safe(hint));
   }
 }
 
 /** Applies preset, then flags, then --no-direct; returns the validated values to write (null = unset) and warnings. */
-export function resolveInitValues(req: InitRequest): { values: Record<string, string | null>; warnings: string[] } {
-  const warnings: string[] = [];
+export function resolveInitValues(req: InitRequest): { values: Record<string, string | null>; warnings: Text[] } {
+  const warnings: Text[] = [];
   const preset = req.preset !== undefined ? getPreset(req.preset) : undefined;
   const out: Record<string, string | null> = {};
   let proxy = req.proxy ?? preset?.proxy;
   if (proxy !== undefined && req.noDirect) {
     if (req.proxy !== undefined && /(^|[,|])\s*direct\s*$/.test(req.proxy)) {
-      throw new UsageError(
-        `--proxy "${req.proxy}" ends with direct but --no-direct was given; drop one of them (e.g. --proxy https://goproxy.cn --no-direct).`,
-      );
+      const example = code('--proxy https://goproxy.cn --no-direct');
+      throw new UsageError(initMsg('plan.directConflict', { proxy: req.proxy, example }));
     }
     proxy = stripDirect(proxy);
     if (proxy === 'direct')
-      throw new UsageError(
-        '--no-direct with GOPROXY "direct" leaves no proxy; pick a proxy (e.g. --preset china --no-direct).',
-      );
+      throw new UsageError(initMsg('plan.noProxyLeft', { example: code('--preset china --no-direct') }));
   }
   const sumdb = req.sumdb ?? preset?.sumdb;
   if (proxy !== undefined) {
@@ -97,9 +95,7 @@ export function resolveInitValues(req: InitRequest): { values: Record<string, st
     out.GOSUMDB = sumdb;
   }
   if (Object.keys(out).length === 0) {
-    throw new UsageError(
-      'nothing to write; pass at least one of --proxy, --private, --sumdb or --preset (e.g. --preset china).',
-    );
+    throw new UsageError(initMsg('plan.nothingToWrite'));
   }
   return { values: out, warnings };
 }
@@ -129,30 +125,26 @@ export function planEnvOps(model: ConfigModel, wanted: Record<string, string | n
   return plan;
 }
 
-function planWarnings(model: ConfigModel, wanted: Record<string, string | null>): string[] {
-  const w: string[] = [];
+function planWarnings(model: ConfigModel, wanted: Record<string, string | null>): Message[] {
+  const w: Message[] = [];
   for (const name of Object.keys(wanted)) {
     const v = model.vars[name];
     if (v?.source === 'env') {
-      w.push(
-        `${name} is set in the process environment (${name}=${v.value}); it overrides the GOENV file, so the new value has no effect until you remove it from your shell profile or user environment.`,
-      );
+      w.push(initMsg('plan.envShadows', { name, setting: `${name}=${v.value}` }));
     }
   }
   if (wanted.GOPRIVATE !== undefined) {
     for (const dep of ['GONOPROXY', 'GONOSUMDB']) {
       const v = model.vars[dep];
       if (v && v.value !== '' && (v.source === 'env' || v.source === 'goenv')) {
-        w.push(
-          `${dep}=${v.value} is set (${v.source === 'env' ? 'environment' : 'GOENV file'}), so it, not GOPRIVATE, decides ${dep === 'GONOPROXY' ? 'which modules bypass the proxy' : 'which modules skip the checksum database'} (Go falls back to GOPRIVATE only when it is empty).`,
-        );
+        const where = initMsg(v.source === 'env' ? 'plan.whereEnv' : 'plan.whereGoenv');
+        const key = dep === 'GONOPROXY' ? 'plan.dependentProxy' : 'plan.dependentSumdb';
+        w.push(initMsg(key, { setting: `${dep}=${v.value}`, where }));
       }
     }
   }
   if (wanted.GOSUMDB === 'off') {
-    w.push(
-      'GOSUMDB=off disables checksum verification for every new module; to skip only private modules, keep GOSUMDB and set GONOSUMDB (or GOPRIVATE) to their patterns.',
-    );
+    w.push(initMsg('plan.sumdbOff'));
   }
   return w;
 }

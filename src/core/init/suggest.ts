@@ -2,6 +2,8 @@
 import { modulePathHost } from '../hosts.js';
 import { matchPrefixPatterns } from '../patterns.js';
 import { isPublicModulePath, SHARED_MODULE_HOSTS } from '../public-hosts.js';
+import type { Message } from '../i18n/message.js';
+import { initMsg } from '../i18n/messages/init.js';
 
 /** Where a suggested pattern came from. */
 type SuggestionSource = 'goprivate' | 'git-remote' | 'go.mod';
@@ -14,7 +16,7 @@ interface PatternSuggestion {
   pattern: string;
   source: SuggestionSource;
   /** Why it is suggested, one line. */
-  reason: string;
+  reason: Message;
   /** go.mod requirements the pattern matches. */
   matches: string[];
 }
@@ -58,17 +60,16 @@ export function suggestPrivatePatterns(p: {
   existingGoprivate: string;
 }): PatternSuggestion[] {
   const out: PatternSuggestion[] = [];
-  const add = (pattern: string, source: SuggestionSource, reason: string) => {
+  const add = (pattern: string, source: SuggestionSource, reason: Message) => {
     if (!pattern || out.some((s) => s.pattern === pattern)) return;
     out.push({ pattern, source, reason, matches: matchingRequirements(pattern, p.requirements) });
   };
-  for (const g of p.existingGoprivate.split(',')) add(g.trim(), 'goprivate', 'already in GOPRIVATE');
+  for (const g of p.existingGoprivate.split(',')) add(g.trim(), 'goprivate', initMsg('suggest.goprivate'));
   for (const url of p.remotes) {
     const pat = patternForRemote(url);
-    if (pat) add(pat, 'git-remote', `git remote ${url.replace(/\/\/[^@/]*@/, '//')}`);
+    if (pat) add(pat, 'git-remote', initMsg('suggest.remote', { url: url.replace(/\/\/[^@/]*@/, '//') }));
   }
-  for (const h of internalHosts(p.requirements))
-    add(h, 'go.mod', 'go.mod requires modules from this internal-looking host');
+  for (const h of internalHosts(p.requirements)) add(h, 'go.mod', initMsg('suggest.gomod'));
   return out;
 }
 

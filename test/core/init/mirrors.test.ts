@@ -1,3 +1,5 @@
+import { LANGS, translator } from '../../../src/core/i18n/message.js';
+import { cliMsg } from '../../../src/core/i18n/messages/cli.js';
 import { describe, expect, it } from 'vitest';
 import {
   canaryUrl,
@@ -65,7 +67,10 @@ describe('presets', () => {
   it('every preset validates and is documented in --help', () => {
     for (const p of PRESETS) {
       expect(() => resolveInitValues({ preset: p.name })).not.toThrow();
-      expect(presetsHelp()).toContain(p.description);
+      for (const lang of LANGS) {
+        const description = translator(lang).t(cliMsg(`preset.${p.name}`));
+        expect(presetsHelp(translator(lang)).replace(/\n +/g, ' ')).toContain(description);
+      }
     }
     expect(() => getPreset('x')).toThrow(/china/);
   });

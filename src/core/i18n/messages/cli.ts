@@ -47,20 +47,66 @@ const en = {
   },
   'commander.invalidOptionValue': "error: option '{option}' argument '{value}' is invalid. {reason}",
   'commander.allowedChoices': 'Allowed choices are {choices}.',
+  'duration.invalid': 'invalid {flag} "{text}": expected a duration such as 500ms, 5s or 1m30s',
+  'duration.notPositive': 'invalid {flag} "{text}": the duration must be more than 0, such as 500ms, 5s or 1m30s',
+  'duration.noUnit': 'invalid {flag} "{text}": a duration needs a unit, such as {value}s or {value}ms',
   // Options several commands share.
   'option.json': 'print one JSON document (schemaVersion 1) on stdout',
   'option.go': 'go binary to use (default: $GOMODCTL_GO or go on PATH)',
+  'option.yes': 'apply without asking (required without a terminal)',
   // gomodctl doctor
   'doctor.description':
     'probe every proxy, the checksum database and private hosts, and lint the Go module configuration',
+  'doctor.option.timeout': 'bound for each probe',
+  'doctor.option.module': 'canary module for proxy and checksum probes (default: first public requirement of go.mod)',
+  'doctor.option.deps': 'also check that every go.mod requirement is served by the proxies',
+  'doctor.option.verbose': 'show phase timings and targets of every check',
+  'doctor.exitCodes': 'Exit codes: 0 no check failed, 1 a check failed, 2 bad usage.',
+  'doctor.invalidModule':
+    'invalid --module "{value}": expected a module path with an optional version, e.g. golang.org/x/text@v0.14.0',
   // gomodctl tidy
   'tidy.description':
     'run go mod tidy under a watchdog; with --explain name the module, URL, phase and cause that block it',
+  'tidy.argument': 'extra go mod tidy flags, after --',
+  'tidy.option.explain': 'print the diagnosis: what blocks, why, and the fix',
+  'tidy.option.stall': 'diagnose when nothing progressed for this long',
+  'tidy.option.timeout': 'kill the whole go process tree after this long (exit 3)',
+  'tidy.option.annotate': 'CI annotations: auto, github, gitlab or none',
+  'tidy.option.dir': 'run in this module directory',
+  'tidy.example.annotate': '::error annotations and $GITHUB_STEP_SUMMARY',
+  'tidy.example.goFlags': 'extra go mod tidy flags after --',
+  'tidy.exitCodes':
+    'Exit codes: 0 tidy succeeded, 1 tidy failed (problems reported), 2 bad usage, 3 killed at --timeout, 130 interrupted.',
   // gomodctl init
   'init.description': 'configure GOPROXY, GOPRIVATE and GOSUMDB (wizard on a terminal, or flags), with a backup first',
+  'init.option.proxy': 'GOPROXY, written exactly as given (e.g. "https://goproxy.cn,direct")',
+  'init.option.private': 'GOPRIVATE module path patterns (e.g. "corp.example.com,github.com/acme"); "" removes it',
+  'init.option.sumdb': 'GOSUMDB: sum.golang.org, sum.golang.google.cn, "name+key url" or off',
+  'init.option.noDirect': 'drop the trailing "direct" from the preset proxy list',
+  'init.option.preset': 'start from a preset (see below); other flags override it',
+  'init.option.dryRun': 'print the plan and the exact go env -w command; change nothing',
+  'init.option.export': 'print the configuration as a snippet instead of writing: {formats}',
+  'init.option.allowCredentials': 'accept user:password in a proxy URL (prefer .netrc, see go help goauth)',
+  'init.example.wizard': 'wizard on a terminal',
+  'init.exitCodes':
+    'Exit codes: 0 written (or printed); 1 go env failed (the previous state is restored), or you answered no to "Apply these changes?" (nothing written); 2 bad usage or bad input (nothing written); 130 interrupted (nothing written).',
+  'init.presets': 'Presets:',
+  'init.unknownPreset': '--preset "{name}" is not a known preset; use one of {names} (e.g. --preset china).',
+  'init.credentials':
+    'Credentials never belong in GOPROXY: put them in ~/.netrc (machine <host> login <user> password <token>).',
+  'preset.global': "Go's defaults: proxy.golang.org then direct, checksums from sum.golang.org",
+  'preset.china': 'mainland China: goproxy.cn then direct, checksums via sum.golang.google.cn',
+  'preset.china-fallback': 'mainland China, two mirrors: goproxy.cn | mirrors.aliyun.com on any error, then direct',
+  'preset.direct': 'no proxy: fetch every module from its origin (VCS over HTTPS)',
+  'preset.offline': 'air-gapped: GOPROXY=off (use --proxy file:///path/to/cache/download for a copied module cache)',
   // gomodctl restore
   'restore.description':
     'bring back the Go settings saved before the last (or a given) init/restore; unset ones are unset again',
+  'restore.option.list': 'list the saved backups, newest first',
+  'restore.option.id': 'restore this backup instead of the newest',
+  'restore.option.dryRun': 'print the plan and the exact go env commands; change nothing',
+  'restore.exitCodes':
+    'Exit codes: 0 restored, or nothing to do (no backup yet, or nothing differs); 1 go env failed, the backups file is damaged, or you answered no to "Apply these changes?" (nothing written); 2 bad usage.',
   // gomodctl env
   'env.description':
     'show the effective Go module configuration, where each value comes from, and what the environment shadows',
@@ -76,6 +122,15 @@ const en = {
   // gomodctl check-proxy
   'checkProxy.description':
     'check that a module proxy works for go: protocol, integrity, checksum database, TLS and auth',
+  'checkProxy.argument': 'the proxy URL, as it would appear in GOPROXY',
+  'checkProxy.option.module': 'module to download (repeatable; default: public canaries)',
+  'checkProxy.option.sumdb': 'checksum database to check against (default: the GOSUMDB go uses)',
+  'checkProxy.option.timeout': 'bound for each request',
+  'checkProxy.option.verbose': 'also show the HTTP exchanges of passing checks',
+  'checkProxy.notes':
+    'The default modules are public (rsc.io/quote, github.com/BurntSushi/toml, github.com/dgrijalva/jwt-go +incompatible). A --module matching GONOPROXY/GOPRIVATE is refused; one not on a known public host is never sent to a public proxy, nor to sum.golang.org. Credentials come from .netrc (NETRC) or GOAUTH, as go sends them: only over https.',
+  'checkProxy.exitCodes':
+    'Exit codes: 0 no requirement failed (warnings alone exit 0), 1 a requirement failed, 2 bad usage or bad input.',
 } as const;
 
 const zh = {
@@ -117,17 +172,60 @@ const zh = {
   'commander.excessArguments': "错误：'{command}' 的参数过多：应为 {count} 个，实际为 {got} 个。",
   'commander.invalidOptionValue': "错误：选项 '{option}' 的参数值 '{value}' 无效。{reason}",
   'commander.allowedChoices': '可选值：{choices}。',
+  'duration.invalid': '无效的 {flag} "{text}"：应为时长，例如 500ms、5s 或 1m30s',
+  'duration.notPositive': '无效的 {flag} "{text}"：时长必须大于 0，例如 500ms、5s 或 1m30s',
+  'duration.noUnit': '无效的 {flag} "{text}"：时长需要单位，例如 {value}s 或 {value}ms',
   // Options several commands share.
   'option.json': '在 stdout 上输出一个 JSON 文档（schemaVersion 1）',
   'option.go': '要使用的 go 可执行文件（默认：$GOMODCTL_GO，否则是 PATH 中的 go）',
+  'option.yes': '不询问，直接写入（没有终端时必须加）',
   // gomodctl doctor
   'doctor.description': '探测每个模块代理、校验和数据库和私有模块的主机，并检查 Go 模块配置',
+  'doctor.option.timeout': '每次探测的时限',
+  'doctor.option.module': '探测模块代理和校验和数据库时使用的模块（默认：go.mod 中第一个公共依赖）',
+  'doctor.option.deps': '同时检查 go.mod 的每个依赖能否从模块代理下载',
+  'doctor.option.verbose': '显示每项检查各环节的耗时和目标',
+  'doctor.exitCodes': '退出码：0 没有检查失败，1 有检查失败，2 用法错误。',
+  'doctor.invalidModule': '无效的 --module "{value}"：应为模块路径，可带版本，例如 golang.org/x/text@v0.14.0',
   // gomodctl tidy
   'tidy.description': '在看门狗下运行 go mod tidy；加 --explain 时指出卡住它的模块、URL、环节和原因',
+  'tidy.argument': '传给 go mod tidy 的其他参数，写在 -- 之后',
+  'tidy.option.explain': '输出诊断：卡在哪里、为什么、怎么修',
+  'tidy.option.stall': '无进展达到这个时长时开始诊断',
+  'tidy.option.timeout': '超过这个时长后终止整个 go 进程树（退出码 3）',
+  'tidy.option.annotate': 'CI 注解：auto、github、gitlab 或 none',
+  'tidy.option.dir': '在这个模块目录中运行',
+  'tidy.example.annotate': '::error 注解和 $GITHUB_STEP_SUMMARY',
+  'tidy.example.goFlags': '-- 之后是传给 go mod tidy 的其他参数',
+  'tidy.exitCodes': '退出码：0 tidy 成功，1 tidy 失败（已报告问题），2 用法错误，3 因 --timeout 终止，130 中断。',
   // gomodctl init
   'init.description': '配置 GOPROXY、GOPRIVATE 和 GOSUMDB（在终端中使用向导，或使用参数），写入前先备份',
+  'init.option.proxy': 'GOPROXY，按原样写入（例如 "https://goproxy.cn,direct"）',
+  'init.option.private': 'GOPRIVATE 模块路径模式（例如 "corp.example.com,github.com/acme"）；"" 表示删除',
+  'init.option.sumdb': 'GOSUMDB：sum.golang.org、sum.golang.google.cn、"name+key url" 或 off',
+  'init.option.noDirect': '去掉预设模块代理列表末尾的 "direct"',
+  'init.option.preset': '从一个预设开始（见下文）；其他参数会覆盖它',
+  'init.option.dryRun': '输出计划和要运行的 go env -w 命令，不做任何修改',
+  'init.option.export': '不写入，而是把配置输出为片段：{formats}',
+  'init.option.allowCredentials': '允许模块代理 URL 中带 user:password（推荐用 .netrc，参见 go help goauth）',
+  'init.example.wizard': '在终端中运行向导',
+  'init.exitCodes':
+    '退出码：0 已写入（或已输出）；1 go env 失败（已恢复原状态），或在“应用这些更改？”时回答了否（未写入任何内容）；2 用法或输入错误（未写入任何内容）；130 被中断（未写入任何内容）。',
+  'init.presets': '预设：',
+  'init.unknownPreset': '--preset "{name}" 不是已知的预设；可选：{names}（例如 --preset china）。',
+  'init.credentials': '凭据不要写在 GOPROXY 里：请放到 ~/.netrc 中（machine <host> login <user> password <token>）。',
+  'preset.global': 'Go 的默认值：proxy.golang.org，然后 direct，校验和来自 sum.golang.org',
+  'preset.china': '中国大陆：goproxy.cn，然后 direct，校验和通过 sum.golang.google.cn',
+  'preset.china-fallback': '中国大陆，两个镜像：goproxy.cn | 出错时换 mirrors.aliyun.com，然后 direct',
+  'preset.direct': '不使用模块代理：所有模块都从源仓库下载（通过 HTTPS 访问 VCS）',
+  'preset.offline': '离线环境：GOPROXY=off（复制来的模块缓存请用 --proxy file:///path/to/cache/download）',
   // gomodctl restore
   'restore.description': '恢复上一次（或指定的某次）init/restore 之前保存的 Go 设置；原来未设置的会重新变为未设置',
+  'restore.option.list': '列出已保存的备份，最新的在前',
+  'restore.option.id': '恢复这个备份，而不是最新的',
+  'restore.option.dryRun': '输出计划和要运行的 go env 命令，不做任何修改',
+  'restore.exitCodes':
+    '退出码：0 已恢复，或无事可做（还没有备份，或没有差异）；1 go env 失败、备份文件已损坏，或在“应用这些更改？”时回答了否（未写入任何内容）；2 用法错误。',
   // gomodctl env
   'env.description': '显示生效的 Go 模块配置、每个值的来源，以及被环境变量覆盖的设置',
   // gomodctl route
@@ -140,6 +238,14 @@ const zh = {
   'route.invalidModuleHint': '应为模块路径，可带版本，例如 golang.org/x/text@v0.14.0',
   // gomodctl check-proxy
   'checkProxy.description': '检查一个模块代理能否被 go 正常使用：协议、完整性、校验和数据库、TLS 和认证',
+  'checkProxy.argument': '模块代理的 URL，写法与 GOPROXY 中相同',
+  'checkProxy.option.module': '要下载的模块（可重复；默认：公共的探测用模块）',
+  'checkProxy.option.sumdb': '用来核对的校验和数据库（默认：go 使用的 GOSUMDB）',
+  'checkProxy.option.timeout': '每个请求的时限',
+  'checkProxy.option.verbose': '通过的检查也显示 HTTP 请求和响应',
+  'checkProxy.notes':
+    '默认的模块都是公共模块（rsc.io/quote、github.com/BurntSushi/toml、github.com/dgrijalva/jwt-go +incompatible）。匹配 GONOPROXY/GOPRIVATE 的 --module 会被拒绝；不在已知公共主机上的模块，永远不会发给公共模块代理，也不会发给 sum.golang.org。凭据来自 .netrc（NETRC）或 GOAUTH，与 go 的做法相同：只通过 https 发送。',
+  'checkProxy.exitCodes': '退出码：0 没有必需项失败（只有警告时也是 0），1 有必需项失败，2 用法或输入错误。',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a message of the command line: `cliMsg('help.examples')`. */
