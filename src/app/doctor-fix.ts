@@ -38,7 +38,7 @@ export interface DoctorFixFlags {
 }
 
 /** Everything applyTopFix needs: the verdict and what it was computed from, and where to print and ask. */
-export interface TopFixContext {
+interface TopFixContext {
   verdict: Verdict;
   loaded: LoadedConfig;
   env: NodeJS.ProcessEnv;
@@ -65,7 +65,7 @@ export function noFixFlags(): DoctorFixFlags {
 }
 
 /** The mirrors a fix may propose: the known list ($GOMODCTL_MIRRORS overrides it) and every --mirror. */
-export function fixMirrors(env: NodeJS.ProcessEnv, flagged: string[]): Mirror[] {
+function fixMirrors(env: NodeJS.ProcessEnv, flagged: string[]): Mirror[] {
   return [...selectCatalog(env.GOMODCTL_MIRRORS), ...flagged.flatMap((m) => parseMirrorList(m, '--mirror'))];
 }
 
@@ -191,7 +191,7 @@ async function applyEnvPart(c: TopFixContext, top: VerifiedFix): Promise<EnvPart
 }
 
 /** What applyTopFix did: the exit code, and the document part doctor's JSON carries under "fix". */
-export interface TopFixResult {
+interface TopFixResult {
   exitCode: number;
   json: Record<string, unknown>;
 }

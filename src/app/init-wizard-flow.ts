@@ -41,7 +41,7 @@ interface WizardAnswers {
 }
 
 /** Turns a thrown UsageError into inquirer's "validation message" form, in the language of `t`. */
-export function asValidator(check: (v: string) => unknown, t: (text: Text) => string): (v: string) => boolean | string {
+function asValidator(check: (v: string) => unknown, t: (text: Text) => string): (v: string) => boolean | string {
   return (v) => {
     try {
       check(v);

@@ -18,7 +18,7 @@ import { executePlan, loadForWrite, type RunContext } from './write-plan.js';
 const PROBE_TIMEOUT_MS = 4000;
 
 /** The wizard's prober: the network as this Go sees it, each probe bounded. */
-export function wizardProber(env: NodeJS.ProcessEnv, goVersion: string | null): Promise<GoProber> {
+function wizardProber(env: NodeJS.ProcessEnv, goVersion: string | null): Promise<GoProber> {
   const timeoutMs = Number(env.GOMODCTL_PROBE_TIMEOUT_MS) || PROBE_TIMEOUT_MS;
   return createGoProber({ env, goVersion, platform: process.platform, timeoutMs });
 }

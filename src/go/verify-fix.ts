@@ -9,7 +9,7 @@ import { cMessagesEnv } from './child-env.js';
 import { killProcessTree } from './tidy-process.js';
 
 /** What to download and under which configuration. */
-export interface VerifyFixOptions {
+interface VerifyFixOptions {
   go: string;
   /** The project directory (its go.mod decides the toolchain Go selects, as for the user's own run). */
   cwd: string;
@@ -24,7 +24,7 @@ export interface VerifyFixOptions {
 }
 
 /** The outcome of the real download. */
-export interface VerifyFixResult {
+interface VerifyFixResult {
   ok: boolean;
   /** go's exit code; null when it was killed at the bound. */
   exitCode: number | null;

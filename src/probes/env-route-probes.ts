@@ -7,7 +7,7 @@ import { createGoProber, type GoProber, type GoProberOptions } from './go-prober
 import { createRouteProbe } from './route-probe.js';
 
 /** How the run's probers are made: the Go they imitate and the bound of each probe. */
-export interface ProberSpec {
+interface ProberSpec {
   goVersion: string | null;
   goauth?: string;
   timeoutMs: number;
@@ -15,7 +15,7 @@ export interface ProberSpec {
 }
 
 /** The prober options of a spec for one environment. */
-export function proberOptions(spec: ProberSpec, env: Env): GoProberOptions {
+function proberOptions(spec: ProberSpec, env: Env): GoProberOptions {
   const o: GoProberOptions = { env, goVersion: spec.goVersion, platform: process.platform, timeoutMs: spec.timeoutMs };
   if (spec.goauth !== undefined) o.goauth = spec.goauth;
   return o;

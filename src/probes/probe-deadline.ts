@@ -15,6 +15,7 @@ export class DeadlineExceeded extends Error {
 /** Resolves a host name to its addresses (dns.lookup with all: true). */
 export type HostResolver = (host: string) => Promise<string[]>;
 
+/** One probe's deadline, phase and owned sockets: everything a failure needs to name its hop. */
 export class ProbeState {
   readonly start = performance.now();
   phase: ProbePhase = 'dns';

@@ -9,7 +9,7 @@ import type { GoProber } from './go-prober.js';
 import { checkClientHello, type HelloCheckResult } from './tls-hello.js';
 
 /** What a RouteProbe needs: the run's prober and, optionally, the hello check's facts and git. */
-export interface RouteProbeOptions {
+interface RouteProbeOptions {
   prober: GoProber;
   /**
    * The running Go ("go1.26.8"), the environment it runs with (GODEBUG, HTTPS_PROXY) and the bound, for the

@@ -29,7 +29,7 @@ export interface PlanView {
 }
 
 /** Said wherever a command or snippet had a password replaced: copying it as printed would store "xxxxx". */
-export const REDACTED_NOTE = initMsg('plan.redactedNote');
+const REDACTED_NOTE = initMsg('plan.redactedNote');
 
 const show = (out: Output, v: string | null) => (v === null ? out.t(initMsg('plan.unset')) : v === '' ? '""' : v);
 

@@ -3,7 +3,6 @@ import type { ChalkInstance } from 'chalk';
 import { formatDuration } from '../core/duration.js';
 import { code, translator, type Translator } from '../core/i18n/message.js';
 import { tidyMsg } from '../core/i18n/messages/tidy.js';
-import { displayWidth } from '../core/text-width.js';
 import { redactSecrets } from '../core/redact.js';
 import type { TidyProblem, TidyReport } from '../core/tidy/report-model.js';
 import { renderFixes, renderFixSection } from './fix-render.js';
@@ -25,7 +24,7 @@ export function tidyJson(r: TidyReport): Record<string, unknown> {
 const EN = translator('en');
 
 /** One line saying how the run ended: modules fetched, time, problems (words from the tidy catalogue, frame.*). */
-export function summaryLine(r: TidyReport, ctx: SummaryContext, c: ChalkInstance, tr: Translator = EN): string {
+function summaryLine(r: TidyReport, ctx: SummaryContext, c: ChalkInstance, tr: Translator = EN): string {
   const fetched = r.modules.filter((m) => m.status === 'ok').length;
   const counts = tidyMsg('frame.stats', {
     modules: tidyMsg('frame.modules', { count: fetched }),
@@ -44,7 +43,7 @@ export function summaryLine(r: TidyReport, ctx: SummaryContext, c: ChalkInstance
 }
 
 /** The lines describing one problem, indented, with its fixes. */
-export function problemLines(p: TidyProblem, index: number, c: ChalkInstance, tr: Translator = EN): string[] {
+function problemLines(p: TidyProblem, index: number, c: ChalkInstance, tr: Translator = EN): string[] {
   const lines = [`${c.bold(`${index + 1}.`)} ${c.red(`[${p.cause}]`)} ${tr.t(p.message)}`];
   const facts: string[] = [];
   if (p.module) facts.push(tr.t(tidyMsg('frame.module', { module: `${p.module}${p.version ? `@${p.version}` : ''}` })));

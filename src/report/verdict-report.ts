@@ -46,7 +46,7 @@ function distinctFailures(v: Verdict): NeedOutcome[] {
 }
 
 /** The verdict headline. */
-export function verdictHeadline(v: Verdict): Message {
+function verdictHeadline(v: Verdict): Message {
   if (v.errors.length > 0) return verdictMsg('willFailBefore', { error: v.errors[0]! });
   if (v.willFail) {
     const modules = new Set(v.failures.map(modVer));

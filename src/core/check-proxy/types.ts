@@ -1,6 +1,8 @@
 // The report model of `gomodctl check-proxy` (JSON schemaVersion 1): one verdict per requirement of the GOPROXY
 // protocol, the module integrity, the checksum-database proxying and the transport, each with its evidence.
 
+import type { Text } from '../i18n/message.js';
+
 /** Verdict of one requirement. */
 export type RequirementStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
@@ -8,8 +10,6 @@ export type RequirementStatus = 'pass' | 'warn' | 'fail' | 'skip';
 type CheckGroup = 'transport' | 'protocol' | 'integrity' | 'sumdb';
 
 /** A named non-conformance: what a failing (or warning) requirement found. */
-import type { Text } from '../i18n/message.js';
-
 export type ProblemCode =
   // transport
   | 'unreachable'

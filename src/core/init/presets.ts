@@ -5,7 +5,7 @@ import { cliMsg } from '../i18n/messages/cli.js';
 import { padEnd, wrapAfter } from '../text-width.js';
 
 /** A named configuration; flags given next to --preset override its values. */
-export interface Preset {
+interface Preset {
   name: 'global' | 'china' | 'china-fallback' | 'direct' | 'offline';
   /** GOPROXY value. */
   proxy: string;

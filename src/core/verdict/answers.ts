@@ -5,7 +5,7 @@
 import type { ProbeResult } from '../probe-types.js';
 
 /** The class of an answer as TryProxies sees it. */
-export type AnswerKind = 'ok' | 'not-found' | 'error' | 'hang';
+type AnswerKind = 'ok' | 'not-found' | 'error' | 'hang';
 
 /** Classifies a probe result the way Go's TryProxies and its HTTP client would treat the same answer. */
 export function answerKind(r: ProbeResult): AnswerKind {
@@ -25,7 +25,7 @@ export function isConnectionLevel(r: ProbeResult): boolean {
 }
 
 /** Go's words for an HTTP error answer (web/http.go: "reading URL: 404 Not Found", then "server response: …"). */
-export function statusWords(r: ProbeResult): string {
+function statusWords(r: ProbeResult): string {
   const status = `${r.status}${r.statusText ? ` ${r.statusText}` : ''}`;
   const words = r.serverResponse ? `\n\tserver response: ${r.serverResponse.split('\n')[0]}` : '';
   return `reading ${r.url}: ${status}${words}`;

@@ -14,7 +14,7 @@ import { probeSelector, type Env } from './reach.js';
 import type { NeedOutcome, RouteProbe, Verdict } from './types.js';
 
 /** What the fix search reads: the failing verdict and everything it was computed from. */
-export interface FixSearchInput {
+interface FixSearchInput {
   verdict: Verdict;
   model: ConfigModel;
   env: Env;
@@ -58,7 +58,7 @@ export interface FixSearch {
 }
 
 /** The needs Go still fetches under a configuration (GOTOOLCHAIN=local: no toolchain switch). */
-export function needsUnder(model: ConfigModel, needs: Need[]): Need[] {
+function needsUnder(model: ConfigModel, needs: Need[]): Need[] {
   const local = getVar(model, 'GOTOOLCHAIN') === 'local';
   return local ? needs.filter((n) => n.why !== 'toolchain') : needs;
 }

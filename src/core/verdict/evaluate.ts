@@ -11,7 +11,7 @@ import type { GitAnswer, NeedOutcome, RouteProbe, Verdict } from './types.js';
 import { isPrivateLooking, walkNeed, type Asker } from './walk.js';
 
 /** Input of evaluateVerdict. */
-export interface VerdictInput {
+interface VerdictInput {
   model: ConfigModel;
   env: Record<string, string | undefined>;
   needs: Need[];

@@ -4,14 +4,14 @@
 // tags (repoRootForImportDynamic, parseMetaGoImports in discovery.go, matchGoImport).
 
 /** A go-import meta tag: `<meta name="go-import" content="prefix vcs repoRoot">`. */
-export interface MetaImport {
+interface MetaImport {
   prefix: string;
   vcs: string;
   repoRoot: string;
 }
 
 /** How Go finds the repository of a module path without a proxy. */
-export type DirectPlan =
+type DirectPlan =
   | { kind: 'git'; repos: string[]; root: string; why: 'known-host' | 'vcs-suffix' }
   | { kind: 'meta'; url: string };
 

@@ -11,7 +11,7 @@ const REACH_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'N
 const TRUST_VARS = ['SSL_CERT_FILE', 'SSL_CERT_DIR'];
 
 /** The part of the environment that decides how a request travels. */
-export function reachKey(env: Env): string {
+function reachKey(env: Env): string {
   return [...REACH_VARS, ...TRUST_VARS].map((k) => `${k}=${env[k] ?? ''}`).join('\n');
 }
 
