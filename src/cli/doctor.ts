@@ -46,6 +46,8 @@ export function registerDoctor(program: Command, tr: Translator): void {
       'gomodctl doctor',
       'gomodctl doctor --timeout 2s --module github.com/pkg/errors@v0.9.1',
       'gomodctl doctor --deps --json > doctor.json',
+      'gomodctl doctor --verify --mirror https://athens.corp.example',
+      'gomodctl doctor --fix --yes',
     ],
     tr.t(cliMsg('doctor.exitCodes')),
   );

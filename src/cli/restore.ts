@@ -15,12 +15,7 @@ interface RestoreFlags extends RunFlags {
 export function registerRestore(program: Command, tr: Translator): void {
   const help = helpAfter(
     tr,
-    [
-      'gomodctl restore --list',
-      'gomodctl restore --dry-run',
-      'gomodctl restore --yes',
-      'gomodctl restore --id <id from --list> --yes',
-    ],
+    ['--list', '--dry-run', '--yes', '--id <id from --list> --yes'].map((flags) => `gomodctl restore ${flags}`),
     tr.t(cliMsg('restore.exitCodes')),
   );
   program
