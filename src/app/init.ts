@@ -57,7 +57,10 @@ async function runInitFromFlags(opts: InitOptions, ctx: RunContext): Promise<num
   resolveInitValues(opts); // validate every value before Go is even started
   const { loaded, goenvPath, goBin } = await loadForWrite(ctx, opts.go);
   const plan = buildInitPlan(loaded.model, opts);
-  if (opts.preset !== undefined && !opts.dryRun && !opts.noProbe) {
+  // Probe only when the plan can be applied: without a terminal and without --yes executePlan refuses (exit 2)
+  // before anything would be written, and nothing should reach the network for that.
+  const canApply = Boolean(opts.yes) || (ctx.tty && !ctx.out.json);
+  if (opts.preset !== undefined && !opts.dryRun && !opts.noProbe && canApply) {
     const { checkProxyBeforeWrite } = await import('./init-probe-gate.js');
     await checkProxyBeforeWrite({ plan, yes: Boolean(opts.yes), ctx, goVersion: loaded.go?.version ?? null });
   }

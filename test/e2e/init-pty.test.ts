@@ -164,7 +164,7 @@ describe.skipIf(!hasTmux && !process.env.CI)('init wizard in a real terminal', (
     await waitFor(/最后加上 direct/);
     keys('Enter');
     await waitFor(/私有模块的模式/);
-    keys('Space', 'Enter');
+    keys('Enter'); // the suggested pattern is preselected
     await waitFor(/更多模式/);
     keys('Enter');
     await waitFor(/校验和数据库（GOSUMDB）/);
