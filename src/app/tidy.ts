@@ -3,6 +3,8 @@ import type { Lang } from '../core/i18n/message.js';
 import { LineClassifier } from '../core/tidy/classify.js';
 import { tidyArgs } from '../core/tidy/tidy-args.js';
 import { Timeline } from '../core/tidy/timeline.js';
+import { waitingNow, waitingWords } from '../core/tidy/progress.js';
+import { createDownloadWatch } from '../go/download-watch.js';
 import { diagnose, type ProbeFinding } from '../core/tidy/diagnose.js';
 import { buildTidyReport, exitCodeFor, type RunEnd } from '../core/tidy/report-model.js';
 import { commandFix, commentFix } from '../core/fix/fix.js';
@@ -54,6 +56,8 @@ interface Live {
   now(): number;
   timedOut: boolean;
   interrupted: boolean;
+  /** Reads the module cache's partial zips into the timeline (download-watch), when GOMODCACHE is known. */
+  poll?: () => Promise<void>;
 }
 
 /** The options once validated: the CI dialect and the absolute module directory. */
@@ -97,12 +101,17 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
   let proc: TidyProcess | undefined;
   const stopGuards = guard(o, live, async () => proc?.killTree());
   proc = spawnTidy(go, args, addedX, o, env, live, progress);
+  // Bytes are progress: the module cache shows each zip body growing (Go's -x line closes at the headers).
+  const cache = loaded.gomodcache ? createDownloadWatch(loaded.gomodcache) : undefined;
+  const poll = cache ? () => cache.tick(live.t, live.now) : undefined;
+  if (poll) live.poll = poll;
   const watchdog = startWatchdog(live.t, live.now, {
     stallMs: o.stallMs,
     env,
     goVersion: loaded.go.version,
     model: loaded.model,
     proxies: loaded.proxies,
+    ...(poll ? { poll } : {}),
     ...stallNotices(o, live, progress),
   });
   let exitCode: number | null;
@@ -155,14 +164,9 @@ function stallNotices(o: Resolved, live: Live, progress: TidyProgress) {
   return {
     onTick: (quiet: number) => progress.update(spinnerText(live.t.current, live.now(), quiet)),
     onStallStart: (quiet: number, targets: string[]) => {
-      // The most specific pending request (Go also asks parent paths of the package), as the diagnosis names it.
-      const most = live.t
-        .pending()
-        .reduce<ReturnType<Timeline['pending']>[number] | undefined>(
-          (best, p) => (!best || (p.subject.module ?? '').length > (best.subject.module ?? '').length ? p : best),
-          undefined,
-        );
-      const what = most?.url ?? live.t.current ?? 'go';
+      // The same subject the final report blames (core/tidy/progress.ts waitingNow): a stopped body, a toolchain, …
+      const w = waitingNow(live.t, live.loaded.model, live.now());
+      const what = w ? waitingWords(w) : (live.t.current ?? 'go');
       const probing = targets.length ? `; probing ${targets.length} URL${targets.length === 1 ? '' : 's'}` : '';
       say(`gomodctl: no progress for ${formatDuration(quiet)}, go is waiting on ${what}${probing}`);
     },
@@ -207,6 +211,8 @@ async function finish(
   exitCode: number | null,
 ): Promise<number> {
   const killed = live.timedOut || live.interrupted;
+  await live.poll?.().catch(() => undefined); // the bytes as they were when go ended
+  live.t.transfers.endRun(exitCode === 0 && !killed, live.now());
   const stalledNow = watchdog.stalled();
   if (killed && live.t.pending().length + live.t.pendingPackages.size > 0)
     await watchdog.probeNow(Math.min(o.stallMs, 1500));
@@ -217,12 +223,13 @@ async function finish(
     interrupted: live.interrupted,
     stalled: stalledNow,
   };
-  const quiet = live.now() - live.t.lastProgressMs;
+  const quiet = live.now() - live.t.lastActivityMs();
   const problems = diagnose(live.t, {
     model: live.loaded.model,
     proxies: live.loaded.proxies,
     stalled: killed,
     stalledForMs: quiet,
+    stallMs: o.stallMs,
     now: live.now(),
     probes: watchdog.findings(),
     toolchainUrl: toolchainZipUrl(live.t, live.loaded.model),

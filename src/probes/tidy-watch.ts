@@ -25,6 +25,11 @@ export interface WatchOptions {
   onStallStart?(quietMs: number, targets: string[]): void;
   /** Called on every tick (spinner). */
   onTick?(quietMs: number): void;
+  /**
+   * Awaited before each tick's check (never two at once): the module cache poll (go/download-watch.ts), so a body
+   * that still grows counts as progress and one that stopped is seen at once.
+   */
+  poll?(): Promise<void>;
 }
 
 /** A running watchdog. */
@@ -89,37 +94,52 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
     ));
 
   const probe = (timeoutMs: number, targets = probeTargets(t, o.model, o.proxies)): Promise<void> => {
-    probedAt = t.lastProgressMs;
+    probedAt = t.lastActivityMs();
     inflight = prober()
       .then((p) => probeAll(targets, timeoutMs, o, p))
       .then((f) => void (found = f));
     return inflight;
   };
 
-  const tick = (): void => {
-    const quiet = now() - t.lastProgressMs;
+  // Progress is a line of Go's or a body byte landing in the module cache (timeline.lastActivityMs).
+  const check = (): void => {
+    const last = t.lastActivityMs();
+    const quiet = now() - last;
     o.onTick?.(quiet);
-    if (stallAt !== null && t.lastProgressMs > stallAt) stallAt = null; // progress resumed
+    if (stallAt !== null && last > stallAt) stallAt = null; // progress resumed
     if (stallAt === null && quiet >= o.stallMs) {
-      stallAt = t.lastProgressMs;
+      stallAt = last;
       const targets = probeTargets(t, o.model, o.proxies);
       o.onStallStart?.(quiet, targets);
       void probe(Math.min(Math.max(o.stallMs, 2000), 5000), targets).then(() =>
-        o.onStall?.(now() - t.lastProgressMs, found),
+        o.onStall?.(now() - t.lastActivityMs(), found),
       );
     }
+  };
+  let polling: Promise<void> | null = null;
+  const tick = (): void => {
+    if (!o.poll) return check();
+    if (polling) return; // the previous poll is still reading the cache
+    polling = o
+      .poll()
+      .catch(() => undefined)
+      .then(() => {
+        polling = null;
+        check();
+      });
   };
   const timer = setInterval(tick, Math.max(50, Math.min(250, o.stallMs / 4)));
   return {
     findings: () => found,
-    stalled: () => stallAt !== null && t.lastProgressMs <= stallAt,
+    stalled: () => stallAt !== null && t.lastActivityMs() <= stallAt,
     probeNow: async (maxMs) => {
-      if (probedAt === t.lastProgressMs && inflight)
+      if (probedAt === t.lastActivityMs() && inflight)
         await inflight; // this quiet period was probed already
       else await probe(maxMs);
     },
     stop: async () => {
       clearInterval(timer);
+      if (polling) await polling;
       if (inflight) await inflight;
       if (proberPromise) (await proberPromise).close();
     },

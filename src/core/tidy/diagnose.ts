@@ -38,6 +38,8 @@ export interface DiagnoseOptions {
   proxies: ProxyEntry[];
   /** True when the watchdog fired and Go had not finished since (stalled or killed). */
   stalled: boolean;
+  /** --stall: a request or download quiet for less than this is not blamed (it is what Go does next). */
+  stallMs?: number;
   /** How long nothing progressed when the diagnosis ran. */
   stalledForMs?: number;
   now: number;

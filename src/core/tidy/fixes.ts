@@ -141,3 +141,28 @@ export function toolchainFix(model: ConfigModel): Fix[] {
 export function configFix(): Fix[] {
   return [commandFix(['gomodctl', 'doctor']), commandFix(['gomodctl', 'init'])];
 }
+
+/**
+ * A zip body that stops half-way (a filtering gateway, a proxy that holds large downloads): advice only, since nothing
+ * here verified which hop holds it; another attempt with a stall kill is what tidy itself can do.
+ */
+export function bodyStallFix(_model: ConfigModel, proxies: ProxyEntry[], url: string | undefined): Fix[] {
+  const host = url ? urlHost(url) : undefined;
+  const visible = proxies.filter((e) => e.kind === 'url');
+  return [
+    commentFix(
+      `something between Go and ${host ?? 'the module proxy'} holds the download: a gateway that filters or size-limits downloads; ask for ${host ?? 'it'} to be allowed${visible.length ? ', or try another GOPROXY mirror' : ''}`,
+      visible.length ? 'GOPROXY' : undefined,
+    ),
+    commentFix('gomodctl tidy --retry 2 --stall-kill restarts a download that stopped (Go itself never retries)'),
+  ];
+}
+
+/** A run that was slow, not stuck: more time, or a nearer mirror (advice: the downloads were moving). */
+export function slowFix(): Fix[] {
+  return [
+    commentFix(
+      'the downloads were still moving: give the run more time (a larger --timeout), or use a nearer GOPROXY mirror',
+    ),
+  ];
+}

@@ -12,6 +12,8 @@ import { dropProxyFix, pipeFix, sumdbFix } from './fixes.js';
 import type { TidyProblem } from './report-model.js';
 import type { Timeline } from './timeline.js';
 import { matchProxyBase, urlSubject } from './url-subject.js';
+import { formatBytes, movingTransfers, movingWords, stalledDownloads, type Waiting } from './progress.js';
+import { bodyStallFix, slowFix, toolchainFix } from './fixes.js';
 
 /** The module a silent Go (no -x, Go < 1.21) is waiting for: the last package it looks for or module it downloads. */
 export function waitingSubject(t: Timeline): { module?: string; package?: string } {
@@ -33,21 +35,79 @@ function probeNote(o: DiagnoseOptions, url: string): string {
   return f.message ? `; probe: ${f.message}` : f.cause ? `; probe: ${f.cause}` : '';
 }
 
-/** One `timeout` problem per hanging host and channel, naming the most specific pending request. */
+/**
+ * One `timeout` problem per stalled download (a zip body that stopped, a toolchain switch), hanging host and channel
+ * (naming the most specific pending request), and VCS command; when nothing stopped but downloads still move, one
+ * `slow` problem that blames none. Requests younger than `stallMs` are not blamed: they are what Go does next.
+ */
 export function stallProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
-  const pending = t.pending();
+  const window = o.stallMs ?? 0;
+  const out: TidyProblem[] = [];
+  const stopped = stalledDownloads(t, o.model, o.now, window);
+  for (const w of stopped) out.push(w.kind === 'toolchain' ? toolchainStall(o, w) : bodyStall(o, w));
+  const pending = t.pending().filter((p) => o.now - p.startedMs >= window);
   const groups = new Map<string, (typeof pending)[number]>();
   for (const p of pending) {
     const k = `${urlHost(p.url) ?? ''}|${p.subject.via}`;
     const cur = groups.get(k);
     if (!cur || (p.subject.module ?? '').length > (cur.subject.module ?? '').length) groups.set(k, p);
   }
-  const out: TidyProblem[] = [];
   for (const p of groups.values())
     out.push(hangProblem(o, p.url, o.now - p.startedMs, p.subject.module, p.subject.version));
-  for (const [cmd, startedMs] of t.vcsPending) out.push(vcsHang(t, cmd, o.now - startedMs));
-  if (out.length === 0) out.push(...routeStall(t, o));
-  return out;
+  for (const [cmd, startedMs] of t.vcsPending)
+    if (o.now - startedMs >= window) out.push(vcsHang(t, cmd, o.now - startedMs));
+  if (out.length > 0) return out;
+  const moving = movingTransfers(t, o.now, o.stallMs ?? 10_000);
+  if (moving.length > 0) return [slowProblem(t, o, moving)];
+  return routeStall(t, o);
+}
+
+/** A zip whose body stopped half-way: Go sets no limit on reading a body (net/http's DefaultTransport has none). */
+function bodyStall(o: DiagnoseOptions, w: Waiting): TidyProblem {
+  const host = w.url ? urlHost(w.url) : undefined;
+  const got = w.bytes !== undefined ? `${formatBytes(w.bytes)} received` : 'the body started';
+  const p: TidyProblem = {
+    rule: 'body-stall',
+    cause: 'timeout',
+    phase: 'body',
+    module: w.module!,
+    version: w.version!,
+    message: `the download of ${w.module}@${w.version} stopped in the middle of its body: ${got}${host ? ` from ${host}` : ''}, then nothing for ${formatDuration(w.quietMs)} (Go puts no time limit on reading a body: a gateway that holds or filters large downloads hangs it)`,
+    fix: bodyStallFix(o.model, o.proxies, w.url),
+  };
+  if (w.url) p.url = redactUrl(w.url);
+  if (host) p.host = host;
+  return p;
+}
+
+/** A toolchain switch (GOTOOLCHAIN, go.mod's go/toolchain line) whose zip download does not progress. */
+function toolchainStall(o: DiagnoseOptions, w: Waiting): TidyProblem {
+  const host = w.url ? urlHost(w.url) : undefined;
+  const got = w.bytes ? `${formatBytes(w.bytes)} received, then ` : '';
+  const p: TidyProblem = {
+    rule: 'toolchain-stall',
+    cause: 'timeout',
+    phase: 'toolchain',
+    module: w.module!,
+    version: w.version!,
+    message: `go.mod needs toolchain ${w.toolchain}: Go is downloading it${host ? ` from ${host}` : ''} (golang.org/toolchain through GOPROXY) and ${got}nothing came for ${formatDuration(w.quietMs)}`,
+    fix: toolchainFix(o.model),
+  };
+  if (w.url) p.url = redactUrl(w.url);
+  if (host) p.host = host;
+  return p;
+}
+
+/** Killed while downloads still moved: the run is slow, not stuck; no module is to blame. */
+function slowProblem(t: Timeline, o: DiagnoseOptions, moving: ReturnType<typeof movingTransfers>): TidyProblem {
+  const done = t.transfers.all().filter((x) => x.kind === 'zip' && x.phase === 'done').length;
+  return {
+    rule: 'slow',
+    cause: 'timeout',
+    phase: 'body',
+    message: `nothing is stuck, the run is ${movingWords(moving)}; ${done} zip${done === 1 ? '' : 's'} downloaded before it ended`,
+    fix: slowFix(),
+  };
 }
 
 /**
