@@ -4,12 +4,15 @@ import { LineClassifier } from '../core/tidy/classify.js';
 import { tidyArgs } from '../core/tidy/tidy-args.js';
 import { Timeline } from '../core/tidy/timeline.js';
 import { waitingNow, waitingWords } from '../core/tidy/progress.js';
+import { definiteFailure } from '../core/tidy/definite.js';
+import { explainError } from '../core/tidy/rules.js';
 import { createDownloadWatch } from '../go/download-watch.js';
 import { diagnose, type ProbeFinding } from '../core/tidy/diagnose.js';
 import { buildTidyReport, exitCodeFor, type RunEnd } from '../core/tidy/report-model.js';
 import { commandFix, commentFix } from '../core/fix/fix.js';
 import { redactSecrets } from '../core/redact.js';
 import { formatDuration } from '../core/duration.js';
+import { goWaitWords } from '../core/go-net-bounds.js';
 import type { TidyReport } from '../core/tidy/report-model.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
 import { GoNotFoundError, resolveGoBinary } from '../go/run-go.js';
@@ -141,6 +144,8 @@ function spawnTidy(
   progress: TidyProgress,
 ) {
   const classifier = new LineClassifier();
+  const told = new Set<string>();
+  const tell = !o.explain || o.json ? undefined : (l: string) => progress.writeLine(redactSecrets(l));
   return startTidyProcess({
     go,
     args,
@@ -150,6 +155,12 @@ function spawnTidy(
     onLine: (line) => {
       const ev = classifier.push(line);
       live.t.apply(ev, live.now());
+      // A definite failure is said as soon as it is seen (the run may go on for minutes before go gives up).
+      const definite = tell && definiteFailure(ev, live.loaded.proxies);
+      if (definite && tell && !told.has(definite.detail.url!)) {
+        told.add(definite.detail.url!);
+        tell(`gomodctl: ${explainError(definite, live.loaded.model, live.loaded.proxies).message}`);
+      }
       const traced = ev.kind.startsWith('get-') || ev.kind === 'vcs';
       if (!(addedX && traced)) progress.writeLine(redactSecrets(line)); // pass Go's own output through
     },
@@ -175,7 +186,9 @@ function stallNotices(o: Resolved, live: Live, progress: TidyProgress) {
         say(
           `gomodctl: probe ${f.url}: ${f.ok ? `answered ${f.status ?? ''}`.trim() : (f.message ?? f.cause ?? 'failed')}`,
         );
-      if (findings.length) say('gomodctl: still waiting (Go has no timeout of its own; --timeout bounds the run)');
+      // What Go itself does at the phase the probe stalled in (TLS handshake 10 s, CONNECT 1 min, response: no limit).
+      const bad = findings.find((f) => !f.ok);
+      if (findings.length) say(`gomodctl: still waiting (${goWaitWords(bad)}; --timeout bounds the run)`);
     },
   };
 }

@@ -71,7 +71,8 @@ async function probeAll(
 /** What the diagnosis keeps of a probe: its outcome, and for a failed hop the hop, its peer and Go's own bound. */
 function findingOf(url: string, r: ProbeResult): ProbeFinding {
   const { ok, cause, phase, message, status } = r;
-  return { url, ok, cause, phase, message, status, ...(r.hop ? { hop: r.hop, peer: r.peer, go: r.go } : {}) };
+  const hop = r.hop ? { hop: r.hop, peer: r.peer, go: r.go, ...(r.proxy ? { proxy: r.proxy } : {}) } : {};
+  return { url, ok, cause, phase, message, status, ...hop };
 }
 
 /** Starts ticking; `now()` is ms since the run started, on the same clock as the timeline. */

@@ -5,6 +5,9 @@ import { type Fix, commandFix, commentFix, setFix } from '../fix/fix.js';
 import { formatGoproxy } from '../goproxy.js';
 import { modulePathHost, urlHost } from '../hosts.js';
 import { redactSecrets, redactUrl } from '../redact.js';
+import { isPublicModulePath, privatePatternFor } from '../public-hosts.js';
+import { proxyHopFixes } from '../proxy-hop-fixes.js';
+import type { ProxyAction } from '../probe-types.js';
 import type { ConfigModel } from '../config-types.js';
 import type { ProxyEntry } from '../goproxy.js';
 
@@ -13,9 +16,15 @@ function appendPattern(list: string, pattern: string): string {
   return parts.includes(pattern) ? parts.join(',') : [...parts, pattern].join(',');
 }
 
-/** GOPRIVATE plus the module's host: keeps it away from proxies and the checksum database (go help private). */
-export function goprivateFix(model: ConfigModel, modulePath: string, note?: string): Fix {
-  return setFix(model, 'GOPRIVATE', appendPattern(getVar(model, 'GOPRIVATE'), modulePathHost(modulePath)), note);
+/**
+ * GOPRIVATE plus a pattern for each module path (its host, or host/owner on a shared host such as github.com: never a
+ * bare public host): keeps them away from proxies and the checksum database (go help private).
+ */
+export function goprivateFix(model: ConfigModel, modulePath: string | string[], note?: string): Fix {
+  const paths = Array.isArray(modulePath) ? modulePath : [modulePath];
+  let list = getVar(model, 'GOPRIVATE');
+  for (const p of paths) list = appendPattern(list, privatePatternFor(p) ?? modulePathHost(p));
+  return setFix(model, 'GOPRIVATE', list, note);
 }
 
 /** True when a GOPROXY entry's URL holds a password: a printed command would carry it redacted and break the config. */
@@ -165,4 +174,36 @@ export function slowFix(): Fix[] {
       'the downloads were still moving: give the run more time (a larger --timeout), or use a nearer GOPROXY mirror',
     ),
   ];
+}
+
+/**
+ * Fixes for a request that failed at the HTTP(S)_PROXY hop, in doctor's words (core/proxy-hop-fixes.ts): credentials
+ * in the proxy URL (a redacted placeholder) for a 407, NO_PROXY for an intranet target.
+ */
+export function proxyHopFix(url: string, proxy: { url: string; variable: string }, action: ProxyAction): Fix[] {
+  return proxyHopFixes(
+    {
+      url: redactUrl(url),
+      ok: false,
+      hop: 'proxy',
+      peer: redactUrl(proxy.url),
+      proxy: { url: redactUrl(proxy.url), variable: proxy.variable, action },
+      timings: { totalMs: 0 },
+    },
+    proxy.variable,
+  );
+}
+
+/**
+ * A VCS fetch that failed: the real command or repository URL to try by hand (never a placeholder), and GOPRIVATE
+ * only for a path that looks private (never a bare shared host such as github.com).
+ */
+export function vcsFix(model: ConfigModel, d: { module?: string; url?: string; command?: string }): Fix[] {
+  const repo = d.url ?? /(?:https?|ssh|git):\/\/\S+/.exec(d.command ?? '')?.[0];
+  const out: Fix[] = [];
+  if (repo) out.push(commandFix(['git', 'ls-remote', redactUrl(repo)], 'check access by hand, as Go runs it'));
+  if (d.module && !getVar(model, 'GOPRIVATE') && privatePatternFor(d.module) && !isPublicModulePath(d.module))
+    out.push(goprivateFix(model, d.module, 'if the module is private'));
+  out.push(commandFix(['gomodctl', 'doctor']));
+  return out;
 }

@@ -35,6 +35,8 @@ export interface TidyProblem {
   /** Where it happened: proxy, sumdb, direct, toolchain, config, or a probe phase. */
   phase?: string;
   cause: TidyCause;
+  /** The hop that failed when it is not the module proxy itself: the HTTP(S)_PROXY in between (issue 9). */
+  hop?: 'proxy';
   message: string;
   fix: Fix[];
 }

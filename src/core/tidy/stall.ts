@@ -13,7 +13,8 @@ import type { TidyProblem } from './report-model.js';
 import type { Timeline } from './timeline.js';
 import { matchProxyBase, urlSubject } from './url-subject.js';
 import { formatBytes, movingTransfers, movingWords, stalledDownloads, type Waiting } from './progress.js';
-import { bodyStallFix, slowFix, toolchainFix } from './fixes.js';
+import { bodyStallFix, proxyHopFix, slowFix, toolchainFix } from './fixes.js';
+import { goProxyFor } from './proxy-env.js';
 
 /** The module a silent Go (no -x, Go < 1.21) is waiting for: the last package it looks for or module it downloads. */
 export function waitingSubject(t: Timeline): { module?: string; package?: string } {
@@ -140,20 +141,29 @@ function hangProblem(
   const s = urlSubject(url, proxyUrls(o.proxies));
   const via = s.via === 'unknown' ? 'proxy' : s.via;
   const what = via === 'sumdb' ? 'the checksum database' : via === 'direct' ? 'the VCS host' : 'the module proxy';
-  const fix =
-    via === 'sumdb'
+  const f = findingFor(o, url);
+  // Behind an HTTP(S)_PROXY the connection goes to the proxy: name it, and what Go does at the phase that stalled.
+  const through = goProxyFor(o.model, url);
+  const hop = f?.hop === 'proxy' && f.proxy ? f.proxy : undefined;
+  const fix = hop
+    ? proxyHopFix(url, { url: hop.url, variable: hop.variable ?? through?.variable ?? 'HTTPS_PROXY' }, hop.action)
+    : via === 'sumdb'
       ? sumdbFix(o.model, module)
       : via === 'direct'
         ? [commentFix(`check the network route to ${urlHost(url) ?? 'the host'}`)]
         : proxyHangFix(o, url);
+  const viaWords = through
+    ? `; the request goes through the proxy ${redactUrl(through.url)} (${through.variable})${hop ? ` and stalls there (${hop.action})` : ''}`
+    : '';
   const p: TidyProblem = {
     rule: 'request-hang',
     cause: 'timeout',
     phase: via,
     url: redactUrl(url),
-    message: `${what} has not answered ${redactUrl(url)} for ${formatDuration(waitedMs)} (${goWaitWords(findingFor(o, url))})${probeNote(o, url)}`,
+    message: `${what} has not answered ${redactUrl(url)} for ${formatDuration(waitedMs)}${viaWords} (${goWaitWords(f)})${probeNote(o, url)}`,
     fix,
   };
+  if (hop) p.hop = 'proxy';
   const host = urlHost(url);
   if (host) p.host = host;
   if (module) p.module = module;

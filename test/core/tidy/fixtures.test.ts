@@ -98,8 +98,7 @@ const EXPECT: Record<
     module: 'github.com/private/repo',
   },
   toolchain: { rules: ['toolchain'], cause: 'toolchain' },
-  // The captures of tidy part A. Not listed: toolchain-hang (1.19 refuses the go line, 1.21+ hang in the switch),
-  // connect-407 and h2-stream-reset (Go's error names no hop: not yet a rule), invalid-version (a go.mod error).
+  // The captures of tidy part A.
   'body-stall': {
     rules: ['body-stall'],
     untracedRules: ['body-stall'],
@@ -123,10 +122,35 @@ const EXPECT: Record<
     module: 'example.com/hello',
     urlHas: '/gateway/403/',
   },
-  'private-gateway-400': { rules: ['http-status'], cause: 'http-status', module: 'git.corp.invalid/team/lib' },
-  'private-gateway-403': { rules: ['auth'], cause: 'auth', phase: 'proxy', module: 'git.corp.invalid/team/lib' },
-  'vcs-dns': { rules: ['vcs'], cause: 'vcs', phase: 'direct', module: 'github.com/private/repo' },
-  '404-comma-direct': { rules: ['vcs'], cause: 'vcs', phase: 'direct', module: 'github.com/private/repo' },
+  // A gateway refusing a private-looking path: the server's words, GOPRIVATE first, and the leak said.
+  'private-gateway-400': {
+    rules: ['http-status', 'private-leak'],
+    cause: 'http-status',
+    module: 'git.corp.invalid/team/lib',
+    leak: true,
+  },
+  'private-gateway-403': {
+    rules: ['auth', 'private-leak'],
+    cause: 'auth',
+    phase: 'proxy',
+    module: 'git.corp.invalid/team/lib',
+    leak: true,
+  },
+  // git's own reason and the host git really used (a url.insteadOf rewrite), not a placeholder command.
+  'vcs-dns': {
+    rules: ['vcs-host-unreachable'],
+    cause: 'dns',
+    phase: 'direct',
+    module: 'github.com/private/repo',
+    host: 'git.gomodctl.invalid',
+  },
+  '404-comma-direct': {
+    rules: ['vcs-host-unreachable'],
+    cause: 'dns',
+    phase: 'direct',
+    module: 'github.com/private/repo',
+    host: 'git.gomodctl.invalid',
+  },
   '404-pipe-direct': {
     rules: ['vcs-host-unreachable', 'private-leak'],
     untracedRules: ['vcs-host-unreachable'],
@@ -134,13 +158,23 @@ const EXPECT: Record<
     phase: 'direct',
     host: 'git.corp.invalid',
   },
-  '403-pipe-direct': { rules: ['vcs-host-unreachable'], cause: 'dns', phase: 'direct', host: 'git.corp.invalid' },
+  '403-pipe-direct': {
+    rules: ['vcs-host-unreachable', 'private-leak'],
+    untracedRules: ['vcs-host-unreachable'], // Go 1.19 prints no -x: the 403 that sent Go to direct is not in the log
+    cause: 'dns',
+    phase: 'direct',
+    host: 'git.corp.invalid',
+  },
   'flaky-500': { rules: ['http-status'], cause: 'http-status', phase: 'proxy', urlHas: '/fail-first/2/' },
   'status-429': { rules: ['http-status'], cause: 'http-status', module: 'example.com/hello' },
   'conn-reset': { rules: ['proxy-network'], cause: 'reset', phase: 'proxy', module: 'example.com/hello' },
   'tls-handshake-timeout': { rules: ['proxy-network'], cause: 'timeout', phase: 'proxy', module: 'example.com/hello' },
   'git-502': { rules: ['vcs'], cause: 'vcs', phase: 'direct', module: 'github.com/private/repo' },
-  'unknown-revision': { rules: ['not-found'], cause: 'not-found', module: 'github.com/private/repo' },
+  'unknown-revision': { rules: ['unknown-revision'], cause: 'not-found', module: 'github.com/private/repo' },
+  // The CONNECT to HTTPS_PROXY answered 407: the proxy hop, in doctor's words (core/proxy-hop-fixes.ts).
+  'connect-407': { rules: ['proxy-hop'], cause: 'auth', phase: 'proxy', module: 'example.com/hello' },
+  'h2-stream-reset': { rules: ['proxy-network'], cause: 'reset', phase: 'proxy', module: 'example.com/hello' },
+  'invalid-version': { rules: ['invalid-version'], cause: 'config', phase: 'module', module: 'example.com/hello' },
   'checksum-mismatch': {
     rules: ['checksum-mismatch', 'checksum-mismatch'],
     cause: 'checksum',
@@ -155,7 +189,7 @@ function cfgFor(name: string) {
     name === 'private-unreachable' ? 'git.corp.invalid' : name.startsWith('git-') ? 'github.com/private' : '';
   return tidySettings(
     { GOPROXY: 'http://127.0.0.1:8080', GOSUMDB: 'sum.gomodctl.test', ...(goprivate ? { GOPRIVATE: goprivate } : {}) },
-    { goVersion: VERSION_OF_DIR },
+    { goVersion: VERSION_OF_DIR, ...(name === 'connect-407' ? { env: { HTTPS_PROXY: 'http://127.0.0.1:3128' } } : {}) },
   );
 }
 
@@ -212,7 +246,29 @@ for (const ver of VERSIONS) {
         const leak = problems.find((x) => x.cause === 'leak');
         if (exp.leak) {
           expect(leak).toMatchObject({ module: 'git.corp.invalid/team/lib' });
+          expect(leak!.message).toContain('leaked');
           expect(renderFixes(leak!.fix)).toEqual(['go env -w GOPRIVATE=git.corp.invalid']);
+        }
+        if (name.startsWith('private-gateway')) {
+          expect(p.message).toContain('the server says "This module version is not available."');
+          expect(renderFixes(p.fix)[0]).toBe('go env -w GOPRIVATE=git.corp.invalid');
+        }
+        if (name === 'gateway-403') expect(p.message).toContain('"This module version is not available."');
+        if (name === 'vcs-dns' || name === '404-comma-direct') {
+          expect(p.message).toContain('Could not resolve host: git.gomodctl.invalid');
+          expect(p.message).toMatch(
+            /`git ls-remote -q (origin|--end-of-options https:\/\/github\.com\/private\/repo)`/,
+          );
+        }
+        // No placeholder command, and never a bare shared host in GOPRIVATE.
+        const all = renderFixes(problems.flatMap((x) => x.fix)).join('\n');
+        expect(all).not.toContain('https://HOST/PATH');
+        expect(all).not.toMatch(/GOPRIVATE=(\S+,)?github\.com(,|$|\s)/m);
+        if (name === 'connect-407') {
+          expect(p.hop).toBe('proxy');
+          expect(p.message).toContain('http://127.0.0.1:3128 (HTTPS_PROXY)');
+          expect(renderFixes(p.fix).join('\n')).toContain('export HTTPS_PROXY=http://USER:xxxxx@127.0.0.1:3128');
+          expect(renderFixes(p.fix).join('\n')).toContain('NO_PROXY');
         }
         if (name === 'private-unreachable' || name.startsWith('status-5')) expect(leak).toBeUndefined();
         if (stalled && ver !== 'go1.19') expect(report.modules.some((m) => m.status === 'pending')).toBe(true);
