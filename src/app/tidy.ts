@@ -12,6 +12,7 @@ import { buildTidyReport, exitCodeFor, type RunEnd } from '../core/tidy/report-m
 import { commandFix, commentFix } from '../core/fix/fix.js';
 import { redactSecrets } from '../core/redact.js';
 import { formatDuration } from '../core/duration.js';
+import { UsageError } from '../core/errors.js';
 import { goWaitWords } from '../core/go-net-bounds.js';
 import type { TidyReport } from '../core/tidy/report-model.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
@@ -59,6 +60,8 @@ interface Live {
   now(): number;
   timedOut: boolean;
   interrupted: boolean;
+  /** performance.now() at which --timeout ends the command (killing go, then reporting within 0.5 s). */
+  deadline?: number;
   /** Reads the module cache's partial zips into the timeline (download-watch), when GOMODCACHE is known. */
   poll?: () => Promise<void>;
 }
@@ -82,6 +85,8 @@ function goNotFound(out: Output, go: string): GoNotFoundError {
 
 /** Runs tidy under the watchdog and reports; resolves to the exit code (0, 1, 3 or 130). */
 export async function runTidy(opts: TidyRunOptions): Promise<number> {
+  const entered = performance.now(); // --timeout counts from here: the whole command, not only go's part
+  checkBounds(opts);
   const env = opts.env ?? process.env;
   const o: Resolved = { ...opts, annotate: parseAnnotateMode(opts.annotate), cwd: verifyModuleDir(opts.dir) };
   const out = createOutput({ json: o.json, color: o.color, env, lang: o.lang });
@@ -102,7 +107,8 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
   // The guard is in place before go exists: a signal that arrives as go starts must still kill go's process group
   // (go runs detached; gomodctl dying first would orphan it). Handlers run later, when `proc` is set.
   let proc: TidyProcess | undefined;
-  const stopGuards = guard(o, live, async () => proc?.killTree());
+  const stopGuards = guard(o, live, entered, async () => proc?.killTree());
+  live.deadline = o.timeoutMs === undefined ? undefined : entered + o.timeoutMs;
   proc = spawnTidy(go, args, addedX, o, env, live, progress);
   // Bytes are progress: the module cache shows each zip body growing (Go's -x line closes at the headers).
   const cache = loaded.gomodcache ? createDownloadWatch(loaded.gomodcache) : undefined;
@@ -193,16 +199,29 @@ function stallNotices(o: Resolved, live: Live, progress: TidyProgress) {
   };
 }
 
+/** --stall and --timeout must be positive (parseDuration refuses others on the command line; the API too). */
+function checkBounds(o: TidyRunOptions): void {
+  for (const [flag, ms] of [
+    ['--stall', o.stallMs],
+    ['--timeout', o.timeoutMs],
+  ] as const)
+    if (ms !== undefined && !(Number.isFinite(ms) && ms > 0))
+      throw new UsageError(`invalid ${flag} "${ms}ms": expected a positive duration such as 500ms, 5s or 1m30s`);
+}
+
 /** Signals that end gomodctl: SIGHUP (terminal closed, SSH dropped) and SIGQUIT too, or go would outlive us. */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
 /** --timeout and Ctrl-C/SIGTERM/SIGHUP/SIGQUIT: kill the whole tree and remember why. */
-function guard(o: Resolved, live: Live, killTree: () => Promise<void>): () => void {
+function guard(o: Resolved, live: Live, entered: number, killTree: () => Promise<void>): () => void {
   const timer = o.timeoutMs
-    ? setTimeout(() => {
-        live.timedOut = true;
-        void killTree();
-      }, o.timeoutMs)
+    ? setTimeout(
+        () => {
+          live.timedOut = true;
+          void killTree();
+        },
+        Math.max(0, o.timeoutMs - (performance.now() - entered)),
+      )
     : undefined;
   const onSignal = (): void => {
     live.interrupted = true;
@@ -227,9 +246,11 @@ async function finish(
   await live.poll?.().catch(() => undefined); // the bytes as they were when go ended
   live.t.transfers.endRun(exitCode === 0 && !killed, live.now());
   const stalledNow = watchdog.stalled();
-  if (killed && live.t.pending().length + live.t.pendingPackages.size > 0)
-    await watchdog.probeNow(Math.min(o.stallMs, 1500));
-  await watchdog.stop();
+  // After --timeout the report is due within 0.5 s: probes get what is left of that, the rest is rendering.
+  const left = live.deadline === undefined ? Number.POSITIVE_INFINITY : live.deadline + 250 - performance.now();
+  if (killed && left >= 150 && live.t.pending().length + live.t.pendingPackages.size > 0)
+    await watchdog.probeNow(Math.min(o.stallMs, 1500, left));
+  await watchdog.stop(live.timedOut ? Math.max(0, live.deadline! + 400 - performance.now()) : undefined);
   const end: RunEnd = {
     goExitCode: killed ? null : exitCode,
     timedOut: live.timedOut,

@@ -6,7 +6,13 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_00
 /** Parses a duration ("5s", "250ms", "1m30s"; a bare number means seconds) into milliseconds. */
 export function parseDuration(text: string, flag = 'duration'): number {
   const s = text.trim();
-  if (/^\d+(\.\d+)?$/.test(s)) return Math.round(Number(s) * 1000);
+  const bad = () =>
+    new UsageError(`invalid ${flag} "${text}": expected a positive duration such as 500ms, 5s or 1m30s`);
+  if (/^\d+(\.\d+)?$/.test(s)) {
+    const ms = Math.round(Number(s) * 1000);
+    if (ms <= 0) throw bad(); // "0" is no bound at all: refused like "0s"
+    return ms;
+  }
   const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
   let total = 0;
   let consumed = 0;
@@ -14,9 +20,7 @@ export function parseDuration(text: string, flag = 'duration'): number {
     total += Number(m[1]) * (UNIT_MS[m[2]!] ?? 0);
     consumed = re.lastIndex;
   }
-  if (s === '' || consumed !== s.length || total <= 0) {
-    throw new UsageError(`invalid ${flag} "${text}": expected a positive duration such as 500ms, 5s or 1m30s`);
-  }
+  if (s === '' || consumed !== s.length || Math.round(total) <= 0) throw bad();
   return Math.round(total);
 }
 

@@ -39,7 +39,8 @@ export interface Watchdog {
   stalled(): boolean;
   /** Probes now if nothing was probed in this quiet period (used at --timeout / Ctrl-C), bounded by `maxMs`. */
   probeNow(maxMs: number): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops ticking; waits for a probe in flight at most `maxWaitMs` (--timeout must not overshoot for a probe). */
+  stop(maxWaitMs?: number): Promise<void>;
 }
 
 /** Resolves to the probe's result, or null if it failed or overran its own bound (never hangs the run). */
@@ -134,15 +135,16 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
     findings: () => found,
     stalled: () => stallAt !== null && t.lastActivityMs() <= stallAt,
     probeNow: async (maxMs) => {
-      if (probedAt === t.lastActivityMs() && inflight)
-        await inflight; // this quiet period was probed already
-      else await probe(maxMs);
+      const p = probedAt === t.lastActivityMs() && inflight ? inflight : probe(maxMs); // this quiet period was probed
+      await bounded(p, maxMs);
     },
-    stop: async () => {
+    stop: async (maxWaitMs = Number.POSITIVE_INFINITY) => {
       clearInterval(timer);
-      if (polling) await polling;
-      if (inflight) await inflight;
-      if (proberPromise) (await proberPromise).close();
+      const wait = (p: Promise<unknown> | null) =>
+        p && (Number.isFinite(maxWaitMs) ? bounded(p, Math.max(0, maxWaitMs)) : p.catch(() => null));
+      await wait(polling);
+      await wait(inflight);
+      if (proberPromise) void proberPromise.then((pr) => pr.close()); // closing may wait for sockets: not on our clock
     },
   };
 }
