@@ -14,7 +14,9 @@ import { redactSecrets } from '../core/redact.js';
 import { formatDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
 import { goWaitWords } from '../core/go-net-bounds.js';
-import type { TidyReport } from '../core/tidy/report-model.js';
+import type { TidyAttempt, TidyReport } from '../core/tidy/report-model.js';
+import type { TidyEvent } from '../core/tidy/classify.js';
+import { backoffMs, decideRetry, type RetryDecision } from '../core/tidy/retry.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
 import { GoNotFoundError, resolveGoBinary } from '../go/run-go.js';
 import { loadConfig } from '../go/load-config.js';
@@ -45,6 +47,10 @@ export interface TidyRunOptions {
   /** -C as given (default "."). */
   dir: string;
   go?: string;
+  /** --retry N: attempts after a transient failure (retry.ts decideRetry); 0 or absent: none. */
+  retry?: number;
+  /** --stall-kill: kill a go that stalled for --stall (then a transient failure for --retry). */
+  stallKill?: boolean;
   /** Extra flags for `go mod tidy` (after `--`). */
   goArgs: string[];
   color?: boolean;
@@ -60,6 +66,8 @@ interface Live {
   now(): number;
   timedOut: boolean;
   interrupted: boolean;
+  /** The watchdog killed a stalled go (--stall-kill) in the current attempt. */
+  stallKilled: boolean;
   /** performance.now() at which --timeout ends the command (killing go, then reporting within 0.5 s). */
   deadline?: number;
   /** Reads the module cache's partial zips into the timeline (download-watch), when GOMODCACHE is known. */
@@ -94,14 +102,15 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
   const loaded = await loadConfig({ go, env, cwd: o.cwd });
   if (!loaded.go) throw goNotFound(out, go);
   const { args, addedX } = tidyArgs(loaded.go.version, o.goArgs, env.GOFLAGS);
-  const start = performance.now();
+  const bases = proxyUrls(loaded.proxies);
   const live: Live = {
-    t: new Timeline(0, { proxyBases: proxyUrls(loaded.proxies) }),
+    t: new Timeline(0, { proxyBases: bases }),
     loaded,
-    start,
-    now: () => performance.now() - start,
+    start: performance.now(),
+    now: () => performance.now() - live.start,
     timedOut: false,
     interrupted: false,
+    stallKilled: false,
   };
   const progress = await createTidyProgress(out);
   // The guard is in place before go exists: a signal that arrives as go starts must still kill go's process group
@@ -109,32 +118,93 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
   let proc: TidyProcess | undefined;
   const stopGuards = guard(o, live, entered, async () => proc?.killTree());
   live.deadline = o.timeoutMs === undefined ? undefined : entered + o.timeoutMs;
-  proc = spawnTidy(go, args, addedX, o, env, live, progress);
   // Bytes are progress: the module cache shows each zip body growing (Go's -x line closes at the headers).
   const cache = loaded.gomodcache ? createDownloadWatch(loaded.gomodcache) : undefined;
   const poll = cache ? () => cache.tick(live.t, live.now) : undefined;
   if (poll) live.poll = poll;
-  const watchdog = startWatchdog(live.t, live.now, {
-    stallMs: o.stallMs,
-    env,
-    goVersion: loaded.go.version,
-    model: loaded.model,
-    proxies: loaded.proxies,
-    ...(poll ? { poll } : {}),
-    ...stallNotices(o, live, progress),
-  });
-  let exitCode: number | null;
+  const attempts: TidyAttempt[] = [];
+  let watchdog: Watchdog | undefined;
+  let exitCode: number | null = null;
   try {
-    exitCode = (await proc.done).exitCode;
+    for (let n = 1; ; n++) {
+      if (n > 1) Object.assign(live, { t: new Timeline(0, { proxyBases: bases }), start: performance.now() });
+      live.stallKilled = false;
+      const events: TidyEvent[] = [];
+      proc = spawnTidy(go, args, addedX, o, env, live, progress, events);
+      const p = proc;
+      watchdog = startWatchdog(live.t, live.now, {
+        stallMs: o.stallMs,
+        env,
+        goVersion: loaded.go.version,
+        model: loaded.model,
+        proxies: loaded.proxies,
+        ...(poll ? { poll } : {}),
+        ...stallNotices(o, live, progress, () => {
+          live.stallKilled = true; // --stall-kill: a stalled go is killed, then judged transient (retry.ts)
+          void p.killTree();
+        }),
+      });
+      exitCode = (await proc.done).exitCode;
+      const decision = decideRetry(
+        { events, goExitCode: exitCode, ...killedBy(live) },
+        { attempt: n, maxRetries: o.retry ?? 0 },
+      );
+      const attempt = attemptOf(n, live, exitCode, decision);
+      if (o.retry) attempts.push(attempt);
+      if (!decision.retry) break;
+      const waitMs = backoffMs(n, Math.random);
+      if (live.deadline !== undefined && performance.now() + waitMs >= live.deadline) {
+        attempt.reason += '; no time left before --timeout';
+        break;
+      }
+      attempt.waitMs = waitMs;
+      await watchdog.stop(0);
+      if (o.explain && !o.json)
+        progress.writeLine(`gomodctl: attempt ${n} failed (${decision.reason}); retrying in ${formatDuration(waitMs)}`);
+      await sleepUnless(waitMs, () => live.interrupted || live.timedOut);
+      if (live.interrupted || live.timedOut) break;
+    }
   } catch (err) {
-    await watchdog.stop();
+    await watchdog?.stop();
     throw err;
   } finally {
     stopGuards();
     progress.stop();
   }
-  return finish(o, out, env, live, watchdog, exitCode);
+  return finish(o, out, env, live, watchdog!, exitCode, attempts);
 }
+
+/** Why gomodctl killed go, for the retry policy: Ctrl-C, --timeout, or the watchdog (--stall-kill). */
+function killedBy(live: Live): { killed?: 'stall' | 'timeout' | 'interrupt' } {
+  if (live.interrupted) return { killed: 'interrupt' };
+  if (live.timedOut) return { killed: 'timeout' };
+  return live.stallKilled ? { killed: 'stall' } : {};
+}
+
+/** One attempt as the report lists it. */
+function attemptOf(n: number, live: Live, exitCode: number | null, d: RetryDecision): TidyAttempt {
+  const a: TidyAttempt = {
+    attempt: n,
+    goExitCode: live.interrupted || live.timedOut || live.stallKilled ? null : exitCode,
+    durationMs: Math.round(live.now()),
+    result: d.kind,
+    rule: d.rule,
+    reason: d.reason,
+    retried: d.retry,
+  };
+  if (d.line !== undefined) a.line = redactSecrets(d.line);
+  return a;
+}
+
+/** Waits `ms`, ending early when `stop()` turns true (Ctrl-C or --timeout during the back-off). */
+async function sleepUnless(ms: number, stop: () => boolean): Promise<void> {
+  const until = performance.now() + ms;
+  while (!stop() && performance.now() < until)
+    await new Promise((r) => setTimeout(r, Math.min(50, Math.max(0, until - performance.now()))));
+}
+
+/** The events the retry policy reads (retry.ts linesOf): errors, unknown lines and the failed requests of the trace. */
+const KEPT_FOR_RETRY = new Set<TidyEvent['kind']>(['error', 'unknown', 'get-error', 'get-done']);
 
 /**
  * Starts go; every stderr line goes to the classifier and timeline, and is passed through unless it is our -x trace.
@@ -148,6 +218,7 @@ function spawnTidy(
   env: NodeJS.ProcessEnv,
   live: Live,
   progress: TidyProgress,
+  events: TidyEvent[],
 ) {
   const classifier = new LineClassifier();
   const told = new Set<string>();
@@ -161,9 +232,12 @@ function spawnTidy(
     onLine: (line) => {
       const ev = classifier.push(line);
       live.t.apply(ev, live.now());
+      if (KEPT_FOR_RETRY.has(ev.kind) && events.length < 512) events.push(ev); // what decideRetry reads, bounded
       // A definite failure is said as soon as it is seen (the run may go on for minutes before go gives up).
       const definite = tell && definiteFailure(ev, live.loaded.proxies);
-      if (definite && tell && !told.has(definite.detail.url!)) {
+      const mod = definite ? definite.detail.module! : '';
+      const parentProbe = definite && [...live.t.modules.keys()].some((m) => m.startsWith(`${mod}/`)); // Go's prefix asks
+      if (definite && tell && !parentProbe && !told.has(definite.detail.url!)) {
         told.add(definite.detail.url!);
         tell(`gomodctl: ${explainError(definite, live.loaded.model, live.loaded.proxies).message}`);
       }
@@ -176,7 +250,7 @@ function spawnTidy(
 /**
  * Spinner text on every tick; with --explain (human mode) a notice when the stall is detected and what probes found.
  */
-function stallNotices(o: Resolved, live: Live, progress: TidyProgress) {
+function stallNotices(o: Resolved, live: Live, progress: TidyProgress, kill: () => void) {
   const say = !o.explain || o.json ? () => {} : (text: string) => progress.writeLine(redactSecrets(text));
   return {
     onTick: (quiet: number) => progress.update(spinnerText(live.t.current, live.now(), quiet)),
@@ -186,6 +260,10 @@ function stallNotices(o: Resolved, live: Live, progress: TidyProgress) {
       const what = w ? waitingWords(w) : (live.t.current ?? 'go');
       const probing = targets.length ? `; probing ${targets.length} URL${targets.length === 1 ? '' : 's'}` : '';
       say(`gomodctl: no progress for ${formatDuration(quiet)}, go is waiting on ${what}${probing}`);
+      if (o.stallKill) {
+        say('gomodctl: --stall-kill: stopping go');
+        kill();
+      }
     },
     onStall: (_quiet: number, findings: ProbeFinding[]) => {
       for (const f of findings)
@@ -241,8 +319,9 @@ async function finish(
   live: Live,
   watchdog: Watchdog,
   exitCode: number | null,
+  attempts: TidyAttempt[],
 ): Promise<number> {
-  const killed = live.timedOut || live.interrupted;
+  const killed = live.timedOut || live.interrupted || live.stallKilled;
   await live.poll?.().catch(() => undefined); // the bytes as they were when go ended
   live.t.transfers.endRun(exitCode === 0 && !killed, live.now());
   const stalledNow = watchdog.stalled();
@@ -255,7 +334,7 @@ async function finish(
     goExitCode: killed ? null : exitCode,
     timedOut: live.timedOut,
     interrupted: live.interrupted,
-    stalled: stalledNow,
+    stalled: stalledNow || live.stallKilled,
   };
   const quiet = live.now() - live.t.lastActivityMs();
   const problems = diagnose(live.t, {
@@ -279,6 +358,7 @@ async function finish(
     });
   }
   const report = buildTidyReport(live.t, problems, end, live.now());
+  if (attempts.length) report.attempts = attempts;
   print(o, out, env, report, live);
   return badFlag ? 2 : exitCodeFor(end);
 }

@@ -45,9 +45,24 @@ export function problemLines(p: TidyProblem, index: number, c: ChalkInstance): s
   return lines.map(redactSecrets);
 }
 
-/** The whole human report: summary, then (with --explain) every problem and its fix. */
+/** With --retry: one line per attempt, what ended it and what the retry policy decided (core/tidy/retry.ts). */
+export function attemptLines(r: TidyReport, c: ChalkInstance): string[] {
+  return (r.attempts ?? []).map((a) => {
+    const ended = a.result === 'ok' ? 'succeeded' : `${a.result} failure (${a.rule})`;
+    const next = a.retried
+      ? `, retried after ${formatDuration(a.waitMs ?? 0)}`
+      : a.result === 'ok'
+        ? ''
+        : ', not retried';
+    const why = a.result === 'ok' || a.reason.startsWith(`${a.result} failure`) ? '' : `: ${a.reason}`;
+    const line = a.line ? c.dim(` — ${a.line.trim()}`) : '';
+    return `  attempt ${a.attempt}: ${ended}${why}${next} (${formatDuration(a.durationMs)})${line}`;
+  });
+}
+
+/** The whole human report: summary, attempts (--retry), then (with --explain) every problem and its fix. */
 export function renderHuman(r: TidyReport, ctx: SummaryContext, explain: boolean, c: ChalkInstance): string[] {
-  const out = [summaryLine(r, ctx, c)];
+  const out = [summaryLine(r, ctx, c), ...attemptLines(r, c)];
   if (!explain) {
     if (r.problems.length) out.push(c.dim('  run with --explain for the diagnosis and fixes'));
     return out.map(redactSecrets);
