@@ -1,5 +1,8 @@
 // `gomodctl doctor`: loads the configuration, builds the check context (config, go.mod facts, bounded probe) and
 // runs every validator concurrently, then renders the report. Exit code 1 when a check failed.
+import { parseAnnotateMode, resolveAnnotateMode } from '../report/tidy-ci.js';
+import { writeDoctorCi } from '../report/doctor-ci.js';
+import { doctorJUnit, writeJUnitFile } from '../report/junit.js';
 import { runChecks, summarize } from '../core/doctor/check.js';
 import { chooseCanary } from '../core/doctor/canary.js';
 import { doctorChecks, finishResults } from '../core/doctor/checks/all-checks.js';
@@ -21,6 +24,10 @@ export interface DoctorOptions extends RunOptions {
   module?: string;
   deps: boolean;
   verbose: boolean;
+  /** --annotate: auto, github, gitlab or none (default auto). */
+  annotate?: string;
+  /** --junit FILE: one JUnit test case per check. */
+  junit?: string;
 }
 
 /** Builds the context the validators run against: configuration facts and the edge operations they may call. */
@@ -90,5 +97,10 @@ export async function runDoctor(o: DoctorOptions): Promise<number> {
   spinner.stop();
   if (out.json) out.printDocument('doctor', doctorJson(report));
   else renderDoctorHuman(out, report, o.verbose);
+  // CI: --annotate (GitHub annotations + step summary) and --junit FILE, as tidy writes them.
+  const mode = resolveAnnotateMode(parseAnnotateMode(o.annotate ?? 'auto'), o.env);
+  const write = o.json ? (l: string) => void process.stderr.write(`${l}\n`) : (l: string) => out.line(l);
+  if (mode !== 'none') writeDoctorCi(mode, report.checks, report.durationMs, o.env, write);
+  if (o.junit) writeJUnitFile(o.junit, [doctorJUnit(report.checks, { durationMs: report.durationMs })]);
   return report.summary.fail > 0 ? 1 : 0;
 }

@@ -28,10 +28,12 @@ import { createOutput, type Output } from '../report/output.js';
 import { createTidyProgress, type TidyProgress } from '../report/tidy-progress.js';
 import { startWatchdog, type Watchdog } from '../probes/tidy-watch.js';
 import { renderHuman, spinnerText, tidyJson } from '../report/tidy-render.js';
+import { tidyJUnit, writeJUnitFile } from '../report/junit.js';
 import {
   gitlabSection,
   parseAnnotateMode,
   resolveAnnotateMode,
+  ciDialect,
   writeCiReport,
   type AnnotateMode,
 } from '../report/tidy-ci.js';
@@ -49,6 +51,8 @@ export interface TidyRunOptions {
   go?: string;
   /** --retry N: attempts after a transient failure (retry.ts decideRetry); 0 or absent: none. */
   retry?: number;
+  /** --junit FILE: one JUnit test case per module and problem (report/junit.ts). */
+  junit?: string;
   /** --stall-kill: kill a go that stalled for --stall (then a transient failure for --retry). */
   stallKill?: boolean;
   /** Extra flags for `go mod tidy` (after `--`). */
@@ -364,20 +368,24 @@ async function finish(
 }
 
 function print(o: Resolved, out: Output, env: NodeJS.ProcessEnv, report: TidyReport, live: Live): void {
+  const mode = resolveAnnotateMode(o.annotate, env);
   const ctx = {
     timeoutMs: o.timeoutMs,
     interrupted: live.interrupted,
     requestCount: live.t.requestCount,
     go: o.go ?? 'go',
+    dialect: ciDialect(mode),
   };
-  const mode = resolveAnnotateMode(o.annotate, env);
   const write = o.json ? (l: string) => void process.stderr.write(`${l}\n`) : (l: string) => out.line(l);
   if (o.json) out.printDocument('tidy', tidyJson(report));
   else {
     const lines = renderHuman(report, ctx, o.explain, out.c);
     const shown =
-      mode === 'gitlab' && lines.length > 1 ? gitlabSection('gomodctl_tidy', lines[0]!, lines.slice(1)) : lines;
+      mode === 'gitlab' && lines.length > 1
+        ? gitlabSection('gomodctl_tidy', lines[0]!, lines.slice(1), undefined, report.outcome === 'ok')
+        : lines;
     shown.forEach((l) => out.line(l));
   }
   if (mode !== 'none') writeCiReport(mode, report, env, write);
+  if (o.junit) writeJUnitFile(o.junit, [tidyJUnit(report)]);
 }

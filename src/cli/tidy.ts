@@ -52,6 +52,7 @@ export function registerTidy(program: Command, tr: Translator): void {
       retryCount,
       0,
     )
+    .option('--junit <file>', 'write a JUnit XML report: one test case per module and problem (GitLab, Jenkins)')
     .option('--stall-kill', 'kill a go that made no progress for --stall (a transient failure for --retry)')
     .addOption(jsonOption(tr))
     .option('--annotate <mode>', 'CI annotations: auto, github, gitlab or none', 'auto')
@@ -66,6 +67,7 @@ export function registerTidy(program: Command, tr: Translator): void {
         timeoutMs: flags.timeout,
         retry: flags.retry,
         stallKill: Boolean(flags.stallKill),
+        ...(flags.junit ? { junit: flags.junit } : {}),
         json: Boolean(flags.json),
         annotate: flags.annotate,
         dir: flags.C ?? '.',

@@ -1,21 +1,14 @@
 // CI output of `gomodctl tidy`: GitHub `::error` annotations and job summary, GitLab collapsible sections.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, statSync } from 'node:fs';
 import { formatDuration } from '../core/duration.js';
 import { redactSecrets } from '../core/redact.js';
-import { UsageError } from '../core/errors.js';
-import type { TidyProblem, TidyReport } from '../core/tidy/report-model.js';
-import { renderFixes } from './fix-render.js';
+import type { AnnotateMode } from '../core/annotate-mode.js';
+import type { TidyReport } from '../core/tidy/report-model.js';
+import { type FixDialect, renderFixes } from './fix-render.js';
+import type { Fix } from '../core/fix/fix.js';
+import { type AnnotationLevel, fitStepSummary, packAnnotations } from '../core/ci-limits.js';
 
-/** Which CI dialect to write. */
-export type AnnotateMode = 'auto' | 'github' | 'gitlab' | 'none';
-
-/** Validates --annotate (bad value → UsageError, exit 2). */
-export function parseAnnotateMode(value: string): AnnotateMode {
-  if (value === 'auto' || value === 'github' || value === 'gitlab' || value === 'none') return value;
-  throw new UsageError(
-    `invalid --annotate "${value}": expected one of auto, github, gitlab, none (e.g. --annotate github)`,
-  );
-}
+export { type AnnotateMode, parseAnnotateMode } from '../core/annotate-mode.js';
 
 /** Resolves `auto` from the environment: GITHUB_ACTIONS → github, GITLAB_CI → gitlab, else none. */
 export function resolveAnnotateMode(mode: AnnotateMode, env: NodeJS.ProcessEnv): Exclude<AnnotateMode, 'auto'> {
@@ -29,46 +22,130 @@ export function resolveAnnotateMode(mode: AnnotateMode, env: NodeJS.ProcessEnv):
 const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-/** One `::error title=…::message` line per problem (fix included, secrets redacted). */
+/** The fix dialect of a CI mode: in GitHub Actions an environment fix is a `$GITHUB_ENV` line (it outlives the step). */
+export function ciDialect(mode: Exclude<AnnotateMode, 'auto'>): FixDialect {
+  return mode === 'github' ? 'github-env' : 'posix';
+}
+
+/** One finding for the CI dialects: level, title, the message with its facts, and the fixes. */
+export interface CiFinding {
+  level: AnnotationLevel;
+  title: string;
+  /** The first column of the summary table (cause, or the doctor group). */
+  kind: string;
+  subject: string;
+  message: string;
+  facts: string[];
+  fix: Fix[];
+}
+
+function tidyFindings(r: TidyReport): CiFinding[] {
+  return r.problems.map((p) => ({
+    level: 'error',
+    title: `gomodctl tidy: ${p.cause}${p.module ? ` ${p.module}` : ''}`,
+    kind: p.cause,
+    subject: p.module ?? p.package ?? '',
+    message: p.message,
+    facts: p.url ? [`URL: ${p.url}`] : [],
+    fix: p.fix,
+  }));
+}
+
+/**
+ * `::error`/`::warning` lines within GitHub's per-step limits (core/ci-limits.ts packAnnotations: 10 per level, one
+ * notice pointing to the rest, each message cut at 4096 characters); the rest goes to the step summary only.
+ */
+export function githubAnnotationLines(findings: CiFinding[]): string[] {
+  const items = findings.map((f) => ({
+    level: f.level,
+    title: f.title,
+    message: [f.message, ...f.facts, ...renderFixes(f.fix, 'github-env').map((x) => `Fix: ${x}`)].join('\n'),
+    item: f,
+  }));
+  return packAnnotations(items).annotations.map((a) =>
+    redactSecrets(`::${a.level} title=${escapeProperty(a.title)}::${escapeData(a.message)}`),
+  );
+}
+
+/** One `::error title=…::message` line per problem (fix included, secrets redacted), within GitHub's limits. */
 export function githubAnnotations(r: TidyReport): string[] {
-  return r.problems.map((p) => {
-    const title = `gomodctl tidy: ${p.cause}${p.module ? ` ${p.module}` : ''}`;
-    const body = [p.message, ...(p.url ? [`URL: ${p.url}`] : []), ...renderFixes(p.fix).map((f) => `Fix: ${f}`)].join(
-      '\n',
-    );
-    return redactSecrets(`::error title=${escapeProperty(title)}::${escapeData(body)}`);
-  });
+  return githubAnnotationLines(tidyFindings(r));
 }
 
 function mdCell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-function mdProblem(p: TidyProblem): string {
-  const fixes = renderFixes(p.fix)
-    .map((f) => `\`${f.replace(/`/g, "'")}\``)
+function mdRow(f: CiFinding): string {
+  const fixes = renderFixes(f.fix, 'github-env')
+    .map((x) => `\`${x.replace(/`/g, "'")}\``)
     .join('<br>');
-  return `| ${p.cause} | ${mdCell(p.module ?? p.package ?? '')} | ${mdCell(p.message)} | ${mdCell(fixes)} |`;
+  return `| ${mdCell(f.kind)} | ${mdCell(f.subject)} | ${mdCell([f.message, ...f.facts].join(' '))} | ${mdCell(fixes)} |`;
+}
+
+/**
+ * The Markdown step summary: every finding (those past the annotation limit included), kept under GitHub's size
+ * limit given the bytes the step's summary file already holds (fitStepSummary), so GitHub never drops it whole.
+ */
+export function summaryMarkdown(heading: string, findings: CiFinding[], usedBytes = 0): string {
+  const head = `### ${heading}\n\n`;
+  if (findings.length === 0) return redactSecrets(`${head}No problems found.\n`);
+  const rows = findings.map(mdRow).map(redactSecrets);
+  const fit = fitStepSummary(
+    {
+      head: `${head}| cause | module | problem | fix |\n|---|---|---|---|\n`,
+      rows,
+      tail: (n) => (n ? `\n${n} more not shown: GitHub limits a step summary to 1 MiB (see the log).\n` : ''),
+    },
+    { usedBytes },
+  );
+  return fit.text;
 }
 
 /** The Markdown job summary appended to $GITHUB_STEP_SUMMARY. */
-export function githubSummaryMarkdown(r: TidyReport): string {
-  const head = `### gomodctl tidy: ${r.outcome} (${formatDuration(r.durationMs)})\n\n`;
-  if (r.problems.length === 0) return redactSecrets(`${head}No problems found.\n`);
-  const rows = ['| cause | module | problem | fix |', '|---|---|---|---|', ...r.problems.map(mdProblem)];
-  return redactSecrets(`${head}${rows.join('\n')}\n`);
+export function githubSummaryMarkdown(r: TidyReport, usedBytes = 0): string {
+  return summaryMarkdown(`gomodctl tidy: ${r.outcome} (${formatDuration(r.durationMs)})`, tidyFindings(r), usedBytes);
 }
 
-/** Wraps lines in a GitLab collapsible section (docs.gitlab.com ci/jobs/job_logs "Custom collapsible sections"). */
+/**
+ * Wraps lines in a GitLab collapsible section (docs.gitlab.com ci/jobs/job_logs "Custom collapsible sections"),
+ * collapsed only when `collapsed` (a failed run shows its diagnosis expanded).
+ */
 export function gitlabSection(
   name: string,
   header: string,
   lines: string[],
   nowSec = Math.floor(Date.now() / 1000),
+  collapsed = true,
 ): string[] {
-  const start = `\x1b[0Ksection_start:${nowSec}:${name}[collapsed=true]\r\x1b[0K${header}`;
+  const start = `\x1b[0Ksection_start:${nowSec}:${name}[collapsed=${collapsed}]\r\x1b[0K${header}`;
   const end = `\x1b[0Ksection_end:${nowSec}:${name}\r\x1b[0K`;
   return [start, ...lines, end].map(redactSecrets);
+}
+
+function summaryBytes(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Writes GitHub annotations to `write` and the Markdown summary to $GITHUB_STEP_SUMMARY (when set). */
+export function writeGithub(
+  findings: CiFinding[],
+  heading: string,
+  env: NodeJS.ProcessEnv,
+  write: (line: string) => void,
+): void {
+  githubAnnotationLines(findings).forEach(write);
+  const path = env.GITHUB_STEP_SUMMARY;
+  if (!path) return;
+  try {
+    appendFileSync(path, summaryMarkdown(heading, findings, summaryBytes(path)) + '\n');
+  } catch {
+    write('::warning::gomodctl could not append to $GITHUB_STEP_SUMMARY');
+  }
 }
 
 /** Writes the CI dialect: annotations to `write`, the Markdown summary appended to $GITHUB_STEP_SUMMARY when set. */
@@ -78,14 +155,6 @@ export function writeCiReport(
   env: NodeJS.ProcessEnv,
   write: (line: string) => void,
 ): void {
-  if (mode === 'github') {
-    githubAnnotations(r).forEach(write);
-    if (env.GITHUB_STEP_SUMMARY) {
-      try {
-        appendFileSync(env.GITHUB_STEP_SUMMARY, githubSummaryMarkdown(r) + '\n');
-      } catch {
-        write('::warning::gomodctl could not append to $GITHUB_STEP_SUMMARY');
-      }
-    }
-  }
+  if (mode === 'github')
+    writeGithub(tidyFindings(r), `gomodctl tidy: ${r.outcome} (${formatDuration(r.durationMs)})`, env, write);
 }

@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { formatDuration } from '../core/duration.js';
 import { redactSecrets } from '../core/redact.js';
 import type { TidyProblem, TidyReport } from '../core/tidy/report-model.js';
-import { renderFixes } from './fix-render.js';
+import { type FixDialect, renderFixes } from './fix-render.js';
 
 /** Extra facts for the summary line that are not in the JSON document. */
 export interface SummaryContext {
@@ -11,6 +11,8 @@ export interface SummaryContext {
   interrupted: boolean;
   requestCount: number;
   go: string;
+  /** How fixes are written: `github-env` in GitHub Actions (a `$GITHUB_ENV` line outlives the step). */
+  dialect?: FixDialect;
 }
 
 /** The body of the `gomodctl tidy --json` document: the report with each fix rendered as the line to copy. */
@@ -33,7 +35,7 @@ export function summaryLine(r: TidyReport, ctx: SummaryContext, c: ChalkInstance
 }
 
 /** The lines describing one problem, indented, with its fixes. */
-export function problemLines(p: TidyProblem, index: number, c: ChalkInstance): string[] {
+export function problemLines(p: TidyProblem, index: number, c: ChalkInstance, dialect?: FixDialect): string[] {
   const lines = [`${c.bold(`${index + 1}.`)} ${c.red(`[${p.cause}]`)} ${p.message}`];
   const facts: string[] = [];
   if (p.module) facts.push(`module ${p.module}${p.version ? `@${p.version}` : ''}`);
@@ -41,7 +43,7 @@ export function problemLines(p: TidyProblem, index: number, c: ChalkInstance): s
   if (p.phase) facts.push(`phase ${p.phase}`);
   if (facts.length) lines.push(`   ${c.dim(facts.join(' · '))}`);
   if (p.url) lines.push(`   ${c.dim('url')} ${p.url}`);
-  renderFixes(p.fix).forEach((f, i) => lines.push(`   ${c.cyan(i === 0 ? 'fix' : '   ')} ${f}`));
+  renderFixes(p.fix, dialect).forEach((f, i) => lines.push(`   ${c.cyan(i === 0 ? 'fix' : '   ')} ${f}`));
   return lines.map(redactSecrets);
 }
 
@@ -69,7 +71,7 @@ export function renderHuman(r: TidyReport, ctx: SummaryContext, explain: boolean
   }
   if (r.problems.length === 0 && r.outcome !== 'ok')
     out.push('  gomodctl found no specific cause; run `gomodctl doctor` for the whole configuration');
-  r.problems.forEach((p, i) => out.push(...problemLines(p, i, c)));
+  r.problems.forEach((p, i) => out.push(...problemLines(p, i, c, ctx.dialect)));
   return out.map(redactSecrets);
 }
 
