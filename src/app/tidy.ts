@@ -143,6 +143,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
         model: loaded.model,
         proxies: loaded.proxies,
         ...(poll ? { poll } : {}),
+        ...(live.deadline !== undefined ? { timeLeftMs: () => live.deadline! - performance.now() } : {}),
         ...stallNotices(o, live, progress, () => {
           live.stallKilled = true; // --stall-kill: a stalled go is killed, then judged transient (retry.ts)
           void p.killTree();

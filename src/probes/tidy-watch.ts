@@ -25,6 +25,8 @@ export interface WatchOptions {
   onStallStart?(quietMs: number, targets: string[]): void;
   /** Called on every tick (spinner). */
   onTick?(quietMs: number): void;
+  /** Milliseconds until --timeout ends the run: a stall probe must answer before then to be in the report. */
+  timeLeftMs?(): number;
   /**
    * Awaited before each tick's check (never two at once): the module cache poll (go/download-watch.ts), so a body
    * that still grows counts as progress and one that stopped is seen at once.
@@ -113,7 +115,9 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
       stallAt = last;
       const targets = probeTargets(t, o.model, o.proxies);
       o.onStallStart?.(quiet, targets);
-      void probe(Math.min(Math.max(o.stallMs, 2000), 5000), targets).then(() =>
+      // Ends well before --timeout (the report follows the kill within 0.5 s, even on a loaded machine).
+      const left = (o.timeLeftMs?.() ?? Number.POSITIVE_INFINITY) - 600;
+      void probe(Math.max(300, Math.min(Math.max(o.stallMs, 2000), 5000, left)), targets).then(() =>
         o.onStall?.(now() - t.lastActivityMs(), found),
       );
     }

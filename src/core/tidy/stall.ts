@@ -12,7 +12,14 @@ import { dropProxyFix, pipeFix, sumdbFix } from './fixes.js';
 import type { TidyProblem } from './report-model.js';
 import type { Timeline } from './timeline.js';
 import { matchProxyBase, urlSubject } from './url-subject.js';
-import { formatBytes, movingTransfers, movingWords, stalledDownloads, type Waiting } from './progress.js';
+import {
+  formatBytes,
+  movingTransfers,
+  movingWords,
+  predictedZipUrl,
+  stalledDownloads,
+  type Waiting,
+} from './progress.js';
 import { bodyStallFix, proxyHopFix, slowFix, toolchainFix } from './fixes.js';
 import { goProxyFor } from './proxy-env.js';
 
@@ -57,10 +64,23 @@ export function stallProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
     out.push(hangProblem(o, p.url, o.now - p.startedMs, p.subject.module, p.subject.version));
   for (const [cmd, startedMs] of t.vcsPending)
     if (o.now - startedMs >= window) out.push(vcsHang(t, cmd, o.now - startedMs));
+  // Go < 1.21 prints no -x: after `go: downloading M V` with no byte in the module cache, the zip request hangs.
+  if (out.length === 0 && !t.sawTrace) out.push(...untracedZipHangs(t, o, window));
   if (out.length > 0) return out;
   const moving = movingTransfers(t, o.now, o.stallMs ?? 10_000);
   if (moving.length > 0) return [slowProblem(t, o, moving)];
   return routeStall(t, o);
+}
+
+/** Zips Go announced (`go: downloading`) and whose request got no byte: named by the route's zip URL. */
+function untracedZipHangs(t: Timeline, o: DiagnoseOptions, window: number): TidyProblem[] {
+  return t.transfers
+    .openZips()
+    .filter((z) => !z.toolchain && z.phase === 'request' && !z.bytes && o.now - z.startedMs >= window)
+    .flatMap((z) => {
+      const url = predictedZipUrl(o.model, z.module!, z.version!);
+      return url ? [hangProblem(o, url, o.now - z.startedMs, z.module, z.version)] : [];
+    });
 }
 
 /** A zip whose body stopped half-way: Go sets no limit on reading a body (net/http's DefaultTransport has none). */
@@ -102,13 +122,22 @@ function toolchainStall(o: DiagnoseOptions, w: Waiting): TidyProblem {
 /** Killed while downloads still moved: the run is slow, not stuck; no module is to blame. */
 function slowProblem(t: Timeline, o: DiagnoseOptions, moving: ReturnType<typeof movingTransfers>): TidyProblem {
   const done = t.transfers.all().filter((x) => x.kind === 'zip' && x.phase === 'done').length;
-  return {
+  const p: TidyProblem = {
     rule: 'slow',
     cause: 'timeout',
     phase: 'body',
     message: `nothing is stuck, the run is ${movingWords(moving)}; ${done} zip${done === 1 ? '' : 's'} downloaded before it ended`,
     fix: slowFix(),
   };
+  // One download still moving while everything else finished: that one is what the run waited for (named, not blamed).
+  const only = moving.length === 1 ? moving[0]! : undefined;
+  const z = only && t.transfers.zip(only.module, only.version);
+  if (only && z) {
+    Object.assign(p, { module: only.module, version: only.version });
+    const url = z.url ?? predictedZipUrl(o.model, only.module, only.version);
+    if (url) p.url = redactUrl(url);
+  }
+  return p;
 }
 
 /**

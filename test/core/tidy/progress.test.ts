@@ -23,17 +23,31 @@ function replay(ver: string, name: string): { t: Timeline; end: number } {
 
 for (const ver of ['go1.19', 'go1.26', 'go1.27']) {
   describe(`body-stall (${ver})`, () => {
-    it('a body that grows is slow ("slow, N KB/s"), never a stall; the report blames no module', () => {
+    it('a body that grows is slow ("slow, N KB/s"), never a stall; the one still moving is named', () => {
       const { t, end } = replay(ver, 'body-stall');
       for (let i = 0; i <= 20; i++) t.observeZip({ ...HELLO, state: 'partial', bytes: 1000 * i }, end + i * 250);
       const now = end + 20 * 250 + 100;
       expect(movingTransfers(t, now, 10_000)).toEqual([expect.objectContaining({ ...HELLO, bytes: 20_000 })]);
       const [p, ...rest] = diagnose(t, { ...S, stalled: true, stallMs: 10_000, now });
       expect(rest).toEqual([]);
-      expect(p).toMatchObject({ rule: 'slow', cause: 'timeout' });
-      expect(p!.module).toBeUndefined();
+      expect(p).toMatchObject({ rule: 'slow', cause: 'timeout', ...HELLO });
+      expect(p!.url).toMatch(/\/example\.com\/hello\/@v\/v1\.1\.0\.zip$/);
       expect(p!.message).toMatch(/slow, 4\.0 KB\/s .*example\.com\/hello@v1\.1\.0: 20\.0 KB so far/);
       expect(p!.fix.every((f) => f.kind === 'comment')).toBe(true); // advice, not a verified command
+    });
+
+    it('every download slowed but moving: "slow" with the progress, and no module blamed', () => {
+      const { t, end } = replay(ver, 'body-stall');
+      const DEP = { module: 'example.com/dep', version: 'v1.0.0' };
+      for (let i = 0; i <= 8; i++) {
+        t.observeZip({ ...HELLO, state: 'partial', bytes: 500 * i }, end + i * 250);
+        t.observeZip({ ...DEP, state: 'partial', bytes: 100 * i }, end + i * 250);
+      }
+      const [p, ...rest] = diagnose(t, { ...S, stalled: true, stallMs: 10_000, now: end + 8 * 250 + 50 });
+      expect(rest).toEqual([]);
+      expect(p).toMatchObject({ rule: 'slow', cause: 'timeout' });
+      expect(p!.module).toBeUndefined();
+      expect(p!.message).toMatch(/^nothing is stuck, the run is slow, 2\.4 KB\/s \(2 downloads still moving/);
     });
 
     it('a body that stopped: the notice and the report name the same module, version, URL and bytes', () => {
