@@ -14,6 +14,7 @@ import { benchProbe } from './cases/probe.js';
 import { benchParser } from './cases/parser.js';
 import { benchTlsCheck } from './cases/tls-check.js';
 import { benchCheckProxy } from './cases/check-proxy.js';
+import { benchProgress } from './cases/progress.js';
 
 const CASES = [
   [1, '1 start-up', benchStartup, false],
@@ -24,6 +25,7 @@ const CASES = [
   [6, '6 parser', benchParser, false],
   [7, '7 TLS ClientHello check', benchTlsCheck, false],
   [8, '8 check-proxy', benchCheckProxy, false],
+  [9, '9 progress is bytes', benchProgress, true],
 ];
 
 function parseArgs(argv) {

@@ -18,8 +18,7 @@ import type { TidyAttempt, TidyReport } from '../core/tidy/report-model.js';
 import type { TidyEvent } from '../core/tidy/classify.js';
 import { backoffMs, decideRetry, type RetryDecision } from '../core/tidy/retry.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
-import { GoNotFoundError, resolveGoBinary } from '../go/run-go.js';
-import { loadConfig } from '../go/load-config.js';
+import { GoNotFoundError, goVersionFromFile, resolveGoBinary } from '../go/go-binary.js';
 import { startTidyProcess, type TidyProcess } from '../go/tidy-process.js';
 import { verifyModuleDir } from '../go/dirs.js';
 import { toolchainZipUrl } from '../core/tidy/probe-targets.js';
@@ -103,13 +102,9 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
   const o: Resolved = { ...opts, annotate: parseAnnotateMode(opts.annotate), cwd: verifyModuleDir(opts.dir) };
   const out = createOutput({ json: o.json, color: o.color, env, lang: o.lang });
   const go = await resolveGoBinary(o.go, env);
-  const loaded = await loadConfig({ go, env, cwd: o.cwd });
-  if (!loaded.go) throw goNotFound(out, go);
-  const { args, addedX } = tidyArgs(loaded.go.version, o.goArgs, env.GOFLAGS);
-  const bases = proxyUrls(loaded.proxies);
   const live: Live = {
-    t: new Timeline(0, { proxyBases: bases }),
-    loaded,
+    t: new Timeline(0),
+    loaded: undefined as unknown as LoadedConfig, // set before any line is applied (spawnTidy waits for `ready`)
     start: performance.now(),
     now: () => performance.now() - live.start,
     timedOut: false,
@@ -122,19 +117,44 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
   let proc: TidyProcess | undefined;
   const stopGuards = guard(o, live, entered, async () => proc?.killTree());
   live.deadline = o.timeoutMs === undefined ? undefined : entered + o.timeoutMs;
-  // Bytes are progress: the module cache shows each zip body growing (Go's -x line closes at the headers).
-  const cache = loaded.gomodcache ? createDownloadWatch(loaded.gomodcache) : undefined;
-  const poll = cache ? () => cache.tick(live.t, live.now) : undefined;
-  if (poll) live.poll = poll;
   const attempts: TidyAttempt[] = [];
   let watchdog: Watchdog | undefined;
   let exitCode: number | null = null;
   try {
+    // Start go first (its version from $GOROOT/VERSION, no process) and read the configuration beside it: go's lines
+    // wait in spawnTidy until the configuration is there, each with the time it arrived.
+    let ready = (): void => {};
+    const isReady = new Promise<void>((resolve) => (ready = resolve));
+    const early = await goVersionFromFile(go, env);
+    const firstEvents: TidyEvent[] = [];
+    if (early) {
+      const a = tidyArgs(early, o.goArgs, env.GOFLAGS);
+      live.start = performance.now();
+      proc = spawnTidy({ go, args: a.args, addedX: a.addedX, o, env, live, progress, events: firstEvents, isReady });
+    }
+    // Loaded now, beside go: load-config brings execa (~100 ms of module loading) that go's start need not wait for.
+    const { loadConfig } = await import('../go/load-config.js');
+    const loaded = await loadConfig({ go, env, cwd: o.cwd });
+    if (!loaded.go) {
+      await proc?.killTree();
+      throw goNotFound(out, go);
+    }
+    const { args, addedX } = tidyArgs(loaded.go.version, o.goArgs, env.GOFLAGS);
+    const bases = proxyUrls(loaded.proxies);
+    Object.assign(live, { loaded, t: new Timeline(0, { proxyBases: bases }) });
+    // Bytes are progress: the module cache shows each zip body growing (Go's -x line closes at the headers).
+    const cache = loaded.gomodcache ? createDownloadWatch(loaded.gomodcache) : undefined;
+    const poll = cache ? () => cache.tick(live.t, live.now) : undefined;
+    if (poll) live.poll = poll;
+    ready();
     for (let n = 1; ; n++) {
       if (n > 1) Object.assign(live, { t: new Timeline(0, { proxyBases: bases }), start: performance.now() });
       live.stallKilled = false;
-      const events: TidyEvent[] = [];
-      proc = spawnTidy(go, args, addedX, o, env, live, progress, events);
+      const events = n === 1 ? firstEvents : [];
+      if (n > 1 || !proc) {
+        if (n === 1) live.start = performance.now();
+        proc = spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady });
+      }
       const p = proc;
       watchdog = startWatchdog(live.t, live.now, {
         stallMs: o.stallMs,
@@ -215,40 +235,52 @@ const KEPT_FOR_RETRY = new Set<TidyEvent['kind']>(['error', 'unknown', 'get-erro
  * Starts go; every stderr line goes to the classifier and timeline, and is passed through unless it is our -x trace.
  * With --json go's stdout (`-diff` prints there, Go ≥ 1.23) goes to stderr: stdout holds the one JSON document.
  */
-function spawnTidy(
-  go: string,
-  args: string[],
-  addedX: boolean,
-  o: Resolved,
-  env: NodeJS.ProcessEnv,
-  live: Live,
-  progress: TidyProgress,
-  events: TidyEvent[],
-) {
+/** What spawnTidy needs: the command, where its lines go, and when the configuration they are read with is there. */
+interface SpawnArgs {
+  go: string;
+  args: string[];
+  addedX: boolean;
+  o: Resolved;
+  env: NodeJS.ProcessEnv;
+  live: Live;
+  progress: TidyProgress;
+  /** Where the lines the retry policy reads are kept. */
+  events: TidyEvent[];
+  /** Resolves once live.loaded and live.t are set; lines before it wait, with the time they arrived. */
+  isReady: Promise<void>;
+}
+
+function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady }: SpawnArgs) {
   const classifier = new LineClassifier();
   const told = new Set<string>();
   const tell = !o.explain || o.json ? undefined : (l: string) => progress.writeLine(redactSecrets(l));
+  const handle = (line: string, at: number): void => {
+    const ev = classifier.push(line);
+    live.t.apply(ev, at - live.start);
+    if (KEPT_FOR_RETRY.has(ev.kind) && events.length < 512) events.push(ev); // what decideRetry reads, bounded
+    // A definite failure is said as soon as it is seen (the run may go on for minutes before go gives up).
+    const definite = tell && definiteFailure(ev, live.loaded.proxies);
+    const mod = definite ? definite.detail.module! : '';
+    const parentProbe = definite && [...live.t.modules.keys()].some((m) => m.startsWith(`${mod}/`)); // Go's prefix asks
+    if (definite && tell && !parentProbe && !told.has(definite.detail.url!)) {
+      told.add(definite.detail.url!);
+      tell(`gomodctl: ${explainError(definite, live.loaded.model, live.loaded.proxies).message}`);
+    }
+    const traced = ev.kind.startsWith('get-') || ev.kind === 'vcs';
+    if (!(addedX && traced)) progress.writeLine(redactSecrets(line)); // pass Go's own output through
+  };
+  let waiting: Array<[string, number]> | null = [];
+  void isReady.then(() => {
+    for (const [line, at] of waiting ?? []) handle(line, at);
+    waiting = null;
+  });
   return startTidyProcess({
     go,
     args,
     cwd: o.cwd,
     env,
     stdoutToStderr: o.json,
-    onLine: (line) => {
-      const ev = classifier.push(line);
-      live.t.apply(ev, live.now());
-      if (KEPT_FOR_RETRY.has(ev.kind) && events.length < 512) events.push(ev); // what decideRetry reads, bounded
-      // A definite failure is said as soon as it is seen (the run may go on for minutes before go gives up).
-      const definite = tell && definiteFailure(ev, live.loaded.proxies);
-      const mod = definite ? definite.detail.module! : '';
-      const parentProbe = definite && [...live.t.modules.keys()].some((m) => m.startsWith(`${mod}/`)); // Go's prefix asks
-      if (definite && tell && !parentProbe && !told.has(definite.detail.url!)) {
-        told.add(definite.detail.url!);
-        tell(`gomodctl: ${explainError(definite, live.loaded.model, live.loaded.proxies).message}`);
-      }
-      const traced = ev.kind.startsWith('get-') || ev.kind === 'vcs';
-      if (!(addedX && traced)) progress.writeLine(redactSecrets(line)); // pass Go's own output through
-    },
+    onLine: (line) => (waiting ? void waiting.push([line, performance.now()]) : handle(line, performance.now())),
   });
 }
 

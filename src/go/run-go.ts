@@ -1,10 +1,9 @@
 // The edge that runs `go`: one named function per operation, each with a timeout and a translated error.
 import { execa } from 'execa';
-import { GomodctlError, UsageError } from '../core/errors.js';
+import { GomodctlError } from '../core/errors.js';
 import type { EnvFileOp } from '../core/goenv-file.js';
 import { commonMsg } from '../core/i18n/messages/common.js';
 import { cMessagesEnv } from './child-env.js';
-import { findExecutable } from './which.js';
 
 /** Options shared by every `go` invocation. */
 export interface GoRunOptions {
@@ -15,31 +14,14 @@ export interface GoRunOptions {
   timeoutMs?: number;
 }
 
-/** Thrown when the go binary cannot be run at all. */
-export class GoNotFoundError extends GomodctlError {
-  constructor(go: string) {
-    super(commonMsg('go.notFound', { go }), 1, commonMsg('go.notFoundHint'));
-    this.name = 'GoNotFoundError';
-  }
-}
-
-/** An explicit --go that is not an executable is bad usage (exit 2), not "Go not installed". */
-export async function verifyGoFlag(explicit: string | undefined, env: NodeJS.ProcessEnv): Promise<void> {
-  if (explicit === undefined) return;
-  if (await findExecutable(explicit, env)) return;
-  throw new UsageError(commonMsg('go.noSuchExecutable', { go: explicit }));
-}
-
-/** Picks the go binary: an explicit --go, else $GOMODCTL_GO, else "go" on PATH (go.exe on Windows via PATHEXT). */
-export function getGoBinary(explicit: string | undefined, env: NodeJS.ProcessEnv): string {
-  return explicit || env.GOMODCTL_GO || 'go';
-}
-
-/** The go binary a command runs: an explicit --go must be an executable (bad usage otherwise), else getGoBinary. */
-export async function resolveGoBinary(explicit: string | undefined, env: NodeJS.ProcessEnv): Promise<string> {
-  await verifyGoFlag(explicit, env);
-  return getGoBinary(explicit, env);
-}
+export {
+  GoNotFoundError,
+  getGoBinary,
+  goVersionFromFile,
+  resolveGoBinary,
+  verifyGoFlag,
+} from './go-binary.js';
+import { GoNotFoundError } from './go-binary.js';
 
 /**
  * Environment for read-only diagnostics: GOTOOLCHAIN=local so that `go env` inside a module

@@ -12,6 +12,7 @@ import { dropProxyFix, pipeFix, sumdbFix } from './fixes.js';
 import type { TidyProblem } from './report-model.js';
 import type { Timeline } from './timeline.js';
 import { matchProxyBase, urlSubject } from './url-subject.js';
+import type { Transfer } from './transfers.js';
 import {
   formatBytes,
   movingTransfers,
@@ -119,6 +120,18 @@ function toolchainStall(o: DiagnoseOptions, w: Waiting): TidyProblem {
   return p;
 }
 
+/** True when `z` has run more than 4× as long as the median zip that finished (and at least one did). */
+function isOutlier(t: Timeline, z: Transfer, now: number): boolean {
+  const took = t.transfers
+    .all()
+    .filter((x) => x.kind === 'zip' && x.phase === 'done' && x.endedMs !== undefined)
+    .map((x) => x.endedMs! - x.startedMs)
+    .sort((a, b) => a - b);
+  if (took.length === 0) return false;
+  const mid = took[Math.floor(took.length / 2)]!;
+  return now - z.startedMs > 4 * Math.max(mid, 50);
+}
+
 /** Killed while downloads still moved: the run is slow, not stuck; no module is to blame. */
 function slowProblem(t: Timeline, o: DiagnoseOptions, moving: ReturnType<typeof movingTransfers>): TidyProblem {
   const done = t.transfers.all().filter((x) => x.kind === 'zip' && x.phase === 'done').length;
@@ -129,10 +142,11 @@ function slowProblem(t: Timeline, o: DiagnoseOptions, moving: ReturnType<typeof 
     message: `nothing is stuck, the run is ${movingWords(moving)}; ${done} zip${done === 1 ? '' : 's'} downloaded before it ended`,
     fix: slowFix(),
   };
-  // One download still moving while everything else finished: that one is what the run waited for (named, not blamed).
+  // One download still moving long after the others finished quickly: the outlier the run waited for (named, not
+  // blamed). When every download is as slow (none finished, or they took as long), no module is named.
   const only = moving.length === 1 ? moving[0]! : undefined;
   const z = only && t.transfers.zip(only.module, only.version);
-  if (only && z) {
+  if (only && z && isOutlier(t, z, o.now)) {
     Object.assign(p, { module: only.module, version: only.version });
     const url = z.url ?? predictedZipUrl(o.model, only.module, only.version);
     if (url) p.url = redactUrl(url);

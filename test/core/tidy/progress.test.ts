@@ -23,8 +23,18 @@ function replay(ver: string, name: string): { t: Timeline; end: number } {
 
 for (const ver of ['go1.19', 'go1.26', 'go1.27']) {
   describe(`body-stall (${ver})`, () => {
-    it('a body that grows is slow ("slow, N KB/s"), never a stall; the one still moving is named', () => {
+    it('a body that grows is slow ("slow, N KB/s"), never a stall; alone, no module is blamed', () => {
       const { t, end } = replay(ver, 'body-stall');
+      for (let i = 0; i <= 20; i++) t.observeZip({ ...HELLO, state: 'partial', bytes: 1000 * i }, end + i * 250);
+      const [p] = diagnose(t, { ...S, stalled: true, stallMs: 10_000, now: end + 20 * 250 + 100 });
+      expect(p).toMatchObject({ rule: 'slow', cause: 'timeout' });
+      expect(p!.module).toBeUndefined();
+    });
+
+    it('the one download still moving long after the others finished is named (slow, not stuck)', () => {
+      const { t, end } = replay(ver, 'body-stall');
+      t.apply({ kind: 'downloading', module: 'example.com/dep', version: 'v1.0.0' }, end);
+      t.observeZip({ module: 'example.com/dep', version: 'v1.0.0', state: 'complete', bytes: 900 }, end + 20);
       for (let i = 0; i <= 20; i++) t.observeZip({ ...HELLO, state: 'partial', bytes: 1000 * i }, end + i * 250);
       const now = end + 20 * 250 + 100;
       expect(movingTransfers(t, now, 10_000)).toEqual([expect.objectContaining({ ...HELLO, bytes: 20_000 })]);
