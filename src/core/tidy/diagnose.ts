@@ -9,7 +9,7 @@ import type { ProbeHop, ProxyFinding } from '../probe-types.js';
 import { matchPrefixPatterns } from '../patterns.js';
 import { redactUrl } from '../redact.js';
 import { modulePathHost, urlHost } from '../hosts.js';
-import { goprivateFix } from './fixes.js';
+import { fixesFor, goprivateFix } from './fixes.js';
 import { explainError } from './rules.js';
 import { stallProblems } from './stall.js';
 import { definiteFailures } from './definite.js';
@@ -72,6 +72,7 @@ export function diagnose(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   for (const e of [...finals, ...t.errors.filter((e) => e.kind === 'get-error')])
     add(explainError(e, o.model, o.proxies));
   leakProblems(t, o).forEach(add);
+  for (const p of out) p.fix = fixesFor(p, o); // the one switch point of tidy's fixes (fixes.ts)
   for (const p of out) {
     if (p.cause !== 'toolchain' || p.url || !o.toolchainUrl) continue;
     p.url = redactUrl(o.toolchainUrl); // no -x trace for the switch itself: the route names the request

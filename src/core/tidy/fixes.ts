@@ -1,7 +1,8 @@
 // Pure fix builders for tidy diagnoses (core/fix/fix.ts data): every fix is a real setting or command of the Go
 // that ran, computed from the configuration as Go reports it and from GOPROXY parsed once.
 import { getVar } from '../config-model.js';
-import { type Fix, commandFix, commentFix, setFix } from '../fix/fix.js';
+import { type Fix, commandFix, commentFix, fixVariable, setFix } from '../fix/fix.js';
+import type { TidyProblem } from './report-model.js';
 import { formatGoproxy } from '../goproxy.js';
 import { modulePathHost, urlHost } from '../hosts.js';
 import { redactSecrets, redactUrl } from '../redact.js';
@@ -205,5 +206,30 @@ export function vcsFix(model: ConfigModel, d: { module?: string; url?: string; c
   if (d.module && !getVar(model, 'GOPRIVATE') && privatePatternFor(d.module) && !isPublicModulePath(d.module))
     out.push(goprivateFix(model, d.module, 'if the module is private'));
   out.push(commandFix(['gomodctl', 'doctor']));
+  return out;
+}
+
+/** What fixesFor sees besides the problem: the configuration as Go reports it and GOPROXY parsed once. */
+export interface FixContext {
+  model: ConfigModel;
+  proxies: ProxyEntry[];
+}
+
+/**
+ * The one place a tidy problem's fixes leave the diagnosis (diagnose.ts runs every problem through it): today the
+ * fixes its rule drafted (rules.ts, stall.ts, the leak check), deduplicated, with GOPRIVATE first when the problem
+ * is a leak. This is the switch point for [verdict]'s verified fixes: same Fix data, same wording as doctor.
+ */
+export function fixesFor(p: TidyProblem, _ctx: FixContext): Fix[] {
+  const seen = new Set<string>();
+  const out: Fix[] = [];
+  for (const f of p.fix) {
+    const k = JSON.stringify(f);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(f);
+  }
+  if (p.cause === 'leak')
+    out.sort((a, b) => Number(fixVariable(b) === 'GOPRIVATE') - Number(fixVariable(a) === 'GOPRIVATE'));
   return out;
 }
