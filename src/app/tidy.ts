@@ -135,6 +135,11 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     // Loaded now, beside go: load-config brings execa (~100 ms of module loading) that go's start need not wait for.
     const { loadConfig } = await import('../go/load-config.js');
     const loaded = await loadConfig({ go, env, cwd: o.cwd });
+    if (!loaded.go && (live.interrupted || live.timedOut)) {
+      // The signal (or --timeout) came while `go env` ran beside the early go, and killed it too: nothing to report.
+      await proc?.killTree();
+      return live.interrupted ? 130 : 3;
+    }
     if (!loaded.go) {
       await proc?.killTree();
       throw goNotFound(out, go);
