@@ -335,7 +335,9 @@ export const RULES: TidyRule[] = [
       return {
         message: /invalid response from proxy/.test(text)
           ? `the module proxy${at(d)} answers with something that is not a Go module proxy response (a login page or a block page?)`
-          : `the module proxy${at(d)} fails with HTTP ${d.httpStatus ?? '?'} for ${subj(d)}${words(d)}${leakWords(leaked)}`,
+          : d.httpStatus === 429
+            ? `the module proxy${at(d)} rate-limits the requests for ${subj(d)} (429 Too Many Requests)${words(d)}: transient, --retry waits and retries`
+            : `the module proxy${at(d)} fails with HTTP ${d.httpStatus ?? '?'} for ${subj(d)}${words(d)}${leakWords(leaked)}`,
         fix: [
           ...(leaked ? [goprivateFix(model, leaked)] : []),
           ...pipeFix(model, proxies),

@@ -255,6 +255,7 @@ for (const ver of VERSIONS) {
           expect(renderFixes(p.fix)[0]).toBe('go env -w GOPRIVATE=git.corp.invalid');
         }
         if (name === 'gateway-403') expect(p.message).toContain('"This module version is not available."');
+        if (name === 'status-429') expect(p.message).toContain('rate-limits the requests for example.com/hello (429');
         if (name === 'vcs-dns' || name === '404-comma-direct') {
           expect(p.message).toContain('Could not resolve host: git.gomodctl.invalid');
           expect(p.message).toMatch(
