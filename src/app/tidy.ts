@@ -21,7 +21,7 @@ import type { LoadedConfig } from '../core/loaded-config.js';
 import { GoNotFoundError, goVersionFromFile, resolveGoBinary } from '../go/go-binary.js';
 import { startTidyProcess, type TidyProcess } from '../go/tidy-process.js';
 import { verifyModuleDir } from '../go/dirs.js';
-import { toolchainZipUrl } from '../core/tidy/probe-targets.js';
+import { fallThroughTargets, toolchainZipUrl } from '../core/tidy/probe-targets.js';
 import { proxyUrls } from '../core/goproxy.js';
 import { createOutput, type Output } from '../report/output.js';
 import { createTidyProgress, type TidyProgress } from '../report/tidy-progress.js';
@@ -371,6 +371,12 @@ async function finish(
   const left = live.deadline === undefined ? Number.POSITIVE_INFINITY : live.deadline + 250 - performance.now();
   if (killed && left >= 150 && live.t.pending().length + live.t.pendingPackages.size > 0)
     await watchdog.probeNow(Math.min(o.stallMs, 1500, left));
+  // Go < 1.21 failed at direct after `|`: probe the proxies it fell through, so the report says what sent it there.
+  if (!killed && exitCode !== 0 && !live.t.sawTrace) {
+    const errs = live.t.errors.flatMap((e) => (e.kind === 'error' ? [e.detail] : []));
+    const targets = fallThroughTargets(live.t, errs, live.loaded.model, live.loaded.proxies);
+    if (targets.length) await watchdog.probeNow(Math.min(o.stallMs, 1500), targets);
+  }
   await watchdog.stop(live.timedOut ? Math.max(0, live.deadline! + 400 - performance.now()) : undefined);
   const end: RunEnd = {
     goExitCode: killed ? null : exitCode,

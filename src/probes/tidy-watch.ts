@@ -39,8 +39,11 @@ export interface Watchdog {
   findings(): ProbeFinding[];
   /** True once a stall was detected in the current quiet period. */
   stalled(): boolean;
-  /** Probes now if nothing was probed in this quiet period (used at --timeout / Ctrl-C), bounded by `maxMs`. */
-  probeNow(maxMs: number): Promise<void>;
+  /**
+   * Probes now if nothing was probed in this quiet period (used at --timeout / Ctrl-C), bounded by `maxMs`; with
+   * `targets`, those URLs (their findings are added to the others).
+   */
+  probeNow(maxMs: number, targets?: string[]): Promise<void>;
   /** Stops ticking; waits for a probe in flight at most `maxWaitMs` (--timeout must not overshoot for a probe). */
   stop(maxWaitMs?: number): Promise<void>;
 }
@@ -139,7 +142,13 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
   return {
     findings: () => found,
     stalled: () => stallAt !== null && t.lastActivityMs() <= stallAt,
-    probeNow: async (maxMs) => {
+    probeNow: async (maxMs, targets) => {
+      if (targets) {
+        const extra = prober().then((pr) => probeAll(targets, maxMs, o, pr));
+        const got = await bounded(extra, maxMs + 200);
+        if (got) found = [...found, ...got];
+        return;
+      }
       const p = probedAt === t.lastActivityMs() && inflight ? inflight : probe(maxMs); // this quiet period was probed
       await bounded(p, maxMs);
     },

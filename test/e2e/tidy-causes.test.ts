@@ -90,6 +90,19 @@ describe.concurrent(`tidy --explain: issue 12's causes with ${version}`, () => {
     expect(doc.problems.find((x) => x.cause === 'leak')?.message).toContain('leaked');
   });
 
+  it('403 | direct: the 403 that sent Go to direct is named (Go 1.19: by a probe of the route; 1.21+: the trace)', async () => {
+    const { r, first, doc } = await tidy('403-pipe-direct');
+    expect(r.exitCode, r.stderr).toBe(1);
+    expect(first).toMatchObject({ cause: 'dns', phase: 'direct', host: 'git.corp.invalid' });
+    const why = doc.problems.find((x) => x.rule === (MINOR < 21 ? 'fell-through' : 'private-leak'));
+    expect(why, JSON.stringify(doc.problems, null, 1)).toMatchObject({
+      phase: 'proxy',
+      module: 'git.corp.invalid/team/lib',
+    });
+    expect(why!.url).toMatch(/\/gateway\/403\/git\.corp\.invalid\/team\/lib\/@v\/list$/);
+    if (MINOR < 21) expect(why!.message).toContain('answers 403');
+  });
+
   it("direct VCS DNS failure: git's reason, the host git used, the real command", async () => {
     const { r, first } = await tidy('vcs-dns');
     expect(r.exitCode, r.stderr).toBe(1);

@@ -10,6 +10,7 @@ import { matchPrefixPatterns } from '../patterns.js';
 import { redactUrl } from '../redact.js';
 import { modulePathHost, urlHost } from '../hosts.js';
 import { fixesFor, goprivateFix } from './fixes.js';
+import { commentFix } from '../fix/fix.js';
 import { explainError } from './rules.js';
 import { stallProblems } from './stall.js';
 import { definiteFailures } from './definite.js';
@@ -71,6 +72,7 @@ export function diagnose(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   const finals = t.errors.filter((e) => e.kind === 'error');
   for (const e of [...finals, ...t.errors.filter((e) => e.kind === 'get-error')])
     add(explainError(e, o.model, o.proxies));
+  fellThrough(t, out, o).forEach(add);
   leakProblems(t, o).forEach(add);
   for (const p of out) p.fix = fixesFor(p, o); // the one switch point of tidy's fixes (fixes.ts)
   for (const p of out) {
@@ -143,4 +145,38 @@ function leakProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
       fix: [goprivateFix(o.model, paths)],
     },
   ];
+}
+
+/**
+ * Go < 1.21: the direct step failed after a proxy listed with `|` before it; a probe of that proxy (fallThroughTargets)
+ * that answered an error says what sent Go to direct — not in Go's log, which only shows the last error.
+ */
+function fellThrough(t: Timeline, problems: TidyProblem[], o: DiagnoseOptions): TidyProblem[] {
+  if (t.sawTrace || !o.probes?.length) return [];
+  const direct = problems.find((p) => p.phase === 'direct' && p.module);
+  if (!direct) return [];
+  const out: TidyProblem[] = [];
+  for (const f of o.probes) {
+    const s = urlSubject(f.url, proxyUrls(o.proxies));
+    if (s.via !== 'proxy' || s.module !== direct.module || f.status === undefined || f.status < 400) continue;
+    const st = f.status;
+    const cause = st === 404 ? 'not-found' : st === 410 ? 'gone' : st === 401 || st === 403 ? 'auth' : 'http-status';
+    const host = urlHost(f.url);
+    const p: TidyProblem = {
+      rule: 'fell-through',
+      cause,
+      phase: 'proxy',
+      module: direct.module!,
+      url: redactUrl(f.url),
+      message: `before going direct, Go asked the proxy ${host ?? ''} for ${direct.module}: a probe of the same URL answers ${st}${f.message ? ` (${f.message})` : ''}, and "|" sent Go on to direct`,
+      fix: [
+        commentFix(
+          `if ${host ?? 'that proxy'} should serve ${direct.module}, ask its operator; if the module is private, GOPRIVATE keeps it off the proxy`,
+        ),
+      ],
+    };
+    if (host) p.host = host;
+    out.push(p);
+  }
+  return out;
 }
