@@ -15,6 +15,7 @@ import { benchParser } from './cases/parser.js';
 import { benchTlsCheck } from './cases/tls-check.js';
 import { benchCheckProxy } from './cases/check-proxy.js';
 import { benchVerdict } from './cases/verdict.js';
+import { benchProgress } from './cases/progress.js';
 
 const CASES = [
   [1, '1 start-up', benchStartup, false],
@@ -26,6 +27,7 @@ const CASES = [
   [7, '7 TLS ClientHello check', benchTlsCheck, false],
   [8, '8 check-proxy', benchCheckProxy, false],
   [9, '9 doctor verdict', benchVerdict, false],
+  [10, '10 progress is bytes', benchProgress, true],
 ];
 
 function parseArgs(argv) {

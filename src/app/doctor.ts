@@ -1,6 +1,9 @@
 // `gomodctl doctor`: loads the configuration, builds the check context (config, go.mod facts, bounded probe) and
 // runs every validator concurrently beside the verdict (core/verdict: what go mod tidy will do here), then renders the
 // report. Exit code: in a module, 1 exactly when the verdict says go mod tidy will fail; elsewhere 1 when a check failed.
+import { parseAnnotateMode, resolveAnnotateMode } from '../report/tidy-ci.js';
+import { writeDoctorCi } from '../report/doctor-ci.js';
+import { doctorJUnit, writeJUnitFile } from '../report/junit.js';
 import { runChecks, summarize, type CheckResult } from '../core/doctor/check.js';
 import { chooseCanary } from '../core/doctor/canary.js';
 import { doctorChecks, finishResults } from '../core/doctor/checks/all-checks.js';
@@ -38,6 +41,10 @@ interface DoctorOptions extends RunOptions {
   verbose: boolean;
   /** --fix/--yes/--verify/--mirror (app/doctor-fix.ts); absent without any of them. */
   fix?: DoctorFixFlags;
+  /** --annotate: auto, github, gitlab or none (default auto). */
+  annotate?: string;
+  /** --junit FILE: one JUnit test case per check. */
+  junit?: string;
 }
 
 /** Builds the context the validators run against: configuration facts and the edge operations they may call. */
@@ -205,6 +212,14 @@ function unpredictable(err: Error): CheckResult {
   return { id: 'verdict', group: 'deps', title: 'Verdict', status: 'warn', message };
 }
 
+/** CI: --annotate (GitHub annotations + step summary) and --junit FILE, as tidy writes them. */
+function writeCi(o: DoctorOptions, out: Output, report: DoctorReport): void {
+  const mode = resolveAnnotateMode(parseAnnotateMode(o.annotate ?? 'auto'), o.env);
+  const write = o.json ? (l: string) => void process.stderr.write(`${l}\n`) : (l: string) => out.line(l);
+  if (mode !== 'none') writeDoctorCi(mode, report.checks, report.durationMs, o.env, write);
+  if (o.junit) writeJUnitFile(o.junit, [doctorJUnit(report.checks, { durationMs: report.durationMs })]);
+}
+
 /** Runs `gomodctl doctor`; resolves to the exit code (0 no check failed, 1 a check failed). */
 export async function runDoctor(o: DoctorOptions): Promise<number> {
   const go = await resolveGoBinary(o.go, o.env);
@@ -229,6 +244,7 @@ export async function runDoctor(o: DoctorOptions): Promise<number> {
     const fix = failing ? await searchFixes(o, go, loaded, failing, out) : null;
     if (o.fix && !report.verdict) out.info(out.t(fixMsg('fix.noVerdict')));
     if (out.json) out.printDocument('doctor', { ...doctorJson(report), ...(fix ? { fix: fix.json } : {}) });
+    writeCi(o, out, report);
     if (fix && o.fix?.fix) return fix.exitCode;
     // In a module the verdict decides: 1 exactly when go mod tidy would fail; a failing check elsewhere is advice.
     if (report.verdict) return report.verdict.willFail ? 1 : 0;

@@ -5,6 +5,7 @@ import { cliMsg } from '../core/i18n/messages/cli.js';
 import { UsageError } from '../core/errors.js';
 import { fixMsg } from '../core/i18n/messages/fix.js';
 import type { DoctorFixFlags } from '../app/doctor-fix.js';
+import { parseAnnotateMode } from '../core/annotate-mode.js';
 import { type RunFlags, colorFlag, helpAfter, durationOption, goOption, jsonOption } from './options.js';
 
 interface DoctorFlags extends RunFlags {
@@ -17,6 +18,8 @@ interface DoctorFlags extends RunFlags {
   yes?: boolean;
   verify?: boolean;
   mirror: string[];
+  annotate: string;
+  junit?: string;
 }
 
 // doctor --fix, --yes, --verify, --mirror (app/doctor-fix.ts): one block.
@@ -48,6 +51,7 @@ export function registerDoctor(program: Command, tr: Translator): void {
       'gomodctl doctor --deps --json > doctor.json',
       'gomodctl doctor --verify --mirror https://athens.corp.example',
       'gomodctl doctor --fix --yes',
+      'gomodctl doctor --annotate github --junit doctor.xml',
     ],
     tr.t(cliMsg('doctor.exitCodes')),
   );
@@ -64,11 +68,14 @@ export function registerDoctor(program: Command, tr: Translator): void {
     .option('--yes', tr.t(fixMsg('fix.flag.yes')))
     .option('--verify', tr.t(fixMsg('fix.flag.verify')))
     .option('--mirror <url>', tr.t(fixMsg('fix.flag.mirror')), collectMirror, [])
+    .option('--annotate <mode>', tr.t(cliMsg('doctor.option.annotate')), 'auto')
+    .option('--junit <file>', tr.t(cliMsg('doctor.option.junit')))
     .addHelpText('after', help)
     .action(async (flags: DoctorFlags, cmd: Command) => {
       if (flags.module !== undefined && !/^[^@\s]+(@[^@\s]+)?$/.test(flags.module)) {
         throw new UsageError(cliMsg('doctor.invalidModule', { value: flags.module }));
       }
+      parseAnnotateMode(flags.annotate); // bad --annotate is bad usage (exit 2) before any probe runs
       const fix = fixFlags(flags);
       const { runDoctor } = await import('../app/doctor.js');
       process.exitCode = await runDoctor({
@@ -81,6 +88,8 @@ export function registerDoctor(program: Command, tr: Translator): void {
         json: Boolean(flags.json),
         verbose: Boolean(flags.verbose),
         ...(fix ? { fix } : {}),
+        annotate: flags.annotate,
+        ...(flags.junit ? { junit: flags.junit } : {}),
         color: colorFlag(cmd),
         lang: tr.lang,
       });

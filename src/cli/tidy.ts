@@ -1,5 +1,6 @@
 // `gomodctl tidy`: flags → TidyRunOptions → app/tidy (lazy; keeps --help fast) → exit code.
 import type { Command } from 'commander';
+import { UsageError } from '../core/errors.js';
 import type { Translator } from '../core/i18n/message.js';
 import { cliMsg } from '../core/i18n/messages/cli.js';
 import { type RunFlags, colorFlag, helpAfter, durationOption, goOption, jsonOption } from './options.js';
@@ -8,8 +9,20 @@ interface TidyFlags extends RunFlags {
   explain?: boolean;
   stall: number;
   timeout?: number;
+  retry: number;
+  stallKill?: boolean;
+  junit?: string;
   annotate: string;
   C?: string;
+}
+
+/** --retry: a whole number of retries, 0 to 10 (bad input is bad usage, exit 2). */
+function retryCount(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) > 10)
+    throw new UsageError(
+      `invalid --retry "${value}": expected a whole number of retries from 0 to 10 (e.g. --retry 2)`,
+    );
+  return Number(value);
 }
 
 /** Registers `gomodctl tidy [--explain] [--stall d] [--timeout d] [--json] [--annotate m] [-C dir] [-- go flags]`. */
@@ -20,6 +33,7 @@ export function registerTidy(program: Command, tr: Translator): void {
       'gomodctl tidy --explain',
       'gomodctl tidy --explain --stall 3s --timeout 2m',
       'gomodctl tidy --explain --json > tidy.json',
+      `gomodctl tidy --explain --retry 2 --stall 30s --stall-kill   # ${tr.t(cliMsg('tidy.example.retry'))}`,
       `gomodctl tidy --explain --annotate github      # ${tr.t(cliMsg('tidy.example.annotate'))}`,
       `gomodctl tidy -C ./service -- -e               # ${tr.t(cliMsg('tidy.example.goFlags'))}`,
     ],
@@ -32,6 +46,9 @@ export function registerTidy(program: Command, tr: Translator): void {
     .option('--explain', tr.t(cliMsg('tidy.option.explain')))
     .addOption(durationOption('--stall <duration>', tr.t(cliMsg('tidy.option.stall')), '10s'))
     .addOption(durationOption('--timeout <duration>', tr.t(cliMsg('tidy.option.timeout'))))
+    .option('--retry <n>', tr.t(cliMsg('tidy.option.retry')), retryCount, 0)
+    .option('--junit <file>', tr.t(cliMsg('tidy.option.junit')))
+    .option('--stall-kill', tr.t(cliMsg('tidy.option.stallKill')))
     .addOption(jsonOption(tr))
     .option('--annotate <mode>', tr.t(cliMsg('tidy.option.annotate')), 'auto')
     .option('-C <dir>', tr.t(cliMsg('tidy.option.dir')))
@@ -43,6 +60,9 @@ export function registerTidy(program: Command, tr: Translator): void {
         explain: Boolean(flags.explain),
         stallMs: flags.stall,
         timeoutMs: flags.timeout,
+        retry: flags.retry,
+        stallKill: Boolean(flags.stallKill),
+        ...(flags.junit ? { junit: flags.junit } : {}),
         json: Boolean(flags.json),
         annotate: flags.annotate,
         dir: flags.C ?? '.',

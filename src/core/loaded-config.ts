@@ -20,5 +20,7 @@ export interface LoadedConfig {
   proxies: ProxyEntry[];
   go: GoInstall | null;
   goModPath: string | null;
+  /** GOMODCACHE as `go env -json` reported it (where download-watch looks for partial zips); null if unknown. */
+  gomodcache?: string | null;
   goMod: GoMod | null;
 }

@@ -98,3 +98,24 @@ export function isPublicModulePath(path: string): boolean {
 export function isPublicProxyUrl(url: string): boolean {
   return within((urlHostname(url) ?? '').toLowerCase(), PUBLIC_PROXY_HOSTS);
 }
+
+/** TLDs and labels that mark a host as internal (corp.example.com, git.lan, a single-label name). */
+const INTERNAL_HOST = /(^|\.)(corp|internal|intranet|local|lan|intra|private|home|test)(\.|$)|^[^.]+$/;
+
+/** Whether a host name looks internal (a company's own network), by its labels. */
+export function isInternalLookingHost(host: string): boolean {
+  return INTERNAL_HOST.test(host);
+}
+
+/**
+ * The GOPRIVATE pattern that covers a module path: host/owner on a host shared by many owners (github.com/acme: the
+ * bare host would make every module there private), else the host. null when neither is safe to suggest.
+ */
+export function privatePatternFor(path: string): string | null {
+  const host = modulePathHost(path);
+  if (within(host, SHARED_MODULE_HOSTS)) {
+    const owner = path.split('/')[1];
+    return owner ? `${host}/${owner}` : null;
+  }
+  return isPublicModulePath(path) ? null : host;
+}

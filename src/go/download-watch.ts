@@ -78,7 +78,8 @@ export async function readZipProgress(gomodcache: string, target: ZipTarget): Pr
   // One writer holds the version lock; should another temp file be left, the most recently written one is Go's.
   const temps = await Promise.all(names.filter((n) => isZipTempName(n, loc.zip)).map((n) => sizeOf(join(loc.dir, n))));
   const newest = temps.filter((x) => x !== undefined).sort((a, b) => b.mtimeMs - a.mtimeMs)[0];
-  return newest ? { ...base, state: 'partial', bytes: newest.size } : { ...base, state: 'absent', bytes: 0 };
+  if (!newest) return { ...base, state: 'absent', bytes: 0 };
+  return { ...base, state: 'partial', bytes: newest.size, writtenAgoMs: Math.max(0, Date.now() - newest.mtimeMs) };
 }
 
 /** Creates a watcher over `gomodcache` (Go's GOMODCACHE, from `go env`). */

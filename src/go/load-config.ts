@@ -35,7 +35,7 @@ export async function loadConfig(p: {
   // One `go env -json` call gives the version and everything else (each go start costs tens of ms).
   let reported: Record<string, string> | null = null;
   try {
-    reported = await getGoEnvJson(runOpts, ['GOVERSION', 'GOENV', 'GOROOT', 'GOMOD', ...MODULE_VARS]);
+    reported = await getGoEnvJson(runOpts, ['GOVERSION', 'GOENV', 'GOROOT', 'GOMOD', 'GOMODCACHE', ...MODULE_VARS]);
   } catch {
     reported = null;
   }
@@ -61,6 +61,7 @@ export async function loadConfig(p: {
       ? { path: (await findExecutable(p.go, p.env, platform)) ?? p.go, version, goenv: goenvPath ?? 'off', goroot }
       : null,
     goModPath: goModText === null ? null : goModPath,
+    gomodcache: reported?.GOMODCACHE || null,
     goMod: goModText === null ? null : parseGoMod(goModText),
   };
 }

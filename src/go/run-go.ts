@@ -1,10 +1,9 @@
 // The edge that runs `go`: one named function per operation, each with a timeout and a translated error.
-import { execa } from 'execa';
-import { GomodctlError, UsageError } from '../core/errors.js';
+import { execFile } from 'node:child_process';
+import { GomodctlError } from '../core/errors.js';
 import type { EnvFileOp } from '../core/goenv-file.js';
 import { commonMsg } from '../core/i18n/messages/common.js';
 import { cMessagesEnv } from './child-env.js';
-import { findExecutable } from './which.js';
 
 /** Options shared by every `go` invocation. */
 export interface GoRunOptions {
@@ -15,31 +14,13 @@ export interface GoRunOptions {
   timeoutMs?: number;
 }
 
-/** Thrown when the go binary cannot be run at all. */
-export class GoNotFoundError extends GomodctlError {
-  constructor(go: string) {
-    super(commonMsg('go.notFound', { go }), 1, commonMsg('go.notFoundHint'));
-    this.name = 'GoNotFoundError';
-  }
-}
-
-/** An explicit --go that is not an executable is bad usage (exit 2), not "Go not installed". */
-async function verifyGoFlag(explicit: string | undefined, env: NodeJS.ProcessEnv): Promise<void> {
-  if (explicit === undefined) return;
-  if (await findExecutable(explicit, env)) return;
-  throw new UsageError(commonMsg('go.noSuchExecutable', { go: explicit }));
-}
-
-/** Picks the go binary: an explicit --go, else $GOMODCTL_GO, else "go" on PATH (go.exe on Windows via PATHEXT). */
-export function getGoBinary(explicit: string | undefined, env: NodeJS.ProcessEnv): string {
-  return explicit || env.GOMODCTL_GO || 'go';
-}
-
-/** The go binary a command runs: an explicit --go must be an executable (bad usage otherwise), else getGoBinary. */
-export async function resolveGoBinary(explicit: string | undefined, env: NodeJS.ProcessEnv): Promise<string> {
-  await verifyGoFlag(explicit, env);
-  return getGoBinary(explicit, env);
-}
+export {
+  GoNotFoundError,
+  getGoBinary,
+  goVersionFromFile,
+  resolveGoBinary,
+  verifyGoFlag,
+} from './go-binary.js';
 
 /**
  * Environment for read-only diagnostics: GOTOOLCHAIN=local so that `go env` inside a module
@@ -49,20 +30,42 @@ function diagnosticEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, GOTOOLCHAIN: 'local' };
 }
 
-async function runGo(opts: GoRunOptions, args: string[]) {
-  try {
-    return await execa(opts.go, args, {
+/** How one bounded `go` run ended. */
+interface GoRun {
+  stdout: string;
+  stderr: string;
+  /** undefined when go did not run or was killed. */
+  exitCode?: number;
+  failed: boolean;
+  timedOut: boolean;
+}
+
+/**
+ * Runs go bounded by opts.timeoutMs (SIGKILL after it). node:child_process, not execa: `gomodctl tidy` reads `go env`
+ * beside a go it already started, and execa alone costs ~100 ms of module loading on that path.
+ */
+function runGo(opts: GoRunOptions, args: string[]): Promise<GoRun> {
+  return new Promise((resolve) => {
+    const options = {
       env: cMessagesEnv(opts.env),
-      extendEnv: false,
       cwd: opts.cwd,
       timeout: opts.timeoutMs ?? 15_000,
-      reject: false,
-      stdin: 'ignore',
+      killSignal: 'SIGKILL' as const,
+      maxBuffer: 64 * 1024 * 1024,
       windowsHide: true,
+    };
+    const child = execFile(opts.go, args, options, (err, stdout, stderr) => {
+      const e = err as (Error & { code?: number | string; killed?: boolean }) | null;
+      resolve({
+        stdout: String(stdout),
+        stderr: String(stderr),
+        exitCode: !e ? 0 : typeof e.code === 'number' ? e.code : undefined,
+        failed: e !== null,
+        timedOut: e?.killed === true,
+      });
     });
-  } catch {
-    throw new GoNotFoundError(opts.go);
-  }
+    child.stdin?.end(); // go reads nothing: no stdin (as execa's stdin: 'ignore')
+  });
 }
 
 function failed(r: { failed: boolean; exitCode?: number; timedOut?: boolean }): boolean {

@@ -1,9 +1,10 @@
 // The edge that runs `go mod tidy`: spawn, stream stderr line by line, and kill the WHOLE process tree on demand
 // (go spawns git and toolchain children; killing only `go` would leave them running).
-import { execa } from 'execa';
+// node:child_process, not execa: `gomodctl tidy` starts go before the heavier modules load (execa alone costs ~100 ms).
+import { execFile, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { cMessagesEnv } from './child-env.js';
-import { GoNotFoundError } from './run-go.js';
+import { GoNotFoundError } from './go-binary.js';
 
 /** What to run and where each stderr line goes. */
 interface TidyProcessOptions {
@@ -30,7 +31,9 @@ export interface TidyProcess {
 /** Kills a process group on POSIX (`process.kill(-pid)`) or a tree with `taskkill /T /F` on Windows. */
 export async function killProcessTree(pid: number, platform: NodeJS.Platform = process.platform): Promise<void> {
   if (platform === 'win32') {
-    await execa('taskkill', ['/pid', String(pid), '/T', '/F'], { reject: false, timeout: 5000, windowsHide: true });
+    await new Promise<void>((resolve) => {
+      execFile('taskkill', ['/pid', String(pid), '/T', '/F'], { timeout: 5000, windowsHide: true }, () => resolve());
+    });
     return;
   }
   try {
@@ -47,18 +50,12 @@ export async function killProcessTree(pid: number, platform: NodeJS.Platform = p
 /** Starts `go <args>` detached (own process group on POSIX) with stderr streamed line by line. */
 export function startTidyProcess(o: TidyProcessOptions): TidyProcess {
   const platform = o.platform ?? process.platform;
-  const child = execa(o.go, o.args, {
+  const child = spawn(o.go, o.args, {
     cwd: o.cwd,
     env: cMessagesEnv(o.env), // git's errors, passed on by go, in English for the rules
-    extendEnv: false,
-    stdin: 'ignore',
-    stdout: o.stdoutToStderr ? 2 : 'inherit', // fd 2: go's stdout lines (tidy -diff) land on our stderr
-    stderr: 'pipe',
-    buffer: false,
-    reject: false,
+    stdio: ['ignore', o.stdoutToStderr ? 2 : 'inherit', 'pipe'], // fd 2: go's stdout lines (tidy -diff) on our stderr
     detached: platform !== 'win32',
     windowsHide: true,
-    cleanup: true,
   });
   // Whatever ends gomodctl (an uncaught error, process.exit) must not leave the detached group running.
   const onExit = (): void => {
@@ -73,11 +70,18 @@ export function startTidyProcess(o: TidyProcessOptions): TidyProcess {
   const rl = createInterface({ input: child.stderr!, crlfDelay: Infinity });
   rl.on('line', (line) => o.onLine(line));
   const closed = new Promise<void>((resolve) => rl.once('close', () => resolve()));
+  const ended = new Promise<{ exitCode: number | null; signal?: string } | 'not-found'>((resolve) => {
+    child.once('error', () => resolve('not-found')); // ENOENT/EACCES: go could not be started at all
+    child.once('exit', (code, signal) => resolve(signal ? { exitCode: null, signal } : { exitCode: code }));
+  });
   const done = (async () => {
-    const r = await child.finally(() => process.off('exit', onExit));
+    const r = await ended.finally(() => process.off('exit', onExit));
+    if (r === 'not-found') {
+      rl.close();
+      throw new GoNotFoundError(o.go);
+    }
     await closed;
-    if (r.failed && r.exitCode === undefined && !r.signal && !r.isTerminated) throw new GoNotFoundError(o.go);
-    return r.signal ? { exitCode: null, signal: r.signal } : { exitCode: r.exitCode ?? null };
+    return r;
   })();
   return {
     pid: child.pid,

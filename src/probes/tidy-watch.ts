@@ -25,6 +25,13 @@ interface WatchOptions {
   onStallStart?(quietMs: number, targets: string[]): void;
   /** Called on every tick (spinner). */
   onTick?(quietMs: number): void;
+  /** Milliseconds until --timeout ends the run: a stall probe must answer before then to be in the report. */
+  timeLeftMs?(): number;
+  /**
+   * Awaited before each tick's check (never two at once): the module cache poll (go/download-watch.ts), so a body
+   * that still grows counts as progress and one that stopped is seen at once.
+   */
+  poll?(): Promise<void>;
 }
 
 /** A running watchdog. */
@@ -32,9 +39,13 @@ export interface Watchdog {
   findings(): ProbeFinding[];
   /** True once a stall was detected in the current quiet period. */
   stalled(): boolean;
-  /** Probes now if nothing was probed in this quiet period (used at --timeout / Ctrl-C), bounded by `maxMs`. */
-  probeNow(maxMs: number): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Probes now if nothing was probed in this quiet period (used at --timeout / Ctrl-C), bounded by `maxMs`; with
+   * `targets`, those URLs (their findings are added to the others).
+   */
+  probeNow(maxMs: number, targets?: string[]): Promise<void>;
+  /** Stops ticking; waits for a probe in flight at most `maxWaitMs` (--timeout must not overshoot for a probe). */
+  stop(maxWaitMs?: number): Promise<void>;
 }
 
 /** Resolves to the probe's result, or null if it failed or overran its own bound (never hangs the run). */
@@ -66,7 +77,8 @@ async function probeAll(
 /** What the diagnosis keeps of a probe: its outcome, and for a failed hop the hop, its peer and Go's own bound. */
 function findingOf(url: string, r: ProbeResult): ProbeFinding {
   const { ok, cause, phase, message, status } = r;
-  return { url, ok, cause, phase, message, status, ...(r.hop ? { hop: r.hop, peer: r.peer, go: r.go } : {}) };
+  const hop = r.hop ? { hop: r.hop, peer: r.peer, go: r.go, ...(r.proxy ? { proxy: r.proxy } : {}) } : {};
+  return { url, ok, cause, phase, message, status, ...hop };
 }
 
 /** Starts ticking; `now()` is ms since the run started, on the same clock as the timeline. */
@@ -89,39 +101,67 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
     ));
 
   const probe = (timeoutMs: number, targets = probeTargets(t, o.model, o.proxies)): Promise<void> => {
-    probedAt = t.lastProgressMs;
+    probedAt = t.lastActivityMs();
     inflight = prober()
       .then((p) => probeAll(targets, timeoutMs, o, p))
       .then((f) => void (found = f));
     return inflight;
   };
 
-  const tick = (): void => {
-    const quiet = now() - t.lastProgressMs;
+  // Progress is a line of Go's or a body byte landing in the module cache (timeline.lastActivityMs).
+  const check = (): void => {
+    const last = t.lastActivityMs();
+    const quiet = now() - last;
     o.onTick?.(quiet);
-    if (stallAt !== null && t.lastProgressMs > stallAt) stallAt = null; // progress resumed
+    if (stallAt !== null && last > stallAt) stallAt = null; // progress resumed
     if (stallAt === null && quiet >= o.stallMs) {
-      stallAt = t.lastProgressMs;
+      stallAt = last;
       const targets = probeTargets(t, o.model, o.proxies);
       o.onStallStart?.(quiet, targets);
-      void probe(Math.min(Math.max(o.stallMs, 2000), 5000), targets).then(() =>
-        o.onStall?.(now() - t.lastProgressMs, found),
+      // Ends well before --timeout (the report follows the kill within 0.5 s, even on a loaded machine).
+      const left = (o.timeLeftMs?.() ?? Number.POSITIVE_INFINITY) - 600;
+      void probe(Math.max(300, Math.min(Math.max(o.stallMs, 2000), 5000, left)), targets).then(() =>
+        o.onStall?.(now() - t.lastActivityMs(), found),
       );
     }
   };
-  const timer = setInterval(tick, Math.max(50, Math.min(250, o.stallMs / 4)));
+  let polling: Promise<void> | null = null;
+  const tick = (): void => {
+    if (!o.poll) {
+      check();
+      return;
+    }
+    if (polling) return; // the previous poll is still reading the cache
+    polling = o
+      .poll()
+      .catch(() => undefined)
+      .then(() => {
+        polling = null;
+        check();
+      });
+  };
+  // 100 ms: a stall is noticed within --stall + 0.1 s (one readdir per open zip per tick; nothing when none is open).
+  const timer = setInterval(tick, Math.max(50, Math.min(100, o.stallMs / 4)));
   return {
     findings: () => found,
-    stalled: () => stallAt !== null && t.lastProgressMs <= stallAt,
-    probeNow: async (maxMs) => {
-      if (probedAt === t.lastProgressMs && inflight)
-        await inflight; // this quiet period was probed already
-      else await probe(maxMs);
+    stalled: () => stallAt !== null && t.lastActivityMs() <= stallAt,
+    probeNow: async (maxMs, targets) => {
+      if (targets) {
+        const extra = prober().then((pr) => probeAll(targets, maxMs, o, pr));
+        const got = await bounded(extra, maxMs + 200);
+        if (got) found = [...found, ...got];
+        return;
+      }
+      const p = probedAt === t.lastActivityMs() && inflight ? inflight : probe(maxMs); // this quiet period was probed
+      await bounded(p, maxMs);
     },
-    stop: async () => {
+    stop: async (maxWaitMs = Number.POSITIVE_INFINITY) => {
       clearInterval(timer);
-      if (inflight) await inflight;
-      if (proberPromise) (await proberPromise).close();
+      const wait = (p: Promise<unknown> | null) =>
+        p && (Number.isFinite(maxWaitMs) ? bounded(p, Math.max(0, maxWaitMs)) : p.catch(() => null));
+      await wait(polling);
+      await wait(inflight);
+      if (proberPromise) void proberPromise.then((pr) => pr.close()); // closing may wait for sockets: not on our clock
     },
   };
 }

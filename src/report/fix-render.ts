@@ -156,8 +156,9 @@ export function renderFixSection(
   fixes: Fix[] | undefined,
   indent: string,
   style: { label(s: string): string; note(s: string): string; words?: { fix: string; oneOf: string } },
+  dialect: FixDialect = 'posix',
 ): string[] {
-  const block = renderFixBlock(fixes);
+  const block = renderFixBlock(fixes, dialect);
   if (block.commands === 0) return block.lines.map((l) => `${indent}${style.note(l.replace(/^# /, ''))}`);
   const words = style.words ?? { fix: 'fix:', oneOf: 'fix, one of:' };
   const label = style.label(block.commands > 1 ? words.oneOf : words.fix);

@@ -4,6 +4,7 @@
 // Everything is escaped for XML 1.0 (characters XML cannot carry, such as ANSI colour escapes, are dropped or
 // replaced) and secrets are redacted, since CI keeps these files as artifacts.
 import { writeFileSync } from 'node:fs';
+import { UsageError } from '../core/errors.js';
 import { redactSecrets } from '../core/redact.js';
 import { renderFixes } from './fix-render.js';
 import type { CheckResult } from '../core/doctor/check.js';
@@ -116,6 +117,15 @@ export function renderJUnit(suites: JUnitSuite[], name = 'gomodctl'): string {
 /** Writes the JUnit XML of `suites` to `path` (`--junit FILE`), replacing it. */
 export function writeJUnit(path: string, suites: JUnitSuite[]): void {
   writeFileSync(path, renderJUnit(suites));
+}
+
+/** writeJUnit for `--junit FILE`: a file that cannot be written is bad input naming the path (exit 2). */
+export function writeJUnitFile(path: string, suites: JUnitSuite[]): void {
+  try {
+    writeJUnit(path, suites);
+  } catch (err) {
+    throw new UsageError(`cannot write --junit "${path}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
 }
 
 function problemCase(p: TidyProblem): JUnitCase {

@@ -1,21 +1,16 @@
 // CI output of `gomodctl tidy`: GitHub `::error` annotations and job summary, GitLab collapsible sections.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, statSync } from 'node:fs';
 import { formatDuration } from '../core/duration.js';
 import { translator, type Translator } from '../core/i18n/message.js';
 import { tidyMsg } from '../core/i18n/messages/tidy.js';
 import { redactSecrets } from '../core/redact.js';
-import { UsageError } from '../core/errors.js';
-import type { TidyProblem, TidyReport } from '../core/tidy/report-model.js';
-import { renderFixes } from './fix-render.js';
+import type { AnnotateMode } from '../core/annotate-mode.js';
+import type { TidyReport } from '../core/tidy/report-model.js';
+import { type FixDialect, renderFixes } from './fix-render.js';
+import type { Fix } from '../core/fix/fix.js';
+import { type AnnotationLevel, fitStepSummary, packAnnotations } from '../core/ci-limits.js';
 
-/** Which CI dialect to write. */
-export type AnnotateMode = 'auto' | 'github' | 'gitlab' | 'none';
-
-/** Validates --annotate (bad value → UsageError, exit 2). */
-export function parseAnnotateMode(value: string): AnnotateMode {
-  if (value === 'auto' || value === 'github' || value === 'gitlab' || value === 'none') return value;
-  throw new UsageError(tidyMsg('ci.invalidAnnotate', { value }));
-}
+export { type AnnotateMode, parseAnnotateMode } from '../core/annotate-mode.js';
 
 /** Resolves `auto` from the environment: GITHUB_ACTIONS → github, GITLAB_CI → gitlab, else none. */
 export function resolveAnnotateMode(mode: AnnotateMode, env: NodeJS.ProcessEnv): Exclude<AnnotateMode, 'auto'> {
@@ -32,48 +27,142 @@ const EN = translator('en');
 const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-/** One `::error title=…::message` line per problem (fix included, secrets redacted). */
+/** The fix dialect of a CI mode: in GitHub Actions an environment fix is a `$GITHUB_ENV` line (it outlives the step). */
+export function ciDialect(mode: Exclude<AnnotateMode, 'auto'>): FixDialect {
+  return mode === 'github' ? 'github-env' : 'posix';
+}
+
+/** One finding for the CI dialects: level, title, the message with its facts, and the fixes. */
+export interface CiFinding {
+  level: AnnotationLevel;
+  title: string;
+  /** The first column of the summary table (cause, or the doctor group). */
+  kind: string;
+  subject: string;
+  message: string;
+  facts: string[];
+  fix: Fix[];
+}
+
+function tidyFindings(r: TidyReport, tr: Translator = EN): CiFinding[] {
+  return r.problems.map((p) => ({
+    level: 'error',
+    title: `gomodctl tidy: ${p.cause}${p.module ? ` ${p.module}` : ''}`,
+    kind: p.cause,
+    subject: p.module ?? p.package ?? '',
+    message: tr.t(p.message),
+    facts: p.url ? [tr.t(tidyMsg('ci.url', { url: p.url }))] : [],
+    fix: p.fix,
+  }));
+}
+
+/**
+ * `::error`/`::warning` lines within GitHub's per-step limits (core/ci-limits.ts packAnnotations: 10 per level, one
+ * notice pointing to the rest, each message cut at 4096 characters); the rest goes to the step summary only.
+ */
+export function githubAnnotationLines(findings: CiFinding[], tr: Translator = EN): string[] {
+  const items = findings.map((f) => ({
+    level: f.level,
+    title: f.title,
+    message: [
+      f.message,
+      ...f.facts,
+      ...renderFixes(f.fix, 'github-env').map((fix) => tr.t(tidyMsg('ci.fix', { fix }))),
+    ].join('\n'),
+    item: f,
+  }));
+  return packAnnotations(items).annotations.map((a) =>
+    redactSecrets(`::${a.level} title=${escapeProperty(a.title)}::${escapeData(a.message)}`),
+  );
+}
+
+/** One `::error title=…::message` line per problem (fix included, secrets redacted), within GitHub's limits. */
 export function githubAnnotations(r: TidyReport, tr: Translator = EN): string[] {
-  return r.problems.map((p) => {
-    const title = `gomodctl tidy: ${p.cause}${p.module ? ` ${p.module}` : ''}`;
-    const body = [
-      tr.t(p.message),
-      ...(p.url ? [tr.t(tidyMsg('ci.url', { url: p.url }))] : []),
-      ...renderFixes(p.fix).map((fix) => tr.t(tidyMsg('ci.fix', { fix }))),
-    ].join('\n');
-    return redactSecrets(`::error title=${escapeProperty(title)}::${escapeData(body)}`);
-  });
+  return githubAnnotationLines(tidyFindings(r, tr), tr);
 }
 
 function mdCell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-function mdProblem(p: TidyProblem, tr: Translator): string {
-  const fixes = renderFixes(p.fix)
-    .map((f) => `\`${f.replace(/`/g, "'")}\``)
+function mdRow(f: CiFinding): string {
+  const fixes = renderFixes(f.fix, 'github-env')
+    .map((x) => `\`${x.replace(/`/g, "'")}\``)
     .join('<br>');
-  return `| ${p.cause} | ${mdCell(p.module ?? p.package ?? '')} | ${mdCell(tr.t(p.message))} | ${mdCell(fixes)} |`;
+  return `| ${mdCell(f.kind)} | ${mdCell(f.subject)} | ${mdCell([f.message, ...f.facts].join(' '))} | ${mdCell(fixes)} |`;
+}
+
+/**
+ * The Markdown step summary: every finding (those past the annotation limit included), kept under GitHub's size
+ * limit given the bytes the step's summary file already holds (fitStepSummary), so GitHub never drops it whole.
+ */
+export function summaryMarkdown(heading: string, findings: CiFinding[], usedBytes = 0, tr: Translator = EN): string {
+  const head = `### ${heading}\n\n`;
+  if (findings.length === 0) return redactSecrets(`${head}${tr.t(tidyMsg('ci.noProblems'))}\n`);
+  const rows = findings.map(mdRow).map(redactSecrets);
+  const fit = fitStepSummary(
+    {
+      head: `${head}${tr.t(tidyMsg('ci.columns'))}\n|---|---|---|---|\n`,
+      rows,
+      tail: (n) => (n ? `\n${tr.t(tidyMsg('ci.moreNotShown', { count: n }))}\n` : ''),
+    },
+    { usedBytes },
+  );
+  return fit.text;
 }
 
 /** The Markdown job summary appended to $GITHUB_STEP_SUMMARY. */
-export function githubSummaryMarkdown(r: TidyReport, tr: Translator = EN): string {
-  const head = `${tr.t(tidyMsg('ci.heading', { outcome: r.outcome, duration: formatDuration(r.durationMs) }))}\n\n`;
-  if (r.problems.length === 0) return redactSecrets(`${head}${tr.t(tidyMsg('ci.noProblems'))}\n`);
-  const rows = [tr.t(tidyMsg('ci.columns')), '|---|---|---|---|', ...r.problems.map((p) => mdProblem(p, tr))];
-  return redactSecrets(`${head}${rows.join('\n')}\n`);
+export function githubSummaryMarkdown(r: TidyReport, tr: Translator = EN, usedBytes = 0): string {
+  return summaryMarkdown(ciHeading(r, tr), tidyFindings(r, tr), usedBytes, tr);
 }
 
-/** Wraps lines in a GitLab collapsible section (docs.gitlab.com ci/jobs/job_logs "Custom collapsible sections"). */
+/** "gomodctl tidy: failed (4.2s)", in the run's language. */
+function ciHeading(r: TidyReport, tr: Translator): string {
+  return tr
+    .t(tidyMsg('ci.heading', { outcome: r.outcome, duration: formatDuration(r.durationMs) }))
+    .replace(/^#+\s*/, '');
+}
+
+/**
+ * Wraps lines in a GitLab collapsible section (docs.gitlab.com ci/jobs/job_logs "Custom collapsible sections"),
+ * collapsed only when `collapsed` (a failed run shows its diagnosis expanded).
+ */
 export function gitlabSection(
   name: string,
   header: string,
   lines: string[],
   nowSec = Math.floor(Date.now() / 1000),
+  collapsed = true,
 ): string[] {
-  const start = `\x1b[0Ksection_start:${nowSec}:${name}[collapsed=true]\r\x1b[0K${header}`;
+  const start = `\x1b[0Ksection_start:${nowSec}:${name}[collapsed=${collapsed}]\r\x1b[0K${header}`;
   const end = `\x1b[0Ksection_end:${nowSec}:${name}\r\x1b[0K`;
   return [start, ...lines, end].map(redactSecrets);
+}
+
+function summaryBytes(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Writes GitHub annotations to `write` and the Markdown summary to $GITHUB_STEP_SUMMARY (when set). */
+export function writeGithub(
+  findings: CiFinding[],
+  heading: string,
+  env: NodeJS.ProcessEnv,
+  write: (line: string) => void,
+  tr: Translator = EN,
+): void {
+  githubAnnotationLines(findings, tr).forEach(write);
+  const path = env.GITHUB_STEP_SUMMARY;
+  if (!path) return;
+  try {
+    appendFileSync(path, summaryMarkdown(heading, findings, summaryBytes(path), tr) + '\n');
+  } catch {
+    write(`::warning::${tr.t(tidyMsg('ci.summaryFailed'))}`);
+  }
 }
 
 /** Writes the CI dialect: annotations to `write`, the Markdown summary appended to $GITHUB_STEP_SUMMARY when set. */
@@ -84,14 +173,5 @@ export function writeCiReport(
   write: (line: string) => void,
   tr: Translator = EN,
 ): void {
-  if (mode === 'github') {
-    githubAnnotations(r, tr).forEach(write);
-    if (env.GITHUB_STEP_SUMMARY) {
-      try {
-        appendFileSync(env.GITHUB_STEP_SUMMARY, githubSummaryMarkdown(r, tr) + '\n');
-      } catch {
-        write(`::warning::${tr.t(tidyMsg('ci.summaryFailed'))}`);
-      }
-    }
-  }
+  if (mode === 'github') writeGithub(tidyFindings(r, tr), ciHeading(r, tr), env, write, tr);
 }

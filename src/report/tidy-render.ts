@@ -5,7 +5,7 @@ import { code, translator, type Translator } from '../core/i18n/message.js';
 import { tidyMsg } from '../core/i18n/messages/tidy.js';
 import { redactSecrets } from '../core/redact.js';
 import type { TidyProblem, TidyReport } from '../core/tidy/report-model.js';
-import { renderFixes, renderFixSection } from './fix-render.js';
+import { type FixDialect, renderFixes, renderFixSection } from './fix-render.js';
 
 /** Extra facts for the summary line that are not in the JSON document. */
 interface SummaryContext {
@@ -13,6 +13,8 @@ interface SummaryContext {
   interrupted: boolean;
   requestCount: number;
   go: string;
+  /** How fixes are written: `github-env` in GitHub Actions (a `$GITHUB_ENV` line outlives the step). */
+  dialect?: FixDialect;
 }
 
 /** The body of the `gomodctl tidy --json` document: the report with each fix rendered as the line to copy. */
@@ -43,7 +45,13 @@ function summaryLine(r: TidyReport, ctx: SummaryContext, c: ChalkInstance, tr: T
 }
 
 /** The lines describing one problem, indented, with its fixes. */
-function problemLines(p: TidyProblem, index: number, c: ChalkInstance, tr: Translator = EN): string[] {
+function problemLines(
+  p: TidyProblem,
+  index: number,
+  c: ChalkInstance,
+  tr: Translator = EN,
+  dialect?: FixDialect,
+): string[] {
   const lines = [`${c.bold(`${index + 1}.`)} ${c.red(`[${p.cause}]`)} ${tr.t(p.message)}`];
   const facts: string[] = [];
   if (p.module) facts.push(tr.t(tidyMsg('frame.module', { module: `${p.module}${p.version ? `@${p.version}` : ''}` })));
@@ -52,11 +60,25 @@ function problemLines(p: TidyProblem, index: number, c: ChalkInstance, tr: Trans
   if (facts.length) lines.push(`   ${c.dim(facts.join(' · '))}`);
   if (p.url) lines.push(`   ${c.dim(tr.t(tidyMsg('frame.url')))} ${p.url}`);
   const words = { fix: tr.t(tidyMsg('frame.fixLabel')), oneOf: tr.t(tidyMsg('frame.fixOneOf')) };
-  lines.push(...renderFixSection(p.fix, '   ', { label: c.cyan, note: c.dim, words }));
+  lines.push(...renderFixSection(p.fix, '   ', { label: c.cyan, note: c.dim, words }, dialect));
   return lines.map(redactSecrets);
 }
+/** With --retry: one line per attempt, what ended it and what the retry policy decided (core/tidy/retry.ts). */
+export function attemptLines(r: TidyReport, c: ChalkInstance): string[] {
+  return (r.attempts ?? []).map((a) => {
+    const ended = a.result === 'ok' ? 'succeeded' : `${a.result} failure (${a.rule})`;
+    const next = a.retried
+      ? `, retried after ${formatDuration(a.waitMs ?? 0)}`
+      : a.result === 'ok'
+        ? ''
+        : ', not retried';
+    const why = a.result === 'ok' || a.reason.startsWith(`${a.result} failure`) ? '' : `: ${a.reason}`;
+    const line = a.line ? c.dim(` — ${a.line.trim()}`) : '';
+    return `  attempt ${a.attempt}: ${ended}${why}${next} (${formatDuration(a.durationMs)})${line}`;
+  });
+}
 
-/** The whole human report: summary, then (with --explain) every problem and its fix. */
+/** The whole human report: summary, attempts (--retry), then (with --explain) every problem and its fix. */
 export function renderHuman(
   r: TidyReport,
   ctx: SummaryContext,
@@ -64,14 +86,14 @@ export function renderHuman(
   c: ChalkInstance,
   tr: Translator = EN,
 ): string[] {
-  const out = [summaryLine(r, ctx, c, tr)];
+  const out = [summaryLine(r, ctx, c, tr), ...attemptLines(r, c)];
   if (!explain) {
     if (r.problems.length) out.push(c.dim(`  ${tr.t(tidyMsg('frame.runExplain'))}`));
     return out.map(redactSecrets);
   }
   if (r.problems.length === 0 && r.outcome !== 'ok')
     out.push(`  ${tr.t(tidyMsg('frame.noCause', { command: code('`gomodctl doctor`') }))}`);
-  for (const [i, p] of r.problems.entries()) out.push(...problemLines(p, i, c, tr));
+  for (const [i, p] of r.problems.entries()) out.push(...problemLines(p, i, c, tr, ctx.dialect));
   return out.map(redactSecrets);
 }
 
@@ -98,8 +120,8 @@ export function probeFindingText(
 }
 
 /** The line after the probes: go keeps waiting. */
-export function stillWaitingText(tr: Translator = EN): string {
-  return tr.t(tidyMsg('stall.stillWaiting'));
+export function stillWaitingText(wait: string, tr: Translator = EN): string {
+  return tr.t(tidyMsg('stall.stillWaiting', { wait }));
 }
 
 /** What the spinner says: the current module and how long the run has gone on. */

@@ -1,6 +1,6 @@
 // Duration flags (--timeout, --stall): units required as in Go's time.ParseDuration, zero refused (issue 8).
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from '../../src/core/duration.js';
+import { formatDuration, parseDuration } from '../../src/core/duration.js';
 import { UsageError } from '../../src/core/errors.js';
 
 function usageMessage(text: string, flag: string): string {
@@ -44,4 +44,8 @@ describe('parseDuration', () => {
       `invalid --timeout "${text}": expected a duration such as 500ms, 5s or 1m30s`,
     );
   });
+});
+
+it('formats durations for people', () => {
+  expect([850, 4200, 125_000].map(formatDuration)).toEqual(['850ms', '4.2s', '2m05s']);
 });

@@ -27,7 +27,9 @@ beforeAll(async () => {
   // One applied init per home, so that restore has a backup to list and bring back.
   await Promise.all(
     LANGS.map((lang) =>
-      runCli(['init', '--preset', 'china', '--yes', '--no-probe'], { env: { ...homes[lang].env, GOMODCTL_LANG: lang } }),
+      runCli(['init', '--preset', 'china', '--yes', '--no-probe'], {
+        env: { ...homes[lang].env, GOMODCTL_LANG: lang },
+      }),
     ),
   );
 });

@@ -85,11 +85,11 @@ describe.concurrent('gomodctl tidy: interruption, CI output, usage errors', () =
     );
   });
 
-  it('GitLab: the diagnosis sits in a collapsible section', async () => {
+  it('GitLab: the diagnosis sits in a collapsible section, expanded because the run failed', async () => {
     const { env, dir } = await setup('status-500');
     const r = await runCli(['tidy', '--explain', '--annotate', 'gitlab', '--go', TEST_GO, '-C', dir], { env });
     expect(r.exitCode, r.stderr).toBe(1);
-    expect(r.stdout).toMatch(/section_start:\d+:gomodctl_tidy\[collapsed=true\]/);
+    expect(r.stdout).toMatch(/section_start:\d+:gomodctl_tidy\[collapsed=false\]/);
     expect(r.stdout).toMatch(/section_end:\d+:gomodctl_tidy/);
   });
 

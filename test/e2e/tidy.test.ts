@@ -234,7 +234,8 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
           return { ...env, NETRC: netrc };
         };
       }
-      const { r, report, p } = await tidy(s);
+      // --timeout 5s: the report is due 0.5 s after it, so the stall probe (2 s at --stall 1s) must end before then.
+      const { r, report, p } = await tidy(s, ['--timeout', '5s']);
       expect(r.exitCode, r.stderr).toBe(3);
       const first = report!.problems[0]!;
       expect(first, JSON.stringify(report!.problems, null, 1)).toMatchObject({ cause: 'timeout' });

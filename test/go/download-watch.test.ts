@@ -51,7 +51,9 @@ describe('download-watch', () => {
     writeFileSync(tmp, '');
     expect(await readZipProgress(c, UPPER)).toMatchObject({ state: 'partial', bytes: 0 });
     writeFileSync(tmp, Buffer.alloc(300));
-    expect(await readZipProgress(c, UPPER)).toEqual({ ...UPPER, state: 'partial', bytes: 300 });
+    const partial = await readZipProgress(c, UPPER);
+    expect(partial).toEqual({ ...UPPER, state: 'partial', bytes: 300, writtenAgoMs: expect.any(Number) });
+    expect(partial.writtenAgoMs).toBeGreaterThanOrEqual(0); // from the temp file's mtime: when the byte landed
     renameSync(tmp, join(loc.dir, loc.zip));
     expect(await readZipProgress(c, UPPER)).toEqual({ ...UPPER, state: 'complete', bytes: 300 });
   });
@@ -68,8 +70,12 @@ describe('download-watch', () => {
     const w = createDownloadWatch(c);
     let clock = 100;
     await w.tick(t, () => clock);
-    expect(t.transfers.zip('example.com/a', 'v1.0.0')).toMatchObject({ phase: 'body', bytes: 42, lastByteMs: 100 });
-    expect(t.lastActivityMs()).toBe(100);
+    const z = t.transfers.zip('example.com/a', 'v1.0.0')!;
+    expect(z).toMatchObject({ phase: 'body', bytes: 42 });
+    // The byte landed when the file was written (mtime), at most this tick, never before the download started.
+    expect(z.lastByteMs).toBeGreaterThanOrEqual(1);
+    expect(z.lastByteMs).toBeLessThanOrEqual(100);
+    expect(t.lastActivityMs()).toBe(z.lastByteMs);
     clock = 400;
     renameSync(join(loc.dir, `${loc.zip}7.tmp`), join(loc.dir, loc.zip));
     await w.tick(t, () => clock);

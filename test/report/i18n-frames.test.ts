@@ -53,7 +53,7 @@ describe.each(['en', 'zh'] as const)('tidy frames in %s', (lang) => {
       stallStartText(10_000, 'https://goproxy.cn/golang.org/x/text/@v/list', 2, tr),
       probeFindingText({ url: 'https://goproxy.cn/', ok: true, status: 200 }, tr),
       probeFindingText({ url: 'https://git.corp.example.com/', ok: false, cause: 'dns' }, tr),
-      stillWaitingText(tr),
+      stillWaitingText('Go waits without a limit for the response headers', tr),
     ].join('\n');
     await expect(text).toMatchFileSnapshot(join(import.meta.dirname, '__snapshots__', `tidy-frames.${lang}.txt`));
     if (lang === 'en') expect(text).not.toMatch(/[\u4e00-\u9fff]/);

@@ -1,7 +1,7 @@
 // Private-module pattern suggestions for the wizard: existing GOPRIVATE, git remotes, go.mod requirements.
 import { modulePathHost } from '../hosts.js';
 import { matchPrefixPatterns } from '../patterns.js';
-import { isPublicModulePath, SHARED_MODULE_HOSTS } from '../public-hosts.js';
+import { isInternalLookingHost, isPublicModulePath, SHARED_MODULE_HOSTS } from '../public-hosts.js';
 import type { Message } from '../i18n/message.js';
 import { initMsg } from '../i18n/messages/init.js';
 
@@ -20,9 +20,6 @@ interface PatternSuggestion {
   /** go.mod requirements the pattern matches. */
   matches: string[];
 }
-
-/** TLDs and labels that mark a host as internal. */
-const INTERNAL_HOST = /(^|\.)(corp|internal|intranet|local|lan|intra|private|home|test)(\.|$)|^[^.]+$/;
 
 /** Extracts host and path from a git remote URL (https, ssh://, scp-like git@host:path); null for local paths. */
 export function parseGitRemote(url: string): { host: string; path: string } | null {
@@ -48,7 +45,7 @@ function internalHosts(requirements: string[]): string[] {
   const hosts = new Set<string>();
   for (const r of requirements) {
     const h = modulePathHost(r);
-    if (h && !SHARED_MODULE_HOSTS.includes(h) && !isPublicModulePath(r) && INTERNAL_HOST.test(h)) hosts.add(h);
+    if (h && !SHARED_MODULE_HOSTS.includes(h) && !isPublicModulePath(r) && isInternalLookingHost(h)) hosts.add(h);
   }
   return [...hosts];
 }

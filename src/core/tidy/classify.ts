@@ -109,6 +109,16 @@ export class LineClassifier {
   private inServerResponse = false;
   private lastError: ErrorDetail | undefined;
 
+  /**
+   * The server's words belong to the error line before them (web/http.go: `server response: …` after `reading URL:
+   * 403 Forbidden`): the first non-empty line is kept on that error's detail, which the timeline already holds.
+   */
+  private keepServerWords(text: string): void {
+    const words = text.trim();
+    if (this.lastError && words && this.lastError.serverResponse === undefined)
+      this.lastError.serverResponse = words.slice(0, 200);
+  }
+
   /** Classifies one line (without its newline). Never throws. */
   push(rawLine: string): TidyEvent {
     const ev = this.classify(rawLine.replace(/\r$/, ''));
@@ -132,11 +142,13 @@ export class LineClassifier {
 
   private classify(line: string): TidyEvent {
     if (this.inServerResponse && line.startsWith('\t') && !line.startsWith('\tserver response')) {
+      this.keepServerWords(line);
       return { kind: 'context', text: line };
     }
     this.inServerResponse = false;
     if (/^\tserver response:/.test(line)) {
       this.inServerResponse = /^\tserver response:\s*$/.test(line);
+      this.keepServerWords(line.replace(/^\tserver response:/, ''));
       return { kind: 'context', text: line };
     }
     for (const rule of PROGRESS) {

@@ -13,6 +13,12 @@ export interface ErrorDetail {
   version?: string;
   package?: string;
   httpStatus?: number;
+  /** The first line of the server's words, as Go prints them after `server response:` (web/http.go errorDetail). */
+  serverResponse?: string;
+  /** The VCS command Go ran (`git ls-remote -q origin`), as Go names it before `exit status N`. */
+  command?: string;
+  /** The VCS tool's own reason (git's `fatal: …` line after Go's `exit status 128:`). */
+  reason?: string;
 }
 
 type CauseRule = [TidyCause, RegExp];
@@ -20,6 +26,10 @@ type CauseRule = [TidyCause, RegExp];
 // Ordered, strictest first: a checksum mismatch may mention a URL, a sumdb error wraps a network error, etc.
 const CAUSES: CauseRule[] = [
   ['checksum', /SECURITY ERROR|checksum mismatch|checksum missing from sumdb/],
+  // A CONNECT answered 407: net/http/transport.go dialConn returns errors.New(resp.Status[4:]) for a non-200 answer.
+  ['auth', /Get "[^"]+": Proxy Authentication Required$/],
+  // go.mod requires a v2+ version of a path without the /vN suffix (modfile: "version … invalid: should be v0 or v1").
+  ['config', /version "[^"]+" invalid: should be v0 or v1, not v\d+|has post-v\d+ module path/],
   ['vcs-auth', /terminal prompts disabled|could not read (Username|Password)|Authentication failed for/],
   ['module-path', /module declares its path as|but was required as/],
   ['go-sum', /missing go\.sum entry/],
@@ -35,10 +45,17 @@ const CAUSES: CauseRule[] = [
     'tls',
     /x509: |tls: (failed|bad|unknown|handshake failure)|remote error: tls|first record does not look like a TLS handshake/,
   ],
-  ['dns', /no such host|server misbehaving|dial tcp: lookup |Temporary failure in name resolution/],
+  [
+    'dns',
+    /no such host|server misbehaving|dial tcp: lookup |Temporary failure in name resolution|Could not resolve host: /,
+  ],
   ['refused', /connection refused|No connection could be made/],
   ['timeout', /i\/o timeout|TLS handshake timeout|context deadline exceeded|Client\.Timeout|timed out/],
-  ['reset', /connection reset|: EOF\b|unexpected EOF|broken pipe|forcibly closed|server closed the connection/],
+  [
+    'reset',
+    // HTTP/2: a stream reset by the peer (x/net/http2 StreamError: "stream error: stream ID 3; INTERNAL_ERROR; …").
+    /connection reset|: EOF\b|unexpected EOF|broken pipe|forcibly closed|server closed the connection|stream error: stream ID \d+|http2: server sent GOAWAY|http2: client connection lost/,
+  ],
 ];
 
 const STATUS_RE = /reading (\S+): (\d{3})\b/;
@@ -60,7 +77,12 @@ function phaseOf(text: string, url: string | undefined): string | undefined {
   if (/verifying (module|go\.mod|[^\s:]+: checksum)|\/lookup\/|\/sumdb\/|\/tile\/|GOSUMDB|SECURITY ERROR/.test(text)) {
     return 'sumdb';
   }
-  if (/\?go-get=1|unrecognized import path|git ls-remote|git fetch|exit status 128|go-import/.test(text))
+  if (
+    /\?go-get=1|unrecognized import path|git ls-remote|git fetch|exit status 128|go-import|unable to access '/.test(
+      text,
+    ) ||
+    /^\t?(fatal|remote|error): /.test(text)
+  )
     return 'direct';
   if (/GOPROXY|proxy URL/.test(text)) return 'config';
   if (/go\.sum|module declares/.test(text)) return 'module';
@@ -78,6 +100,7 @@ function causeOf(text: string, status: number | undefined): TidyCause | undefine
   ) {
     return 'vcs';
   }
+  if (/^\t(fatal|error|remote): /.test(text)) return 'vcs'; // git's own stderr, passed on by Go after `exit status 128:`
   if (
     /cannot find module providing package|no required module provides package|no matching versions|unknown revision|invalid version/.test(
       text,
@@ -98,7 +121,9 @@ export function detectError(text: string): ErrorDetail | undefined {
   const httpStatus = statusMatch ? Number(statusMatch[2]) : undefined;
   const cause = causeOf(text, httpStatus);
   if (!cause) return undefined;
-  const url = statusMatch?.[1] ?? GET_RE.exec(text)?.[1] ?? READING_RE.exec(text)?.[1];
+  // git's words after Go's `exit status 128:` name the URL git really used (after any insteadOf rewrite).
+  const gitUrl = /unable to access '([^']+)'/.exec(text)?.[1];
+  const url = statusMatch?.[1] ?? GET_RE.exec(text)?.[1] ?? gitUrl ?? READING_RE.exec(text)?.[1];
   const d: ErrorDetail = { cause };
   const phase = phaseOf(text, url);
   if (phase) d.phase = phase;
@@ -108,7 +133,12 @@ export function detectError(text: string): ErrorDetail | undefined {
     if (host) d.host = host;
   }
   if (httpStatus !== undefined) d.httpStatus = httpStatus;
-  const mv = MODVER_RE.exec(text);
+  const cmd = /: ((?:git|hg|svn|bzr|fossil) .*?) in \S+: exit status \d+/.exec(text)?.[1];
+  if (cmd) d.command = cmd;
+  if (/^\t?(fatal|error|remote): /.test(text)) d.reason = text.trim();
+  const req = /require (\S+): version "([^"]+)" invalid/.exec(text);
+  if (req) Object.assign(d, { module: req[1]!, version: req[2]!, phase: 'module' });
+  const mv = req ? null : MODVER_RE.exec(text);
   const tc = /download (go1[^\s:]*)/.exec(text);
   const imp = /unrecognized import path "([^"]+)"/.exec(text);
   if (tc) {
@@ -117,7 +147,7 @@ export function detectError(text: string): ErrorDetail | undefined {
   } else if (mv) {
     d.module = mv[1];
     d.version = mv[2];
-  } else {
+  } else if (!req) {
     const m = MODULE_RE.exec(text);
     if (m) d.module = m[1];
     else if (imp) d.module = imp[1];

@@ -1,10 +1,14 @@
 // Pure fix builders for tidy diagnoses (core/fix/fix.ts data): every fix is a real setting or command of the Go
 // that ran, computed from the configuration as Go reports it and from GOPROXY parsed once.
 import { getVar } from '../config-model.js';
-import { type Fix, commandFix, commentFix, setFix } from '../fix/fix.js';
+import { type Fix, commandFix, commentFix, fixVariable, setFix } from '../fix/fix.js';
+import type { TidyProblem } from './report-model.js';
 import { formatGoproxy } from '../goproxy.js';
 import { modulePathHost, urlHost } from '../hosts.js';
 import { redactSecrets, redactUrl } from '../redact.js';
+import { isPublicModulePath, privatePatternFor } from '../public-hosts.js';
+import { proxyHopFixes } from '../proxy-hop-fixes.js';
+import type { ProxyAction } from '../probe-types.js';
 import type { ConfigModel } from '../config-types.js';
 import type { ProxyEntry } from '../goproxy.js';
 
@@ -13,9 +17,15 @@ function appendPattern(list: string, pattern: string): string {
   return parts.includes(pattern) ? parts.join(',') : [...parts, pattern].join(',');
 }
 
-/** GOPRIVATE plus the module's host: keeps it away from proxies and the checksum database (go help private). */
-export function goprivateFix(model: ConfigModel, modulePath: string, note?: string): Fix {
-  return setFix(model, 'GOPRIVATE', appendPattern(getVar(model, 'GOPRIVATE'), modulePathHost(modulePath)), note);
+/**
+ * GOPRIVATE plus a pattern for each module path (its host, or host/owner on a shared host such as github.com: never a
+ * bare public host): keeps them away from proxies and the checksum database (go help private).
+ */
+export function goprivateFix(model: ConfigModel, modulePath: string | string[], note?: string): Fix {
+  const paths = Array.isArray(modulePath) ? modulePath : [modulePath];
+  let list = getVar(model, 'GOPRIVATE');
+  for (const p of paths) list = appendPattern(list, privatePatternFor(p) ?? modulePathHost(p));
+  return setFix(model, 'GOPRIVATE', list, note);
 }
 
 /** True when a GOPROXY entry's URL holds a password: a printed command would carry it redacted and break the config. */
@@ -140,4 +150,86 @@ export function toolchainFix(model: ConfigModel): Fix[] {
 /** A whole configuration that is wrong: the doctor and the wizard. */
 export function configFix(): Fix[] {
   return [commandFix(['gomodctl', 'doctor']), commandFix(['gomodctl', 'init'])];
+}
+
+/**
+ * A zip body that stops half-way (a filtering gateway, a proxy that holds large downloads): advice only, since nothing
+ * here verified which hop holds it; another attempt with a stall kill is what tidy itself can do.
+ */
+export function bodyStallFix(_model: ConfigModel, proxies: ProxyEntry[], url: string | undefined): Fix[] {
+  const host = url ? urlHost(url) : undefined;
+  const visible = proxies.filter((e) => e.kind === 'url');
+  return [
+    commentFix(
+      `something between Go and ${host ?? 'the module proxy'} holds the download: a gateway that filters or size-limits downloads; ask for ${host ?? 'it'} to be allowed${visible.length ? ', or try another GOPROXY mirror' : ''}`,
+      visible.length ? 'GOPROXY' : undefined,
+    ),
+    commentFix('gomodctl tidy --retry 2 --stall-kill restarts a download that stopped (Go itself never retries)'),
+  ];
+}
+
+/** A run that was slow, not stuck: more time, or a nearer mirror (advice: the downloads were moving). */
+export function slowFix(): Fix[] {
+  return [
+    commentFix(
+      'the downloads were still moving: give the run more time (a larger --timeout), or use a nearer GOPROXY mirror',
+    ),
+  ];
+}
+
+/**
+ * Fixes for a request that failed at the HTTP(S)_PROXY hop, in doctor's words (core/proxy-hop-fixes.ts): credentials
+ * in the proxy URL (a redacted placeholder) for a 407, NO_PROXY for an intranet target.
+ */
+export function proxyHopFix(url: string, proxy: { url: string; variable: string }, action: ProxyAction): Fix[] {
+  return proxyHopFixes(
+    {
+      url: redactUrl(url),
+      ok: false,
+      hop: 'proxy',
+      peer: redactUrl(proxy.url),
+      proxy: { url: redactUrl(proxy.url), variable: proxy.variable, action },
+      timings: { totalMs: 0 },
+    },
+    proxy.variable,
+  );
+}
+
+/**
+ * A VCS fetch that failed: the real command or repository URL to try by hand (never a placeholder), and GOPRIVATE
+ * only for a path that looks private (never a bare shared host such as github.com).
+ */
+export function vcsFix(model: ConfigModel, d: { module?: string; url?: string; command?: string }): Fix[] {
+  const repo = d.url ?? /(?:https?|ssh|git):\/\/\S+/.exec(d.command ?? '')?.[0];
+  const out: Fix[] = [];
+  if (repo) out.push(commandFix(['git', 'ls-remote', redactUrl(repo)], 'check access by hand, as Go runs it'));
+  if (d.module && !getVar(model, 'GOPRIVATE') && privatePatternFor(d.module) && !isPublicModulePath(d.module))
+    out.push(goprivateFix(model, d.module, 'if the module is private'));
+  out.push(commandFix(['gomodctl', 'doctor']));
+  return out;
+}
+
+/** What fixesFor sees besides the problem: the configuration as Go reports it and GOPROXY parsed once. */
+export interface FixContext {
+  model: ConfigModel;
+  proxies: ProxyEntry[];
+}
+
+/**
+ * The one place a tidy problem's fixes leave the diagnosis (diagnose.ts runs every problem through it): today the
+ * fixes its rule drafted (rules.ts, stall.ts, the leak check), deduplicated, with GOPRIVATE first when the problem
+ * is a leak. This is the switch point for [verdict]'s verified fixes: same Fix data, same wording as doctor.
+ */
+export function fixesFor(p: TidyProblem, _ctx: FixContext): Fix[] {
+  const seen = new Set<string>();
+  const out: Fix[] = [];
+  for (const f of p.fix) {
+    const k = JSON.stringify(f);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(f);
+  }
+  if (p.cause === 'leak')
+    out.sort((a, b) => Number(fixVariable(b) === 'GOPRIVATE') - Number(fixVariable(a) === 'GOPRIVATE'));
+  return out;
 }

@@ -84,3 +84,32 @@ export function toolchainZipUrl(t: Timeline, model: ConfigModel): string | undef
     return undefined;
   }
 }
+
+/**
+ * Go < 1.21 prints no -x: when a module failed at the direct step, the proxies its route asked first and fell through
+ * with `|` (any error: proxy.go TryProxies) are not in the log. Their first request, to probe after the run, so the
+ * report can say what sent Go to direct (a 403, say). Never a path a proxy must not see.
+ */
+export function fallThroughTargets(
+  t: Timeline,
+  problems: Array<{ phase?: string; module?: string }>,
+  model: ConfigModel,
+  proxies: ProxyEntry[],
+): string[] {
+  if (t.sawTrace) return [];
+  const out: string[] = [];
+  for (const p of problems) {
+    if (p.phase !== 'direct' || !p.module) continue;
+    let route: ReturnType<typeof resolveRoute>;
+    try {
+      route = resolveRoute(model, p.module);
+    } catch {
+      continue;
+    }
+    for (const step of route.steps) {
+      if (step.kind !== 'proxy') break; // only the proxies asked before direct
+      if (step.fallThrough === 'on-any-error' && step.requests?.[0]) out.push(step.requests[0]);
+    }
+  }
+  return [...new Set(out)].filter((u) => !isPrivateLeakingUrl(u, model, proxies)).slice(0, MAX_TARGETS);
+}

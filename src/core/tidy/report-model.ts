@@ -35,6 +35,8 @@ export interface TidyProblem {
   /** Where it happened: proxy, sumdb, direct, toolchain, config, or a probe phase. */
   phase?: string;
   cause: TidyCause;
+  /** The hop that failed when it is not the module proxy itself: the HTTP(S)_PROXY in between (issue 9). */
+  hop?: 'proxy';
   message: string;
   fix: Fix[];
 }
@@ -57,6 +59,25 @@ export interface TidyModule {
   requests: TidyRequest[];
 }
 
+/** One attempt of `gomodctl tidy --retry N`: how it ended and what the retry policy decided (core/tidy/retry.ts). */
+export interface TidyAttempt {
+  attempt: number;
+  /** null when gomodctl killed go (--timeout, Ctrl-C, --stall-kill). */
+  goExitCode: number | null;
+  durationMs: number;
+  /** ok, transient, permanent or unknown (retry.ts FailureKind). */
+  result: string;
+  /** The retry rule that decided (retry.ts RETRY_RULES id, or ok/stall-kill/timeout/interrupted/unknown). */
+  rule: string;
+  reason: string;
+  /** The Go line that decided, secrets redacted. */
+  line?: string;
+  /** True when another attempt followed. */
+  retried: boolean;
+  /** Back-off before the next attempt. */
+  waitMs?: number;
+}
+
 /** What a tidy run found: the body of the `gomodctl tidy --json` document (schemaVersion 1). */
 export interface TidyReport {
   // 'stalled': interrupted while the watchdog saw no progress; 'timeout': killed at --timeout.
@@ -65,6 +86,8 @@ export interface TidyReport {
   durationMs: number;
   modules: TidyModule[];
   problems: TidyProblem[];
+  /** With --retry: every attempt, in order (the modules and problems are those of the last). */
+  attempts?: TidyAttempt[];
 }
 
 /** How the `go` process ended, as the runner saw it. */
@@ -83,7 +106,7 @@ export interface RunEnd {
 export function decideOutcome(end: RunEnd): TidyReport['outcome'] {
   if (end.timedOut) return 'timeout';
   if (end.goExitCode === 0 && !end.interrupted) return 'ok';
-  if (end.interrupted && end.stalled) return 'stalled';
+  if (end.goExitCode === null && end.stalled) return 'stalled'; // interrupted or killed by --stall-kill in a stall
   return 'failed';
 }
 

@@ -77,7 +77,7 @@ export interface FinishedRun {
 }
 
 /** The decision after one attempt, with the rule and the Go line that decided it. */
-interface RetryDecision {
+export interface RetryDecision {
   retry: boolean;
   kind: FailureKind | 'ok';
   rule: string;

@@ -10,7 +10,21 @@ import { commandFix, commentFix, type Fix, setFix } from '../fix/fix.js';
 import { isPublicModulePath } from '../public-hosts.js';
 import type { ConfigModel } from '../config-types.js';
 import type { ProxyEntry } from '../goproxy.js';
-import { configFix, gitAuthFix, goprivateFix, pipeFix, sumdbFix, tlsFix, toolchainFix } from './fixes.js';
+import {
+  configFix,
+  gitAuthFix,
+  goprivateFix,
+  pipeFix,
+  proxyHopFix,
+  sumdbFix,
+  tlsFix,
+  toolchainFix,
+  vcsFix,
+} from './fixes.js';
+import { isInternalLookingHost } from '../public-hosts.js';
+import { modulePathHost } from '../hosts.js';
+import { proxyHopFromGoError } from '../go-proxy-errors.js';
+import { goProxyFor } from './proxy-env.js';
 
 /** What a rule sees: the detail of one error line, its text, the config and a public-host test. */
 interface RuleInput {
@@ -32,6 +46,37 @@ interface TidyRule {
 const NETWORK: TidyCause[] = ['dns', 'refused', 'timeout', 'reset', 'tls'];
 const at = (d: ErrorDetail): string => (d.host ? ` at ${d.host}` : '');
 const subj = (d: ErrorDetail): string => d.module ?? d.package ?? 'the module';
+/** The server's words as Go printed them (`server response:`), quoted after the status. */
+const words = (d: ErrorDetail): string => (d.serverResponse ? `: the server says "${d.serverResponse}"` : '');
+/**
+ * A module path that looks private (internal host labels, not a known public host) and that a proxy was asked for: its
+ * name left the company, and GOPRIVATE is the fix (go help private).
+ */
+const leakedPrivate = (d: ErrorDetail, model: ConfigModel): string | undefined => {
+  const mod = d.module ?? d.package;
+  if (!mod || d.phase !== 'proxy' || isPublicModulePath(mod) || !isInternalLookingHost(modulePathHost(mod)))
+    return undefined;
+  return getVar(model, 'GONOPROXY') || getVar(model, 'GOPRIVATE') ? undefined : mod;
+};
+const leakWords = (mod: string | undefined): string =>
+  mod ? `; ${mod} looks private and its path was sent to the proxy (it leaked): GOPRIVATE keeps it off proxies` : '';
+/** The HTTPS_PROXY hop in Go's error (a CONNECT that failed), when the model's proxy settings cover the URL. */
+const hopOf = (i: RuleInput) => {
+  const proxy = i.d.url ? goProxyFor(i.model, i.d.url) : null;
+  const hop = proxy ? proxyHopFromGoError(i.text, true) : null;
+  return hop && proxy ? { ...hop, proxy } : null;
+};
+const HOP_CAUSE: Record<string, TidyCause> = {
+  'auth-required': 'auth',
+  denied: 'auth',
+  unresolved: 'dns',
+  refused: 'refused',
+  unreachable: 'timeout',
+  silent: 'timeout',
+  'tunnel-silent': 'timeout',
+  closed: 'reset',
+  'error-status': 'http-status',
+};
 const NET_WORDS: Record<string, string> = {
   dns: 'does not resolve (DNS)',
   refused: 'refuses connections',
@@ -39,6 +84,26 @@ const NET_WORDS: Record<string, string> = {
   reset: 'drops the connection',
   tls: 'presents a certificate Go does not trust',
 };
+
+/**
+ * git (not Go) failed to resolve the host: the VPN or DNS, and, when git's host is not the module's, the insteadOf
+ * rewrite that sent it there (git config url.<base>.insteadOf).
+ */
+function gitDnsFix(d: ErrorDetail): Fix[] {
+  const host = d.host ?? 'the host';
+  const rewritten = d.module && d.host && modulePathHost(d.module) !== d.host.replace(/:\d+$/, '');
+  return [
+    commentFix(`git could not resolve ${host}: connect the VPN or fix DNS`),
+    ...(rewritten
+      ? [
+          commandFix(
+            ['git', 'config', '--get-regexp', '^url\\..*\\.insteadof$'],
+            `git fetches ${d.module} from ${host}: a url.<base>.insteadOf rule rewrites it`,
+          ),
+        ]
+      : []),
+  ];
+}
 
 /** The rule table, in order. */
 export const RULES: TidyRule[] = [
@@ -111,6 +176,42 @@ export const RULES: TidyRule[] = [
     }),
   },
   {
+    id: 'invalid-version',
+    match: ({ text }) => /version "[^"]+" invalid: should be v0 or v1, not v\d+/.test(text),
+    explain: ({ d, text }) => {
+      const major = /not (v\d+)/.exec(text)?.[1] ?? 'v2';
+      return {
+        cause: 'config',
+        message: `go.mod requires ${d.module ?? 'a module'} ${d.version ?? ''}, a ${major} version, of a path without the /${major} suffix: Go rejects it (semantic import versioning: modfile's version check)`,
+        fix: [
+          commentFix(
+            `require (and import) ${d.module ?? 'the module'}/${major} ${d.version ?? ''} if that module has a /${major} go.mod path, else a v0/v1 version`,
+          ),
+          commandFix(['go', 'list', '-m', '-versions', d.module ?? 'MODULE'], 'the versions of that path'),
+        ],
+      };
+    },
+  },
+  {
+    id: 'proxy-hop',
+    match: (i) => hopOf(i) !== null,
+    explain: (i) => {
+      const h = hopOf(i)!;
+      const cause = HOP_CAUSE[h.action] ?? 'unknown';
+      const what =
+        h.action === 'auth-required'
+          ? 'asks for credentials (407 Proxy Authentication Required) before it opens a tunnel'
+          : h.statusText
+            ? `answers CONNECT with "${h.statusText}"`
+            : `fails (${h.action})`;
+      return {
+        cause,
+        message: `the request for ${subj(i.d)} goes through the proxy ${redactUrl(h.proxy.url)} (${h.proxy.variable}), which ${what} to ${i.d.host ?? 'the module proxy'}; the module proxy itself was never reached`,
+        fix: proxyHopFix(i.d.url!, h.proxy, h.action),
+      };
+    },
+  },
+  {
     id: 'config',
     match: ({ d }) => d.cause === 'config',
     explain: ({ text }) => ({
@@ -135,24 +236,28 @@ export const RULES: TidyRule[] = [
     id: 'vcs-host-unreachable',
     match: ({ d }) => d.phase === 'direct' && NETWORK.includes(d.cause),
     explain: ({ d, model }) => ({
-      message: `${subj(d)} is fetched directly from its VCS host${at(d)}, which ${NET_WORDS[d.cause]}`,
+      message: `${subj(d)} is fetched directly from its VCS host${at(d)}, which ${NET_WORDS[d.cause]}${d.command ? ` (\`${d.command}\`` : ''}${d.command && d.reason ? `: ${d.reason})` : d.command ? ')' : d.reason ? ` (${d.reason})` : ''}`,
       fix: [
-        ...(d.cause === 'dns'
-          ? [
-              commentFix(
-                `${d.host ?? 'the host'} does not resolve here: connect the VPN or fix DNS (Go fetches ?go-get=1 itself; git settings do not help)`,
-              ),
-            ]
-          : [
-              commentFix(
-                `check the VPN / network route to ${d.host ?? 'the host'} (modules in GOPRIVATE/GONOPROXY are fetched from it directly)`,
-              ),
-              commandFix(
-                ['git', 'config', '--global', 'url.https://MIRROR/.insteadOf', `https://${d.host ?? 'HOST'}/`],
-                'or: point git at a reachable mirror',
-              ),
-            ]),
-        ...(d.module && !getVar(model, 'GOPRIVATE') ? [goprivateFix(model, d.module)] : []),
+        ...(d.cause === 'dns' && d.reason
+          ? gitDnsFix(d)
+          : d.cause === 'dns'
+            ? [
+                commentFix(
+                  `${d.host ?? 'the host'} does not resolve here: connect the VPN or fix DNS (Go fetches ?go-get=1 itself; git settings do not help)`,
+                ),
+              ]
+            : [
+                commentFix(
+                  `check the VPN / network route to ${d.host ?? 'the host'} (modules in GOPRIVATE/GONOPROXY are fetched from it directly)`,
+                ),
+                commandFix(
+                  ['git', 'config', '--global', 'url.https://MIRROR/.insteadOf', `https://${d.host ?? 'HOST'}/`],
+                  'or: point git at a reachable mirror',
+                ),
+              ]),
+        ...(d.module && !getVar(model, 'GOPRIVATE') && !isPublicModulePath(d.module)
+          ? [goprivateFix(model, d.module)]
+          : []),
       ],
     }),
   },
@@ -167,24 +272,46 @@ export const RULES: TidyRule[] = [
   {
     id: 'proxy-network',
     match: ({ d }) => NETWORK.includes(d.cause),
-    explain: ({ d, model, proxies }) => ({
-      message: `the module proxy${at(d)} ${NET_WORDS[d.cause]} while fetching ${subj(d)}`,
+    explain: ({ d, model, proxies, text }) => ({
+      message: /stream error: stream ID \d+/.test(text)
+        ? `the module proxy${at(d)} resets the HTTP/2 stream while fetching ${subj(d)} (${/stream error: [^;]*; [A-Z_]+/.exec(text)![0]}): transient on most servers, --retry retries it`
+        : `the module proxy${at(d)} ${NET_WORDS[d.cause]} while fetching ${subj(d)}`,
       fix: pipeFix(model, proxies),
     }),
   },
   {
     id: 'auth',
     match: ({ d }) => d.cause === 'auth',
-    explain: ({ d, model, proxies }) => ({
-      message: `the module proxy${at(d)} refuses ${subj(d)} (HTTP ${d.httpStatus ?? 'auth'}): credentials missing or wrong`,
-      fix: [
-        commentFix(
-          `add "machine ${d.host ?? 'HOST'} login USER password TOKEN" to ~/.netrc (chmod 600)${goAtLeast(model.goVersion, '1.24') ? ', or set GOAUTH' : ''}`,
-        ),
-        ...(d.module && !isPublicModulePath(d.module) ? [goprivateFix(model, d.module)] : []),
-        ...pipeFix(model, proxies),
-      ],
-    }),
+    explain: ({ d, model, proxies }) => {
+      const leaked = leakedPrivate(d, model);
+      const why = d.serverResponse ? words(d) : ': credentials missing or wrong';
+      return {
+        message: `the module proxy${at(d)} refuses ${subj(d)} (HTTP ${d.httpStatus ?? 'auth'})${why}${leakWords(leaked)}`,
+        fix: [
+          ...(leaked ? [goprivateFix(model, leaked)] : []),
+          commentFix(
+            `add "machine ${d.host ?? 'HOST'} login USER password TOKEN" to ~/.netrc (chmod 600)${goAtLeast(model.goVersion, '1.24') ? ', or set GOAUTH' : ''}`,
+          ),
+          ...pipeFix(model, proxies),
+        ],
+      };
+    },
+  },
+  {
+    id: 'unknown-revision',
+    match: ({ text }) => /unknown revision \S+/.test(text),
+    explain: ({ d, text }) => {
+      const rev = /unknown revision (\S+)/.exec(text)![1]!;
+      const mod = d.module ?? d.package ?? 'the module';
+      return {
+        cause: 'not-found',
+        message: `${mod}@${rev}: its repository has no revision ${rev} (Go: "unknown revision ${rev}"): a tag that was never pushed, deleted or moved`,
+        fix: [
+          commandFix(['go', 'list', '-m', '-versions', mod], 'the versions Go can see'),
+          commentFix(`require a version of ${mod} that exists (the go.mod require line, or go get ${mod}@latest)`),
+        ],
+      };
+    },
   },
   {
     id: 'not-found',
@@ -193,7 +320,7 @@ export const RULES: TidyRule[] = [
       const mod = d.module ?? d.package;
       const priv = mod !== undefined && !isPublicModulePath(mod);
       return {
-        message: `${subj(d)}${d.version ? `@${d.version}` : ''} was not found${at(d)} (${d.httpStatus ?? 'not found'})${priv ? ': a private module must not be fetched through a proxy' : ''}`,
+        message: `${subj(d)}${d.version ? `@${d.version}` : ''} was not found${at(d)} (${d.httpStatus ?? 'not found'})${words(d)}${priv ? ': a private module must not be fetched through a proxy' : ''}`,
         fix: priv
           ? [goprivateFix(model, mod)]
           : [commandFix(['go', 'list', '-m', '-versions', mod ?? 'MODULE'], 'check the import path and version')],
@@ -203,23 +330,28 @@ export const RULES: TidyRule[] = [
   {
     id: 'http-status',
     match: ({ d }) => d.cause === 'http-status',
-    explain: ({ d, model, proxies, text }) => ({
-      message: /invalid response from proxy/.test(text)
-        ? `the module proxy${at(d)} answers with something that is not a Go module proxy response (a login page or a block page?)`
-        : `the module proxy${at(d)} fails with HTTP ${d.httpStatus ?? '?'} for ${subj(d)}`,
-      fix: [...pipeFix(model, proxies), commandFix(['gomodctl', 'doctor'])],
-    }),
+    explain: ({ d, model, proxies, text }) => {
+      const leaked = leakedPrivate(d, model);
+      return {
+        message: /invalid response from proxy/.test(text)
+          ? `the module proxy${at(d)} answers with something that is not a Go module proxy response (a login page or a block page?)`
+          : d.httpStatus === 429
+            ? `the module proxy${at(d)} rate-limits the requests for ${subj(d)} (429 Too Many Requests)${words(d)}: transient, --retry waits and retries`
+            : `the module proxy${at(d)} fails with HTTP ${d.httpStatus ?? '?'} for ${subj(d)}${words(d)}${leakWords(leaked)}`,
+        fix: [
+          ...(leaked ? [goprivateFix(model, leaked)] : []),
+          ...pipeFix(model, proxies),
+          commandFix(['gomodctl', 'doctor']),
+        ],
+      };
+    },
   },
   {
     id: 'vcs',
     match: ({ d }) => d.cause === 'vcs',
     explain: ({ d, model }) => ({
-      message: `${subj(d)}: fetching directly from version control failed`,
-      fix: [
-        ...(d.module ? [goprivateFix(model, d.module)] : []),
-        commandFix(['git', 'ls-remote', 'https://HOST/PATH'], 'check access by hand'),
-        commandFix(['gomodctl', 'doctor']),
-      ],
+      message: `${subj(d)}: fetching directly from version control failed${d.command ? ` (\`${d.command}\`)` : ''}${d.reason ? `: ${d.reason}` : ''}`,
+      fix: vcsFix(model, d),
     }),
   },
   {
@@ -248,5 +380,6 @@ export function explainError(ev: ErrorEvent, model: ConfigModel, proxies: ProxyE
   if (d.url) p.url = redactUrl(d.url);
   if (d.host) p.host = d.host;
   if (d.phase) p.phase = d.phase;
+  if (rule.id === 'proxy-hop') p.hop = 'proxy';
   return p;
 }

@@ -12,6 +12,17 @@ import { dropProxyFix, pipeFix, sumdbFix } from './fixes.js';
 import type { TidyProblem } from './report-model.js';
 import type { Timeline } from './timeline.js';
 import { matchProxyBase, urlSubject } from './url-subject.js';
+import type { Transfer } from './transfers.js';
+import {
+  formatBytes,
+  movingTransfers,
+  movingWords,
+  predictedZipUrl,
+  stalledDownloads,
+  type Waiting,
+} from './progress.js';
+import { bodyStallFix, proxyHopFix, slowFix, toolchainFix } from './fixes.js';
+import { goProxyFor } from './proxy-env.js';
 
 /** The module a silent Go (no -x, Go < 1.21) is waiting for: the last package it looks for or module it downloads. */
 export function waitingSubject(t: Timeline): { module?: string; package?: string } {
@@ -33,21 +44,114 @@ function probeNote(o: DiagnoseOptions, url: string): string {
   return f.message ? `; probe: ${f.message}` : f.cause ? `; probe: ${f.cause}` : '';
 }
 
-/** One `timeout` problem per hanging host and channel, naming the most specific pending request. */
+/**
+ * One `timeout` problem per stalled download (a zip body that stopped, a toolchain switch), hanging host and channel
+ * (naming the most specific pending request), and VCS command; when nothing stopped but downloads still move, one
+ * `slow` problem that blames none. Requests younger than `stallMs` are not blamed: they are what Go does next.
+ */
 export function stallProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
-  const pending = t.pending();
+  const window = o.stallMs ?? 0;
+  const out: TidyProblem[] = [];
+  const stopped = stalledDownloads(t, o.model, o.now, window);
+  for (const w of stopped) out.push(w.kind === 'toolchain' ? toolchainStall(o, w) : bodyStall(o, w));
+  const pending = t.pending().filter((p) => o.now - p.startedMs >= window);
   const groups = new Map<string, (typeof pending)[number]>();
   for (const p of pending) {
     const k = `${urlHost(p.url) ?? ''}|${p.subject.via}`;
     const cur = groups.get(k);
     if (!cur || (p.subject.module ?? '').length > (cur.subject.module ?? '').length) groups.set(k, p);
   }
-  const out: TidyProblem[] = [];
   for (const p of groups.values())
     out.push(hangProblem(o, p.url, o.now - p.startedMs, p.subject.module, p.subject.version));
-  for (const [cmd, startedMs] of t.vcsPending) out.push(vcsHang(t, cmd, o.now - startedMs));
-  if (out.length === 0) out.push(...routeStall(t, o));
-  return out;
+  for (const [cmd, startedMs] of t.vcsPending)
+    if (o.now - startedMs >= window) out.push(vcsHang(t, cmd, o.now - startedMs));
+  // Go < 1.21 prints no -x: after `go: downloading M V` with no byte in the module cache, the zip request hangs.
+  if (out.length === 0 && !t.sawTrace) out.push(...untracedZipHangs(t, o, window));
+  if (out.length > 0) return out;
+  const moving = movingTransfers(t, o.now, o.stallMs ?? 10_000);
+  if (moving.length > 0) return [slowProblem(t, o, moving)];
+  return routeStall(t, o);
+}
+
+/** Zips Go announced (`go: downloading`) and whose request got no byte: named by the route's zip URL. */
+function untracedZipHangs(t: Timeline, o: DiagnoseOptions, window: number): TidyProblem[] {
+  return t.transfers
+    .openZips()
+    .filter((z) => !z.toolchain && z.phase === 'request' && !z.bytes && o.now - z.startedMs >= window)
+    .flatMap((z) => {
+      const url = predictedZipUrl(o.model, z.module!, z.version!);
+      return url ? [hangProblem(o, url, o.now - z.startedMs, z.module, z.version)] : [];
+    });
+}
+
+/** A zip whose body stopped half-way: Go sets no limit on reading a body (net/http's DefaultTransport has none). */
+function bodyStall(o: DiagnoseOptions, w: Waiting): TidyProblem {
+  const host = w.url ? urlHost(w.url) : undefined;
+  const got = w.bytes !== undefined ? `${formatBytes(w.bytes)} received` : 'the body started';
+  const p: TidyProblem = {
+    rule: 'body-stall',
+    cause: 'timeout',
+    phase: 'body',
+    module: w.module!,
+    version: w.version!,
+    message: `the download of ${w.module}@${w.version} stopped in the middle of its body: ${got}${host ? ` from ${host}` : ''}, then nothing for ${formatDuration(w.quietMs)} (Go puts no time limit on reading a body: a gateway that holds or filters large downloads hangs it)`,
+    fix: bodyStallFix(o.model, o.proxies, w.url),
+  };
+  if (w.url) p.url = redactUrl(w.url);
+  if (host) p.host = host;
+  return p;
+}
+
+/** A toolchain switch (GOTOOLCHAIN, go.mod's go/toolchain line) whose zip download does not progress. */
+function toolchainStall(o: DiagnoseOptions, w: Waiting): TidyProblem {
+  const host = w.url ? urlHost(w.url) : undefined;
+  const got = w.bytes ? `${formatBytes(w.bytes)} received, then ` : '';
+  const p: TidyProblem = {
+    rule: 'toolchain-stall',
+    cause: 'timeout',
+    phase: 'toolchain',
+    module: w.module!,
+    version: w.version!,
+    message: `go.mod needs toolchain ${w.toolchain}: Go is downloading it${host ? ` from ${host}` : ''} (golang.org/toolchain through GOPROXY) and ${got}nothing came for ${formatDuration(w.quietMs)}`,
+    fix: toolchainFix(o.model),
+  };
+  if (w.url) p.url = redactUrl(w.url);
+  if (host) p.host = host;
+  return p;
+}
+
+/** True when `z` has run more than 4× as long as the median zip that finished (and at least one did). */
+function isOutlier(t: Timeline, z: Transfer, now: number): boolean {
+  const took = t.transfers
+    .all()
+    .filter((x) => x.kind === 'zip' && x.phase === 'done' && x.endedMs !== undefined)
+    .map((x) => x.endedMs! - x.startedMs)
+    .sort((a, b) => a - b);
+  if (took.length === 0) return false;
+  const mid = took[Math.floor(took.length / 2)]!;
+  return now - z.startedMs > 4 * Math.max(mid, 50);
+}
+
+/** Killed while downloads still moved: the run is slow, not stuck; no module is to blame. */
+function slowProblem(t: Timeline, o: DiagnoseOptions, moving: ReturnType<typeof movingTransfers>): TidyProblem {
+  const done = t.transfers.all().filter((x) => x.kind === 'zip' && x.phase === 'done').length;
+  const p: TidyProblem = {
+    rule: 'slow',
+    cause: 'timeout',
+    phase: 'body',
+    message: `nothing is stuck, the run is ${movingWords(moving)}; ${done} zip${done === 1 ? '' : 's'} downloaded before it ended`,
+    fix: slowFix(),
+  };
+  // One download still moving long after the others finished quickly: the outlier the run waited for (named, not
+  // blamed). When every download is as slow (none finished, or they took as long), no module is named.
+  const only = moving.length === 1 ? moving[0]! : undefined;
+  const z = only && t.transfers.zip(only.module, only.version);
+  if (only && z && isOutlier(t, z, o.now)) {
+    Object.assign(p, { module: only.module, version: only.version });
+    const url = z.url ?? predictedZipUrl(o.model, only.module, only.version);
+    if (url) p.url = redactUrl(url);
+  }
+  return p;
 }
 
 /**
@@ -80,20 +184,29 @@ function hangProblem(
   const s = urlSubject(url, proxyUrls(o.proxies));
   const via = s.via === 'unknown' ? 'proxy' : s.via;
   const what = via === 'sumdb' ? 'the checksum database' : via === 'direct' ? 'the VCS host' : 'the module proxy';
-  const fix =
-    via === 'sumdb'
+  const f = findingFor(o, url);
+  // Behind an HTTP(S)_PROXY the connection goes to the proxy: name it, and what Go does at the phase that stalled.
+  const through = goProxyFor(o.model, url);
+  const hop = f?.hop === 'proxy' && f.proxy ? f.proxy : undefined;
+  const fix = hop
+    ? proxyHopFix(url, { url: hop.url, variable: hop.variable ?? through?.variable ?? 'HTTPS_PROXY' }, hop.action)
+    : via === 'sumdb'
       ? sumdbFix(o.model, module)
       : via === 'direct'
         ? [commentFix(`check the network route to ${urlHost(url) ?? 'the host'}`)]
         : proxyHangFix(o, url);
+  const viaWords = through
+    ? `; the request goes through the proxy ${redactUrl(through.url)} (${through.variable})${hop ? ` and stalls there (${hop.action})` : ''}`
+    : '';
   const p: TidyProblem = {
     rule: 'request-hang',
     cause: 'timeout',
     phase: via,
     url: redactUrl(url),
-    message: `${what} has not answered ${redactUrl(url)} for ${formatDuration(waitedMs)} (${goWaitWords(findingFor(o, url))})${probeNote(o, url)}`,
+    message: `${what} has not answered ${redactUrl(url)} for ${formatDuration(waitedMs)}${viaWords} (${goWaitWords(f)})${probeNote(o, url)}`,
     fix,
   };
+  if (hop) p.hop = 'proxy';
   const host = urlHost(url);
   if (host) p.host = host;
   if (module) p.module = module;

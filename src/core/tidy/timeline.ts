@@ -216,8 +216,9 @@ export class Timeline {
     const out: TidyModule[] = [];
     for (const m of this.modules.values()) {
       const status = inflightModules.has(m.path) ? 'pending' : failedModules.has(m.path) ? 'failed' : 'ok';
-      // Prefix probes that simply do not exist (example.com for example.com/hello: 404) are not modules of the build.
-      if (!goSucceeded && status === 'ok' && !m.resolved) continue;
+      // Prefix probes that simply do not exist (example.com for example.com/hello: 404) are not modules of the build;
+      // after a failure, `ok` means fetched: its zip downloaded, or (a module of the graph only) its .mod served.
+      if (!goSucceeded && status === 'ok' && (!m.resolved || !this.fetched(m))) continue;
       if (goSucceeded && !m.resolved) continue;
       const mod: TidyModule = { path: m.path, status, requests: m.requests.map((r) => ({ ...r })) };
       if (m.version) mod.version = m.version;
@@ -225,6 +226,13 @@ export class Timeline {
       out.push(mod);
     }
     return out;
+  }
+
+  /** True when the module's download succeeded: its zip read to the end, else its .mod answered 2xx (no zip asked). */
+  private fetched(m: ModuleState): boolean {
+    const zip = m.version ? this.transfers.zip(m.path, m.version) : undefined;
+    if (zip) return zip.phase === 'done';
+    return m.requests.some((r) => r.status !== undefined && r.status >= 200 && r.status < 300 && /\.mod$/.test(r.url));
   }
 
   /** Paths a proxy answered 2xx for, or that Go downloaded or found (they exist publicly on that proxy). */

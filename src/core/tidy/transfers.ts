@@ -49,6 +49,8 @@ export interface ZipObservation {
   /** absent: neither temp file nor zip; partial: the temp file Go writes; complete: the final .zip exists. */
   state: 'absent' | 'partial' | 'complete';
   bytes: number;
+  /** How long ago the file was last written (its mtime), when known: when the last byte landed, not when it was seen. */
+  writtenAgoMs?: number;
 }
 
 const MAX_TRANSFERS = 2048;
@@ -137,7 +139,13 @@ export class TransferTable {
       return;
     }
     if (z.bytes !== undefined && o.bytes < z.bytes) z.samples = []; // truncated for the next proxy (downloadZip)
-    if (o.bytes > (z.bytes ?? 0)) z.lastByteMs = this.lastByteMs = now;
+    if (o.bytes > (z.bytes ?? 0)) {
+      // The file's mtime says when the byte landed (up to one poll earlier than seen); never before the last sample.
+      const prev = z.samples[z.samples.length - 1]?.[0] ?? z.startedMs;
+      const at = Math.max(prev, now - Math.max(0, o.writtenAgoMs ?? 0));
+      z.lastByteMs = at;
+      this.lastByteMs = Math.max(this.lastByteMs ?? at, at);
+    }
     z.bytes = o.bytes;
     // Every observation is a sample, unchanged ones too: the rate over the last few ticks falls to 0 in a stall.
     z.samples.push([now, o.bytes]);

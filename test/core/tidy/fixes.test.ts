@@ -153,3 +153,19 @@ describe('the URL the watchdog probes for one that `go -x` printed redacted', ()
     expect(realProbeUrl(printed, tidySettings({ GOPROXY: goproxy }).proxies)).toBe(real);
   });
 });
+
+describe('fixesFor (the one switch point of tidy fixes)', () => {
+  it('keeps the drafted fixes once each, GOPRIVATE first for a leak', async () => {
+    const { fixesFor, goprivateFix: gp } = await import('../../../src/core/tidy/fixes.js');
+    const { commentFix: cf } = await import('../../../src/core/fix/fix.js');
+    const s = tidySettings({ GOPROXY: 'http://127.0.0.1:8080' });
+    const advice = cf('advice');
+    const leak = {
+      rule: 'private-leak',
+      cause: 'leak' as const,
+      message: 'm',
+      fix: [advice, gp(s.model, 'git.corp.x/a'), advice],
+    };
+    expect(fixesFor(leak, s).map((f) => f.kind)).toEqual(['set', 'comment']);
+  });
+});

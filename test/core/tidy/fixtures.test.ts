@@ -22,6 +22,10 @@ const EXPECT: Record<
   {
     rules: string[];
     untracedRules?: string[];
+    /** Rule ids where a Go version prints something else (go1.19 cannot read a toolchain line). */
+    rulesOf?: Record<string, string[]>;
+    /** What download-watch saw in the module cache for a zip when the capture ended (e2e/download-watch.test.ts). */
+    cached?: { module: string; version: string; bytes: number };
     cause?: string;
     phase?: string;
     module?: string;
@@ -40,6 +44,7 @@ const EXPECT: Record<
   },
   'stall-zip': {
     rules: ['request-hang'],
+    untracedRules: ['request-hang'], // Go 1.19: `go: downloading` and no byte: the route's zip URL hangs
     cause: 'timeout',
     module: 'example.com/hello',
     urlHas: '/example.com/hello/@v/v1.1.0.zip',
@@ -94,9 +99,22 @@ const EXPECT: Record<
     module: 'github.com/private/repo',
   },
   toolchain: { rules: ['toolchain'], cause: 'toolchain' },
-  // The captures of tidy part A. Not listed: toolchain-hang (1.19 refuses the go line, 1.21+ hang in the switch),
-  // connect-407 and h2-stream-reset (Go's error names no hop: not yet a rule), invalid-version (a go.mod error).
-  'body-stall': { rules: ['silent-stall'], cause: 'timeout', module: 'example.com/hello' },
+  // The captures of tidy part A.
+  'body-stall': {
+    rules: ['body-stall'],
+    untracedRules: ['body-stall'],
+    cause: 'timeout',
+    phase: 'body',
+    module: 'example.com/hello',
+    urlHas: '/example.com/hello/@v/v1.1.0.zip',
+    cached: { module: 'example.com/hello', version: 'v1.1.0', bytes: 256 },
+  },
+  'toolchain-hang': {
+    rules: ['toolchain-stall'],
+    rulesOf: { 'go1.19': ['toolchain'] },
+    cause: 'timeout',
+    module: 'golang.org/toolchain',
+  },
   'drip-zip': { rules: [] },
   'gateway-403': {
     rules: ['auth'],
@@ -105,10 +123,35 @@ const EXPECT: Record<
     module: 'example.com/hello',
     urlHas: '/gateway/403/',
   },
-  'private-gateway-400': { rules: ['http-status'], cause: 'http-status', module: 'git.corp.invalid/team/lib' },
-  'private-gateway-403': { rules: ['auth'], cause: 'auth', phase: 'proxy', module: 'git.corp.invalid/team/lib' },
-  'vcs-dns': { rules: ['vcs'], cause: 'vcs', phase: 'direct', module: 'github.com/private/repo' },
-  '404-comma-direct': { rules: ['vcs'], cause: 'vcs', phase: 'direct', module: 'github.com/private/repo' },
+  // A gateway refusing a private-looking path: the server's words, GOPRIVATE first, and the leak said.
+  'private-gateway-400': {
+    rules: ['http-status', 'private-leak'],
+    cause: 'http-status',
+    module: 'git.corp.invalid/team/lib',
+    leak: true,
+  },
+  'private-gateway-403': {
+    rules: ['auth', 'private-leak'],
+    cause: 'auth',
+    phase: 'proxy',
+    module: 'git.corp.invalid/team/lib',
+    leak: true,
+  },
+  // git's own reason and the host git really used (a url.insteadOf rewrite), not a placeholder command.
+  'vcs-dns': {
+    rules: ['vcs-host-unreachable'],
+    cause: 'dns',
+    phase: 'direct',
+    module: 'github.com/private/repo',
+    host: 'git.gomodctl.invalid',
+  },
+  '404-comma-direct': {
+    rules: ['vcs-host-unreachable'],
+    cause: 'dns',
+    phase: 'direct',
+    module: 'github.com/private/repo',
+    host: 'git.gomodctl.invalid',
+  },
   '404-pipe-direct': {
     rules: ['vcs-host-unreachable', 'private-leak'],
     untracedRules: ['vcs-host-unreachable'],
@@ -116,13 +159,23 @@ const EXPECT: Record<
     phase: 'direct',
     host: 'git.corp.invalid',
   },
-  '403-pipe-direct': { rules: ['vcs-host-unreachable'], cause: 'dns', phase: 'direct', host: 'git.corp.invalid' },
+  '403-pipe-direct': {
+    rules: ['vcs-host-unreachable', 'private-leak'],
+    untracedRules: ['vcs-host-unreachable'], // Go 1.19 prints no -x: the 403 that sent Go to direct is not in the log
+    cause: 'dns',
+    phase: 'direct',
+    host: 'git.corp.invalid',
+  },
   'flaky-500': { rules: ['http-status'], cause: 'http-status', phase: 'proxy', urlHas: '/fail-first/2/' },
   'status-429': { rules: ['http-status'], cause: 'http-status', module: 'example.com/hello' },
   'conn-reset': { rules: ['proxy-network'], cause: 'reset', phase: 'proxy', module: 'example.com/hello' },
   'tls-handshake-timeout': { rules: ['proxy-network'], cause: 'timeout', phase: 'proxy', module: 'example.com/hello' },
   'git-502': { rules: ['vcs'], cause: 'vcs', phase: 'direct', module: 'github.com/private/repo' },
-  'unknown-revision': { rules: ['not-found'], cause: 'not-found', module: 'github.com/private/repo' },
+  'unknown-revision': { rules: ['unknown-revision'], cause: 'not-found', module: 'github.com/private/repo' },
+  // The CONNECT to HTTPS_PROXY answered 407: the proxy hop, in doctor's words (core/proxy-hop-fixes.ts).
+  'connect-407': { rules: ['proxy-hop'], cause: 'auth', phase: 'proxy', module: 'example.com/hello' },
+  'h2-stream-reset': { rules: ['proxy-network'], cause: 'reset', phase: 'proxy', module: 'example.com/hello' },
+  'invalid-version': { rules: ['invalid-version'], cause: 'config', phase: 'module', module: 'example.com/hello' },
   'checksum-mismatch': {
     rules: ['checksum-mismatch', 'checksum-mismatch'],
     cause: 'checksum',
@@ -137,7 +190,7 @@ function cfgFor(name: string) {
     name === 'private-unreachable' ? 'git.corp.invalid' : name.startsWith('git-') ? 'github.com/private' : '';
   return tidySettings(
     { GOPROXY: 'http://127.0.0.1:8080', GOSUMDB: 'sum.gomodctl.test', ...(goprivate ? { GOPRIVATE: goprivate } : {}) },
-    { goVersion: VERSION_OF_DIR },
+    { goVersion: VERSION_OF_DIR, ...(name === 'connect-407' ? { env: { HTTPS_PROXY: 'http://127.0.0.1:3128' } } : {}) },
   );
 }
 
@@ -155,13 +208,16 @@ for (const ver of VERSIONS) {
         const text = readFileSync(join(DIR, ver, `${name}.txt`), 'utf8');
         const exit = readFileSync(join(DIR, ver, `${name}.exit`), 'utf8').trim();
         const t = new Timeline(0);
-        for (const [i, e] of classifyText(text).entries()) t.apply(e, i + 1);
+        const events = classifyText(text);
+        for (const [i, e] of events.entries()) t.apply(e, i + 1);
+        if (exp.cached) t.observeZip({ ...exp.cached, state: 'partial' }, events.length + 1);
         const stalled = exit === 'killed';
         const problems = diagnose(t, { ...cfgFor(name), stalled, stalledForMs: 1000, now: 10_000 });
         // Go < 1.21 prints no -x trace: a hang is only known from the route's probes (e2e), not from the log.
         const hang = ['request-hang', 'vcs-hang'].includes(exp.rules[0] ?? '');
         const untraced = ver === 'go1.19' ? (exp.untracedRules ?? (hang ? ['silent-stall'] : undefined)) : undefined;
-        expect(problems.map((x) => x.rule)).toEqual(untraced ?? exp.rules);
+        expect(problems.map((x) => x.rule)).toEqual(exp.rulesOf?.[ver] ?? untraced ?? exp.rules);
+        if (exp.rulesOf?.[ver]) return;
         const report = buildTidyReport(
           t,
           problems,
@@ -191,10 +247,44 @@ for (const ver of VERSIONS) {
         const leak = problems.find((x) => x.cause === 'leak');
         if (exp.leak) {
           expect(leak).toMatchObject({ module: 'git.corp.invalid/team/lib' });
+          expect(leak!.message).toContain('leaked');
           expect(renderFixes(leak!.fix)).toEqual(['go env -w GOPRIVATE=git.corp.invalid']);
+        }
+        if (name.startsWith('private-gateway')) {
+          expect(p.message).toContain('the server says "This module version is not available."');
+          expect(renderFixes(p.fix)[0]).toBe('go env -w GOPRIVATE=git.corp.invalid');
+        }
+        if (name === 'gateway-403') expect(p.message).toContain('"This module version is not available."');
+        if (name === 'status-429') expect(p.message).toContain('rate-limits the requests for example.com/hello (429');
+        if (name === 'vcs-dns' || name === '404-comma-direct') {
+          expect(p.message).toContain('Could not resolve host: git.gomodctl.invalid');
+          expect(p.message).toMatch(
+            /`git ls-remote -q (origin|--end-of-options https:\/\/github\.com\/private\/repo)`/,
+          );
+        }
+        // No placeholder command, and never a bare shared host in GOPRIVATE.
+        const all = renderFixes(problems.flatMap((x) => x.fix)).join('\n');
+        expect(all).not.toContain('https://HOST/PATH');
+        expect(all).not.toMatch(/GOPRIVATE=(\S+,)?github\.com(,|$|\s)/m);
+        if (name === 'connect-407') {
+          expect(p.hop).toBe('proxy');
+          expect(p.message).toContain('http://127.0.0.1:3128 (HTTPS_PROXY)');
+          expect(renderFixes(p.fix).join('\n')).toContain('export HTTPS_PROXY=http://USER:xxxxx@127.0.0.1:3128');
+          expect(renderFixes(p.fix).join('\n')).toContain('NO_PROXY');
         }
         if (name === 'private-unreachable' || name.startsWith('status-5')) expect(leak).toBeUndefined();
         if (stalled && ver !== 'go1.19') expect(report.modules.some((m) => m.status === 'pending')).toBe(true);
+        if (name === 'body-stall') {
+          // Every version: module, version, zip URL (Go 1.19: the route's, no -x), bytes so far, phase body.
+          expect(p).toMatchObject({ version: 'v1.1.0', phase: 'body' });
+          expect(p.url).toMatch(/\/example\.com\/hello\/@v\/v1\.1\.0\.zip$/);
+          expect(p.message).toContain('256 B received');
+        }
+        if (name === 'toolchain-hang') {
+          expect(p).toMatchObject({ phase: 'toolchain', version: 'v0.0.1-go1.99.0.linux-amd64' });
+          expect(p.message).toContain('toolchain go1.99.0');
+          expect(p.url).toBe('http://127.0.0.1:8080/golang.org/toolchain/@v/v0.0.1-go1.99.0.linux-amd64.zip');
+        }
       });
     }
   });

@@ -31,7 +31,8 @@ const en = {
   'stall.probe': 'gomodctl: probe {url}: {result}',
   'stall.answered': 'answered {status}',
   'stall.failed': 'failed',
-  'stall.stillWaiting': 'gomodctl: still waiting (Go has no timeout of its own; --timeout bounds the run)',
+  'stall.stillWaiting': 'gomodctl: still waiting ({wait}; --timeout bounds the run)',
+  'stall.kill': 'gomodctl: --stall-kill: stopping go',
   // report/tidy-ci.ts: annotations and the job summary
   'ci.invalidAnnotate':
     'invalid --annotate "{value}": expected one of auto, github, gitlab, none (e.g. --annotate github)',
@@ -41,6 +42,7 @@ const en = {
   'ci.noProblems': 'No problems found.',
   'ci.columns': '| cause | module | problem | fix |',
   'ci.summaryFailed': 'gomodctl could not append to $GITHUB_STEP_SUMMARY',
+  'ci.moreNotShown': '{count} more not shown: GitHub limits a step summary to 1 MiB (see the log).',
 } as const;
 
 const zh = {
@@ -67,7 +69,8 @@ const zh = {
   'stall.probe': 'gomodctl：探测 {url}：{result}',
   'stall.answered': '返回 {status}',
   'stall.failed': '失败',
-  'stall.stillWaiting': 'gomodctl：仍在等待（Go 自己没有超时；--timeout 可以限制运行时长）',
+  'stall.stillWaiting': 'gomodctl：仍在等待（{wait}；--timeout 可以限制运行时长）',
+  'stall.kill': 'gomodctl：--stall-kill：正在结束 go',
   'ci.invalidAnnotate': '无效的 --annotate "{value}"：应为 auto、github、gitlab、none 之一（例如 --annotate github）',
   'ci.url': 'URL：{url}',
   'ci.fix': '修复：{fix}',
@@ -75,6 +78,7 @@ const zh = {
   'ci.noProblems': '没有发现问题。',
   'ci.columns': '| 原因 | 模块 | 问题 | 修复 |',
   'ci.summaryFailed': 'gomodctl 无法追加到 $GITHUB_STEP_SUMMARY',
+  'ci.moreNotShown': '另有 {count} 条未显示：GitHub 限制每个步骤的摘要不超过 1 MiB（请查看日志）。',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a tidy message: `tidyMsg('key', { params })`. */

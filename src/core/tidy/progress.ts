@@ -1,0 +1,146 @@
+// Pure: what Go is waiting on, from the per-request state (transfers.ts) the stall notice and the final report both
+// read, so the two always say the same thing. Progress is bytes: a zip body that still grows is "slow", not a stall.
+import { formatDuration } from '../duration.js';
+import { redactUrl } from '../redact.js';
+import { resolveRoute } from '../route.js';
+import type { ConfigModel } from '../config-types.js';
+import type { Timeline } from './timeline.js';
+import { quietMs, transferRate, type Transfer } from './transfers.js';
+
+/** One thing Go is waiting on: a zip body that stopped, a toolchain download, a request without answer, a command. */
+export interface Waiting {
+  kind: 'body' | 'toolchain' | 'request' | 'vcs';
+  module?: string;
+  version?: string;
+  /** The URL as Go printed it, or (Go < 1.21, no -x) the first URL the route resolver predicts for the zip. */
+  url?: string;
+  command?: string;
+  /** Body bytes seen so far (module cache), when any. */
+  bytes?: number;
+  /** How long this transfer has shown no life. */
+  quietMs: number;
+  /** The toolchain version (`go1.99.0`) of a toolchain download. */
+  toolchain?: string;
+}
+
+/** A zip body that still grows: the run is slow there, not stuck. */
+export interface Moving {
+  module: string;
+  version: string;
+  bytes: number;
+  /** Bytes per second over the recent samples (transferRate). */
+  rateBps: number;
+}
+
+/** `golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64` → `go1.99.0`. */
+function toolchainOf(version: string | undefined): string | undefined {
+  return /^v0\.0\.1-(go[^.]+\.[^.]+(?:\.[^.]+)?)\.[a-z0-9]+-[a-z0-9]+$/.exec(version ?? '')?.[1];
+}
+
+/**
+ * The first zip URL the route resolver predicts for module@version: what Go requests when it prints no `-x` line
+ * (modfetch/proxy.go proxyRepo.Zip: `<base>/<escaped path>/@v/<escaped version>.zip`).
+ */
+export function predictedZipUrl(model: ConfigModel, module: string, version: string): string | undefined {
+  try {
+    const route = resolveRoute(model, module, version);
+    return route.steps.flatMap((s) => s.requests ?? []).find((u) => u.endsWith('.zip'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the transfer's body grew within the last `windowMs` (slow but moving). */
+export function isMoving(tr: Transfer, now: number, windowMs: number): boolean {
+  return tr.lastByteMs !== undefined && now - tr.lastByteMs < windowMs;
+}
+
+/** Zip downloads still moving at `now`, with their rate. */
+export function movingTransfers(t: Timeline, now: number, windowMs: number): Moving[] {
+  return t.transfers
+    .openZips()
+    .filter((z) => isMoving(z, now, windowMs))
+    .map((z) => ({ module: z.module!, version: z.version!, bytes: z.bytes ?? 0, rateBps: transferRate(z) ?? 0 }));
+}
+
+/**
+ * The open zip and toolchain transfers that stopped: quiet for at least `stallMs` (0: any open one). A zip whose
+ * headers came (or bytes landed) is in its body; a toolchain zip is named as the toolchain.
+ */
+export function stalledDownloads(t: Timeline, model: ConfigModel, now: number, stallMs: number): Waiting[] {
+  const out: Waiting[] = [];
+  for (const z of t.transfers.openZips()) {
+    const quiet = quietMs(z, now);
+    if (quiet < stallMs) continue;
+    const url = z.url ?? predictedZipUrl(model, z.module!, z.version!);
+    const tc = z.toolchain ? toolchainOf(z.version) : undefined;
+    const inBody = z.phase === 'body' || (z.bytes ?? 0) > 0;
+    // Without -x (Go 1.19) only the bytes in the module cache say the body started.
+    if (!tc && !inBody) continue;
+    const w: Waiting = { kind: tc ? 'toolchain' : 'body', module: z.module!, version: z.version!, quietMs: quiet };
+    if (url) w.url = url;
+    if (z.bytes !== undefined) w.bytes = z.bytes;
+    if (tc) w.toolchain = tc;
+    out.push(w);
+  }
+  return out;
+}
+
+/** `12.3 KB` / `256 B`: bytes for people (1 KB = 1000 B, as Go's progress and most CI logs print). */
+export function formatBytes(n: number): string {
+  if (n < 1000) return `${n} B`;
+  if (n < 1_000_000) return `${(n / 1000).toFixed(1)} KB`;
+  return `${(n / 1_000_000).toFixed(1)} MB`;
+}
+
+/** `slow, 3.2 KB/s`. */
+export function formatRate(bps: number): string {
+  return `${formatBytes(Math.round(bps))}/s`;
+}
+
+/** What the stall notice says Go waits on: the same subject the final report blames. */
+export function waitingWords(w: Waiting): string {
+  const url = w.url ? ` (${redactUrl(w.url)})` : '';
+  if (w.kind === 'toolchain') return `toolchain ${w.toolchain}${url}`;
+  if (w.kind === 'body') {
+    const got = w.bytes !== undefined ? `${formatBytes(w.bytes)} received, ` : '';
+    return `the body of ${w.module}@${w.version}${url}: ${got}nothing for ${formatDuration(w.quietMs)}`;
+  }
+  if (w.kind === 'vcs') return `\`${w.command}\``;
+  return `${w.url ?? w.module ?? 'go'}`;
+}
+
+/** Progress of downloads still moving: `slow, 3.2 KB/s (example.com/a@v1.0.0: 120.0 KB so far)`. */
+export function movingWords(m: Moving[]): string {
+  const total = m.reduce((s, x) => s + x.rateBps, 0);
+  const each = m
+    .slice(0, 3)
+    .map((x) => `${x.module}@${x.version}: ${formatBytes(x.bytes)} so far`)
+    .join(', ');
+  const more = m.length > 3 ? `, and ${m.length - 3} more` : '';
+  return `slow, ${formatRate(total)} (${m.length} download${m.length === 1 ? '' : 's'} still moving: ${each}${more})`;
+}
+
+/**
+ * The one thing the stall notice names: a stopped download (body or toolchain) first, else the most specific pending
+ * request (Go also asks parent paths of the package), else a VCS command; the final report blames the same.
+ */
+export function waitingNow(t: Timeline, model: ConfigModel, now: number): Waiting | undefined {
+  const stopped = stalledDownloads(t, model, now, 0).sort((a, b) => b.quietMs - a.quietMs)[0];
+  if (stopped) return stopped;
+  const most = t
+    .pending()
+    .reduce<ReturnType<Timeline['pending']>[number] | undefined>(
+      (best, p) => (!best || (p.subject.module ?? '').length > (best.subject.module ?? '').length ? p : best),
+      undefined,
+    );
+  if (most) {
+    const w: Waiting = { kind: 'request', url: most.url, quietMs: now - most.startedMs };
+    if (most.subject.module) w.module = most.subject.module;
+    if (most.subject.version) w.version = most.subject.version;
+    return w;
+  }
+  const [cmd, startedMs] = [...t.vcsPending][0] ?? [];
+  if (cmd !== undefined) return { kind: 'vcs', command: cmd.replace(/^cd \S+; /, ''), quietMs: now - startedMs! };
+  return undefined;
+}

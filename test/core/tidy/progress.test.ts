@@ -1,0 +1,89 @@
+// Slow is not stuck: the stall notice (waitingNow) and the final report (stallProblems) read the same transfers, from
+// real captures (test/fixtures/tidy/go1.NN) plus the byte observations download-watch makes (e2e/download-watch).
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { classifyText } from '../../helpers/classify-text.js';
+import { Timeline } from '../../../src/core/tidy/timeline.js';
+import { diagnose } from '../../../src/core/tidy/diagnose.js';
+import { formatBytes, movingTransfers, waitingNow, waitingWords } from '../../../src/core/tidy/progress.js';
+import { tidySettings } from './model.js';
+
+const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'tidy');
+const S = tidySettings({ GOPROXY: 'http://127.0.0.1:8080', GOSUMDB: 'sum.gomodctl.test' });
+const HELLO = { module: 'example.com/hello', version: 'v1.1.0' };
+
+function replay(ver: string, name: string): { t: Timeline; end: number } {
+  const t = new Timeline(0);
+  const events = classifyText(readFileSync(join(DIR, ver, `${name}.txt`), 'utf8'));
+  for (const [i, e] of events.entries()) t.apply(e, i + 1);
+  return { t, end: events.length + 1 };
+}
+
+for (const ver of ['go1.19', 'go1.26', 'go1.27']) {
+  describe(`body-stall (${ver})`, () => {
+    it('a body that grows is slow ("slow, N KB/s"), never a stall; alone, no module is blamed', () => {
+      const { t, end } = replay(ver, 'body-stall');
+      for (let i = 0; i <= 20; i++) t.observeZip({ ...HELLO, state: 'partial', bytes: 1000 * i }, end + i * 250);
+      const [p] = diagnose(t, { ...S, stalled: true, stallMs: 10_000, now: end + 20 * 250 + 100 });
+      expect(p).toMatchObject({ rule: 'slow', cause: 'timeout' });
+      expect(p!.module).toBeUndefined();
+    });
+
+    it('the one download still moving long after the others finished is named (slow, not stuck)', () => {
+      const { t, end } = replay(ver, 'body-stall');
+      t.apply({ kind: 'downloading', module: 'example.com/dep', version: 'v1.0.0' }, end);
+      t.observeZip({ module: 'example.com/dep', version: 'v1.0.0', state: 'complete', bytes: 900 }, end + 20);
+      for (let i = 0; i <= 20; i++) t.observeZip({ ...HELLO, state: 'partial', bytes: 1000 * i }, end + i * 250);
+      const now = end + 20 * 250 + 100;
+      expect(movingTransfers(t, now, 10_000)).toEqual([expect.objectContaining({ ...HELLO, bytes: 20_000 })]);
+      const [p, ...rest] = diagnose(t, { ...S, stalled: true, stallMs: 10_000, now });
+      expect(rest).toEqual([]);
+      expect(p).toMatchObject({ rule: 'slow', cause: 'timeout', ...HELLO });
+      expect(p!.url).toMatch(/\/example\.com\/hello\/@v\/v1\.1\.0\.zip$/);
+      expect(p!.message).toMatch(/slow, 4\.0 KB\/s .*example\.com\/hello@v1\.1\.0: 20\.0 KB so far/);
+      expect(p!.fix.every((f) => f.kind === 'comment')).toBe(true); // advice, not a verified command
+    });
+
+    it('every download slowed but moving: "slow" with the progress, and no module blamed', () => {
+      const { t, end } = replay(ver, 'body-stall');
+      const DEP = { module: 'example.com/dep', version: 'v1.0.0' };
+      for (let i = 0; i <= 8; i++) {
+        t.observeZip({ ...HELLO, state: 'partial', bytes: 500 * i }, end + i * 250);
+        t.observeZip({ ...DEP, state: 'partial', bytes: 100 * i }, end + i * 250);
+      }
+      const [p, ...rest] = diagnose(t, { ...S, stalled: true, stallMs: 10_000, now: end + 8 * 250 + 50 });
+      expect(rest).toEqual([]);
+      expect(p).toMatchObject({ rule: 'slow', cause: 'timeout' });
+      expect(p!.module).toBeUndefined();
+      expect(p!.message).toMatch(/^nothing is stuck, the run is slow, 2\.4 KB\/s \(2 downloads still moving/);
+    });
+
+    it('a body that stopped: the notice and the report name the same module, version, URL and bytes', () => {
+      const { t, end } = replay(ver, 'body-stall');
+      t.observeZip({ ...HELLO, state: 'partial', bytes: 256 }, end);
+      const now = end + 12_000;
+      const w = waitingNow(t, S.model, now)!;
+      const [p] = diagnose(t, { ...S, stalled: true, stallMs: 10_000, now });
+      expect(w).toMatchObject({ kind: 'body', ...HELLO, bytes: 256 });
+      expect(p).toMatchObject({ rule: 'body-stall', phase: 'body', ...HELLO, url: w.url });
+      expect(waitingWords(w)).toContain(`the body of example.com/hello@v1.1.0 (${w.url}): 256 B received`);
+      expect(p!.message).toContain('256 B received');
+    });
+  });
+}
+
+for (const ver of ['go1.26', 'go1.27']) {
+  it(`toolchain-hang (${ver}): the notice says "toolchain go1.99.0", as the report`, () => {
+    const { t, end } = replay(ver, 'toolchain-hang');
+    const w = waitingNow(t, S.model, end + 9000)!;
+    expect(waitingWords(w)).toMatch(/^toolchain go1\.99\.0 \(http:\/\/127\.0\.0\.1:8080\/golang\.org\/toolchain\//);
+    const [p] = diagnose(t, { ...S, stalled: true, stallMs: 8000, now: end + 9000 });
+    expect(p).toMatchObject({ rule: 'toolchain-stall', url: w.url, module: 'golang.org/toolchain' });
+  });
+}
+
+it('formatBytes', () => {
+  expect([0, 999, 1000, 123_456, 5_000_000].map(formatBytes)).toEqual(['0 B', '999 B', '1.0 KB', '123.5 KB', '5.0 MB']);
+});
