@@ -60,7 +60,7 @@ function tidyFindings(r: TidyReport, tr: Translator = EN): CiFinding[] {
  * `::error`/`::warning` lines within GitHub's per-step limits (core/ci-limits.ts packAnnotations: 10 per level, one
  * notice pointing to the rest, each message cut at 4096 characters); the rest goes to the step summary only.
  */
-export function githubAnnotationLines(findings: CiFinding[], tr: Translator = EN): string[] {
+function githubAnnotationLines(findings: CiFinding[], tr: Translator = EN): string[] {
   const items = findings.map((f) => ({
     level: f.level,
     title: f.title,

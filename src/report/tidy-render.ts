@@ -64,7 +64,7 @@ function problemLines(
   return lines.map(redactSecrets);
 }
 /** With --retry: one line per attempt, what ended it and what the retry policy decided (core/tidy/retry.ts). */
-export function attemptLines(r: TidyReport, c: ChalkInstance): string[] {
+function attemptLines(r: TidyReport, c: ChalkInstance): string[] {
   return (r.attempts ?? []).map((a) => {
     const ended = a.result === 'ok' ? 'succeeded' : `${a.result} failure (${a.rule})`;
     const next = a.retried

@@ -72,7 +72,7 @@ describe('gomodctl completion', () => {
     execFileSync('bash', ['-n', file], { timeout: 2000 });
     expect(bashComplete(file, ['gomodctl', 'do'])).toEqual(['doctor']);
     expect(bashComplete(file, ['gomodctl', 'c'])).toEqual(['check-proxy', 'completion']);
-    expect(bashComplete(file, ['gomodctl', 'tidy', '--st'])).toEqual(['--stall']);
+    expect(bashComplete(file, ['gomodctl', 'tidy', '--st'])).toEqual(['--stall', '--stall-kill']);
     expect(bashComplete(file, ['gomodctl', '--lang', ''])).toEqual(['en', 'zh']);
     expect(bashComplete(file, ['gomodctl', '--lang', 'zh', 'doctor', '--ti'])).toEqual(['--timeout']);
     expect(bashComplete(file, ['gomodctl', 'completion', 'z'])).toEqual(['zsh']);

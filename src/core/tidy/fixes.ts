@@ -210,7 +210,7 @@ export function vcsFix(model: ConfigModel, d: { module?: string; url?: string; c
 }
 
 /** What fixesFor sees besides the problem: the configuration as Go reports it and GOPROXY parsed once. */
-export interface FixContext {
+interface FixContext {
   model: ConfigModel;
   proxies: ProxyEntry[];
 }

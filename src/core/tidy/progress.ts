@@ -24,7 +24,7 @@ export interface Waiting {
 }
 
 /** A zip body that still grows: the run is slow there, not stuck. */
-export interface Moving {
+interface Moving {
   module: string;
   version: string;
   bytes: number;
@@ -51,7 +51,7 @@ export function predictedZipUrl(model: ConfigModel, module: string, version: str
 }
 
 /** True when the transfer's body grew within the last `windowMs` (slow but moving). */
-export function isMoving(tr: Transfer, now: number, windowMs: number): boolean {
+function isMoving(tr: Transfer, now: number, windowMs: number): boolean {
   return tr.lastByteMs !== undefined && now - tr.lastByteMs < windowMs;
 }
 
@@ -94,7 +94,7 @@ export function formatBytes(n: number): string {
 }
 
 /** `slow, 3.2 KB/s`. */
-export function formatRate(bps: number): string {
+function formatRate(bps: number): string {
   return `${formatBytes(Math.round(bps))}/s`;
 }
 
