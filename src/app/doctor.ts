@@ -7,7 +7,8 @@ import { doctorJUnit, writeJUnitFile } from '../report/junit.js';
 import { runChecks, summarize, type CheckResult } from '../core/doctor/check.js';
 import { chooseCanary } from '../core/doctor/canary.js';
 import { doctorChecks, finishResults } from '../core/doctor/checks/all-checks.js';
-import type { DoctorContext, DoctorReport } from '../core/doctor/checks/context.js';
+import { withoutUnverifiedRouteFixes } from '../core/doctor/verified-only.js';
+import type { Canary, DoctorContext, DoctorReport } from '../core/doctor/checks/context.js';
 import { configuredGoAuth } from '../core/goauth.js';
 import { getGitVersion, gitLsRemote } from '../go/git.js';
 import { predictGoNeeds } from '../go/predict-needs.js';
@@ -142,6 +143,47 @@ async function computeVerdict(
   return { verdict, needs: predicted.needs, probe };
 }
 
+/**
+ * Outside a module, with --module, or when the prediction failed: the canary's fetches as a verdict of their own (its
+ * .info, or its version list without a version, and its checksum lookup when the checksum-database check failed), so
+ * the fix search can verify changes for the proxy and checksum-database failures the checks found. Null when no proxy
+ * or checksum-database check failed.
+ */
+async function canaryVerdict(
+  o: DoctorOptions,
+  loaded: LoadedConfig,
+  prober: GoProber,
+  canary: Canary,
+  checks: CheckResult[],
+): Promise<VerdictRun | null> {
+  const failed = (group: string) => checks.some((c) => c.group === group && c.status === 'fail');
+  if (!failed('proxy') && !failed('sumdb')) return null;
+  const { path: module, version } = canary;
+  const needs: Need[] = [
+    version
+      ? { module, version, what: 'info', why: 'require', certainty: 'sure' }
+      : { module, what: 'list', why: 'require', certainty: 'sure' },
+  ];
+  if (version && failed('sumdb'))
+    needs.push({ module, version, what: 'sumdb-lookup', why: 'go.sum-missing', certainty: 'sure' });
+  const probe = createRouteProbe({
+    prober,
+    hello: { goVersion: loaded.go?.version ?? null, env: o.env, timeoutMs: o.timeoutMs },
+    gitLsRemote: (repo) => gitLsRemote(repo, o.env, o.timeoutMs),
+  });
+  const asker = createAsker(probe, o.timeoutMs);
+  const verdict = await evaluateVerdict({
+    model: loaded.model,
+    env: o.env,
+    needs,
+    goVersion: loaded.go?.version ?? '',
+    probe,
+    asker,
+    timeoutMs: o.timeoutMs,
+  });
+  return { verdict, needs, probe };
+}
+
 /** A verdict and what the fix search re-evaluates candidates with (the same needs and the run's cached probe). */
 interface VerdictRun {
   verdict: Verdict;
@@ -153,7 +195,14 @@ interface VerdictRun {
  * The fix search for a failing verdict (app/doctor-fix.ts applyTopFix: verified fixes; --verify, --fix), with the
  * run's probe; candidates that change how the network is reached get probers of their own.
  */
-async function searchFixes(o: DoctorOptions, go: string, loaded: LoadedConfig, run: VerdictRun, out: Output) {
+async function searchFixes(
+  o: DoctorOptions,
+  go: string,
+  loaded: LoadedConfig,
+  run: VerdictRun,
+  out: Output,
+  canary = false,
+) {
   const { applyTopFix, envRouteProbes, noFixFlags } = await import('./doctor-fix.js');
   const spec = {
     goVersion: loaded.go?.version ?? null,
@@ -172,9 +221,11 @@ async function searchFixes(o: DoctorOptions, go: string, loaded: LoadedConfig, r
       goBin: go,
       cwd: o.cwd,
       out,
-      flags: o.fix ?? noFixFlags(),
+      // Outside a module --fix stays refused (fix.noVerdict): the canary is no project to change the setup for.
+      flags: { ...(o.fix ?? noFixFlags()), ...(canary ? { fix: false } : {}) },
       timeoutMs: o.timeoutMs,
-      showFailures: false,
+      // In a module the verdict lines already named the failing modules; the canary's failure is said here.
+      showFailures: canary,
     });
   } finally {
     others.close();
@@ -236,16 +287,26 @@ export async function runDoctor(o: DoctorOptions): Promise<number> {
       report.checks.push(unpredictable(run));
       report.summary = summarize(report.checks);
     } else if (run) report.verdict = run.verdict;
+    // Issue 13: the network checks' route changes are guesses; only the fix search's verified list prints them.
+    report.checks = withoutUnverifiedRouteFixes(report.checks);
+    report.summary = summarize(report.checks);
+    // No verdict (no module, --module, or no prediction): the canary's failures get the same fix search.
+    const canaryRun = report.verdict ? null : await canaryVerdict(o, loaded, prober, ctx.canary, report.checks);
     report.durationMs = Math.round(performance.now() - start);
     spinner.stop();
     if (!out.json) renderDoctorHuman(out, report, o.verbose);
     // The fix search prints its human part after the report; its JSON part joins doctor's one document.
     const failing = run && !(run instanceof Error) && run.verdict.willFail ? run : null;
-    const fix = failing ? await searchFixes(o, go, loaded, failing, out) : null;
+    const canaryFailing = canaryRun?.verdict.willFail ? canaryRun : null;
+    const fix = failing
+      ? await searchFixes(o, go, loaded, failing, out)
+      : canaryFailing
+        ? await searchFixes(o, go, loaded, canaryFailing, out, true)
+        : null;
     if (o.fix && !report.verdict) out.info(out.t(fixMsg('fix.noVerdict')));
     if (out.json) out.printDocument('doctor', { ...doctorJson(report), ...(fix ? { fix: fix.json } : {}) });
     writeCi(o, out, report);
-    if (fix && o.fix?.fix) return fix.exitCode;
+    if (fix && failing && o.fix?.fix) return fix.exitCode;
     // In a module the verdict decides: 1 exactly when go mod tidy would fail; a failing check elsewhere is advice.
     if (report.verdict) return report.verdict.willFail ? 1 : 0;
     return report.summary.fail > 0 ? 1 : 0;
