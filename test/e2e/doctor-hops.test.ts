@@ -2,7 +2,7 @@
 // a placeholder (or NO_PROXY for an intranet host) — never .netrc advice for the module proxy — and a proxy that
 // blocks or swallows the tunnel is named with its words; upper/lower-case proxy variables that disagree are flagged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+import { refusedUrl, startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { startConnectProxy, type ConnectProxyOptions } from '../helpers/connect-proxy.js';
 import { makeHermeticGo } from '../helpers/go-env.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -17,8 +17,9 @@ interface Check {
 }
 
 let tls: FaultProxy;
+let dead: string; // GOMODCTL_MIRRORS: the fix search probes no public mirror
 beforeAll(async () => {
-  tls = await startFaultProxy({ tls: 'self-signed' });
+  [tls, dead] = await Promise.all([startFaultProxy({ tls: 'self-signed' }), refusedUrl()]);
 });
 afterAll(() => tls?.close());
 
@@ -29,6 +30,7 @@ async function doctorThrough(proxy: Omit<ConnectProxyOptions, 'hosts'>, extra: N
     GOSUMDB: 'off',
     SSL_CERT_FILE: tls.caFile,
     HTTPS_PROXY: cp.url,
+    GOMODCTL_MIRRORS: dead,
     ...extra,
   });
   try {
@@ -45,14 +47,15 @@ async function doctorThrough(proxy: Omit<ConnectProxyOptions, 'hosts'>, extra: N
 }
 
 describe('doctor: the proxy hop', () => {
-  it('407: cause auth, the realm, HTTPS_PROXY with a placeholder and NO_PROXY for the intranet host', async () => {
+  it('407: cause auth, the realm, HTTPS_PROXY with a placeholder (NO_PROXY only if the fix search verifies it)', async () => {
     const { cp, proxy } = await doctorThrough({ auth: { user: 'u', pass: 'p' }, realm: 'Corp Web Gateway' });
     expect(proxy).toMatchObject({ status: 'fail', cause: 'auth', phase: 'proxy-connect' });
     expect(proxy.message).toContain(`proxy ${cp.url} wants credentials for realm "Corp Web Gateway"`);
     expect(proxy.fix).toEqual([
       `export HTTPS_PROXY=${cp.url.replace('http://', 'http://USER:xxxxx@')}   # the proxy wants credentials (realm "Corp Web Gateway"): put your login in place of USER and xxxxx (percent-encode @ and : in it); Go sends them as Basic from this URL`,
-      `export NO_PROXY="\${NO_PROXY:-$no_proxy},goproxy.corp.test"   # only if goproxy.corp.test is on the intranet: Go then connects to it without the proxy`,
     ]);
+    // Issue 13: the NO_PROXY route change is a guess here; only the verified list may print it.
+    expect(proxy.fix?.join('\n')).not.toContain('NO_PROXY');
     expect(proxy.fix?.join('\n')).not.toContain('.netrc');
   });
 

@@ -30,8 +30,13 @@ function goEnvCommandVars(argv: string[]): string[] {
   return rest.map((a) => a.split('=')[0] ?? a);
 }
 
-/** Whether a fix sets, unsets or `go env -w`s a route variable (a comment never counts: a person judges it). */
+/**
+ * Whether a fix sets, unsets or `go env -w`s a route variable (a comment never counts: a person judges it). The same
+ * HTTP(S) proxy with placeholder credentials (core/proxy-hop-fixes.ts placeholderProxyUrl) keeps the route: only a
+ * person can fill in the login, and no probe could verify it.
+ */
 function changesRoute(fix: Fix): boolean {
+  if (fix.kind === 'set' && fix.value?.includes('://USER:xxxxx@')) return false;
   if (fix.kind === 'set' || fix.kind === 'unset') return ROUTE_VARS.has(fix.variable.toUpperCase());
   if (fix.kind === 'command') return goEnvCommandVars(fix.argv).some((v) => ROUTE_VARS.has(v.toUpperCase()));
   return false;

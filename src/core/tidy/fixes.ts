@@ -209,6 +209,38 @@ export function vcsFix(model: ConfigModel, d: { module?: string; url?: string; c
   return out;
 }
 
+/** Settings whose change sends Go to another host or through another hop (a mirror, `|direct`, the checksum database). */
+const ROUTE_VARS = new Set(['GOPROXY', 'GOSUMDB', 'GONOPROXY', 'GONOSUMDB', 'NO_PROXY']);
+
+/** Whether a GOPRIVATE (GONOPROXY, GONOSUMDB) value adds a pattern that is no private-looking prefix. */
+function addsPublicPattern(model: ConfigModel, variable: string, value: string): boolean {
+  const had = new Set(getVar(model, variable).split(','));
+  return value.split(',').some((p) => p !== '' && !had.has(p) && isPublicModulePath(p));
+}
+
+/**
+ * Issue 13: a fix that changes the network route and that nothing verified (no probe saw the mirror, the `|direct`,
+ * the other checksum database work) becomes advice in words, "not verified: …"; GOPRIVATE for a private-looking
+ * prefix and the certain fixes (GOFLAGS=-mod=mod, GOTOOLCHAIN, a command to run) stay as they are.
+ */
+function unverifiedAsAdvice(f: Fix, model: ConfigModel): Fix {
+  if (f.verifiedBy !== undefined || (f.kind !== 'set' && f.kind !== 'unset')) return f;
+  const v = f.variable.toUpperCase();
+  const privacy = v === 'GOPRIVATE' || v === 'GONOPROXY' || v === 'GONOSUMDB';
+  const route =
+    f.kind === 'set' && privacy && f.value !== undefined
+      ? addsPublicPattern(model, f.variable, f.value)
+      : ROUTE_VARS.has(v) && !(privacy && f.kind === 'set');
+  if (!route) return f;
+  const change =
+    f.kind === 'unset'
+      ? `unset ${f.variable}`
+      : f.append
+        ? `add ${f.value ?? ''} to ${f.variable}`
+        : `${f.variable}=${f.value ?? `$${f.valueFrom ?? ''}`}`;
+  return commentFix(`not verified: ${change}${f.note ? ` (${f.note})` : ''}`, f.variable);
+}
+
 /** What fixesFor sees besides the problem: the configuration as Go reports it and GOPROXY parsed once. */
 interface FixContext {
   model: ConfigModel;
@@ -218,12 +250,12 @@ interface FixContext {
 /**
  * The one place a tidy problem's fixes leave the diagnosis (diagnose.ts runs every problem through it): today the
  * fixes its rule drafted (rules.ts, stall.ts, the leak check), deduplicated, with GOPRIVATE first when the problem
- * is a leak. This is the switch point for [verdict]'s verified fixes: same Fix data, same wording as doctor.
+ * is a leak, and every unverified route change turned into advice (unverifiedAsAdvice). Same Fix data as doctor.
  */
-export function fixesFor(p: TidyProblem, _ctx: FixContext): Fix[] {
+export function fixesFor(p: TidyProblem, ctx: FixContext): Fix[] {
   const seen = new Set<string>();
   const out: Fix[] = [];
-  for (const f of p.fix) {
+  for (const f of p.fix.map((x) => unverifiedAsAdvice(x, ctx.model))) {
     const k = JSON.stringify(f);
     if (seen.has(k)) continue;
     seen.add(k);

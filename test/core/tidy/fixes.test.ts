@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { classifyText } from '../../helpers/classify-text.js';
 import { Timeline } from '../../../src/core/tidy/timeline.js';
 import { diagnose, type ProbeFinding } from '../../../src/core/tidy/diagnose.js';
-import { goprivateFix, pipeFix, sumdbFix } from '../../../src/core/tidy/fixes.js';
+import { fixesFor, goprivateFix, pipeFix, sumdbFix } from '../../../src/core/tidy/fixes.js';
+import { type Fix, setFix } from '../../../src/core/fix/fix.js';
+import type { TidyProblem } from '../../../src/core/tidy/report-model.js';
 import { isPrivateLeakingUrl, realProbeUrl } from '../../../src/core/tidy/probe-targets.js';
 import { urlSubject } from '../../../src/core/tidy/url-subject.js';
 import { proxyUrls } from '../../../src/core/goproxy.js';
@@ -50,21 +52,23 @@ describe('a proxy request that hangs (captured blackhole runs; proxy.go TryProxi
       const p = stalled(ver, tidySettings(base), [silent]);
       expect(p).toMatchObject({ cause: 'timeout', url: LIST });
       const fix = p.fix.join('\n');
-      expect(fix).toContain('go env -w GOPROXY=https://proxy.golang.org,direct   # without'); // the list without the silent entry
+      // The list without the silent entry; nothing probed it, so it is advice, not a command (issue 13).
+      expect(fix).toContain('# not verified: GOPROXY=https://proxy.golang.org,direct (without');
+      expect(fix).not.toContain('go env -w');
       expect(fix).toMatch(/"\|" only helps when a proxy errors/);
       expect(fix).not.toContain(`${BH}|`);
     });
 
     it(`${ver}: fails to connect → "|" falls through (Go errors there)`, () => {
       const p = stalled(ver, tidySettings(base), [refused]);
-      expect(p.fix).toEqual([`go env -w 'GOPROXY=${BH}|https://proxy.golang.org|direct'`]);
+      expect(p.fix).toEqual([`# not verified: GOPROXY=${BH}|https://proxy.golang.org|direct`]);
     });
   }
 
-  it('the only entry hangs: replace it with a mirror', () => {
+  it('the only entry hangs: a mirror, as unverified advice', () => {
     const p = stalled('go1.26', tidySettings({ GOPROXY: BH }), []);
     expect(p.fix[0]).toBe(
-      "go env -w 'GOPROXY=https://proxy.golang.org|https://goproxy.cn|direct'   # instead of http://127.0.0.1:8080/blackhole, which accepts connections and never answers",
+      '# not verified: GOPROXY=https://proxy.golang.org|https://goproxy.cn|direct (instead of http://127.0.0.1:8080/blackhole, which accepts connections and never answers)',
     );
   });
 });
@@ -167,5 +171,29 @@ describe('fixesFor (the one switch point of tidy fixes)', () => {
       fix: [advice, gp(s.model, 'git.corp.x/a'), advice],
     };
     expect(fixesFor(leak, s).map((f) => f.kind)).toEqual(['set', 'comment']);
+  });
+});
+
+describe('fixesFor: an unverified route change is advice; GOPRIVATE for a private prefix and certain fixes stay (issue 13)', () => {
+  const s = tidySettings({ GOPROXY: BH });
+  const problem = (fix: Fix[]) => ({ cause: 'not-found', message: 'm', fix }) as unknown as TidyProblem;
+  it('GOSUMDB switch and a public GOPRIVATE become "not verified"; a private GOPRIVATE and GOFLAGS stay', () => {
+    const out = fixesFor(
+      problem([
+        setFix(s.model, 'GOSUMDB', 'sum.golang.google.cn'),
+        setFix(s.model, 'GOPRIVATE', 'github.com/spf13', 'if it is private'),
+        setFix(s.model, 'GOPRIVATE', 'git.corp.example'),
+        setFix(s.model, 'GOFLAGS', '-mod=mod'),
+        { ...setFix(s.model, 'GOPROXY', 'http://127.0.0.1:1'), verifiedBy: ['probe'] },
+      ]),
+      s,
+    );
+    expect(renderFixes(out)).toEqual([
+      '# not verified: GOSUMDB=sum.golang.google.cn',
+      '# not verified: GOPRIVATE=github.com/spf13 (if it is private)',
+      'go env -w GOPRIVATE=git.corp.example',
+      'go env -w GOFLAGS=-mod=mod',
+      'go env -w GOPROXY=http://127.0.0.1:1',
+    ]);
   });
 });
