@@ -92,7 +92,8 @@ describe.skipIf(Boolean(process.env.GOMODCTL_TEST_GO))('human reports (normalise
     ['healthy', () => ({ GOPROXY: p.url, GOSUMDB: p.sumdb.verifierKey }), 0],
     ['refused', () => ({ GOPROXY: dead, GOSUMDB: p.sumdb.verifierKey }), 1],
   ] as const)('doctor, %s proxy', async (name, env, exit) => {
-    const h = hermetic(env());
+    // The fix search (issue 13) probes the mirrors of GOMODCTL_MIRRORS instead of the public ones.
+    const h = hermetic({ ...env(), GOMODCTL_MIRRORS: dead });
     const r = await run(['doctor', '--timeout', '1s', '--module', 'example.com/hello@v1.0.0'], h);
     expect(r.exitCode, r.stderr).toBe(exit);
     await expect(r.text).toMatchFileSnapshot(join(SNAP, `doctor-${name}.txt`));
