@@ -125,6 +125,49 @@ describe('doctor: verified fixes that make go mod tidy succeed', () => {
   });
 });
 
+describe('doctor prints no unverified template fix (issue 13)', () => {
+  /** Every URL the output names is a server probed in the run (the refusing proxy, the GOMODCTL_MIRRORS one). */
+  function expectOnlyRunHosts(stdout: string): void {
+    const probed = new Set([new URL(p.url).host, new URL(dead).host]);
+    for (const m of stdout.matchAll(/https?:\/\/[^\s'",|)]+/g)) expect(probed.has(new URL(m[0]).host), m[0]).toBe(true);
+    expect(stdout).not.toMatch(/goproxy\.(cn|io)|proxy\.golang\.org|sum\.golang\.google\.cn|aliyun|tencent/);
+    // A setting to copy appears only in the verified list, never under a check.
+    const verifiedAt = stdout.search(/^Verified fixes/m);
+    const lines = stdout.split('\n');
+    lines.forEach((l, k) => {
+      if (!/^\s*(export |go env -[wu] )/.test(l)) return;
+      const at = lines.slice(0, k).join('\n').length;
+      expect(verifiedAt >= 0 && at > verifiedAt, l).toBe(true);
+    });
+  }
+
+  it('a proxy answering 403: in a module, outside one (--module) and in --json, only findings and verified fixes', async () => {
+    const s = project({ GOPROXY: p.base('status/403'), GOSUMDB: p.sumdb.verifierKey });
+    try {
+      const outside = (args: string[]) =>
+        runCli(['doctor', '--timeout', '1s', '--module', `${MODULE}@v1.0.0`, ...args], {
+          env: s.h.env,
+          cwd: s.h.dir,
+          timeoutMs: 30_000,
+        });
+      const [inside, json, out] = await Promise.all([s.doctor([]), s.doctor(['--json']), outside([])]);
+      for (const r of [inside, out]) {
+        expect(r.exitCode, r.stderr).toBe(1);
+        expect(r.stdout).toMatch(/^(No verified fix|Verified fixes)/m);
+        expectOnlyRunHosts(r.stdout);
+      }
+      // Outside a module the canary's failure is named before the search's answer.
+      expect(out.stdout).toMatch(new RegExp(`module will fail to download:\\n +✗ ${MODULE.replace(/[.]/g, '\\.')}:`));
+      const doc = JSON.parse(json.stdout) as { checks: Array<{ fix?: string[] }>; fix?: { willFail: boolean } };
+      const lines = doc.checks.flatMap((c) => c.fix ?? []);
+      expect(lines.filter((l) => /^(export |go env -[wu] )/.test(l))).toEqual([]);
+      expect(doc.fix?.willFail).toBe(true);
+    } finally {
+      s.h.cleanup();
+    }
+  });
+});
+
 describe('doctor --fix', () => {
   it('--yes writes a GOENV-file fix with a backup: go mod tidy then succeeds, gomodctl restore undoes it', async () => {
     const s = project({ GOPROXY: undefined });
