@@ -145,27 +145,18 @@ async function computeVerdict(
 
 /**
  * Outside a module, with --module, or when the prediction failed: the canary's fetches as a verdict of their own (its
- * .info, or its version list without a version, and its checksum lookup when the checksum-database check failed), so
- * the fix search can verify changes for the proxy and checksum-database failures the checks found. Null when no proxy
- * or checksum-database check failed.
+ * .info, or its version list without a version, and its checksum lookup), so the fix search can verify changes for
+ * the proxy and checksum-database failures the checks find. Started beside the checks; canaryFailures keeps it only
+ * when they failed.
  */
-async function canaryVerdict(
-  o: DoctorOptions,
-  loaded: LoadedConfig,
-  prober: GoProber,
-  canary: Canary,
-  checks: CheckResult[],
-): Promise<VerdictRun | null> {
-  const failed = (group: string) => checks.some((c) => c.group === group && c.status === 'fail');
-  if (!failed('proxy') && !failed('sumdb')) return null;
+async function canaryVerdict(o: DoctorOptions, loaded: LoadedConfig, prober: GoProber, canary: Canary) {
   const { path: module, version } = canary;
-  const needs: Need[] = [
-    version
-      ? { module, version, what: 'info', why: 'require', certainty: 'sure' }
-      : { module, what: 'list', why: 'require', certainty: 'sure' },
-  ];
-  if (version && failed('sumdb'))
-    needs.push({ module, version, what: 'sumdb-lookup', why: 'go.sum-missing', certainty: 'sure' });
+  const needs: Need[] = version
+    ? [
+        { module, version, what: 'info', why: 'require', certainty: 'sure' },
+        { module, version, what: 'sumdb-lookup', why: 'go.sum-missing', certainty: 'sure' },
+      ]
+    : [{ module, what: 'list', why: 'require', certainty: 'sure' }];
   const probe = createRouteProbe({
     prober,
     hello: { goVersion: loaded.go?.version ?? null, env: o.env, timeoutMs: o.timeoutMs },
@@ -182,6 +173,21 @@ async function canaryVerdict(
     timeoutMs: o.timeoutMs,
   });
   return { verdict, needs, probe };
+}
+
+/**
+ * The canary's verdict for the fix search when a proxy or checksum-database check failed (null otherwise): its
+ * checksum lookup counts only when the checksum-database check failed too.
+ */
+function canaryFailures(run: VerdictRun | null, checks: CheckResult[]): VerdictRun | null {
+  const failed = (group: string) => checks.some((c) => c.group === group && c.status === 'fail');
+  if (!run || (!failed('proxy') && !failed('sumdb'))) return null;
+  if (failed('sumdb')) return run.verdict.willFail ? run : null;
+  const keep = (n: Need) => n.what !== 'sumdb-lookup';
+  const outcomes = run.verdict.outcomes.filter((x) => keep(x.need));
+  const failures = outcomes.filter((x) => x.failing);
+  if (failures.length === 0) return null;
+  return { ...run, needs: run.needs.filter(keep), verdict: { ...run.verdict, outcomes, failures, willFail: true } };
 }
 
 /** A verdict and what the fix search re-evaluates candidates with (the same needs and the run's cached probe). */
@@ -279,6 +285,9 @@ export async function runDoctor(o: DoctorOptions): Promise<number> {
   const spinner = await out.startSpinner('probing proxies, checksum database and private hosts…');
   const { ctx, prober, loaded } = await buildContext(o, go);
   try {
+    // Without a go.mod here (or with --module) the canary's own verdict runs beside the checks (no extra wait).
+    const noProject = o.module !== undefined || loaded.goMod === null;
+    const canaryRunning = noProject ? canaryVerdict(o, loaded, prober, ctx.canary).catch(() => null) : null;
     const [report, run] = await Promise.all([
       collect(ctx, (titles) => spinner.update(waitingText(titles))),
       computeVerdict(o, go, loaded, prober).catch((err: Error) => err),
@@ -291,17 +300,21 @@ export async function runDoctor(o: DoctorOptions): Promise<number> {
     report.checks = withoutUnverifiedRouteFixes(report.checks);
     report.summary = summarize(report.checks);
     // No verdict (no module, --module, or no prediction): the canary's failures get the same fix search.
-    const canaryRun = report.verdict ? null : await canaryVerdict(o, loaded, prober, ctx.canary, report.checks);
+    const canaryRun = report.verdict
+      ? null
+      : canaryFailures(
+          await (canaryRunning ?? canaryVerdict(o, loaded, prober, ctx.canary).catch(() => null)),
+          report.checks,
+        );
     report.durationMs = Math.round(performance.now() - start);
     spinner.stop();
     if (!out.json) renderDoctorHuman(out, report, o.verbose);
     // The fix search prints its human part after the report; its JSON part joins doctor's one document.
     const failing = run && !(run instanceof Error) && run.verdict.willFail ? run : null;
-    const canaryFailing = canaryRun?.verdict.willFail ? canaryRun : null;
     const fix = failing
       ? await searchFixes(o, go, loaded, failing, out)
-      : canaryFailing
-        ? await searchFixes(o, go, loaded, canaryFailing, out, true)
+      : canaryRun
+        ? await searchFixes(o, go, loaded, canaryRun, out, true)
         : null;
     if (o.fix && !report.verdict) out.info(out.t(fixMsg('fix.noVerdict')));
     if (out.json) out.printDocument('doctor', { ...doctorJson(report), ...(fix ? { fix: fix.json } : {}) });
