@@ -1,0 +1,58 @@
+// Issue 13: the network checks keep their findings and what only a person can do; their route changes leave (the
+// verified list is their one place); lint findings keep every fix.
+import { describe, expect, it } from 'vitest';
+import type { CheckResult } from '../../../src/core/doctor/check.js';
+import { withoutUnverifiedRouteFixes } from '../../../src/core/doctor/verified-only.js';
+import { appendFix, commandFix, commentFix, setFix, unsetFix } from '../../../src/core/fix/fix.js';
+
+const result = (id: string, group: string, fix: CheckResult['fix'], extra: Partial<CheckResult> = {}): CheckResult => ({
+  id,
+  group,
+  title: id,
+  status: 'fail',
+  message: 'm',
+  ...(fix ? { fix } : {}),
+  ...extra,
+});
+
+describe('withoutUnverifiedRouteFixes', () => {
+  it('drops route settings of network checks, keeps comments, CA files, placeholder credentials and git rewrites', () => {
+    const out = withoutUnverifiedRouteFixes([
+      result('proxy.0', 'proxy', [
+        commentFix('127.0.0.1:9 cannot be reached'),
+        setFix(null, 'GOPROXY', 'https://goproxy.cn|https://proxy.golang.org,direct'),
+        setFix(null, 'SSL_CERT_FILE', '/path/to/corporate-ca.pem'),
+        setFix(null, 'HTTPS_PROXY', 'http://USER:xxxxx@127.0.0.1:3128'),
+        appendFix('NO_PROXY', 'goproxy.corp.test'),
+      ]),
+      result('sumdb', 'sumdb', [setFix(null, 'GOSUMDB', 'sum.golang.google.cn')]),
+      result('private.git.corp', 'private', [
+        commandFix(['git', 'config', '--global', 'url.ssh://git@git.corp/.insteadOf', 'https://git.corp/']),
+        commandFix(['go', 'env', '-w', 'GOPRIVATE=git.corp']),
+      ]),
+      result('deps', 'deps', [{ ...setFix(null, 'GOPRIVATE', 'git.corp'), verifiedBy: ['probe'] }]),
+    ]);
+    expect(
+      out.map((r) =>
+        r.fix?.map((f) => (f.kind === 'command' ? f.argv.join(' ') : f.kind === 'comment' ? f.note : f.variable)),
+      ),
+    ).toEqual([
+      ['127.0.0.1:9 cannot be reached', 'SSL_CERT_FILE', 'HTTPS_PROXY'],
+      undefined,
+      ['git config --global url.ssh://git@git.corp/.insteadOf https://git.corp/'],
+      ['GOPRIVATE'],
+    ]);
+    expect(out[1]).not.toHaveProperty('fix');
+  });
+
+  it('keeps config findings and a toolchain switch that a setting forbids; drops the probed toolchain download', () => {
+    const lint = result('config.gosumdb-off', 'config', [unsetFix(null, 'GOSUMDB'), setFix(null, 'GONOSUMDB', 'x')]);
+    const forbidden = result('go.toolchain', 'go', [setFix(null, 'GOTOOLCHAIN', 'auto')]);
+    const download = result('go.toolchain', 'go', [setFix(null, 'GOTOOLCHAIN', 'local'), commentFix('or install')], {
+      timings: { totalMs: 3 },
+    });
+    const recommended = result('proxy.recommended', 'proxy', [setFix(null, 'GOPROXY', 'https://goproxy.cn')]);
+    const out = withoutUnverifiedRouteFixes([lint, forbidden, download, recommended]);
+    expect(out).toEqual([lint, forbidden, { ...download, fix: [commentFix('or install')] }]);
+  });
+});
