@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../src/core/doctor/check.js';
 import { withoutUnverifiedRouteFixes } from '../../../src/core/doctor/verified-only.js';
+import { proxyFixes } from '../../../src/core/doctor/checks/probe-fixes.js';
 import { appendFix, commandFix, commentFix, setFix, unsetFix } from '../../../src/core/fix/fix.js';
 
 const result = (id: string, group: string, fix: CheckResult['fix'], extra: Partial<CheckResult> = {}): CheckResult => ({
@@ -54,5 +55,17 @@ describe('withoutUnverifiedRouteFixes', () => {
     const recommended = result('proxy.recommended', 'proxy', [setFix(null, 'GOPROXY', 'https://goproxy.cn')]);
     const out = withoutUnverifiedRouteFixes([lint, forbidden, download, recommended]);
     expect(out).toEqual([lint, forbidden, { ...download, fix: [commentFix('or install')] }]);
+  });
+});
+
+describe('proxyFixes: no .netrc login advice for a public proxy (it takes no credentials)', () => {
+  const answer = (url: string) => ({ url, ok: false, cause: 'auth', status: 403, timings: { totalMs: 1 } }) as const;
+  it('a 403 from proxy.golang.org gets none; an intranet proxy gets it', () => {
+    const notes = (url: string) =>
+      proxyFixes(answer(url), [{ kind: 'url', url, fallBackOnError: false }], 0, 'linux').flatMap((f) =>
+        f.kind === 'comment' ? [f.note] : [],
+      );
+    expect(notes('https://proxy.golang.org').join('\n')).not.toContain('.netrc');
+    expect(notes('https://goproxy.corp.test').join('\n')).toContain('machine goproxy.corp.test');
   });
 });

@@ -3,6 +3,7 @@
 import { type Fix, commentFix, setFix } from '../../fix/fix.js';
 import { formatGoproxy } from '../../goproxy.js';
 import { proxyHopFixes } from '../../proxy-hop-fixes.js';
+import { isPublicProxyUrl } from '../../public-hosts.js';
 import { urlHost, urlHostname } from '../../hosts.js';
 import { redactUrl } from '../../redact.js';
 import type { ConfigModel } from '../../config-types.js';
@@ -55,7 +56,8 @@ export function proxyFixes(
   const fixes: Fix[] = [];
   if (r.cause === 'tls') fixes.push(...caFixes(r, platform));
   else if (r.cause === 'auth' && r.hop === 'proxy') fixes.push(...proxyHopFixes(r, r.proxy?.variable));
-  else if (r.cause === 'auth')
+  // A public proxy takes no credentials: a 401/403 there comes from a gateway in front of it, not a missing login.
+  else if (r.cause === 'auth' && !isPublicProxyUrl(r.url))
     fixes.push(commentFix(`add to ~/.netrc (chmod 600): machine ${urlHostname(r.url)} login USER password TOKEN`));
   else if (['dns', 'refused', 'timeout', 'reset', 'proxy'].includes(r.cause ?? '')) fixes.push(...reachFixes(r));
   fixes.push(...listFixes(r, entries, index, model));
