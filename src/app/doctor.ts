@@ -1,6 +1,8 @@
 // `gomodctl doctor`: loads the configuration, builds the check context (config, go.mod facts, bounded probe) and
 // runs every validator concurrently beside the verdict (core/verdict: what go mod tidy will do here), then renders the
-// report. Exit code: in a module, 1 exactly when the verdict says go mod tidy will fail; elsewhere 1 when a check failed.
+// report. Route changes are printed only by the fix search, verified (issue 13): in a module for the verdict's failures,
+// elsewhere for the canary's. Exit code: in a module, 1 exactly when the verdict says go mod tidy will fail; elsewhere 1
+// when a check failed.
 import { parseAnnotateMode, resolveAnnotateMode } from '../report/tidy-ci.js';
 import { writeDoctorCi } from '../report/doctor-ci.js';
 import { doctorJUnit, writeJUnitFile } from '../report/junit.js';
