@@ -72,7 +72,7 @@ export async function createGoProber(o: GoProberOptions): Promise<GoProber> {
   ]);
   const auth = { goauth: o.goauth, goVersion: o.goVersion, env: o.env, netrc, platform: o.platform };
   const credentials = createGoAuth({ ...auth, timeoutMs: o.timeoutMs });
-  const resolve = createRunResolver();
+  const resolve = createRunResolver({ noEgress: o.env.GOMODCTL_NO_EGRESS === '1' });
   const closed = new AbortController();
   const signal = o.signal ? AbortSignal.any([o.signal, closed.signal]) : closed.signal;
   // Every probe in flight listens on this one signal (doctor runs dozens at once): not a leak, so no warning.

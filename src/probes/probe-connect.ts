@@ -219,9 +219,12 @@ export async function startTls(state: ProbeState, socket: Socket, step: TlsStep)
  * lookups for the same name; a local resolver that drops part of a burst of hundreds makes probes fail that Go's
  * requests would not). A failed lookup is not kept: the next probe asks again.
  */
-export function createRunResolver(): HostResolver {
+export function createRunResolver(o: { noEgress?: boolean } = {}): HostResolver {
   const cache = new Map<string, Promise<string[]>>();
   return (host) => {
+    // GOMODCTL_NO_EGRESS=1 (the test suite's hermetic environment): a name other than localhost fails as a name that
+    // does not resolve, so no probe of a run under test reaches beyond this machine (IP literals never get here).
+    if (o.noEgress && host !== 'localhost') return Promise.reject(noEgressError(host));
     let p = cache.get(host);
     if (!p) {
       p = lookup(host, { all: true }).then((found) => found.map((a) => a.address));
@@ -230,4 +233,12 @@ export function createRunResolver(): HostResolver {
     }
     return p;
   };
+}
+
+/** The error a blocked lookup gives: getaddrinfo's ENOTFOUND, so the probe reports a DNS failure as for a dead name. */
+function noEgressError(host: string): Error {
+  return Object.assign(new Error(`getaddrinfo ENOTFOUND ${host} (GOMODCTL_NO_EGRESS=1)`), {
+    code: 'ENOTFOUND',
+    hostname: host,
+  });
 }

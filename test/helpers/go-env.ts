@@ -46,6 +46,8 @@ export function makeHermeticGo(extra: NodeJS.ProcessEnv = {}): HermeticGo {
     // English whatever the developer's LANG (tests of Chinese output set GOMODCTL_LANG=zh or LANG themselves).
     GOMODCTL_LANG: 'en',
     GOMODCTL_GO: TEST_GO,
+    // Our probes never leave the machine in a test: a host name other than localhost fails as unresolvable.
+    GOMODCTL_NO_EGRESS: '1',
     ...extra,
   };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];

@@ -110,4 +110,22 @@ describe('createGoProber', () => {
       h.cleanup();
     }
   });
+
+  it('GOMODCTL_NO_EGRESS=1: a host name fails as unresolvable, an IP literal still works (the suite stays local)', async () => {
+    const h = makeHermeticGo({ SSL_CERT_FILE: p.caFile! });
+    try {
+      expect(h.env.GOMODCTL_NO_EGRESS).toBe('1');
+      const prober = await createGoProber({ env: h.env, goVersion, platform: 'linux', timeoutMs: 5_000 });
+      const [named, local] = await Promise.all([
+        prober.probe('https://example.com/hello/@v/list'),
+        prober.probe(`${p.base()}/example.com/hello/@v/list`),
+      ]);
+      prober.close();
+      expect(named).toMatchObject({ ok: false, cause: 'dns' });
+      expect(local.ok).toBe(true);
+    } finally {
+      h.cleanup();
+    }
+  });
 });
+
