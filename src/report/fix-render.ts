@@ -148,6 +148,11 @@ function renderFixBlock(
   return { lines, commands: runnable.length };
 }
 
+/** The fix block's lines without a label: `# note` lines above each command on a line of its own. */
+export function renderFixLines(fixes: Fix[] | undefined, dialect: FixDialect = 'posix'): string[] {
+  return renderFixBlock(fixes, dialect).lines;
+}
+
 /**
  * A report's fix section: "fix:" (or "fix, one of:") over the block at `indent` + 2, or the advice alone (no command)
  * at `indent` and not labelled a fix. `style` colours the label and the `#` lines (chalk at the caller).

@@ -3,7 +3,7 @@
 import type { FixSearch, TriedFix } from '../core/verdict/choose-fix.js';
 import type { Verdict } from '../core/verdict/types.js';
 import { fixMsg } from '../core/i18n/messages/fix.js';
-import { renderFix, type FixDialect } from './fix-render.js';
+import { renderFixLines, type FixDialect } from './fix-render.js';
 import type { Output } from './output.js';
 
 /** Why a verified candidate was dropped after the real `go mod download`. */
@@ -46,7 +46,7 @@ export function renderFixSearch(
   search.verified.forEach((v, k) => {
     const by = (v.fixes[0]?.verifiedBy ?? ['probe']).join(' + ');
     out.line(`  ${out.t(fixMsg('fix.option', { rank: k + 1, by, ms: Math.round(v.durationMs) }))}`);
-    for (const f of v.fixes) out.line(`     ${renderFix(f, dialect)}`);
+    for (const l of renderFixLines(v.fixes, dialect)) out.line(`     ${l.startsWith('# ') ? out.c.dim(l) : l}`);
   });
 }
 

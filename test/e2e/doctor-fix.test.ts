@@ -96,7 +96,8 @@ describe('doctor: verified fixes that make go mod tidy succeed', () => {
       const r = await s.doctor(['--verify']);
       expect(r.exitCode, r.stderr).toBe(1);
       const fix = topFix(r.stdout);
-      expect(fix).toMatch(new RegExp(`^ +export GOPROXY=${p.url.replace(/[.]/g, '\\.')} `));
+      // The note is a `#` line above; the command stands alone on its line (issue 8: a line-select copies it).
+      expect(fix).toMatch(new RegExp(`^ +export GOPROXY=${p.url.replace(/[.]/g, '\\.')}$`, 'm'));
       expect(fix).not.toMatch(/GODEBUG/);
       expect(r.stdout).not.toContain(`GOPROXY=${dead}`);
       expectOnlyProbedHosts(r.stdout);
