@@ -59,7 +59,7 @@ export async function requestOnce(
   const kept = opts.pool?.take(key);
   if (kept) {
     try {
-      return await onConnection(state, kept, true, u, path, headers, opts, ctx);
+      return await onConnection(state, kept, true, path, headers, opts, ctx);
     } catch (err) {
       // net/http/transport.go (*persistConn).shouldRetryRequest: a GET that failed on a reused connection before
       // the first byte of the answer (the server closed it while idle) is sent again on a new connection.
@@ -87,7 +87,7 @@ export async function requestOnce(
   if (state.target) context.target = state.target;
   const conn = new PooledConnection(key, handOver(u, socket), socket, layers, context, collect(), proxyAuth);
   if (opts.pool && !opts.pool.add(conn)) conn.destroy();
-  return onConnection(state, conn, false, u, path, headers, opts, ctx);
+  return onConnection(state, conn, false, path, headers, opts, ctx);
 }
 
 /** A request on a reused connection failed before any answer: it may be sent again on a new one. */
@@ -119,7 +119,6 @@ async function onConnection(
   state: ProbeState,
   conn: PooledConnection,
   reused: boolean,
-  u: URL,
   path: string,
   headers: Record<string, string>,
   opts: ProbeOptions,
@@ -138,7 +137,7 @@ async function onConnection(
   state.address = conn.context.address;
   const sent = { answered: false };
   try {
-    const { hop, done } = await sendRequest(state, conn.client, u, path, headers, opts, ctx.via, sent, !!pool);
+    const { hop, done } = await sendRequest(state, conn.client, path, headers, opts, ctx.via, sent, !!pool);
     if (pool) {
       state.disown(drop); // from here the pool owns it (done is bounded)
       void done.then((reusable) => (reusable ? pool.release(conn) : pool.forget(conn)));
@@ -245,7 +244,6 @@ async function openViaProxy(
 async function sendRequest(
   state: ProbeState,
   client: Client,
-  u: URL,
   path: string,
   headers: Record<string, string>,
   opts: ProbeOptions,
