@@ -65,6 +65,7 @@ export async function requestOnce(
       // the first byte of the answer (the server closed it while idle) is sent again on a new connection.
       if (!(err instanceof ReusedConnectionFailed)) throw err;
       Object.assign(state, { via: undefined, target: undefined, step: undefined, tunnel: false, phase: 'dns' });
+      delete state.timings.reused;
     }
   }
   const collect = state.collect();
