@@ -278,9 +278,20 @@ async function sendRequest(
   } else if (keep) {
     // Read in the background, as Go reads the body of a redirect (net/http/client.go (*Client).do, up to
     // maxBodySlurpSize) and cmd/go every body it asks for: only a body read to its end leaves the connection usable.
-    return { hop, done: drain(body, headerValue(res.headers['content-length']), redirect ? 2 << 10 : DRAIN_BYTES) };
+    const done = drain(body, headerValue(res.headers['content-length']), redirect ? 2 << 10 : DRAIN_BYTES);
+    // A body that is already there (most are a few bytes on one packet) is read before the probe ends, so the next
+    // probe of the route finds the connection idle; a slower one goes on in the background.
+    await state.race(Promise.race([done, pause(DRAIN_WAIT_MS)])).catch(() => undefined);
+    return { hop, done };
   } else body.destroy();
   return { hop, done: Promise.resolve(body.readableEnded) };
+}
+
+/** How long a probe waits for the rest of a body it did not ask for before it goes on without it. */
+const DRAIN_WAIT_MS = 50;
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /** Bodies left unread by the caller are read (and dropped) up to this much, for at most DRAIN_MS, to keep the connection. */
