@@ -3,47 +3,97 @@ import type { Lang } from '../core/i18n/message.js';
 import { LineClassifier } from '../core/tidy/classify.js';
 import { tidyArgs } from '../core/tidy/tidy-args.js';
 import { Timeline } from '../core/tidy/timeline.js';
-import { waitingNow, waitingWords } from '../core/tidy/progress.js';
-import { definiteFailure } from '../core/tidy/definite.js';
-import { explainError } from '../core/tidy/rules.js';
-import { createDownloadWatch } from '../go/download-watch.js';
-import { diagnose, type ProbeFinding } from '../core/tidy/diagnose.js';
-import { buildTidyReport, exitCodeFor, type RunEnd } from '../core/tidy/report-model.js';
-import { commandFix, commentFix } from '../core/fix/fix.js';
 import { redactSecrets } from '../core/redact.js';
-import { formatDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
-import { goWaitWords } from '../core/go-net-bounds.js';
-import type { TidyAttempt, TidyReport } from '../core/tidy/report-model.js';
+import { parseAnnotateMode, type AnnotateMode } from '../core/annotate-mode.js';
+import type { ProbeFinding } from '../core/tidy/diagnose.js';
+import type { RunEnd, TidyAttempt, TidyReport } from '../core/tidy/report-model.js';
 import type { TidyEvent } from '../core/tidy/classify.js';
-import { backoffMs, decideRetry, type RetryDecision } from '../core/tidy/retry.js';
-import { tidyMsg } from '../core/i18n/messages/tidy.js';
+import type { RetryDecision } from '../core/tidy/retry.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
 import { GoNotFoundError, goVersionFromFile, resolveGoBinary } from '../go/go-binary.js';
 import { startTidyProcess, type TidyProcess } from '../go/tidy-process.js';
 import { verifyModuleDir } from '../go/dirs.js';
-import { fallThroughTargets, toolchainZipUrl } from '../core/tidy/probe-targets.js';
-import { proxyUrls } from '../core/goproxy.js';
-import { createOutput, type Output } from '../report/output.js';
-import { createTidyProgress, type TidyProgress } from '../report/tidy-progress.js';
-import { startWatchdog, type Watchdog } from '../probes/tidy-watch.js';
-import {
-  probeFindingText,
-  renderHuman,
-  spinnerText,
-  stallStartText,
-  stillWaitingText,
-  tidyJson,
-} from '../report/tidy-render.js';
-import { tidyJUnit, writeJUnitFile } from '../report/junit.js';
-import {
-  gitlabSection,
-  parseAnnotateMode,
-  resolveAnnotateMode,
-  ciDialect,
-  writeCiReport,
-  type AnnotateMode,
-} from '../report/tidy-ci.js';
+import type { Output } from '../report/output.js';
+import type { TidyProgress } from '../report/tidy-progress.js';
+import type { Watchdog } from '../probes/tidy-watch.js';
+
+/**
+ * Everything tidy needs once go runs (configuration, reports, probes, diagnosis): imported beside go, not before it
+ * starts. A warm `go mod tidy` takes ~50 ms; loading these modules first cost more than that (bench item 3).
+ */
+async function loadRest() {
+  const [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19] = await Promise.all([
+    import('../core/tidy/progress.js').then(({ waitingNow, waitingWords }) => ({ waitingNow, waitingWords })),
+    import('../core/tidy/definite.js').then(({ definiteFailure }) => ({ definiteFailure })),
+    import('../core/tidy/rules.js').then(({ explainError }) => ({ explainError })),
+    import('../go/download-watch.js').then(({ createDownloadWatch }) => ({ createDownloadWatch })),
+    import('../core/tidy/diagnose.js').then(({ diagnose }) => ({ diagnose })),
+    import('../core/tidy/report-model.js').then(({ buildTidyReport, exitCodeFor }) => ({
+      buildTidyReport,
+      exitCodeFor,
+    })),
+    import('../core/fix/fix.js').then(({ commandFix, commentFix }) => ({ commandFix, commentFix })),
+    import('../core/duration.js').then(({ formatDuration }) => ({ formatDuration })),
+    import('../core/go-net-bounds.js').then(({ goWaitWords }) => ({ goWaitWords })),
+    import('../core/tidy/retry.js').then(({ backoffMs, decideRetry }) => ({ backoffMs, decideRetry })),
+    import('../core/i18n/messages/tidy.js').then(({ tidyMsg }) => ({ tidyMsg })),
+    import('../core/tidy/probe-targets.js').then(({ fallThroughTargets, toolchainZipUrl }) => ({
+      fallThroughTargets,
+      toolchainZipUrl,
+    })),
+    import('../core/goproxy.js').then(({ proxyUrls }) => ({ proxyUrls })),
+    import('../report/output.js').then(({ createOutput }) => ({ createOutput })),
+    import('../report/tidy-progress.js').then(({ createTidyProgress }) => ({ createTidyProgress })),
+    import('../probes/tidy-watch.js').then(({ startWatchdog }) => ({ startWatchdog })),
+    import('../report/tidy-render.js').then(
+      ({ probeFindingText, renderHuman, spinnerText, stallStartText, stillWaitingText, tidyJson }) => ({
+        probeFindingText,
+        renderHuman,
+        spinnerText,
+        stallStartText,
+        stillWaitingText,
+        tidyJson,
+      }),
+    ),
+    import('../report/junit.js').then(({ tidyJUnit, writeJUnitFile }) => ({ tidyJUnit, writeJUnitFile })),
+    import('../report/tidy-ci.js').then(({ gitlabSection, resolveAnnotateMode, ciDialect, writeCiReport }) => ({
+      gitlabSection,
+      resolveAnnotateMode,
+      ciDialect,
+      writeCiReport,
+    })),
+    import('../go/load-config.js').then(({ loadConfig }) => ({ loadConfig })),
+  ]);
+  return {
+    ...m0,
+    ...m1,
+    ...m2,
+    ...m3,
+    ...m4,
+    ...m5,
+    ...m6,
+    ...m7,
+    ...m8,
+    ...m9,
+    ...m10,
+    ...m11,
+    ...m12,
+    ...m13,
+    ...m14,
+    ...m15,
+    ...m16,
+    ...m17,
+    ...m18,
+    ...m19,
+  };
+}
+
+/** The modules loaded beside go (loadRest). */
+type Rest = Awaited<ReturnType<typeof loadRest>>;
+
+/** Set by runTidy once loadRest resolved (before any line of go is handled). */
+let R: Rest;
 
 /** Normalised options of `gomodctl tidy`. */
 interface TidyRunOptions {
@@ -92,11 +142,11 @@ type Resolved = Omit<TidyRunOptions, 'annotate'> & { annotate: AnnotateMode; cwd
 function goNotFound(out: Output, go: string): GoNotFoundError {
   const err = new GoNotFoundError(go);
   if (out.json) {
-    const fix = [commentFix(String(err.hint ?? ''))]; // JSON documents are English
+    const fix = [R.commentFix(String(err.hint ?? ''))]; // JSON documents are English
     const problem = { rule: 'go-not-found', cause: 'config' as const, message: err.message, fix };
     out.printDocument(
       'tidy',
-      tidyJson({ outcome: 'failed', goExitCode: null, durationMs: 0, modules: [], problems: [problem] }),
+      R.tidyJson({ outcome: 'failed', goExitCode: null, durationMs: 0, modules: [], problems: [problem] }),
     );
   }
   return err;
@@ -108,7 +158,6 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
   checkBounds(opts);
   const env = opts.env ?? process.env;
   const o: Resolved = { ...opts, annotate: parseAnnotateMode(opts.annotate), cwd: verifyModuleDir(opts.dir) };
-  const out = createOutput({ json: o.json, color: o.color, env, lang: o.lang });
   const go = await resolveGoBinary(o.go, env);
   const live: Live = {
     t: new Timeline(0),
@@ -119,7 +168,9 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     interrupted: false,
     stallKilled: false,
   };
-  const progress = await createTidyProgress(out);
+  // Set once the rest of gomodctl is loaded, beside go (go's lines wait for `ready`, so none is written before).
+  let out!: Output;
+  let progress!: TidyProgress;
   // The guard is in place before go exists: a signal that arrives as go starts must still kill go's process group
   // (go runs detached; gomodctl dying first would orphan it). Handlers run later, when `proc` is set.
   let proc: TidyProcess | undefined;
@@ -138,11 +189,24 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     if (early) {
       const a = tidyArgs(early, o.goArgs, env.GOFLAGS);
       live.start = performance.now();
-      proc = spawnTidy({ go, args: a.args, addedX: a.addedX, o, env, live, progress, events: firstEvents, isReady });
+      const shown = () => progress;
+      proc = spawnTidy({
+        go,
+        args: a.args,
+        addedX: a.addedX,
+        o,
+        env,
+        live,
+        progress: shown,
+        events: firstEvents,
+        isReady,
+      });
     }
-    // Loaded now, beside go: load-config brings execa (~100 ms of module loading) that go's start need not wait for.
-    const { loadConfig } = await import('../go/load-config.js');
-    const loaded = await loadConfig({ go, env, cwd: o.cwd });
+    // Loaded now, beside go: reports, probes and load-config (execa alone is ~100 ms of module loading).
+    R = await loadRest();
+    out = R.createOutput({ json: o.json, color: o.color, env, lang: o.lang });
+    progress = await R.createTidyProgress(out);
+    const loaded = await R.loadConfig({ go, env, cwd: o.cwd });
     if (!loaded.go && (live.interrupted || live.timedOut)) {
       // The signal (or --timeout) came while `go env` ran beside the early go, and killed it too: nothing to report.
       await proc?.killTree();
@@ -153,10 +217,10 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
       throw goNotFound(out, go);
     }
     const { args, addedX } = tidyArgs(loaded.go.version, o.goArgs, env.GOFLAGS);
-    const bases = proxyUrls(loaded.proxies);
+    const bases = R.proxyUrls(loaded.proxies);
     Object.assign(live, { loaded, t: new Timeline(0, { proxyBases: bases }) });
     // Bytes are progress: the module cache shows each zip body growing (Go's -x line closes at the headers).
-    const cache = loaded.gomodcache ? createDownloadWatch(loaded.gomodcache) : undefined;
+    const cache = loaded.gomodcache ? R.createDownloadWatch(loaded.gomodcache) : undefined;
     const poll = cache ? () => cache.tick(live.t, live.now) : undefined;
     if (poll) live.poll = poll;
     ready();
@@ -166,10 +230,10 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
       const events = n === 1 ? firstEvents : [];
       if (n > 1 || !proc) {
         if (n === 1) live.start = performance.now();
-        proc = spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady });
+        proc = spawnTidy({ go, args, addedX, o, env, live, progress: () => progress, events, isReady });
       }
       const p = proc;
-      watchdog = startWatchdog(live.t, live.now, {
+      watchdog = R.startWatchdog(live.t, live.now, {
         stallMs: o.stallMs,
         env,
         goVersion: loaded.go.version,
@@ -189,14 +253,14 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
         ),
       });
       exitCode = (await proc.done).exitCode;
-      const decision = decideRetry(
+      const decision = R.decideRetry(
         { events, goExitCode: exitCode, ...killedBy(live) },
         { attempt: n, maxRetries: o.retry ?? 0 },
       );
       const attempt = attemptOf(n, live, exitCode, decision);
       if (o.retry) attempts.push(attempt);
       if (!decision.retry) break;
-      const waitMs = backoffMs(n, Math.random);
+      const waitMs = R.backoffMs(n, Math.random);
       if (live.deadline !== undefined && performance.now() + waitMs >= live.deadline) {
         attempt.reason += '; no time left before --timeout';
         break;
@@ -204,7 +268,9 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
       attempt.waitMs = waitMs;
       await watchdog.stop(0);
       if (o.explain && !o.json)
-        progress.writeLine(`gomodctl: attempt ${n} failed (${decision.reason}); retrying in ${formatDuration(waitMs)}`);
+        progress.writeLine(
+          `gomodctl: attempt ${n} failed (${decision.reason}); retrying in ${R.formatDuration(waitMs)}`,
+        );
       await sleepUnless(waitMs, () => live.interrupted || live.timedOut);
       if (live.interrupted || live.timedOut) break;
     }
@@ -213,7 +279,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     throw err;
   } finally {
     stopGuards();
-    progress.stop();
+    progress?.stop();
   }
   return finish(o, out, env, live, watchdog!, exitCode, attempts);
 }
@@ -262,7 +328,8 @@ interface SpawnArgs {
   o: Resolved;
   env: NodeJS.ProcessEnv;
   live: Live;
-  progress: TidyProgress;
+  /** Where go's lines and our notices are written (set before `isReady` resolves). */
+  progress: () => TidyProgress;
   /** Where the lines the retry policy reads are kept. */
   events: TidyEvent[];
   /** Resolves once live.loaded and live.t are set; lines before it wait, with the time they arrived. */
@@ -272,21 +339,21 @@ interface SpawnArgs {
 function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady }: SpawnArgs) {
   const classifier = new LineClassifier();
   const told = new Set<string>();
-  const tell = !o.explain || o.json ? undefined : (l: string) => progress.writeLine(redactSecrets(l));
+  const tell = !o.explain || o.json ? undefined : (l: string) => progress().writeLine(redactSecrets(l));
   const handle = (line: string, at: number): void => {
     const ev = classifier.push(line);
     live.t.apply(ev, at - live.start);
     if (KEPT_FOR_RETRY.has(ev.kind) && events.length < 512) events.push(ev); // what decideRetry reads, bounded
     // A definite failure is said as soon as it is seen (the run may go on for minutes before go gives up).
-    const definite = tell && definiteFailure(ev, live.loaded.proxies);
+    const definite = tell && R.definiteFailure(ev, live.loaded.proxies);
     const mod = definite ? definite.detail.module! : '';
     const parentProbe = definite && [...live.t.modules.keys()].some((m) => m.startsWith(`${mod}/`)); // Go's prefix asks
     if (definite && tell && !parentProbe && !told.has(definite.detail.url!)) {
       told.add(definite.detail.url!);
-      tell(`gomodctl: ${explainError(definite, live.loaded.model, live.loaded.proxies).message}`);
+      tell(`gomodctl: ${R.explainError(definite, live.loaded.model, live.loaded.proxies).message}`);
     }
     const traced = ev.kind.startsWith('get-') || ev.kind === 'vcs';
-    if (!(addedX && traced)) progress.writeLine(redactSecrets(line)); // pass Go's own output through
+    if (!(addedX && traced)) progress().writeLine(redactSecrets(line)); // pass Go's own output through
   };
   let waiting: Array<[string, number]> | null = [];
   void isReady.then(() => {
@@ -309,22 +376,22 @@ function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady }
 function stallNotices(o: Resolved, live: Live, progress: TidyProgress, kill: () => void, out: Output) {
   const say = !o.explain || o.json ? () => {} : (text: string) => progress.writeLine(redactSecrets(text));
   return {
-    onTick: (quiet: number) => progress.update(spinnerText(live.t.current, live.now(), quiet, out)),
+    onTick: (quiet: number) => progress.update(R.spinnerText(live.t.current, live.now(), quiet, out)),
     onStallStart: (quiet: number, targets: string[]) => {
       // The same subject the final report blames (core/tidy/progress.ts waitingNow): a stopped body, a toolchain, …
-      const w = waitingNow(live.t, live.loaded.model, live.now());
-      const what = w ? waitingWords(w) : (live.t.current ?? 'go');
-      say(stallStartText(quiet, what, targets.length, out));
+      const w = R.waitingNow(live.t, live.loaded.model, live.now());
+      const what = w ? R.waitingWords(w) : (live.t.current ?? 'go');
+      say(R.stallStartText(quiet, what, targets.length, out));
       if (o.stallKill) {
-        say(out.t(tidyMsg('stall.kill')));
+        say(out.t(R.tidyMsg('stall.kill')));
         kill();
       }
     },
     onStall: (_quiet: number, findings: ProbeFinding[]) => {
-      for (const f of findings) say(probeFindingText(f, out));
+      for (const f of findings) say(R.probeFindingText(f, out));
       // What Go itself does at the phase the probe stalled in (TLS handshake 10 s, CONNECT 1 min, response: no limit).
       const bad = findings.find((f) => !f.ok);
-      if (findings.length) say(stillWaitingText(goWaitWords(bad), out));
+      if (findings.length) say(R.stillWaitingText(R.goWaitWords(bad), out));
     },
   };
 }
@@ -384,7 +451,7 @@ async function finish(
   // Go < 1.21 failed at direct after `|`: probe the proxies it fell through, so the report says what sent it there.
   if (!killed && exitCode !== 0 && !live.t.sawTrace) {
     const errs = live.t.errors.flatMap((e) => (e.kind === 'error' ? [e.detail] : []));
-    const targets = fallThroughTargets(live.t, errs, live.loaded.model, live.loaded.proxies);
+    const targets = R.fallThroughTargets(live.t, errs, live.loaded.model, live.loaded.proxies);
     if (targets.length) await watchdog.probeNow(Math.min(o.stallMs, 1500), targets);
   }
   await watchdog.stop(live.timedOut ? Math.max(0, live.deadline! + 400 - performance.now()) : undefined);
@@ -395,7 +462,7 @@ async function finish(
     stalled: stalledNow || live.stallKilled,
   };
   const quiet = live.now() - live.t.lastActivityMs();
-  const problems = diagnose(live.t, {
+  const problems = R.diagnose(live.t, {
     model: live.loaded.model,
     proxies: live.loaded.proxies,
     stalled: killed,
@@ -403,7 +470,7 @@ async function finish(
     stallMs: o.stallMs,
     now: live.now(),
     probes: watchdog.findings(),
-    toolchainUrl: toolchainZipUrl(live.t, live.loaded.model),
+    toolchainUrl: R.toolchainZipUrl(live.t, live.loaded.model),
   });
   const badFlag = exitCode === 2 && live.t.unknownLines.find((l) => /^flag provided but not defined: /.test(l));
   if (badFlag) {
@@ -412,34 +479,34 @@ async function finish(
       rule: 'bad-go-flag',
       cause: 'config',
       message: `go mod tidy does not accept ${badFlag.replace(/^flag provided but not defined: /, '')} (given after --)`,
-      fix: [commandFix(['go', 'help', 'mod', 'tidy'], 'the flags go mod tidy accepts')],
+      fix: [R.commandFix(['go', 'help', 'mod', 'tidy'], 'the flags go mod tidy accepts')],
     });
   }
-  const report = buildTidyReport(live.t, problems, end, live.now());
+  const report = R.buildTidyReport(live.t, problems, end, live.now());
   if (attempts.length) report.attempts = attempts;
   print(o, out, env, report, live);
-  return badFlag ? 2 : exitCodeFor(end);
+  return badFlag ? 2 : R.exitCodeFor(end);
 }
 
 function print(o: Resolved, out: Output, env: NodeJS.ProcessEnv, report: TidyReport, live: Live): void {
-  const mode = resolveAnnotateMode(o.annotate, env);
+  const mode = R.resolveAnnotateMode(o.annotate, env);
   const ctx = {
     timeoutMs: o.timeoutMs,
     interrupted: live.interrupted,
     requestCount: live.t.requestCount,
     go: o.go ?? 'go',
-    dialect: ciDialect(mode),
+    dialect: R.ciDialect(mode),
   };
   const write = o.json ? (l: string) => void process.stderr.write(`${l}\n`) : (l: string) => out.line(l);
-  if (o.json) out.printDocument('tidy', tidyJson(report));
+  if (o.json) out.printDocument('tidy', R.tidyJson(report));
   else {
-    const lines = renderHuman(report, ctx, o.explain, out.c, out);
+    const lines = R.renderHuman(report, ctx, o.explain, out.c, out);
     const shown =
       mode === 'gitlab' && lines.length > 1
-        ? gitlabSection('gomodctl_tidy', lines[0]!, lines.slice(1), undefined, report.outcome === 'ok')
+        ? R.gitlabSection('gomodctl_tidy', lines[0]!, lines.slice(1), undefined, report.outcome === 'ok')
         : lines;
     for (const l of shown) out.line(l);
   }
-  if (mode !== 'none') writeCiReport(mode, report, env, write, out);
-  if (o.junit) writeJUnitFile(o.junit, [tidyJUnit(report)]);
+  if (mode !== 'none') R.writeCiReport(mode, report, env, write, out);
+  if (o.junit) R.writeJUnitFile(o.junit, [R.tidyJUnit(report)]);
 }

@@ -23,6 +23,11 @@ export interface ProbeTimings {
   tlsMs?: number;
   ttfbMs?: number;
   totalMs: number;
+  /**
+   * The request went on a kept-alive connection that an earlier probe of the run opened (net/http/httptrace
+   * GotConnInfo.Reused): no dns, connect or tls phase of its own.
+   */
+  reused?: true;
 }
 
 /** Result of one bounded HTTP probe. */

@@ -9,6 +9,7 @@ import { createGoAuth, inspectGoAuth, type GoAuthInspection } from './goauth-run
 import { probeUrl, type ProbeOptions } from './http-probe.js';
 import { readNetrc } from './netrc-file.js';
 import { createRunResolver } from './probe-connect.js';
+import { ConnectionPool } from './connection-pool.js';
 
 /** Whose network to imitate, and the default bound of each probe. */
 export interface GoProberOptions {
@@ -73,6 +74,7 @@ export async function createGoProber(o: GoProberOptions): Promise<GoProber> {
   const auth = { goauth: o.goauth, goVersion: o.goVersion, env: o.env, netrc, platform: o.platform };
   const credentials = createGoAuth({ ...auth, timeoutMs: o.timeoutMs });
   const resolve = createRunResolver({ noEgress: o.env.GOMODCTL_NO_EGRESS === '1' });
+  const pool = new ConnectionPool();
   const closed = new AbortController();
   const signal = o.signal ? AbortSignal.any([o.signal, closed.signal]) : closed.signal;
   // Every probe in flight listens on this one signal (doctor runs dozens at once): not a leak, so no warning.
@@ -88,6 +90,7 @@ export async function createGoProber(o: GoProberOptions): Promise<GoProber> {
         ca: trust.ca,
         signal,
         resolve,
+        pool,
       }),
     hasCredentials: (url) =>
       url.startsWith('https://')
@@ -100,6 +103,9 @@ export async function createGoProber(o: GoProberOptions): Promise<GoProber> {
     credentialsError,
     trustSources: trust.sources,
     ca: trust.ca,
-    close: () => closed.abort(),
+    close: () => {
+      closed.abort();
+      pool.close();
+    },
   };
 }

@@ -13,6 +13,7 @@ import type { NetrcEntry } from '../core/netrc.js';
 import { GoAuthFatal, type CredentialSource } from '../core/credential-cache.js';
 import { DeadlineExceeded, ProbeState, type HostResolver } from './probe-deadline.js';
 import { ProbeFailed } from './probe-connect.js';
+import type { ConnectionPool } from './connection-pool.js';
 import { REDIRECTS, requestOnce, type Answer } from './probe-request.js';
 
 /** Options of one probe. Everything the probe sees is passed in: no global state. */
@@ -41,6 +42,8 @@ export interface ProbeOptions {
   signal?: AbortSignal;
   /** The run's shared resolver (createRunResolver); unset: one lookup per connection. */
   resolve?: HostResolver;
+  /** The prober's kept-alive connections (one per route reused when idle); unset: a new connection per request. */
+  pool?: ConnectionPool;
 }
 
 const MAX_REDIRECTS = 10; // net/http default, kept by cmd/go (web/http.go checkRedirect)

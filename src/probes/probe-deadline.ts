@@ -68,7 +68,7 @@ export class ProbeState {
   }
 
   /** Marks the end of a phase (curl-style: ms since start) and moves on. */
-  mark(key: keyof Omit<ProbeTimings, 'totalMs'>, next: ProbePhase): void {
+  mark(key: 'dnsMs' | 'connectMs' | 'tlsMs' | 'ttfbMs', next: ProbePhase): void {
     this.timings[key] = this.elapsed();
     this.phase = next;
   }
@@ -81,6 +81,24 @@ export class ProbeState {
   /** Registers something to destroy on abort and at the end (sockets, clients). */
   own(cleanup: () => void): void {
     this.cleanups.add(cleanup);
+  }
+
+  /** Stops owning it: a kept-alive connection outlives the probe that used it (the pool owns it then). */
+  disown(cleanup: () => void): void {
+    this.cleanups.delete(cleanup);
+  }
+
+  /**
+   * Starts collecting what gets owned from now on; the returned function takes those cleanups away from the probe
+   * (last registered last), for a connection that outlives it.
+   */
+  collect(): () => Array<() => void> {
+    const before = new Set(this.cleanups);
+    return () => {
+      const taken = [...this.cleanups].filter((c) => !before.has(c));
+      for (const c of taken) this.cleanups.delete(c);
+      return taken;
+    };
   }
 
   /** Resolves with p, or rejects with DeadlineExceeded as soon as the deadline passes. */

@@ -2,6 +2,7 @@
 // headers Go would send (its User-Agent, .netrc or GOAUTH credentials), and the answer, read as far as asked.
 import { Client } from 'undici';
 import type { Socket } from 'node:net';
+import type { Readable } from 'node:stream';
 import { getProxyConfig, proxyForUrl } from '../core/http-proxy-env.js';
 import { findNetrcEntry } from '../core/netrc.js';
 import { goMinorVersion } from '../core/go-version.js';
@@ -12,6 +13,7 @@ import { isHtmlAnswer } from '../core/gateway-page.js';
 import { DeadlineExceeded, type ProbeState } from './probe-deadline.js';
 import { ProbeFailed, connectTcp, hostPort, openTunnel, startTls } from './probe-connect.js';
 import type { ProbeOptions } from './http-probe.js';
+import { PooledConnection, routeKey, type RouteContext } from './connection-pool.js';
 
 /** Statuses that redirect (net/http Client). */
 export const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -52,23 +54,104 @@ export async function requestOnce(
   const proxy = proxyForUrl(getProxyConfig(opts.env), u.href, opts.goVersion);
   const port = Number(u.port || (u.protocol === 'https:' ? 443 : 80));
   const host = u.hostname.replace(/^\[(.*)\]$/, '$1');
-  let socket: Socket;
-  let path = u.pathname + u.search;
-  if (proxy) {
-    const p = await openViaProxy(state, proxy, host, port, u.protocol === 'https:', opts, ctx);
-    socket = p.socket;
-    if (u.protocol === 'http:') {
-      path = `http://${u.host}${path}`; // absolute-form request to an HTTP proxy
-      if (p.proxyAuth) headers['proxy-authorization'] = p.proxyAuth;
+  const path = proxy && u.protocol === 'http:' ? `http://${u.host}${u.pathname}${u.search}` : u.pathname + u.search; // absolute-form to an HTTP proxy
+  const key = routeKey(u.protocol, hostPort(host, port), proxy);
+  const kept = opts.pool?.take(key);
+  if (kept) {
+    try {
+      return await onConnection(state, kept, true, path, headers, opts, ctx);
+    } catch (err) {
+      // net/http/transport.go (*persistConn).shouldRetryRequest: a GET that failed on a reused connection before
+      // the first byte of the answer (the server closed it while idle) is sent again on a new connection.
+      if (!(err instanceof ReusedConnectionFailed)) throw err;
+      Object.assign(state, { via: undefined, target: undefined, step: undefined, tunnel: false, phase: 'dns' });
+      delete state.timings.reused;
     }
+  }
+  const collect = state.collect();
+  let socket: Socket;
+  const layers: Socket[] = [];
+  let proxyAuth: string | undefined;
+  if (proxy) {
+    const p = await openViaProxy(state, proxy, host, port, u.protocol === 'https:', opts, ctx, layers);
+    socket = p.socket;
+    if (u.protocol === 'http:') proxyAuth = p.proxyAuth;
   } else {
     socket = await connectTcp(state, host, port);
-    if (u.protocol === 'https:')
+    if (u.protocol === 'https:') {
+      layers.push(socket);
       socket = await startTls(state, socket, { host, port, ca: opts.ca, record: true, ...goRules(opts) });
+    }
   }
+  const context: RouteContext = { address: hostPort(host, port), tunnel: state.tunnel };
+  if (state.via) context.via = state.via;
+  if (state.target) context.target = state.target;
+  const conn = new PooledConnection(key, handOver(u, socket), socket, layers, context, collect(), proxyAuth);
+  if (opts.pool && !opts.pool.add(conn)) conn.destroy();
+  return onConnection(state, conn, false, path, headers, opts, ctx);
+}
+
+/** A request on a reused connection failed before any answer: it may be sent again on a new one. */
+class ReusedConnectionFailed extends Error {}
+
+/** An undici Client over the prepared socket: it never dials, so a connection that is gone is not replaced. */
+function handOver(u: URL, socket: Socket): Client {
+  let handedOver = false;
+  return new Client(u.origin, {
+    connect: (_o, cb) => {
+      if (handedOver) return cb(new Error('probe connection already used'), null);
+      handedOver = true;
+      // undici must not get the socket synchronously from inside its connect call (it then never writes).
+      setImmediate(() => cb(null, socket));
+    },
+    headersTimeout: 0,
+    bodyTimeout: 0,
+    pipelining: 1,
+    keepAliveTimeout: KEEP_ALIVE_MS,
+    keepAliveMaxTimeout: KEEP_ALIVE_MS,
+  });
+}
+
+/** How long an idle connection is kept when the server does not say (net/http Transport IdleConnTimeout is 90 s). */
+const KEEP_ALIVE_MS = 30_000;
+
+/** Sends the request on `conn`; the connection goes back to the pool once its answer was read to the end. */
+async function onConnection(
+  state: ProbeState,
+  conn: PooledConnection,
+  reused: boolean,
+  path: string,
+  headers: Record<string, string>,
+  opts: ProbeOptions,
+  ctx: { via?: string },
+): Promise<Answer> {
+  const pool = opts.pool;
+  const drop = (): void => (pool ? pool.forget(conn) : conn.destroy());
+  state.own(drop);
+  if (reused) {
+    Object.assign(state, conn.context);
+    if (conn.context.via) ctx.via = conn.context.via;
+    state.timings.reused = true;
+  }
+  if (conn.proxyAuth) headers['proxy-authorization'] = conn.proxyAuth;
   state.phase = 'first-byte';
-  state.address = hostPort(host, port);
-  return sendRequest(state, socket, u, path, headers, opts, ctx.via);
+  state.address = conn.context.address;
+  const sent = { answered: false };
+  try {
+    const { hop, done } = await sendRequest(state, conn.client, path, headers, opts, ctx.via, sent, !!pool);
+    if (pool) {
+      state.disown(drop); // from here the pool owns it (done is bounded)
+      void done.then((reusable) => (reusable ? pool.release(conn) : pool.forget(conn)));
+    }
+    return hop;
+  } catch (err) {
+    if (reused && !sent.answered && !state.aborted && !(err instanceof DeadlineExceeded)) {
+      state.disown(drop);
+      drop();
+      throw new ReusedConnectionFailed('kept-alive connection closed by the server');
+    }
+    throw err;
+  }
 }
 
 /** The certificate rules of the go under test: its version and its GODEBUG (x509sha1, x509negativeserial…). */
@@ -114,6 +197,7 @@ async function openViaProxy(
   https: boolean,
   opts: ProbeOptions,
   ctx: { via?: string },
+  layers: Socket[],
 ): Promise<{ socket: Socket; proxyAuth?: string }> {
   const via = redactUrl(proxy);
   ctx.via = via;
@@ -135,6 +219,7 @@ async function openViaProxy(
   state.step = 'dial';
   let socket: Socket = await connectTcp(state, pHost, pPort, via);
   if (p.protocol === 'https:') {
+    layers.push(socket);
     socket = await startTls(state, socket, {
       host: pHost,
       port: pPort,
@@ -148,36 +233,29 @@ async function openViaProxy(
   state.step = undefined;
   if (!https) return { socket, proxyAuth };
   await openTunnel(state, socket, hostPort(host, port), via, proxyAuth);
+  layers.push(socket);
   const tls = await startTls(state, socket, { host, port, ca: opts.ca, via, record: true, ...goRules(opts) });
   return { socket: tls };
 }
 
-/** Sends the GET on the prepared socket through an undici Client and reads the body as asked. */
+/**
+ * Sends the GET through the connection's undici Client and reads the body as asked. `done` tells, once the body was
+ * read to its end (or given up), whether the connection can carry another request.
+ */
 async function sendRequest(
   state: ProbeState,
-  socket: Socket,
-  u: URL,
+  client: Client,
   path: string,
   headers: Record<string, string>,
   opts: ProbeOptions,
   via: string | undefined,
-): Promise<Answer> {
-  let handedOver = false;
-  const client = new Client(u.origin, {
-    connect: (_o, cb) => {
-      if (handedOver) return cb(new Error('probe connection already used'), null);
-      handedOver = true;
-      // undici must not get the socket synchronously from inside its connect call (it then never writes).
-      setImmediate(() => cb(null, socket));
-    },
-    headersTimeout: 0,
-    bodyTimeout: 0,
-    pipelining: 1,
-  });
-  state.own(() => void client.destroy().catch(() => undefined));
+  sent: { answered: boolean },
+  keep: boolean,
+): Promise<{ hop: Answer; done: Promise<boolean> }> {
   const res = await inRequestPhase(state, via, () =>
     state.race(client.request({ path, method: 'GET', headers, signal: state.signal })),
   );
+  sent.answered = true;
   state.mark('ttfbMs', 'body');
   const hop: Answer = {
     status: res.statusCode,
@@ -187,17 +265,60 @@ async function sendRequest(
     challenges: headerList(res.headers['proxy-authenticate']),
     headers: res.headers,
   };
-  res.body.on('error', () => undefined); // destroying an unread undici body emits an AbortError
+  const body = res.body;
+  body.on('error', () => undefined); // destroying an unread undici body emits an AbortError
   const limit = opts.readBody || (opts.expect ? 64 * 1024 : 0);
-  if (REDIRECTS.has(res.statusCode) && hop.location) res.body.destroy();
-  else if (limit > 0) {
-    const read = await inRequestPhase(state, via, () => state.race(readLimited(res.body, limit)));
+  const redirect = REDIRECTS.has(res.statusCode) && hop.location;
+  if (!redirect && limit > 0) {
+    const read = await inRequestPhase(state, via, () => state.race(readLimited(body, limit)));
     Object.assign(hop, read, { body: read.raw.toString('utf8') });
-  } else if (wantsErrorWords(hop)) {
+  } else if (!redirect && wantsErrorWords(hop)) {
     // The server's words are a bonus: a body that does not come in time leaves the status as the verdict.
-    Object.assign(hop, await readLimited(res.body, ERROR_BODY_BYTES, ERROR_BODY_MS).catch(() => ({})));
-  } else res.body.destroy();
-  return hop;
+    Object.assign(hop, await readLimited(body, ERROR_BODY_BYTES, ERROR_BODY_MS).catch(() => ({})));
+  } else if (keep) {
+    // Read in the background, as Go reads the body of a redirect (net/http/client.go (*Client).do, up to
+    // maxBodySlurpSize) and cmd/go every body it asks for: only a body read to its end leaves the connection usable.
+    const done = drain(body, headerValue(res.headers['content-length']), redirect ? 2 << 10 : DRAIN_BYTES);
+    // A body that is already there (most are a few bytes on one packet) is read before the probe ends, so the next
+    // probe of the route finds the connection idle; a slower one goes on in the background.
+    await state.race(Promise.race([done, pause(DRAIN_WAIT_MS)])).catch(() => undefined);
+    return { hop, done };
+  } else body.destroy();
+  return { hop, done: Promise.resolve(body.readableEnded) };
+}
+
+/** How long a probe waits for the rest of a body it did not ask for before it goes on without it. */
+const DRAIN_WAIT_MS = 50;
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/** Bodies left unread by the caller are read (and dropped) up to this much, for at most DRAIN_MS, to keep the connection. */
+const DRAIN_BYTES = 64 * 1024;
+const DRAIN_MS = 1000;
+
+/** Reads and drops a body up to `limit` bytes (bounded in time); true when it ended within both bounds. */
+function drain(body: Readable, contentLength: string | undefined, limit: number): Promise<boolean> {
+  if (body.readableEnded) return Promise.resolve(true);
+  if (contentLength !== undefined && Number(contentLength) > limit) {
+    body.destroy();
+    return Promise.resolve(false);
+  }
+  return new Promise((resolve) => {
+    let size = 0;
+    const timer = setTimeout(() => body.destroy(), DRAIN_MS);
+    timer.unref();
+    body.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) body.destroy();
+    });
+    body.once('close', () => {
+      clearTimeout(timer);
+      resolve(body.readableEnded);
+    });
+    body.resume();
+  });
 }
 
 /** An error answer whose body Go would print (text/plain) or that may be a gateway page (HTML). */

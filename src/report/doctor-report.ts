@@ -56,10 +56,10 @@ function phaseLine(out: Output, r: CheckResult): string {
     [doctorMsg('frame.phase.ttfb'), t.ttfbMs],
     [doctorMsg('frame.phase.total'), t.totalMs],
   ] as const;
-  const phases = parts
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${out.t(k)} ${formatDuration(v!)}`)
-    .join(` ${out.g.dot} `);
+  const shown = parts.filter(([, v]) => v !== undefined).map(([k, v]) => `${out.t(k)} ${formatDuration(v!)}`);
+  // A request on a connection an earlier probe opened has no dns/connect/tls of its own (GotConnInfo.Reused).
+  if (t.reused) shown.unshift(out.t(doctorMsg('frame.phase.reused')));
+  const phases = shown.join(` ${out.g.dot} `);
   if (!r.phase) return phases;
   return out.t(doctorMsg(r.cause === 'timeout' ? 'frame.stalledIn' : 'frame.failedIn', { phases, phase: r.phase }));
 }

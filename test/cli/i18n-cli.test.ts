@@ -15,9 +15,9 @@ function allCommands(program: Command): Command[] {
 }
 
 describe('option and argument descriptions', () => {
-  it("English is exactly commander's text for every option and argument of every command", () => {
+  it("English is exactly commander's text for every option and argument of every command", async () => {
     const help = new Help();
-    for (const cmd of allCommands(buildProgram(en))) {
+    for (const cmd of allCommands(await buildProgram(en))) {
       for (const o of cmd.options)
         expect(describeOption(o, en), `${cmd.name()} ${o.flags}`).toBe(help.optionDescription(o));
       for (const a of cmd.registeredArguments) expect(describeArgument(a, en)).toBe(help.argumentDescription(a));

@@ -19,7 +19,7 @@ export interface CheckResult {
   /** For a failed probe: the hop that failed (proxy, dns, target) and who was on the other end. */
   hop?: ProbeHop;
   peer?: string;
-  timings?: { dnsMs?: number; connectMs?: number; tlsMs?: number; ttfbMs?: number; totalMs: number };
+  timings?: { dnsMs?: number; connectMs?: number; tlsMs?: number; ttfbMs?: number; totalMs: number; reused?: true };
   message: string;
   /** Further lines shown indented under the check (human output), also in JSON. */
   details?: string[];
