@@ -78,7 +78,7 @@ function renderCheck(out: Output, r: CheckResult, verbose: boolean): void {
     out.line(wrapAfter('      ', message, out.columns));
   }
   if (verbose && r.timings) out.line(`      ${out.c.dim(phaseLine(out, r))}`);
-  if (verbose && r.target && r.target !== r.title)
+  if (verbose && r.target && r.target !== String(r.title))
     out.line(`      ${out.c.dim(out.t(doctorMsg('frame.target', { target: r.target })))}`);
   for (const d of r.details ?? []) out.line(wrapAfter(`      ${out.c.dim('•')} `, out.t(d), out.columns));
   const words = { fix: out.t(doctorMsg('frame.fixLabel')), oneOf: out.t(doctorMsg('frame.fixOneOf')) };

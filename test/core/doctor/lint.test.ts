@@ -170,7 +170,7 @@ describe('runChecks', () => {
       ['a', 'ok'],
       ['b', 'fail'],
     ]);
-    expect(rs[1]!.message).toContain('kaput');
+    expect(String(rs[1]!.message)).toContain('kaput');
     expect(summarize(rs)).toEqual({ ok: 1, warn: 0, fail: 1, skip: 0 });
   });
 });
