@@ -3,6 +3,8 @@
 // test/fixtures/network: the same for Go 1.19, 1.26 and 1.27). A connection through a proxy is never described as a
 // TCP connection to the target: through a tunnel the TCP peer is the proxy, the TLS and HTTP peer the target.
 import { formatDuration } from './duration.js';
+import type { Text } from './i18n/message.js';
+import { commonMsg } from './i18n/messages/common.js';
 import { goBoundFor, goBoundWords } from './go-net-bounds.js';
 import type { FailureContext, ProbeFailure } from './probe-cause.js';
 import type { ProbePhase, ProxyAction } from './probe-types.js';
@@ -62,9 +64,9 @@ export function nameHop(f: ProbeFailure, code: string, phase: ProbePhase, ctx: F
 }
 
 /** Who a message names for the current phase: the proxy, the tunnel through it, or the target. */
-export function peerWords(phase: ProbePhase, ctx: FailureContext): string {
-  if (isProxyHop(phase, ctx)) return `proxy ${ctx.via ?? ctx.address}`;
-  if (ctx.tunnel) return `${ctx.target ?? ctx.address} (through the tunnel of proxy ${ctx.via})`;
+export function peerWords(phase: ProbePhase, ctx: FailureContext): Text {
+  if (isProxyHop(phase, ctx)) return commonMsg('probe.peer.proxy', { proxy: ctx.via ?? ctx.address });
+  if (ctx.tunnel) return commonMsg('probe.peer.tunnel', { target: ctx.target ?? ctx.address, proxy: ctx.via ?? '' });
   return ctx.address;
 }
 

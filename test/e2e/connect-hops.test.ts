@@ -72,7 +72,7 @@ describe('CONNECT proxy faults: the real go and the probe agree', () => {
 
   it.each(CONNECT_SCENARIOS.map((s) => [s.name, s] as const))('%s', (name, s) => {
     const { go, probe } = results.get(name)!;
-    expect(probe.ok, probe.message).toBe(false);
+    expect(probe.ok, String(probe.message)).toBe(false);
     expect(probe).toMatchObject({ hop: 'proxy', peer: s.proxyUrl ?? expect.stringMatching(/^http:\/\/127\.0\.0\.1:/) });
     expect(probe.message).not.toMatch(TCP_PEER_IS_TARGET);
     expect(probe.message).toContain(probe.peer);

@@ -58,7 +58,7 @@ describe('HTTPS_PROXY / HTTP_PROXY / NO_PROXY', () => {
   it('an https URL goes through HTTPS_PROXY via CONNECT; the probe never resolves the name itself', async () => {
     proxy.log.splice(0);
     const r = await probeUrl(target(), opts({ HTTPS_PROXY: proxy.url }));
-    expect(r, r.message).toMatchObject({ ok: true, status: 200, via: proxy.url });
+    expect(r, String(r.message)).toMatchObject({ ok: true, status: 200, via: proxy.url });
     expect(proxy.log[0]).toMatchObject({ method: 'CONNECT', target: `goproxy.corp.test:${port}` });
     expect(r.timings.tlsMs).toBeTypeOf('number');
   });

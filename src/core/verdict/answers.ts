@@ -34,5 +34,5 @@ function statusWords(r: ProbeResult): string {
 /** One sentence for a failed probe: Go's status words, or the probe's own classified sentence. */
 export function failureWords(r: ProbeResult): string {
   if (r.status !== undefined) return statusWords(r);
-  return r.message ?? `${r.url}: ${r.cause ?? 'failed'}`;
+  return r.message !== undefined ? String(r.message) : `${r.url}: ${r.cause ?? 'failed'}`;
 }
