@@ -25,6 +25,7 @@ import { verifyModuleDir } from '../go/dirs.js';
 import { fallThroughTargets, toolchainZipUrl } from '../core/tidy/probe-targets.js';
 import { proxyUrls } from '../core/goproxy.js';
 import { createOutput, type Output } from '../report/output.js';
+import { render } from '../core/i18n/message.js';
 import { createTidyProgress, type TidyProgress } from '../report/tidy-progress.js';
 import { startWatchdog, type Watchdog } from '../probes/tidy-watch.js';
 import {
@@ -283,7 +284,9 @@ function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady }
     const parentProbe = definite && [...live.t.modules.keys()].some((m) => m.startsWith(`${mod}/`)); // Go's prefix asks
     if (definite && tell && !parentProbe && !told.has(definite.detail.url!)) {
       told.add(definite.detail.url!);
-      tell(`gomodctl: ${explainError(definite, live.loaded.model, live.loaded.proxies).message}`);
+      tell(
+        `gomodctl: ${render(explainError(definite, live.loaded.model, live.loaded.proxies).message, o.lang ?? 'en')}`,
+      );
     }
     const traced = ev.kind.startsWith('get-') || ev.kind === 'vcs';
     if (!(addedX && traced)) progress.writeLine(redactSecrets(line)); // pass Go's own output through

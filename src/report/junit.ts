@@ -136,7 +136,7 @@ function problemCase(p: TidyProblem): JUnitCase {
     ...(p.phase ? [`Phase: ${p.phase}`] : []),
     ...renderFixes(p.fix).map((f) => `Fix: ${f}`),
   ];
-  const message = p.message.split('\n')[0]!;
+  const message = String(p.message).split('\n')[0]!;
   return {
     classname: 'gomodctl.tidy',
     name: `${subject} [${p.cause}]`,
