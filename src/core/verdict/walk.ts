@@ -182,7 +182,7 @@ async function downloadWalk(ask: Asker, model: ConfigModel, need: Need, steps: R
       outcome: 'leak',
       hop,
       entry: leaked,
-      message: last ? verdictMsg('leakThen', { leak, then: last.message }) : leak,
+      message: last ? verdictMsg('leakThen', { leak, next: last.message }) : leak,
       failing: true,
     };
   }
