@@ -5,6 +5,8 @@
 // no Client.Timeout. The CONNECT exchange with a proxy has its own 1-minute bound (transport.go dialConn, CONNECT
 // branch: connectCtx). Read in Go 1.19.8, 1.21.0, 1.22.0, 1.23.0, 1.24.0, 1.25.0, 1.26.8 and 1.27.3: the same values.
 // Only GOINSECURE hosts use another client (impatientInsecureHTTPClient, Timeout 5 s), never GOPROXY URLs.
+import type { Text } from './i18n/message.js';
+import { commonMsg } from './i18n/messages/common.js';
 import type { ProbePhase } from './probe-types.js';
 
 /** Go's own bound on one phase and the error it prints when the bound is reached. */
@@ -45,14 +47,13 @@ export function goBoundFor(phase: ProbePhase, step?: ProxyStep): GoBound {
  * The clause a timeout message ends with: what Go does in that phase. A dial can also end sooner when the operating
  * system gives up first (Windows after about 21 s); that is said too.
  */
-export function goBoundWords(bound: GoBound, phase: ProbePhase): string {
-  if (bound.limitMs === null) {
-    const what = phase === 'body' ? 'on a response body' : 'on the response';
-    return `Go sets no limit ${what}: it waits as long as the connection stays open`;
-  }
+export function goBoundWords(bound: GoBound, phase: ProbePhase): Text {
+  if (bound.limitMs === null) return commonMsg(phase === 'body' ? 'probe.go.noLimitBody' : 'probe.go.noLimit');
   const dial = phase === 'dns' || phase === 'connect' || bound.error?.startsWith('proxyconnect');
-  const os = dial ? ' (or sooner, when the OS gives up first)' : '';
-  return `Go gives up after ${seconds(bound.limitMs)}${os} with "${bound.error}"`;
+  return commonMsg(dial ? 'probe.go.givesDial' : 'probe.go.gives', {
+    limit: seconds(bound.limitMs),
+    error: bound.error ?? '',
+  });
 }
 
 function seconds(ms: number): string {

@@ -63,10 +63,10 @@ describe('classifyNetError', () => {
 
 describe('timeoutFailure', () => {
   it('names the phase where the probe stalled', () => {
-    expect(timeoutFailure('first-byte', 5000, ctx).message).toBe(
+    expect(String(timeoutFailure('first-byte', 5000, ctx).message)).toBe(
       'connection to goproxy.corp.test:443 succeeded, no response within 5.0s; Go sets no limit on the response: it waits as long as the connection stays open',
     );
-    expect(timeoutFailure('tls', 500, ctx).message).toBe(
+    expect(String(timeoutFailure('tls', 500, ctx).message)).toBe(
       'TCP connect to goproxy.corp.test:443 succeeded, TLS handshake did not finish within 500ms; Go gives up after 10 s with "net/http: TLS handshake timeout"',
     );
     expect(timeoutFailure('dns', 500, ctx)).toMatchObject({ cause: 'timeout', phase: 'dns' });

@@ -81,6 +81,26 @@ const en = {
   'probe.status.credentials': 'credentials required or rejected',
   'probe.status.notServed': '{url} answered {label} (reachable; it does not serve this path)',
   'probe.status.other': '{url} answered {label}',
+  'probe.timeout': '{stall}; {go}',
+  'probe.stall.connectAnswer':
+    'proxy {proxy} accepted the connection but did not answer the CONNECT to {target} within {t}',
+  'probe.stall.proxyConnect': 'TCP connect to proxy {proxy} did not finish within {t} (packets dropped by a firewall?)',
+  'probe.stall.tunnelTls':
+    'proxy {proxy} opened the tunnel to {target}, but the TLS handshake with {target} through it did not finish within {t} (the proxy relays nothing, or the server does not answer)',
+  'probe.stall.proxyTls': 'TCP connect to proxy {proxy} succeeded, its TLS handshake did not finish within {t}',
+  'probe.reached.tunnel': 'the request reached {target} through the tunnel of proxy {proxy}',
+  'probe.reached.proxy': 'proxy {proxy} took the request for {target}',
+  'probe.reached.direct': 'connection to {address} succeeded',
+  'probe.stall.dns': 'DNS lookup of {host} did not finish within {t}',
+  'probe.stall.connect': 'TCP connect to {address} did not finish within {t} (packets dropped by a firewall?)',
+  'probe.stall.tls': 'TCP connect to {address} succeeded, TLS handshake did not finish within {t}',
+  'probe.stall.firstByte': '{reached}, no response within {t}',
+  'probe.stall.body': 'response headers from {target} arrived, the body did not finish within {t}',
+  'probe.stall.bodyVia': '{reached}; response headers from {target} arrived, the body did not finish within {t}',
+  'probe.go.noLimit': 'Go sets no limit on the response: it waits as long as the connection stays open',
+  'probe.go.noLimitBody': 'Go sets no limit on a response body: it waits as long as the connection stays open',
+  'probe.go.gives': 'Go gives up after {limit} with "{error}"',
+  'probe.go.givesDial': 'Go gives up after {limit} (or sooner, when the OS gives up first) with "{error}"',
 } as const;
 
 const zh = {
@@ -155,6 +175,25 @@ const zh = {
   'probe.status.credentials': '需要凭据，或凭据被拒绝',
   'probe.status.notServed': '{url} 返回 {label}（可以访问；它不提供这个路径）',
   'probe.status.other': '{url} 返回 {label}',
+  'probe.timeout': '{stall}；{go}',
+  'probe.stall.connectAnswer': '代理 {proxy} 接受了连接，但在 {t} 内没有应答到 {target} 的 CONNECT',
+  'probe.stall.proxyConnect': '与代理 {proxy} 建立 TCP 连接在 {t} 内没有完成（数据包被防火墙丢弃？）',
+  'probe.stall.tunnelTls':
+    '代理 {proxy} 打开了到 {target} 的隧道，但经隧道与 {target} 的 TLS 握手在 {t} 内没有完成（代理没有转发数据，或服务器没有应答）',
+  'probe.stall.proxyTls': '与代理 {proxy} 的 TCP 连接已建立，但它的 TLS 握手在 {t} 内没有完成',
+  'probe.reached.tunnel': '请求经代理 {proxy} 的隧道到达了 {target}',
+  'probe.reached.proxy': '代理 {proxy} 接收了发往 {target} 的请求',
+  'probe.reached.direct': '与 {address} 的连接已建立',
+  'probe.stall.dns': '{host} 的 DNS 解析在 {t} 内没有完成',
+  'probe.stall.connect': '与 {address} 建立 TCP 连接在 {t} 内没有完成（数据包被防火墙丢弃？）',
+  'probe.stall.tls': '与 {address} 的 TCP 连接已建立，但 TLS 握手在 {t} 内没有完成',
+  'probe.stall.firstByte': '{reached}，但 {t} 内没有响应',
+  'probe.stall.body': '{target} 的响应头已到达，但响应体在 {t} 内没有传完',
+  'probe.stall.bodyVia': '{reached}；{target} 的响应头已到达，但响应体在 {t} 内没有传完',
+  'probe.go.noLimit': 'Go 对响应不设时限：只要连接不断开就一直等待',
+  'probe.go.noLimitBody': 'Go 对响应体不设时限：只要连接不断开就一直等待',
+  'probe.go.gives': 'Go 在 {limit} 后放弃，报错 "{error}"',
+  'probe.go.givesDial': 'Go 在 {limit} 后放弃（操作系统先放弃时会更早），报错 "{error}"',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a shared message: `commonMsg('empty')`. */
