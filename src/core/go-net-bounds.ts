@@ -64,11 +64,14 @@ function seconds(ms: number): string {
  * What Go does about a request that has not been answered, from a probe of it: the bound of the phase where the
  * probe stalled, else (no probe, or it stalled after the connection was up) Go's lack of a response limit.
  */
-export function goWaitWords(finding?: { phase?: string; go?: { limitMs?: number | null; error?: string } }): string {
+export function goWaitWords(finding?: { phase?: string; go?: { limitMs?: number | null; error?: string } }): Text {
   const go = finding?.go;
   if (go?.limitMs) {
-    const where = finding?.phase ? ` in the ${finding.phase} phase` : '';
-    return `Go gives up after ${seconds(go.limitMs)}${where}${go.error ? ` with "${go.error}"` : ''}`;
+    return commonMsg('probe.go.givesAfter', {
+      limit: seconds(go.limitMs),
+      where: finding?.phase ? commonMsg('probe.go.inPhase', { phase: finding.phase }) : '',
+      with: go.error ? commonMsg('probe.go.withError', { error: go.error }) : '',
+    });
   }
-  return 'Go sets no limit on a response: it waits as long as the connection stays open';
+  return commonMsg('probe.go.noLimitAny');
 }

@@ -1,6 +1,8 @@
 // Diagnosis of a tidy run that stopped progressing: one problem per hanging request or VCS command (from the -x
 // trace, Go ≥ 1.21), else the route resolver's predicted URLs that the watchdog's probes found failing (Go 1.19).
 // Go sets no response timeout (net/http's DefaultTransport), so a proxy that never answers is a hang, not an error.
+import type { Text } from '../i18n/message.js';
+import { tidyMsg } from '../i18n/messages/tidy.js';
 import { commandFix, commentFix, type Fix } from '../fix/fix.js';
 import { proxyUrls } from '../goproxy.js';
 import { urlHost } from '../hosts.js';
@@ -36,12 +38,12 @@ function findingFor(o: DiagnoseOptions, url: string): ProbeFinding | undefined {
   return o.probes?.find((p) => p.url === url || redactUrl(p.url) === redactUrl(url));
 }
 
-function probeNote(o: DiagnoseOptions, url: string): string {
+function probeNote(o: DiagnoseOptions, url: string): Text {
   const f = findingFor(o, url);
   if (!f) return '';
-  if (f.ok)
-    return `; a fresh probe of the same URL answered${f.status ? ` ${f.status}` : ''} (intermittent, or slow only for Go)`;
-  return f.message ? `; probe: ${f.message}` : f.cause ? `; probe: ${f.cause}` : '';
+  if (f.ok) return f.status ? tidyMsg('hang.probeAnsweredStatus', { status: f.status }) : tidyMsg('hang.probeAnswered');
+  const finding = f.message ?? f.cause;
+  return finding ? tidyMsg('hang.probe', { finding }) : '';
 }
 
 /**
@@ -183,7 +185,7 @@ function hangProblem(
 ): TidyProblem {
   const s = urlSubject(url, proxyUrls(o.proxies));
   const via = s.via === 'unknown' ? 'proxy' : s.via;
-  const what = via === 'sumdb' ? 'the checksum database' : via === 'direct' ? 'the VCS host' : 'the module proxy';
+  const what = tidyMsg(via === 'sumdb' ? 'hang.sumdb' : via === 'direct' ? 'hang.direct' : 'hang.proxy');
   const f = findingFor(o, url);
   // Behind an HTTP(S)_PROXY the connection goes to the proxy: name it, and what Go does at the phase that stalled.
   const through = goProxyFor(o.model, url);
@@ -195,15 +197,24 @@ function hangProblem(
       : via === 'direct'
         ? [commentFix(`check the network route to ${urlHost(url) ?? 'the host'}`)]
         : proxyHangFix(o, url);
-  const viaWords = through
-    ? `; the request goes through the proxy ${redactUrl(through.url)} (${through.variable})${hop ? ` and stalls there (${hop.action})` : ''}`
-    : '';
+  const viaWords = !through
+    ? ''
+    : hop
+      ? tidyMsg('hang.viaStalls', { proxy: redactUrl(through.url), variable: through.variable, action: hop.action })
+      : tidyMsg('hang.via', { proxy: redactUrl(through.url), variable: through.variable });
   const p: TidyProblem = {
     rule: 'request-hang',
     cause: 'timeout',
     phase: via,
     url: redactUrl(url),
-    message: `${what} has not answered ${redactUrl(url)} for ${formatDuration(waitedMs)}${viaWords} (${goWaitWords(f)})${probeNote(o, url)}`,
+    message: tidyMsg('hang.request', {
+      what,
+      url: redactUrl(url),
+      waited: formatDuration(waitedMs),
+      via: viaWords,
+      go: goWaitWords(f),
+      probe: probeNote(o, url),
+    }),
     fix,
   };
   if (hop) p.hop = 'proxy';
@@ -223,7 +234,7 @@ function vcsHang(t: Timeline, cmd: string, waitedMs: number): TidyProblem {
     rule: 'vcs-hang',
     cause: 'timeout',
     phase: 'direct',
-    message: `\`${redactUrl(what)}\` has not finished for ${formatDuration(waitedMs)}: the VCS host does not answer (git has no timeout by default)`,
+    message: tidyMsg('hang.vcs', { command: redactUrl(what), waited: formatDuration(waitedMs) }),
     fix: [
       commentFix(
         `check the network route to ${url ? (urlHost(url) ?? url) : 'the VCS host'} and any git url.<base>.insteadOf rewrite`,
@@ -253,13 +264,21 @@ function routeStall(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
     const p = hangProblem(o, bad.url, o.stalledForMs ?? 0, subject.module);
     p.rule = 'route-stall';
     if (subject.package) p.package = subject.package;
-    p.message = `Go printed nothing for ${formatDuration(o.stalledForMs ?? 0)} while resolving ${subject.package ?? subject.module ?? 'modules'}; of the URLs the route resolver predicts, ${p.url} fails${probeNote(o, bad.url) || ''}`;
+    p.message = tidyMsg('hang.routeStall', {
+      waited: formatDuration(o.stalledForMs ?? 0),
+      subject: subject.package ?? subject.module ?? tidyMsg('hang.modules'),
+      url: p.url ?? '',
+      probe: probeNote(o, bad.url),
+    });
     return [p];
   }
   const p: TidyProblem = {
     rule: 'silent-stall',
     cause: 'timeout',
-    message: `Go printed nothing for ${formatDuration(o.stalledForMs ?? 0)} while resolving ${subject.package ?? subject.module ?? 'modules'}${o.probes?.length ? '; the predicted URLs answer when probed' : ''}`,
+    message: tidyMsg(o.probes?.length ? 'hang.silentProbed' : 'hang.silent', {
+      waited: formatDuration(o.stalledForMs ?? 0),
+      subject: subject.package ?? subject.module ?? tidyMsg('hang.modules'),
+    }),
     // Nothing names the hanging request: doctor probes every entry. `|` would not help a proxy that never answers.
     fix: [
       commandFix(

@@ -101,6 +101,10 @@ const en = {
   'probe.go.noLimitBody': 'Go sets no limit on a response body: it waits as long as the connection stays open',
   'probe.go.gives': 'Go gives up after {limit} with "{error}"',
   'probe.go.givesDial': 'Go gives up after {limit} (or sooner, when the OS gives up first) with "{error}"',
+  'probe.go.givesAfter': 'Go gives up after {limit}{where}{with}',
+  'probe.go.inPhase': ' in the {phase} phase',
+  'probe.go.withError': ' with "{error}"',
+  'probe.go.noLimitAny': 'Go sets no limit on a response: it waits as long as the connection stays open',
 } as const;
 
 const zh = {
@@ -194,6 +198,10 @@ const zh = {
   'probe.go.noLimitBody': 'Go 对响应体不设时限：只要连接不断开就一直等待',
   'probe.go.gives': 'Go 在 {limit} 后放弃，报错 "{error}"',
   'probe.go.givesDial': 'Go 在 {limit} 后放弃（操作系统先放弃时会更早），报错 "{error}"',
+  'probe.go.givesAfter': 'Go 在 {limit}{where}后放弃{with}',
+  'probe.go.inPhase': '（{phase} 阶段）',
+  'probe.go.withError': '，报错 "{error}"',
+  'probe.go.noLimitAny': 'Go 对响应不设时限：只要连接不断开就一直等待',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a shared message: `commonMsg('empty')`. */

@@ -85,6 +85,23 @@ const en = {
   'problem.httpStatus': '{proxy} fails with HTTP {status} for {module}{words}{leak}',
   'problem.vcs': '{module}: fetching directly from version control failed{command}{reason}',
   'problem.vcsReasonColon': ': {reason}',
+  // core/tidy/stall.ts: what hangs (JSON: the English text)
+  'hang.proxy': 'the module proxy',
+  'hang.sumdb': 'the checksum database',
+  'hang.direct': 'the VCS host',
+  'hang.request': '{what} has not answered {url} for {waited}{via} ({go}){probe}',
+  'hang.via': '; the request goes through the proxy {proxy} ({variable})',
+  'hang.viaStalls': '; the request goes through the proxy {proxy} ({variable}) and stalls there ({action})',
+  'hang.probeAnswered': '; a fresh probe of the same URL answered (intermittent, or slow only for Go)',
+  'hang.probeAnsweredStatus': '; a fresh probe of the same URL answered {status} (intermittent, or slow only for Go)',
+  'hang.probe': '; probe: {finding}',
+  'hang.vcs': '`{command}` has not finished for {waited}: the VCS host does not answer (git has no timeout by default)',
+  'hang.routeStall':
+    'Go printed nothing for {waited} while resolving {subject}; of the URLs the route resolver predicts, {url} fails{probe}',
+  'hang.silent': 'Go printed nothing for {waited} while resolving {subject}',
+  'hang.silentProbed':
+    'Go printed nothing for {waited} while resolving {subject}; the predicted URLs answer when probed',
+  'hang.modules': 'modules',
 } as const;
 
 const zh = {
@@ -159,6 +176,20 @@ const zh = {
   'problem.httpStatus': '{proxy}获取 {module} 时返回 HTTP {status}{words}{leak}',
   'problem.vcs': '{module}：直接从版本控制系统获取失败{command}{reason}',
   'problem.vcsReasonColon': '：{reason}',
+  'hang.proxy': '模块代理',
+  'hang.sumdb': '校验和数据库',
+  'hang.direct': '版本控制仓库主机',
+  'hang.request': '{what}已经 {waited} 没有应答 {url}{via}（{go}）{probe}',
+  'hang.via': '；请求经过代理 {proxy}（{variable}）',
+  'hang.viaStalls': '；请求经过代理 {proxy}（{variable}），并卡在那里（{action}）',
+  'hang.probeAnswered': '；重新探测同一 URL 有应答（时好时坏，或只对 Go 慢）',
+  'hang.probeAnsweredStatus': '；重新探测同一 URL 返回 {status}（时好时坏，或只对 Go 慢）',
+  'hang.probe': '；探测结果：{finding}',
+  'hang.vcs': '`{command}` 已运行 {waited} 仍未结束：版本控制仓库主机没有应答（git 默认没有超时）',
+  'hang.routeStall': 'Go 在解析 {subject} 时 {waited} 没有任何输出；在路由预测的 URL 中，{url} 失败{probe}',
+  'hang.silent': 'Go 在解析 {subject} 时 {waited} 没有任何输出',
+  'hang.silentProbed': 'Go 在解析 {subject} 时 {waited} 没有任何输出；探测预测的 URL 都有应答',
+  'hang.modules': '模块',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a tidy message: `tidyMsg('key', { params })`. */
