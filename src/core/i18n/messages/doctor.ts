@@ -86,6 +86,35 @@ const en = {
   'spinner.probing': 'probing proxies, checksum database and private hosts…',
   'spinner.waiting': 'waiting for {titles}…',
   'spinner.waitingMore': 'waiting for {titles} and {count} more…',
+  // core/doctor/lint*.ts, misspelled-vars.ts, proxy-env.ts: findings about the configuration itself
+  'lint.unknownVar': '{name} is not a Go setting and has no effect',
+  'lint.unknownVarMeant': '{name} is not a Go setting and has no effect; did you mean {meant}?',
+  'lint.goproxyInvalid': 'GOPROXY is invalid: {error}',
+  'lint.goproxyOff': 'GOPROXY=off: every public module lookup fails with "module lookup disabled by GOPROXY=off"',
+  'lint.gosumdbInvalid': 'GOSUMDB is invalid: {error} (go reports "verifying module: {error}")',
+  'lint.gosumdbOff':
+    'GOSUMDB=off disables checksum verification for every module; usually only private modules need it',
+  'lint.insecureFlag':
+    'GOFLAGS contains -insecure, removed in Go 1.17: go get fails with "-insecure flag is no longer supported"',
+  'lint.passwordHttp':
+    'GOPROXY has a password in an http:// URL; Go refuses to send it ("refusing to pass credentials to insecure URL")',
+  'lint.passwordUrl': 'GOPROXY has a password in the URL; it shows up in shell history, go env output and CI logs',
+  'lint.overridesPrivate': '{name}={value} overrides GOPRIVATE, so modules matching {patterns} are sent to {sink}',
+  'lint.sink.proxy': 'the proxy',
+  'lint.sink.sumdb': 'the checksum database',
+  'lint.shadowed':
+    '{name} is set in the environment ({value}), which overrides the GOENV value ({goenv}): {command} has no effect',
+  'lint.httpProxyOnly':
+    'HTTP_PROXY is set but HTTPS_PROXY is not: Go uses HTTPS_PROXY for https:// proxies and ignores HTTP_PROXY for them',
+  'lint.replaceMissing': 'go.mod replaces {old} with {new}, which does not exist',
+  'lint.disagree': 'gomodctl computed {name}={computed} but go reports {value}; the report below follows go',
+  'lint.proxyEmpty':
+    '{upper} is set but empty, and Go counts an empty value as unset: it uses {lower}={value}; to go without a proxy, unset both (or list hosts in NO_PROXY)',
+  'lint.proxyDiffer':
+    '{upper}={upperValue} and {lower}={lowerValue} differ: Go uses {upper}; curl and git (libcurl) read {lower} first, so they take another way',
+  'lint.empty': 'empty',
+  'lint.cgi':
+    'REQUEST_METHOD is set, so Go believes it runs as a CGI handler and fails every http:// request through HTTP_PROXY ("refusing to use HTTP_PROXY value in CGI environment")',
 } as const;
 
 const zh = {
@@ -167,6 +196,32 @@ const zh = {
   'spinner.probing': '正在探测模块代理、校验和数据库和私有主机…',
   'spinner.waiting': '正在等待 {titles}…',
   'spinner.waitingMore': '正在等待 {titles} 及另外 {count} 项…',
+  'lint.unknownVar': '{name} 不是 Go 的设置，不起作用',
+  'lint.unknownVarMeant': '{name} 不是 Go 的设置，不起作用；你是想设置 {meant} 吗？',
+  'lint.goproxyInvalid': 'GOPROXY 无效：{error}',
+  'lint.goproxyOff': 'GOPROXY=off：所有公共模块的查找都会失败，报错 "module lookup disabled by GOPROXY=off"',
+  'lint.gosumdbInvalid': 'GOSUMDB 无效：{error}（go 报错 "verifying module: {error}"）',
+  'lint.gosumdbOff': 'GOSUMDB=off 关闭了所有模块的校验和验证；通常只有私有模块需要关闭',
+  'lint.insecureFlag':
+    'GOFLAGS 含有 -insecure，它在 Go 1.17 中已移除：go get 会报错 "-insecure flag is no longer supported"',
+  'lint.passwordHttp':
+    'GOPROXY 的 http:// URL 中含有密码；Go 拒绝发送它（"refusing to pass credentials to insecure URL"）',
+  'lint.passwordUrl': 'GOPROXY 的 URL 中含有密码；它会出现在 shell 历史、go env 输出和 CI 日志中',
+  'lint.overridesPrivate': '{name}={value} 覆盖了 GOPRIVATE，匹配 {patterns} 的模块会被发送到{sink}',
+  'lint.sink.proxy': '模块代理',
+  'lint.sink.sumdb': '校验和数据库',
+  'lint.shadowed': '环境变量 {name}（{value}）覆盖了 GOENV 配置文件中的值（{goenv}）：{command} 不起作用',
+  'lint.httpProxyOnly':
+    '设置了 HTTP_PROXY 但没有设置 HTTPS_PROXY：对 https:// 的模块代理，Go 使用 HTTPS_PROXY，忽略 HTTP_PROXY',
+  'lint.replaceMissing': 'go.mod 把 {old} 替换为 {new}，但该目录不存在',
+  'lint.disagree': 'gomodctl 算出的 {name}={computed}，但 go 报告的是 {value}；下面的报告以 go 为准',
+  'lint.proxyEmpty':
+    '{upper} 已设置但为空，Go 把空值当作未设置：它会使用 {lower}={value}；如果不想用代理，两个都取消设置（或在 NO_PROXY 中列出主机）',
+  'lint.proxyDiffer':
+    '{upper}={upperValue} 与 {lower}={lowerValue} 不同：Go 使用 {upper}；curl 和 git（libcurl）先读 {lower}，所以它们走的是另一条路',
+  'lint.empty': '空',
+  'lint.cgi':
+    '设置了 REQUEST_METHOD，Go 会认为自己作为 CGI 程序运行，经 HTTP_PROXY 的 http:// 请求都会失败（"refusing to use HTTP_PROXY value in CGI environment"）',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a doctor message: `doctorMsg('key', { params })`. */
