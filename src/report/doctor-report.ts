@@ -92,7 +92,9 @@ function verdictLine(out: Output, report: DoctorReport): string {
   const warnings = warn ? out.t(doctorMsg('frame.warnings', { count: warn })) : '';
   if (fail) {
     const failed = out.c.red(out.t(doctorMsg('frame.checksFailed', { fail, total })));
-    return failed + (warnings ? `, ${out.c.yellow(warnings)}` : '');
+    return warnings
+      ? out.t(doctorMsg('frame.failedAndWarnings', { failed, warnings: out.c.yellow(warnings) }))
+      : failed;
   }
   if (warnings) return out.c.yellow(out.t(doctorMsg('frame.noneFailed', { warnings })));
   return out.c.green(out.t(doctorMsg('frame.allPassed', { count: total })));

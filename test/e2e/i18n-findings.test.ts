@@ -105,7 +105,7 @@ describe.skipIf(Boolean(process.env.GOMODCTL_TEST_GO))('tidy --explain, the prox
     const zh = await tidy('zh_CN.UTF-8', false);
     const en = await tidy('en_US.UTF-8', false);
     expect([zh.exitCode, en.exitCode], zh.stderr + en.stderr).toEqual([1, 1]);
-    expect(zh.stdout).toMatch(/\[not-found\] 未找到 example\.com\/hello.*（127\.0\.0\.1:\d+）（404）/);
+    expect(zh.stdout).toMatch(/\[not-found\] 在 127\.0\.0\.1:\d+ 上未找到 example\.com\/hello（404）/);
     expect(en.stdout).toMatch(/\[not-found\] example\.com\/hello.* was not found at 127\.0\.0\.1:\d+ \(404\)/);
     expect(en.stdout).not.toMatch(CJK);
     const zj = await tidy('zh_CN.UTF-8', true);

@@ -24,6 +24,7 @@ const en = {
   'frame.warnings': { one: '{count} warning', other: '{count} warnings' },
   'frame.checksFailed': '{fail} of {total} checks failed',
   'frame.noneFailed': 'no check failed, {warnings}',
+  'frame.failedAndWarnings': '{failed}, {warnings}',
   'frame.allPassed': 'all {count} checks passed',
   'frame.ok': '{count} ok',
   // core/doctor/checks/*.ts: titles and findings of the checks (JSON: the English text)
@@ -138,6 +139,7 @@ const zh = {
   'frame.warnings': '{count} 个警告',
   'frame.checksFailed': '{total} 项检查中有 {fail} 项失败',
   'frame.noneFailed': '没有检查失败，{warnings}',
+  'frame.failedAndWarnings': '{failed}，{warnings}',
   'frame.allPassed': '全部 {count} 项检查通过',
   'frame.ok': '{count} 项正常',
   'check.crashed': '检查本身出错：{error}',

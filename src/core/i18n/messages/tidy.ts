@@ -102,6 +102,14 @@ const en = {
   'hang.silentProbed':
     'Go printed nothing for {waited} while resolving {subject}; the predicted URLs answer when probed',
   'hang.modules': 'modules',
+  // core/tidy/diagnose.ts: leaks and fall-throughs seen in the whole run
+  'leak.one':
+    '{paths} is not on a known public host but its path was sent to the proxy {proxies}: the name leaked to that proxy (and would to the checksum database); GOPRIVATE keeps it off both',
+  'leak.many':
+    '{paths} are not on a known public host but their paths were sent to the proxy {proxies}: the name leaked to that proxy (and would to the checksum database); GOPRIVATE keeps them off both',
+  fellThrough:
+    'before going direct, Go asked the proxy {host} for {module}: a probe of the same URL answers {status}{probe}, and "|" sent Go on to direct',
+  fellThroughProbe: ' ({finding})',
 } as const;
 
 const zh = {
@@ -167,8 +175,8 @@ const zh = {
   'problem.proxyNet': '{proxy}在获取 {module} 时{what}',
   'problem.auth': '{proxy}拒绝提供 {module}（HTTP {status}）{why}{leak}',
   'problem.authWhy': '：缺少凭据或凭据有误',
-  'problem.notFound': '未找到 {module}{at}（{status}）{words}{private}',
-  'problem.notFoundAt': '（{host}）',
+  'problem.notFound': '{at}未找到 {module}（{status}）{words}{private}',
+  'problem.notFoundAt': '在 {host} 上',
   'problem.notFoundPrivate': '：私有模块不能通过模块代理获取',
   'problem.notProxyAnswer': '{proxy}的应答不是 Go 模块代理的应答（登录页面还是拦截页面？）',
   'problem.rateLimited':
@@ -190,6 +198,13 @@ const zh = {
   'hang.silent': 'Go 在解析 {subject} 时 {waited} 没有任何输出',
   'hang.silentProbed': 'Go 在解析 {subject} 时 {waited} 没有任何输出；探测预测的 URL 都有应答',
   'hang.modules': '模块',
+  'leak.one':
+    '{paths} 不在已知的公共主机上，但它的路径已发送到代理 {proxies}：模块名已泄露给该代理（也会泄露给校验和数据库）；GOPRIVATE 让它两边都不经过',
+  'leak.many':
+    '{paths} 不在已知的公共主机上，但它们的路径已发送到代理 {proxies}：模块名已泄露给该代理（也会泄露给校验和数据库）；GOPRIVATE 让它们两边都不经过',
+  fellThrough:
+    '在转为 direct 之前，Go 向代理 {host} 请求了 {module}：探测同一 URL 返回 {status}{probe}，而 "|" 让 Go 转到了 direct',
+  fellThroughProbe: '（{finding}）',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a tidy message: `tidyMsg('key', { params })`. */
