@@ -146,7 +146,7 @@ export const RULES: TidyRule[] = [
     id: 'module-path-mismatch',
     match: ({ d }) => d.cause === 'module-path',
     explain: ({ d }) => ({
-      message: `${subj(d)}: its go.mod declares a different module path than the one it was required as`,
+      message: tidyMsg('problem.modulePath', { module: subj(d) }),
       fix: [
         commentFix('require (and import) the module by the path its go.mod declares'),
         commentFix('or add a replace directive to go.mod: replace OLD => NEW vX.Y.Z'),
@@ -170,8 +170,10 @@ export const RULES: TidyRule[] = [
     explain: ({ d, text, model }) => ({
       cause: 'toolchain',
       message: /invalid go version/.test(text)
-        ? 'go.mod asks for a Go version this Go cannot read: it needs a newer Go (toolchain switching exists from Go 1.21)'
-        : `the go line in go.mod needs another Go toolchain and it cannot be downloaded${d.host ? ` from ${d.host}` : ''} (golang.org/toolchain through GOPROXY)`,
+        ? tidyMsg('problem.goVersionUnreadable')
+        : d.host
+          ? tidyMsg('problem.toolchainFrom', { host: d.host })
+          : tidyMsg('problem.toolchain'),
       fix: /invalid go version/.test(text)
         ? [
             commentFix('install Go 1.21 or later: https://go.dev/dl/'),
@@ -216,13 +218,19 @@ export const RULES: TidyRule[] = [
       const cause = HOP_CAUSE[h.action] ?? 'unknown';
       const what =
         h.action === 'auth-required'
-          ? 'asks for credentials (407 Proxy Authentication Required) before it opens a tunnel'
+          ? tidyMsg('problem.hop.auth')
           : h.statusText
-            ? `answers CONNECT with "${h.statusText}"`
-            : `fails (${h.action})`;
+            ? tidyMsg('problem.hop.status', { status: h.statusText })
+            : tidyMsg('problem.hop.fails', { action: h.action });
       return {
         cause,
-        message: `the request for ${subj(i.d)} goes through the proxy ${redactUrl(h.proxy.url)} (${h.proxy.variable}), which ${what} to ${i.d.host ?? 'the module proxy'}; the module proxy itself was never reached`,
+        message: tidyMsg('problem.hop', {
+          module: subj(i.d),
+          proxy: redactUrl(h.proxy.url),
+          variable: h.proxy.variable,
+          what,
+          target: i.d.host ?? tidyMsg('problem.theProxy'),
+        }),
         fix: proxyHopFix(i.d.url!, h.proxy, h.action),
       };
     },
@@ -337,7 +345,7 @@ export const RULES: TidyRule[] = [
       const mod = d.module ?? d.package ?? 'the module';
       return {
         cause: 'not-found',
-        message: `${mod}@${rev}: its repository has no revision ${rev} (Go: "unknown revision ${rev}"): a tag that was never pushed, deleted or moved`,
+        message: tidyMsg('problem.unknownRevision', { module: mod, rev }),
         fix: [
           commandFix(['go', 'list', '-m', '-versions', mod], 'the versions Go can see'),
           commentFix(`require a version of ${mod} that exists (the go.mod require line, or go get ${mod}@latest)`),
