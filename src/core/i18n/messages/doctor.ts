@@ -116,6 +116,14 @@ const en = {
   'lint.empty': 'empty',
   'lint.cgi':
     'REQUEST_METHOD is set, so Go believes it runs as a CGI handler and fails every http:// request through HTTP_PROXY ("refusing to use HTTP_PROXY value in CGI environment")',
+  // core/doctor/goauth-check.ts: GOAUTH run as Go runs it
+  'goauth.predates': 'GOAUTH is set, but {version} predates GOAUTH (Go 1.24): it sends .netrc credentials only',
+  'goauth.thisGo': 'this Go',
+  'goauth.invalid': 'GOAUTH is invalid',
+  'goauth.fatal': 'every https download stops before its first request: {error}',
+  'goauth.problem': '{problem}; Go says so only under -x and goes on without these credentials',
+  'goauth.ok': 'GOAUTH={value}: every method ran',
+  'goauth.okFound': 'GOAUTH={value}: every method ran; credentials for {found} of {total} https URLs probed',
 } as const;
 
 const zh = {
@@ -224,6 +232,13 @@ const zh = {
   'lint.empty': '空',
   'lint.cgi':
     '设置了 REQUEST_METHOD，Go 会认为自己作为 CGI 程序运行，经 HTTP_PROXY 的 http:// 请求都会失败（"refusing to use HTTP_PROXY value in CGI environment"）',
+  'goauth.predates': '设置了 GOAUTH，但 {version} 早于 GOAUTH（Go 1.24）：它只发送 .netrc 中的凭据',
+  'goauth.thisGo': '当前 Go',
+  'goauth.invalid': 'GOAUTH 无效',
+  'goauth.fatal': '所有 https 下载都会在第一个请求之前停止：{error}',
+  'goauth.problem': '{problem}；Go 只在 -x 下才会说明，并在没有这些凭据的情况下继续',
+  'goauth.ok': 'GOAUTH={value}：每种方式都运行成功',
+  'goauth.okFound': 'GOAUTH={value}：每种方式都运行成功；探测的 {total} 个 https URL 中有 {found} 个有凭据',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a doctor message: `doctorMsg('key', { params })`. */
