@@ -89,14 +89,20 @@ function untracedZipHangs(t: Timeline, o: DiagnoseOptions, window: number): Tidy
 /** A zip whose body stopped half-way: Go sets no limit on reading a body (net/http's DefaultTransport has none). */
 function bodyStall(o: DiagnoseOptions, w: Waiting): TidyProblem {
   const host = w.url ? urlHost(w.url) : undefined;
-  const got = w.bytes !== undefined ? `${formatBytes(w.bytes)} received` : 'the body started';
+  const got =
+    w.bytes !== undefined ? tidyMsg('hang.bodyReceived', { bytes: formatBytes(w.bytes) }) : tidyMsg('hang.bodyStarted');
   const p: TidyProblem = {
     rule: 'body-stall',
     cause: 'timeout',
     phase: 'body',
     module: w.module!,
     version: w.version!,
-    message: `the download of ${w.module}@${w.version} stopped in the middle of its body: ${got}${host ? ` from ${host}` : ''}, then nothing for ${formatDuration(w.quietMs)} (Go puts no time limit on reading a body: a gateway that holds or filters large downloads hangs it)`,
+    message: tidyMsg('hang.body', {
+      module: `${w.module}@${w.version}`,
+      got,
+      from: host ? tidyMsg('hang.from', { host }) : '',
+      quiet: formatDuration(w.quietMs),
+    }),
     fix: bodyStallFix(o.model, o.proxies, w.url),
   };
   if (w.url) p.url = redactUrl(w.url);
@@ -107,14 +113,19 @@ function bodyStall(o: DiagnoseOptions, w: Waiting): TidyProblem {
 /** A toolchain switch (GOTOOLCHAIN, go.mod's go/toolchain line) whose zip download does not progress. */
 function toolchainStall(o: DiagnoseOptions, w: Waiting): TidyProblem {
   const host = w.url ? urlHost(w.url) : undefined;
-  const got = w.bytes ? `${formatBytes(w.bytes)} received, then ` : '';
+  const got = w.bytes ? tidyMsg('hang.toolchainGot', { bytes: formatBytes(w.bytes) }) : '';
   const p: TidyProblem = {
     rule: 'toolchain-stall',
     cause: 'timeout',
     phase: 'toolchain',
     module: w.module!,
     version: w.version!,
-    message: `go.mod needs toolchain ${w.toolchain}: Go is downloading it${host ? ` from ${host}` : ''} (golang.org/toolchain through GOPROXY) and ${got}nothing came for ${formatDuration(w.quietMs)}`,
+    message: tidyMsg('hang.toolchain', {
+      toolchain: w.toolchain ?? '',
+      from: host ? tidyMsg('hang.from', { host }) : '',
+      got,
+      quiet: formatDuration(w.quietMs),
+    }),
     fix: toolchainFix(o.model),
   };
   if (w.url) p.url = redactUrl(w.url);

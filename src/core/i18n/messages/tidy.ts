@@ -124,6 +124,14 @@ const en = {
   'problem.hop.fails': 'fails ({action})',
   'problem.unknownRevision':
     '{module}@{rev}: its repository has no revision {rev} (Go: "unknown revision {rev}"): a tag that was never pushed, deleted or moved',
+  'hang.body':
+    'the download of {module} stopped in the middle of its body: {got}{from}, then nothing for {quiet} (Go puts no time limit on reading a body: a gateway that holds or filters large downloads hangs it)',
+  'hang.bodyReceived': '{bytes} received',
+  'hang.bodyStarted': 'the body started',
+  'hang.from': ' from {host}',
+  'hang.toolchain':
+    'go.mod needs toolchain {toolchain}: Go is downloading it{from} (golang.org/toolchain through GOPROXY) and {got}nothing came for {quiet}',
+  'hang.toolchainGot': '{bytes} received, then ',
 } as const;
 
 const zh = {
@@ -231,6 +239,14 @@ const zh = {
   'problem.hop.fails': '失败（{action}）',
   'problem.unknownRevision':
     '{module}@{rev}：它的仓库中没有修订版本 {rev}（Go："unknown revision {rev}"）：标签从未推送、已被删除或被移动',
+  'hang.body':
+    '{module} 的下载在响应体中途停止：{got}{from}，之后 {quiet} 没有任何数据（Go 读取响应体时不设时限：扣留或过滤大文件下载的网关会让它卡住）',
+  'hang.bodyReceived': '已收到 {bytes}',
+  'hang.bodyStarted': '响应体已开始传输',
+  'hang.from': '（来自 {host}）',
+  'hang.toolchain':
+    'go.mod 需要工具链 {toolchain}：Go 正在下载它{from}（经 GOPROXY 下载 golang.org/toolchain），{got}{quiet} 没有任何数据',
+  'hang.toolchainGot': '已收到 {bytes}，之后',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a tidy message: `tidyMsg('key', { params })`. */
