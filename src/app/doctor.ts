@@ -33,6 +33,8 @@ import { doctorJson, renderDoctorHuman } from '../report/doctor-report.js';
 import { createOutput, type Output } from '../report/output.js';
 import type { DoctorFixFlags } from './doctor-fix.js';
 import { fixMsg } from '../core/i18n/messages/fix.js';
+import { doctorMsg } from '../core/i18n/messages/doctor.js';
+import type { Text } from '../core/i18n/message.js';
 import type { RunOptions } from './run-options.js';
 
 /** Options of `gomodctl doctor`, normalised by the command. */
@@ -241,7 +243,7 @@ async function searchFixes(
 }
 
 /** Runs every check (all at once, results in report order) and reports which are still pending. */
-async function collect(ctx: DoctorContext, onPending: (titles: string[]) => void): Promise<DoctorReport> {
+async function collect(ctx: DoctorContext, onPending: (titles: Text[]) => void): Promise<DoctorReport> {
   const start = performance.now();
   const checks = doctorChecks(ctx);
   const pending = new Set(checks);
@@ -261,14 +263,23 @@ async function collect(ctx: DoctorContext, onPending: (titles: string[]) => void
   };
 }
 
-function waitingText(titles: string[]): string {
-  return `waiting for ${titles.slice(0, 3).join(', ')}${titles.length > 3 ? ` and ${titles.length - 3} more` : ''}…`;
+function waitingText(out: Output, titles: Text[]): string {
+  const shown = titles
+    .slice(0, 3)
+    .map((t) => out.t(t))
+    .join(', ');
+  const more = titles.length - 3;
+  return out.t(
+    more > 0
+      ? doctorMsg('spinner.waitingMore', { titles: shown, count: more })
+      : doctorMsg('spinner.waiting', { titles: shown }),
+  );
 }
 
 /** The check shown when the prediction itself failed: the checks' statuses decide the exit code then. */
 function unpredictable(err: Error): CheckResult {
-  const message = `could not predict what go mod tidy will fetch: ${err.message}`;
-  return { id: 'verdict', group: 'deps', title: 'Verdict', status: 'warn', message };
+  const message = doctorMsg('check.verdict.unpredictable', { error: err.message });
+  return { id: 'verdict', group: 'deps', title: doctorMsg('check.verdict.title'), status: 'warn', message };
 }
 
 /** CI: --annotate (GitHub annotations + step summary) and --junit FILE, as tidy writes them. */
@@ -284,14 +295,14 @@ export async function runDoctor(o: DoctorOptions): Promise<number> {
   const go = await resolveGoBinary(o.go, o.env);
   const start = performance.now();
   const out = createOutput({ json: o.json, color: o.color, env: o.env, lang: o.lang });
-  const spinner = await out.startSpinner('probing proxies, checksum database and private hosts…');
+  const spinner = await out.startSpinner(out.t(doctorMsg('spinner.probing')));
   const { ctx, prober, loaded } = await buildContext(o, go);
   try {
     // Without a go.mod here (or with --module) the canary's own verdict runs beside the checks (no extra wait).
     const noProject = o.module !== undefined || loaded.goMod === null;
     const canaryRunning = noProject ? canaryVerdict(o, loaded, prober, ctx.canary).catch(() => null) : null;
     const [report, run] = await Promise.all([
-      collect(ctx, (titles) => spinner.update(waitingText(titles))),
+      collect(ctx, (titles) => spinner.update(waitingText(out, titles))),
       computeVerdict(o, go, loaded, prober).catch((err: Error) => err),
     ]);
     if (run instanceof Error) {

@@ -14,6 +14,7 @@ import type { LoadedConfig } from '../core/loaded-config.js';
 import { GoNotFoundError, goVersionFromFile, resolveGoBinary } from '../go/go-binary.js';
 import { startTidyProcess, type TidyProcess } from '../go/tidy-process.js';
 import { verifyModuleDir } from '../go/dirs.js';
+import { render } from '../core/i18n/message.js';
 import type { Output } from '../report/output.js';
 import type { TidyProgress } from '../report/tidy-progress.js';
 import type { Watchdog } from '../probes/tidy-watch.js';
@@ -350,7 +351,9 @@ function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady }
     const parentProbe = definite && [...live.t.modules.keys()].some((m) => m.startsWith(`${mod}/`)); // Go's prefix asks
     if (definite && tell && !parentProbe && !told.has(definite.detail.url!)) {
       told.add(definite.detail.url!);
-      tell(`gomodctl: ${R.explainError(definite, live.loaded.model, live.loaded.proxies).message}`);
+      tell(
+        `gomodctl: ${render(R.explainError(definite, live.loaded.model, live.loaded.proxies).message, o.lang ?? 'en')}`,
+      );
     }
     const traced = ev.kind.startsWith('get-') || ev.kind === 'vcs';
     if (!(addedX && traced)) progress().writeLine(redactSecrets(line)); // pass Go's own output through

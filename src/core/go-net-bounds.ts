@@ -5,6 +5,8 @@
 // no Client.Timeout. The CONNECT exchange with a proxy has its own 1-minute bound (transport.go dialConn, CONNECT
 // branch: connectCtx). Read in Go 1.19.8, 1.21.0, 1.22.0, 1.23.0, 1.24.0, 1.25.0, 1.26.8 and 1.27.3: the same values.
 // Only GOINSECURE hosts use another client (impatientInsecureHTTPClient, Timeout 5 s), never GOPROXY URLs.
+import type { Text } from './i18n/message.js';
+import { commonMsg } from './i18n/messages/common.js';
 import type { ProbePhase } from './probe-types.js';
 
 /** Go's own bound on one phase and the error it prints when the bound is reached. */
@@ -45,14 +47,13 @@ export function goBoundFor(phase: ProbePhase, step?: ProxyStep): GoBound {
  * The clause a timeout message ends with: what Go does in that phase. A dial can also end sooner when the operating
  * system gives up first (Windows after about 21 s); that is said too.
  */
-export function goBoundWords(bound: GoBound, phase: ProbePhase): string {
-  if (bound.limitMs === null) {
-    const what = phase === 'body' ? 'on a response body' : 'on the response';
-    return `Go sets no limit ${what}: it waits as long as the connection stays open`;
-  }
+export function goBoundWords(bound: GoBound, phase: ProbePhase): Text {
+  if (bound.limitMs === null) return commonMsg(phase === 'body' ? 'probe.go.noLimitBody' : 'probe.go.noLimit');
   const dial = phase === 'dns' || phase === 'connect' || bound.error?.startsWith('proxyconnect');
-  const os = dial ? ' (or sooner, when the OS gives up first)' : '';
-  return `Go gives up after ${seconds(bound.limitMs)}${os} with "${bound.error}"`;
+  return commonMsg(dial ? 'probe.go.givesDial' : 'probe.go.gives', {
+    limit: seconds(bound.limitMs),
+    error: bound.error ?? '',
+  });
 }
 
 function seconds(ms: number): string {
@@ -63,11 +64,14 @@ function seconds(ms: number): string {
  * What Go does about a request that has not been answered, from a probe of it: the bound of the phase where the
  * probe stalled, else (no probe, or it stalled after the connection was up) Go's lack of a response limit.
  */
-export function goWaitWords(finding?: { phase?: string; go?: { limitMs?: number | null; error?: string } }): string {
+export function goWaitWords(finding?: { phase?: string; go?: { limitMs?: number | null; error?: string } }): Text {
   const go = finding?.go;
   if (go?.limitMs) {
-    const where = finding?.phase ? ` in the ${finding.phase} phase` : '';
-    return `Go gives up after ${seconds(go.limitMs)}${where}${go.error ? ` with "${go.error}"` : ''}`;
+    return commonMsg('probe.go.givesAfter', {
+      limit: seconds(go.limitMs),
+      where: finding?.phase ? commonMsg('probe.go.inPhase', { phase: finding.phase }) : '',
+      with: go.error ? commonMsg('probe.go.withError', { error: go.error }) : '',
+    });
   }
-  return 'Go sets no limit on a response: it waits as long as the connection stays open';
+  return commonMsg('probe.go.noLimitAny');
 }

@@ -1,6 +1,8 @@
 // Pure classification of what went wrong in a probe: Node/undici error codes and HTTP statuses become one ProbeCause,
 // the phase it happened in, the hop that failed and one sentence a user can act on (TLS: tls-cause.ts; answer bodies:
 // proxy-body.ts; timeouts and hops: probe-hop.ts; CONNECT answers: connect-answer.ts).
+import type { Text } from './i18n/message.js';
+import { commonMsg } from './i18n/messages/common.js';
 import type { ProxyStep } from './go-net-bounds.js';
 import { isProxyHop, nameHop, peerWords } from './probe-hop.js';
 import type { ProbeCause, ProbeHop, ProbePhase, ProbeResult, ProxyFinding } from './probe-types.js';
@@ -9,7 +11,7 @@ import type { ProbeCause, ProbeHop, ProbePhase, ProbeResult, ProxyFinding } from
 export interface ProbeFailure {
   cause: ProbeCause;
   phase?: ProbePhase;
-  message: string;
+  message: Text;
   status?: number;
   tls?: ProbeResult['tls'];
   hop?: ProbeHop;
@@ -64,57 +66,68 @@ function classifyCode(err: unknown, code: string, phase: ProbePhase, ctx: Failur
   const who = peerWords(phase, ctx);
   if (DNS_CODES.has(code)) {
     const host = ctx.address.replace(/:\d+$/, '');
-    const why = code === 'EAI_AGAIN' ? 'temporary DNS failure, the resolver did not answer' : 'no such host';
-    const what = proxyHop ? `the host of proxy ${ctx.via}` : host;
+    const why = commonMsg(code === 'EAI_AGAIN' ? 'probe.dns.again' : 'probe.dns.noSuchHost');
+    const what = proxyHop ? commonMsg('probe.dns.proxyHost', { proxy: ctx.via ?? '' }) : host;
     return {
       cause: proxyHop ? 'proxy' : 'dns',
       phase: proxyHop ? phase : 'dns',
-      message: `DNS lookup of ${what} failed (${why})`,
+      message: commonMsg('probe.dns', { host: what, why }),
     };
   }
   if (code === 'ECONNREFUSED') {
-    return { cause: proxyHop ? 'proxy' : 'refused', phase, message: `connection refused by ${who}` };
+    return { cause: proxyHop ? 'proxy' : 'refused', phase, message: commonMsg('probe.refused', { peer: who }) };
   }
   if (code === 'ETIMEDOUT') {
-    return { cause: 'timeout', phase, message: `TCP connect to ${who} timed out` };
+    return { cause: 'timeout', phase, message: commonMsg('probe.connectTimeout', { peer: who }) };
   }
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
-    const why = code === 'EHOSTUNREACH' ? 'no route to host' : 'network is unreachable';
-    return { cause: proxyHop ? 'proxy' : 'unknown', phase, message: `cannot reach ${who} (${why})` };
+    const why = commonMsg(code === 'EHOSTUNREACH' ? 'probe.noRoute' : 'probe.netUnreachable');
+    return {
+      cause: proxyHop ? 'proxy' : 'unknown',
+      phase,
+      message: commonMsg('probe.unreachable', { peer: who, why }),
+    };
   }
   if (RESET_CODES.has(code)) {
     if (proxyHop && ctx.step === 'answer') {
-      const message = `proxy ${ctx.via} closed the connection without answering the CONNECT to ${ctx.target ?? 'the target'}`;
+      const message = commonMsg('probe.connectClosed', {
+        proxy: ctx.via ?? '',
+        target: ctx.target ?? commonMsg('probe.theTarget'),
+      });
       return { cause: 'proxy', phase, message };
     }
-    const where = phase === 'tls' ? 'during the TLS handshake' : phaseWords(phase);
-    return { cause: proxyHop ? 'proxy' : 'reset', phase, message: `connection closed by ${who} ${where}` };
+    const where = phase === 'tls' ? commonMsg('probe.where.tls') : phaseWords(phase);
+    return { cause: proxyHop ? 'proxy' : 'reset', phase, message: commonMsg('probe.closed', { peer: who, where }) };
   }
   if (code.startsWith('HPE_') || code === 'UND_ERR_INVALID_ARG' || code === 'UND_ERR_RESPONSE') {
-    return { cause: 'bad-response', phase, message: `${who} did not answer with valid HTTP (${code})` };
+    return { cause: 'bad-response', phase, message: commonMsg('probe.badHttp', { peer: who, code }) };
   }
   if (phase === 'tls' && (code.startsWith('ERR_SSL_') || code === 'EPROTO')) {
     return {
       cause: 'tls',
       phase,
-      message: `TLS handshake with ${who} failed: the server does not speak TLS here (plain HTTP port?)`,
+      message: commonMsg('probe.notTls', { peer: who }),
       tls: { reason: 'other', code },
     };
   }
   const text = err instanceof Error ? err.message : String(err);
-  return { cause: proxyHop ? 'proxy' : 'unknown', phase, message: `${who}: ${text}${code ? ` (${code})` : ''}` };
+  return {
+    cause: proxyHop ? 'proxy' : 'unknown',
+    phase,
+    message: commonMsg('probe.other', { peer: who, error: `${text}${code ? ` (${code})` : ''}` }),
+  };
 }
 
-function phaseWords(phase: ProbePhase): string {
+function phaseWords(phase: ProbePhase): Text {
   switch (phase) {
     case 'first-byte':
-      return 'before sending a response';
+      return commonMsg('probe.where.firstByte');
     case 'body':
-      return 'while sending the response body';
+      return commonMsg('probe.where.body');
     case 'proxy-connect':
-      return 'while setting up the CONNECT tunnel';
+      return commonMsg('probe.where.proxyConnect');
     default:
-      return `during ${phase}`;
+      return commonMsg('probe.where.other', { phase });
   }
 }
 
@@ -127,11 +140,16 @@ export function classifyStatus(status: number, url: string, reason?: string): Pr
   const text = reason || (STATUS_TEXT[status] ?? '');
   const label = text ? `${status} ${text}` : String(status);
   if (status === 401 || status === 403 || status === 407) {
-    const hint = status === 403 ? 'access denied' : 'credentials required or rejected';
-    return { cause: 'auth', phase: 'first-byte', status, message: `${url} answered ${label} (${hint})` };
+    const hint = commonMsg(status === 403 ? 'probe.status.denied' : 'probe.status.credentials');
+    return {
+      cause: 'auth',
+      phase: 'first-byte',
+      status,
+      message: commonMsg('probe.status.auth', { url, label, hint }),
+    };
   }
-  const hint = status === 404 || status === 410 ? ' (reachable; it does not serve this path)' : '';
-  return { cause: 'http-status', phase: 'first-byte', status, message: `${url} answered ${label}${hint}` };
+  const key = status === 404 || status === 410 ? 'probe.status.notServed' : 'probe.status.other';
+  return { cause: 'http-status', phase: 'first-byte', status, message: commonMsg(key, { url, label }) };
 }
 
 const STATUS_TEXT: Record<number, string> = {

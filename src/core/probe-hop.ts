@@ -3,6 +3,8 @@
 // test/fixtures/network: the same for Go 1.19, 1.26 and 1.27). A connection through a proxy is never described as a
 // TCP connection to the target: through a tunnel the TCP peer is the proxy, the TLS and HTTP peer the target.
 import { formatDuration } from './duration.js';
+import type { Text } from './i18n/message.js';
+import { commonMsg } from './i18n/messages/common.js';
 import { goBoundFor, goBoundWords } from './go-net-bounds.js';
 import type { FailureContext, ProbeFailure } from './probe-cause.js';
 import type { ProbePhase, ProxyAction } from './probe-types.js';
@@ -62,9 +64,9 @@ export function nameHop(f: ProbeFailure, code: string, phase: ProbePhase, ctx: F
 }
 
 /** Who a message names for the current phase: the proxy, the tunnel through it, or the target. */
-export function peerWords(phase: ProbePhase, ctx: FailureContext): string {
-  if (isProxyHop(phase, ctx)) return `proxy ${ctx.via ?? ctx.address}`;
-  if (ctx.tunnel) return `${ctx.target ?? ctx.address} (through the tunnel of proxy ${ctx.via})`;
+export function peerWords(phase: ProbePhase, ctx: FailureContext): Text {
+  if (isProxyHop(phase, ctx)) return commonMsg('probe.peer.proxy', { proxy: ctx.via ?? ctx.address });
+  if (ctx.tunnel) return commonMsg('probe.peer.tunnel', { target: ctx.target ?? ctx.address, proxy: ctx.via ?? '' });
   return ctx.address;
 }
 
@@ -72,9 +74,12 @@ export function peerWords(phase: ProbePhase, ctx: FailureContext): string {
 export function timeoutFailure(phase: ProbePhase, timeoutMs: number, ctx: FailureContext): ProbeFailure {
   const t = formatDuration(timeoutMs);
   const bound = goBoundFor(phase, ctx.step);
-  const go = `; ${goBoundWords(bound, phase)}`;
   const target = ctx.target ?? ctx.address;
-  const f: ProbeFailure = { cause: 'timeout', phase, message: `${stallWords(phase, t, ctx, target)}${go}`, go: bound };
+  const message = commonMsg('probe.timeout', {
+    stall: stallWords(phase, t, ctx, target),
+    go: goBoundWords(bound, phase),
+  });
+  const f: ProbeFailure = { cause: 'timeout', phase, message, go: bound };
   if (isProxyHop(phase, ctx)) {
     const action: ProxyAction = ctx.step === 'answer' ? 'silent' : 'unreachable';
     return { ...f, hop: 'proxy', peer: ctx.via, proxy: { url: ctx.via!, action } };
@@ -86,30 +91,34 @@ export function timeoutFailure(phase: ProbePhase, timeoutMs: number, ctx: Failur
   return { ...f, hop: 'target', peer: target };
 }
 
-function stallWords(phase: ProbePhase, t: string, ctx: FailureContext, target: string): string {
-  const via = ctx.via;
+function stallWords(phase: ProbePhase, t: string, ctx: FailureContext, target: string): Text {
+  const via = ctx.via ?? '';
+  const address = ctx.address;
   if (phase === 'proxy-connect') {
     return ctx.step === 'answer'
-      ? `proxy ${via} accepted the connection but did not answer the CONNECT to ${target} within ${t}`
-      : `TCP connect to proxy ${via} did not finish within ${t} (packets dropped by a firewall?)`;
+      ? commonMsg('probe.stall.connectAnswer', { proxy: via, target, t })
+      : commonMsg('probe.stall.proxyConnect', { proxy: via, t });
   }
-  if (phase === 'tls' && via && ctx.tunnel) {
-    return `proxy ${via} opened the tunnel to ${target}, but the TLS handshake with ${target} through it did not finish within ${t} (the proxy relays nothing, or the server does not answer)`;
-  }
-  if (phase === 'tls' && via)
-    return `TCP connect to proxy ${via} succeeded, its TLS handshake did not finish within ${t}`;
+  if (phase === 'tls' && via && ctx.tunnel) return commonMsg('probe.stall.tunnelTls', { proxy: via, target, t });
+  if (phase === 'tls' && via) return commonMsg('probe.stall.proxyTls', { proxy: via, t });
   // Through a proxy the TCP peer is the proxy: a tunnel to the target, or a request the proxy forwards (http URLs).
   const reached = via
     ? ctx.tunnel
-      ? `the request reached ${target} through the tunnel of proxy ${via}`
-      : `proxy ${via} took the request for ${target}`
-    : `connection to ${ctx.address} succeeded`;
-  const sentences: Record<Exclude<ProbePhase, 'proxy-connect'>, string> = {
-    dns: `DNS lookup of ${ctx.address.replace(/:\d+$/, '')} did not finish within ${t}`,
-    connect: `TCP connect to ${ctx.address} did not finish within ${t} (packets dropped by a firewall?)`,
-    tls: `TCP connect to ${ctx.address} succeeded, TLS handshake did not finish within ${t}`,
-    'first-byte': `${reached}, no response within ${t}`,
-    body: `${via ? `${reached}; ` : ''}response headers from ${target} arrived, the body did not finish within ${t}`,
-  };
-  return sentences[phase];
+      ? commonMsg('probe.reached.tunnel', { target, proxy: via })
+      : commonMsg('probe.reached.proxy', { proxy: via, target })
+    : commonMsg('probe.reached.direct', { address });
+  switch (phase) {
+    case 'dns':
+      return commonMsg('probe.stall.dns', { host: address.replace(/:\d+$/, ''), t });
+    case 'connect':
+      return commonMsg('probe.stall.connect', { address, t });
+    case 'tls':
+      return commonMsg('probe.stall.tls', { address, t });
+    case 'first-byte':
+      return commonMsg('probe.stall.firstByte', { reached, t });
+    default:
+      return via
+        ? commonMsg('probe.stall.bodyVia', { reached, target, t })
+        : commonMsg('probe.stall.body', { target, t });
+  }
 }

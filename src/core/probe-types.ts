@@ -1,4 +1,5 @@
 // The result of one probe as plain data: what was asked, the outcome, the phase timings and the classified cause.
+import type { Text } from './i18n/message.js';
 
 /** Failure causes of a probe (a fixed vocabulary, part of the doctor JSON document). */
 export type ProbeCause =
@@ -38,8 +39,8 @@ export interface ProbeResult {
   status?: number;
   cause?: ProbeCause;
   phase?: ProbePhase;
-  /** One sentence describing the failure, secrets redacted. */
-  message?: string;
+  /** One sentence describing the failure, secrets redacted (a catalogue Message, or verbatim text). */
+  message?: Text;
   /** For TLS failures: what is wrong and who issued the certificate. */
   tls?: {
     reason: 'unknown-authority' | 'name-mismatch' | 'expired' | 'other';

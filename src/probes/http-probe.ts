@@ -7,6 +7,7 @@ import { classifyGoProxyBody } from '../core/proxy-body.js';
 import { classifyAnswer, answerWords } from '../core/http-answer.js';
 import { timeoutFailure } from '../core/probe-hop.js';
 import { redactSecrets, redactUrl } from '../core/redact.js';
+import { mapVerbatim } from '../core/i18n/message.js';
 import { UsageError } from '../core/errors.js';
 import type { GoProxyBodyKind, ProbeResult } from '../core/probe-types.js';
 import type { NetrcEntry } from '../core/netrc.js';
@@ -175,7 +176,7 @@ function finalResult(
   result.ok = false;
   result.cause = failure.cause;
   if (failure.phase) result.phase = failure.phase;
-  result.message = redactSecrets(failure.message);
+  result.message = mapVerbatim(failure.message, redactSecrets);
   return result;
 }
 
@@ -214,7 +215,7 @@ function failureResult(state: ProbeState, url: string, via: string | undefined, 
     url,
     ok: false,
     cause: f.cause,
-    message: redactSecrets(f.message),
+    message: mapVerbatim(f.message, redactSecrets),
     timings: { ...state.timings, totalMs: state.elapsed() },
   };
   if (f.phase) result.phase = f.phase;

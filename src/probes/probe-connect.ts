@@ -11,7 +11,7 @@ import { verifyPeerAsGo } from './verify-peer.js';
 /** A probe step failed with a classified cause. */
 export class ProbeFailed extends Error {
   constructor(readonly failure: ProbeFailure) {
-    super(failure.message);
+    super(String(failure.message));
     this.name = 'ProbeFailed';
   }
 }

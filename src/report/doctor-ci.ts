@@ -14,8 +14,8 @@ export function doctorFindings(checks: CheckResult[]): CiFinding[] {
         title: `gomodctl doctor: ${c.title}${c.target ? ` (${c.target})` : ''}`,
         kind: c.cause ?? c.group,
         subject: c.target ?? '',
-        message: c.message,
-        facts: c.details ?? [],
+        message: String(c.message),
+        facts: (c.details ?? []).map(String),
         fix: c.fix ?? [],
       }));
   return [...pick('fail'), ...pick('warn')];

@@ -78,7 +78,7 @@ function renderCheck(out: Output, r: CheckResult, verbose: boolean): void {
     out.line(wrapAfter('      ', message, out.columns));
   }
   if (verbose && r.timings) out.line(`      ${out.c.dim(phaseLine(out, r))}`);
-  if (verbose && r.target && r.target !== r.title)
+  if (verbose && r.target && r.target !== String(r.title))
     out.line(`      ${out.c.dim(out.t(doctorMsg('frame.target', { target: r.target })))}`);
   for (const d of r.details ?? []) out.line(wrapAfter(`      ${out.c.dim('•')} `, out.t(d), out.columns));
   const words = { fix: out.t(doctorMsg('frame.fixLabel')), oneOf: out.t(doctorMsg('frame.fixOneOf')) };
@@ -92,7 +92,9 @@ function verdictLine(out: Output, report: DoctorReport): string {
   const warnings = warn ? out.t(doctorMsg('frame.warnings', { count: warn })) : '';
   if (fail) {
     const failed = out.c.red(out.t(doctorMsg('frame.checksFailed', { fail, total })));
-    return failed + (warnings ? `, ${out.c.yellow(warnings)}` : '');
+    return warnings
+      ? out.t(doctorMsg('frame.failedAndWarnings', { failed, warnings: out.c.yellow(warnings) }))
+      : failed;
   }
   if (warnings) return out.c.yellow(out.t(doctorMsg('frame.noneFailed', { warnings })));
   return out.c.green(out.t(doctorMsg('frame.allPassed', { count: total })));

@@ -136,7 +136,7 @@ function problemCase(p: TidyProblem): JUnitCase {
     ...(p.phase ? [`Phase: ${p.phase}`] : []),
     ...renderFixes(p.fix).map((f) => `Fix: ${f}`),
   ];
-  const message = p.message.split('\n')[0]!;
+  const message = String(p.message).split('\n')[0]!;
   return {
     classname: 'gomodctl.tidy',
     name: `${subject} [${p.cause}]`,
@@ -180,13 +180,13 @@ export function doctorJUnit(checks: CheckResult[], opts: { durationMs?: number; 
   const cases = checks.map((r): JUnitCase => {
     const c: JUnitCase = {
       classname: `gomodctl.doctor.${r.group}`,
-      name: r.target ? `${r.title} (${r.target})` : r.title,
+      name: r.target ? `${r.title} (${r.target})` : String(r.title),
       status: r.status === 'fail' ? 'failed' : r.status === 'skip' ? 'skipped' : 'passed',
       timeMs: r.timings?.totalMs,
     };
     const text = [r.message, ...(r.details ?? []), ...renderFixes(r.fix).map((f) => `Fix: ${f}`)].join('\n');
-    if (r.status === 'fail') Object.assign(c, { message: r.message, type: r.cause ?? 'fail', details: text });
-    else if (r.status === 'skip') c.message = r.message;
+    if (r.status === 'fail') Object.assign(c, { message: String(r.message), type: r.cause ?? 'fail', details: text });
+    else if (r.status === 'skip') c.message = String(r.message);
     else if (r.status === 'warn') c.output = `warning: ${text}`;
     return c;
   });

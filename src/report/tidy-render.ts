@@ -1,7 +1,7 @@
 // Human output of `gomodctl tidy`: the final summary and the problems with their fixes (colour via the Output's chalk).
 import type { ChalkInstance } from 'chalk';
 import { formatDuration } from '../core/duration.js';
-import { code, translator, type Translator } from '../core/i18n/message.js';
+import { code, type Text, translator, type Translator } from '../core/i18n/message.js';
 import { tidyMsg } from '../core/i18n/messages/tidy.js';
 import { redactSecrets } from '../core/redact.js';
 import type { TidyProblem, TidyReport } from '../core/tidy/report-model.js';
@@ -120,7 +120,7 @@ export function probeFindingText(
 }
 
 /** The line after the probes: go keeps waiting. */
-export function stillWaitingText(wait: string, tr: Translator = EN): string {
+export function stillWaitingText(wait: Text, tr: Translator = EN): string {
   return tr.t(tidyMsg('stall.stillWaiting', { wait }));
 }
 

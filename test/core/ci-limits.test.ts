@@ -23,7 +23,7 @@ const problem = (i: number): TidyProblem => ({
 const input = (level: AnnotationLevel, i: number): AnnotationInput<TidyProblem> => ({
   level,
   title: `gomodctl tidy: not-found example.com/m${i}`,
-  message: problem(i).message,
+  message: String(problem(i).message),
   item: problem(i),
 });
 

@@ -51,7 +51,7 @@ describe('CONNECT answers (transport.go dialConn: only 200 opens the tunnel)', (
   it('a 2xx other than 200 fails too, as in Go', () => {
     const f = classifyConnectAnswer({ status: 204, reason: 'No Content', challenges: [] }, 'http://p:3128', 'h:443');
     expect(f).toMatchObject({ cause: 'proxy', hop: 'proxy', proxy: { action: 'error-status', status: 204 } });
-    expect(f.message).toContain('Go opens a tunnel only on 200');
+    expect(String(f.message)).toContain('Go opens a tunnel only on 200');
   });
 
   it('407 → auth at the proxy hop, with the realm and without the body when there is none', () => {
@@ -90,14 +90,14 @@ describe("Go's own bounds (net/http DefaultTransport, CONNECT connectCtx)", () =
   });
 
   it('words: a bound with Go\'s error, or "no limit"; never "forever"', () => {
-    expect(goBoundWords(goBoundFor('tls'), 'tls')).toBe(
+    expect(String(goBoundWords(goBoundFor('tls'), 'tls'))).toBe(
       'Go gives up after 10 s with "net/http: TLS handshake timeout"',
     );
-    expect(goBoundWords(goBoundFor('proxy-connect', 'answer'), 'proxy-connect')).toBe(
+    expect(String(goBoundWords(goBoundFor('proxy-connect', 'answer'), 'proxy-connect'))).toBe(
       'Go gives up after 1 min with "context deadline exceeded"',
     );
-    expect(goBoundWords(goBoundFor('connect'), 'connect')).toContain('or sooner, when the OS gives up first');
-    expect(goBoundWords(goBoundFor('body'), 'body')).toBe(
+    expect(String(goBoundWords(goBoundFor('connect'), 'connect'))).toContain('or sooner, when the OS gives up first');
+    expect(String(goBoundWords(goBoundFor('body'), 'body'))).toBe(
       'Go sets no limit on a response body: it waits as long as the connection stays open',
     );
   });
@@ -109,13 +109,13 @@ describe("Go's own bounds (net/http DefaultTransport, CONNECT connectCtx)", () =
       target: 'goproxy.corp.test:443',
       tunnel: true,
     };
-    expect(timeoutFailure('first-byte', 1000, ctx).message).toMatch(
+    expect(String(timeoutFailure('first-byte', 1000, ctx).message)).toMatch(
       /^the request reached goproxy\.corp\.test:443 through the tunnel of proxy http:\/\/p:3128, no response within/,
     );
     const tls = timeoutFailure('tls', 1000, ctx);
     expect(tls).toMatchObject({ hop: 'proxy', proxy: { action: 'tunnel-silent' }, go: { limitMs: 10_000 } });
     const forward = timeoutFailure('first-byte', 1000, { address: 'h:80', via: 'http://p:3128', target: 'h:80' });
-    expect(forward.message).toMatch(/^proxy http:\/\/p:3128 took the request for h:80, no response/);
+    expect(String(forward.message)).toMatch(/^proxy http:\/\/p:3128 took the request for h:80, no response/);
     expect(timeoutFailure('dns', 1000, { address: 'x.invalid:443' })).toMatchObject({ hop: 'dns', peer: 'x.invalid' });
   });
 });
@@ -159,7 +159,7 @@ describe('server response (web/http.go errorDetail, web/api.go formatErrorDetail
       },
       'https://gw/x',
     );
-    expect(f?.message).toBe(
+    expect(String(f?.message)).toBe(
       'https://gw/x answered 403 Blocked (access denied); server response: This module version is not available.',
     );
     expect(classifyAnswer({ status: 200 }, 'u')).toBeNull();

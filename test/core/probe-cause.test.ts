@@ -35,7 +35,7 @@ describe('classifyNetError', () => {
       'TLS handshake with goproxy.corp.test:443 failed: the server does not speak TLS here (plain HTTP port?)',
     ],
   ] as const)('%s in %s → %s', (code, phase, cause, message) => {
-    expect(classifyNetError(err(code), phase, ctx)).toMatchObject({ cause, message });
+    expect(JSON.parse(JSON.stringify(classifyNetError(err(code), phase, ctx)))).toMatchObject({ cause, message });
   });
 
   it('failures talking to the proxy are cause "proxy" and name the proxy', () => {
@@ -63,10 +63,10 @@ describe('classifyNetError', () => {
 
 describe('timeoutFailure', () => {
   it('names the phase where the probe stalled', () => {
-    expect(timeoutFailure('first-byte', 5000, ctx).message).toBe(
+    expect(String(timeoutFailure('first-byte', 5000, ctx).message)).toBe(
       'connection to goproxy.corp.test:443 succeeded, no response within 5.0s; Go sets no limit on the response: it waits as long as the connection stays open',
     );
-    expect(timeoutFailure('tls', 500, ctx).message).toBe(
+    expect(String(timeoutFailure('tls', 500, ctx).message)).toBe(
       'TCP connect to goproxy.corp.test:443 succeeded, TLS handshake did not finish within 500ms; Go gives up after 10 s with "net/http: TLS handshake timeout"',
     );
     expect(timeoutFailure('dns', 500, ctx)).toMatchObject({ cause: 'timeout', phase: 'dns' });
@@ -77,7 +77,7 @@ describe('classifyStatus / classifyConnectAnswer', () => {
   it('maps statuses', () => {
     expect(classifyStatus(200, 'u')).toBeNull();
     expect(classifyStatus(302, 'u')).toBeNull();
-    expect(classifyStatus(404, 'https://p/x')).toMatchObject({
+    expect(JSON.parse(JSON.stringify(classifyStatus(404, 'https://p/x')))).toMatchObject({
       cause: 'http-status',
       status: 404,
       message: 'https://p/x answered 404 Not Found (reachable; it does not serve this path)',

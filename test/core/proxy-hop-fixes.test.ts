@@ -71,9 +71,9 @@ describe('lintProxyEnv', () => {
       'go1.26.8',
     );
     expect(f.map((x) => x.id)).toEqual(['config.proxy-env.https_proxy', 'config.proxy-env.no_proxy']);
-    expect(f[0]!.message).toContain('HTTPS_PROXY="http://u:xxxxx@a:1" and https_proxy="http://b:2" differ');
+    expect(String(f[0]!.message)).toContain('HTTPS_PROXY="http://u:xxxxx@a:1" and https_proxy="http://b:2" differ');
     expect(JSON.stringify(f)).not.toContain('S3cret');
-    expect(f[1]!.message).toMatch(
+    expect(String(f[1]!.message)).toMatch(
       /^NO_PROXY is set but empty, and Go counts an empty value as unset: it uses no_proxy="x"/,
     );
     expect(lintProxyEnv({ HTTPS_PROXY: 'same', https_proxy: 'same' }, null)).toEqual([]);
@@ -83,7 +83,7 @@ describe('lintProxyEnv', () => {
     expect(lintProxyEnv({ REQUEST_METHOD: 'GET', http_proxy: 'p:1' }, null)[0]?.id).toBe('config.proxy-env.cgi');
     expect(lintProxyEnv({ REQUEST_METHOD: 'GET' }, null)).toEqual([]);
     const old = lintProxyEnv({ HTTPS_PROXY: 'socks5h://p:1080' }, 'go1.22.5');
-    expect(old[0]?.message).toContain('reads HTTPS_PROXY as http://socks5h://p:1080');
+    expect(String(old[0]?.message)).toContain('reads HTTPS_PROXY as http://socks5h://p:1080');
     expect(lintProxyEnv({ HTTPS_PROXY: 'socks5h://p:1080' }, 'go1.23.0')).toEqual([]);
     expect(lintProxyEnv({ HTTPS_PROXY: 'p:3128' }, 'go1.19.8')).toEqual([]);
   });

@@ -72,10 +72,10 @@ describe('CONNECT proxy faults: the real go and the probe agree', () => {
 
   it.each(CONNECT_SCENARIOS.map((s) => [s.name, s] as const))('%s', (name, s) => {
     const { go, probe } = results.get(name)!;
-    expect(probe.ok, probe.message).toBe(false);
+    expect(probe.ok, String(probe.message)).toBe(false);
     expect(probe).toMatchObject({ hop: 'proxy', peer: s.proxyUrl ?? expect.stringMatching(/^http:\/\/127\.0\.0\.1:/) });
-    expect(probe.message).not.toMatch(TCP_PEER_IS_TARGET);
-    expect(probe.message).toContain(probe.peer);
+    expect(String(probe.message)).not.toMatch(TCP_PEER_IS_TARGET);
+    expect(String(probe.message)).toContain(probe.peer);
     if (s.goGivesUpAfterMs && s.goGivesUpAfterMs > STILL_WAITING_MS) {
       // Go is still waiting on its own bound; what it prints then was captured from the real go (fixtures).
       expect(go.waited).toBe(true);

@@ -60,7 +60,7 @@ describe('server response: the same words as go', () => {
     expect(probe.ok).toBe(false);
     expect(probe.serverResponse ?? '').toBe(go);
     expect(goStatus).toBe(`${answer.status} ${probe.statusText}`);
-    if (go !== '') expect(probe.message).toContain('server response: ');
+    if (go !== '') expect(String(probe.message)).toContain('server response: ');
   });
 });
 
@@ -72,7 +72,7 @@ describe('gateway pages', () => {
       body: '<html><head><title>Access Denied &ndash; Corp</title></head></html>',
     });
     expect(html.probe.gateway).toEqual({ kind: 'html', title: 'Access Denied &ndash; Corp' });
-    expect(html.probe.message).toContain('with an HTML page "Access Denied &ndash; Corp"');
+    expect(String(html.probe.message)).toContain('with an HTML page "Access Denied &ndash; Corp"');
     const login = await both({
       status: 401,
       contentType: 'text/html; charset=utf-8',
@@ -90,7 +90,7 @@ describe('gateway pages', () => {
     cleanups.push(() => gw.close());
     const r = await probeUrl(`${gw.url}/example.com/dep/@v/list`, { timeoutMs: 2000, env: {}, expect: 'list' });
     expect(r).toMatchObject({ ok: false, cause: 'bad-response', hop: 'target' });
-    expect(r.message).toBe(
+    expect(String(r.message)).toBe(
       'the server answered with a login page "Welcome to Hotel WiFi", not a Go module proxy response (a gateway asking to sign in)',
     );
   });

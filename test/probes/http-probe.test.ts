@@ -101,7 +101,7 @@ describe('successful probes report ordered phase timings', () => {
   it('https via localhost: dns, connect, tls, first byte all present and ordered', async () => {
     const url = `https://localhost:${portOf(secure.url)}${LIST}`;
     const r = await probeUrl(url, opts({ expect: 'list' }));
-    expect(r.ok, r.message).toBe(true);
+    expect(r.ok, String(r.message)).toBe(true);
     for (const k of ['dnsMs', 'connectMs', 'tlsMs', 'ttfbMs'] as const) expect(r.timings[k]).toBeTypeOf('number');
     expectOrdered(r);
     expect(r.via).toBeUndefined();
@@ -115,7 +115,7 @@ describe('successful probes report ordered phase timings', () => {
     });
     const loop = await probeUrl(redirector.url + '/loop', opts());
     expect(loop).toMatchObject({ ok: false, cause: 'http-status', status: 302 });
-    expect(loop.message).toContain('stopped after 10 redirects');
+    expect(String(loop.message)).toContain('stopped after 10 redirects');
   });
 });
 
@@ -123,12 +123,12 @@ describe('each failure cause, end to end', () => {
   it('dns: a name under .invalid', async () => {
     const r = await probeUrl('https://nothing.invalid/x/@v/list', opts());
     expect(r).toMatchObject({ ok: false, cause: 'dns', phase: 'dns' });
-    expect(r.message).toContain('nothing.invalid');
+    expect(String(r.message)).toContain('nothing.invalid');
   });
 
   it('refused: nothing listening', async () => {
     const r = await probeUrl(refused + LIST, opts());
-    expect(r).toMatchObject({
+    expect({ ...r, message: String(r.message) }).toMatchObject({
       ok: false,
       cause: 'refused',
       phase: 'connect',
@@ -139,7 +139,7 @@ describe('each failure cause, end to end', () => {
   it('timeout at first byte: blackhole', async () => {
     const r = await probeUrl(plain.base('blackhole') + LIST, opts({ timeoutMs: 400 }));
     expect(r).toMatchObject({ ok: false, cause: 'timeout', phase: 'first-byte' });
-    expect(r.message).toMatch(/succeeded, no response within 400ms/);
+    expect(String(r.message)).toMatch(/succeeded, no response within 400ms/);
     expect(r.timings.connectMs).toBeTypeOf('number');
     expect(r.timings.totalMs).toBeGreaterThanOrEqual(390);
   });
@@ -153,7 +153,7 @@ describe('each failure cause, end to end', () => {
   it('timeout in TLS: TCP accepted, handshake never answered', async () => {
     const r = await probeUrl(`https://127.0.0.1:${stallTls.port}/`, opts({ timeoutMs: 400 }));
     expect(r).toMatchObject({ ok: false, cause: 'timeout', phase: 'tls' });
-    expect(r.message).toMatch(/TLS handshake did not finish within 400ms/);
+    expect(String(r.message)).toMatch(/TLS handshake did not finish within 400ms/);
   });
 
   it('reset: the server destroys the socket', async () => {
@@ -178,7 +178,7 @@ describe('each failure cause, end to end', () => {
   it('bad-response: an HTML page where a version list belongs', async () => {
     const r = await probeUrl(plain.base('notgo') + LIST, opts({ expect: 'list' }));
     expect(r).toMatchObject({ ok: false, status: 200, cause: 'bad-response', phase: 'body' });
-    expect(r.message).toMatch(/HTML page/);
+    expect(String(r.message)).toMatch(/HTML page/);
   });
 
   it('tls unknown authority names the issuer (the CA is not trusted)', async () => {
@@ -190,7 +190,7 @@ describe('each failure cause, end to end', () => {
       phase: 'tls',
       tls: { reason: 'unknown-authority', issuer: 'CN=gomodctl test ca' },
     });
-    expect(r.message).toContain('certificate signed by unknown authority (issuer: CN=gomodctl test ca)');
+    expect(String(r.message)).toContain('certificate signed by unknown authority (issuer: CN=gomodctl test ca)');
     expect(secure.log.some((e) => e.url === LIST)).toBe(false);
   });
 
@@ -201,7 +201,7 @@ describe('each failure cause, end to end', () => {
     });
     const w = await probeUrl(wrongName.url + LIST, opts());
     expect(w).toMatchObject({ cause: 'tls', tls: { reason: 'name-mismatch' } });
-    expect(w.message).toContain('wrong.invalid');
+    expect(String(w.message)).toContain('wrong.invalid');
   });
 
   it('https to a plain-HTTP port is a TLS failure', async () => {
@@ -213,7 +213,9 @@ describe('each failure cause, end to end', () => {
   it('https → http redirect is refused like Go (web/http.go)', async () => {
     const r = await probeUrl(`${secureRedirector.url}/to-http`, opts());
     expect(r).toMatchObject({ ok: false, cause: 'http-status', status: 302 });
-    expect(r.message).toMatch(/^redirected from secure URL https:\/\/127\.0\.0\.1:\d+\/to-http to insecure URL http:/);
+    expect(String(r.message)).toMatch(
+      /^redirected from secure URL https:\/\/127\.0\.0\.1:\d+\/to-http to insecure URL http:/,
+    );
   });
 
   it('an external abort signal ends the probe', async () => {

@@ -58,7 +58,7 @@ describe('HTTPS_PROXY / HTTP_PROXY / NO_PROXY', () => {
   it('an https URL goes through HTTPS_PROXY via CONNECT; the probe never resolves the name itself', async () => {
     proxy.log.splice(0);
     const r = await probeUrl(target(), opts({ HTTPS_PROXY: proxy.url }));
-    expect(r, r.message).toMatchObject({ ok: true, status: 200, via: proxy.url });
+    expect(r, String(r.message)).toMatchObject({ ok: true, status: 200, via: proxy.url });
     expect(proxy.log[0]).toMatchObject({ method: 'CONNECT', target: `goproxy.corp.test:${port}` });
     expect(r.timings.tlsMs).toBeTypeOf('number');
   });
@@ -109,7 +109,7 @@ describe('HTTPS_PROXY / HTTP_PROXY / NO_PROXY', () => {
   it('proxy refusing the connection → cause proxy', async () => {
     const r = await probeUrl(target(), opts({ HTTPS_PROXY: refused }));
     expect(r).toMatchObject({ ok: false, cause: 'proxy', phase: 'proxy-connect' });
-    expect(r.message).toContain('connection refused by proxy');
+    expect(String(r.message)).toContain('connection refused by proxy');
   });
 
   it('CONNECT answered 403 → cause proxy with the status', async () => {
@@ -142,7 +142,7 @@ describe('HTTPS_PROXY / HTTP_PROXY / NO_PROXY', () => {
       const via = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
       const r = await probeUrl(target(), opts({ HTTPS_PROXY: via }, { timeoutMs: 400 }));
       expect(r).toMatchObject({ ok: false, cause: 'timeout', phase: 'proxy-connect', via });
-      expect(r.message).toMatch(
+      expect(String(r.message)).toMatch(
         /accepted the connection but did not answer the CONNECT to goproxy\.corp\.test:\d+ within 400ms/,
       );
       expect(r).toMatchObject({ hop: 'proxy', peer: via, proxy: { action: 'silent' }, go: { limitMs: 60_000 } });
@@ -198,7 +198,7 @@ describe('.netrc and URL credentials', () => {
     plain.clearLog();
     const r = await probeUrl(withCreds(`${plain.base('auth')}${LIST}`, 'gopher', SECRET), opts({}));
     expect(r).toMatchObject({ ok: false, cause: 'auth' });
-    expect(r.message).toMatch(/^refusing to pass credentials to insecure URL http:\/\/gopher:xxxxx@/);
+    expect(String(r.message)).toMatch(/^refusing to pass credentials to insecure URL http:\/\/gopher:xxxxx@/);
     expect(plain.log).toEqual([]);
     noSecret(r);
   });

@@ -13,7 +13,7 @@ export function exchangeOf(r: ProbeResult): Exchange {
   if (ct) e.contentType = ct;
   const bytes = r.bytes?.length ?? (r.body !== undefined ? Buffer.byteLength(r.body) : undefined);
   if (bytes !== undefined) e.bytes = bytes;
-  if (r.status === undefined && r.message) e.error = r.message;
+  if (r.status === undefined && r.message) e.error = String(r.message);
   if (r.redirects) e.redirects = r.redirects;
   return e;
 }

@@ -169,7 +169,7 @@ const REDIRECT_ERROR = /redirected from secure URL|stopped after 10 redirects/;
 
 /** Redirects are allowed, within Go's rules: at most 10, never from https to http. */
 export function redirectCheck(all: ProbeResult[]): ProxyCheck {
-  const broken = all.filter((r) => REDIRECT_ERROR.test(r.message ?? ''));
+  const broken = all.filter((r) => REDIRECT_ERROR.test(String(r.message ?? '')));
   const followed = all.filter((r) => r.redirects?.length);
   if (broken.length) {
     const f = { problem: 'redirect' as const, message: broken[0]!.message! };

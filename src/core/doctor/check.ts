@@ -1,6 +1,8 @@
 // The validator pattern (flutter doctor): each check has an id and a run(); all start at once,
 // results keep declaration order, and a thrown exception becomes a failed result, never a crashed report.
 import type { Fix } from '../fix/fix.js';
+import type { Text } from '../i18n/message.js';
+import { doctorMsg } from '../i18n/messages/doctor.js';
 import type { ProbeHop } from '../probe-types.js';
 
 /** Doctor check status. */
@@ -10,7 +12,8 @@ type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
 export interface CheckResult {
   id: string;
   group: string;
-  title: string;
+  /** What was checked, in the user's language when a Message (JSON: English). */
+  title: Text;
   status: CheckStatus;
   target?: string;
   cause?: string;
@@ -20,9 +23,10 @@ export interface CheckResult {
   hop?: ProbeHop;
   peer?: string;
   timings?: { dnsMs?: number; connectMs?: number; tlsMs?: number; ttfbMs?: number; totalMs: number; reused?: true };
-  message: string;
+  /** The finding (a catalogue Message, or verbatim text such as Go's or a server's words). */
+  message: Text;
   /** Further lines shown indented under the check (human output), also in JSON. */
-  details?: string[];
+  details?: Text[];
   /** What to change, as data (report/fix-render.ts prints it). */
   fix?: Fix[];
 }
@@ -31,7 +35,7 @@ export interface CheckResult {
 export interface DoctorCheck<Ctx> {
   id: string;
   group: string;
-  title: string;
+  title: Text;
   run(ctx: Ctx): Promise<CheckResult | CheckResult[]>;
 }
 
@@ -70,7 +74,7 @@ function crashResult<Ctx>(check: DoctorCheck<Ctx>, err: unknown): CheckResult {
     title: check.title,
     status: 'fail',
     cause: 'internal',
-    message: `the check itself failed: ${msg}`,
+    message: doctorMsg('check.crashed', { error: msg }),
   };
 }
 

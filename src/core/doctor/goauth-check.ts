@@ -2,6 +2,7 @@
 // running them (probes/goauth-run.ts inspectGoAuth). Go itself reports GOAUTH problems only under -x ("GOAUTH
 // encountered errors for …", auth.go runGoAuth) and goes on without the credentials, so a broken helper shows up as
 // a plain 401/403/404 from the proxy: these findings say why. No credential and no command argument is ever printed.
+import { doctorMsg } from '../i18n/messages/doctor.js';
 import { commentFix, type Fix } from '../fix/fix.js';
 import { hasGoAuth, safeGoAuth, type GoAuthPlan, type GoAuthProblem } from '../goauth.js';
 import type { CheckResult } from './check.js';
@@ -35,7 +36,7 @@ export function goAuthFindings(input: GoAuthCheckInput): CheckResult[] {
       {
         ...BASE,
         status: 'warn',
-        message: `GOAUTH is set, but ${input.goVersion ?? 'this Go'} predates GOAUTH (Go 1.24): it sends .netrc credentials only`,
+        message: doctorMsg('goauth.predates', { version: input.goVersion ?? doctorMsg('goauth.thisGo') }),
       },
     ];
   }
@@ -43,12 +44,12 @@ export function goAuthFindings(input: GoAuthCheckInput): CheckResult[] {
   const i = input.inspection;
   if (!i) return [];
   if (!i.plan.ok) {
-    const fatal = i.problems.find((p) => p.outcome === 'fatal')?.message ?? 'GOAUTH is invalid';
+    const fatal = i.problems.find((p) => p.outcome === 'fatal')?.message ?? doctorMsg('goauth.invalid');
     return [
       {
         ...BASE,
         status: 'fail',
-        message: `every https download stops before its first request: ${fatal}`,
+        message: doctorMsg('goauth.fatal', { error: fatal }),
         fix: [
           {
             kind: 'set',
@@ -67,7 +68,7 @@ export function goAuthFindings(input: GoAuthCheckInput): CheckResult[] {
     ...BASE,
     id: `${BASE.id}.${n}`,
     status: 'warn' as const,
-    message: `${p.message}; Go says so only under -x and goes on without these credentials`,
+    message: doctorMsg('goauth.problem', { problem: p.message }),
     fix: problemFix(p),
   }));
 }
@@ -76,8 +77,11 @@ function okResult(input: GoAuthCheckInput, found: Record<string, boolean>): Chec
   const urls = Object.keys(found);
   const withCreds = urls.filter((u) => found[u]);
   const value = safeGoAuth(input.goauth?.value || 'netrc');
-  const what = urls.length === 0 ? '' : `; credentials for ${withCreds.length} of ${urls.length} https URLs probed`;
-  return { ...BASE, status: 'ok', message: `GOAUTH=${value}: every method ran${what}` };
+  const message =
+    urls.length === 0
+      ? doctorMsg('goauth.ok', { value })
+      : doctorMsg('goauth.okFound', { value, found: withCreds.length, total: urls.length });
+  return { ...BASE, status: 'ok', message };
 }
 
 function problemFix(p: GoAuthProblem): Fix[] {

@@ -1,5 +1,7 @@
 // Lint rules that read settings together, with the environment and go.mod: GONOPROXY/GONOSUMDB overriding GOPRIVATE,
 // environment shadowing, HTTP_PROXY without HTTPS_PROXY, missing replace directories, and our model against Go's.
+import { code } from '../i18n/message.js';
+import { doctorMsg } from '../i18n/messages/doctor.js';
 import { getVar, shadowedVars } from '../config-model.js';
 import type { ConfigModel } from '../config-types.js';
 import { commandFix, commentFix, copyVarFix, setFix, unsetFix } from '../fix/fix.js';
@@ -22,8 +24,8 @@ export function lintLeaks(model: ConfigModel): Finding[] {
   const parsed = parseGoproxy(getVar(model, 'GOPROXY'), getVar(model, 'GONOPROXY'));
   const publicProxy = parsed.ok && parsed.entries.some((e) => e.kind === 'url' && isPublicProxyUrl(e.url));
   for (const [name, sink, isPublic] of [
-    ['GONOPROXY', 'the proxy', publicProxy],
-    ['GONOSUMDB', 'the checksum database', true],
+    ['GONOPROXY', doctorMsg('lint.sink.proxy'), publicProxy],
+    ['GONOSUMDB', doctorMsg('lint.sink.sumdb'), true],
   ] as const) {
     const v = model.vars[name];
     if (!v || v.source === 'default' || !isPublic) continue;
@@ -36,7 +38,7 @@ export function lintLeaks(model: ConfigModel): Finding[] {
       title: name,
       status: 'fail',
       target: leaked.join(','),
-      message: `${name}=${v.value} overrides GOPRIVATE, so modules matching ${leaked.join(', ')} are sent to ${sink}`,
+      message: doctorMsg('lint.overridesPrivate', { name, value: v.value, patterns: leaked.join(', '), sink }),
       fix: [
         setFix(model, name, [v.value, ...leaked].join(',')),
         unsetFix(model, name, `or: let ${name} inherit GOPRIVATE`),
@@ -53,7 +55,12 @@ export function lintShadowing(model: ConfigModel): Finding[] {
     title: v.name,
     status: 'warn' as const,
     target: v.name,
-    message: `${v.name} is set in the environment (${redactSecrets(v.value)}), which overrides the GOENV value (${redactSecrets(v.shadowedGoenvValue ?? '')}): go env -w ${v.name}=… has no effect`,
+    message: doctorMsg('lint.shadowed', {
+      name: v.name,
+      value: redactSecrets(v.value),
+      goenv: redactSecrets(v.shadowedGoenvValue ?? ''),
+      command: code(`go env -w ${v.name}=…`),
+    }),
     fix: [
       unsetFix(
         model,
@@ -75,8 +82,7 @@ export function lintHttpProxy(env: Record<string, string | undefined>): Finding[
       title: 'HTTPS_PROXY',
       status: 'warn',
       target: redactSecrets(http),
-      message:
-        'HTTP_PROXY is set but HTTPS_PROXY is not: Go uses HTTPS_PROXY for https:// proxies and ignores HTTP_PROXY for them',
+      message: doctorMsg('lint.httpProxyOnly'),
       fix: [env.HTTP_PROXY ? copyVarFix('HTTPS_PROXY', 'HTTP_PROXY') : copyVarFix('https_proxy', 'http_proxy')],
     },
   ];
@@ -92,7 +98,7 @@ export function lintReplaceDirs(goMod: GoMod | null, dirs: Record<string, boolea
       title: 'go.mod replace',
       status: 'fail' as const,
       target: r.newPath,
-      message: `go.mod replaces ${r.oldPath} with ${r.newPath}, which does not exist`,
+      message: doctorMsg('lint.replaceMissing', { old: r.oldPath, new: r.newPath }),
       fix: [
         commandFix(['go', 'mod', 'edit', `-dropreplace=${r.oldPath}${r.oldVersion ? `@${r.oldVersion}` : ''}`]),
         commentFix(`or create or clone ${r.newPath}`),
@@ -111,7 +117,7 @@ export function lintDisagreement(model: ConfigModel): Finding[] {
       title: name,
       status: 'warn',
       target: name,
-      message: `gomodctl computed ${name}=${redactSecrets(v.computed)} but go reports ${redactSecrets(v.value)}; the report below follows go`,
+      message: doctorMsg('lint.disagree', { name, computed: redactSecrets(v.computed), value: redactSecrets(v.value) }),
     });
   }
   return out;

@@ -1,5 +1,6 @@
 // Lint rules that read one setting at a time (GOPROXY, GOSUMDB, GOFLAGS, GOPRIVATE-style patterns), with Go's own
 // parsers, each finding with its fix.
+import { doctorMsg } from '../i18n/messages/doctor.js';
 import { getVar } from '../config-model.js';
 import type { ConfigModel } from '../config-types.js';
 import { commandFix, commentFix, setFix, unsetFix } from '../fix/fix.js';
@@ -20,7 +21,7 @@ export function lintGoproxy(model: ConfigModel): Finding[] {
       title: 'GOPROXY',
       status: 'fail',
       target: redactSecrets(value),
-      message: `GOPROXY is invalid: ${parsed.error}`,
+      message: doctorMsg('lint.goproxyInvalid', { error: parsed.error }),
       fix: [
         setFix(model, 'GOPROXY', 'https://proxy.golang.org,direct'),
         commandFix(['gomodctl', 'init'], 'or choose a proxy with the wizard'),
@@ -36,7 +37,7 @@ export function lintGoproxy(model: ConfigModel): Finding[] {
       title: 'GOPROXY',
       status: 'warn',
       target: 'off',
-      message: 'GOPROXY=off: every public module lookup fails with "module lookup disabled by GOPROXY=off"',
+      message: doctorMsg('lint.goproxyOff'),
       fix: [setFix(model, 'GOPROXY', 'https://proxy.golang.org,direct')],
     });
   }
@@ -54,7 +55,7 @@ export function lintGosumdb(model: ConfigModel): Finding[] {
         title: 'GOSUMDB',
         status: 'fail',
         target: redactSecrets(value),
-        message: `GOSUMDB is invalid: ${parsed.error} (go reports "verifying module: ${parsed.error}")`,
+        message: doctorMsg('lint.gosumdbInvalid', { error: parsed.error }),
         fix: [
           unsetFix(model, 'GOSUMDB'),
           setFix(
@@ -75,7 +76,7 @@ export function lintGosumdb(model: ConfigModel): Finding[] {
       title: 'GOSUMDB',
       status: 'warn',
       target: 'off',
-      message: 'GOSUMDB=off disables checksum verification for every module; usually only private modules need it',
+      message: doctorMsg('lint.gosumdbOff'),
       fix: [
         unsetFix(model, 'GOSUMDB'),
         setFix(model, 'GONOSUMDB', priv || '*.corp.example.com', priv ? undefined : 'your private patterns'),
@@ -94,8 +95,7 @@ export function lintGoflags(model: ConfigModel): Finding[] {
       title: 'GOFLAGS',
       status: 'fail',
       target: flags,
-      message:
-        'GOFLAGS contains -insecure, removed in Go 1.17: go get fails with "-insecure flag is no longer supported"',
+      message: doctorMsg('lint.insecureFlag'),
       fix: [
         setFix(model, 'GOFLAGS', flags.replace(/(^|\s)--?insecure(=\S*)?/g, '').trim()),
         setFix(model, 'GOINSECURE', '*.corp.example.com', 'only the hosts that need it'),
@@ -138,9 +138,7 @@ function lintProxyCredentials(entries: ProxyEntry[]): Finding[] {
       title: 'GOPROXY credentials',
       status: insecure ? 'fail' : 'warn',
       target: redactSecrets(e.url),
-      message: insecure
-        ? 'GOPROXY has a password in an http:// URL; Go refuses to send it ("refusing to pass credentials to insecure URL")'
-        : 'GOPROXY has a password in the URL; it shows up in shell history, go env output and CI logs',
+      message: insecure ? doctorMsg('lint.passwordHttp') : doctorMsg('lint.passwordUrl'),
       fix: insecure
         ? [
             commentFix('switch the proxy to https:// first: Go sends credentials (URL or ~/.netrc) only over https'),

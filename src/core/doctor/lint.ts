@@ -8,6 +8,7 @@ import { lintDisagreement, lintHttpProxy, lintLeaks, lintReplaceDirs, lintShadow
 import { lintAllPatterns, lintGoflags, lintGoproxy, lintGosumdb } from './lint-settings.js';
 import { misspelledVars } from './misspelled-vars.js';
 import { lintProxyEnv } from './proxy-env.js';
+import { doctorMsg } from '../i18n/messages/doctor.js';
 
 /** What the lint needs besides the model; the edge fills in file-system facts. */
 interface LintInput {
@@ -44,9 +45,9 @@ export function lintConfig(input: LintInput): CheckResult[] {
       {
         id: 'config',
         group: 'config',
-        title: 'Configuration',
+        title: doctorMsg('check.config.title'),
         status: 'ok',
-        message: 'no problems found in the Go module configuration',
+        message: doctorMsg('check.config.noProblems'),
       },
     ];
   }

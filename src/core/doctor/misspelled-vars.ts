@@ -1,4 +1,5 @@
 // Environment variables that look like Go module settings but that Go does not have (they silently do nothing).
+import { doctorMsg } from '../i18n/messages/doctor.js';
 import { unsetFix } from '../fix/fix.js';
 import type { CheckResult } from './check.js';
 import { MODULE_VARS } from '../known-vars.js';
@@ -69,7 +70,7 @@ export function misspelledVars(
       title: name,
       status: 'warn',
       target: name,
-      message: `${name} is not a Go setting and has no effect${meant ? `; did you mean ${meant}?` : ''}`,
+      message: meant ? doctorMsg('lint.unknownVarMeant', { name, meant }) : doctorMsg('lint.unknownVar', { name }),
       fix: [unsetFix(null, name)],
     });
   }

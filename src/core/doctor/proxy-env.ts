@@ -2,6 +2,7 @@
 // case first, an empty value counts as unset; config.init for NO_PROXY; parseProxy per release, see
 // core/http-proxy-env.ts httpProxyRules). Other tools read them differently — curl and git (libcurl) take the lower
 // case first and ignore upper-case HTTP_PROXY — so two spellings with different values send tools different ways.
+import { doctorMsg } from '../i18n/messages/doctor.js';
 import { unsetFix, copyVarFix } from '../fix/fix.js';
 import { httpProxyRules, parseProxy, proxyEnvSource } from '../http-proxy-env.js';
 import { splitHostPort } from '../net-ip.js';
@@ -25,11 +26,11 @@ function pairFindings(env: Record<string, string | undefined>): Finding[] {
     const u = env[upper];
     const l = env[lower];
     if (u === undefined || l === undefined || u === l) continue; // one name only (or Windows: one variable)
-    const shown = (v: string) => (v === '' ? 'empty' : `"${redactSecrets(v)}"`);
+    const shown = (v: string) => (v === '' ? doctorMsg('lint.empty') : `"${redactSecrets(v)}"`);
     const message =
       u === ''
-        ? `${upper} is set but empty, and Go counts an empty value as unset: it uses ${lower}=${shown(l)}; to go without a proxy, unset both (or list hosts in NO_PROXY)`
-        : `${upper}=${shown(u)} and ${lower}=${shown(l)} differ: Go uses ${upper}; curl and git (libcurl) read ${lower} first, so they take another way`;
+        ? doctorMsg('lint.proxyEmpty', { upper, lower, value: shown(l) })
+        : doctorMsg('lint.proxyDiffer', { upper, upperValue: shown(u), lower, lowerValue: shown(l) });
     out.push({
       id: `config.proxy-env.${upper.toLowerCase()}`,
       title: `${upper} / ${lower}`,
@@ -52,8 +53,7 @@ function cgiFinding(env: Record<string, string | undefined>): Finding[] {
       id: 'config.proxy-env.cgi',
       title: 'REQUEST_METHOD',
       status: 'warn',
-      message:
-        'REQUEST_METHOD is set, so Go believes it runs as a CGI handler and fails every http:// request through HTTP_PROXY ("refusing to use HTTP_PROXY value in CGI environment")',
+      message: doctorMsg('lint.cgi'),
       fix: [unsetFix(null, 'REQUEST_METHOD', 'unless this really is a CGI handler')],
     },
   ];

@@ -110,6 +110,14 @@ export class Message {
     return this.#texts[lang][local] ?? this.#texts.en[local];
   }
 
+  /** This message with `fn` applied to its string parameters (and to those of nested messages): e.g. redaction. */
+  mapParams(fn: (s: string) => string): Message {
+    const params: Record<string, Param> = {};
+    for (const [k, v] of Object.entries(this.params))
+      params[k] = typeof v === 'string' ? fn(v) : v instanceof Message ? v.mapParams(fn) : v;
+    return new Message(this.#texts, this.key, params);
+  }
+
   /** JSON documents carry the English text in every locale. */
   toJSON(): string {
     return render(this, 'en');
@@ -119,6 +127,11 @@ export class Message {
   toString(): string {
     return render(this, 'en');
   }
+}
+
+/** A text with `fn` applied to its verbatim strings: the text itself, or every string parameter of a message. */
+export function mapVerbatim(text: Text, fn: (s: string) => string): Text {
+  return typeof text === 'string' ? fn(text) : text.mapParams(fn);
 }
 
 /** The message constructor of one area: `m('key', { params })` → Message, keys and parameters checked. */

@@ -26,7 +26,7 @@ export function judgeEntry(entry: string, r: ProbeResult | null): EntryProbe {
   if (r === null) return { entry, ok: false, reason: 'module lookup disabled by GOPROXY=off' };
   const isDirect = entry === 'direct';
   const ok = r.ok || r.status === 404 || r.status === 410 || (isDirect && r.status !== undefined);
-  return { entry: isDirect ? entry : redactUrl(entry), ok, reason: ok ? '' : (r.message ?? r.cause ?? 'failed') };
+  return { entry: isDirect ? entry : redactUrl(entry), ok, reason: ok ? '' : String(r.message ?? r.cause ?? 'failed') };
 }
 
 /** True when the list has entries and every one failed. */

@@ -1,4 +1,5 @@
 // Pure diagnosis of a tidy run: errors through the rule table, hanging requests, and private paths sent to proxies.
+import { tidyMsg } from '../i18n/messages/tidy.js';
 import { getVar } from '../config-model.js';
 import { proxyUrls } from '../goproxy.js';
 import { isInternalLookingHost, isPublicModulePath } from '../public-hosts.js';
@@ -141,7 +142,7 @@ function leakProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
       module: mod,
       url: redactUrl(url),
       phase: 'proxy',
-      message: `${paths.join(', ')} ${paths.length === 1 ? 'is' : 'are'} not on a known public host but ${paths.length === 1 ? 'its path was' : 'their paths were'} sent to the proxy ${proxies}: the name leaked to that proxy (and would to the checksum database); GOPRIVATE keeps ${paths.length === 1 ? 'it' : 'them'} off both`,
+      message: tidyMsg(paths.length === 1 ? 'leak.one' : 'leak.many', { paths: paths.join(', '), proxies }),
       fix: [goprivateFix(o.model, paths)],
     },
   ];
@@ -168,7 +169,12 @@ function fellThrough(t: Timeline, problems: TidyProblem[], o: DiagnoseOptions): 
       phase: 'proxy',
       module: direct.module!,
       url: redactUrl(f.url),
-      message: `before going direct, Go asked the proxy ${host ?? ''} for ${direct.module}: a probe of the same URL answers ${st}${f.message ? ` (${f.message})` : ''}, and "|" sent Go on to direct`,
+      message: tidyMsg('fellThrough', {
+        host: host ?? '',
+        module: direct.module!,
+        status: st,
+        probe: f.message ? tidyMsg('fellThroughProbe', { finding: f.message }) : '',
+      }),
       fix: [
         commentFix(
           `if ${host ?? 'that proxy'} should serve ${direct.module}, ask its operator; if the module is private, GOPRIVATE keeps it off the proxy`,

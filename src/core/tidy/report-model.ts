@@ -1,4 +1,5 @@
 // Pure: the `gomodctl tidy --json` document (schemaVersion 1) and the exit code of a run (issue #3).
+import type { Text } from '../i18n/message.js';
 import type { Timeline } from './timeline.js';
 import type { Fix } from '../fix/fix.js';
 
@@ -37,7 +38,8 @@ export interface TidyProblem {
   cause: TidyCause;
   /** The hop that failed when it is not the module proxy itself: the HTTP(S)_PROXY in between (issue 9). */
   hop?: 'proxy';
-  message: string;
+  /** What went wrong: a catalogue Message, or Go's own words (JSON: the English text). */
+  message: Text;
   fix: Fix[];
 }
 

@@ -3,6 +3,8 @@
 import type { TidyCause, TidyProblem } from './report-model.js';
 import { goAtLeast, goLanguageVersion } from '../go-version.js';
 import { redactSecrets, redactUrl } from '../redact.js';
+import { mapVerbatim, type Text } from '../i18n/message.js';
+import { tidyMsg } from '../i18n/messages/tidy.js';
 import type { ErrorDetail } from './detect-error.js';
 import type { ErrorEvent } from './timeline.js';
 import { getVar } from '../config-model.js';
@@ -40,14 +42,17 @@ interface RuleInput {
 interface TidyRule {
   id: string;
   match(i: RuleInput): boolean;
-  explain(i: RuleInput): { message: string; fix: Fix[]; cause?: TidyCause };
+  explain(i: RuleInput): { message: Text; fix: Fix[]; cause?: TidyCause };
 }
 
 const NETWORK: TidyCause[] = ['dns', 'refused', 'timeout', 'reset', 'tls'];
-const at = (d: ErrorDetail): string => (d.host ? ` at ${d.host}` : '');
-const subj = (d: ErrorDetail): string => d.module ?? d.package ?? 'the module';
+const subj = (d: ErrorDetail): Text => d.module ?? d.package ?? tidyMsg('problem.theModule');
+/** "the module proxy" or "the module proxy at HOST". */
+const proxyAt = (d: ErrorDetail): Text =>
+  d.host ? tidyMsg('problem.proxyAt', { host: d.host }) : tidyMsg('problem.theProxy');
 /** The server's words as Go printed them (`server response:`), quoted after the status. */
-const words = (d: ErrorDetail): string => (d.serverResponse ? `: the server says "${d.serverResponse}"` : '');
+const words = (d: ErrorDetail): Text =>
+  d.serverResponse ? tidyMsg('problem.serverSays', { words: d.serverResponse }) : '';
 /**
  * A module path that looks private (internal host labels, not a known public host) and that a proxy was asked for: its
  * name left the company, and GOPRIVATE is the fix (go help private).
@@ -58,8 +63,7 @@ const leakedPrivate = (d: ErrorDetail, model: ConfigModel): string | undefined =
     return undefined;
   return getVar(model, 'GONOPROXY') || getVar(model, 'GOPRIVATE') ? undefined : mod;
 };
-const leakWords = (mod: string | undefined): string =>
-  mod ? `; ${mod} looks private and its path was sent to the proxy (it leaked): GOPRIVATE keeps it off proxies` : '';
+const leakWords = (mod: string | undefined): Text => (mod ? tidyMsg('problem.leaked', { module: mod }) : '');
 /** The HTTPS_PROXY hop in Go's error (a CONNECT that failed), when the model's proxy settings cover the URL. */
 const hopOf = (i: RuleInput) => {
   const proxy = i.d.url ? goProxyFor(i.model, i.d.url) : null;
@@ -77,13 +81,25 @@ const HOP_CAUSE: Record<string, TidyCause> = {
   closed: 'reset',
   'error-status': 'http-status',
 };
-const NET_WORDS: Record<string, string> = {
-  dns: 'does not resolve (DNS)',
-  refused: 'refuses connections',
-  timeout: 'does not answer in time',
-  reset: 'drops the connection',
-  tls: 'presents a certificate Go does not trust',
-};
+const NET_KEYS = {
+  dns: 'problem.net.dns',
+  refused: 'problem.net.refused',
+  timeout: 'problem.net.timeout',
+  reset: 'problem.net.reset',
+  tls: 'problem.net.tls',
+} as const;
+/** What a host does wrong at the network level (NETWORK causes), in words. */
+const netWords = (cause: string): Text =>
+  cause in NET_KEYS ? tidyMsg(NET_KEYS[cause as keyof typeof NET_KEYS]) : cause;
+/** The git command and its reason after a VCS failure: " (`git …`: reason)". */
+const vcsDetail = (d: ErrorDetail): Text =>
+  d.command && d.reason
+    ? tidyMsg('problem.vcsCmdReason', { command: d.command, reason: d.reason })
+    : d.command
+      ? tidyMsg('problem.vcsCmd', { command: d.command })
+      : d.reason
+        ? tidyMsg('problem.vcsReason', { reason: d.reason })
+        : '';
 
 /**
  * git (not Go) failed to resolve the host: the VPN or DNS, and, when git's host is not the module's, the insteadOf
@@ -111,7 +127,7 @@ export const RULES: TidyRule[] = [
     id: 'checksum-mismatch',
     match: ({ d }) => d.cause === 'checksum',
     explain: ({ d }) => ({
-      message: `${subj(d)}: the downloaded code does not match go.sum or the checksum database (SECURITY ERROR): someone changed the module or something on the path rewrites downloads`,
+      message: tidyMsg('problem.checksum', { module: subj(d) }),
       fix: [
         commentFix('find out who changed the module before trusting it'),
         commandFix(['go', 'clean', '-modcache'], 'then retry; if it persists, check GOPROXY for a rewriting mirror'),
@@ -122,7 +138,7 @@ export const RULES: TidyRule[] = [
     id: 'git-terminal-prompt',
     match: ({ d }) => d.cause === 'vcs-auth',
     explain: ({ d, model }) => ({
-      message: `${subj(d)}: git needs credentials and Go disables terminal prompts (GIT_TERMINAL_PROMPT=0)`,
+      message: tidyMsg('problem.gitPrompt', { module: subj(d) }),
       fix: gitAuthFix(model, d.module ?? d.package),
     }),
   },
@@ -130,7 +146,7 @@ export const RULES: TidyRule[] = [
     id: 'module-path-mismatch',
     match: ({ d }) => d.cause === 'module-path',
     explain: ({ d }) => ({
-      message: `${subj(d)}: its go.mod declares a different module path than the one it was required as`,
+      message: tidyMsg('problem.modulePath', { module: subj(d) }),
       fix: [
         commentFix('require (and import) the module by the path its go.mod declares'),
         commentFix('or add a replace directive to go.mod: replace OLD => NEW vX.Y.Z'),
@@ -141,7 +157,7 @@ export const RULES: TidyRule[] = [
     id: 'missing-go-sum',
     match: ({ d }) => d.cause === 'go-sum',
     explain: ({ d }) => ({
-      message: `${subj(d)}: go.sum has no checksum for it`,
+      message: tidyMsg('problem.goSum', { module: subj(d) }),
       fix: [
         commandFix(['go', 'mod', 'download', ...(d.module ? [d.module] : [])]),
         commandFix(['gomodctl', 'tidy', '--explain'], 'tidy writes the missing go.sum lines'),
@@ -154,8 +170,10 @@ export const RULES: TidyRule[] = [
     explain: ({ d, text, model }) => ({
       cause: 'toolchain',
       message: /invalid go version/.test(text)
-        ? 'go.mod asks for a Go version this Go cannot read: it needs a newer Go (toolchain switching exists from Go 1.21)'
-        : `the go line in go.mod needs another Go toolchain and it cannot be downloaded${d.host ? ` from ${d.host}` : ''} (golang.org/toolchain through GOPROXY)`,
+        ? tidyMsg('problem.goVersionUnreadable')
+        : d.host
+          ? tidyMsg('problem.toolchainFrom', { host: d.host })
+          : tidyMsg('problem.toolchain'),
       fix: /invalid go version/.test(text)
         ? [
             commentFix('install Go 1.21 or later: https://go.dev/dl/'),
@@ -171,7 +189,7 @@ export const RULES: TidyRule[] = [
     id: 'goproxy-off',
     match: ({ text }) => /module lookup disabled by GOPROXY=off/.test(text),
     explain: ({ d, model }) => ({
-      message: `${subj(d)}: GOPROXY=off forbids downloading modules that are not in the module cache`,
+      message: tidyMsg('problem.goproxyOff', { module: subj(d) }),
       fix: [setFix(model, 'GOPROXY', 'https://proxy.golang.org,direct', 'or a mirror you can reach'), ...configFix()],
     }),
   },
@@ -200,13 +218,19 @@ export const RULES: TidyRule[] = [
       const cause = HOP_CAUSE[h.action] ?? 'unknown';
       const what =
         h.action === 'auth-required'
-          ? 'asks for credentials (407 Proxy Authentication Required) before it opens a tunnel'
+          ? tidyMsg('problem.hop.auth')
           : h.statusText
-            ? `answers CONNECT with "${h.statusText}"`
-            : `fails (${h.action})`;
+            ? tidyMsg('problem.hop.status', { status: h.statusText })
+            : tidyMsg('problem.hop.fails', { action: h.action });
       return {
         cause,
-        message: `the request for ${subj(i.d)} goes through the proxy ${redactUrl(h.proxy.url)} (${h.proxy.variable}), which ${what} to ${i.d.host ?? 'the module proxy'}; the module proxy itself was never reached`,
+        message: tidyMsg('problem.hop', {
+          module: subj(i.d),
+          proxy: redactUrl(h.proxy.url),
+          variable: h.proxy.variable,
+          what,
+          target: i.d.host ?? tidyMsg('problem.theProxy'),
+        }),
         fix: proxyHopFix(i.d.url!, h.proxy, h.action),
       };
     },
@@ -215,7 +239,7 @@ export const RULES: TidyRule[] = [
     id: 'config',
     match: ({ d }) => d.cause === 'config',
     explain: ({ text }) => ({
-      message: `Go rejects the module configuration: ${text.replace(/^\t?(go: )?/, '')}`,
+      message: tidyMsg('problem.config', { error: text.replace(/^\t?(go: )?/, '') }),
       fix: /go\.mod file not found/.test(text)
         ? [
             commandFix(['gomodctl', 'tidy', '-C', 'path/to/module'], 'run where go.mod is'),
@@ -228,7 +252,11 @@ export const RULES: TidyRule[] = [
     id: 'sumdb-unreachable',
     match: ({ d }) => d.phase === 'sumdb' && NETWORK.includes(d.cause),
     explain: ({ d, model }) => ({
-      message: `the checksum database${at(d)} ${NET_WORDS[d.cause]}; Go cannot verify ${subj(d)}`,
+      message: tidyMsg('problem.sumdbNet', {
+        sumdb: d.host ? tidyMsg('problem.sumdbAt', { host: d.host }) : tidyMsg('problem.theSumdb'),
+        what: netWords(d.cause),
+        module: subj(d),
+      }),
       fix: d.cause === 'tls' ? [...tlsFix(), ...sumdbFix(model, d.module)] : sumdbFix(model, d.module),
     }),
   },
@@ -236,7 +264,9 @@ export const RULES: TidyRule[] = [
     id: 'vcs-host-unreachable',
     match: ({ d }) => d.phase === 'direct' && NETWORK.includes(d.cause),
     explain: ({ d, model }) => ({
-      message: `${subj(d)} is fetched directly from its VCS host${at(d)}, which ${NET_WORDS[d.cause]}${d.command ? ` (\`${d.command}\`` : ''}${d.command && d.reason ? `: ${d.reason})` : d.command ? ')' : d.reason ? ` (${d.reason})` : ''}`,
+      message: d.host
+        ? tidyMsg('problem.vcsNetAt', { module: subj(d), host: d.host, what: netWords(d.cause), detail: vcsDetail(d) })
+        : tidyMsg('problem.vcsNet', { module: subj(d), what: netWords(d.cause), detail: vcsDetail(d) }),
       fix: [
         ...(d.cause === 'dns' && d.reason
           ? gitDnsFix(d)
@@ -265,7 +295,7 @@ export const RULES: TidyRule[] = [
     id: 'tls',
     match: ({ d }) => d.cause === 'tls',
     explain: ({ d }) => ({
-      message: `the module proxy${at(d)} ${NET_WORDS.tls} (a TLS-inspecting gateway?)`,
+      message: tidyMsg('problem.tls', { proxy: proxyAt(d), what: netWords('tls') }),
       fix: tlsFix(),
     }),
   },
@@ -274,8 +304,12 @@ export const RULES: TidyRule[] = [
     match: ({ d }) => NETWORK.includes(d.cause),
     explain: ({ d, model, proxies, text }) => ({
       message: /stream error: stream ID \d+/.test(text)
-        ? `the module proxy${at(d)} resets the HTTP/2 stream while fetching ${subj(d)} (${/stream error: [^;]*; [A-Z_]+/.exec(text)![0]}): transient on most servers, --retry retries it`
-        : `the module proxy${at(d)} ${NET_WORDS[d.cause]} while fetching ${subj(d)}`,
+        ? tidyMsg('problem.h2Reset', {
+            proxy: proxyAt(d),
+            module: subj(d),
+            error: /stream error: [^;]*; [A-Z_]+/.exec(text)![0],
+          })
+        : tidyMsg('problem.proxyNet', { proxy: proxyAt(d), what: netWords(d.cause), module: subj(d) }),
       fix: pipeFix(model, proxies),
     }),
   },
@@ -284,9 +318,15 @@ export const RULES: TidyRule[] = [
     match: ({ d }) => d.cause === 'auth',
     explain: ({ d, model, proxies }) => {
       const leaked = leakedPrivate(d, model);
-      const why = d.serverResponse ? words(d) : ': credentials missing or wrong';
+      const why = d.serverResponse ? words(d) : tidyMsg('problem.authWhy');
       return {
-        message: `the module proxy${at(d)} refuses ${subj(d)} (HTTP ${d.httpStatus ?? 'auth'})${why}${leakWords(leaked)}`,
+        message: tidyMsg('problem.auth', {
+          proxy: proxyAt(d),
+          module: subj(d),
+          status: d.httpStatus ?? 'auth',
+          why,
+          leak: leakWords(leaked),
+        }),
         fix: [
           ...(leaked ? [goprivateFix(model, leaked)] : []),
           commentFix(
@@ -305,7 +345,7 @@ export const RULES: TidyRule[] = [
       const mod = d.module ?? d.package ?? 'the module';
       return {
         cause: 'not-found',
-        message: `${mod}@${rev}: its repository has no revision ${rev} (Go: "unknown revision ${rev}"): a tag that was never pushed, deleted or moved`,
+        message: tidyMsg('problem.unknownRevision', { module: mod, rev }),
         fix: [
           commandFix(['go', 'list', '-m', '-versions', mod], 'the versions Go can see'),
           commentFix(`require a version of ${mod} that exists (the go.mod require line, or go get ${mod}@latest)`),
@@ -320,7 +360,13 @@ export const RULES: TidyRule[] = [
       const mod = d.module ?? d.package;
       const priv = mod !== undefined && !isPublicModulePath(mod);
       return {
-        message: `${subj(d)}${d.version ? `@${d.version}` : ''} was not found${at(d)} (${d.httpStatus ?? 'not found'})${words(d)}${priv ? ': a private module must not be fetched through a proxy' : ''}`,
+        message: tidyMsg('problem.notFound', {
+          module: d.version ? `${String(subj(d))}@${d.version}` : subj(d),
+          at: d.host ? tidyMsg('problem.notFoundAt', { host: d.host }) : '',
+          status: d.httpStatus ?? 'not found',
+          words: words(d),
+          private: priv ? tidyMsg('problem.notFoundPrivate') : '',
+        }),
         fix: priv
           ? [goprivateFix(model, mod)]
           : [commandFix(['go', 'list', '-m', '-versions', mod ?? 'MODULE'], 'check the import path and version')],
@@ -334,10 +380,16 @@ export const RULES: TidyRule[] = [
       const leaked = leakedPrivate(d, model);
       return {
         message: /invalid response from proxy/.test(text)
-          ? `the module proxy${at(d)} answers with something that is not a Go module proxy response (a login page or a block page?)`
+          ? tidyMsg('problem.notProxyAnswer', { proxy: proxyAt(d) })
           : d.httpStatus === 429
-            ? `the module proxy${at(d)} rate-limits the requests for ${subj(d)} (429 Too Many Requests)${words(d)}: transient, --retry waits and retries`
-            : `the module proxy${at(d)} fails with HTTP ${d.httpStatus ?? '?'} for ${subj(d)}${words(d)}${leakWords(leaked)}`,
+            ? tidyMsg('problem.rateLimited', { proxy: proxyAt(d), module: subj(d), words: words(d) })
+            : tidyMsg('problem.httpStatus', {
+                proxy: proxyAt(d),
+                status: d.httpStatus ?? '?',
+                module: subj(d),
+                words: words(d),
+                leak: leakWords(leaked),
+              }),
         fix: [
           ...(leaked ? [goprivateFix(model, leaked)] : []),
           ...pipeFix(model, proxies),
@@ -350,7 +402,11 @@ export const RULES: TidyRule[] = [
     id: 'vcs',
     match: ({ d }) => d.cause === 'vcs',
     explain: ({ d, model }) => ({
-      message: `${subj(d)}: fetching directly from version control failed${d.command ? ` (\`${d.command}\`)` : ''}${d.reason ? `: ${d.reason}` : ''}`,
+      message: tidyMsg('problem.vcs', {
+        module: subj(d),
+        command: d.command ? tidyMsg('problem.vcsCmd', { command: d.command }) : '',
+        reason: d.reason ? tidyMsg('problem.vcsReasonColon', { reason: d.reason }) : '',
+      }),
       fix: vcsFix(model, d),
     }),
   },
@@ -373,7 +429,12 @@ export function explainError(ev: ErrorEvent, model: ConfigModel, proxies: ProxyE
   const input: RuleInput = { d, text, model, proxies };
   const rule = RULES.find((r) => r.match(input))!;
   const e = rule.explain(input);
-  const p: TidyProblem = { rule: rule.id, cause: e.cause ?? d.cause, message: redactSecrets(e.message), fix: e.fix };
+  const p: TidyProblem = {
+    rule: rule.id,
+    cause: e.cause ?? d.cause,
+    message: mapVerbatim(e.message, redactSecrets),
+    fix: e.fix,
+  };
   if (d.module) p.module = d.module;
   if (d.version) p.version = d.version;
   if (d.package) p.package = d.package;

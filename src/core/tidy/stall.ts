@@ -1,6 +1,8 @@
 // Diagnosis of a tidy run that stopped progressing: one problem per hanging request or VCS command (from the -x
 // trace, Go ≥ 1.21), else the route resolver's predicted URLs that the watchdog's probes found failing (Go 1.19).
 // Go sets no response timeout (net/http's DefaultTransport), so a proxy that never answers is a hang, not an error.
+import type { Text } from '../i18n/message.js';
+import { tidyMsg } from '../i18n/messages/tidy.js';
 import { commandFix, commentFix, type Fix } from '../fix/fix.js';
 import { proxyUrls } from '../goproxy.js';
 import { urlHost } from '../hosts.js';
@@ -36,12 +38,12 @@ function findingFor(o: DiagnoseOptions, url: string): ProbeFinding | undefined {
   return o.probes?.find((p) => p.url === url || redactUrl(p.url) === redactUrl(url));
 }
 
-function probeNote(o: DiagnoseOptions, url: string): string {
+function probeNote(o: DiagnoseOptions, url: string): Text {
   const f = findingFor(o, url);
   if (!f) return '';
-  if (f.ok)
-    return `; a fresh probe of the same URL answered${f.status ? ` ${f.status}` : ''} (intermittent, or slow only for Go)`;
-  return f.message ? `; probe: ${f.message}` : f.cause ? `; probe: ${f.cause}` : '';
+  if (f.ok) return f.status ? tidyMsg('hang.probeAnsweredStatus', { status: f.status }) : tidyMsg('hang.probeAnswered');
+  const finding = f.message ?? f.cause;
+  return finding ? tidyMsg('hang.probe', { finding }) : '';
 }
 
 /**
@@ -87,14 +89,20 @@ function untracedZipHangs(t: Timeline, o: DiagnoseOptions, window: number): Tidy
 /** A zip whose body stopped half-way: Go sets no limit on reading a body (net/http's DefaultTransport has none). */
 function bodyStall(o: DiagnoseOptions, w: Waiting): TidyProblem {
   const host = w.url ? urlHost(w.url) : undefined;
-  const got = w.bytes !== undefined ? `${formatBytes(w.bytes)} received` : 'the body started';
+  const got =
+    w.bytes !== undefined ? tidyMsg('hang.bodyReceived', { bytes: formatBytes(w.bytes) }) : tidyMsg('hang.bodyStarted');
   const p: TidyProblem = {
     rule: 'body-stall',
     cause: 'timeout',
     phase: 'body',
     module: w.module!,
     version: w.version!,
-    message: `the download of ${w.module}@${w.version} stopped in the middle of its body: ${got}${host ? ` from ${host}` : ''}, then nothing for ${formatDuration(w.quietMs)} (Go puts no time limit on reading a body: a gateway that holds or filters large downloads hangs it)`,
+    message: tidyMsg('hang.body', {
+      module: `${w.module}@${w.version}`,
+      got,
+      from: host ? tidyMsg('hang.from', { host }) : '',
+      quiet: formatDuration(w.quietMs),
+    }),
     fix: bodyStallFix(o.model, o.proxies, w.url),
   };
   if (w.url) p.url = redactUrl(w.url);
@@ -105,14 +113,19 @@ function bodyStall(o: DiagnoseOptions, w: Waiting): TidyProblem {
 /** A toolchain switch (GOTOOLCHAIN, go.mod's go/toolchain line) whose zip download does not progress. */
 function toolchainStall(o: DiagnoseOptions, w: Waiting): TidyProblem {
   const host = w.url ? urlHost(w.url) : undefined;
-  const got = w.bytes ? `${formatBytes(w.bytes)} received, then ` : '';
+  const got = w.bytes ? tidyMsg('hang.toolchainGot', { bytes: formatBytes(w.bytes) }) : '';
   const p: TidyProblem = {
     rule: 'toolchain-stall',
     cause: 'timeout',
     phase: 'toolchain',
     module: w.module!,
     version: w.version!,
-    message: `go.mod needs toolchain ${w.toolchain}: Go is downloading it${host ? ` from ${host}` : ''} (golang.org/toolchain through GOPROXY) and ${got}nothing came for ${formatDuration(w.quietMs)}`,
+    message: tidyMsg('hang.toolchain', {
+      toolchain: w.toolchain ?? '',
+      from: host ? tidyMsg('hang.from', { host }) : '',
+      got,
+      quiet: formatDuration(w.quietMs),
+    }),
     fix: toolchainFix(o.model),
   };
   if (w.url) p.url = redactUrl(w.url);
@@ -183,7 +196,7 @@ function hangProblem(
 ): TidyProblem {
   const s = urlSubject(url, proxyUrls(o.proxies));
   const via = s.via === 'unknown' ? 'proxy' : s.via;
-  const what = via === 'sumdb' ? 'the checksum database' : via === 'direct' ? 'the VCS host' : 'the module proxy';
+  const what = tidyMsg(via === 'sumdb' ? 'hang.sumdb' : via === 'direct' ? 'hang.direct' : 'hang.proxy');
   const f = findingFor(o, url);
   // Behind an HTTP(S)_PROXY the connection goes to the proxy: name it, and what Go does at the phase that stalled.
   const through = goProxyFor(o.model, url);
@@ -195,15 +208,24 @@ function hangProblem(
       : via === 'direct'
         ? [commentFix(`check the network route to ${urlHost(url) ?? 'the host'}`)]
         : proxyHangFix(o, url);
-  const viaWords = through
-    ? `; the request goes through the proxy ${redactUrl(through.url)} (${through.variable})${hop ? ` and stalls there (${hop.action})` : ''}`
-    : '';
+  const viaWords = !through
+    ? ''
+    : hop
+      ? tidyMsg('hang.viaStalls', { proxy: redactUrl(through.url), variable: through.variable, action: hop.action })
+      : tidyMsg('hang.via', { proxy: redactUrl(through.url), variable: through.variable });
   const p: TidyProblem = {
     rule: 'request-hang',
     cause: 'timeout',
     phase: via,
     url: redactUrl(url),
-    message: `${what} has not answered ${redactUrl(url)} for ${formatDuration(waitedMs)}${viaWords} (${goWaitWords(f)})${probeNote(o, url)}`,
+    message: tidyMsg('hang.request', {
+      what,
+      url: redactUrl(url),
+      waited: formatDuration(waitedMs),
+      via: viaWords,
+      go: goWaitWords(f),
+      probe: probeNote(o, url),
+    }),
     fix,
   };
   if (hop) p.hop = 'proxy';
@@ -223,7 +245,7 @@ function vcsHang(t: Timeline, cmd: string, waitedMs: number): TidyProblem {
     rule: 'vcs-hang',
     cause: 'timeout',
     phase: 'direct',
-    message: `\`${redactUrl(what)}\` has not finished for ${formatDuration(waitedMs)}: the VCS host does not answer (git has no timeout by default)`,
+    message: tidyMsg('hang.vcs', { command: redactUrl(what), waited: formatDuration(waitedMs) }),
     fix: [
       commentFix(
         `check the network route to ${url ? (urlHost(url) ?? url) : 'the VCS host'} and any git url.<base>.insteadOf rewrite`,
@@ -253,13 +275,21 @@ function routeStall(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
     const p = hangProblem(o, bad.url, o.stalledForMs ?? 0, subject.module);
     p.rule = 'route-stall';
     if (subject.package) p.package = subject.package;
-    p.message = `Go printed nothing for ${formatDuration(o.stalledForMs ?? 0)} while resolving ${subject.package ?? subject.module ?? 'modules'}; of the URLs the route resolver predicts, ${p.url} fails${probeNote(o, bad.url) || ''}`;
+    p.message = tidyMsg('hang.routeStall', {
+      waited: formatDuration(o.stalledForMs ?? 0),
+      subject: subject.package ?? subject.module ?? tidyMsg('hang.modules'),
+      url: p.url ?? '',
+      probe: probeNote(o, bad.url),
+    });
     return [p];
   }
   const p: TidyProblem = {
     rule: 'silent-stall',
     cause: 'timeout',
-    message: `Go printed nothing for ${formatDuration(o.stalledForMs ?? 0)} while resolving ${subject.package ?? subject.module ?? 'modules'}${o.probes?.length ? '; the predicted URLs answer when probed' : ''}`,
+    message: tidyMsg(o.probes?.length ? 'hang.silentProbed' : 'hang.silent', {
+      waited: formatDuration(o.stalledForMs ?? 0),
+      subject: subject.package ?? subject.module ?? tidyMsg('hang.modules'),
+    }),
     // Nothing names the hanging request: doctor probes every entry. `|` would not help a proxy that never answers.
     fix: [
       commandFix(

@@ -2,6 +2,7 @@
 // an error, or a wait without a bound (Go's client has no response-header or body timeout: net/http/transport.go
 // DefaultTransport; core/go-net-bounds.ts). A probe that timed out where Go has a bound (dial 30 s, TLS 10 s,
 // CONNECT 1 min) is an error Go reports after that bound.
+import type { Text } from '../i18n/message.js';
 import type { ProbeResult } from '../probe-types.js';
 
 /** The class of an answer as TryProxies sees it. */
@@ -32,7 +33,7 @@ function statusWords(r: ProbeResult): string {
 }
 
 /** One sentence for a failed probe: Go's status words, or the probe's own classified sentence. */
-export function failureWords(r: ProbeResult): string {
+export function failureWords(r: ProbeResult): Text {
   if (r.status !== undefined) return statusWords(r);
   return r.message ?? `${r.url}: ${r.cause ?? 'failed'}`;
 }

@@ -1,6 +1,7 @@
 // The verdict engine: every need walked along its route (walk.ts) with one probe per distinct URL, one answer per
 // endpoint for failures below HTTP (a dead proxy or host answers for every module behind it: its first probe goes
 // alone, the rest wait for it), and bounded concurrency. Pure given the injected RouteProbe.
+import { verdictMsg } from '../i18n/messages/verdict.js';
 import type { ConfigModel } from '../config-types.js';
 import { urlHost } from '../hosts.js';
 import type { Need } from '../needs/types.js';
@@ -113,7 +114,7 @@ function notReached(outcomes: NeedOutcome[]): void {
   for (const o of outcomes) {
     if (o.need.what !== 'sumdb-lookup' || !o.failing || !failed.has(`${o.need.module}@${o.need.version}`)) continue;
     o.failing = false;
-    o.message = `not reached (the download fails first): ${o.message}`;
+    o.message = verdictMsg('notReached', { message: o.message });
   }
 }
 
@@ -134,7 +135,7 @@ function prefixQueries(outcomes: NeedOutcome[]): void {
     const notFound = o.status === 404 || o.status === 410;
     if (!notFound && o.need.module.length > longest) continue;
     o.failing = false;
-    o.message = `no failure: another path prefix provides ${o.need.importPath} (${o.message})`;
+    o.message = verdictMsg('otherPrefix', { importPath: o.need.importPath ?? '', message: o.message });
   }
 }
 

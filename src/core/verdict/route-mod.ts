@@ -22,7 +22,7 @@ export async function fetchModViaRoute(model: ConfigModel, path: string, version
     const r = await ask.get(step.url!.replace(/\/+$/, ''), url, true);
     const kind = answerKind(r);
     if (kind === 'ok' && r.body !== undefined && !r.truncated && /^\s*module\s/m.test(r.body)) return r.body;
-    why = failureWords(r);
+    why = String(failureWords(r));
     if (!(step.fallThrough === 'on-any-error' || (step.fallThrough === 'on-404-410' && kind === 'not-found'))) break;
   }
   throw new Error(`${path}@${version}: go.mod not readable through GOPROXY (${why})`);

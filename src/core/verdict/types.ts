@@ -1,6 +1,7 @@
 // The vocabulary of a verdict: for each fetch Go will make (core/needs), what happens when Go walks its route
 // (cmd/go/internal/modfetch/proxy.go TryProxies, repo.go lookupDirect, fetch.go checkModSum), and whether
 // `go mod tidy` / `go mod download` as a whole will fail.
+import type { Text } from '../i18n/message.js';
 import type { Need } from '../needs/types.js';
 import type { ProbeCause, ProbeResult } from '../probe-types.js';
 
@@ -21,8 +22,8 @@ export interface NeedOutcome {
   url?: string;
   cause?: ProbeCause;
   status?: number;
-  /** English sentence: what happens and why (the JSON carries it as is). */
-  message: string;
+  /** What happens and why: a catalogue Message, or Go's/a server's words (the JSON carries the English text). */
+  message: Text;
   /** The module path looks private (GOPRIVATE/GONOPROXY, or a host not in the public list). */
   privateLooking: boolean;
   durationMs?: number;

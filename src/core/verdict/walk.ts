@@ -3,6 +3,8 @@
 // (repo.go errProxyOff), `direct` (repo.go lookupDirect: vcs.go RepoRootForImportPath, then git), and for a
 // checksum lookup the base found through `<proxy>/sumdb/<name>/supported` or the database itself (sumdb.go initBase,
 // fetch.go checkModSum). Pure: the network is the injected Asker.
+import { verdictMsg } from '../i18n/messages/verdict.js';
+import type { Text } from '../i18n/message.js';
 import { getVar } from '../config-model.js';
 import type { ConfigModel } from '../config-types.js';
 import { escapePath, escapeVersion } from '../escape.js';
@@ -48,7 +50,7 @@ export function needUrl(base: string, need: Need): string {
   return `${b}v/${escapeVersion(need.version ?? '')}.${need.what === 'sumdb-lookup' ? 'info' : need.what}`;
 }
 
-function fromProbe(r: ProbeResult, hop: OutcomeHop, entry: string, outcome: Outcome, message: string): Walked {
+function fromProbe(r: ProbeResult, hop: OutcomeHop, entry: string, outcome: Outcome, message: Text): Walked {
   const w: Walked = { outcome, hop: r.hop === 'proxy' ? 'connect-proxy' : hop, entry, url: r.url, message };
   if (r.cause) w.cause = r.cause;
   if (r.status !== undefined) w.status = r.status;
@@ -56,9 +58,8 @@ function fromProbe(r: ProbeResult, hop: OutcomeHop, entry: string, outcome: Outc
   return w;
 }
 
-function hangWords(r: ProbeResult, t: number, proxy = false): string {
-  const next = proxy ? ' and never moves on to the next GOPROXY entry' : '';
-  return `${r.url} did not answer within ${t / 1000} s; Go waits without a limit here${next}`;
+function hangWords(r: ProbeResult, t: number, proxy = false): Text {
+  return verdictMsg(proxy ? 'hangProxy' : 'hang', { url: r.url, seconds: t / 1000 });
 }
 
 /** The answer a fetch expects, whose body Go parses (a 200 that is not one fails in Go too); zips are not read. */
@@ -104,7 +105,7 @@ async function gitWalk(ask: Asker, repos: string[], what: string): Promise<Walke
     const url = redactUrl(repo);
     if (a.ok) return { outcome: 'ok', hop: 'direct', entry: 'direct', url, message: `git ls-remote ${url}: ok` };
     if (a.timedOut) {
-      const message = `git ls-remote ${url} did not finish within ${ask.timeoutMs / 1000} s; Go runs git without a time limit`;
+      const message = verdictMsg('gitHang', { url, seconds: ask.timeoutMs / 1000 });
       return { outcome: 'hang', hop: 'direct', entry: 'direct', url, cause: 'timeout', message };
     }
     last = {
@@ -175,21 +176,21 @@ async function downloadWalk(ask: Asker, model: ConfigModel, need: Need, steps: R
     if (!moveOn) break;
   }
   if (leaked) {
-    const then = last ? `; then ${last.message}` : '';
+    const leak = leakWords(need, leaked);
     return {
       ...last,
       outcome: 'leak',
       hop,
       entry: leaked,
-      message: `${leakWords(need, leaked)}${then}`,
+      message: last ? verdictMsg('leakThen', { leak, next: last.message }) : leak,
       failing: true,
     };
   }
   return last ?? { outcome: 'fail', hop, message: 'GOPROXY list is not the empty string, but contains no entries' };
 }
 
-function leakWords(need: Need, where: string): string {
-  return `Go would send the private-looking path ${need.module} to ${where} (not probed); set GOPRIVATE to keep it inside`;
+function leakWords(need: Need, where: string): Text {
+  return verdictMsg('leak', { module: need.module, where });
 }
 
 /** The checksum lookup of a module: sumdb.go initBase (proxies' /supported), then the lookup itself. */

@@ -1,6 +1,7 @@
 // Test helper: a doctor context over a fake probe (a table of URL → answer), so each validator is tested as the pure
 // function it is. Every URL the probe is asked is recorded; a URL the table does not answer is a test failure.
 import { buildConfigModel } from '../../../src/core/config-model.js';
+import type { CheckResult } from '../../../src/core/doctor/check.js';
 import type { DoctorContext } from '../../../src/core/doctor/checks/context.js';
 import type { GoAuthFacts } from '../../../src/core/doctor/goauth-check.js';
 import { parseGoMod } from '../../../src/core/gomod.js';
@@ -77,4 +78,11 @@ export function fakeContext(o: {
     hasGit: async () => (o.git === undefined ? 'git version 2.43.0' : o.git),
   };
   return ctx;
+}
+
+/** A check result with its title, message and details as English text (what the JSON document carries). */
+export function english(r: CheckResult): CheckResult {
+  const out: CheckResult = { ...r, title: String(r.title), message: String(r.message) };
+  if (r.details) out.details = r.details.map(String);
+  return out;
 }

@@ -4,16 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { goAuthFindings } from '../../../src/core/doctor/goauth-check.js';
 import { goauthCheck } from '../../../src/core/doctor/checks/goauth.js';
 import { withGoReported } from '../../../src/core/config-model.js';
-import { fakeContext } from './fake-context.js';
+import { english, fakeContext } from './fake-context.js';
 import { safeGoAuth } from '../../../src/core/goauth.js';
 import { renderFix } from '../../../src/report/fix-render.js';
+
+/** The findings with their messages as English text (what the JSON carries). */
+const findings = (i: Parameters<typeof goAuthFindings>[0]) => goAuthFindings(i).map(english);
 
 const ok = { ok: true as const, methods: [{ kind: 'netrc' as const }] };
 
 describe('goAuthFindings', () => {
   it('default GOAUTH that works: nothing to say; set and working: one ok', () => {
-    expect(goAuthFindings({ goVersion: 'go1.26.8', inspection: { plan: ok, found: {}, problems: [] } })).toEqual([]);
-    const r = goAuthFindings({
+    expect(findings({ goVersion: 'go1.26.8', inspection: { plan: ok, found: {}, problems: [] } })).toEqual([]);
+    const r = findings({
       goVersion: 'go1.26.8',
       goauth: { value: 'netrc;helper --token=abc', source: 'goenv' },
       inspection: { plan: ok, found: { 'https://a/': true, 'https://b/': false }, problems: [] },
@@ -30,13 +33,13 @@ describe('goAuthFindings', () => {
   });
 
   it('Go before 1.24 with GOAUTH set: a warning that only .netrc counts', () => {
-    const r = goAuthFindings({ goVersion: 'go1.19.8', goauth: { value: 'off', source: 'env' }, inspection: null });
+    const r = findings({ goVersion: 'go1.19.8', goauth: { value: 'off', source: 'env' }, inspection: null });
     expect(r[0]).toMatchObject({ status: 'warn', message: expect.stringContaining('predates GOAUTH (Go 1.24)') });
-    expect(goAuthFindings({ goVersion: 'go1.19.8', inspection: null })).toEqual([]);
+    expect(findings({ goVersion: 'go1.19.8', inspection: null })).toEqual([]);
   });
 
   it("fatal: fail with Go's text and the env-aware fix", () => {
-    const r = goAuthFindings({
+    const r = findings({
       goVersion: 'go1.27.3',
       goauth: { value: 'netrc;', source: 'env' },
       inspection: {
@@ -60,7 +63,7 @@ describe('goAuthFindings', () => {
   });
 
   it('problems: one warning each, with a fix per kind', () => {
-    const r = goAuthFindings({
+    const r = findings({
       goVersion: 'go1.26.8',
       goauth: { value: 'git /repo;helper', source: 'goenv' },
       inspection: {
@@ -94,7 +97,7 @@ describe('goauthCheck (the validator)', () => {
   it('Go 1.19 reports GOAUTH as "" (a name it does not know): the value the user set still gets the warning', async () => {
     const ctx = fakeContext({ env: { GOAUTH: 'netrc;' }, goVersion: 'go1.19.8' });
     ctx.loaded = { ...ctx.loaded, model: withGoReported(ctx.loaded.model, { GOAUTH: '' }) };
-    const r = await goauthCheck.run(ctx);
+    const r = [await goauthCheck.run(ctx)].flat().map(english);
     expect(r).toMatchObject([{ id: 'config.goauth', status: 'warn', message: expect.stringContaining('predates') }]);
   });
 
@@ -103,7 +106,7 @@ describe('goauthCheck (the validator)', () => {
     const ctx = fakeContext({ goenv: { GOPROXY: 'https://a.test/x/,http://b.test,direct', GOAUTH: 'off' } });
     const inspect = ctx.inspectGoAuth;
     ctx.inspectGoAuth = (urls) => (asked.push(urls), inspect(urls));
-    const r = await goauthCheck.run(ctx);
+    const r = [await goauthCheck.run(ctx)].flat().map(english);
     expect(asked).toEqual([['https://a.test/x/']]);
     expect(r).toMatchObject([{ status: 'ok', message: expect.stringContaining('GOAUTH=off') }]);
   });

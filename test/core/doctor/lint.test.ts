@@ -6,6 +6,7 @@ import { parseGoMod } from '../../../src/core/gomod.js';
 import { runChecks, summarize } from '../../../src/core/doctor/check.js';
 import type { CheckResult } from '../../../src/core/doctor/check.js';
 import { renderFixes } from '../../../src/report/fix-render.js';
+import { english } from './fake-context.js';
 
 function lint(
   env: Record<string, string>,
@@ -32,7 +33,7 @@ function lint(
 
 /** Findings with each fix as the line doctor prints. */
 function render(results: CheckResult[]) {
-  return results.map((r) => ({ ...r, fix: r.fix ? renderFixes(r.fix) : undefined }));
+  return results.map((r) => ({ ...english(r), fix: r.fix ? renderFixes(r.fix) : undefined }));
 }
 const ids = (rs: ReturnType<typeof lint>) => rs.map((r) => `${r.id}:${r.status}`);
 
@@ -170,7 +171,7 @@ describe('runChecks', () => {
       ['a', 'ok'],
       ['b', 'fail'],
     ]);
-    expect(rs[1]!.message).toContain('kaput');
+    expect(String(rs[1]!.message)).toContain('kaput');
     expect(summarize(rs)).toEqual({ ok: 1, warn: 0, fail: 1, skip: 0 });
   });
 });

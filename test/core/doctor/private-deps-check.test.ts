@@ -7,9 +7,9 @@ import { depsCheck } from '../../../src/core/doctor/checks/deps.js';
 import { privateChecks, privateHosts } from '../../../src/core/doctor/checks/private-hosts.js';
 import type { CheckResult } from '../../../src/core/doctor/check.js';
 import { renderFixes } from '../../../src/report/fix-render.js';
-import { fakeContext } from './fake-context.js';
+import { english, fakeContext } from './fake-context.js';
 
-const flat = (r: CheckResult | CheckResult[]): CheckResult[] => (Array.isArray(r) ? r : [r]);
+const flat = (r: CheckResult | CheckResult[]): CheckResult[] => (Array.isArray(r) ? r : [r]).map(english);
 
 describe('private hosts', () => {
   it('names the concrete hosts of GOPRIVATE/GONOPROXY patterns, once each', () => {

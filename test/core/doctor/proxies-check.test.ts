@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { combineProxyFixes, proxyChecks } from '../../../src/core/doctor/checks/proxies.js';
 import type { CheckResult } from '../../../src/core/doctor/check.js';
 import { renderFixes } from '../../../src/report/fix-render.js';
-import { type FakeAnswer, fakeContext } from './fake-context.js';
+import { english, type FakeAnswer, fakeContext } from './fake-context.js';
 
 const A = 'https://a.corp.example';
 const B = 'https://b.corp.example';
@@ -16,7 +16,7 @@ async function check(goproxy: string, answers: Array<[string, FakeAnswer]>): Pro
   const results: CheckResult[] = [];
   for (const c of proxyChecks(ctx.loaded.proxies)) {
     const r = await c.run(ctx);
-    results.push(...(Array.isArray(r) ? r : [r]));
+    results.push(...(Array.isArray(r) ? r : [r]).map(english));
   }
   return combineProxyFixes(results, ctx.loaded.proxies, ctx.loaded.model).map((r) => ({
     ...r,

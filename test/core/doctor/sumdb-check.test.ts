@@ -6,7 +6,7 @@ import { sumdbCheck } from '../../../src/core/doctor/checks/sumdb.js';
 import type { CheckResult } from '../../../src/core/doctor/check.js';
 import { renderFixes } from '../../../src/report/fix-render.js';
 import { formatTreeNote, generateKeyPair, signNote } from '../../helpers/note-signer.js';
-import { type FakeAnswer, fakeContext } from './fake-context.js';
+import { english, type FakeAnswer, fakeContext } from './fake-context.js';
 
 const NAME = 'sum.test.example';
 const keys = generateKeyPair(NAME, new Uint8Array(32).fill(3));
@@ -19,7 +19,7 @@ const LOOKUP = `https://proxy.golang.org/sumdb/${NAME}/lookup/golang.org/x/text@
 
 async function run(goenv: Record<string, string>, answers: Array<[string, FakeAnswer]>) {
   const ctx = fakeContext({ goenv, answers });
-  const r = (await sumdbCheck.run(ctx)) as CheckResult;
+  const r = english((await sumdbCheck.run(ctx)) as CheckResult);
   return { r, probed: ctx.probed, fix: renderFixes(r.fix) };
 }
 

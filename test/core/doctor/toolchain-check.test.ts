@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { toolchainCheck } from '../../../src/core/doctor/checks/toolchain.js';
 import type { CheckResult } from '../../../src/core/doctor/check.js';
 import { renderFixes } from '../../../src/report/fix-render.js';
-import { type FakeAnswer, fakeContext } from './fake-context.js';
+import { english, type FakeAnswer, fakeContext } from './fake-context.js';
 
 const NEWER = 'module example.com/m\n\ngo 1.99.0\n';
 const TC_INFO = 'https://proxy.golang.org/golang.org/toolchain/@v/v0.0.1-go1.99.0.linux-amd64.info';
@@ -13,7 +13,7 @@ const TC_INFO = 'https://proxy.golang.org/golang.org/toolchain/@v/v0.0.1-go1.99.
 async function run(o: Parameters<typeof fakeContext>[0]): Promise<{ results: CheckResult[]; probed: string[] }> {
   const ctx = fakeContext(o);
   const r = await toolchainCheck.run(ctx);
-  return { results: Array.isArray(r) ? r : [r], probed: ctx.probed };
+  return { results: (Array.isArray(r) ? r : [r]).map(english), probed: ctx.probed };
 }
 
 describe('toolchain check', () => {

@@ -42,7 +42,7 @@ for (const ver of ['go1.19', 'go1.26', 'go1.27']) {
       expect(rest).toEqual([]);
       expect(p).toMatchObject({ rule: 'slow', cause: 'timeout', ...HELLO });
       expect(p!.url).toMatch(/\/example\.com\/hello\/@v\/v1\.1\.0\.zip$/);
-      expect(p!.message).toMatch(/slow, 4\.0 KB\/s .*example\.com\/hello@v1\.1\.0: 20\.0 KB so far/);
+      expect(String(p!.message)).toMatch(/slow, 4\.0 KB\/s .*example\.com\/hello@v1\.1\.0: 20\.0 KB so far/);
       expect(p!.fix.every((f) => f.kind === 'comment')).toBe(true); // advice, not a verified command
     });
 
@@ -57,7 +57,7 @@ for (const ver of ['go1.19', 'go1.26', 'go1.27']) {
       expect(rest).toEqual([]);
       expect(p).toMatchObject({ rule: 'slow', cause: 'timeout' });
       expect(p!.module).toBeUndefined();
-      expect(p!.message).toMatch(/^nothing is stuck, the run is slow, 2\.4 KB\/s \(2 downloads still moving/);
+      expect(String(p!.message)).toMatch(/^nothing is stuck, the run is slow, 2\.4 KB\/s \(2 downloads still moving/);
     });
 
     it('a body that stopped: the notice and the report name the same module, version, URL and bytes', () => {
@@ -69,7 +69,7 @@ for (const ver of ['go1.19', 'go1.26', 'go1.27']) {
       expect(w).toMatchObject({ kind: 'body', ...HELLO, bytes: 256 });
       expect(p).toMatchObject({ rule: 'body-stall', phase: 'body', ...HELLO, url: w.url });
       expect(waitingWords(w)).toContain(`the body of example.com/hello@v1.1.0 (${w.url}): 256 B received`);
-      expect(p!.message).toContain('256 B received');
+      expect(String(p!.message)).toContain('256 B received');
     });
   });
 }

@@ -29,10 +29,12 @@ for (const ver of ['go1.26', 'go1.27']) {
     const probes = [{ url, ok: false, cause: 'timeout', phase: 'proxy-connect', hop: 'proxy' as const, proxy, go }];
     const [p] = diagnose(t, { ...s, stalled: true, stallMs: 1000, now: 5000, probes });
     expect(p).toMatchObject({ rule: 'request-hang', hop: 'proxy', module: 'example.com/hello' });
-    expect(p!.message).toContain('through the proxy http://user:xxxxx@10.0.0.1:3128 (HTTPS_PROXY)');
-    expect(p!.message).toContain('Go gives up after 1 min in the proxy-connect phase with "context deadline exceeded"');
-    expect(p!.message).not.toMatch(/forever/);
-    expect(p!.message).not.toContain('secret');
+    expect(String(p!.message)).toContain('through the proxy http://user:xxxxx@10.0.0.1:3128 (HTTPS_PROXY)');
+    expect(String(p!.message)).toContain(
+      'Go gives up after 1 min in the proxy-connect phase with "context deadline exceeded"',
+    );
+    expect(String(p!.message)).not.toMatch(/forever/);
+    expect(String(p!.message)).not.toContain('secret');
     expect(renderFixes(p!.fix).join('\n')).toMatch(/accepts connections but never answers CONNECT/);
   });
 }

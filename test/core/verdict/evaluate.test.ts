@@ -238,7 +238,7 @@ describe('evaluateVerdict: privacy', () => {
     const v = await evaluateVerdict({ model: model(env), env, needs, goVersion: '1.26.0', probe: t.probe });
     expect(t.asked.some((u) => /golang\.org/.test(u))).toBe(false);
     expect(v.outcomes.map((o) => o.outcome)).toEqual(['leak', 'leak']);
-    expect(v.outcomes[0]!.message).toMatch(
+    expect(String(v.outcomes[0]!.message)).toMatch(
       /Go would send the private-looking path git.corp.example\/team\/x to https:\/\/proxy.golang.org/,
     );
     expect(v.willFail).toBe(true);

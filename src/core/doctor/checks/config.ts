@@ -3,6 +3,7 @@ import { commentFix } from '../../fix/fix.js';
 import type { CheckResult } from '../check.js';
 import type { DoctorCheck } from '../check.js';
 import { lintConfig } from '../lint.js';
+import { doctorMsg } from '../../i18n/messages/doctor.js';
 import type { DoctorContext } from './context.js';
 
 function netrcWarning(ctx: DoctorContext, error: string): CheckResult {
@@ -12,7 +13,7 @@ function netrcWarning(ctx: DoctorContext, error: string): CheckResult {
     title: '.netrc',
     status: 'warn',
     target: ctx.env.NETRC || '~/.netrc',
-    message: `cannot read the .netrc file (${error}): no credentials come from it`,
+    message: doctorMsg('check.netrc.unreadable', { error }),
     fix: [commentFix('point NETRC at a readable file, or unset it to use ~/.netrc')],
   };
 }
@@ -21,7 +22,7 @@ function netrcWarning(ctx: DoctorContext, error: string): CheckResult {
 export const configCheck: DoctorCheck<DoctorContext> = {
   id: 'config',
   group: 'config',
-  title: 'Configuration',
+  title: doctorMsg('check.config.title'),
   async run(ctx) {
     const results = lintConfig({
       model: ctx.loaded.model,

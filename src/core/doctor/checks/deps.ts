@@ -3,6 +3,8 @@
 import type { CheckResult } from '../check.js';
 import type { ProxyEntry } from '../../goproxy.js';
 import type { DoctorCheck } from '../check.js';
+import { doctorMsg } from '../../i18n/messages/doctor.js';
+import type { Text } from '../../i18n/message.js';
 import { getVar } from '../../config-model.js';
 import { matchPrefixPatterns } from '../../patterns.js';
 import { escapeVersion } from '../../escape.js';
@@ -37,33 +39,29 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
 }
 
 /** Walks the proxy list as Go's TryProxies does for one requirement; returns null when served, else why not. */
-async function served(
-  ctx: DoctorContext,
-  entries: ProxyEntry[],
-  path: string,
-  version: string,
-): Promise<string | null> {
-  let last = 'no proxy in GOPROXY';
+async function served(ctx: DoctorContext, entries: ProxyEntry[], path: string, version: string): Promise<Text | null> {
+  let last: Text = doctorMsg('check.deps.noProxy');
   for (const e of entries) {
     if (e.kind === 'noproxy') continue;
     if (e.kind !== 'url') return e.kind === 'direct' ? null : last; // direct: Go would try the VCS (not probed)
     // An unlisted private-looking path is never sent to a public proxy by our probes (it cannot serve it anyway).
     if (!isPublicModulePath(path) && isPublicProxyUrl(e.url)) {
-      last = `not sent to ${redactUrl(e.url)} (looks private)`;
+      last = doctorMsg('check.deps.notSent', { proxy: redactUrl(e.url) });
       continue;
     }
     const r = await ctx.probe(proxyUrl(e.url, path, `${escapeVersion(version)}.info`));
     if (r.ok) return null;
-    last = r.status !== undefined ? `${r.status}` : (r.message ?? r.cause ?? 'error');
-    if (!(r.status === 404 || r.status === 410 || e.fallBackOnError)) return last;
+    const why = r.status !== undefined ? `${r.status}` : (r.message ?? r.cause ?? 'error');
+    last = why;
+    if (!(r.status === 404 || r.status === 410 || e.fallBackOnError)) return why;
   }
   return last;
 }
 
 async function run(ctx: DoctorContext): Promise<CheckResult> {
-  const base = { id: 'deps', group: 'deps', title: 'Requirements' };
+  const base = { id: 'deps', group: 'deps', title: doctorMsg('check.deps.title') };
   const mod = ctx.loaded.goMod;
-  if (!mod) return { ...base, status: 'skip', message: 'no go.mod in the current directory' };
+  if (!mod) return { ...base, status: 'skip', message: doctorMsg('check.deps.noGoMod') };
   const noproxy = getVar(ctx.loaded.model, 'GONOPROXY');
   const reqs = mod.require.filter((r) => !matchPrefixPatterns(noproxy, r.path));
   const skipped = mod.require.length - reqs.length;
@@ -73,14 +71,14 @@ async function run(ctx: DoctorContext): Promise<CheckResult> {
     why: await served(ctx, entries, r.path, r.version),
   }));
   const missing = results.filter((x) => x.why !== null);
-  const note = skipped ? `; ${skipped} private (GONOPROXY) not sent to a proxy` : '';
+  const note = skipped ? doctorMsg('check.deps.privateNote', { count: skipped }) : '';
   if (missing.length === 0)
-    return { ...base, status: 'ok', message: `${reqs.length} requirements served through GOPROXY${note}` };
+    return { ...base, status: 'ok', message: doctorMsg('check.deps.allServed', { count: reqs.length, note }) };
   return {
     ...base,
     status: 'fail',
-    message: `${missing.length} of ${reqs.length} requirements not served through GOPROXY${note}`,
-    details: missing.map((x) => `${x.r.path}@${x.r.version}: ${x.why}`),
+    message: doctorMsg('check.deps.missing', { missing: missing.length, total: reqs.length, note }),
+    details: missing.map((x) => doctorMsg('check.deps.detail', { module: `${x.r.path}@${x.r.version}`, why: x.why! })),
     fix: [
       setFix(
         ctx.loaded.model,
@@ -97,4 +95,9 @@ async function run(ctx: DoctorContext): Promise<CheckResult> {
 }
 
 /** The --deps validator. */
-export const depsCheck: DoctorCheck<DoctorContext> = { id: 'deps', group: 'deps', title: 'Requirements', run };
+export const depsCheck: DoctorCheck<DoctorContext> = {
+  id: 'deps',
+  group: 'deps',
+  title: doctorMsg('check.deps.title'),
+  run,
+};

@@ -2,6 +2,7 @@
 // and answers HTTPS (Go fetches https://<path>?go-get=1 there), and whether git is installed.
 import type { CheckResult } from '../check.js';
 import type { DoctorCheck } from '../check.js';
+import { doctorMsg } from '../../i18n/messages/doctor.js';
 import { getVar } from '../../config-model.js';
 import { modulePathHost } from '../../hosts.js';
 import type { DoctorContext } from './context.js';
@@ -26,13 +27,18 @@ async function hostCheck(ctx: DoctorContext, host: string, pattern: string): Pro
   const base = { id: `private.${host}`, group: 'private', title: host, target: host };
   const r = await ctx.probe(`https://${pattern.replace(/\/+$/, '')}?go-get=1`);
   if (r.status !== undefined) {
-    return { ...base, ...probeFields(r), status: 'ok', message: `answers HTTPS (${r.status}, ${timingText(r)})` };
+    return {
+      ...base,
+      ...probeFields(r),
+      status: 'ok',
+      message: doctorMsg('check.private.answers', { status: r.status, timings: timingText(r) }),
+    };
   }
   return {
     ...base,
     ...probeFields(r),
     status: 'fail',
-    message: `${pattern} is fetched directly from ${host}, which fails: ${r.message ?? r.cause}`,
+    message: doctorMsg('check.private.fails', { pattern, host, error: r.message ?? r.cause ?? 'unknown' }),
     fix:
       r.cause === 'tls'
         ? caFixes(r, ctx.platform)
@@ -77,7 +83,7 @@ export function privateChecks(ctx: DoctorContext): Array<DoctorCheck<DoctorConte
             group: 'private',
             title: 'git',
             status: 'fail',
-            message: 'git is not installed: private modules are fetched directly with git',
+            message: doctorMsg('check.private.noGit'),
             fix: [commentFix('install git: https://git-scm.com/downloads')],
           };
     },

@@ -1,15 +1,18 @@
 // What a check result copies from a probe: its cause, phase, status, failing hop and peer, and phase timings, and their one-line summary.
+import type { Message, Text } from '../../i18n/message.js';
+import { doctorMsg } from '../../i18n/messages/doctor.js';
 import type { ProbeResult } from '../../probe-types.js';
 
-/** "dns 3ms, connect 20ms, tls 41ms, first byte 110ms". */
-export function timingText(r: ProbeResult): string {
+/** "dns 3ms, connect 20ms, tls 41ms, first byte 110ms" (a message: the phase names in the user's language). */
+export function timingText(r: ProbeResult): Text {
   const t = r.timings;
-  const parts: string[] = [];
-  if (t.dnsMs !== undefined) parts.push(`dns ${Math.round(t.dnsMs)}ms`);
-  if (t.connectMs !== undefined) parts.push(`connect ${Math.round(t.connectMs)}ms`);
-  if (t.tlsMs !== undefined) parts.push(`tls ${Math.round(t.tlsMs)}ms`);
-  if (t.ttfbMs !== undefined) parts.push(`first byte ${Math.round(t.ttfbMs)}ms`);
-  return parts.join(', ');
+  const parts: Message[] = [];
+  if (t.dnsMs !== undefined) parts.push(doctorMsg('check.timing.dns', { ms: Math.round(t.dnsMs) }));
+  if (t.connectMs !== undefined) parts.push(doctorMsg('check.timing.connect', { ms: Math.round(t.connectMs) }));
+  if (t.tlsMs !== undefined) parts.push(doctorMsg('check.timing.tls', { ms: Math.round(t.tlsMs) }));
+  if (t.ttfbMs !== undefined) parts.push(doctorMsg('check.timing.ttfb', { ms: Math.round(t.ttfbMs) }));
+  if (parts.length === 0) return '';
+  return parts.reduceRight((rest: Message, first) => doctorMsg('check.timing.list', { first, rest }));
 }
 
 /** Copies a probe's diagnostic fields into a check result. */

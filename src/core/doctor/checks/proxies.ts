@@ -7,6 +7,8 @@ import { commentFix, fixVariable, setFix } from '../../fix/fix.js';
 import { formatGoproxy } from '../../goproxy.js';
 import type { DoctorCheck } from '../check.js';
 import { escapePath } from '../../escape.js';
+import { code } from '../../i18n/message.js';
+import { doctorMsg } from '../../i18n/messages/doctor.js';
 import { redactUrl } from '../../redact.js';
 import { classifyGoProxyBody } from '../../proxy-body.js';
 import type { DoctorContext } from './context.js';
@@ -23,7 +25,7 @@ async function checkEntry(ctx: DoctorContext, entries: ProxyEntry[], i: number):
   const target = redactUrl(e.url);
   const base = { id: `proxy.${i}`, group: 'proxy', title: target, target };
   if (e.url.startsWith('file://')) {
-    return { ...base, status: 'skip', message: 'file:// proxy: read from disk, not probed' };
+    return { ...base, status: 'skip', message: doctorMsg('check.proxy.fileSkip') };
   }
   const r = await ctx.probe(proxyUrl(e.url, ctx.canary.path, 'list'), { readBody: 4096 });
   const fields = probeFields(r);
@@ -35,11 +37,20 @@ async function checkEntry(ctx: DoctorContext, entries: ProxyEntry[], i: number):
         ...fields,
         status: 'fail',
         cause: 'bad-response',
-        message: `answers, but not as a Go module proxy: ${bad}`,
+        message: doctorMsg('check.proxy.badResponse', { reason: bad }),
         fix: proxyFixes({ ...r, cause: 'bad-response' }, entries, i, ctx.platform, ctx.loaded.model),
       };
     }
-    return { ...base, ...fields, status: 'ok', message: `serves ${ctx.canary.path} (${r.status}, ${timingText(r)})` };
+    return {
+      ...base,
+      ...fields,
+      status: 'ok',
+      message: doctorMsg('check.proxy.serves', {
+        module: ctx.canary.path,
+        status: r.status ?? 200,
+        timings: timingText(r),
+      }),
+    };
   }
   if (r.status === 404 || r.status === 410) {
     return {
@@ -47,14 +58,14 @@ async function checkEntry(ctx: DoctorContext, entries: ProxyEntry[], i: number):
       ...fields,
       status: 'ok',
       cause: undefined,
-      message: `reachable; does not serve ${ctx.canary.path} (${r.status}: Go falls through to the next entry)`,
+      message: doctorMsg('check.proxy.notServed', { module: ctx.canary.path, status: r.status }),
     };
   }
   return {
     ...base,
     ...fields,
     status: 'fail',
-    message: r.message ?? `request failed (${r.cause})`,
+    message: r.message ?? doctorMsg('check.proxy.requestFailed', { cause: r.cause ?? 'unknown' }),
     fix: proxyFixes(r, entries, i, ctx.platform, ctx.loaded.model),
   };
 }
@@ -76,11 +87,11 @@ export function combineProxyFixes(results: CheckResult[], entries: ProxyEntry[],
   const summary: CheckResult = {
     id: 'proxy.recommended',
     group: 'proxy',
-    title: 'Recommended GOPROXY',
+    title: doctorMsg('check.proxy.recommendedTitle'),
     status: 'warn',
     message: anyAnswered
-      ? `${failed.size} GOPROXY entries failed; keep only those that answered`
-      : `none of the ${failed.size} GOPROXY entries answered; try public mirrors (compare them with gomodctl init)`,
+      ? doctorMsg('check.proxy.keepAnswered', { count: failed.size })
+      : doctorMsg('check.proxy.noneAnswered', { count: failed.size, command: code('gomodctl init') }),
     fix: [
       secret
         ? commentFix(

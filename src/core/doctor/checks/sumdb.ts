@@ -5,6 +5,8 @@ import type { ProxyEntry } from '../../goproxy.js';
 import type { SumdbConfig } from '../../gosumdb.js';
 import type { ProbeResult } from '../../probe-types.js';
 import type { DoctorCheck } from '../check.js';
+import { doctorMsg } from '../../i18n/messages/doctor.js';
+import type { Text } from '../../i18n/message.js';
 import { getVar } from '../../config-model.js';
 import { parseGosumdb } from '../../gosumdb.js';
 import { escapePath, escapeVersion } from '../../escape.js';
@@ -44,7 +46,7 @@ function noteFromLookup(body: string): string | null {
   return i < 0 ? null : body.slice(i + 2);
 }
 
-const BASE = { id: 'sumdb', group: 'sumdb', title: 'Checksum database' };
+const BASE = { id: 'sumdb', group: 'sumdb', title: doctorMsg('check.sumdb.title') };
 
 /** The database Go would consult for the canary, or the skip result saying why none is. */
 function databaseFor(ctx: DoctorContext): Db | CheckResult {
@@ -56,13 +58,13 @@ function databaseFor(ctx: DoctorContext): Db | CheckResult {
       ...BASE,
       status: 'skip',
       target: value,
-      message: `GOSUMDB is invalid (${parsed.error}); see the configuration check`,
+      message: doctorMsg('check.sumdb.invalid', { error: parsed.error }),
     };
   if (parsed.config.kind === 'off')
-    return { ...BASE, status: 'skip', target: 'off', message: 'GOSUMDB=off: checksums are not verified' };
+    return { ...BASE, status: 'skip', target: 'off', message: doctorMsg('check.sumdb.off') };
   const canary = ctx.canary.path;
   if (!matchPrefixPatterns(getVar(m, 'GONOSUMDB'), canary)) return parsed.config;
-  const message = `${canary} matches GONOSUMDB; not sent to the checksum database`;
+  const message = doctorMsg('check.sumdb.gonosumdb', { module: canary });
   return { ...BASE, status: 'skip', target: parsed.config.name, message };
 }
 
@@ -77,7 +79,7 @@ function verified(ctx: DoctorContext, db: Db, r: ProbeResult, target: string, vi
       target,
       status: 'fail',
       cause: 'bad-signature',
-      message: `answer from ${target} does not verify against the ${db.name} key: ${v.error} (wrong GOSUMDB key, or something on the path rewrites answers)`,
+      message: doctorMsg('check.sumdb.badSignature', { target, name: db.name, error: v.error }),
       fix: [
         commentFix('check the GOSUMDB key (name+hash+keydata) with the database operator', 'GOSUMDB'),
         setFix(ctx.loaded.model, 'GOSUMDB', 'sum.golang.google.cn', 'a trusted mirror of sum.golang.org'),
@@ -85,8 +87,10 @@ function verified(ctx: DoctorContext, db: Db, r: ProbeResult, target: string, vi
     };
   }
   const tree = parseTreeNote(v.text);
-  const size = tree ? ` (size ${tree.size})` : '';
-  const message = `${db.name} via ${via}: signed tree verified${size} (${timingText(r)})`;
+  const timings = timingText(r);
+  const message = tree
+    ? doctorMsg('check.sumdb.verifiedSize', { name: db.name, via, size: tree.size, timings })
+    : doctorMsg('check.sumdb.verified', { name: db.name, via, timings });
   return { ...BASE, ...probeFields(r), target, status: 'ok', message };
 }
 
@@ -95,14 +99,15 @@ async function run(ctx: DoctorContext): Promise<CheckResult> {
   if ('status' in db) return db;
   const where = await resolveSumdbBase(ctx, db, ctx.loaded.proxies);
   if ('error' in where) {
-    const what = `${where.via} could not say whether it proxies ${db.name}`;
+    const what = doctorMsg('check.sumdb.cannotSay', { via: where.via, name: db.name });
     return failure(ctx, { ...BASE, target: db.name }, where.error, what);
   }
   const { path, version } = ctx.canary;
   const url = version ? `${where.base}/lookup/${escapePath(path)}@${escapeVersion(version)}` : `${where.base}/latest`;
   const r = await ctx.probe(url, { readBody: 64 * 1024 });
   const target = redactUrl(where.base);
-  if (!r.ok) return failure(ctx, { ...BASE, target }, r, `${db.name} via ${where.via}`);
+  if (!r.ok)
+    return failure(ctx, { ...BASE, target }, r, doctorMsg('check.sumdb.via', { name: db.name, via: where.via }));
   return verified(ctx, db, r, target, where.via);
 }
 
@@ -110,7 +115,7 @@ function failure(
   ctx: DoctorContext,
   base: Pick<CheckResult, 'id' | 'group' | 'title' | 'target'>,
   r: ProbeResult,
-  what: string,
+  what: Text,
 ): CheckResult {
   const priv = getVar(ctx.loaded.model, 'GOPRIVATE');
   const fix =
@@ -134,8 +139,14 @@ function failure(
                 ),
               ]),
         ];
-  return { ...base, ...probeFields(r), status: 'fail', message: `${what}: ${r.message ?? r.cause}`, fix };
+  return {
+    ...base,
+    ...probeFields(r),
+    status: 'fail',
+    message: doctorMsg('check.sumdb.failed', { what, error: r.message ?? r.cause ?? 'unknown' }),
+    fix,
+  };
 }
 
 /** The checksum-database validator. */
-export const sumdbCheck: DoctorCheck<DoctorContext> = { id: 'sumdb', group: 'sumdb', title: 'Checksum database', run };
+export const sumdbCheck: DoctorCheck<DoctorContext> = { ...BASE, run };

@@ -13,15 +13,16 @@ import type { DoctorContext } from './context.js';
 import { proxyUrl } from './proxies.js';
 import { probeFields } from './probe-fields.js';
 import { proxyFixes } from './probe-fixes.js';
+import { doctorMsg } from '../../i18n/messages/doctor.js';
 
 async function goFound(ctx: DoctorContext): Promise<CheckResult> {
   const go = ctx.loaded.go;
-  const base = { id: 'go', group: 'go', title: 'Go toolchain' };
+  const base = { id: 'go', group: 'go', title: doctorMsg('check.go.title') };
   if (!go) {
     return {
       ...base,
       status: 'warn',
-      message: 'go was not found; checks below read the environment and the GOENV file directly',
+      message: doctorMsg('check.go.notFound'),
       fix: [
         commentFix('install Go from https://go.dev/dl/ (or https://golang.google.cn/dl/), or pass --go /path/to/go'),
       ],
@@ -32,7 +33,7 @@ async function goFound(ctx: DoctorContext): Promise<CheckResult> {
     title: go.version,
     status: 'ok',
     target: go.path,
-    message: `${go.version} at ${go.path}; GOENV ${go.goenv}`,
+    message: doctorMsg('check.go.found', { version: go.version, path: go.path, goenv: go.goenv }),
   };
 }
 
@@ -44,7 +45,7 @@ function switchBlocked(ctx: DoctorContext, go: GoInstall, need: string, base: Sw
     return {
       ...base,
       status: 'warn',
-      message: `go.mod asks for ${need}, but ${go.version} predates toolchain switching (Go 1.21): it builds with ${go.version} and may fail on newer language features`,
+      message: doctorMsg('check.go.predates', { need, version: go.version }),
       fix: [commentFix(`install ${need} or newer`)],
     };
   }
@@ -56,7 +57,7 @@ function switchBlocked(ctx: DoctorContext, go: GoInstall, need: string, base: Sw
     return {
       ...base,
       status: 'fail',
-      message: `go.mod requires ${need} but this is ${go.version} and GOTOOLCHAIN=${gotoolchain || '(empty)'} forbids switching`,
+      message: doctorMsg('check.go.forbids', { need, version: go.version, gotoolchain: gotoolchain || '(empty)' }),
       fix: [setFix(m, 'GOTOOLCHAIN', 'auto'), commentFix(`or install ${need}`)],
     };
   }
@@ -64,14 +65,14 @@ function switchBlocked(ctx: DoctorContext, go: GoInstall, need: string, base: Sw
     return {
       ...base,
       status: 'warn',
-      message: `go.mod requires ${need}; GOTOOLCHAIN=${gotoolchain} only looks for it in PATH`,
+      message: doctorMsg('check.go.pathOnly', { need, gotoolchain }),
     };
   }
   if (getVar(m, 'GOSUMDB') !== 'off') return null;
   return {
     ...base,
     status: 'fail',
-    message: `go.mod requires ${need}; toolchain downloads are always verified with the checksum database, and GOSUMDB=off makes them fail`,
+    message: doctorMsg('check.go.sumdbOff', { need }),
     fix: [unsetFix(m, 'GOSUMDB'), stayLocal(ctx, need)],
   };
 }
@@ -91,20 +92,26 @@ async function toolchainDownload(ctx: DoctorContext, need: string, base: SwitchB
     return {
       ...base,
       status: 'fail',
-      message: `go.mod requires ${need}, and GOPROXY=off forbids downloading it ("toolchain not available")`,
+      message: doctorMsg('check.go.proxyOff', { need }),
       fix: [setFix(m, 'GOPROXY', 'https://proxy.golang.org,direct'), stayLocal(ctx, need)],
     };
   }
   const r = await ctx.probe(proxyUrl(src.base, 'golang.org/toolchain', `${version}.info`));
-  const where = `golang.org/toolchain@${version} from ${redactUrl(src.base)}`;
+  const module = `golang.org/toolchain@${version}`;
+  const source = redactUrl(src.base);
   if (r.ok)
-    return { ...base, ...probeFields(r), status: 'ok', message: `go.mod requires ${need}: Go will download ${where}` };
+    return {
+      ...base,
+      ...probeFields(r),
+      status: 'ok',
+      message: doctorMsg('check.go.willDownload', { need, module, source }),
+    };
   const listFixes = src.index >= 0 ? proxyFixes(r, ctx.loaded.proxies, src.index, ctx.platform, m) : [];
   return {
     ...base,
     ...probeFields(r),
     status: 'fail',
-    message: `go.mod requires ${need}, but golang.org/toolchain@${version} is not available from ${redactUrl(src.base)}: ${r.message ?? r.status}`,
+    message: doctorMsg('check.go.unavailable', { need, module, source, error: r.message ?? String(r.status) }),
     fix: [...listFixes, stayLocal(ctx, need)],
   };
 }
@@ -116,7 +123,7 @@ async function toolchainSwitch(ctx: DoctorContext): Promise<CheckResult | null> 
   if (!go || !mod) return null;
   const need = requiredToolchain(mod);
   if (!need || compareGoVersions(need, go.version) <= 0) return null;
-  const base = { id: 'go.toolchain', group: 'go', title: 'Toolchain switch', target: need };
+  const base = { id: 'go.toolchain', group: 'go', title: doctorMsg('check.go.switchTitle'), target: need };
   return switchBlocked(ctx, go, need, base) ?? toolchainDownload(ctx, need, base);
 }
 
@@ -141,7 +148,7 @@ function toolchainSource(ctx: DoctorContext): { base: string; index: number } | 
 export const toolchainCheck: DoctorCheck<DoctorContext> = {
   id: 'go',
   group: 'go',
-  title: 'Go toolchain',
+  title: doctorMsg('check.go.title'),
   async run(ctx) {
     const [found, sw] = await Promise.all([goFound(ctx), toolchainSwitch(ctx)]);
     return sw ? [found, sw] : [found];

@@ -43,6 +43,95 @@ const en = {
   'ci.columns': '| cause | module | problem | fix |',
   'ci.summaryFailed': 'gomodctl could not append to $GITHUB_STEP_SUMMARY',
   'ci.moreNotShown': '{count} more not shown: GitHub limits a step summary to 1 MiB (see the log).',
+  // core/tidy/rules.ts: what each rule says about one error Go printed (JSON: the English text)
+  'problem.theModule': 'the module',
+  'problem.theProxy': 'the module proxy',
+  'problem.proxyAt': 'the module proxy at {host}',
+  'problem.theSumdb': 'the checksum database',
+  'problem.sumdbAt': 'the checksum database at {host}',
+  'problem.serverSays': ': the server says "{words}"',
+  'problem.leaked':
+    '; {module} looks private and its path was sent to the proxy (it leaked): GOPRIVATE keeps it off proxies',
+  'problem.net.dns': 'does not resolve (DNS)',
+  'problem.net.refused': 'refuses connections',
+  'problem.net.timeout': 'does not answer in time',
+  'problem.net.reset': 'drops the connection',
+  'problem.net.tls': 'presents a certificate Go does not trust',
+  'problem.checksum':
+    '{module}: the downloaded code does not match go.sum or the checksum database (SECURITY ERROR): someone changed the module or something on the path rewrites downloads',
+  'problem.gitPrompt': '{module}: git needs credentials and Go disables terminal prompts (GIT_TERMINAL_PROMPT=0)',
+  'problem.goSum': '{module}: go.sum has no checksum for it',
+  'problem.goproxyOff': '{module}: GOPROXY=off forbids downloading modules that are not in the module cache',
+  'problem.config': 'Go rejects the module configuration: {error}',
+  'problem.sumdbNet': '{sumdb} {what}; Go cannot verify {module}',
+  'problem.vcsNet': '{module} is fetched directly from its VCS host, which {what}{detail}',
+  'problem.vcsNetAt': '{module} is fetched directly from its VCS host at {host}, which {what}{detail}',
+  'problem.vcsCmdReason': ' (`{command}`: {reason})',
+  'problem.vcsCmd': ' (`{command}`)',
+  'problem.vcsReason': ' ({reason})',
+  'problem.tls': '{proxy} {what} (a TLS-inspecting gateway?)',
+  'problem.h2Reset':
+    '{proxy} resets the HTTP/2 stream while fetching {module} ({error}): transient on most servers, --retry retries it',
+  'problem.proxyNet': '{proxy} {what} while fetching {module}',
+  'problem.auth': '{proxy} refuses {module} (HTTP {status}){why}{leak}',
+  'problem.authWhy': ': credentials missing or wrong',
+  'problem.notFound': '{module} was not found{at} ({status}){words}{private}',
+  'problem.notFoundAt': ' at {host}',
+  'problem.notFoundPrivate': ': a private module must not be fetched through a proxy',
+  'problem.notProxyAnswer':
+    '{proxy} answers with something that is not a Go module proxy response (a login page or a block page?)',
+  'problem.rateLimited':
+    '{proxy} rate-limits the requests for {module} (429 Too Many Requests){words}: transient, --retry waits and retries',
+  'problem.httpStatus': '{proxy} fails with HTTP {status} for {module}{words}{leak}',
+  'problem.vcs': '{module}: fetching directly from version control failed{command}{reason}',
+  'problem.vcsReasonColon': ': {reason}',
+  // core/tidy/stall.ts: what hangs (JSON: the English text)
+  'hang.proxy': 'the module proxy',
+  'hang.sumdb': 'the checksum database',
+  'hang.direct': 'the VCS host',
+  'hang.request': '{what} has not answered {url} for {waited}{via} ({go}){probe}',
+  'hang.via': '; the request goes through the proxy {proxy} ({variable})',
+  'hang.viaStalls': '; the request goes through the proxy {proxy} ({variable}) and stalls there ({action})',
+  'hang.probeAnswered': '; a fresh probe of the same URL answered (intermittent, or slow only for Go)',
+  'hang.probeAnsweredStatus': '; a fresh probe of the same URL answered {status} (intermittent, or slow only for Go)',
+  'hang.probe': '; probe: {finding}',
+  'hang.vcs': '`{command}` has not finished for {waited}: the VCS host does not answer (git has no timeout by default)',
+  'hang.routeStall':
+    'Go printed nothing for {waited} while resolving {subject}; of the URLs the route resolver predicts, {url} fails{probe}',
+  'hang.silent': 'Go printed nothing for {waited} while resolving {subject}',
+  'hang.silentProbed':
+    'Go printed nothing for {waited} while resolving {subject}; the predicted URLs answer when probed',
+  'hang.modules': 'modules',
+  // core/tidy/diagnose.ts: leaks and fall-throughs seen in the whole run
+  'leak.one':
+    '{paths} is not on a known public host but its path was sent to the proxy {proxies}: the name leaked to that proxy (and would to the checksum database); GOPRIVATE keeps it off both',
+  'leak.many':
+    '{paths} are not on a known public host but their paths were sent to the proxy {proxies}: the name leaked to that proxy (and would to the checksum database); GOPRIVATE keeps them off both',
+  fellThrough:
+    'before going direct, Go asked the proxy {host} for {module}: a probe of the same URL answers {status}{probe}, and "|" sent Go on to direct',
+  fellThroughProbe: ' ({finding})',
+  'problem.modulePath': '{module}: its go.mod declares a different module path than the one it was required as',
+  'problem.goVersionUnreadable':
+    'go.mod asks for a Go version this Go cannot read: it needs a newer Go (toolchain switching exists from Go 1.21)',
+  'problem.toolchain':
+    'the go line in go.mod needs another Go toolchain and it cannot be downloaded (golang.org/toolchain through GOPROXY)',
+  'problem.toolchainFrom':
+    'the go line in go.mod needs another Go toolchain and it cannot be downloaded from {host} (golang.org/toolchain through GOPROXY)',
+  'problem.hop':
+    'the request for {module} goes through the proxy {proxy} ({variable}), which {what} to {target}; the module proxy itself was never reached',
+  'problem.hop.auth': 'asks for credentials (407 Proxy Authentication Required) before it opens a tunnel',
+  'problem.hop.status': 'answers CONNECT with "{status}"',
+  'problem.hop.fails': 'fails ({action})',
+  'problem.unknownRevision':
+    '{module}@{rev}: its repository has no revision {rev} (Go: "unknown revision {rev}"): a tag that was never pushed, deleted or moved',
+  'hang.body':
+    'the download of {module} stopped in the middle of its body: {got}{from}, then nothing for {quiet} (Go puts no time limit on reading a body: a gateway that holds or filters large downloads hangs it)',
+  'hang.bodyReceived': '{bytes} received',
+  'hang.bodyStarted': 'the body started',
+  'hang.from': ' from {host}',
+  'hang.toolchain':
+    'go.mod needs toolchain {toolchain}: Go is downloading it{from} (golang.org/toolchain through GOPROXY) and {got}nothing came for {quiet}',
+  'hang.toolchainGot': '{bytes} received, then ',
 } as const;
 
 const zh = {
@@ -79,6 +168,85 @@ const zh = {
   'ci.columns': '| 原因 | 模块 | 问题 | 修复 |',
   'ci.summaryFailed': 'gomodctl 无法追加到 $GITHUB_STEP_SUMMARY',
   'ci.moreNotShown': '另有 {count} 条未显示：GitHub 限制每个步骤的摘要不超过 1 MiB（请查看日志）。',
+  'problem.theModule': '该模块',
+  'problem.theProxy': '模块代理',
+  'problem.proxyAt': '模块代理 {host} ',
+  'problem.theSumdb': '校验和数据库',
+  'problem.sumdbAt': '校验和数据库 {host} ',
+  'problem.serverSays': '：服务器返回“{words}”',
+  'problem.leaked': '；{module} 看起来是私有模块，它的路径已发送到模块代理（已泄露）：GOPRIVATE 让它不经过模块代理',
+  'problem.net.dns': '无法解析（DNS）',
+  'problem.net.refused': '拒绝连接',
+  'problem.net.timeout': '没有及时应答',
+  'problem.net.reset': '断开了连接',
+  'problem.net.tls': '出示了 Go 不信任的证书',
+  'problem.checksum':
+    '{module}：下载的代码与 go.sum 或校验和数据库不一致（SECURITY ERROR）：有人改动了该模块，或路径上有设备改写了下载内容',
+  'problem.gitPrompt': '{module}：git 需要凭据，而 Go 禁用了终端提示（GIT_TERMINAL_PROMPT=0）',
+  'problem.goSum': '{module}：go.sum 中没有它的校验和',
+  'problem.goproxyOff': '{module}：GOPROXY=off 禁止下载模块缓存中没有的模块',
+  'problem.config': 'Go 拒绝了模块配置：{error}',
+  'problem.sumdbNet': '{sumdb}{what}；Go 无法验证 {module}',
+  'problem.vcsNet': '{module} 直接从它的版本控制仓库主机下载，而该主机{what}{detail}',
+  'problem.vcsNetAt': '{module} 直接从它的版本控制仓库主机 {host} 下载，而该主机{what}{detail}',
+  'problem.vcsCmdReason': '（`{command}`：{reason}）',
+  'problem.vcsCmd': '（`{command}`）',
+  'problem.vcsReason': '（{reason}）',
+  'problem.tls': '{proxy}{what}（TLS 检查网关（中间人）？）',
+  'problem.h2Reset': '{proxy}在获取 {module} 时重置了 HTTP/2 流（{error}）：多数服务器上是暂时的，--retry 会重试',
+  'problem.proxyNet': '{proxy}在获取 {module} 时{what}',
+  'problem.auth': '{proxy}拒绝提供 {module}（HTTP {status}）{why}{leak}',
+  'problem.authWhy': '：缺少凭据或凭据有误',
+  'problem.notFound': '{at}未找到 {module}（{status}）{words}{private}',
+  'problem.notFoundAt': '在 {host} 上',
+  'problem.notFoundPrivate': '：私有模块不能通过模块代理获取',
+  'problem.notProxyAnswer': '{proxy}的应答不是 Go 模块代理的应答（登录页面还是拦截页面？）',
+  'problem.rateLimited':
+    '{proxy}限制了 {module} 的请求频率（429 Too Many Requests）{words}：暂时的，--retry 会等待并重试',
+  'problem.httpStatus': '{proxy}获取 {module} 时返回 HTTP {status}{words}{leak}',
+  'problem.vcs': '{module}：直接从版本控制系统获取失败{command}{reason}',
+  'problem.vcsReasonColon': '：{reason}',
+  'hang.proxy': '模块代理',
+  'hang.sumdb': '校验和数据库',
+  'hang.direct': '版本控制仓库主机',
+  'hang.request': '{what}已经 {waited} 没有应答 {url}{via}（{go}）{probe}',
+  'hang.via': '；请求经过代理 {proxy}（{variable}）',
+  'hang.viaStalls': '；请求经过代理 {proxy}（{variable}），并卡在那里（{action}）',
+  'hang.probeAnswered': '；重新探测同一 URL 有应答（时好时坏，或只对 Go 慢）',
+  'hang.probeAnsweredStatus': '；重新探测同一 URL 返回 {status}（时好时坏，或只对 Go 慢）',
+  'hang.probe': '；探测结果：{finding}',
+  'hang.vcs': '`{command}` 已运行 {waited} 仍未结束：版本控制仓库主机没有应答（git 默认没有超时）',
+  'hang.routeStall': 'Go 在解析 {subject} 时 {waited} 没有任何输出；在路由预测的 URL 中，{url} 失败{probe}',
+  'hang.silent': 'Go 在解析 {subject} 时 {waited} 没有任何输出',
+  'hang.silentProbed': 'Go 在解析 {subject} 时 {waited} 没有任何输出；探测预测的 URL 都有应答',
+  'hang.modules': '模块',
+  'leak.one':
+    '{paths} 不在已知的公共主机上，但它的路径已发送到代理 {proxies}：模块名已泄露给该代理（也会泄露给校验和数据库）；GOPRIVATE 让它两边都不经过',
+  'leak.many':
+    '{paths} 不在已知的公共主机上，但它们的路径已发送到代理 {proxies}：模块名已泄露给该代理（也会泄露给校验和数据库）；GOPRIVATE 让它们两边都不经过',
+  fellThrough:
+    '在转为 direct 之前，Go 向代理 {host} 请求了 {module}：探测同一 URL 返回 {status}{probe}，而 "|" 让 Go 转到了 direct',
+  fellThroughProbe: '（{finding}）',
+  'problem.modulePath': '{module}：它的 go.mod 声明的模块路径与 require 时用的路径不同',
+  'problem.goVersionUnreadable': 'go.mod 要求的 Go 版本当前 Go 无法识别：需要更新的 Go（Go 1.21 起才能自动切换工具链）',
+  'problem.toolchain': 'go.mod 的 go 指令需要另一个 Go 工具链，但无法下载（经 GOPROXY 下载 golang.org/toolchain）',
+  'problem.toolchainFrom':
+    'go.mod 的 go 指令需要另一个 Go 工具链，但无法从 {host} 下载（经 GOPROXY 下载 golang.org/toolchain）',
+  'problem.hop':
+    '{module} 的请求经过代理 {proxy}（{variable}），该代理连接 {target} 时{what}；请求根本没有到达模块代理',
+  'problem.hop.auth': '要求认证（407 Proxy Authentication Required），之后才会打开隧道',
+  'problem.hop.status': '对 CONNECT 返回 "{status}"',
+  'problem.hop.fails': '失败（{action}）',
+  'problem.unknownRevision':
+    '{module}@{rev}：它的仓库中没有修订版本 {rev}（Go："unknown revision {rev}"）：标签从未推送、已被删除或被移动',
+  'hang.body':
+    '{module} 的下载在响应体中途停止：{got}{from}，之后 {quiet} 没有任何数据（Go 读取响应体时不设时限：扣留或过滤大文件下载的网关会让它卡住）',
+  'hang.bodyReceived': '已收到 {bytes}',
+  'hang.bodyStarted': '响应体已开始传输',
+  'hang.from': '（来自 {host}）',
+  'hang.toolchain':
+    'go.mod 需要工具链 {toolchain}：Go 正在下载它{from}（经 GOPROXY 下载 golang.org/toolchain），{got}{quiet} 没有任何数据',
+  'hang.toolchainGot': '已收到 {bytes}，之后',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a tidy message: `tidyMsg('key', { params })`. */

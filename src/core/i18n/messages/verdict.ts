@@ -24,6 +24,15 @@ const en = {
   'outcome.hang': 'hangs',
   'outcome.leak': 'leaks a private path',
   'outcome.ok': 'ok',
+  // core/verdict/walk.ts, evaluate.ts: what happens to one fetch (JSON: the English text)
+  hang: '{url} did not answer within {seconds} s; Go waits without a limit here',
+  hangProxy:
+    '{url} did not answer within {seconds} s; Go waits without a limit here and never moves on to the next GOPROXY entry',
+  gitHang: 'git ls-remote {url} did not finish within {seconds} s; Go runs git without a time limit',
+  leak: 'Go would send the private-looking path {module} to {where} (not probed); set GOPRIVATE to keep it inside',
+  leakThen: '{leak}; then {next}',
+  notReached: 'not reached (the download fails first): {message}',
+  otherPrefix: 'no failure: another path prefix provides {importPath} ({message})',
 } as const;
 
 const zh = {
@@ -42,6 +51,13 @@ const zh = {
   'outcome.hang': '卡住',
   'outcome.leak': '泄露私有路径',
   'outcome.ok': '正常',
+  hang: '{url} 在 {seconds} 秒内没有应答；Go 在这里会无限等待',
+  hangProxy: '{url} 在 {seconds} 秒内没有应答；Go 在这里会无限等待，也不会转到 GOPROXY 的下一项',
+  gitHang: 'git ls-remote {url} 在 {seconds} 秒内没有结束；Go 运行 git 时没有时间限制',
+  leak: 'Go 会把看起来是私有模块的路径 {module} 发送到 {where}（未探测）；设置 GOPRIVATE 让它留在内网',
+  leakThen: '{leak}；之后：{next}',
+  notReached: '不会执行到这一步（下载先失败）：{message}',
+  otherPrefix: '不算失败：另一个路径前缀提供了 {importPath}（{message}）',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a verdict message: `verdictMsg('key', { params })`. */
