@@ -82,7 +82,7 @@ async function askOwnProxy(d: WizardDeps): Promise<string> {
   ).trim();
   if (!typed) return '';
   const url = proxyUrlAsGoReadsIt(typed);
-  if (url !== typed) d.out.line(d.out.t(initMsg('ownProxy.schemeAdded', { url })));
+  if (url !== typed) d.out.line(wrap(d.out.t(initMsg('ownProxy.schemeAdded', { url })), d.out.columns));
   return url;
 }
 
@@ -229,7 +229,7 @@ function warnIfAllFailed(d: WizardDeps, proxy: string, ranked: MirrorProbe[], di
     return probe ? judgeEntry(e, probe.list) : { entry: e, ok: true, reason: '' }; // not probed: no claim
   });
   if (!allEntriesFailed(results)) return;
-  d.out.line(d.out.c.yellow(`warning: ${d.out.t(fixMsg('fix.allEntriesFailed', { proxy }))}`));
+  warn(d, fixMsg('fix.allEntriesFailed', { proxy }));
   for (const r of results)
     d.out.line(d.out.c.yellow(`  ${d.out.t(fixMsg('fix.entryFailed', { url: r.entry, reason: r.reason }))}`));
   d.out.line(d.out.c.yellow(d.out.t(fixMsg('fix.warnAllFailed'))));
