@@ -56,7 +56,7 @@ const en = {
   'option.yes': 'apply without asking (required without a terminal)',
   // gomodctl doctor
   'doctor.description':
-    'probe every proxy, the checksum database and private hosts, and lint the Go module configuration',
+    'predict whether go mod tidy will work here (every module it needs, along the route Go takes), name what fails, and print only fixes verified in the same run',
   'doctor.option.timeout': 'bound for each probe',
   'doctor.option.module': 'canary module for proxy and checksum probes (default: first public requirement of go.mod)',
   'doctor.option.deps': 'also check that every go.mod requirement is served by the proxies',
@@ -67,7 +67,8 @@ const en = {
   'tidy.option.junit': 'write a JUnit XML report: one test case per module and problem (GitLab, Jenkins)',
   'tidy.option.stallKill': 'kill a go that made no progress for --stall (a transient failure for --retry)',
   'doctor.option.verbose': 'show phase timings and targets of every check',
-  'doctor.exitCodes': 'Exit codes: 0 no check failed, 1 a check failed, 2 bad usage.',
+  'doctor.exitCodes':
+    'Exit codes: in a module, 0 when go mod tidy will succeed and 1 when it will fail (with --fix: 0 once fixed); outside a module, 0 no check failed, 1 a check failed; 2 bad usage.',
   'doctor.invalidModule':
     'invalid --module "{value}": expected a module path with an optional version, e.g. golang.org/x/text@v0.14.0',
   // gomodctl tidy
@@ -186,7 +187,7 @@ const zh = {
   'option.go': '要使用的 go 可执行文件（默认：$GOMODCTL_GO，否则是 PATH 中的 go）',
   'option.yes': '不询问，直接写入（没有终端时必须加）',
   // gomodctl doctor
-  'doctor.description': '探测每个模块代理、校验和数据库和私有模块的主机，并检查 Go 模块配置',
+  'doctor.description': '预测 go mod tidy 在这里能否成功（沿 Go 实际走的路线检查它需要的每个模块），指出失败在哪里，只给出本次运行中验证过的修复',
   'doctor.option.timeout': '每次探测的时限',
   'doctor.option.module': '探测模块代理和校验和数据库时使用的模块（默认：go.mod 中第一个公共依赖）',
   'doctor.option.deps': '同时检查 go.mod 的每个依赖能否从模块代理下载',
@@ -197,7 +198,8 @@ const zh = {
   'tidy.option.junit': '写出 JUnit XML 报告：每个模块和每个问题一个测试用例（GitLab、Jenkins）',
   'tidy.option.stallKill': '在 --stall 时间内毫无进展时结束 go（对 --retry 而言算临时性失败）',
   'doctor.option.verbose': '显示每项检查各环节的耗时和目标',
-  'doctor.exitCodes': '退出码：0 没有检查失败，1 有检查失败，2 用法错误。',
+  'doctor.exitCodes':
+    '退出码：在模块中，go mod tidy 会成功时为 0，会失败时为 1（使用 --fix 时修复后为 0）；在模块之外，0 没有检查失败，1 有检查失败；2 用法错误。',
   'doctor.invalidModule': '无效的 --module "{value}"：应为模块路径，可带版本，例如 golang.org/x/text@v0.14.0',
   // gomodctl tidy
   'tidy.description': '在看门狗下运行 go mod tidy；加 --explain 时指出卡住它的模块、URL、环节和原因',
