@@ -3,7 +3,7 @@
 // init's backup and atomic apply (undone by `gomodctl restore`), environment-only settings printed as exports and,
 // in GitHub Actions, appended to $GITHUB_ENV. Asks on a terminal; --yes for CI; refuses otherwise (exit 2).
 import { appendFile } from 'node:fs/promises';
-import { UsageError } from '../core/errors.js';
+import { GomodctlError, UsageError } from '../core/errors.js';
 import type { Fix } from '../core/fix/fix.js';
 import { fixMsg } from '../core/i18n/messages/fix.js';
 import { parseMirrorList, selectCatalog, type Mirror } from '../core/init/mirrors.js';
@@ -185,7 +185,9 @@ async function applyEnvPart(c: TopFixContext, top: VerifiedFix): Promise<EnvPart
   const lines = fixes.map(
     (f) => `${(f as { variable: string }).variable}=${top.config.env[(f as { variable: string }).variable] ?? ''}`,
   );
-  await appendFile(file, `${lines.join('\n')}\n`);
+  await appendFile(file, `${lines.join('\n')}\n`).catch((err: Error) => {
+    throw new GomodctlError(fixMsg('fix.githubEnvFailed', { file, reason: err.message }), 1);
+  });
   if (!c.out.json) c.out.line(c.out.t(fixMsg('fix.githubEnv', { count: lines.length })));
   return { exports, githubEnv: lines.length };
 }

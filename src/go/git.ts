@@ -1,5 +1,6 @@
 // The edge that runs `git` (bounded): whether it is installed, and the repository's remotes for GOPRIVATE suggestions.
 import { execa } from 'execa';
+import { killProcessTree } from './tidy-process.js';
 
 /** `git --version` output, or null when git cannot be run (bounded: 5 s). */
 export async function getGitVersion(env: Record<string, string | undefined>): Promise<string | null> {
@@ -44,7 +45,10 @@ export async function gitLsRemote(
   env: Record<string, string | undefined>,
   timeoutMs: number,
 ): Promise<{ ok: boolean; timedOut?: boolean; message?: string }> {
-  const r = await execa('git', ['ls-remote', '-q', repo], {
+  // Its own process group (POSIX), killed whole at the bound: git's https/ssh helpers share stderr and would
+  // otherwise keep the call waiting after git itself was stopped (up to the helper's own connect timeout).
+  const detached = process.platform !== 'win32';
+  const child = execa('git', ['ls-remote', '-q', repo], {
     env: {
       ...env,
       GIT_TERMINAL_PROMPT: '0',
@@ -52,11 +56,20 @@ export async function gitLsRemote(
       GIT_SSH_COMMAND: env.GIT_SSH_COMMAND ?? 'ssh -o BatchMode=yes',
     },
     extendEnv: false,
-    timeout: timeoutMs,
+    detached,
+    cleanup: true,
     reject: false,
     stdin: 'ignore',
     stdout: 'ignore',
-  }).catch((err: Error) => ({ exitCode: -1, timedOut: false, stderr: err.message }));
+  });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    if (child.pid !== undefined) void killProcessTree(child.pid);
+  }, timeoutMs);
+  const done = await child.catch((err: Error) => ({ exitCode: -1, stderr: err.message }));
+  clearTimeout(timer);
+  const r = { ...done, timedOut };
   if (r.timedOut) return { ok: false, timedOut: true };
   if (r.exitCode === 0) return { ok: true };
   const first =

@@ -17,7 +17,7 @@ import {
   type HelloOutcome,
   type HelloVerdict,
 } from '../core/tls/hello-check.js';
-import { ProbeFailed, connectTcp, hostPort, openTunnel, startTls } from './probe-connect.js';
+import { ProbeFailed, connectTcp, createRunResolver, hostPort, openTunnel, startTls } from './probe-connect.js';
 import { DeadlineExceeded, ProbeState } from './probe-deadline.js';
 
 /** Options of checkClientHello. */
@@ -156,6 +156,8 @@ interface HelloSend {
 /** Connects (directly or through the proxy's CONNECT tunnel), sends one hello and waits for the first answer. */
 async function sendHello(s: HelloSend): Promise<Attempt> {
   const state = new ProbeState(s.opts.timeoutMs, s.opts.signal);
+  // The same name resolution as the prober's (GOMODCTL_NO_EGRESS=1 keeps the suite's hellos on this machine).
+  state.resolve = createRunResolver({ noEgress: s.opts.env?.GOMODCTL_NO_EGRESS === '1' });
   try {
     const socket = await openPath(state, s);
     state.phase = 'tls';

@@ -187,7 +187,8 @@ const zh = {
   'option.go': '要使用的 go 可执行文件（默认：$GOMODCTL_GO，否则是 PATH 中的 go）',
   'option.yes': '不询问，直接写入（没有终端时必须加）',
   // gomodctl doctor
-  'doctor.description': '预测 go mod tidy 在这里能否成功（沿 Go 实际走的路线检查它需要的每个模块），指出失败在哪里，只给出本次运行中验证过的修复',
+  'doctor.description':
+    '预测 go mod tidy 在这里能否成功（沿 Go 实际走的路线检查它需要的每个模块），指出失败在哪里，只给出本次运行中验证过的修复',
   'doctor.option.timeout': '每次探测的时限',
   'doctor.option.module': '探测模块代理和校验和数据库时使用的模块（默认：go.mod 中第一个公共依赖）',
   'doctor.option.deps': '同时检查 go.mod 的每个依赖能否从模块代理下载',

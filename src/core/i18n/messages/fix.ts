@@ -3,6 +3,7 @@
 import { defineMessages, type Translation } from '../message.js';
 
 const en = {
+  'fix.githubEnvFailed': 'could not append the fix to $GITHUB_ENV ({file}): {reason}',
   'fix.noFailure': 'Go will fetch everything this project needs: nothing to fix.',
   'fix.noVerdict':
     'doctor --fix: there is no module here (or --module was given), so there is no verdict to fix; run it in the directory of your go.mod',
@@ -36,6 +37,7 @@ const en = {
 } as const;
 
 const zh = {
+  'fix.githubEnvFailed': '无法把修复追加到 $GITHUB_ENV（{file}）：{reason}',
   'fix.noVerdict': 'doctor --fix：这里没有模块（或指定了 --module），没有可修复的结论；请在 go.mod 所在目录运行',
   'fix.noFailure': 'Go 能获取这个项目需要的全部内容：无需修复。',
   'fix.failing': '将有 {count} 个模块下载失败：',
