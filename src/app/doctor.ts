@@ -8,7 +8,7 @@ import { writeDoctorCi } from '../report/doctor-ci.js';
 import { doctorJUnit, writeJUnitFile } from '../report/junit.js';
 import { runChecks, summarize, type CheckResult } from '../core/doctor/check.js';
 import { chooseCanary } from '../core/doctor/canary.js';
-import { doctorChecks, finishResults } from '../core/doctor/checks/all-checks.js';
+import { doctorChecks } from '../core/doctor/checks/all-checks.js';
 import { withoutUnverifiedRouteFixes } from '../core/doctor/verified-only.js';
 import type { Canary, DoctorContext, DoctorReport } from '../core/doctor/checks/context.js';
 import { configuredGoAuth } from '../core/goauth.js';
@@ -248,11 +248,10 @@ async function collect(ctx: DoctorContext, onPending: (titles: Text[]) => void):
   const checks = doctorChecks(ctx);
   const pending = new Set(checks);
   onPending(checks.map((c) => c.title));
-  const raw = await runChecks(checks, ctx, (c) => {
+  const results = await runChecks(checks, ctx, (c) => {
     pending.delete(c);
     onPending([...pending].map((p) => p.title));
   });
-  const results = finishResults(raw, ctx);
   const go = ctx.loaded.go;
   return {
     go: go ? { path: go.path, version: go.version, goenv: go.goenv } : null,

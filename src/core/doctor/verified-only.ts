@@ -54,12 +54,10 @@ function isNetworkResult(r: CheckResult): boolean {
 const fixVar = (f: Fix): string | undefined => (f.kind === 'command' ? undefined : f.variable);
 
 /**
- * The check results with the unverified route changes of the network checks removed (an emptied fix list goes), and
- * without the combined GOPROXY recommendation (proxy.recommended: its only content was such a rewrite).
+ * The check results with the unverified route changes of the network checks removed (an emptied fix list goes).
  */
 export function withoutUnverifiedRouteFixes(results: CheckResult[]): CheckResult[] {
   return results.flatMap((r) => {
-    if (r.id === 'proxy.recommended') return [];
     if (!r.fix || !isNetworkResult(r)) return [r];
     const fix = r.fix.filter((f) => f.verifiedBy !== undefined || !changesRoute(f));
     if (fix.length === r.fix.length) return [r];

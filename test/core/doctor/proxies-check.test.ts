@@ -2,7 +2,7 @@
 // failures with the GOPROXY edits Go's fall-through rules call for (cmd/go/internal/modfetch/proxy.go TryProxies), and
 // one recommended list when several entries fail.
 import { describe, expect, it } from 'vitest';
-import { combineProxyFixes, proxyChecks } from '../../../src/core/doctor/checks/proxies.js';
+import { proxyChecks } from '../../../src/core/doctor/checks/proxies.js';
 import type { CheckResult } from '../../../src/core/doctor/check.js';
 import { renderFixes } from '../../../src/report/fix-render.js';
 import { english, type FakeAnswer, fakeContext } from './fake-context.js';
@@ -18,7 +18,7 @@ async function check(goproxy: string, answers: Array<[string, FakeAnswer]>): Pro
     const r = await c.run(ctx);
     results.push(...(Array.isArray(r) ? r : [r]).map(english));
   }
-  return combineProxyFixes(results, ctx.loaded.proxies, ctx.loaded.model).map((r) => ({
+  return results.map((r) => ({
     ...r,
     fix: r.fix && renderFixes(r.fix),
   })) as unknown as CheckResult[];
@@ -75,19 +75,6 @@ describe('proxy checks', () => {
     expect(r!.fix).toContain(
       `go env -w GOPROXY=${B},direct   # drop the silent proxy: Go waits forever on it, "|" only helps on errors`,
     );
-  });
-
-  it('two failing entries: one recommended list replaces the contradicting per-entry rewrites', async () => {
-    const results = await check(`${A},${B},https://proxy.golang.org,direct`, [
-      [`${A}${LIST}`, { cause: 'dns', phase: 'dns', message: 'no such host' }],
-      [`${B}${LIST}`, { cause: 'refused', phase: 'connect', message: 'refused' }],
-      [`https://proxy.golang.org${LIST}`, { status: 200, body: 'v0.14.0\n' }],
-    ]);
-    expect(results.map((r) => r.id)).toEqual(['proxy.0', 'proxy.1', 'proxy.2', 'proxy.recommended']);
-    for (const r of results.slice(0, 2)) expect((r.fix as unknown as string[]).join('\n')).not.toMatch(/GOPROXY/);
-    expect(results[3]!.fix).toEqual([
-      'go env -w GOPROXY=https://proxy.golang.org,direct   # only the entries that answered',
-    ]);
   });
 
   it('a GOPROXY with a password is never printed as a command', async () => {

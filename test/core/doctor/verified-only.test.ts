@@ -52,8 +52,7 @@ describe('withoutUnverifiedRouteFixes', () => {
     const download = result('go.toolchain', 'go', [setFix(null, 'GOTOOLCHAIN', 'local'), commentFix('or install')], {
       timings: { totalMs: 3 },
     });
-    const recommended = result('proxy.recommended', 'proxy', [setFix(null, 'GOPROXY', 'https://goproxy.cn')]);
-    const out = withoutUnverifiedRouteFixes([lint, forbidden, download, recommended]);
+    const out = withoutUnverifiedRouteFixes([lint, forbidden, download]);
     expect(out).toEqual([lint, forbidden, { ...download, fix: [commentFix('or install')] }]);
   });
 });

@@ -1,12 +1,11 @@
-// The doctor's validators in report order, and the pass over their results that needs all of them at once.
-import type { CheckResult } from '../check.js';
+// The doctor's validators in report order.
 import type { DoctorCheck } from '../check.js';
 import { configCheck } from './config.js';
 import type { DoctorContext } from './context.js';
 import { depsCheck } from './deps.js';
 import { goauthCheck } from './goauth.js';
 import { privateChecks } from './private-hosts.js';
-import { combineProxyFixes, proxyChecks } from './proxies.js';
+import { proxyChecks } from './proxies.js';
 import { sumdbCheck } from './sumdb.js';
 import { toolchainCheck } from './toolchain.js';
 
@@ -21,9 +20,4 @@ export function doctorChecks(ctx: DoctorContext): Array<DoctorCheck<DoctorContex
     ...privateChecks(ctx),
     ...(ctx.deps ? [depsCheck] : []),
   ];
-}
-
-/** Cross-check adjustments once every result is in (one recommended GOPROXY instead of contradicting rewrites). */
-export function finishResults(results: CheckResult[], ctx: DoctorContext): CheckResult[] {
-  return combineProxyFixes(results, ctx.loaded.proxies, ctx.loaded.model);
 }

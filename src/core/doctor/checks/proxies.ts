@@ -1,13 +1,7 @@
-// One check per GOPROXY URL entry: a protocol probe GET <entry>/<escaped canary>/@v/list (go help goproxy;
-// docs/go-rules.md#the-module-proxy-protocol).
-import type { ConfigModel } from '../../config-types.js';
 import type { CheckResult } from '../check.js';
 import type { ProxyEntry } from '../../goproxy.js';
-import { commentFix, fixVariable, setFix } from '../../fix/fix.js';
-import { formatGoproxy } from '../../goproxy.js';
 import type { DoctorCheck } from '../check.js';
 import { escapePath } from '../../escape.js';
-import { code } from '../../i18n/message.js';
 import { doctorMsg } from '../../i18n/messages/doctor.js';
 import { redactUrl } from '../../redact.js';
 import { classifyGoProxyBody } from '../../proxy-body.js';
@@ -68,45 +62,6 @@ async function checkEntry(ctx: DoctorContext, entries: ProxyEntry[], i: number):
     message: r.message ?? doctorMsg('check.proxy.requestFailed', { cause: r.cause ?? 'unknown' }),
     fix: proxyFixes(r, entries, i, ctx.platform, ctx.loaded.model),
   };
-}
-
-/**
- * With two or more failing entries, per-entry GOPROXY rewrites contradict each other (one drops an entry another
- * keeps): replace them with one recommended list that keeps the entries that answered, in order.
- */
-export function combineProxyFixes(results: CheckResult[], entries: ProxyEntry[], model: ConfigModel): CheckResult[] {
-  const proxyResults = results.filter((r) => r.group === 'proxy' && /^proxy\.\d+$/.test(r.id));
-  const failed = new Set(
-    proxyResults.filter((r) => r.status === 'fail').map((r) => Number(r.id.slice('proxy.'.length))),
-  );
-  if (failed.size < 2) return results;
-  const kept = entries.filter((e, i) => e.kind !== 'noproxy' && !failed.has(i));
-  const anyAnswered = kept.some((e) => e.kind === 'url');
-  const list = anyAnswered ? formatGoproxy(kept) : 'https://goproxy.cn|https://proxy.golang.org,direct';
-  const secret = /:\/\/[^/@]*:[^/@]*@/.test(list);
-  const summary: CheckResult = {
-    id: 'proxy.recommended',
-    group: 'proxy',
-    title: doctorMsg('check.proxy.recommendedTitle'),
-    status: 'warn',
-    message: anyAnswered
-      ? doctorMsg('check.proxy.keepAnswered', { count: failed.size })
-      : doctorMsg('check.proxy.noneAnswered', { count: failed.size, command: code('gomodctl init') }),
-    fix: [
-      secret
-        ? commentFix(
-            'remove the failing entries from GOPROXY (the list holds a password, so it is not printed)',
-            'GOPROXY',
-          )
-        : setFix(model, 'GOPROXY', list, anyAnswered ? 'only the entries that answered' : 'public mirrors'),
-    ],
-  };
-  const out = results.map((r) =>
-    proxyResults.includes(r) && r.fix ? { ...r, fix: r.fix.filter((f) => fixVariable(f) !== 'GOPROXY') } : r,
-  );
-  const last = out.map((r) => r.group).lastIndexOf('proxy');
-  out.splice(last + 1, 0, summary);
-  return out;
 }
 
 /** One validator per GOPROXY URL entry; `direct`/`off` are described by the config and route, not probed. */
