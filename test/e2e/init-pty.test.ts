@@ -54,28 +54,41 @@ async function waitFor(re: RegExp, ms = 15_000): Promise<string> {
 const keys = (...k: string[]) => tmux('send-keys', '-t', 'w', ...k);
 const type = (text: string) => tmux('send-keys', '-t', 'w', '-l', text);
 
+/** A hermetic home for the wizard (mirrors: the test proxy and a refused port) with a go.mod needing a private host. */
+async function wizardHome(extra: Record<string, string | undefined> = {}): Promise<HermeticGo> {
+  const home = makeHermeticGo({
+    GOPROXY: undefined,
+    GOSUMDB: undefined,
+    GONOSUMDB: undefined,
+    GOMODCTL_MIRRORS: `good=${proxy.url},dead=${await refusedUrl()}`,
+    GOMODCTL_CANARY_MODULE: 'example.com/hello',
+    GOMODCTL_DIRECT_URL: 'https://origin.invalid/',
+    GOMODCTL_PROBE_TIMEOUT_MS: '1500',
+    TERM: 'xterm-256color',
+    ...extra,
+  });
+  writeFileSync(join(home.dir, 'go.mod'), 'module example.com/app\n\ngo 1.19\n\nrequire git.corp/infra/log v1.2.0\n');
+  return home;
+}
+
+/** A script that runs `gomodctl init` in `home` under `env -i` (only the hermetic variables), then waits. */
+function wizardScript(home: HermeticGo): string {
+  const exports = Object.entries(home.env)
+    .map(([k, v]) => `export ${k}='${String(v).replace(/'/g, `'\\''`)}'`)
+    .join('\n');
+  const script = join(home.dir, 'run.sh');
+  writeFileSync(
+    script,
+    `${exports}\ncd '${home.dir}'\n'${process.execPath}' '${BIN}' init\necho "EXIT=$?"\nsleep 120\n`,
+  );
+  return script;
+}
+
 // CI installs tmux (.ci/run): there a missing tmux must fail, not quietly skip the only real-terminal test.
 describe.skipIf(!hasTmux && !process.env.CI)('init wizard in a real terminal', () => {
   it('reaches a working configuration against the test proxy', async () => {
-    h = makeHermeticGo({
-      GOPROXY: undefined,
-      GOSUMDB: undefined,
-      GONOSUMDB: undefined,
-      GOMODCTL_MIRRORS: `good=${proxy.url},dead=${await refusedUrl()}`,
-      GOMODCTL_CANARY_MODULE: 'example.com/hello',
-      GOMODCTL_DIRECT_URL: 'https://origin.invalid/',
-      GOMODCTL_PROBE_TIMEOUT_MS: '1500',
-      TERM: 'xterm-256color',
-    });
-    writeFileSync(join(h.dir, 'go.mod'), 'module example.com/app\n\ngo 1.19\n\nrequire git.corp/infra/log v1.2.0\n');
-    const exports = Object.entries(h.env)
-      .map(([k, v]) => `export ${k}='${String(v).replace(/'/g, `'\\''`)}'`)
-      .join('\n');
-    const script = join(h.dir, 'run.sh');
-    writeFileSync(
-      script,
-      `${exports}\ncd '${h.dir}'\n'${process.execPath}' '${BIN}' init\necho "EXIT=$?"\nsleep 120\n`,
-    );
+    h = await wizardHome();
+    const script = wizardScript(h);
     const started = Date.now();
     tmux('new-session', '-d', '-s', 'w', '-x', '200', '-y', '50', `env -i sh '${script}'`);
 
@@ -126,27 +139,8 @@ describe.skipIf(!hasTmux && !process.env.CI)('init wizard in a real terminal', (
   });
 
   it('runs in Chinese at 80 columns: no line wider than the terminal, no question broken inside a word', async () => {
-    hz = makeHermeticGo({
-      GOPROXY: undefined,
-      GOSUMDB: undefined,
-      GONOSUMDB: undefined,
-      GOMODCTL_MIRRORS: `good=${proxy.url},dead=${await refusedUrl()}`,
-      GOMODCTL_CANARY_MODULE: 'example.com/hello',
-      GOMODCTL_DIRECT_URL: 'https://origin.invalid/',
-      GOMODCTL_PROBE_TIMEOUT_MS: '1500',
-      GOMODCTL_LANG: undefined,
-      LANG: 'zh_CN.UTF-8',
-      TERM: 'xterm-256color',
-    });
-    writeFileSync(join(hz.dir, 'go.mod'), 'module example.com/app\n\ngo 1.19\n\nrequire git.corp/infra/log v1.2.0\n');
-    const exports = Object.entries(hz.env)
-      .map(([k, v]) => `export ${k}='${String(v).replace(/'/g, `'\\''`)}'`)
-      .join('\n');
-    const script = join(hz.dir, 'run.sh');
-    writeFileSync(
-      script,
-      `${exports}\ncd '${hz.dir}'\n'${process.execPath}' '${BIN}' init\necho "EXIT=$?"\nsleep 120\n`,
-    );
+    hz = await wizardHome({ GOMODCTL_LANG: undefined, LANG: 'zh_CN.UTF-8' });
+    const script = wizardScript(hz);
     try {
       tmux('kill-session', '-t', 'w'); // the English test's session
     } catch {
