@@ -16,7 +16,6 @@ import { getGitVersion, gitLsRemote } from '../go/git.js';
 import { predictGoNeeds } from '../go/predict-needs.js';
 import { createAsker, evaluateVerdict, mapLimit, type RunAsker } from '../core/verdict/evaluate.js';
 import { prefetchSumdbBase } from '../core/verdict/walk.js';
-import { getVar } from '../core/config-model.js';
 import { godebugFatalError } from '../core/godebug.js';
 import type { ConfigModel } from '../core/config-types.js';
 import { ModuleCache } from '../go/module-cache.js';
@@ -95,11 +94,10 @@ function fatalGodebug(env: DoctorOptions['env'], loaded: LoadedConfig): string[]
  * Starts, without waiting, what the prediction will ask one by one as its graph walk reaches it: the go.mod files of
  * the requirements the module cache lacks (bounded, along each route) and the checksum database's base.
  */
-async function prefetch(model: ConfigModel, loaded: LoadedConfig, asker: RunAsker): Promise<void> {
+async function prefetch(model: ConfigModel, loaded: LoadedConfig, asker: RunAsker, cache: ModuleCache): Promise<void> {
   const reqs = loaded.goMod?.require ?? [];
   const first = reqs.find((r) => !r.path.startsWith('golang.org/toolchain'));
   if (first) prefetchSumdbBase(asker, model, first.path);
-  const cache = new ModuleCache(getVar(model, 'GOMODCACHE'));
   await mapLimit(reqs, 16, async (r) => {
     if ((await cache.cachedMod(r)) !== null) return;
     await fetchModViaRoute(model, r.path, r.version, asker).catch(() => undefined);
@@ -124,13 +122,17 @@ async function computeVerdict(
     gitLsRemote: (repo) => gitLsRemote(repo, o.env, o.timeoutMs),
   });
   const asker = createAsker(probe, o.timeoutMs);
-  void prefetch(model, loaded, asker);
+  // One reader of the module cache Go reported, for the prefetch and the prediction: each cached go.mod is read once
+  // (the model does not hold GOMODCACHE: reading it there looked in the wrong place and fetched every go.mod).
+  const cache = loaded.gomodcache ? new ModuleCache(loaded.gomodcache) : undefined;
+  if (cache) void prefetch(model, loaded, asker, cache);
   const predicted = await predictGoNeeds({
     go,
     env: o.env,
     cwd: o.cwd,
     command: 'tidy',
     model,
+    ...(cache ? { cache } : {}),
     getMod: (path, version) => fetchModViaRoute(model, path, version, asker),
   });
   if (predicted.noModule) return null;

@@ -35,6 +35,7 @@ const OLD_VGO = '//vgo 0.0.';
 /** The module cache rooted at GOMODCACHE. */
 export class ModuleCache {
   private readonly files = new Map<string, Promise<CacheFiles>>();
+  private readonly mods = new Map<string, Promise<string | null>>();
 
   constructor(readonly root: string) {}
 
@@ -72,8 +73,18 @@ export class ModuleCache {
     return { info, mod, zip, ziphash, dir: dir && !partial };
   }
 
-  /** The cached go.mod text of a module version, or null (readDiskGoMod). */
-  async cachedMod(m: ModVer): Promise<string | null> {
+  /** The cached go.mod text of a module version, or null (readDiskGoMod); each file is read once per cache object. */
+  cachedMod(m: ModVer): Promise<string | null> {
+    const k = `${m.path}@${m.version}`;
+    let p = this.mods.get(k);
+    if (!p) {
+      p = this.readMod(m);
+      this.mods.set(k, p);
+    }
+    return p;
+  }
+
+  private async readMod(m: ModVer): Promise<string | null> {
     const base = this.base(m);
     if (!base) return null;
     const text = await readFile(base + '.mod', 'utf8').catch(() => null);

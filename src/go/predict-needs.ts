@@ -34,6 +34,8 @@ interface PredictNeedsOptions {
   getMod?: (path: string, version: string) => Promise<string>;
   /** The config model, when the caller has it (else loaded here). */
   model?: ConfigModel;
+  /** The run's module-cache reader, when the caller already reads the cache (doctor's prefetch): files read once. */
+  cache?: ModuleCache;
   /** Bound for the `go env` call (default 30 s). */
   timeoutMs?: number;
 }
@@ -201,7 +203,8 @@ export async function predictGoNeeds(opts: PredictNeedsOptions): Promise<Predict
     GOPROXY: getVar(model, 'GOPROXY'),
     GIT_HTTP_USER_AGENT: opts.env.GIT_HTTP_USER_AGENT,
   };
-  const io = makeIO(new ModuleCache(goEnv.GOMODCACHE ?? ''), opts);
+  const root = goEnv.GOMODCACHE ?? '';
+  const io = makeIO(opts.cache?.root === root ? opts.cache : new ModuleCache(root), opts);
   const goos = goEnv.GOHOSTOS ?? '';
   const goarch = goEnv.GOHOSTARCH ?? '';
   const base: Base = { goVersion, settings, goos, goarch, io, toolchainFile: place.toolchainFile };
