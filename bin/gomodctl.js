@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Tiny launcher: everything lives in the compiled CLI. `--version` alone skips loading commander (start-up matters
-// for a tool that runs in every CI job). A clone that was never built has no dist/: say what to run, exit 2.
+// Tiny launcher: everything lives in the compiled CLI. `--version` alone skips loading commander, and so does a
+// well-formed `gomodctl tidy …` (cli/tidy-fast.ts: start-up matters for a tool that runs in every CI job). A clone
+// that was never built has no dist/: say what to run, exit 2.
 import { existsSync } from 'node:fs';
 
 if (!existsSync(new URL('../dist/cli/main.js', import.meta.url))) {
@@ -8,18 +9,21 @@ if (!existsSync(new URL('../dist/cli/main.js', import.meta.url))) {
   process.exit(2);
 }
 const args = process.argv.slice(2);
+const internalError = (err) => {
+  process.stderr.write(`gomodctl: internal error: ${err?.message ?? err}\n`);
+  process.exitCode = 70;
+};
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { VERSION } = await import('../dist/cli/version.js');
   process.stdout.write(`${VERSION}\n`);
 } else {
-  const { main } = await import('../dist/cli/main.js');
-  main(process.argv).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err) => {
-      process.stderr.write(`gomodctl: internal error: ${err?.message ?? err}\n`);
-      process.exitCode = 70;
-    },
-  );
+  const fast = args[0] === 'tidy' ? await import('../dist/cli/tidy-fast.js') : undefined;
+  const code = fast ? await fast.tidyFast(process.argv).catch(internalError) : undefined;
+  if (code !== undefined) process.exitCode = code;
+  else if (process.exitCode !== 70) {
+    const { main } = await import('../dist/cli/main.js');
+    main(process.argv).then((c) => {
+      process.exitCode = c;
+    }, internalError);
+  }
 }

@@ -12,7 +12,7 @@ import type { TidyEvent } from '../core/tidy/classify.js';
 import type { RetryDecision } from '../core/tidy/retry.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
 import { GoNotFoundError, goVersionFromFile, resolveGoBinary } from '../go/go-binary.js';
-import { startTidyProcess, type TidyProcess } from '../go/tidy-process.js';
+import { startTidyProcess } from '../go/tidy-process.js';
 import { verifyModuleDir } from '../go/dirs.js';
 import { render } from '../core/i18n/message.js';
 import type { Output } from '../report/output.js';
@@ -20,30 +20,22 @@ import type { TidyProgress } from '../report/tidy-progress.js';
 import type { Watchdog } from '../probes/tidy-watch.js';
 
 /**
- * Everything tidy needs once go runs (configuration, reports, probes, diagnosis): imported beside go, not before it
- * starts. A warm `go mod tidy` takes ~50 ms; loading these modules first cost more than that (bench item 3).
+ * What every run needs once go runs (output, progress, the light watchdog, the report): imported beside go, not before
+ * it starts. A warm `go mod tidy` takes ~50 ms; loading everything first cost more than that (bench item 3).
  */
 async function loadRest() {
-  const [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19] = await Promise.all([
-    import('../core/tidy/progress.js').then(({ waitingNow, waitingWords }) => ({ waitingNow, waitingWords })),
-    import('../core/tidy/definite.js').then(({ definiteFailure }) => ({ definiteFailure })),
-    import('../core/tidy/rules.js').then(({ explainError }) => ({ explainError })),
+  const [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12] = await Promise.all([
     import('../go/download-watch.js').then(({ createDownloadWatch }) => ({ createDownloadWatch })),
-    import('../core/tidy/diagnose.js').then(({ diagnose }) => ({ diagnose })),
     import('../core/tidy/report-model.js').then(({ buildTidyReport, exitCodeFor }) => ({
       buildTidyReport,
       exitCodeFor,
     })),
     import('../core/fix/fix.js').then(({ commandFix, commentFix }) => ({ commandFix, commentFix })),
     import('../core/duration.js').then(({ formatDuration }) => ({ formatDuration })),
-    import('../core/go-net-bounds.js').then(({ goWaitWords }) => ({ goWaitWords })),
     import('../core/tidy/retry.js').then(({ backoffMs, decideRetry }) => ({ backoffMs, decideRetry })),
     import('../core/i18n/messages/tidy.js').then(({ tidyMsg }) => ({ tidyMsg })),
-    import('../core/tidy/probe-targets.js').then(({ fallThroughTargets, toolchainZipUrl }) => ({
-      fallThroughTargets,
-      toolchainZipUrl,
-    })),
     import('../core/goproxy.js').then(({ proxyUrls }) => ({ proxyUrls })),
+    import('../core/tidy/healthy.js').then(({ needsDiagnosis, needsTrouble }) => ({ needsDiagnosis, needsTrouble })),
     import('../report/output.js').then(({ createOutput }) => ({ createOutput })),
     import('../report/tidy-progress.js').then(({ createTidyProgress }) => ({ createTidyProgress })),
     import('../probes/tidy-watch.js').then(({ startWatchdog }) => ({ startWatchdog })),
@@ -57,38 +49,53 @@ async function loadRest() {
         tidyJson,
       }),
     ),
-    import('../report/junit.js').then(({ tidyJUnit, writeJUnitFile }) => ({ tidyJUnit, writeJUnitFile })),
     import('../report/tidy-ci.js').then(({ gitlabSection, resolveAnnotateMode, ciDialect, writeCiReport }) => ({
       gitlabSection,
       resolveAnnotateMode,
       ciDialect,
       writeCiReport,
     })),
-    import('../go/load-config.js').then(({ loadConfig }) => ({ loadConfig })),
   ]);
-  return {
-    ...m0,
-    ...m1,
-    ...m2,
-    ...m3,
-    ...m4,
-    ...m5,
-    ...m6,
-    ...m7,
-    ...m8,
-    ...m9,
-    ...m10,
-    ...m11,
-    ...m12,
-    ...m13,
-    ...m14,
-    ...m15,
-    ...m16,
-    ...m17,
-    ...m18,
-    ...m19,
-  };
+  return { ...m0, ...m1, ...m2, ...m3, ...m4, ...m5, ...m6, ...m7, ...m8, ...m9, ...m10, ...m11, ...m12 };
 }
+
+/**
+ * What only a run in trouble needs: the rules and the diagnosis, what go waits on, the probe targets, JUnit. Loaded
+ * when a failure shows in the trace, when go is slow (PREFETCH_MS), fails or stalls, and for --junit; a healthy warm
+ * run ends before.
+ */
+async function loadTroubleModules() {
+  const [m0, m1, m2, m3, m4, m5, m6] = await Promise.all([
+    import('../core/tidy/progress.js').then(({ waitingNow, waitingWords }) => ({ waitingNow, waitingWords })),
+    import('../core/tidy/definite.js').then(({ definiteFailure }) => ({ definiteFailure })),
+    import('../core/tidy/rules.js').then(({ explainError }) => ({ explainError })),
+    import('../core/tidy/diagnose.js').then(({ diagnose }) => ({ diagnose })),
+    import('../core/go-net-bounds.js').then(({ goWaitWords }) => ({ goWaitWords })),
+    import('../core/tidy/probe-targets.js').then(({ fallThroughTargets, toolchainZipUrl }) => ({
+      fallThroughTargets,
+      toolchainZipUrl,
+    })),
+    import('../report/junit.js').then(({ tidyJUnit, writeJUnitFile }) => ({ tidyJUnit, writeJUnitFile })),
+  ]);
+  return { ...m0, ...m1, ...m2, ...m3, ...m4, ...m5, ...m6 };
+}
+
+/** The modules of a run in trouble (loadTroubleModules). */
+type Trouble = Awaited<ReturnType<typeof loadTroubleModules>>;
+
+let troubleLoading: Promise<Trouble> | undefined;
+
+/** Set once the trouble modules are loaded. */
+let T: Trouble | undefined;
+
+/** Loads the trouble modules once; resolves when T is set. */
+function loadTrouble(): Promise<Trouble> {
+  troubleLoading ??= loadTroubleModules().then((m) => (T = m));
+  return troubleLoading;
+}
+
+/** A go still running after this long is not a fast healthy run: the trouble modules load in the background. */
+const PREFETCH_MS = 150;
 
 /** The modules loaded beside go (loadRest). */
 type Rest = Awaited<ReturnType<typeof loadRest>>;
@@ -134,6 +141,8 @@ interface Live {
   deadline?: number;
   /** Reads the module cache's partial zips into the timeline (download-watch), when GOMODCACHE is known. */
   poll?: () => Promise<void>;
+  /** Resolves once the stall notices of the current attempt are written (they wait for the trouble modules). */
+  noticesWritten?: () => Promise<void>;
 }
 
 /** The options once validated: the CI dialect and the absolute module directory. */
@@ -174,12 +183,13 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
   let progress!: TidyProgress;
   // The guard is in place before go exists: a signal that arrives as go starts must still kill go's process group
   // (go runs detached; gomodctl dying first would orphan it). Handlers run later, when `proc` is set.
-  let proc: TidyProcess | undefined;
+  let proc: ReturnType<typeof spawnTidy> | undefined;
   const stopGuards = guard(o, live, entered, async () => proc?.killTree());
   live.deadline = o.timeoutMs === undefined ? undefined : entered + o.timeoutMs;
   const attempts: TidyAttempt[] = [];
   let watchdog: Watchdog | undefined;
   let exitCode: number | null = null;
+  let prefetch: NodeJS.Timeout | undefined;
   try {
     // Start go first (its version from $GOROOT/VERSION, no process) and read the configuration beside it: go's lines
     // wait in spawnTidy until the configuration is there, each with the time it arrived.
@@ -203,11 +213,14 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
         isReady,
       });
     }
-    // Loaded now, beside go: reports, probes and load-config (execa alone is ~100 ms of module loading).
+    // The configuration (`go env -json`, the GOENV file, go.mod) is read beside go and beside the modules below.
+    const config = import('../go/load-config.js').then(({ loadConfig }) => loadConfig({ go, env, cwd: o.cwd }));
+    config.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+    prefetch = setTimeout(() => void loadTrouble(), PREFETCH_MS);
     R = await loadRest();
     out = R.createOutput({ json: o.json, color: o.color, env, lang: o.lang });
     progress = await R.createTidyProgress(out);
-    const loaded = await R.loadConfig({ go, env, cwd: o.cwd });
+    const loaded = await config;
     if (!loaded.go && (live.interrupted || live.timedOut)) {
       // The signal (or --timeout) came while `go env` ran beside the early go, and killed it too: nothing to report.
       await proc?.killTree();
@@ -234,6 +247,17 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
         proc = spawnTidy({ go, args, addedX, o, env, live, progress: () => progress, events, isReady });
       }
       const p = proc;
+      const notices = stallNotices(
+        o,
+        live,
+        progress,
+        () => {
+          live.stallKilled = true; // --stall-kill: a stalled go is killed, then judged transient (retry.ts)
+          void p.killTree();
+        },
+        out,
+      );
+      live.noticesWritten = notices.written;
       watchdog = R.startWatchdog(live.t, live.now, {
         stallMs: o.stallMs,
         env,
@@ -242,18 +266,12 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
         proxies: loaded.proxies,
         ...(poll ? { poll } : {}),
         ...(live.deadline !== undefined ? { timeLeftMs: () => live.deadline! - performance.now() } : {}),
-        ...stallNotices(
-          o,
-          live,
-          progress,
-          () => {
-            live.stallKilled = true; // --stall-kill: a stalled go is killed, then judged transient (retry.ts)
-            void p.killTree();
-          },
-          out,
-        ),
+        onTick: notices.onTick,
+        onStallStart: notices.onStallStart,
+        onStall: notices.onStall,
       });
       exitCode = (await proc.done).exitCode;
+      await proc.handled; // every line of go's is in the timeline (a line may wait for the trouble modules)
       const decision = R.decideRetry(
         { events, goExitCode: exitCode, ...killedBy(live) },
         { attempt: n, maxRetries: o.retry ?? 0 },
@@ -268,6 +286,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
       }
       attempt.waitMs = waitMs;
       await watchdog.stop(0);
+      await notices.written();
       if (o.explain && !o.json)
         progress.writeLine(
           `gomodctl: attempt ${n} failed (${decision.reason}); retrying in ${R.formatDuration(waitMs)}`,
@@ -275,10 +294,12 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
       await sleepUnless(waitMs, () => live.interrupted || live.timedOut);
       if (live.interrupted || live.timedOut) break;
     }
+    await live.noticesWritten?.(); // before the spinner stops
   } catch (err) {
     await watchdog?.stop();
     throw err;
   } finally {
+    clearTimeout(prefetch);
     stopGuards();
     progress?.stop();
   }
@@ -337,40 +358,75 @@ interface SpawnArgs {
   isReady: Promise<void>;
 }
 
+/** A line of go's, with the time it arrived, and its event once classified and applied to the timeline. */
+interface GoLine {
+  line: string;
+  at: number;
+  ev?: TidyEvent;
+}
+
 function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady }: SpawnArgs) {
   const classifier = new LineClassifier();
   const told = new Set<string>();
   const tell = !o.explain || o.json ? undefined : (l: string) => progress().writeLine(redactSecrets(l));
-  const handle = (line: string, at: number): void => {
-    const ev = classifier.push(line);
-    live.t.apply(ev, at - live.start);
-    if (KEPT_FOR_RETRY.has(ev.kind) && events.length < 512) events.push(ev); // what decideRetry reads, bounded
+  /** Handles one line; false when it waits for the trouble modules (then it is handled again once they are in). */
+  const handle = (item: GoLine): boolean => {
+    if (!item.ev) {
+      const ev = classifier.push(item.line);
+      item.ev = ev;
+      live.t.apply(ev, item.at - live.start);
+      if (KEPT_FOR_RETRY.has(ev.kind) && events.length < 512) events.push(ev); // what decideRetry reads, bounded
+    }
+    const ev = item.ev;
+    if (tell && !T && R.needsTrouble(ev)) {
+      void loadTrouble().then(resume);
+      return false;
+    }
     // A definite failure is said as soon as it is seen (the run may go on for minutes before go gives up).
-    const definite = tell && R.definiteFailure(ev, live.loaded.proxies);
+    const definite = tell && T?.definiteFailure(ev, live.loaded.proxies);
     const mod = definite ? definite.detail.module! : '';
     const parentProbe = definite && [...live.t.modules.keys()].some((m) => m.startsWith(`${mod}/`)); // Go's prefix asks
-    if (definite && tell && !parentProbe && !told.has(definite.detail.url!)) {
+    if (T && definite && tell && !parentProbe && !told.has(definite.detail.url!)) {
       told.add(definite.detail.url!);
       tell(
-        `gomodctl: ${render(R.explainError(definite, live.loaded.model, live.loaded.proxies).message, o.lang ?? 'en')}`,
+        `gomodctl: ${render(T.explainError(definite, live.loaded.model, live.loaded.proxies).message, o.lang ?? 'en')}`,
       );
     }
     const traced = ev.kind.startsWith('get-') || ev.kind === 'vcs';
-    if (!(addedX && traced)) progress().writeLine(redactSecrets(line)); // pass Go's own output through
+    if (!(addedX && traced)) progress().writeLine(redactSecrets(item.line)); // pass Go's own output through
+    return true;
   };
-  let waiting: Array<[string, number]> | null = [];
-  void isReady.then(() => {
-    for (const [line, at] of waiting ?? []) handle(line, at);
-    waiting = null;
-  });
-  return startTidyProcess({
+  // Lines wait here, in order, until the configuration is there, and while the trouble modules load.
+  let queue: GoLine[] | null = [];
+  let idle: (() => void) | undefined;
+  const resume = (): void => {
+    if (!queue) return;
+    while (queue.length) {
+      if (!handle(queue[0]!)) return;
+      queue.shift();
+    }
+    queue = null;
+    idle?.();
+  };
+  void isReady.then(resume);
+  const proc = startTidyProcess({
     go,
     args,
     cwd: o.cwd,
     env,
     stdoutToStderr: o.json,
-    onLine: (line) => (waiting ? void waiting.push([line, performance.now()]) : handle(line, performance.now())),
+    onLine: (line) => {
+      const item = { line, at: performance.now() };
+      if (queue) queue.push(item);
+      else if (!handle(item)) queue = [item];
+    },
   });
+  // Once go ended (every line read), resolves when every line was handled.
+  const handled = proc.done.then(
+    () => (queue === null ? undefined : new Promise<void>((resolve) => (idle = resolve))),
+    () => undefined,
+  );
+  return { ...proc, handled };
 }
 
 /**
@@ -378,23 +434,32 @@ function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady }
  */
 function stallNotices(o: Resolved, live: Live, progress: TidyProgress, kill: () => void, out: Output) {
   const say = !o.explain || o.json ? () => {} : (text: string) => progress.writeLine(redactSecrets(text));
+  // The notices need the trouble modules (loaded by now unless --stall is very short): written in order, after them.
+  let chain: Promise<void> = Promise.resolve();
+  const then = (write: (t: Trouble) => void): void => {
+    chain = chain.then(loadTrouble).then(write);
+  };
   return {
+    written: () => chain,
     onTick: (quiet: number) => progress.update(R.spinnerText(live.t.current, live.now(), quiet, out)),
     onStallStart: (quiet: number, targets: string[]) => {
-      // The same subject the final report blames (core/tidy/progress.ts waitingNow): a stopped body, a toolchain, …
-      const w = R.waitingNow(live.t, live.loaded.model, live.now());
-      const what = w ? R.waitingWords(w) : (live.t.current ?? 'go');
-      say(R.stallStartText(quiet, what, targets.length, out));
-      if (o.stallKill) {
-        say(out.t(R.tidyMsg('stall.kill')));
-        kill();
-      }
+      const now = live.now();
+      then((T) => {
+        // The same subject the final report blames (core/tidy/progress.ts waitingNow): a stopped body, a toolchain, …
+        const w = T.waitingNow(live.t, live.loaded.model, now);
+        const what = w ? T.waitingWords(w) : (live.t.current ?? 'go');
+        say(R.stallStartText(quiet, what, targets.length, out));
+        if (o.stallKill) say(out.t(R.tidyMsg('stall.kill')));
+      });
+      if (o.stallKill) kill();
     },
     onStall: (_quiet: number, findings: ProbeFinding[]) => {
-      for (const f of findings) say(R.probeFindingText(f, out));
-      // What Go itself does at the phase the probe stalled in (TLS handshake 10 s, CONNECT 1 min, response: no limit).
-      const bad = findings.find((f) => !f.ok);
-      if (findings.length) say(R.stillWaitingText(R.goWaitWords(bad), out));
+      then((T) => {
+        for (const f of findings) say(R.probeFindingText(f, out));
+        // What Go itself does at the phase the probe stalled in (TLS handshake 10 s, CONNECT 1 min, response: none).
+        const bad = findings.find((f) => !f.ok);
+        if (findings.length) say(R.stillWaitingText(T.goWaitWords(bad), out));
+      });
     },
   };
 }
@@ -454,10 +519,11 @@ async function finish(
   // Go < 1.21 failed at direct after `|`: probe the proxies it fell through, so the report says what sent it there.
   if (!killed && exitCode !== 0 && !live.t.sawTrace) {
     const errs = live.t.errors.flatMap((e) => (e.kind === 'error' ? [e.detail] : []));
-    const targets = R.fallThroughTargets(live.t, errs, live.loaded.model, live.loaded.proxies);
+    const targets = (await loadTrouble()).fallThroughTargets(live.t, errs, live.loaded.model, live.loaded.proxies);
     if (targets.length) await watchdog.probeNow(Math.min(o.stallMs, 1500), targets);
   }
   await watchdog.stop(live.timedOut ? Math.max(0, live.deadline! + 400 - performance.now()) : undefined);
+  await live.noticesWritten?.();
   const end: RunEnd = {
     goExitCode: killed ? null : exitCode,
     timedOut: live.timedOut,
@@ -465,16 +531,21 @@ async function finish(
     stalled: stalledNow || live.stallKilled,
   };
   const quiet = live.now() - live.t.lastActivityMs();
-  const problems = R.diagnose(live.t, {
-    model: live.loaded.model,
-    proxies: live.loaded.proxies,
-    stalled: killed,
-    stalledForMs: quiet,
-    stallMs: o.stallMs,
-    now: live.now(),
-    probes: watchdog.findings(),
-    toolchainUrl: R.toolchainZipUrl(live.t, live.loaded.model),
-  });
+  // A clean run (go exited 0, no error, no failed request) has nothing to diagnose: the rules are not even loaded.
+  const diagnosed = R.needsDiagnosis(live.t, { exitCode, killed });
+  const T = diagnosed || o.junit ? await loadTrouble() : undefined;
+  const problems = !(T && diagnosed)
+    ? []
+    : T.diagnose(live.t, {
+        model: live.loaded.model,
+        proxies: live.loaded.proxies,
+        stalled: killed,
+        stalledForMs: quiet,
+        stallMs: o.stallMs,
+        now: live.now(),
+        probes: watchdog.findings(),
+        toolchainUrl: T.toolchainZipUrl(live.t, live.loaded.model),
+      });
   const badFlag = exitCode === 2 && live.t.unknownLines.find((l) => /^flag provided but not defined: /.test(l));
   if (badFlag) {
     // go rejected the extra flags after "--": that is bad usage of gomodctl tidy (exit 2), not a failed tidy.
@@ -487,11 +558,18 @@ async function finish(
   }
   const report = R.buildTidyReport(live.t, problems, end, live.now());
   if (attempts.length) report.attempts = attempts;
-  print(o, out, env, report, live);
+  print(o, out, env, report, live, T);
   return badFlag ? 2 : R.exitCodeFor(end);
 }
 
-function print(o: Resolved, out: Output, env: NodeJS.ProcessEnv, report: TidyReport, live: Live): void {
+function print(
+  o: Resolved,
+  out: Output,
+  env: NodeJS.ProcessEnv,
+  report: TidyReport,
+  live: Live,
+  T: Trouble | undefined,
+): void {
   const mode = R.resolveAnnotateMode(o.annotate, env);
   const ctx = {
     timeoutMs: o.timeoutMs,
@@ -511,5 +589,5 @@ function print(o: Resolved, out: Output, env: NodeJS.ProcessEnv, report: TidyRep
     for (const l of shown) out.line(l);
   }
   if (mode !== 'none') R.writeCiReport(mode, report, env, write, out);
-  if (o.junit) R.writeJUnitFile(o.junit, [R.tidyJUnit(report)]);
+  if (o.junit && T) T.writeJUnitFile(o.junit, [T.tidyJUnit(report)]);
 }

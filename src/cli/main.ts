@@ -1,13 +1,12 @@
 // The commander program: global wiring and the ONE top-level catch that maps errors to exit codes. The language is
 // decided first (cli/language.ts), so that --help, commander's errors and ours are in it.
 import { Command, CommanderError, Option } from 'commander';
-import { GomodctlError } from '../core/errors.js';
 import { translator, type Translator } from '../core/i18n/message.js';
 import { cliMsg } from '../core/i18n/messages/cli.js';
-import { redactSecrets } from '../core/redact.js';
 import { displayWidth, padEnd, wrap } from '../core/text-width.js';
 import { describeArgument, describeOption, detectLang, helpTitle, localizeCommanderError } from './language.js';
 import { VERSION } from './version.js';
+import { quietOnClosedPipe, reportError } from './errors.js';
 
 /** Adds one command (its options and action) to the program. */
 type Register = (program: Command, tr: Translator) => void;
@@ -108,13 +107,7 @@ export async function buildProgram(
 
 /** Runs the CLI and resolves to the process exit code. Never throws for expected errors. */
 export async function main(argv: string[]): Promise<number> {
-  // `gomodctl doctor | head`: a closed pipe ends the output quietly, not with a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw err;
-    });
-  }
+  quietOnClosedPipe();
   const tr = translator(detectLang(argv.slice(2), process.env, process.platform));
   const seen: Dispatch = {};
   const program = await buildProgram(tr, seen, onlyCommand(argv.slice(2)));
@@ -122,38 +115,8 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
-    const code = handleError(err, tr, programName(seen));
-    if (code !== 0 && argv.includes('--json')) await printJsonError(argv, err, code);
-    return code;
-  }
-}
-
-/** With --json, CI parses stdout: an error still yields one JSON document (the sentence also went to stderr). */
-async function printJsonError(argv: string[], err: unknown, exitCode: number): Promise<void> {
-  const command = argv.slice(2).find((a) => !a.startsWith('-')) ?? null;
-  const { printErrorDocument } = await import('../app/error-document.js');
-  printErrorDocument(command, err, exitCode);
-}
-
-function handleError(err: unknown, tr: Translator, program: string): number {
-  if (err instanceof CommanderError) {
     // --help and --version end here with exit code 0; usage errors were already printed by commander.
-    return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    return reportError(err, argv, tr, programName(seen));
   }
-  if (err instanceof GomodctlError) {
-    // Messages may quote go's stderr or a value the user gave: redact here once (after rendering: the parameters
-    // are in the text), whatever produced them.
-    const message = redactSecrets(tr.t(err.text));
-    process.stderr.write(`${tr.t(cliMsg('error.line', { program, message }))}\n`);
-    if (err.hint) process.stderr.write(`  ${redactSecrets(tr.t(err.hint))}\n`);
-    return err.exitCode;
-  }
-  if (err instanceof Error && err.name === 'ExitPromptError') {
-    return 130; // Ctrl-C in a prompt: quiet.
-  }
-  const e = err as Error;
-  const detail = redactSecrets(e?.stack ?? String(err));
-  process.stderr.write(`${tr.t(cliMsg('error.unexpected', { program, detail }))}\n`);
-  process.stderr.write(`  ${tr.t(cliMsg('error.bug'))}\n`);
-  return 70;
 }

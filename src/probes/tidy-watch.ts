@@ -2,9 +2,7 @@
 // privacy-filtered), and keeps the findings for the diagnosis. Go itself never gives up (net/http's DefaultTransport
 // has no response timeout).
 import type { ProbeResult } from '../core/probe-types.js';
-import { probeTargets, realProbeUrl } from '../core/tidy/probe-targets.js';
 import type { ProbeFinding } from '../core/tidy/diagnose.js';
-import { configuredGoAuth } from '../core/goauth.js';
 import type { Timeline } from '../core/tidy/timeline.js';
 import type { ConfigModel } from '../core/config-types.js';
 import type { ProxyEntry } from '../core/goproxy.js';
@@ -68,6 +66,7 @@ async function probeAll(
   o: WatchOptions,
   prober: GoProber,
 ): Promise<ProbeFinding[]> {
+  const { realProbeUrl } = await targeting();
   const results: Array<ProbeResult | null> = await Promise.all(
     targets.map((url) => bounded(prober.probe(realProbeUrl(url, o.proxies), { timeoutMs }), timeoutMs + 500)),
   );
@@ -81,6 +80,12 @@ function findingOf(url: string, r: ProbeResult): ProbeFinding {
   return { url, ok, cause, phase, message: message === undefined ? undefined : String(message), status, ...hop };
 }
 
+/**
+ * What to probe (core/tidy/probe-targets.ts, with the route resolver behind it): loaded at the first stall, so that a
+ * healthy run, which never stalls, does not load it (bench item 3: a warm tidy takes Go ~50 ms).
+ */
+const targeting = () => import('../core/tidy/probe-targets.js');
+
 /** Starts ticking; `now()` is ms since the run started, on the same clock as the timeline. */
 export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): Watchdog {
   let stallAt: number | null = null;
@@ -90,23 +95,25 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
   let proberPromise: Promise<GoProber> | null = null;
   // undici and the CA bundle load only when a stall is probed: a healthy run stays fast.
   const prober = (): Promise<GoProber> =>
-    (proberPromise ??= import('./go-prober.js').then(({ createGoProber }) =>
-      createGoProber({
-        env: o.env,
-        goVersion: o.goVersion,
-        platform: process.platform,
-        goauth: configuredGoAuth(o.model),
-        timeoutMs: 5000,
-      }),
+    (proberPromise ??= Promise.all([import('./go-prober.js'), import('../core/goauth.js')]).then(
+      ([{ createGoProber }, { configuredGoAuth }]) =>
+        createGoProber({
+          env: o.env,
+          goVersion: o.goVersion,
+          platform: process.platform,
+          goauth: configuredGoAuth(o.model),
+          timeoutMs: 5000,
+        }),
     ));
 
-  const probe = (timeoutMs: number, targets = probeTargets(t, o.model, o.proxies)): Promise<void> => {
+  const probe = (timeoutMs: number, given?: string[]): Promise<void> => {
     probedAt = t.lastActivityMs();
-    inflight = prober()
-      .then((p) => probeAll(targets, timeoutMs, o, p))
+    inflight = Promise.all([prober(), given ?? targeting().then((m) => m.probeTargets(t, o.model, o.proxies))])
+      .then(([p, targets]) => probeAll(targets, timeoutMs, o, p))
       .then((f) => void (found = f));
     return inflight;
   };
+  let stopped = false;
 
   // Progress is a line of Go's or a body byte landing in the module cache (timeline.lastActivityMs).
   const check = (): void => {
@@ -116,16 +123,20 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
     if (stallAt !== null && last > stallAt) stallAt = null; // progress resumed
     if (stallAt === null && quiet >= o.stallMs) {
       stallAt = last;
-      const targets = probeTargets(t, o.model, o.proxies);
-      o.onStallStart?.(quiet, targets);
-      // Ends well before --timeout (the report follows the kill within 0.5 s, even on a loaded machine).
-      const left = (o.timeLeftMs?.() ?? Number.POSITIVE_INFINITY) - 600;
-      void probe(Math.max(300, Math.min(Math.max(o.stallMs, 2000), 5000, left)), targets).then(() =>
-        o.onStall?.(now() - t.lastActivityMs(), found),
-      );
+      starting = targeting().then(({ probeTargets }) => {
+        if (stopped || stallAt !== last) return; // progress resumed (or the run ended) while it loaded
+        const targets = probeTargets(t, o.model, o.proxies);
+        o.onStallStart?.(quiet, targets);
+        // Ends well before --timeout (the report follows the kill within 0.5 s, even on a loaded machine).
+        const left = (o.timeLeftMs?.() ?? Number.POSITIVE_INFINITY) - 600;
+        void probe(Math.max(300, Math.min(Math.max(o.stallMs, 2000), 5000, left)), targets).then(() =>
+          o.onStall?.(now() - t.lastActivityMs(), found),
+        );
+      });
     }
   };
   let polling: Promise<void> | null = null;
+  let starting: Promise<void> | null = null;
   const tick = (): void => {
     if (!o.poll) {
       check();
@@ -160,6 +171,8 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
       const wait = (p: Promise<unknown> | null) =>
         p && (Number.isFinite(maxWaitMs) ? bounded(p, Math.max(0, maxWaitMs)) : p.catch(() => null));
       await wait(polling);
+      await wait(starting);
+      stopped = true;
       await wait(inflight);
       if (proberPromise) void proberPromise.then((pr) => pr.close()); // closing may wait for sockets: not on our clock
     },

@@ -1,0 +1,31 @@
+// Pure: when a tidy run provably needs no diagnosis, so that its healthy path does not load the rules (start-up: a
+// warm `go mod tidy` takes Go ~50 ms). Each predicate is a superset of what definite.ts and diagnose.ts act on;
+// test/core/tidy/healthy.test.ts checks that over every captured log.
+import type { TidyEvent } from './classify.js';
+import type { Timeline } from './timeline.js';
+
+/**
+ * True for an event definite.ts definiteFailure may report at once: a `-x` request refused with 401, 403 or 5xx, or
+ * a version's .info/.mod/.zip answered 404/410 (a 404 on @v/list or @latest is one of Go's prefix probes).
+ */
+export function needsTrouble(ev: TidyEvent): boolean {
+  if (ev.kind !== 'get-done') return false;
+  const st = ev.status;
+  if (st === 401 || st === 403 || st >= 500) return true;
+  return (st === 404 || st === 410) && /\.(info|mod|zip)(\?|$)/.test(ev.url);
+}
+
+/**
+ * False only when diagnose() would find nothing: go exited 0 on its own and printed no error, and every request that
+ * failed was for a module path Go then found, or one of its prefixes (Go asks a package's parent paths first; what
+ * diagnose.ts leakProblems skips too). A refused path Go did not find is a leak to report although go exited 0.
+ */
+export function needsDiagnosis(t: Timeline, end: { exitCode: number | null; killed: boolean }): boolean {
+  if (end.killed || end.exitCode !== 0 || t.errors.length > 0) return true;
+  const resolved = t.resolvedModules();
+  for (const m of t.modules.values()) {
+    const failed = m.requests.some((r) => r.error !== undefined || (r.status !== undefined && r.status >= 400));
+    if (failed && !resolved.some((r) => r === m.path || r.startsWith(`${m.path}/`))) return true;
+  }
+  return false;
+}

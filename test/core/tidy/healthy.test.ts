@@ -1,0 +1,62 @@
+// The healthy path of `gomodctl tidy` loads neither the rules nor the diagnosis (core/tidy/healthy.ts): over every
+// log captured from a real `go` (test/fixtures/tidy/go1.NN), and under several GOPROXY lists, a line the fast path
+// lets through without the rules is never one definiteFailure reports, and a run it calls clean is one diagnose()
+// finds nothing in.
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { classifyText } from '../../helpers/classify-text.js';
+import { Timeline } from '../../../src/core/tidy/timeline.js';
+import { diagnose } from '../../../src/core/tidy/diagnose.js';
+import { definiteFailure } from '../../../src/core/tidy/definite.js';
+import { needsDiagnosis, needsTrouble } from '../../../src/core/tidy/healthy.js';
+import { tidySettings } from './model.js';
+
+const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'tidy');
+const VERSIONS = readdirSync(DIR).filter((d) => /^go1\.\d+$/.test(d));
+const PROXY = 'http://127.0.0.1:PORT';
+const LISTS = [PROXY, `${PROXY},direct`, `${PROXY}|direct`, `${PROXY},https://proxy.golang.org`];
+
+describe.each(VERSIONS)('captured %s output', (ver) => {
+  const names = readdirSync(join(DIR, ver))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => f.slice(0, -4));
+  it.each(names)('%s', (name) => {
+    const text = readFileSync(join(DIR, ver, `${name}.txt`), 'utf8');
+    const exit = readFileSync(join(DIR, ver, `${name}.exit`), 'utf8').trim();
+    const killed = exit === 'killed';
+    const exitCode = killed ? null : Number(exit);
+    for (const goproxy of LISTS) {
+      const cfg = tidySettings({ GOPROXY: goproxy, GOSUMDB: 'sum.gomodctl.test' }, { goVersion: ver });
+      const t = new Timeline(0, { proxyBases: [PROXY] });
+      const events = classifyText(text);
+      for (const [i, e] of events.entries()) {
+        t.apply(e, i + 1);
+        if (definiteFailure(e, cfg.proxies)) expect(needsTrouble(e), `${goproxy}: ${JSON.stringify(e)}`).toBe(true);
+      }
+      if (!needsDiagnosis(t, { exitCode, killed }))
+        expect(diagnose(t, { ...cfg, stalled: killed, stalledForMs: 1000, now: 10_000 }), goproxy).toEqual([]);
+    }
+  });
+});
+
+it('a healthy run is clean although Go asked a parent path that does not exist (404 on example.com/@v/list)', () => {
+  const text = readFileSync(join(DIR, 'go1.26', 'healthy.txt'), 'utf8');
+  expect(text).toMatch(/example\.com\/@v\/list: 404/);
+  const t = new Timeline(0, { proxyBases: [PROXY] });
+  for (const [i, e] of classifyText(text).entries()) {
+    t.apply(e, i + 1);
+    expect(needsTrouble(e)).toBe(false);
+  }
+  expect(needsDiagnosis(t, { exitCode: 0, killed: false })).toBe(false);
+  expect(needsDiagnosis(t, { exitCode: 1, killed: false })).toBe(true);
+  expect(needsDiagnosis(t, { exitCode: null, killed: true })).toBe(true);
+});
+
+it('a 404 on a path Go did not find is not clean even when go exits 0 (the leak diagnose reports)', () => {
+  const text = readFileSync(join(DIR, 'go1.26', 'private-leak.txt'), 'utf8');
+  const t = new Timeline(0, { proxyBases: [PROXY] });
+  for (const [i, e] of classifyText(text).entries()) t.apply(e, i + 1);
+  expect(needsDiagnosis(t, { exitCode: 0, killed: false })).toBe(true);
+});
