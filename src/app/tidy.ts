@@ -12,7 +12,7 @@ import type { TidyEvent } from '../core/tidy/classify.js';
 import type { RetryDecision } from '../core/tidy/retry.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
 import { GoNotFoundError, goVersionFromFile, resolveGoBinary } from '../go/go-binary.js';
-import { startTidyProcess } from '../go/tidy-process.js';
+import { startTidyProcess, type TidyProcess } from '../go/tidy-process.js';
 import { verifyModuleDir } from '../go/dirs.js';
 import { render } from '../core/i18n/message.js';
 import type { Output } from '../report/output.js';
@@ -20,65 +20,16 @@ import type { TidyProgress } from '../report/tidy-progress.js';
 import type { Watchdog } from '../probes/tidy-watch.js';
 
 /**
- * What every run needs once go runs (output, progress, the light watchdog, the report): imported beside go, not before
- * it starts. A warm `go mod tidy` takes ~50 ms; loading everything first cost more than that (bench item 3).
+ * What every run needs once go runs (output, progress, the light watchdog, the report), in one module: imported beside
+ * go, not before it starts. A warm `go mod tidy` takes ~50 ms; loading everything first cost more than that (bench 3).
  */
-async function loadRest() {
-  const [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12] = await Promise.all([
-    import('../go/download-watch.js').then(({ createDownloadWatch }) => ({ createDownloadWatch })),
-    import('../core/tidy/report-model.js').then(({ buildTidyReport, exitCodeFor }) => ({
-      buildTidyReport,
-      exitCodeFor,
-    })),
-    import('../core/fix/fix.js').then(({ commandFix, commentFix }) => ({ commandFix, commentFix })),
-    import('../core/duration.js').then(({ formatDuration }) => ({ formatDuration })),
-    import('../core/tidy/retry.js').then(({ backoffMs, decideRetry }) => ({ backoffMs, decideRetry })),
-    import('../core/i18n/messages/tidy.js').then(({ tidyMsg }) => ({ tidyMsg })),
-    import('../core/goproxy.js').then(({ proxyUrls }) => ({ proxyUrls })),
-    import('../core/tidy/healthy.js').then(({ needsDiagnosis, needsTrouble }) => ({ needsDiagnosis, needsTrouble })),
-    import('../report/output.js').then(({ createOutput }) => ({ createOutput })),
-    import('../report/tidy-progress.js').then(({ createTidyProgress }) => ({ createTidyProgress })),
-    import('../probes/tidy-watch.js').then(({ startWatchdog }) => ({ startWatchdog })),
-    import('../report/tidy-render.js').then(
-      ({ probeFindingText, renderHuman, spinnerText, stallStartText, stillWaitingText, tidyJson }) => ({
-        probeFindingText,
-        renderHuman,
-        spinnerText,
-        stallStartText,
-        stillWaitingText,
-        tidyJson,
-      }),
-    ),
-    import('../report/tidy-ci.js').then(({ gitlabSection, resolveAnnotateMode, ciDialect, writeCiReport }) => ({
-      gitlabSection,
-      resolveAnnotateMode,
-      ciDialect,
-      writeCiReport,
-    })),
-  ]);
-  return { ...m0, ...m1, ...m2, ...m3, ...m4, ...m5, ...m6, ...m7, ...m8, ...m9, ...m10, ...m11, ...m12 };
-}
+const loadRest = () => import('./tidy-rest.js');
 
 /**
- * What only a run in trouble needs: the rules and the diagnosis, what go waits on, the probe targets, JUnit. Loaded
- * when a failure shows in the trace, when go is slow (PREFETCH_MS), fails or stalls, and for --junit; a healthy warm
- * run ends before.
+ * What only a run in trouble needs (the rules and the diagnosis, what go waits on, the probe targets, JUnit): loaded
+ * when a failure shows in the trace, when go is slow (PREFETCH_MS), fails or stalls, and for --junit.
  */
-async function loadTroubleModules() {
-  const [m0, m1, m2, m3, m4, m5, m6] = await Promise.all([
-    import('../core/tidy/progress.js').then(({ waitingNow, waitingWords }) => ({ waitingNow, waitingWords })),
-    import('../core/tidy/definite.js').then(({ definiteFailure }) => ({ definiteFailure })),
-    import('../core/tidy/rules.js').then(({ explainError }) => ({ explainError })),
-    import('../core/tidy/diagnose.js').then(({ diagnose }) => ({ diagnose })),
-    import('../core/go-net-bounds.js').then(({ goWaitWords }) => ({ goWaitWords })),
-    import('../core/tidy/probe-targets.js').then(({ fallThroughTargets, toolchainZipUrl }) => ({
-      fallThroughTargets,
-      toolchainZipUrl,
-    })),
-    import('../report/junit.js').then(({ tidyJUnit, writeJUnitFile }) => ({ tidyJUnit, writeJUnitFile })),
-  ]);
-  return { ...m0, ...m1, ...m2, ...m3, ...m4, ...m5, ...m6 };
-}
+const loadTroubleModules = () => import('./tidy-trouble.js');
 
 /** The modules of a run in trouble (loadTroubleModules). */
 type Trouble = Awaited<ReturnType<typeof loadTroubleModules>>;
@@ -183,7 +134,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
   let progress!: TidyProgress;
   // The guard is in place before go exists: a signal that arrives as go starts must still kill go's process group
   // (go runs detached; gomodctl dying first would orphan it). Handlers run later, when `proc` is set.
-  let proc: ReturnType<typeof spawnTidy> | undefined;
+  let proc: (TidyProcess & { handled: Promise<void> }) | undefined;
   const stopGuards = guard(o, live, entered, async () => proc?.killTree());
   live.deadline = o.timeoutMs === undefined ? undefined : entered + o.timeoutMs;
   const attempts: TidyAttempt[] = [];

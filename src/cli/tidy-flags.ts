@@ -1,5 +1,8 @@
 // The flags of `gomodctl tidy` as data, shared by the commander command (cli/tidy.ts, which gives --help and every
-// usage error) and the fast path (cli/tidy-fast.ts, which runs a well-formed command line without loading commander).
+// usage error) and the fast path (cli/tidy-fast.ts, which runs a well-formed command line without loading commander):
+// parseTidyLine reads a line exactly as commander would, or leaves it to commander (test/cli/tidy-fast.test.ts).
+import { parseArgs } from 'node:util';
+import { parseDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/message.js';
 
@@ -50,4 +53,63 @@ export function tidyRunOptions(flags: TidyFlags, goArgs: string[], color: boolea
     lang,
     env: process.env,
   };
+}
+
+/** The flags of `gomodctl tidy` (cli/tidy.ts) and the global ones commander accepts after it (cli/main.ts). */
+const OPTIONS = {
+  explain: { type: 'boolean' },
+  'stall-kill': { type: 'boolean' },
+  json: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  stall: { type: 'string' },
+  timeout: { type: 'string' },
+  retry: { type: 'string' },
+  junit: { type: 'string' },
+  annotate: { type: 'string' },
+  go: { type: 'string' },
+  lang: { type: 'string' },
+  dir: { type: 'string', short: 'C' }, // only as -C: `--dir` is not a flag of gomodctl
+} as const;
+
+/** A parsed command line: the flags as commander would hand them over, go's arguments, colour and language. */
+interface FastLine {
+  flags: TidyFlags;
+  goArgs: string[];
+  color: boolean;
+}
+
+/** The value commander would give, or undefined where it would refuse it (then commander says why). */
+function valid<T>(parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parses what follows `tidy`, or undefined when commander should (anything unusual, --help, an error). */
+export function parseTidyLine(args: string[]): FastLine | undefined {
+  // An unknown flag, a missing or ambiguous value, a value on a boolean flag: commander's error.
+  const parsed = valid(() => parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true, tokens: true }));
+  if (!parsed) return undefined;
+  if (parsed.tokens.some((t) => t.kind === 'option' && t.rawName === '--dir')) return undefined;
+  const v = parsed.values;
+  if (v.lang !== undefined && v.lang !== 'en' && v.lang !== 'zh') return undefined;
+  const stall = valid(() => parseDuration(v.stall ?? DEFAULT_STALL, '--stall'));
+  const timeout = v.timeout === undefined ? null : valid(() => parseDuration(v.timeout!, '--timeout'));
+  const retry = v.retry === undefined ? 0 : valid(() => retryCount(v.retry!));
+  if (stall === undefined || timeout === undefined || retry === undefined) return undefined;
+  const flags: TidyFlags = {
+    stall,
+    retry,
+    annotate: v.annotate ?? DEFAULT_ANNOTATE,
+    ...(timeout === null ? {} : { timeout }),
+    ...(v.explain ? { explain: true } : {}),
+    ...(v['stall-kill'] ? { stallKill: true } : {}),
+    ...(v.json ? { json: true } : {}),
+    ...(v.junit !== undefined ? { junit: v.junit } : {}),
+    ...(v.dir !== undefined ? { C: v.dir } : {}),
+    ...(v.go !== undefined ? { go: v.go } : {}),
+  };
+  return { flags, goArgs: parsed.positionals, color: !v['no-color'] };
 }

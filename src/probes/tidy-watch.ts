@@ -66,7 +66,7 @@ async function probeAll(
   o: WatchOptions,
   prober: GoProber,
 ): Promise<ProbeFinding[]> {
-  const { realProbeUrl } = await targeting();
+  const { realProbeUrl } = await import('../core/tidy/probe-targets.js');
   const results: Array<ProbeResult | null> = await Promise.all(
     targets.map((url) => bounded(prober.probe(realProbeUrl(url, o.proxies), { timeoutMs }), timeoutMs + 500)),
   );
@@ -81,10 +81,10 @@ function findingOf(url: string, r: ProbeResult): ProbeFinding {
 }
 
 /**
- * What to probe (core/tidy/probe-targets.ts, with the route resolver behind it): loaded at the first stall, so that a
- * healthy run, which never stalls, does not load it (bench item 3: a warm tidy takes Go ~50 ms).
+ * What to probe (core/tidy/probe-targets.ts, with the route resolver behind it), loaded at the first stall: a healthy
+ * run, which never stalls, does not load it (bench item 3: a warm tidy takes Go ~50 ms).
  */
-const targeting = () => import('../core/tidy/probe-targets.js');
+const targeting = () => import('../core/tidy/probe-targets.js').then(({ probeTargets }) => ({ probeTargets }));
 
 /** Starts ticking; `now()` is ms since the run started, on the same clock as the timeline. */
 export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): Watchdog {
@@ -108,7 +108,10 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
 
   const probe = (timeoutMs: number, given?: string[]): Promise<void> => {
     probedAt = t.lastActivityMs();
-    inflight = Promise.all([prober(), given ?? targeting().then((m) => m.probeTargets(t, o.model, o.proxies))])
+    inflight = Promise.all([
+      prober(),
+      given ?? targeting().then(({ probeTargets }) => probeTargets(t, o.model, o.proxies)),
+    ])
       .then(([p, targets]) => probeAll(targets, timeoutMs, o, p))
       .then((f) => void (found = f));
     return inflight;

@@ -75,12 +75,15 @@ function importsOf(text: string): Array<{ spec: string; names: string[] }> {
     }
   for (const m of text.matchAll(/\bimport\s+\*\s+as\s+\w+\s+from\s*['"]([^'"]+)['"]/g))
     out.push({ spec: m[1]!, names: ['*'] });
+  // `const loadRest = () => import('./tidy-rest.js')`: the whole module is used (app/tidy.ts reads R.name).
+  for (const m of text.matchAll(/=>\s*import\(\s*['"]([^'"]+)['"]\s*\)\s*;/g)) out.push({ spec: m[1]!, names: ['*'] });
   return out;
 }
 
 /** The src file a specifier in `from` names (`./x.js` → src/…/x.ts; bench/bin specifiers name dist/ paths). */
 function targetOf(from: string, spec: string): string | null {
   if (from.startsWith(SRC)) return spec.startsWith('.') ? resolve(dirname(from), spec).replace(/\.js$/, '.ts') : null;
+  if (/(?:^|\/)dist\/fast\/tidy-fast\.js$/.test(spec)) return join(SRC, 'cli/tidy-fast.ts'); // npm run bundle
   const dist = /(?:^|\/)dist\/(.+)\.js$/.exec(spec) ?? /^([a-z-]+\/.+)\.js$/.exec(spec);
   return dist ? join(SRC, `${dist[1]}.ts`) : null;
 }

@@ -1,0 +1,9 @@
+// What only a `gomodctl tidy` run in trouble needs (app/tidy.ts loadTrouble): the rules and the diagnosis, what go
+// waits on, the probe targets of a fall-through, JUnit. A healthy run never loads it.
+export { waitingNow, waitingWords } from '../core/tidy/progress.js';
+export { definiteFailure } from '../core/tidy/definite.js';
+export { explainError } from '../core/tidy/rules.js';
+export { diagnose } from '../core/tidy/diagnose.js';
+export { goWaitWords } from '../core/go-net-bounds.js';
+export { fallThroughTargets, toolchainZipUrl } from '../core/tidy/probe-targets.js';
+export { tidyJUnit, writeJUnitFile } from '../report/junit.js';
