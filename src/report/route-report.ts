@@ -33,7 +33,7 @@ export function routeJson(routes: Route[]): Record<string, unknown> {
  * command on one line when the sentence is wrapped.
  */
 function warningText(w: RouteWarning, t: (text: Text) => string, whole = (command: string) => command): string {
-  return w.fix ? `${t(w.message)} ${whole(renderFix(w.fix))}` : t(w.message);
+  return w.fix ? `${t(w.message)} ${whole(renderFix(w.fix, 'posix', { t }))}` : t(w.message);
 }
 
 function decided(out: Output, s: RouteStep): string {
