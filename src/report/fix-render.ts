@@ -117,7 +117,8 @@ function githubEnv(fix: Fix, tr: NoteTranslator): FixParts {
         : shellQuote(`${fix.variable}=${fix.value}`);
     return parts(tr, `echo ${line} >> "$GITHUB_ENV"`, fix.note);
   }
-  if (fix.kind === 'unset' && fix.scope === 'env') return parts(tr, `echo '${fix.variable}=' >> "$GITHUB_ENV"`, fix.note);
+  if (fix.kind === 'unset' && fix.scope === 'env')
+    return parts(tr, `echo '${fix.variable}=' >> "$GITHUB_ENV"`, fix.note);
   return posix(fix, tr);
 }
 
@@ -135,7 +136,11 @@ export function renderFix(fix: Fix, dialect: FixDialect = 'posix', tr: NoteTrans
 }
 
 /** Each fix as its own line (they are alternatives, not a sequence); notes in the language of `tr`. */
-export function renderFixes(fixes: Fix[] | undefined, dialect: FixDialect = 'posix', tr: NoteTranslator = EN): string[] {
+export function renderFixes(
+  fixes: Fix[] | undefined,
+  dialect: FixDialect = 'posix',
+  tr: NoteTranslator = EN,
+): string[] {
   return (fixes ?? []).map((f) => renderFix(f, dialect, tr));
 }
 
