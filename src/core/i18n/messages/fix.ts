@@ -97,6 +97,33 @@ const en = {
   'fix.note.sameProxy': 'or set both to the same proxy',
   'fix.note.oneValue': 'one value for every tool',
   'fix.note.cgi': 'unless this really is a CGI handler',
+  'fix.note.noProxy': 'only if {host} is on the intranet: Go then connects to it without the proxy',
+  'fix.note.proxyDenied': 'proxy {url} blocks {host} ({status}): ask for it to be allowed, or use a mirror it allows',
+  'fix.note.proxyErrorStatus':
+    'proxy {url} could not reach {host} ({status}): the host may be down or blocked beyond the proxy',
+  'fix.note.tunnelSilent':
+    'proxy {url} opens tunnels to {host} but nothing comes back through them: ask its operator; a middlebox behind it may swallow the TLS handshake',
+  'fix.note.proxyBroken':
+    'the proxy in {variable} ({url}) {what}: fix or remove {variable} (unset {variable} if this network reaches {host} directly)',
+  'fix.note.proxyAction.unresolved': 'does not resolve',
+  'fix.note.proxyAction.refused': 'refuses connections',
+  'fix.note.proxyAction.unreachable': 'cannot be reached',
+  'fix.note.proxyAction.silent': 'accepts connections but never answers CONNECT',
+  'fix.note.proxyAction.closed': 'closes the connection without answering',
+  'fix.note.proxyAction.tls': 'fails its own TLS handshake',
+  'fix.note.proxyAction.badAnswer': 'does not answer like an HTTP proxy',
+  'fix.note.proxyAction.other': 'fails',
+  'fix.note.realm': ' (realm "{realm}")',
+  'fix.note.authScheme':
+    'proxy {url} asks for {scheme}{realm}, which Go cannot answer (only Basic, from the proxy URL): run a local authenticating proxy (e.g. cntlm or px) and point {variable} at it',
+  'fix.note.authRejected':
+    'proxy {url} rejected the credentials in {variable}{realm}: check them, and percent-encode special characters in the password (@ → %40, : → %3A)',
+  'fix.note.authWanted':
+    'the proxy wants credentials{realm}: put your login in place of USER and xxxxx (percent-encode @ and : in it); Go sends them as Basic from this URL',
+  'fix.note.privateGuess':
+    'only if {prefixes} is a private repository: Go then fetches it with git and skips the checksum database',
+  'fix.note.privateGuesses':
+    'only if {prefixes} are private repositories: Go then fetches it with git and skips the checksum database',
 } as const;
 
 const zh = {
@@ -183,6 +210,30 @@ const zh = {
   'fix.note.sameProxy': '或者把两者设成同一个代理',
   'fix.note.oneValue': '让所有工具用同一个值',
   'fix.note.cgi': '除非这里确实是 CGI 处理程序',
+  'fix.note.noProxy': '仅当 {host} 在内网时：Go 会不经过 HTTP 代理直接连接它',
+  'fix.note.proxyDenied': 'HTTP 代理 {url} 拦截了 {host}（{status}）：请申请放行，或者换一个它允许的镜像',
+  'fix.note.proxyErrorStatus': 'HTTP 代理 {url} 无法访问 {host}（{status}）：这个主机可能宕机了，或者在代理之后被拦截',
+  'fix.note.tunnelSilent':
+    'HTTP 代理 {url} 建立了到 {host} 的隧道，但没有任何数据传回：请联系它的运维方；它后面的中间设备可能吞掉了 TLS 握手',
+  'fix.note.proxyBroken':
+    '{variable} 中的 HTTP 代理（{url}）{what}：请修正或删除 {variable}（如果这个网络能直接访问 {host}，就 unset {variable}）',
+  'fix.note.proxyAction.unresolved': '无法解析',
+  'fix.note.proxyAction.refused': '拒绝连接',
+  'fix.note.proxyAction.unreachable': '无法访问',
+  'fix.note.proxyAction.silent': '接受连接但从不应答 CONNECT',
+  'fix.note.proxyAction.closed': '不应答就关闭了连接',
+  'fix.note.proxyAction.tls': '自身的 TLS 握手失败',
+  'fix.note.proxyAction.badAnswer': '的应答不像 HTTP 代理',
+  'fix.note.proxyAction.other': '出错',
+  'fix.note.realm': '（realm "{realm}"）',
+  'fix.note.authScheme':
+    'HTTP 代理 {url} 要求 {scheme} 认证{realm}，Go 无法应答（它只会用代理 URL 中的凭据做 Basic 认证）：请在本地运行一个负责认证的代理（如 cntlm 或 px），并让 {variable} 指向它',
+  'fix.note.authRejected':
+    'HTTP 代理 {url} 拒绝了 {variable} 中的凭据{realm}：请检查凭据，并对密码中的特殊字符做百分号编码（@ → %40，: → %3A）',
+  'fix.note.authWanted':
+    'HTTP 代理需要凭据{realm}：用你的用户名和密码替换 USER 和 xxxxx（其中的 @ 和 : 要做百分号编码）；Go 会从这个 URL 取出它们，以 Basic 方式发送',
+  'fix.note.privateGuess': '仅当 {prefixes} 是私有仓库时：Go 会改用 git 获取，并跳过校验和数据库',
+  'fix.note.privateGuesses': '仅当 {prefixes} 都是私有仓库时：Go 会改用 git 获取，并跳过校验和数据库',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a fix-search message: `fixMsg('key', { params })`. */
