@@ -34,7 +34,9 @@ async function loadRest() {
       buildTidyReport,
       exitCodeFor,
     })),
-    import('../core/fix/fix.js').then(({ commandFix, commentFix }) => ({ commandFix, commentFix })),
+    Promise.all([import('../core/fix/fix.js'), import('../core/i18n/messages/fix.js')]).then(
+      ([{ commandFix, commentFix }, { fixMsg }]) => ({ commandFix, commentFix, fixMsg }),
+    ),
     import('../core/duration.js').then(({ formatDuration }) => ({ formatDuration })),
     import('../core/go-net-bounds.js').then(({ goWaitWords }) => ({ goWaitWords })),
     import('../core/tidy/retry.js').then(({ backoffMs, decideRetry }) => ({ backoffMs, decideRetry })),
@@ -482,7 +484,7 @@ async function finish(
       rule: 'bad-go-flag',
       cause: 'config',
       message: `go mod tidy does not accept ${badFlag.replace(/^flag provided but not defined: /, '')} (given after --)`,
-      fix: [R.commandFix(['go', 'help', 'mod', 'tidy'], 'the flags go mod tidy accepts')],
+      fix: [R.commandFix(['go', 'help', 'mod', 'tidy'], R.fixMsg('fix.note.goFlags'))],
     });
   }
   const report = R.buildTidyReport(live.t, problems, end, live.now());
