@@ -28,9 +28,9 @@ interface FixParts {
   notes: string[];
 }
 
-/** The command with its notes as a trailing comment: "cmd   # a; b". */
-function joined(p: FixParts): string {
-  const text = p.notes.join('; ');
+/** The command with its notes as a trailing comment: "cmd   # a; b" (Chinese joins them with "；"). */
+function joined(p: FixParts, tr: NoteTranslator): string {
+  const text = p.notes.join(tr.t(fixMsg('fix.note.separator')));
   if (!p.command) return `# ${text}`;
   return text ? `${p.command}   # ${text}` : p.command;
 }
@@ -132,7 +132,7 @@ function fixParts(fix: Fix, dialect: FixDialect, tr: NoteTranslator): FixParts {
  * the language of `tr` (English by default, as JSON and JUnit need).
  */
 export function renderFix(fix: Fix, dialect: FixDialect = 'posix', tr: NoteTranslator = EN): string {
-  return joined(fixParts(fix, dialect, tr));
+  return joined(fixParts(fix, dialect, tr), tr);
 }
 
 /** Each fix as its own line (they are alternatives, not a sequence); notes in the language of `tr`. */

@@ -36,6 +36,7 @@ const en = {
   'fix.flag.mirror': 'another module proxy a fix may use (repeatable), e.g. an intranet Athens',
   'fix.flag.noProbe': 'with --preset: write its proxies without probing them first',
   // Fix explanations (core/fix/fix.ts `note`), shared by doctor, tidy, init and route; rendered by report/fix-render.ts.
+  'fix.note.separator': '; ',
   'fix.note.fromEnvironment':
     '{variable} comes from your environment: change it where your shell profile or CI sets it',
   'fix.note.unsetEnv': 'and remove it from your shell profile or CI settings',
@@ -224,6 +225,7 @@ const zh = {
   'fix.flag.verify': '另外在临时模块缓存中用真实的 go mod download 验证排在第一的修复',
   'fix.flag.mirror': '修复时可以使用的其他模块代理（可重复），例如内网 Athens',
   'fix.flag.noProbe': '与 --preset 一起使用：不先探测，直接写入其模块代理',
+  'fix.note.separator': '；',
   'fix.note.fromEnvironment': '{variable} 来自环境变量：请在设置它的 shell 配置文件或 CI 中修改',
   'fix.note.unsetEnv': '并从 shell 配置文件或 CI 设置中删除它',
   'fix.note.removeSilent': '从 GOPROXY 中删除 {origin}：它接受连接却从不响应，Go 会一直等下去（"|" 只在出错时才有用）',
