@@ -174,10 +174,10 @@ interface EnvPart {
 async function applyEnvPart(c: TopFixContext, top: VerifiedFix): Promise<EnvPart | null> {
   const fixes = top.fixes.filter((f) => (f.kind === 'set' || f.kind === 'unset') && f.scope === 'env');
   if (fixes.length === 0) return null;
-  const exports = fixes.map((f) => renderFix(f, 'posix'));
+  const exports = fixes.map((f) => renderFix(f, 'posix')); // English, as the JSON document carries them
   if (!c.out.json) {
     c.out.line(c.out.t(fixMsg('fix.exportHeading')));
-    for (const e of exports) c.out.line(`  ${e}`);
+    for (const f of fixes) c.out.line(`  ${renderFix(f, 'posix', c.out)}`); // notes in the run's language
   }
   const file = c.env.GITHUB_ACTIONS === 'true' ? c.env.GITHUB_ENV : undefined;
   if (!file) return { exports };

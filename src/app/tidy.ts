@@ -504,7 +504,7 @@ async function finish(
       rule: 'bad-go-flag',
       cause: 'config',
       message: `go mod tidy does not accept ${badFlag.replace(/^flag provided but not defined: /, '')} (given after --)`,
-      fix: [R.commandFix(['go', 'help', 'mod', 'tidy'], 'the flags go mod tidy accepts')],
+      fix: [R.commandFix(['go', 'help', 'mod', 'tidy'], R.fixMsg('fix.note.goFlags'))],
     });
   }
   const report = R.buildTidyReport(live.t, problems, end, live.now());

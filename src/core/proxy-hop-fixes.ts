@@ -3,6 +3,8 @@
 // userinfo, as Basic (net/http/transport.go connectMethod.proxyAuth), and skips the proxy for NO_PROXY hosts
 // (x/net/http/httpproxy config.useProxy).
 import { appendFix, commentFix, setFix, type Fix } from './fix/fix.js';
+import type { Message } from './i18n/message.js';
+import { fixMsg } from './i18n/messages/fix.js';
 import { isPublicModulePath, isPublicProxyUrl } from './public-hosts.js';
 import type { ProbeResult } from './probe-types.js';
 
@@ -27,7 +29,7 @@ function targetHost(r: ProbeResult): string {
 
 /** NO_PROXY keeping what is there (Go reads NO_PROXY, else no_proxy: httpproxy FromEnvironment getEnvAny). */
 function noProxyFix(host: string): Fix {
-  return appendFix('NO_PROXY', host, `only if ${host} is on the intranet: Go then connects to it without the proxy`);
+  return appendFix('NO_PROXY', host, fixMsg('fix.note.noProxy', { host }));
 }
 
 /** Fixes for a probe that failed at the proxy hop; [] for any other hop. `variable`: the env var naming the proxy. */
@@ -42,25 +44,17 @@ export function proxyHopFixes(r: ProbeResult, variable = 'HTTPS_PROXY'): Fix[] {
       return [...authFixes(p.url, p.challenge, p.realm, variable), ...intranet];
     case 'denied':
     case 'error-status': {
-      const said = p.firstLine ? ` ("${p.firstLine}")` : '';
-      const what = p.action === 'denied' ? `blocks ${host}` : `could not reach ${host}`;
-      const ask =
-        p.action === 'denied'
-          ? 'ask for it to be allowed, or use a mirror it allows'
-          : 'the host may be down or blocked beyond the proxy';
-      return [commentFix(`proxy ${p.url} ${what} (${p.status}${said}): ${ask}`), ...intranet];
+      // The status, and the proxy's own words as it said them.
+      const status = `${p.status}${p.firstLine ? ` ("${p.firstLine}")` : ''}`;
+      const key = p.action === 'denied' ? 'fix.note.proxyDenied' : 'fix.note.proxyErrorStatus';
+      return [commentFix(fixMsg(key, { url: p.url, host, status })), ...intranet];
     }
     case 'tunnel-silent':
-      return [
-        commentFix(
-          `proxy ${p.url} opens tunnels to ${host} but nothing comes back through them: ask its operator; a middlebox behind it may swallow the TLS handshake`,
-        ),
-        ...intranet,
-      ];
+      return [commentFix(fixMsg('fix.note.tunnelSilent', { url: p.url, host })), ...intranet];
     default:
       return [
         commentFix(
-          `the proxy in ${variable} (${p.url}) ${actionWords(p.action)}: fix or remove ${variable} (unset ${variable} if this network reaches ${host} directly)`,
+          fixMsg('fix.note.proxyBroken', { variable, url: p.url, what: actionWords(p.action), host }),
           variable,
         ),
         ...intranet,
@@ -69,43 +63,37 @@ export function proxyHopFixes(r: ProbeResult, variable = 'HTTPS_PROXY'): Fix[] {
 }
 
 function authFixes(url: string, challenge: string | undefined, realm: string | undefined, variable: string): Fix[] {
-  const realmWords = realm !== undefined ? ` (realm "${realm}")` : '';
+  const realmWords = realm !== undefined ? fixMsg('fix.note.realm', { realm }) : '';
   if (challenge && !/^basic\b/i.test(challenge)) {
     const scheme = challenge.split(/\s/)[0];
     return [
-      commentFix(
-        `proxy ${url} asks for ${scheme}${realmWords}, which Go cannot answer (only Basic, from the proxy URL): run a local authenticating proxy (e.g. cntlm or px) and point ${variable} at it`,
-        variable,
-      ),
+      commentFix(fixMsg('fix.note.authScheme', { url, scheme: scheme ?? '', realm: realmWords, variable }), variable),
     ];
   }
   if (hasUserinfo(url)) {
-    return [
-      commentFix(
-        `proxy ${url} rejected the credentials in ${variable}${realmWords}: check them, and percent-encode special characters in the password (@ → %40, : → %3A)`,
-        variable,
-      ),
-    ];
+    return [commentFix(fixMsg('fix.note.authRejected', { url, variable, realm: realmWords }), variable)];
   }
-  return [
-    setFix(
-      null,
-      variable,
-      placeholderProxyUrl(url),
-      `the proxy wants credentials${realmWords}: put your login in place of USER and xxxxx (percent-encode @ and : in it); Go sends them as Basic from this URL`,
-    ),
-  ];
+  return [setFix(null, variable, placeholderProxyUrl(url), fixMsg('fix.note.authWanted', { realm: realmWords }))];
 }
 
-function actionWords(action: string): string {
-  const words: Record<string, string> = {
-    unresolved: 'does not resolve',
-    refused: 'refuses connections',
-    unreachable: 'cannot be reached',
-    silent: 'accepts connections but never answers CONNECT',
-    closed: 'closes the connection without answering',
-    tls: 'fails its own TLS handshake',
-    'bad-answer': 'does not answer like an HTTP proxy',
-  };
-  return words[action] ?? 'fails';
+/** What the proxy did, as words of the proxyBroken note. */
+function actionWords(action: string): Message {
+  switch (action) {
+    case 'unresolved':
+      return fixMsg('fix.note.proxyAction.unresolved');
+    case 'refused':
+      return fixMsg('fix.note.proxyAction.refused');
+    case 'unreachable':
+      return fixMsg('fix.note.proxyAction.unreachable');
+    case 'silent':
+      return fixMsg('fix.note.proxyAction.silent');
+    case 'closed':
+      return fixMsg('fix.note.proxyAction.closed');
+    case 'tls':
+      return fixMsg('fix.note.proxyAction.tls');
+    case 'bad-answer':
+      return fixMsg('fix.note.proxyAction.badAnswer');
+    default:
+      return fixMsg('fix.note.proxyAction.other');
+  }
 }

@@ -82,7 +82,8 @@ function renderCheck(out: Output, r: CheckResult, verbose: boolean): void {
     out.line(`      ${out.c.dim(out.t(doctorMsg('frame.target', { target: r.target })))}`);
   for (const d of r.details ?? []) out.line(wrapAfter(`      ${out.c.dim('•')} `, out.t(d), out.columns));
   const words = { fix: out.t(doctorMsg('frame.fixLabel')), oneOf: out.t(doctorMsg('frame.fixOneOf')) };
-  for (const l of renderFixSection(r.fix, '      ', { label: out.c.cyan, note: out.c.dim, words })) out.line(l);
+  for (const l of renderFixSection(r.fix, '      ', { label: out.c.cyan, note: out.c.dim, words }, 'posix', out))
+    out.line(l);
 }
 
 /** "4 checks passed" or "2 of 4 checks failed, 1 warning": the one line a reader needs first. */

@@ -46,7 +46,7 @@ export function renderFixSearch(
   search.verified.forEach((v, k) => {
     const by = (v.fixes[0]?.verifiedBy ?? ['probe']).join(' + ');
     out.line(`  ${out.t(fixMsg('fix.option', { rank: k + 1, by, ms: Math.round(v.durationMs) }))}`);
-    for (const l of renderFixLines(v.fixes, dialect)) out.line(`     ${l.startsWith('# ') ? out.c.dim(l) : l}`);
+    for (const l of renderFixLines(v.fixes, dialect, out)) out.line(`     ${l.startsWith('# ') ? out.c.dim(l) : l}`);
   });
 }
 

@@ -4,7 +4,7 @@ import type { Message, Text } from '../core/i18n/message.js';
 import { routeMsg } from '../core/i18n/messages/route.js';
 import { redactSecrets } from '../core/redact.js';
 import type { Route, RouteStep, RouteWarning } from '../core/route.js';
-import { noBreak, wrapAfter } from '../core/text-width.js';
+import { displayWidth, wrapAfter } from '../core/text-width.js';
 import { renderFix } from './fix-render.js';
 import type { Output } from './output.js';
 
@@ -28,12 +28,23 @@ export function routeJson(routes: Route[]): Record<string, unknown> {
   return { routes: routes.map((r) => ({ ...r, warnings: r.warnings.map((w) => warningText(w, String)) })) };
 }
 
+/** A warning as one sentence in a language, ending with the command that prevents the leak. */
+function warningText(w: RouteWarning, t: (text: Text) => string): string {
+  return w.fix ? `${t(w.message)} ${renderFix(w.fix, 'posix', { t })}` : t(w.message);
+}
+
 /**
- * A warning as one sentence in a language, ending with the command that prevents the leak; `whole` keeps that
- * command on one line when the sentence is wrapped.
+ * A warning wrapped to the terminal, its fix (command and note) kept whole on one line: the fix is laid out as one
+ * word of its width, then put in its place (noBreak alone would not do: wrap breaks between Chinese characters, and
+ * a note's second line would no longer be a shell comment).
  */
-function warningText(w: RouteWarning, t: (text: Text) => string, whole = (command: string) => command): string {
-  return w.fix ? `${t(w.message)} ${whole(renderFix(w.fix))}` : t(w.message);
+function warningLines(out: Output, w: RouteWarning): string {
+  const prefix = ` ${out.c.yellow(out.g.warn)} `;
+  const message = redactSecrets(out.t(w.message));
+  if (!w.fix) return wrapAfter(prefix, message, out.columns);
+  const fix = redactSecrets(renderFix(w.fix, 'posix', out));
+  const stand = 'x'.repeat(displayWidth(fix));
+  return wrapAfter(prefix, `${message} ${stand}`, out.columns).slice(0, -stand.length) + fix;
 }
 
 function decided(out: Output, s: RouteStep): string {
@@ -68,10 +79,7 @@ export function renderRoutesHuman(out: Output, routes: Route[]): void {
     for (const [i, s] of download.entries()) renderStep(out, s, i + 1);
     out.line(wrapAfter(' ', redactSecrets(sumdbLine(out, route.sumdb)), out.columns));
     for (const [i, s] of sum.entries()) renderStep(out, s, i + 1);
-    for (const w of route.warnings) {
-      const text = redactSecrets(warningText(w, out.t, noBreak));
-      out.line(wrapAfter(` ${out.c.yellow(out.g.warn)} `, text, out.columns));
-    }
+    for (const w of route.warnings) out.line(warningLines(out, w));
     out.line();
   }
 }

@@ -67,7 +67,7 @@ function githubAnnotationLines(findings: CiFinding[], tr: Translator = EN): stri
     message: [
       f.message,
       ...f.facts,
-      ...renderFixes(f.fix, 'github-env').map((fix) => tr.t(tidyMsg('ci.fix', { fix }))),
+      ...renderFixes(f.fix, 'github-env', tr).map((fix) => tr.t(tidyMsg('ci.fix', { fix }))),
     ].join('\n'),
     item: f,
   }));
@@ -85,8 +85,8 @@ function mdCell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-function mdRow(f: CiFinding): string {
-  const fixes = renderFixes(f.fix, 'github-env')
+function mdRow(f: CiFinding, tr: Translator): string {
+  const fixes = renderFixes(f.fix, 'github-env', tr)
     .map((x) => `\`${x.replace(/`/g, "'")}\``)
     .join('<br>');
   return `| ${mdCell(f.kind)} | ${mdCell(f.subject)} | ${mdCell([f.message, ...f.facts].join(' '))} | ${mdCell(fixes)} |`;
@@ -99,7 +99,7 @@ function mdRow(f: CiFinding): string {
 export function summaryMarkdown(heading: string, findings: CiFinding[], usedBytes = 0, tr: Translator = EN): string {
   const head = `### ${heading}\n\n`;
   if (findings.length === 0) return redactSecrets(`${head}${tr.t(tidyMsg('ci.noProblems'))}\n`);
-  const rows = findings.map(mdRow).map(redactSecrets);
+  const rows = findings.map((f) => redactSecrets(mdRow(f, tr)));
   const fit = fitStepSummary(
     {
       head: `${head}${tr.t(tidyMsg('ci.columns'))}\n|---|---|---|---|\n`,

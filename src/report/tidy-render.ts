@@ -60,7 +60,7 @@ function problemLines(
   if (facts.length) lines.push(`   ${c.dim(facts.join(' · '))}`);
   if (p.url) lines.push(`   ${c.dim(tr.t(tidyMsg('frame.url')))} ${p.url}`);
   const words = { fix: tr.t(tidyMsg('frame.fixLabel')), oneOf: tr.t(tidyMsg('frame.fixOneOf')) };
-  lines.push(...renderFixSection(p.fix, '   ', { label: c.cyan, note: c.dim, words }, dialect));
+  lines.push(...renderFixSection(p.fix, '   ', { label: c.cyan, note: c.dim, words }, dialect, tr));
   return lines.map(redactSecrets);
 }
 /** With --retry: one line per attempt, what ended it and what the retry policy decided (core/tidy/retry.ts). */

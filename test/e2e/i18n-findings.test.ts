@@ -1,6 +1,7 @@
 // Issue 10, done when: with LANG=zh_CN.UTF-8, doctor on a failing configuration (a module whose GOPROXY refuses
-// connections) prints Chinese check titles, findings and the verdict; with LANG=en_US.UTF-8 it prints no Chinese;
-// the --json documents are byte-identical apart from durations. Same for tidy --explain through a proxy answering 404.
+// connections) prints Chinese check titles, findings, fix explanations and the verdict; with LANG=en_US.UTF-8 it
+// prints no Chinese; the --json documents are byte-identical apart from durations (fix notes in English). Same for
+// tidy --explain through a proxy answering 404.
 // The language comes from LANG alone (GOMODCTL_LANG removed). Lean: one fault proxy and one Go environment per run.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,7 +59,7 @@ describe('doctor in a module, GOPROXY refuses connections', () => {
     });
   });
 
-  it('LANG=zh_CN.UTF-8: Chinese titles, findings and verdict; LANG=en_US.UTF-8: no Chinese', async () => {
+  it('LANG=zh_CN.UTF-8: Chinese titles, findings, fix explanations and verdict; LANG=en_US.UTF-8: no Chinese', async () => {
     const [zh, en] = await Promise.all([doctor('zh_CN.UTF-8'), doctor('en_US.UTF-8')]);
     expect([zh.exitCode, en.exitCode], zh.stderr + en.stderr).toEqual([1, 1]);
     const zhLines = zh.stdout.split('\n');
@@ -71,8 +72,15 @@ describe('doctor in a module, GOPROXY refuses connections', () => {
     expect(zh.stdout).toContain('Go 模块配置没有发现问题');
     expect(zh.stdout).toMatch(/✗ http:\/\/127\.0\.0\.1:\d+ \S*\n {6}连接被 127\.0\.0\.1:\d+ 拒绝/);
     expect(zh.stdout).toMatch(/无法说明它是否代理 sum\.gomodctl\.test：连接被 127\.0\.0\.1:\d+ 拒绝/);
+    // Fix explanations (fix.note.*): the advice under a failed check, a command to copy kept as it is.
+    expect(zh.stdout).toMatch(/\n {6}从当前网络无法访问 127\.0\.0\.1:\d+（connect 阶段：refused）\n/);
+    expect(zh.stdout).toContain(
+      '私有模块从来不需要校验和数据库：把它们列进 GOPRIVATE（go env -w GOPRIVATE=corp.example.com）',
+    );
     expect(en.stdout).toMatch(/^✗ go mod tidy will fail: 1 module cannot be fetched/);
     expect(en.stdout).toMatch(/connection refused by 127\.0\.0\.1:\d+/);
+    expect(en.stdout).toMatch(/\n {6}127\.0\.0\.1:\d+ cannot be reached from this network \(refused in connect\)\n/);
+    expect(en.stdout).toContain('private modules never need the checksum database: list them in GOPRIVATE');
     expect(en.stdout + en.stderr).not.toMatch(CJK);
   });
 
@@ -80,6 +88,8 @@ describe('doctor in a module, GOPROXY refuses connections', () => {
     const [zh, en] = await Promise.all([doctor('zh_CN.UTF-8', ['--json']), doctor('en_US.UTF-8', ['--json'])]);
     expect([zh.exitCode, en.exitCode], zh.stderr + en.stderr).toEqual([1, 1]);
     expect(en.stdout).toContain('connection refused by');
+    // The fixes' notes are English in the JSON of both languages.
+    expect(en.stdout).toMatch(/# 127\.0\.0\.1:\d+ cannot be reached from this network \(refused in connect\)/);
     expect(zh.stdout).not.toMatch(CJK);
     expect(withoutDurations(zh.stdout)).toBe(withoutDurations(en.stdout));
   });

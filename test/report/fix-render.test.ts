@@ -2,7 +2,9 @@
 // step, and an init plan as the fewest go env calls.
 import { describe, expect, it } from 'vitest';
 import type { Fix } from '../../src/core/fix/fix.js';
-import { renderFix, renderFixSection, renderPlanCommands } from '../../src/report/fix-render.js';
+import { translator } from '../../src/core/i18n/message.js';
+import { fixMsg } from '../../src/core/i18n/messages/fix.js';
+import { renderFix, renderFixLines, renderFixSection, renderPlanCommands } from '../../src/report/fix-render.js';
 
 const cases: Array<[string, Fix, string, string, string]> = [
   [
@@ -138,5 +140,45 @@ describe('renderFixSection (issue 8: fix lines a person copies)', () => {
     ]);
     expect(section([{ kind: 'comment', note: 'ask the proxy admin' }])).toEqual(['  ask the proxy admin']);
     expect(section(undefined)).toEqual([]);
+  });
+});
+
+describe('notes in the run language (fix.note.* messages)', () => {
+  const zh = translator('zh');
+  const fixes: Fix[] = [
+    { kind: 'comment', note: fixMsg('fix.note.hung', { host: 'proxy.test' }) },
+    { kind: 'set', variable: 'GOPROXY', value: 'direct', scope: 'env', note: fixMsg('fix.note.mirror') },
+    { kind: 'unset', variable: 'GOFLAGS', scope: 'env' },
+  ];
+
+  it('English by default (JSON, JUnit), the translator language when given; commands stay as they are', () => {
+    expect(renderFix(fixes[1]!)).toBe(
+      'export GOPROXY=direct   # or: a mirror you can reach; GOPROXY comes from your environment: change it where your shell profile or CI sets it',
+    );
+    expect(renderFix(fixes[1]!, 'posix', zh)).toBe(
+      'export GOPROXY=direct   # 或者：换一个你能访问的镜像；GOPROXY 来自环境变量：请在设置它的 shell 配置文件或 CI 中修改',
+    );
+    expect(renderFix(fixes[2]!, 'posix', zh)).toBe('unset GOFLAGS   # 并从 shell 配置文件或 CI 设置中删除它');
+  });
+
+  it('renderFixSection and renderFixLines take the translator too', () => {
+    const plain = {
+      label: (s: string) => s,
+      note: (s: string) => s,
+      words: { fix: '修复：', oneOf: '修复（任选其一）：' },
+    };
+    expect(renderFixSection(fixes.slice(0, 2), '  ', plain, 'posix', zh)).toEqual([
+      '  修复：',
+      '    # proxy.test 接受连接却从不响应：服务卡住了，或者路径上的网关吞掉了请求',
+      '    # 或者：换一个你能访问的镜像',
+      '    # GOPROXY 来自环境变量：请在设置它的 shell 配置文件或 CI 中修改',
+      '    export GOPROXY=direct',
+    ]);
+    expect(renderFixLines([fixes[0]!], 'posix', zh)).toEqual([
+      '# proxy.test 接受连接却从不响应：服务卡住了，或者路径上的网关吞掉了请求',
+    ]);
+    expect(JSON.stringify(fixes[0])).toBe(
+      '{"kind":"comment","note":"proxy.test accepts connections but never answers: the service is hung, or a gateway on the path swallows requests"}',
+    );
   });
 });

@@ -4,6 +4,8 @@
 // a plain 401/403/404 from the proxy: these findings say why. No credential and no command argument is ever printed.
 import { doctorMsg } from '../i18n/messages/doctor.js';
 import { commentFix, type Fix } from '../fix/fix.js';
+import { fixMsg } from '../i18n/messages/fix.js';
+import { code } from '../i18n/message.js';
 import { hasGoAuth, safeGoAuth, type GoAuthPlan, type GoAuthProblem } from '../goauth.js';
 import type { CheckResult } from './check.js';
 import type { ConfigSource } from '../config-types.js';
@@ -56,7 +58,7 @@ export function goAuthFindings(input: GoAuthCheckInput): CheckResult[] {
             variable: 'GOAUTH',
             value: 'netrc',
             scope: fromEnv ? 'env' : 'goenv',
-            note: 'the default; or fix the entry Go names',
+            note: fixMsg('fix.note.goauthDefault'),
           },
         ],
       },
@@ -87,22 +89,18 @@ function okResult(input: GoAuthCheckInput, found: Record<string, boolean>): Chec
 function problemFix(p: GoAuthProblem): Fix[] {
   switch (p.outcome) {
     case 'not-found':
-      return [commentFix(`install the GOAUTH helper, or correct its path in GOAUTH (${p.entry})`, 'GOAUTH')];
+      return [commentFix(fixMsg('fix.note.goauthInstall', { entry: p.entry }), 'GOAUTH')];
     case 'no-credentials': {
       const dir = p.entry.replace(/^git /, '');
       return [
         commentFix(
-          `give ${dir} a credential helper that knows the host: git -C ${dir} config credential.helper <helper>`,
+          fixMsg('fix.note.goauthHelper', { dir, command: code(`git -C ${dir} config credential.helper <helper>`) }),
         ),
       ];
     }
     case 'wrong-prefix':
-      return [commentFix('the credential helper answers for another URL: check its stored URL (host and path)')];
+      return [commentFix(fixMsg('fix.note.goauthWrongPrefix'))];
     default:
-      return [
-        commentFix(
-          `run it by hand as Go does: ${p.entry} https://HOST/PATH  (Go adds the URL after a 4xx, with the response on stdin)`,
-        ),
-      ];
+      return [commentFix(fixMsg('fix.note.goauthByHand', { command: code(`${p.entry} https://HOST/PATH`) }))];
   }
 }

@@ -5,6 +5,7 @@ import { doctorMsg } from '../i18n/messages/doctor.js';
 import { getVar, shadowedVars } from '../config-model.js';
 import type { ConfigModel } from '../config-types.js';
 import { commandFix, commentFix, copyVarFix, setFix, unsetFix } from '../fix/fix.js';
+import { fixMsg } from '../i18n/messages/fix.js';
 import type { GoMod } from '../gomod.js';
 import { parseGoproxy } from '../goproxy.js';
 import { matchPrefixPatterns } from '../patterns.js';
@@ -41,7 +42,7 @@ export function lintLeaks(model: ConfigModel): Finding[] {
       message: doctorMsg('lint.overridesPrivate', { name, value: v.value, patterns: leaked.join(', '), sink }),
       fix: [
         setFix(model, name, [v.value, ...leaked].join(',')),
-        unsetFix(model, name, `or: let ${name} inherit GOPRIVATE`),
+        unsetFix(model, name, fixMsg('fix.note.inheritPrivate', { name })),
       ],
     });
   }
@@ -61,13 +62,7 @@ export function lintShadowing(model: ConfigModel): Finding[] {
       goenv: redactSecrets(v.shadowedGoenvValue ?? ''),
       command: code(`go env -w ${v.name}=…`),
     }),
-    fix: [
-      unsetFix(
-        model,
-        v.name,
-        'and remove it from your shell profile (~/.bashrc, ~/.zshrc) or Windows user environment',
-      ),
-    ],
+    fix: [unsetFix(model, v.name, fixMsg('fix.note.unsetShadow'))],
   }));
 }
 
@@ -101,7 +96,7 @@ export function lintReplaceDirs(goMod: GoMod | null, dirs: Record<string, boolea
       message: doctorMsg('lint.replaceMissing', { old: r.oldPath, new: r.newPath }),
       fix: [
         commandFix(['go', 'mod', 'edit', `-dropreplace=${r.oldPath}${r.oldVersion ? `@${r.oldVersion}` : ''}`]),
-        commentFix(`or create or clone ${r.newPath}`),
+        commentFix(fixMsg('fix.note.createReplaceDir', { dir: r.newPath })),
       ],
     }));
 }

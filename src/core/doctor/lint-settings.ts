@@ -4,6 +4,8 @@ import { doctorMsg } from '../i18n/messages/doctor.js';
 import { getVar } from '../config-model.js';
 import type { ConfigModel } from '../config-types.js';
 import { commandFix, commentFix, setFix, unsetFix } from '../fix/fix.js';
+import { fixMsg } from '../i18n/messages/fix.js';
+import { code } from '../i18n/message.js';
 import { type ProxyEntry, parseGoproxy } from '../goproxy.js';
 import { parseGosumdb } from '../gosumdb.js';
 import { lintPatterns } from '../patterns.js';
@@ -24,7 +26,7 @@ export function lintGoproxy(model: ConfigModel): Finding[] {
       message: doctorMsg('lint.goproxyInvalid', { error: parsed.error }),
       fix: [
         setFix(model, 'GOPROXY', 'https://proxy.golang.org,direct'),
-        commandFix(['gomodctl', 'init'], 'or choose a proxy with the wizard'),
+        commandFix(['gomodctl', 'init'], fixMsg('fix.note.wizard')),
       ],
     });
     return out;
@@ -58,12 +60,7 @@ export function lintGosumdb(model: ConfigModel): Finding[] {
         message: doctorMsg('lint.gosumdbInvalid', { error: parsed.error }),
         fix: [
           unsetFix(model, 'GOSUMDB'),
-          setFix(
-            model,
-            'GOSUMDB',
-            'sum.golang.google.cn',
-            'or: the mirror of sum.golang.org reachable from mainland China',
-          ),
+          setFix(model, 'GOSUMDB', 'sum.golang.google.cn', fixMsg('fix.note.gosumdbChina')),
         ],
       },
     ];
@@ -79,7 +76,7 @@ export function lintGosumdb(model: ConfigModel): Finding[] {
       message: doctorMsg('lint.gosumdbOff'),
       fix: [
         unsetFix(model, 'GOSUMDB'),
-        setFix(model, 'GONOSUMDB', priv || '*.corp.example.com', priv ? undefined : 'your private patterns'),
+        setFix(model, 'GONOSUMDB', priv || '*.corp.example.com', priv ? undefined : fixMsg('fix.note.privatePatterns')),
       ],
     },
   ];
@@ -98,7 +95,7 @@ export function lintGoflags(model: ConfigModel): Finding[] {
       message: doctorMsg('lint.insecureFlag'),
       fix: [
         setFix(model, 'GOFLAGS', flags.replace(/(^|\s)--?insecure(=\S*)?/g, '').trim()),
-        setFix(model, 'GOINSECURE', '*.corp.example.com', 'only the hosts that need it'),
+        setFix(model, 'GOINSECURE', '*.corp.example.com', fixMsg('fix.note.insecureHosts')),
       ],
     },
   ];
@@ -140,13 +137,10 @@ function lintProxyCredentials(entries: ProxyEntry[]): Finding[] {
       target: redactSecrets(e.url),
       message: insecure ? doctorMsg('lint.passwordHttp') : doctorMsg('lint.passwordUrl'),
       fix: insecure
-        ? [
-            commentFix('switch the proxy to https:// first: Go sends credentials (URL or ~/.netrc) only over https'),
-            commandFix(['gomodctl', 'init']),
-          ]
+        ? [commentFix(fixMsg('fix.note.httpsFirst')), commandFix(['gomodctl', 'init'])]
         : [
             commentFix(
-              'put the credentials in ~/.netrc (machine HOST login USER password TOKEN, chmod 600) and remove them from GOPROXY',
+              fixMsg('fix.note.netrcCredentials', { line: code('machine HOST login USER password TOKEN') }),
               'GOPROXY',
             ),
             commandFix(['gomodctl', 'init']),

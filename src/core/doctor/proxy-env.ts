@@ -4,6 +4,7 @@
 // case first and ignore upper-case HTTP_PROXY — so two spellings with different values send tools different ways.
 import { doctorMsg } from '../i18n/messages/doctor.js';
 import { unsetFix, copyVarFix } from '../fix/fix.js';
+import { fixMsg } from '../i18n/messages/fix.js';
 import { httpProxyRules, parseProxy, proxyEnvSource } from '../http-proxy-env.js';
 import { splitHostPort } from '../net-ip.js';
 import { redactSecrets } from '../redact.js';
@@ -38,8 +39,8 @@ function pairFindings(env: Record<string, string | undefined>): Finding[] {
       message,
       fix:
         u === ''
-          ? [unsetFix(null, upper, 'or set both to the same proxy'), unsetFix(null, lower)]
-          : [copyVarFix(lower, upper, 'one value for every tool')],
+          ? [unsetFix(null, upper, fixMsg('fix.note.sameProxy')), unsetFix(null, lower)]
+          : [copyVarFix(lower, upper, fixMsg('fix.note.oneValue'))],
     });
   }
   return out;
@@ -54,7 +55,7 @@ function cgiFinding(env: Record<string, string | undefined>): Finding[] {
       title: 'REQUEST_METHOD',
       status: 'warn',
       message: doctorMsg('lint.cgi'),
-      fix: [unsetFix(null, 'REQUEST_METHOD', 'unless this really is a CGI handler')],
+      fix: [unsetFix(null, 'REQUEST_METHOD', fixMsg('fix.note.cgi'))],
     },
   ];
 }

@@ -3,6 +3,7 @@
 // text at the edge; the verdict engine marks the fixes it proved.
 import { canGoEnvWrite } from '../known-vars.js';
 import type { ConfigModel } from '../config-types.js';
+import type { Text } from '../i18n/message.js';
 
 /**
  * Where a variable must change: `goenv` = the GOENV file (`go env -w`); `env` = the OS environment, because it sets
@@ -27,14 +28,15 @@ export type Fix =
       valueFrom?: string;
       /** Add `value` to the comma-separated list the variable already holds (NO_PROXY) instead of replacing it. */
       append?: boolean;
-      note?: string;
+      /** Why, or what to check first: a message (report/fix-render.ts renders it in the run's language). */
+      note?: Text;
       scope: FixScope;
     })
-  | (Verifiable & { kind: 'unset'; variable: string; note?: string; scope: FixScope })
-  | (Verifiable & { kind: 'command'; argv: string[]; note?: string })
+  | (Verifiable & { kind: 'unset'; variable: string; note?: Text; scope: FixScope })
+  | (Verifiable & { kind: 'command'; argv: string[]; note?: Text })
   | (Verifiable & {
       kind: 'comment';
-      note: string;
+      note: Text;
       /**
        * The variable the advice is about, when it describes an edit in words (e.g. a GOPROXY that holds a password).
        */
@@ -48,32 +50,32 @@ export function fixScope(model: ConfigModel | null, variable: string): FixScope 
 }
 
 /** Sets `variable` where Go will see it: the GOENV file, or the OS environment when that is where it comes from. */
-export function setFix(model: ConfigModel | null, variable: string, value: string, note?: string): Fix {
+export function setFix(model: ConfigModel | null, variable: string, value: string, note?: Text): Fix {
   return { kind: 'set', variable, value, scope: fixScope(model, variable), ...(note ? { note } : {}) };
 }
 
 /** Sets an environment variable to the value of another one (`export HTTPS_PROXY="$HTTP_PROXY"`). */
-export function copyVarFix(variable: string, from: string, note?: string): Fix {
+export function copyVarFix(variable: string, from: string, note?: Text): Fix {
   return { kind: 'set', variable, valueFrom: from, scope: 'env', ...(note ? { note } : {}) };
 }
 
 /** Adds `item` to the list in an environment variable, keeping what is there (`NO_PROXY="$NO_PROXY,host"`). */
-export function appendFix(variable: string, item: string, note?: string): Fix {
+export function appendFix(variable: string, item: string, note?: Text): Fix {
   return { kind: 'set', variable, value: item, append: true, scope: 'env', ...(note ? { note } : {}) };
 }
 
 /** Unsets `variable` where it is set (`go env -u`, or the OS environment). */
-export function unsetFix(model: ConfigModel | null, variable: string, note?: string): Fix {
+export function unsetFix(model: ConfigModel | null, variable: string, note?: Text): Fix {
   return { kind: 'unset', variable, scope: fixScope(model, variable), ...(note ? { note } : {}) };
 }
 
 /** A command to run, one argument per element (quoted when rendered). */
-export function commandFix(argv: string[], note?: string): Fix {
+export function commandFix(argv: string[], note?: Text): Fix {
   return { kind: 'command', argv, ...(note ? { note } : {}) };
 }
 
 /** Advice only a person can follow; `variable` names the setting it is about, if any. */
-export function commentFix(note: string, variable?: string): Fix {
+export function commentFix(note: Text, variable?: string): Fix {
   return { kind: 'comment', note, ...(variable ? { variable } : {}) };
 }
 

@@ -12,6 +12,7 @@ import { redactUrl } from '../redact.js';
 import { modulePathHost, urlHost } from '../hosts.js';
 import { fixesFor, goprivateFix } from './fixes.js';
 import { commentFix } from '../fix/fix.js';
+import { fixMsg } from '../i18n/messages/fix.js';
 import { explainError } from './rules.js';
 import { stallProblems } from './stall.js';
 import { definiteFailures } from './definite.js';
@@ -177,7 +178,7 @@ function fellThrough(t: Timeline, problems: TidyProblem[], o: DiagnoseOptions): 
       }),
       fix: [
         commentFix(
-          `if ${host ?? 'that proxy'} should serve ${direct.module}, ask its operator; if the module is private, GOPRIVATE keeps it off the proxy`,
+          fixMsg('fix.note.askOperator', { host: host ?? fixMsg('fix.note.thatProxy'), module: direct.module! }),
         ),
       ],
     };

@@ -2,6 +2,8 @@
 // that ran, computed from the configuration as Go reports it and from GOPROXY parsed once.
 import { getVar } from '../config-model.js';
 import { type Fix, commandFix, commentFix, fixVariable, setFix } from '../fix/fix.js';
+import { code, type Text } from '../i18n/message.js';
+import { fixMsg } from '../i18n/messages/fix.js';
 import type { TidyProblem } from './report-model.js';
 import { formatGoproxy } from '../goproxy.js';
 import { modulePathHost, urlHost } from '../hosts.js';
@@ -21,7 +23,7 @@ function appendPattern(list: string, pattern: string): string {
  * GOPRIVATE plus a pattern for each module path (its host, or host/owner on a shared host such as github.com: never a
  * bare public host): keeps them away from proxies and the checksum database (go help private).
  */
-export function goprivateFix(model: ConfigModel, modulePath: string | string[], note?: string): Fix {
+export function goprivateFix(model: ConfigModel, modulePath: string | string[], note?: Text): Fix {
   const paths = Array.isArray(modulePath) ? modulePath : [modulePath];
   let list = getVar(model, 'GOPRIVATE');
   for (const p of paths) list = appendPattern(list, privatePatternFor(p) ?? modulePathHost(p));
@@ -48,20 +50,18 @@ export function pipeFix(model: ConfigModel, proxies: ProxyEntry[]): Fix[] {
     const piped = formatGoproxy(visible.map((e) => ({ ...e, fallBackOnError: true })));
     if (!secret) return [setFix(model, 'GOPROXY', piped)];
     // Never print a command holding a redacted password: copied, it would overwrite the real one. Say it in words.
-    return commas.map((e) =>
-      commentFix(
-        `in GOPROXY, replace the "," after ${entryLabel(e)} with "|" so Go falls through on any error`,
-        'GOPROXY',
-      ),
-    );
+    return commas.map((e) => commentFix(fixMsg('fix.note.pipeAfter', { origin: entryLabel(e) }), 'GOPROXY'));
   }
   const last = visible[visible.length - 1];
   if (last && last.kind !== 'direct' && last.kind !== 'off') {
-    const mirror = setFix(model, 'GOPROXY', MIRROR, 'or: a mirror you can reach');
+    const mirror = setFix(model, 'GOPROXY', MIRROR, fixMsg('fix.note.mirror'));
     const list = formatGoproxy(visible);
     if (secret)
       return [
-        commentFix(`in GOPROXY, append "|https://proxy.golang.org|direct" after ${redactSecrets(list)}`, 'GOPROXY'),
+        commentFix(
+          fixMsg('fix.note.appendDirect', { suffix: '|https://proxy.golang.org|direct', list: redactSecrets(list) }),
+          'GOPROXY',
+        ),
         mirror,
       ];
     return [setFix(model, 'GOPROXY', `${list}|https://proxy.golang.org|direct`), mirror];
@@ -69,8 +69,7 @@ export function pipeFix(model: ConfigModel, proxies: ProxyEntry[]): Fix[] {
   return [setFix(model, 'GOPROXY', MIRROR)];
 }
 
-const NEVER_ERRORS =
-  '"|" only helps when a proxy errors (DNS, refused, TLS, connect timeout); one that accepts and never answers never errors';
+const NEVER_ERRORS = fixMsg('fix.note.neverErrors');
 
 /**
  * A proxy that accepts the connection and never answers never errors, so neither `,` nor `|` moves on (Go sets no
@@ -78,48 +77,39 @@ const NEVER_ERRORS =
  */
 export function dropProxyFix(model: ConfigModel, proxies: ProxyEntry[], url: string, base: string | undefined): Fix[] {
   const i = base === undefined ? -1 : proxies.findIndex((e) => e.kind === 'url' && e.url === base);
-  const host = urlHost(url) ?? 'the hanging proxy';
+  const host = urlHost(url);
   const mirrors = ['https://proxy.golang.org', 'https://goproxy.cn'].filter((m) => !m.endsWith(`//${host}`));
   const mirror = `${mirrors.join('|')}|direct`;
   const why = commentFix(NEVER_ERRORS);
   if (i < 0) {
     return [
-      commentFix(`remove the GOPROXY entry that serves ${host}: it accepts connections and never answers`, 'GOPROXY'),
-      setFix(model, 'GOPROXY', mirror, 'or: a mirror you can reach'),
+      commentFix(fixMsg('fix.note.removeHanging', { host: host ?? fixMsg('fix.note.theHangingProxy') }), 'GOPROXY'),
+      setFix(model, 'GOPROXY', mirror, fixMsg('fix.note.mirror')),
       why,
     ];
   }
   const shown = entryLabel(proxies[i]!);
   const rest = formatGoproxy(proxies.filter((_, k) => k !== i));
   if (rest === '' || rest === 'off')
-    return [setFix(model, 'GOPROXY', mirror, `instead of ${shown}, which accepts connections and never answers`), why];
+    return [setFix(model, 'GOPROXY', mirror, fixMsg('fix.note.insteadOfHanging', { shown })), why];
   const drop = proxies.some(hasPassword)
-    ? commentFix(
-        `remove ${shown} (and the separator after it) from GOPROXY: it accepts connections and never answers`,
-        'GOPROXY',
-      )
-    : setFix(model, 'GOPROXY', rest, `without ${shown}, which accepts connections and never answers`);
-  return [drop, setFix(model, 'GOPROXY', mirror, 'or: a mirror you can reach'), why];
+    ? commentFix(fixMsg('fix.note.removeHangingEntry', { shown }), 'GOPROXY')
+    : setFix(model, 'GOPROXY', rest, fixMsg('fix.note.withoutHanging', { shown }));
+  return [drop, setFix(model, 'GOPROXY', mirror, fixMsg('fix.note.mirror')), why];
 }
 
 /** When the checksum database is unreachable: its Google-run mirror, or skip it for private modules only. */
 export function sumdbFix(model: ConfigModel, modulePath: string | undefined): Fix[] {
   const fixes = [setFix(model, 'GOSUMDB', 'sum.golang.google.cn')];
-  if (modulePath)
-    fixes.push(goprivateFix(model, modulePath, `if ${modulePath} is private: it then skips the checksum database`));
+  if (modulePath) fixes.push(goprivateFix(model, modulePath, fixMsg('fix.note.sumdbSkip', { module: modulePath })));
   return fixes;
 }
 
 /** Trust a TLS-inspecting gateway's CA (Linux/BSD read SSL_CERT_FILE; macOS/Windows use the OS store until Go 1.27). */
 export function tlsFix(): Fix[] {
   return [
-    setFix(
-      null,
-      'SSL_CERT_FILE',
-      '/path/to/corporate-ca.pem',
-      'Linux; on macOS/Windows add the CA to the system store',
-    ),
-    commandFix(['gomodctl', 'doctor'], 'names the issuer of the certificate that was presented'),
+    setFix(null, 'SSL_CERT_FILE', '/path/to/corporate-ca.pem', fixMsg('fix.note.sslCertFile')),
+    commandFix(['gomodctl', 'doctor'], fixMsg('fix.note.doctorIssuer')),
   ];
 }
 
@@ -128,7 +118,7 @@ export function gitAuthFix(model: ConfigModel, modulePath: string | undefined): 
   const host = modulePath ? modulePathHost(modulePath) : 'git.example.com';
   const out = [
     commandFix(['git', 'config', '--global', `url.https://oauth2:TOKEN@${host}/.insteadOf`, `https://${host}/`]),
-    commentFix(`or add "machine ${host} login USER password TOKEN" to ~/.netrc (chmod 600)`),
+    commentFix(fixMsg('fix.note.netrcOr', { line: code(`machine ${host} login USER password TOKEN`) })),
   ];
   if (modulePath) out.push(goprivateFix(model, modulePath));
   return out;
@@ -137,13 +127,8 @@ export function gitAuthFix(model: ConfigModel, modulePath: string | undefined): 
 /** Toolchain download problems: stay on the local Go, or reach a proxy that serves golang.org/toolchain. */
 export function toolchainFix(model: ConfigModel): Fix[] {
   return [
-    setFix(model, 'GOTOOLCHAIN', 'local', 'use the installed Go; lower the go line in go.mod if needed'),
-    setFix(
-      model,
-      'GOPROXY',
-      'https://proxy.golang.org|https://goproxy.cn|direct',
-      'or: a proxy that serves golang.org/toolchain',
-    ),
+    setFix(model, 'GOTOOLCHAIN', 'local', fixMsg('fix.note.toolchainLocal')),
+    setFix(model, 'GOPROXY', 'https://proxy.golang.org|https://goproxy.cn|direct', fixMsg('fix.note.toolchainProxy')),
   ];
 }
 
@@ -161,20 +146,18 @@ export function bodyStallFix(_model: ConfigModel, proxies: ProxyEntry[], url: st
   const visible = proxies.filter((e) => e.kind === 'url');
   return [
     commentFix(
-      `something between Go and ${host ?? 'the module proxy'} holds the download: a gateway that filters or size-limits downloads; ask for ${host ?? 'it'} to be allowed${visible.length ? ', or try another GOPROXY mirror' : ''}`,
+      host
+        ? fixMsg(visible.length ? 'fix.note.bodyStall.hostMirror' : 'fix.note.bodyStall.host', { host })
+        : fixMsg(visible.length ? 'fix.note.bodyStall.noHostMirror' : 'fix.note.bodyStall.noHost'),
       visible.length ? 'GOPROXY' : undefined,
     ),
-    commentFix('gomodctl tidy --retry 2 --stall-kill restarts a download that stopped (Go itself never retries)'),
+    commentFix(fixMsg('fix.note.retryStall', { command: code('gomodctl tidy --retry 2 --stall-kill') })),
   ];
 }
 
 /** A run that was slow, not stuck: more time, or a nearer mirror (advice: the downloads were moving). */
 export function slowFix(): Fix[] {
-  return [
-    commentFix(
-      'the downloads were still moving: give the run more time (a larger --timeout), or use a nearer GOPROXY mirror',
-    ),
-  ];
+  return [commentFix(fixMsg('fix.note.slow'))];
 }
 
 /**
@@ -202,9 +185,9 @@ export function proxyHopFix(url: string, proxy: { url: string; variable: string 
 export function vcsFix(model: ConfigModel, d: { module?: string; url?: string; command?: string }): Fix[] {
   const repo = d.url ?? /(?:https?|ssh|git):\/\/\S+/.exec(d.command ?? '')?.[0];
   const out: Fix[] = [];
-  if (repo) out.push(commandFix(['git', 'ls-remote', redactUrl(repo)], 'check access by hand, as Go runs it'));
+  if (repo) out.push(commandFix(['git', 'ls-remote', redactUrl(repo)], fixMsg('fix.note.lsRemote')));
   if (d.module && !getVar(model, 'GOPRIVATE') && privatePatternFor(d.module) && !isPublicModulePath(d.module))
-    out.push(goprivateFix(model, d.module, 'if the module is private'));
+    out.push(goprivateFix(model, d.module, fixMsg('fix.note.ifModulePrivate')));
   out.push(commandFix(['gomodctl', 'doctor']));
   return out;
 }
@@ -232,13 +215,16 @@ function unverifiedAsAdvice(f: Fix, model: ConfigModel): Fix {
       ? addsPublicPattern(model, f.variable, f.value)
       : ROUTE_VARS.has(v) && !(privacy && f.kind === 'set');
   if (!route) return f;
-  const change =
+  const change: Text =
     f.kind === 'unset'
       ? `unset ${f.variable}`
       : f.append
-        ? `add ${f.value ?? ''} to ${f.variable}`
+        ? fixMsg('fix.note.change.add', { value: f.value ?? '', variable: f.variable })
         : `${f.variable}=${f.value ?? `$${f.valueFrom ?? ''}`}`;
-  return commentFix(`not verified: ${change}${f.note ? ` (${f.note})` : ''}`, f.variable);
+  const note = f.note
+    ? fixMsg('fix.note.notVerifiedWhy', { change, why: f.note })
+    : fixMsg('fix.note.notVerified', { change });
+  return commentFix(note, f.variable);
 }
 
 /** What fixesFor sees besides the problem: the configuration as Go reports it and GOPROXY parsed once. */

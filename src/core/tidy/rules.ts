@@ -3,7 +3,8 @@
 import type { TidyCause, TidyProblem } from './report-model.js';
 import { goAtLeast, goLanguageVersion } from '../go-version.js';
 import { redactSecrets, redactUrl } from '../redact.js';
-import { mapVerbatim, type Text } from '../i18n/message.js';
+import { code, mapVerbatim, type Text } from '../i18n/message.js';
+import { fixMsg } from '../i18n/messages/fix.js';
 import { tidyMsg } from '../i18n/messages/tidy.js';
 import type { ErrorDetail } from './detect-error.js';
 import type { ErrorEvent } from './timeline.js';
@@ -106,15 +107,15 @@ const vcsDetail = (d: ErrorDetail): Text =>
  * rewrite that sent it there (git config url.<base>.insteadOf).
  */
 function gitDnsFix(d: ErrorDetail): Fix[] {
-  const host = d.host ?? 'the host';
+  const host = d.host ?? fixMsg('fix.note.theHost');
   const rewritten = d.module && d.host && modulePathHost(d.module) !== d.host.replace(/:\d+$/, '');
   return [
-    commentFix(`git could not resolve ${host}: connect the VPN or fix DNS`),
+    commentFix(fixMsg('fix.note.gitDns', { host })),
     ...(rewritten
       ? [
           commandFix(
             ['git', 'config', '--get-regexp', '^url\\..*\\.insteadof$'],
-            `git fetches ${d.module} from ${host}: a url.<base>.insteadOf rule rewrites it`,
+            fixMsg('fix.note.insteadOfRewrite', { module: d.module ?? '', host }),
           ),
         ]
       : []),
@@ -129,8 +130,8 @@ export const RULES: TidyRule[] = [
     explain: ({ d }) => ({
       message: tidyMsg('problem.checksum', { module: subj(d) }),
       fix: [
-        commentFix('find out who changed the module before trusting it'),
-        commandFix(['go', 'clean', '-modcache'], 'then retry; if it persists, check GOPROXY for a rewriting mirror'),
+        commentFix(fixMsg('fix.note.whoChanged')),
+        commandFix(['go', 'clean', '-modcache'], fixMsg('fix.note.cleanRetry')),
       ],
     }),
   },
@@ -148,8 +149,8 @@ export const RULES: TidyRule[] = [
     explain: ({ d }) => ({
       message: tidyMsg('problem.modulePath', { module: subj(d) }),
       fix: [
-        commentFix('require (and import) the module by the path its go.mod declares'),
-        commentFix('or add a replace directive to go.mod: replace OLD => NEW vX.Y.Z'),
+        commentFix(fixMsg('fix.note.requireDeclared')),
+        commentFix(fixMsg('fix.note.replaceDirective', { line: code('replace OLD => NEW vX.Y.Z') })),
       ],
     }),
   },
@@ -160,7 +161,7 @@ export const RULES: TidyRule[] = [
       message: tidyMsg('problem.goSum', { module: subj(d) }),
       fix: [
         commandFix(['go', 'mod', 'download', ...(d.module ? [d.module] : [])]),
-        commandFix(['gomodctl', 'tidy', '--explain'], 'tidy writes the missing go.sum lines'),
+        commandFix(['gomodctl', 'tidy', '--explain'], fixMsg('fix.note.goSumWrites')),
       ],
     }),
   },
@@ -176,10 +177,10 @@ export const RULES: TidyRule[] = [
           : tidyMsg('problem.toolchain'),
       fix: /invalid go version/.test(text)
         ? [
-            commentFix('install Go 1.21 or later: https://go.dev/dl/'),
+            commentFix(fixMsg('fix.note.installGo121', { url: 'https://go.dev/dl/' })),
             commandFix(
               ['go', 'mod', 'edit', `-go=${goLanguageVersion(model.goVersion ?? '') ?? '1.21'}`],
-              'or: lower the go line to this Go',
+              fixMsg('fix.note.lowerGoLine'),
             ),
           ]
         : toolchainFix(model),
@@ -190,7 +191,7 @@ export const RULES: TidyRule[] = [
     match: ({ text }) => /module lookup disabled by GOPROXY=off/.test(text),
     explain: ({ d, model }) => ({
       message: tidyMsg('problem.goproxyOff', { module: subj(d) }),
-      fix: [setFix(model, 'GOPROXY', 'https://proxy.golang.org,direct', 'or a mirror you can reach'), ...configFix()],
+      fix: [setFix(model, 'GOPROXY', 'https://proxy.golang.org,direct', fixMsg('fix.note.orMirror')), ...configFix()],
     }),
   },
   {
@@ -203,9 +204,13 @@ export const RULES: TidyRule[] = [
         message: `go.mod requires ${d.module ?? 'a module'} ${d.version ?? ''}, a ${major} version, of a path without the /${major} suffix: Go rejects it (semantic import versioning: modfile's version check)`,
         fix: [
           commentFix(
-            `require (and import) ${d.module ?? 'the module'}/${major} ${d.version ?? ''} if that module has a /${major} go.mod path, else a v0/v1 version`,
+            fixMsg('fix.note.majorPath', {
+              module: d.module ?? fixMsg('fix.note.theModule'),
+              major,
+              version: d.version ?? '',
+            }),
           ),
-          commandFix(['go', 'list', '-m', '-versions', d.module ?? 'MODULE'], 'the versions of that path'),
+          commandFix(['go', 'list', '-m', '-versions', d.module ?? 'MODULE'], fixMsg('fix.note.versionsOfPath')),
         ],
       };
     },
@@ -242,8 +247,8 @@ export const RULES: TidyRule[] = [
       message: tidyMsg('problem.config', { error: text.replace(/^\t?(go: )?/, '') }),
       fix: /go\.mod file not found/.test(text)
         ? [
-            commandFix(['gomodctl', 'tidy', '-C', 'path/to/module'], 'run where go.mod is'),
-            commandFix(['go', 'mod', 'init', 'example.com/yourmodule'], 'or: start a module here'),
+            commandFix(['gomodctl', 'tidy', '-C', 'path/to/module'], fixMsg('fix.note.runWhereGoMod')),
+            commandFix(['go', 'mod', 'init', 'example.com/yourmodule'], fixMsg('fix.note.startModule')),
           ]
         : configFix(),
     }),
@@ -271,18 +276,12 @@ export const RULES: TidyRule[] = [
         ...(d.cause === 'dns' && d.reason
           ? gitDnsFix(d)
           : d.cause === 'dns'
-            ? [
-                commentFix(
-                  `${d.host ?? 'the host'} does not resolve here: connect the VPN or fix DNS (Go fetches ?go-get=1 itself; git settings do not help)`,
-                ),
-              ]
+            ? [commentFix(fixMsg('fix.note.vcsDns', { host: d.host ?? fixMsg('fix.note.theHost') }))]
             : [
-                commentFix(
-                  `check the VPN / network route to ${d.host ?? 'the host'} (modules in GOPRIVATE/GONOPROXY are fetched from it directly)`,
-                ),
+                commentFix(fixMsg('fix.note.vcsRoute', { host: d.host ?? fixMsg('fix.note.theHost') })),
                 commandFix(
                   ['git', 'config', '--global', 'url.https://MIRROR/.insteadOf', `https://${d.host ?? 'HOST'}/`],
-                  'or: point git at a reachable mirror',
+                  fixMsg('fix.note.gitMirror'),
                 ),
               ]),
         ...(d.module && !getVar(model, 'GOPRIVATE') && !isPublicModulePath(d.module)
@@ -330,7 +329,9 @@ export const RULES: TidyRule[] = [
         fix: [
           ...(leaked ? [goprivateFix(model, leaked)] : []),
           commentFix(
-            `add "machine ${d.host ?? 'HOST'} login USER password TOKEN" to ~/.netrc (chmod 600)${goAtLeast(model.goVersion, '1.24') ? ', or set GOAUTH' : ''}`,
+            fixMsg(goAtLeast(model.goVersion, '1.24') ? 'fix.note.netrcAddOrGoauth' : 'fix.note.netrcAdd', {
+              line: code(`machine ${d.host ?? 'HOST'} login USER password TOKEN`),
+            }),
           ),
           ...pipeFix(model, proxies),
         ],
@@ -347,8 +348,8 @@ export const RULES: TidyRule[] = [
         cause: 'not-found',
         message: tidyMsg('problem.unknownRevision', { module: mod, rev }),
         fix: [
-          commandFix(['go', 'list', '-m', '-versions', mod], 'the versions Go can see'),
-          commentFix(`require a version of ${mod} that exists (the go.mod require line, or go get ${mod}@latest)`),
+          commandFix(['go', 'list', '-m', '-versions', mod], fixMsg('fix.note.versionsGoSees')),
+          commentFix(fixMsg('fix.note.requireExisting', { module: mod, command: code(`go get ${mod}@latest`) })),
         ],
       };
     },
@@ -369,7 +370,7 @@ export const RULES: TidyRule[] = [
         }),
         fix: priv
           ? [goprivateFix(model, mod)]
-          : [commandFix(['go', 'list', '-m', '-versions', mod ?? 'MODULE'], 'check the import path and version')],
+          : [commandFix(['go', 'list', '-m', '-versions', mod ?? 'MODULE'], fixMsg('fix.note.checkImport'))],
       };
     },
   },

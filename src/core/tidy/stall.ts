@@ -4,6 +4,7 @@
 import type { Text } from '../i18n/message.js';
 import { tidyMsg } from '../i18n/messages/tidy.js';
 import { commandFix, commentFix, type Fix } from '../fix/fix.js';
+import { fixMsg } from '../i18n/messages/fix.js';
 import { proxyUrls } from '../goproxy.js';
 import { urlHost } from '../hosts.js';
 import { formatDuration } from '../duration.js';
@@ -206,7 +207,7 @@ function hangProblem(
     : via === 'sumdb'
       ? sumdbFix(o.model, module)
       : via === 'direct'
-        ? [commentFix(`check the network route to ${urlHost(url) ?? 'the host'}`)]
+        ? [commentFix(fixMsg('fix.note.networkRoute', { host: urlHost(url) ?? fixMsg('fix.note.theHost') }))]
         : proxyHangFix(o, url);
   const viaWords = !through
     ? ''
@@ -248,13 +249,10 @@ function vcsHang(t: Timeline, cmd: string, waitedMs: number): TidyProblem {
     message: tidyMsg('hang.vcs', { command: redactUrl(what), waited: formatDuration(waitedMs) }),
     fix: [
       commentFix(
-        `check the network route to ${url ? (urlHost(url) ?? url) : 'the VCS host'} and any git url.<base>.insteadOf rewrite`,
+        fixMsg('fix.note.vcsNetworkRoute', { host: url ? (urlHost(url) ?? url) : fixMsg('fix.note.theVcsHost') }),
       ),
       commandFix(['git', 'config', '--global', 'http.lowSpeedLimit', '1000']),
-      commandFix(
-        ['git', 'config', '--global', 'http.lowSpeedTime', '30'],
-        'together: git gives up on a transfer slower than 1000 B/s for 30 s',
-      ),
+      commandFix(['git', 'config', '--global', 'http.lowSpeedTime', '30'], fixMsg('fix.note.gitLowSpeed')),
     ],
   };
   if (url) {
@@ -291,12 +289,7 @@ function routeStall(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
       subject: subject.package ?? subject.module ?? tidyMsg('hang.modules'),
     }),
     // Nothing names the hanging request: doctor probes every entry. `|` would not help a proxy that never answers.
-    fix: [
-      commandFix(
-        ['gomodctl', 'doctor'],
-        'remove a GOPROXY entry that accepts connections but never answers: "|" only falls through on errors',
-      ),
-    ],
+    fix: [commandFix(['gomodctl', 'doctor'], fixMsg('fix.note.hangingEntry'))],
   };
   if (subject.module) p.module = subject.module;
   if (subject.package) p.package = subject.package;

@@ -4,6 +4,8 @@
 import { getVar } from '../config-model.js';
 import type { ConfigModel } from '../config-types.js';
 import { setFix, type Fix } from '../fix/fix.js';
+import type { Message } from '../i18n/message.js';
+import { fixMsg } from '../i18n/messages/fix.js';
 import { compareGoVersions } from '../go-version.js';
 import { effectiveGodebug, godebugExists, godebugFatalError, withGodebug } from '../godebug.js';
 import { formatGoproxy, parseGoproxy, type ProxyEntry } from '../goproxy.js';
@@ -138,10 +140,11 @@ function privatePrefixes(
 }
 
 /** The note of a GOPRIVATE fix that covers repositories whose paths look public. */
-function guessedNote(failures: NeedOutcome[], isGuess: (f: NeedOutcome) => boolean): string | undefined {
+function guessedNote(failures: NeedOutcome[], isGuess: (f: NeedOutcome) => boolean): Message | undefined {
   const guessed = [...new Set(failures.filter(isGuess).flatMap((f) => privatePrefix(f.need.module) ?? []))];
   if (guessed.length === 0) return undefined;
-  return `only if ${guessed.join(', ')} ${guessed.length > 1 ? 'are private repositories' : 'is a private repository'}: Go then fetches it with git and skips the checksum database`;
+  const key = guessed.length > 1 ? 'fix.note.privateGuesses' : 'fix.note.privateGuess';
+  return fixMsg(key, { prefixes: guessed.join(', ') });
 }
 
 /**

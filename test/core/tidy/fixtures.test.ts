@@ -212,10 +212,11 @@ for (const ver of VERSIONS) {
         for (const [i, e] of events.entries()) t.apply(e, i + 1);
         if (exp.cached) t.observeZip({ ...exp.cached, state: 'partial' }, events.length + 1);
         const stalled = exit === 'killed';
-        // The problems as the JSON document carries them (messages as English text).
+        // The problems as the JSON document carries them (messages and fix notes as English text).
         const problems = diagnose(t, { ...cfgFor(name), stalled, stalledForMs: 1000, now: 10_000 }).map((x) => ({
           ...x,
           message: String(x.message),
+          fix: JSON.parse(JSON.stringify(x.fix)) as typeof x.fix,
         }));
         // Go < 1.21 prints no -x trace: a hang is only known from the route's probes (e2e), not from the log.
         const hang = ['request-hang', 'vcs-hang'].includes(exp.rules[0] ?? '');

@@ -153,7 +153,7 @@ describe('generateCandidates: a private repository on a shared host', () => {
     const secret = failure('github.com/acme/secret/sub', { hop: 'proxy', entry, status: 404 });
     const gp = generateCandidates(input({ GOPROXY: entry }, [secret])).find((c) => c.id === 'goprivate');
     expect(gp?.fixes[0]).toMatchObject({ variable: 'GOPRIVATE', value: 'github.com/acme/secret' });
-    expect(gp?.fixes[0]?.note).toMatch(/only if github\.com\/acme\/secret is a private repository/);
+    expect(String(gp?.fixes[0]?.note)).toMatch(/only if github\.com\/acme\/secret is a private repository/);
     const err = failure('github.com/acme/secret', { hop: 'proxy', entry, status: 500 });
     expect(generateCandidates(input({ GOPROXY: entry }, [err])).some((c) => c.id === 'goprivate')).toBe(false);
   });

@@ -1,5 +1,6 @@
 // The configuration validator: the whole-configuration lint, plus a warning when the .netrc file cannot be read.
 import { commentFix } from '../../fix/fix.js';
+import { fixMsg } from '../../i18n/messages/fix.js';
 import type { CheckResult } from '../check.js';
 import type { DoctorCheck } from '../check.js';
 import { lintConfig } from '../lint.js';
@@ -14,7 +15,7 @@ function netrcWarning(ctx: DoctorContext, error: string): CheckResult {
     status: 'warn',
     target: ctx.env.NETRC || '~/.netrc',
     message: doctorMsg('check.netrc.unreadable', { error }),
-    fix: [commentFix('point NETRC at a readable file, or unset it to use ~/.netrc')],
+    fix: [commentFix(fixMsg('fix.note.netrcPath'))],
   };
 }
 

@@ -9,6 +9,7 @@ import { getVar } from '../../config-model.js';
 import { matchPrefixPatterns } from '../../patterns.js';
 import { escapeVersion } from '../../escape.js';
 import { commandFix, setFix } from '../../fix/fix.js';
+import { fixMsg } from '../../i18n/messages/fix.js';
 
 import { modulePathHost } from '../../hosts.js';
 import { isPublicModulePath, isPublicProxyUrl } from '../../public-hosts.js';
@@ -84,11 +85,11 @@ async function run(ctx: DoctorContext): Promise<CheckResult> {
         ctx.loaded.model,
         'GOPRIVATE',
         privateSuggestion(getVar(ctx.loaded.model, 'GOPRIVATE'), missing[0]!.r.path),
-        'if these modules are private',
+        fixMsg('fix.note.depsPrivate'),
       ),
       commandFix(
         ['gomodctl', 'doctor', '--module', `${missing[0]!.r.path}@${missing[0]!.r.version}`],
-        'if they are public: why the proxy does not serve them',
+        fixMsg('fix.note.depsPublic'),
       ),
     ],
   };

@@ -7,6 +7,7 @@ import { getVar } from '../../config-model.js';
 import { modulePathHost } from '../../hosts.js';
 import type { DoctorContext } from './context.js';
 import { commandFix, commentFix } from '../../fix/fix.js';
+import { fixMsg } from '../../i18n/messages/fix.js';
 import { probeFields, timingText } from './probe-fields.js';
 import { caFixes } from './probe-fixes.js';
 
@@ -45,14 +46,14 @@ async function hostCheck(ctx: DoctorContext, host: string, pattern: string): Pro
         : r.cause === 'dns'
           ? [
               commentFix(
-                `${host} does not resolve here: connect the VPN, or fix DNS for it (Go fetches https://${pattern.replace(/\/+$/, '')}?go-get=1 itself, git settings do not help)`,
+                fixMsg('fix.note.privateDns', { host, url: `https://${pattern.replace(/\/+$/, '')}?go-get=1` }),
               ),
             ]
           : [
-              commentFix(`check VPN / firewall access to ${host}:443`),
+              commentFix(fixMsg('fix.note.vpnFirewall', { host: `${host}:443` })),
               commandFix(
                 ['git', 'config', '--global', `url.ssh://git@${host}/.insteadOf`, `https://${host}/`],
-                'if git over https is blocked but ssh works',
+                fixMsg('fix.note.gitSsh'),
               ),
             ],
   };
@@ -84,7 +85,7 @@ export function privateChecks(ctx: DoctorContext): Array<DoctorCheck<DoctorConte
             title: 'git',
             status: 'fail',
             message: doctorMsg('check.private.noGit'),
-            fix: [commentFix('install git: https://git-scm.com/downloads')],
+            fix: [commentFix(fixMsg('fix.note.installGit', { url: 'https://git-scm.com/downloads' }))],
           };
     },
   });

@@ -1,6 +1,8 @@
 // The fixes for each probe failure cause, shared by the proxy, sumdb and toolchain checks: a setting to change,
 // a command, or advice when only a person can act (core/fix/fix.ts).
 import { type Fix, commentFix, setFix } from '../../fix/fix.js';
+import { code } from '../../i18n/message.js';
+import { fixMsg } from '../../i18n/messages/fix.js';
 import { formatGoproxy } from '../../goproxy.js';
 import { proxyHopFixes } from '../../proxy-hop-fixes.js';
 import { isPublicProxyUrl } from '../../public-hosts.js';
@@ -25,11 +27,8 @@ function listFixes(r: ProbeResult, entries: ProxyEntry[], index: number, model: 
     const rest = formatGoproxy(entries.filter((_, i) => i !== index));
     return [
       hasPassword(rest)
-        ? commentFix(
-            `remove ${origin(r.url)} from GOPROXY: it accepts connections and never answers, and Go waits forever ("|" only helps on errors)`,
-            'GOPROXY',
-          )
-        : setFix(model, 'GOPROXY', rest, 'drop the silent proxy: Go waits forever on it, "|" only helps on errors'),
+        ? commentFix(fixMsg('fix.note.removeSilent', { origin: origin(r.url) }), 'GOPROXY')
+        : setFix(model, 'GOPROXY', rest, fixMsg('fix.note.dropSilent')),
     ];
   }
   if (!entry || entry.fallBackOnError || index >= entries.length - 1) return [];
@@ -37,11 +36,8 @@ function listFixes(r: ProbeResult, entries: ProxyEntry[], index: number, model: 
   // Never print a command holding a password (redacted, it would break the config if copied).
   return [
     hasPassword(piped)
-      ? commentFix(
-          `in GOPROXY, replace the "," after ${origin(r.url)} with "|" so Go falls through on any error`,
-          'GOPROXY',
-        )
-      : setFix(model, 'GOPROXY', piped, '"|" falls through on any error, "," only on 404/410'),
+      ? commentFix(fixMsg('fix.note.pipeAfter', { origin: origin(r.url) }), 'GOPROXY')
+      : setFix(model, 'GOPROXY', piped, fixMsg('fix.note.pipe')),
   ];
 }
 
@@ -57,8 +53,7 @@ export function proxyFixes(
   if (r.cause === 'tls') fixes.push(...caFixes(r, platform));
   else if (r.cause === 'auth' && r.hop === 'proxy') fixes.push(...proxyHopFixes(r, r.proxy?.variable));
   // A public proxy takes no credentials: a 401/403 there comes from a gateway in front of it, not a missing login.
-  else if (r.cause === 'auth' && !isPublicProxyUrl(r.url))
-    fixes.push(commentFix(`add to ~/.netrc (chmod 600): machine ${urlHostname(r.url)} login USER password TOKEN`));
+  else if (r.cause === 'auth' && !isPublicProxyUrl(r.url)) fixes.push(netrcFix(urlHostname(r.url)));
   else if (['dns', 'refused', 'timeout', 'reset', 'proxy'].includes(r.cause ?? '')) fixes.push(...reachFixes(r));
   fixes.push(...listFixes(r, entries, index, model));
   if (r.cause !== 'tls' && r.cause !== 'auth' && r.hop !== 'proxy') {
@@ -66,7 +61,7 @@ export function proxyFixes(
     const others = OTHER_MIRRORS.filter((h) => !listed.has(h));
     if (others.length > 0) {
       const list = `${others.map((h) => `https://${h}`).join('|')},direct`;
-      fixes.push(setFix(model, 'GOPROXY', list, 'another mirror; compare them with: gomodctl init'));
+      fixes.push(setFix(model, 'GOPROXY', list, fixMsg('fix.note.otherMirror', { command: code('gomodctl init') })));
     }
   }
   return fixes;
@@ -75,26 +70,18 @@ export function proxyFixes(
 /** Fixes for a TLS failure: trust the inspecting gateway's CA the way Go does on this OS. */
 export function caFixes(r: ProbeResult, platform: NodeJS.Platform): Fix[] {
   if (r.tls?.reason === 'unknown-authority' || r.tls?.reason === undefined) {
-    const who = r.tls?.issuer ? ` (issuer: ${r.tls.issuer})` : '';
+    const issuer = r.tls?.issuer;
     if (platform === 'linux' || platform === 'freebsd' || platform === 'openbsd') {
-      return [
-        setFix(
-          null,
-          'SSL_CERT_FILE',
-          '/path/to/corporate-ca.pem',
-          `the CA that signs the gateway's certificates${who}`,
-        ),
-      ];
+      const note = issuer ? fixMsg('fix.note.gatewayCaIssuer', { issuer }) : fixMsg('fix.note.gatewayCa');
+      return [setFix(null, 'SSL_CERT_FILE', '/path/to/corporate-ca.pem', note)];
     }
-    const store = platform === 'darwin' ? 'macOS keychain' : 'Windows certificate store';
-    return [commentFix(`import the corporate CA${who} into the ${store} (Go ≤1.26 ignores SSL_CERT_FILE on this OS)`)];
+    const store = fixMsg(platform === 'darwin' ? 'fix.note.store.keychain' : 'fix.note.store.windows');
+    const ca = issuer ? fixMsg('fix.note.corporateCaIssuer', { issuer }) : fixMsg('fix.note.corporateCa');
+    return [commentFix(fixMsg('fix.note.importCa', { ca, store }))];
   }
   if (r.tls.reason === 'name-mismatch')
-    return [commentFix(`the certificate does not match ${shownHost(r.url)}: check the host name in the URL`)];
-  if (r.tls.reason === 'expired')
-    return [
-      commentFix('the server certificate has expired (or this clock is wrong): check the date, then tell the operator'),
-    ];
+    return [commentFix(fixMsg('fix.note.nameMismatch', { host: shownHost(r.url) }))];
+  if (r.tls.reason === 'expired') return [commentFix(fixMsg('fix.note.expired'))];
   return [];
 }
 
@@ -102,28 +89,30 @@ export function caFixes(r: ProbeResult, platform: NodeJS.Platform): Fix[] {
 function reachFixes(r: ProbeResult): Fix[] {
   const host = shownHost(r.url);
   if (r.cause === 'timeout' && (r.phase === 'first-byte' || r.phase === 'body')) {
-    return [
-      commentFix(
-        `${host} accepts connections but never answers: the service is hung, or a gateway on the path swallows requests`,
-      ),
-    ];
+    return [commentFix(fixMsg('fix.note.hung', { host }))];
   }
   if (r.hop === 'proxy' && r.proxy) return proxyHopFixes(r, r.proxy.variable);
-  if (r.cause === 'proxy')
-    return [
-      commentFix(
-        `the HTTP proxy ${r.via ?? ''} refused or failed the tunnel to ${host}: check HTTPS_PROXY/HTTP_PROXY and NO_PROXY`,
-      ),
-    ];
-  const where = r.phase && r.phase !== r.cause ? ` in ${r.phase}` : '';
-  const out = [commentFix(`${host} cannot be reached from this network (${r.cause}${where})`)];
+  if (r.cause === 'proxy') return [commentFix(fixMsg('fix.note.tunnel', { via: r.via ?? '', host }))];
+  const cause = r.cause ?? '';
+  const out = [
+    commentFix(
+      r.phase && r.phase !== r.cause
+        ? fixMsg('fix.note.unreachableIn', { host, cause, phase: r.phase })
+        : fixMsg('fix.note.unreachable', { host, cause }),
+    ),
+  ];
   const name = urlHostname(r.url) ?? r.url;
   const loopback = name === 'localhost' || /^127\.|^::1$/.test(name);
   if (!loopback && !r.via) {
     const v = r.url.startsWith('http://') ? 'HTTP_PROXY' : 'HTTPS_PROXY';
-    out.push(setFix(null, v, 'http://PROXY-HOST:PORT', 'only if this network reaches the internet through a proxy'));
+    out.push(setFix(null, v, 'http://PROXY-HOST:PORT', fixMsg('fix.note.ifProxy')));
   }
   return out;
+}
+
+/** The ~/.netrc line that gives Go a login for `host` (the line itself is to copy). */
+function netrcFix(host: string | undefined): Fix {
+  return commentFix(fixMsg('fix.note.netrc', { line: code(`machine ${host} login USER password TOKEN`) }));
 }
 
 /** Host[:port] of a URL for messages, or the input when it is not a URL. */

@@ -17,6 +17,8 @@ import type { DoctorContext } from './context.js';
 import { probeFields, timingText } from './probe-fields.js';
 import { caFixes } from './probe-fixes.js';
 import { commentFix, setFix } from '../../fix/fix.js';
+import { fixMsg } from '../../i18n/messages/fix.js';
+import { code } from '../../i18n/message.js';
 
 type Db = Extract<SumdbConfig, { kind: 'db' }>;
 type BaseResult = { base: string; via: string; tried: string[] } | { error: ProbeResult; via: string; tried: string[] };
@@ -81,8 +83,8 @@ function verified(ctx: DoctorContext, db: Db, r: ProbeResult, target: string, vi
       cause: 'bad-signature',
       message: doctorMsg('check.sumdb.badSignature', { target, name: db.name, error: v.error }),
       fix: [
-        commentFix('check the GOSUMDB key (name+hash+keydata) with the database operator', 'GOSUMDB'),
-        setFix(ctx.loaded.model, 'GOSUMDB', 'sum.golang.google.cn', 'a trusted mirror of sum.golang.org'),
+        commentFix(fixMsg('fix.note.sumdbKey'), 'GOSUMDB'),
+        setFix(ctx.loaded.model, 'GOSUMDB', 'sum.golang.google.cn', fixMsg('fix.note.sumdbTrustedMirror')),
       ],
     };
   }
@@ -122,19 +124,14 @@ function failure(
     r.cause === 'tls'
       ? caFixes(r, ctx.platform)
       : [
-          setFix(
-            ctx.loaded.model,
-            'GOSUMDB',
-            'sum.golang.google.cn',
-            'reachable mirror of sum.golang.org (mainland China)',
-          ),
+          setFix(ctx.loaded.model, 'GOSUMDB', 'sum.golang.google.cn', fixMsg('fix.note.sumdbChinaMirror')),
           // GOPRIVATE already keeps private modules away from the database; without it, say how to (not a command to
           // copy).
           ...(priv
             ? []
             : [
                 commentFix(
-                  'private modules never need the checksum database: list them in GOPRIVATE (go env -w GOPRIVATE=corp.example.com)',
+                  fixMsg('fix.note.sumdbPrivate', { command: code('go env -w GOPRIVATE=corp.example.com') }),
                   'GOPRIVATE',
                 ),
               ]),

@@ -7,6 +7,8 @@ import { compareGoVersions } from '../../go-version.js';
 import { requiredToolchain, toolchainModuleVersion, goosGoarch } from '../../toolchain.js';
 import { redactUrl } from '../../redact.js';
 import { commentFix, type Fix, setFix, unsetFix } from '../../fix/fix.js';
+import { fixMsg } from '../../i18n/messages/fix.js';
+import { code } from '../../i18n/message.js';
 import type { GoInstall } from '../../loaded-config.js';
 import { matchPrefixPatterns } from '../../patterns.js';
 import type { DoctorContext } from './context.js';
@@ -24,7 +26,13 @@ async function goFound(ctx: DoctorContext): Promise<CheckResult> {
       status: 'warn',
       message: doctorMsg('check.go.notFound'),
       fix: [
-        commentFix('install Go from https://go.dev/dl/ (or https://golang.google.cn/dl/), or pass --go /path/to/go'),
+        commentFix(
+          fixMsg('fix.note.installGo', {
+            url: 'https://go.dev/dl/',
+            mirror: 'https://golang.google.cn/dl/',
+            flag: code('--go /path/to/go'),
+          }),
+        ),
       ],
     };
   }
@@ -46,7 +54,7 @@ function switchBlocked(ctx: DoctorContext, go: GoInstall, need: string, base: Sw
       ...base,
       status: 'warn',
       message: doctorMsg('check.go.predates', { need, version: go.version }),
-      fix: [commentFix(`install ${need} or newer`)],
+      fix: [commentFix(fixMsg('fix.note.installNewer', { need }))],
     };
   }
   const m = ctx.loaded.model;
@@ -58,7 +66,7 @@ function switchBlocked(ctx: DoctorContext, go: GoInstall, need: string, base: Sw
       ...base,
       status: 'fail',
       message: doctorMsg('check.go.forbids', { need, version: go.version, gotoolchain: gotoolchain || '(empty)' }),
-      fix: [setFix(m, 'GOTOOLCHAIN', 'auto'), commentFix(`or install ${need}`)],
+      fix: [setFix(m, 'GOTOOLCHAIN', 'auto'), commentFix(fixMsg('fix.note.orInstall', { need }))],
     };
   }
   if (/(^|\+)path$/.test(gotoolchain)) {
@@ -79,7 +87,7 @@ function switchBlocked(ctx: DoctorContext, go: GoInstall, need: string, base: Sw
 
 /** The alternative to every toolchain download: stay on this Go. */
 function stayLocal(ctx: DoctorContext, need: string): Fix {
-  return setFix(ctx.loaded.model, 'GOTOOLCHAIN', 'local', `or: stay on this Go and install ${need} yourself`);
+  return setFix(ctx.loaded.model, 'GOTOOLCHAIN', 'local', fixMsg('fix.note.stayLocal', { need }));
 }
 
 /** Probes the golang.org/toolchain module Go would download, where Go would download it. */
