@@ -2,8 +2,6 @@
 // as one piece beside go.
 export { createDownloadWatch } from '../go/download-watch.js';
 export { buildTidyReport, exitCodeFor } from '../core/tidy/report-model.js';
-export { commandFix, commentFix } from '../core/fix/fix.js';
-export { fixMsg } from '../core/i18n/messages/fix.js';
 export { formatDuration } from '../core/duration.js';
 export { backoffMs, decideRetry } from '../core/tidy/retry.js';
 export { tidyMsg } from '../core/i18n/messages/tidy.js';

@@ -7,3 +7,5 @@ export { diagnose } from '../core/tidy/diagnose.js';
 export { goWaitWords } from '../core/go-net-bounds.js';
 export { fallThroughTargets, toolchainZipUrl } from '../core/tidy/probe-targets.js';
 export { tidyJUnit, writeJUnitFile } from '../report/junit.js';
+export { commandFix, commentFix } from '../core/fix/fix.js';
+export { fixMsg } from '../core/i18n/messages/fix.js';

@@ -13,6 +13,7 @@ import type { RetryDecision } from '../core/tidy/retry.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
 import { GoNotFoundError, goVersionFromFile, resolveGoBinary } from '../go/go-binary.js';
 import { startTidyProcess, type TidyProcess } from '../go/tidy-process.js';
+import { startGoEnv } from '../go/run-go.js';
 import { verifyModuleDir } from '../go/dirs.js';
 import { render } from '../core/i18n/message.js';
 import type { Output } from '../report/output.js';
@@ -100,10 +101,10 @@ interface Live {
 type Resolved = Omit<TidyRunOptions, 'annotate'> & { annotate: AnnotateMode; cwd: string };
 
 /** The error for a missing go; with --json CI still gets the one document first (the sentence goes to stderr). */
-function goNotFound(out: Output, go: string): GoNotFoundError {
+async function goNotFound(out: Output, go: string): Promise<GoNotFoundError> {
   const err = new GoNotFoundError(go);
   if (out.json) {
-    const fix = [R.commentFix(String(err.hint ?? ''))]; // JSON documents are English
+    const fix = [(await loadTrouble()).commentFix(String(err.hint ?? ''))]; // JSON documents are English
     const problem = { rule: 'go-not-found', cause: 'config' as const, message: err.message, fix };
     out.printDocument(
       'tidy',
@@ -165,7 +166,10 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
       });
     }
     // The configuration (`go env -json`, the GOENV file, go.mod) is read beside go and beside the modules below.
-    const config = import('../go/load-config.js').then(({ loadConfig }) => loadConfig({ go, env, cwd: o.cwd }));
+    const reported = startGoEnv({ go, env, cwd: o.cwd });
+    const config = import('../go/load-config.js').then(({ loadConfig }) =>
+      loadConfig({ go, env, cwd: o.cwd, reported }),
+    );
     config.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
     prefetch = setTimeout(() => void loadTrouble(), PREFETCH_MS);
     R = await loadRest();
@@ -179,7 +183,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     }
     if (!loaded.go) {
       await proc?.killTree();
-      throw goNotFound(out, go);
+      throw await goNotFound(out, go);
     }
     const { args, addedX } = tidyArgs(loaded.go.version, o.goArgs, env.GOFLAGS);
     const bases = R.proxyUrls(loaded.proxies);
@@ -498,13 +502,13 @@ async function finish(
         toolchainUrl: T.toolchainZipUrl(live.t, live.loaded.model),
       });
   const badFlag = exitCode === 2 && live.t.unknownLines.find((l) => /^flag provided but not defined: /.test(l));
-  if (badFlag) {
+  if (badFlag && T) {
     // go rejected the extra flags after "--": that is bad usage of gomodctl tidy (exit 2), not a failed tidy.
     problems.unshift({
       rule: 'bad-go-flag',
       cause: 'config',
       message: `go mod tidy does not accept ${badFlag.replace(/^flag provided but not defined: /, '')} (given after --)`,
-      fix: [R.commandFix(['go', 'help', 'mod', 'tidy'], R.fixMsg('fix.note.goFlags'))],
+      fix: [T.commandFix(['go', 'help', 'mod', 'tidy'], T.fixMsg('fix.note.goFlags'))], // exit 2: T is loaded
     });
   }
   const report = R.buildTidyReport(live.t, problems, end, live.now());

@@ -2,7 +2,9 @@
 // and for the fast path of `gomodctl tidy` (cli/tidy-fast.ts), which runs without commander.
 import { GomodctlError } from '../core/errors.js';
 import type { Translator } from '../core/i18n/message.js';
-import { cliMsg } from '../core/i18n/messages/cli.js';
+import type { cliMsg as CliMsgFn } from '../core/i18n/messages/cli.js';
+
+type CliMsg = typeof CliMsgFn;
 import { redactSecrets } from '../core/redact.js';
 
 /** `gomodctl doctor | head`: a closed pipe ends the output quietly, not with a stack trace. */
@@ -20,7 +22,8 @@ export function quietOnClosedPipe(): void {
  * with --json, CI parses stdout: the error also yields one JSON document (the sentence went to stderr).
  */
 export async function reportError(err: unknown, argv: string[], tr: Translator, program: string): Promise<number> {
-  const code = printError(err, tr, program);
+  const { cliMsg } = await import('../core/i18n/messages/cli.js'); // an error: the fast path of tidy has not loaded it
+  const code = printError(err, tr, program, cliMsg);
   if (code !== 0 && argv.includes('--json')) {
     const command = argv.slice(2).find((a) => !a.startsWith('-')) ?? null;
     const { printErrorDocument } = await import('../app/error-document.js');
@@ -29,7 +32,7 @@ export async function reportError(err: unknown, argv: string[], tr: Translator, 
   return code;
 }
 
-function printError(err: unknown, tr: Translator, program: string): number {
+function printError(err: unknown, tr: Translator, program: string, cliMsg: CliMsg): number {
   if (err instanceof GomodctlError) {
     // Messages may quote go's stderr or a value the user gave: redact here once (after rendering: the parameters
     // are in the text), whatever produced them.

@@ -1,30 +1,12 @@
-// The language of the command line: which one (decided once, before commander builds --help: --lang read from argv
-// ahead of commander, GOMODCTL_LANG, the locale, on Windows the user's locale), and commander's own words in it: the
+// The language of the command line (decided once, before commander builds --help: core/i18n/locale.ts detectLang)
+// and commander's own words in it: the
 // help headings (Usage:, Options: …), an option's extra info and the usage errors, matched by the exact texts of
 // commander 14 (lib/help.js optionDescription; lib/command.js unknownOption, unknownCommand, missingArgument,
 // optionMissingArgument, _excessArguments, invalidArgument; lib/suggestSimilar.js). A text we do not know is passed
 // through (an English error beats a wrong one). One module with the catalogue and the wrapper: --help loads it.
 import type { Argument, Option } from 'commander';
-import { chooseLang } from '../core/i18n/locale.js';
-import type { Lang, Message, Translator } from '../core/i18n/message.js';
+import type { Message, Translator } from '../core/i18n/message.js';
 import { cliMsg } from '../core/i18n/messages/cli.js';
-
-/** The value of --lang (`--lang zh`, `--lang=zh`) before any `--`, when it is one we speak (commander reports others). */
-export function langArg(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') return undefined;
-    const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
-    if (value === 'zh' || value === 'en') return value;
-  }
-  return undefined;
-}
-
-/** Decides the language from argv, the environment and, on Windows, ICU's default locale (0.3 ms, not 14). */
-export function detectLang(argv: readonly string[], env: NodeJS.ProcessEnv, platform: string): Lang {
-  const systemLocale = platform === 'win32' ? new Intl.PluralRules().resolvedOptions().locale : undefined;
-  return chooseLang({ flag: langArg(argv), env, platform, systemLocale }).lang;
-}
 
 const TITLES: Readonly<Record<string, Message>> = {
   'Usage:': cliMsg('title.usage'),

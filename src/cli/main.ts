@@ -4,7 +4,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { translator, type Translator } from '../core/i18n/message.js';
 import { cliMsg } from '../core/i18n/messages/cli.js';
 import { displayWidth, padEnd, wrap } from '../core/text-width.js';
-import { describeArgument, describeOption, detectLang, helpTitle, localizeCommanderError } from './language.js';
+import { describeArgument, describeOption, helpTitle, localizeCommanderError } from './language.js';
+import { detectLang } from './detect-lang.js';
 import { VERSION } from './version.js';
 import { quietOnClosedPipe, reportError } from './errors.js';
 

@@ -1,7 +1,8 @@
 // Options shared by several commands, defined once: --go, --json and duration flags (parsed as they are read), their
 // descriptions in the user's language (the Translator cli/main.ts chose).
 import { Option, type Command } from 'commander';
-import { parseDuration } from '../core/duration.js';
+import { readDuration } from '../core/duration.js';
+import { UsageError } from '../core/errors.js';
 import type { Translator } from '../core/i18n/message.js';
 import { cliMsg } from '../core/i18n/messages/cli.js';
 import { wrap } from '../core/text-width.js';
@@ -10,6 +11,19 @@ import { wrap } from '../core/text-width.js';
 export interface RunFlags {
   go?: string;
   json?: boolean;
+}
+
+const REFUSED = {
+  'no-unit': 'duration.noUnit',
+  'not-positive': 'duration.notPositive',
+  invalid: 'duration.invalid',
+} as const;
+
+/** A duration flag's value in milliseconds (core/duration.ts readDuration); bad usage (exit 2) when it is refused. */
+function parseDuration(text: string, flag = 'duration'): number {
+  const r = readDuration(text);
+  if ('ms' in r) return r.ms;
+  throw new UsageError(cliMsg(REFUSED[r.refused], { flag, text, value: r.value }));
 }
 
 /** `--go <path>`: the go binary to use (described in the user's language). */

@@ -2,7 +2,7 @@
 // usage error) and the fast path (cli/tidy-fast.ts, which runs a well-formed command line without loading commander):
 // parseTidyLine reads a line exactly as commander would, or leaves it to commander (test/cli/tidy-fast.test.ts).
 import { parseArgs } from 'node:util';
-import { parseDuration } from '../core/duration.js';
+import { readDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/message.js';
 
@@ -95,8 +95,12 @@ export function parseTidyLine(args: string[]): FastLine | undefined {
   if (parsed.tokens.some((t) => t.kind === 'option' && t.rawName === '--dir')) return undefined;
   const v = parsed.values;
   if (v.lang !== undefined && v.lang !== 'en' && v.lang !== 'zh') return undefined;
-  const stall = valid(() => parseDuration(v.stall ?? DEFAULT_STALL, '--stall'));
-  const timeout = v.timeout === undefined ? null : valid(() => parseDuration(v.timeout!, '--timeout'));
+  const ms = (text: string) => {
+    const r = readDuration(text);
+    return 'ms' in r ? r.ms : undefined; // commander says why (cli/options.ts parseDuration)
+  };
+  const stall = ms(v.stall ?? DEFAULT_STALL);
+  const timeout = v.timeout === undefined ? null : ms(v.timeout);
   const retry = v.retry === undefined ? 0 : valid(() => retryCount(v.retry!));
   if (stall === undefined || timeout === undefined || retry === undefined) return undefined;
   const flags: TidyFlags = {

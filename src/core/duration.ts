@@ -1,23 +1,18 @@
-// Parse durations like Go's time.ParseDuration subset users type: "500ms", "5s", "1m30s", "2m".
-import { cliMsg } from './i18n/messages/cli.js';
-import { UsageError } from './errors.js';
+// Durations like the subset of Go's time.ParseDuration users type ("500ms", "5s", "1m30s", "2m"): read, and formatted.
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
+/** A duration text read: its milliseconds, or why it is refused (cli/options.ts parseDuration says it). */
+type DurationRead = { ms: number } | { refused: 'no-unit' | 'not-positive' | 'invalid'; value: string };
+
 /**
- * Parses a positive duration ("5s", "250ms", "1m30s") into milliseconds. A bare number is refused, as Go's
+ * Reads a positive duration ("5s", "250ms", "1m30s") in milliseconds. A bare number is refused, as Go's
  * time.ParseDuration refuses it ("missing unit in duration"): "5" could mean seconds or milliseconds. Zero is refused
  * too: every duration flag is a bound, and a bound of 0 would fail everything at once.
  */
-export function parseDuration(text: string, flag = 'duration'): number {
+export function readDuration(text: string): DurationRead {
   const s = text.trim();
-  if (/^\d+(\.\d+)?$/.test(s)) {
-    throw new UsageError(
-      Number(s) === 0
-        ? cliMsg('duration.notPositive', { flag, text })
-        : cliMsg('duration.noUnit', { flag, text, value: s }),
-    );
-  }
+  if (/^\d+(\.\d+)?$/.test(s)) return { refused: Number(s) === 0 ? 'not-positive' : 'no-unit', value: s };
   const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
   let total = 0;
   let consumed = 0;
@@ -25,13 +20,9 @@ export function parseDuration(text: string, flag = 'duration'): number {
     total += Number(m[1]) * (UNIT_MS[m[2]!] ?? 0);
     consumed = re.lastIndex;
   }
-  if (s === '' || consumed !== s.length) {
-    throw new UsageError(cliMsg('duration.invalid', { flag, text }));
-  }
-  if (Math.round(total) < 1) {
-    throw new UsageError(cliMsg('duration.notPositive', { flag, text }));
-  }
-  return Math.round(total);
+  if (s === '' || consumed !== s.length) return { refused: 'invalid', value: s };
+  if (Math.round(total) < 1) return { refused: 'not-positive', value: s };
+  return { ms: Math.round(total) };
 }
 
 /** Formats milliseconds for humans: "850ms", "4.2s", "2m05s". */

@@ -3,12 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildConfigModel, withGoReported } from '../core/config-model.js';
 import { getGoenvPath } from '../core/goenv-location.js';
-import { MODULE_VARS } from '../core/known-vars.js';
 import { parseGoMod } from '../core/gomod.js';
 import { modelProxies } from '../core/goproxy.js';
 import { goVersionOf } from '../core/go-version.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
-import { getGoEnvJson } from './run-go.js';
+import { startGoEnv } from './run-go.js';
 import { findExecutable } from './which.js';
 
 /** Reads a file as UTF-8, or null when it does not exist or cannot be read. */
@@ -28,17 +27,13 @@ export async function loadConfig(p: {
   platform?: NodeJS.Platform;
   cwd?: string;
   timeoutMs?: number;
+  /** `go env -json` already started (startGoEnv). */
+  reported?: Promise<Record<string, string> | null>;
 }): Promise<LoadedConfig> {
   const platform = p.platform ?? process.platform;
   const cwd = p.cwd ?? process.cwd();
-  const runOpts = { go: p.go, env: p.env, cwd, timeoutMs: p.timeoutMs ?? 15_000 };
   // One `go env -json` call gives the version and everything else (each go start costs tens of ms).
-  let reported: Record<string, string> | null = null;
-  try {
-    reported = await getGoEnvJson(runOpts, ['GOVERSION', 'GOENV', 'GOROOT', 'GOMOD', 'GOMODCACHE', ...MODULE_VARS]);
-  } catch {
-    reported = null;
-  }
+  const reported = await (p.reported ?? startGoEnv({ go: p.go, env: p.env, cwd, timeoutMs: p.timeoutMs }));
   const version = goVersionOf(reported?.GOVERSION);
   const computed = getGoenvPath({ platform, env: p.env });
   const goenvPath = reported?.GOENV ?? (computed === 'off' ? null : computed);

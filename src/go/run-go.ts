@@ -4,6 +4,7 @@ import { GomodctlError } from '../core/errors.js';
 import type { EnvFileOp } from '../core/goenv-file.js';
 import { commonMsg } from '../core/i18n/messages/common.js';
 import { cMessagesEnv } from './child-env.js';
+import { MODULE_VARS } from '../core/known-vars.js';
 
 /** Options shared by every `go` invocation. */
 export interface GoRunOptions {
@@ -84,6 +85,20 @@ export async function getGoEnvJson(opts: GoRunOptions, names: string[] = []): Pr
     throw new GomodctlError(commonMsg('go.envFailed', { error: lines[0] ?? 'exit ' + r.exitCode }), 1); // Go's words
   }
   return JSON.parse(String(r.stdout)) as Record<string, string>;
+}
+
+/** What gomodctl asks `go env -json` for: the version, where things are, and every module variable. */
+function reportedNames(): string[] {
+  return ['GOVERSION', 'GOENV', 'GOROOT', 'GOMOD', 'GOMODCACHE', ...MODULE_VARS];
+}
+
+/**
+ * Starts the one `go env -json` call loadConfig reads (tidy starts it beside `go mod tidy`, before the modules that
+ * build the model have loaded); null when go could not run it.
+ */
+export function startGoEnv(p: { go: string; env: NodeJS.ProcessEnv; cwd: string; timeoutMs?: number }) {
+  const opts = { go: p.go, env: p.env, cwd: p.cwd, timeoutMs: p.timeoutMs ?? 15_000 };
+  return getGoEnvJson(opts, reportedNames()).catch((): null => null);
 }
 
 /**

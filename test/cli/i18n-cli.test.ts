@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { Command, Help, Option } from 'commander';
 import { translator } from '../../src/core/i18n/message.js';
 import { buildProgram } from '../../src/cli/main.js';
-import { describeArgument, describeOption, langArg, localizeCommanderError } from '../../src/cli/language.js';
+import { describeArgument, describeOption, localizeCommanderError } from '../../src/cli/language.js';
+import { detectLang } from '../../src/cli/detect-lang.js';
 
 const en = translator('en');
 const zh = translator('zh');
@@ -78,7 +79,7 @@ describe('commander usage errors in Chinese', () => {
   });
 });
 
-describe('langArg', () => {
+describe('--lang, read ahead of commander', () => {
   it.each([
     [['--lang', 'zh', 'env'], 'zh'],
     [['env', '--lang=en'], 'en'],
@@ -87,6 +88,8 @@ describe('langArg', () => {
     [['env'], undefined],
     [['--lang'], undefined],
   ])('%j → %s', (argv, want) => {
-    expect(langArg(argv)).toBe(want);
+    // The locale says English (and Chinese where --lang is not read): only --lang can give the other language.
+    expect(detectLang(argv, { LANG: 'en_US.UTF-8' }, 'linux')).toBe(want ?? 'en');
+    if (want === undefined) expect(detectLang(argv, { LANG: 'zh_CN.UTF-8' }, 'linux')).toBe('zh');
   });
 });

@@ -1,7 +1,13 @@
 // Duration flags (--timeout, --stall): units required as in Go's time.ParseDuration, zero refused (issue 8).
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration } from '../../src/core/duration.js';
+import { formatDuration } from '../../src/core/duration.js';
+import { durationOption } from '../../src/cli/options.js';
 import { UsageError } from '../../src/core/errors.js';
+
+/** What the duration flags do with a value (the parser commander calls). */
+function parseDuration(text: string, flag: string): number {
+  return durationOption(`${flag} <duration>`, 'test').parseArg!(text, 0);
+}
 
 function usageMessage(text: string, flag: string): string {
   try {
