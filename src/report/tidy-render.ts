@@ -64,17 +64,30 @@ function problemLines(
   return lines.map(redactSecrets);
 }
 /** With --retry: one line per attempt, what ended it and what the retry policy decided (core/tidy/retry.ts). */
-function attemptLines(r: TidyReport, c: ChalkInstance): string[] {
+function attemptLines(r: TidyReport, c: ChalkInstance, tr: Translator = EN): string[] {
   return (r.attempts ?? []).map((a) => {
-    const ended = a.result === 'ok' ? 'succeeded' : `${a.result} failure (${a.rule})`;
+    const rule = { rule: a.rule };
+    const ended =
+      a.result === 'ok'
+        ? tidyMsg('attempt.succeeded')
+        : a.result === 'transient'
+          ? tidyMsg('retry.transient', rule)
+          : a.result === 'permanent'
+            ? tidyMsg('retry.permanent', rule)
+            : tidyMsg('attempt.unknown', rule);
     const next = a.retried
-      ? `, retried after ${formatDuration(a.waitMs ?? 0)}`
+      ? tidyMsg('attempt.retried', { wait: formatDuration(a.waitMs ?? 0) })
       : a.result === 'ok'
         ? ''
-        : ', not retried';
-    const why = a.result === 'ok' || a.reason.startsWith(`${a.result} failure`) ? '' : `: ${a.reason}`;
+        : tidyMsg('attempt.notRetried');
+    // The reason repeats the ended words when the rule alone decided ("transient failure (rule)").
+    const why =
+      a.result === 'ok' || String(a.reason).startsWith(`${a.result} failure`)
+        ? ''
+        : tidyMsg('attempt.why', { reason: a.reason });
     const line = a.line ? c.dim(` — ${a.line.trim()}`) : '';
-    return `  attempt ${a.attempt}: ${ended}${why}${next} (${formatDuration(a.durationMs)})${line}`;
+    const words = { attempt: a.attempt, ended, why, next, duration: formatDuration(a.durationMs) };
+    return `  ${tr.t(tidyMsg('attempt.line', words))}${line}`;
   });
 }
 
@@ -86,7 +99,7 @@ export function renderHuman(
   c: ChalkInstance,
   tr: Translator = EN,
 ): string[] {
-  const out = [summaryLine(r, ctx, c, tr), ...attemptLines(r, c)];
+  const out = [summaryLine(r, ctx, c, tr), ...attemptLines(r, c, tr)];
   if (!explain) {
     if (r.problems.length) out.push(c.dim(`  ${tr.t(tidyMsg('frame.runExplain'))}`));
     return out.map(redactSecrets);
@@ -98,7 +111,7 @@ export function renderHuman(
 }
 
 /** The notice when a stall is detected: how long, what go waits on, how many URLs are being probed. */
-export function stallStartText(quietMs: number, what: string, probing: number, tr: Translator = EN): string {
+export function stallStartText(quietMs: number, what: Text, probing: number, tr: Translator = EN): string {
   const quiet = formatDuration(quietMs);
   const text = probing
     ? tidyMsg('stall.startProbing', { quiet, what, count: probing })

@@ -68,7 +68,7 @@ for (const ver of ['go1.19', 'go1.26', 'go1.27']) {
       const [p] = diagnose(t, { ...S, stalled: true, stallMs: 10_000, now });
       expect(w).toMatchObject({ kind: 'body', ...HELLO, bytes: 256 });
       expect(p).toMatchObject({ rule: 'body-stall', phase: 'body', ...HELLO, url: w.url });
-      expect(waitingWords(w)).toContain(`the body of example.com/hello@v1.1.0 (${w.url}): 256 B received`);
+      expect(String(waitingWords(w))).toContain(`the body of example.com/hello@v1.1.0 (${w.url}): 256 B received`);
       expect(String(p!.message)).toContain('256 B received');
     });
   });
@@ -78,7 +78,9 @@ for (const ver of ['go1.26', 'go1.27']) {
   it(`toolchain-hang (${ver}): the notice says "toolchain go1.99.0", as the report`, () => {
     const { t, end } = replay(ver, 'toolchain-hang');
     const w = waitingNow(t, S.model, end + 9000)!;
-    expect(waitingWords(w)).toMatch(/^toolchain go1\.99\.0 \(http:\/\/127\.0\.0\.1:8080\/golang\.org\/toolchain\//);
+    expect(String(waitingWords(w))).toMatch(
+      /^toolchain go1\.99\.0 \(http:\/\/127\.0\.0\.1:8080\/golang\.org\/toolchain\//,
+    );
     const [p] = diagnose(t, { ...S, stalled: true, stallMs: 8000, now: end + 9000 });
     expect(p).toMatchObject({ rule: 'toolchain-stall', url: w.url, module: 'golang.org/toolchain' });
   });
