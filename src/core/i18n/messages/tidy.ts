@@ -296,11 +296,11 @@ const zh = {
   'hang.from': '（来自 {host}）',
   'hang.toolchain':
     'go.mod 需要工具链 {toolchain}：Go 正在下载它{from}（经 GOPROXY 下载 golang.org/toolchain），{got}{quiet} 没有任何数据',
-  'hang.toolchainGot': '已收到 {bytes}，之后',
+  'hang.toolchainGot': '已收到 {bytes}，之后 ',
   'wait.toolchain': '工具链 {toolchain}{url}',
   'wait.url': '（{url}）',
   'wait.body': '{module} 的响应体{url}：{got}{quiet} 没有任何数据',
-  'wait.bodyGot': '已收到 {bytes}，之后',
+  'wait.bodyGot': '已收到 {bytes}，之后 ',
   'slow.problem': '没有卡住，只是下载得慢：{moving}；结束前已下载完 {count} 个 zip',
   'slow.moving': '总速度 {rate}（{count} 个下载仍在进行：{each}{more}）',
   'slow.soFar': '{module} 已收到 {bytes}',
