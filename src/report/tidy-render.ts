@@ -1,10 +1,10 @@
 // Human output of `gomodctl tidy`: the final summary and the problems with their fixes (colour via the Output's chalk).
 import type { ChalkInstance } from 'chalk';
 import { formatDuration } from '../core/duration.js';
-import { code, type Text, translator, type Translator } from '../core/i18n/message.js';
+import { code, type Message, type Text, translator, type Translator } from '../core/i18n/message.js';
 import { tidyMsg } from '../core/i18n/messages/tidy.js';
 import { redactSecrets } from '../core/redact.js';
-import type { TidyProblem, TidyReport } from '../core/tidy/report-model.js';
+import type { TidyAttempt, TidyProblem, TidyReport } from '../core/tidy/report-model.js';
 import { type FixDialect, renderFixes, renderFixSection } from './fix-render.js';
 
 /** Extra facts for the summary line that are not in the JSON document. */
@@ -63,18 +63,19 @@ function problemLines(
   lines.push(...renderFixSection(p.fix, '   ', { label: c.cyan, note: c.dim, words }, dialect));
   return lines.map(redactSecrets);
 }
+/** How an attempt ended: succeeded, or the kind of failure and the rule that judged it. */
+function endedWords(a: TidyAttempt): Message {
+  const rule = { rule: a.rule };
+  if (a.result === 'ok') return tidyMsg('attempt.succeeded');
+  if (a.result === 'transient') return tidyMsg('retry.transient', rule);
+  if (a.result === 'permanent') return tidyMsg('retry.permanent', rule);
+  return tidyMsg('attempt.unknown', rule);
+}
+
 /** With --retry: one line per attempt, what ended it and what the retry policy decided (core/tidy/retry.ts). */
 function attemptLines(r: TidyReport, c: ChalkInstance, tr: Translator = EN): string[] {
   return (r.attempts ?? []).map((a) => {
-    const rule = { rule: a.rule };
-    const ended =
-      a.result === 'ok'
-        ? tidyMsg('attempt.succeeded')
-        : a.result === 'transient'
-          ? tidyMsg('retry.transient', rule)
-          : a.result === 'permanent'
-            ? tidyMsg('retry.permanent', rule)
-            : tidyMsg('attempt.unknown', rule);
+    const ended = endedWords(a);
     const next = a.retried
       ? tidyMsg('attempt.retried', { wait: formatDuration(a.waitMs ?? 0) })
       : a.result === 'ok'

@@ -113,7 +113,10 @@ export function waitingWords(w: Waiting): Text {
   return `${w.url ?? w.module ?? 'go'}`;
 }
 
-/** Progress of downloads still moving: `slow, 3.2 KB/s (1 download still moving: example.com/a@v1.0.0: 120.0 KB so far)`. */
+/**
+ * Progress of downloads still moving, in English `slow, 3.2 KB/s (1 download still moving: example.com/a@v1.0.0:
+ * 120.0 KB so far)`.
+ */
 export function movingWords(m: Moving[]): Message {
   const total = m.reduce((s, x) => s + x.rateBps, 0);
   const each = m

@@ -324,7 +324,7 @@ const zh = {
   'attempt.unknown': '未知失败（{rule}）',
   'attempt.why': '：{reason}',
   'attempt.retried': '，{wait} 后重试',
-  'attempt.notRetried': '，不再重试',
+  'attempt.notRetried': '，不重试',
   'ci.title': 'gomodctl tidy：{cause}',
   'ci.titleModule': 'gomodctl tidy：{cause} {module}',
   'ci.outcome.ok': '成功',
