@@ -5,6 +5,7 @@ import { getVar } from '../config-model.js';
 import type { ConfigModel } from '../config-types.js';
 import type { Fix } from '../fix/fix.js';
 import type { Text } from '../i18n/message.js';
+import { verdictMsg } from '../i18n/messages/verdict.js';
 import { urlHostname } from '../hosts.js';
 import type { Need } from '../needs/types.js';
 import type { Config } from './apply-fixes.js';
@@ -90,8 +91,7 @@ async function tryCandidate(
 ): Promise<VerifiedFix | TriedFix> {
   const config = c.apply(i.model, i.env);
   const probe = probeOf(config.env);
-  if (!probe)
-    return { id: c.id, fixes: c.fixes, failures: -1, reason: 'not probed: changes how the network is reached' };
+  if (!probe) return { id: c.id, fixes: c.fixes, failures: -1, reason: verdictMsg('notProbedNetwork') };
   try {
     const verdict = await evaluateVerdict({
       model: config.model,
@@ -114,7 +114,13 @@ async function tryCandidate(
     if (first) return { id: c.id, fixes: c.fixes, failures: verdict.failures.length, reason: first.message };
     const current = ['GOPROXY', 'GOSUMDB'].map((v) => getVar(i.model, v)).join(' ');
     const unprobed = unprobedHosts(c.fixes, [...i.verdict.probed, ...verdict.probed], current);
-    if (unprobed.length) return { id: c.id, fixes: c.fixes, failures: 0, reason: `not probed: ${unprobed.join(', ')}` };
+    if (unprobed.length)
+      return {
+        id: c.id,
+        fixes: c.fixes,
+        failures: 0,
+        reason: verdictMsg('notProbedHosts', { hosts: unprobed.join(', ') }),
+      };
     const fixes = c.fixes.map((f) => ({ ...f, verifiedBy: ['probe'] }));
     return { id: c.id, fixes, durationMs: sumDurations(verdict), config, verdict };
   } catch (err) {
