@@ -287,7 +287,7 @@ function unpredictable(err: Error): CheckResult {
 function writeCi(o: DoctorOptions, out: Output, report: DoctorReport): void {
   const mode = resolveAnnotateMode(parseAnnotateMode(o.annotate ?? 'auto'), o.env);
   const write = o.json ? (l: string) => void process.stderr.write(`${l}\n`) : (l: string) => out.line(l);
-  if (mode !== 'none') writeDoctorCi(mode, report.checks, report.durationMs, o.env, write);
+  if (mode !== 'none') writeDoctorCi(mode, report.checks, report.durationMs, o.env, write, out);
   if (o.junit) writeJUnitFile(o.junit, [doctorJUnit(report.checks, { durationMs: report.durationMs })]);
 }
 

@@ -117,7 +117,7 @@ async function goNotFound(out: Output, go: string): Promise<GoNotFoundError> {
 /** Runs tidy under the watchdog and reports; resolves to the exit code (0, 1, 3 or 130). */
 export async function runTidy(opts: TidyRunOptions): Promise<number> {
   const entered = performance.now(); // --timeout counts from here: the whole command, not only go's part
-  checkBounds(opts);
+  await checkBounds(opts);
   const env = opts.env ?? process.env;
   const o: Resolved = { ...opts, annotate: parseAnnotateMode(opts.annotate), cwd: verifyModuleDir(opts.dir) };
   const go = await resolveGoBinary(o.go, env);
@@ -236,7 +236,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
       if (!decision.retry) break;
       const waitMs = R.backoffMs(n, Math.random);
       if (live.deadline !== undefined && performance.now() + waitMs >= live.deadline) {
-        attempt.reason += '; no time left before --timeout';
+        attempt.reason = R.tidyMsg('retry.noTimeLeft', { reason: attempt.reason });
         break;
       }
       attempt.waitMs = waitMs;
@@ -244,7 +244,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
       await notices.written();
       if (o.explain && !o.json)
         progress.writeLine(
-          `gomodctl: attempt ${n} failed (${decision.reason}); retrying in ${R.formatDuration(waitMs)}`,
+          out.t(R.tidyMsg('retry.line', { attempt: n, reason: decision.reason, wait: R.formatDuration(waitMs) })),
         );
       await sleepUnless(waitMs, () => live.interrupted || live.timedOut);
       if (live.interrupted || live.timedOut) break;
@@ -343,9 +343,8 @@ function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady }
     const parentProbe = definite && [...live.t.modules.keys()].some((m) => m.startsWith(`${mod}/`)); // Go's prefix asks
     if (T && definite && tell && !parentProbe && !told.has(definite.detail.url!)) {
       told.add(definite.detail.url!);
-      tell(
-        `gomodctl: ${render(T.explainError(definite, live.loaded.model, live.loaded.proxies).message, o.lang ?? 'en')}`,
-      );
+      const problem = T.explainError(definite, live.loaded.model, live.loaded.proxies).message;
+      tell(render(R.tidyMsg('stall.definite', { problem }), o.lang ?? 'en'));
     }
     const traced = ev.kind.startsWith('get-') || ev.kind === 'vcs';
     if (!(addedX && traced)) progress().writeLine(redactSecrets(item.line)); // pass Go's own output through
@@ -420,13 +419,15 @@ function stallNotices(o: Resolved, live: Live, progress: TidyProgress, kill: () 
 }
 
 /** --stall and --timeout must be positive (parseDuration refuses others on the command line; the API too). */
-function checkBounds(o: TidyRunOptions): void {
+async function checkBounds(o: TidyRunOptions): Promise<void> {
   for (const [flag, ms] of [
     ['--stall', o.stallMs],
     ['--timeout', o.timeoutMs],
   ] as const)
-    if (ms !== undefined && !(Number.isFinite(ms) && ms > 0))
-      throw new UsageError(`invalid ${flag} "${ms}ms": expected a positive duration such as 500ms, 5s or 1m30s`);
+    if (ms !== undefined && !(Number.isFinite(ms) && ms > 0)) {
+      const { tidyMsg } = await import('../core/i18n/messages/tidy.js'); // only when wrong: start-up stays lean
+      throw new UsageError(tidyMsg('bounds.invalid', { flag, ms: String(ms) }));
+    }
 }
 
 /** Signals that end gomodctl: SIGHUP (terminal closed, SSH dropped) and SIGQUIT too, or go would outlive us. */
@@ -507,7 +508,7 @@ async function finish(
     problems.unshift({
       rule: 'bad-go-flag',
       cause: 'config',
-      message: `go mod tidy does not accept ${badFlag.replace(/^flag provided but not defined: /, '')} (given after --)`,
+      message: R.tidyMsg('problem.badGoFlag', { flag: badFlag.replace(/^flag provided but not defined: /, '') }),
       fix: [T.commandFix(['go', 'help', 'mod', 'tidy'], T.fixMsg('fix.note.goFlags'))], // exit 2: T is loaded
     });
   }

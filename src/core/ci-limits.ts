@@ -2,6 +2,9 @@
 // oversized step summary whole, so problems are packed: the first ones per level as annotations, one notice pointing
 // to the rest, and the rest in the step summary, itself kept under the size limit.
 
+import type { Text } from './i18n/message.js';
+import { tidyMsg } from './i18n/messages/tidy.js';
+
 /** GitHub's limits per step (and per job for annotations). */
 export const GITHUB_LIMITS = {
   // actions/toolkit docs/problem-matchers.md "Limitations": 10 warning, 10 error and 10 notice annotations per step,
@@ -27,11 +30,11 @@ export interface AnnotationInput<T> {
   item: T;
 }
 
-/** An annotation to print; `item` is undefined for the notice that points to the summary. */
+/** An annotation to print; `item` is undefined for the notice that points to the summary (its words: a Message). */
 interface PackedAnnotation<T> {
   level: AnnotationLevel;
-  title: string;
-  message: string;
+  title: Text;
+  message: Text;
   /** The message was cut to the runner's limit (the full text is in the summary). */
   truncated: boolean;
   item?: T;
@@ -94,8 +97,8 @@ export function packAnnotations<T>(items: AnnotationInput<T>[], opts: PackOption
     const n = overflow.length;
     annotations.push({
       level: 'notice',
-      title: `${n} more not shown as annotations`,
-      message: `GitHub shows ${perLevel} annotations of each level per step: ${n} more ${n === 1 ? 'is' : 'are'} in the job summary.`,
+      title: tidyMsg('ci.moreTitle', { count: n }),
+      message: tidyMsg('ci.moreMessage', { perLevel, count: n }),
       truncated: false,
     });
   }

@@ -2,6 +2,7 @@
 // Go 1.19 to 1.27): only status 200 opens the tunnel — any other status, 2xx included, fails the request with the
 // status text alone (`Get "https://…": Forbidden`, captured in test/fixtures/network). Go never reads the body; we
 // keep its first line and the Proxy-Authenticate challenge so the user learns what the proxy wants.
+import { commonMsg } from './i18n/messages/common.js';
 import type { ProbeFailure } from './probe-cause.js';
 import type { ProxyAction, ProxyFinding } from './probe-types.js';
 
@@ -60,7 +61,7 @@ export function firstLine(body: string): string | undefined {
 export function classifyConnectAnswer(a: ConnectAnswer, via: string, target: string, body = ''): ProbeFailure {
   const label = a.reason ? `${a.status} ${a.reason}` : String(a.status);
   const line = firstLine(body);
-  const said = line ? ` ("${line}")` : '';
+  const said = line ? commonMsg('connect.said', { line }) : ''; // the proxy's own words, verbatim
   const go = { error: goConnectError(a) };
   const finding: ProxyFinding = { url: via, action: connectAction(a.status), status: a.status };
   if (a.reason) finding.reason = a.reason;
@@ -70,13 +71,12 @@ export function classifyConnectAnswer(a: ConnectAnswer, via: string, target: str
     const realm = realmOf(a.challenges);
     if (a.challenges[0]) finding.challenge = a.challenges[0];
     if (realm !== undefined) finding.realm = realm;
-    const asks = realm !== undefined ? ` for realm "${realm}"` : '';
-    const message = `proxy ${via} wants credentials${asks} before it opens a tunnel to ${target}: ${label}${said}; Go fails with "${go.error}"`;
-    return { ...base, cause: 'auth', message, proxy: finding };
+    const asks = realm !== undefined ? commonMsg('connect.realm', { realm }) : '';
+    const words = { proxy: via, realm: asks, target, label, said, error: go.error };
+    return { ...base, cause: 'auth', message: commonMsg('connect.auth', words), proxy: finding };
   }
-  const what = a.status >= 200 && a.status < 300 ? 'answered the CONNECT to' : 'refused the tunnel to';
-  const why = a.status >= 200 && a.status < 300 ? ' (Go opens a tunnel only on 200)' : '';
-  const message = `proxy ${via} ${what} ${target}: ${label}${said}${why}; Go fails with "${go.error}"`;
+  const key = a.status >= 200 && a.status < 300 ? 'connect.answered' : 'connect.refused';
+  const message = commonMsg(key, { proxy: via, target, label, said, error: go.error });
   return { ...base, cause: 'proxy', message, proxy: finding };
 }
 

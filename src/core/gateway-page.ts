@@ -1,5 +1,7 @@
 // Recognising the pages gateways, captive portals and single-sign-on fronts put where a Go proxy answer belongs:
 // an HTML document (by Content-Type or by its first bytes), a login form in it, and its <title> to name it by.
+import type { Message } from './i18n/message.js';
+import { commonMsg } from './i18n/messages/common.js';
 import type { GatewayPage } from './probe-types.js';
 
 const HTML_TYPES = /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i;
@@ -51,7 +53,8 @@ function decodeEntities(s: string): string {
 }
 
 /** Words for a recognised page: 'a login page "Corp SSO"', 'an HTML page "Access denied"', 'an HTML page'. */
-export function gatewayWords(page: GatewayPage): string {
-  const what = page.kind === 'login-form' ? 'a login page' : 'an HTML page';
-  return page.title ? `${what} "${page.title}"` : what;
+export function gatewayWords(page: GatewayPage): Message {
+  const login = page.kind === 'login-form';
+  if (page.title) return commonMsg(login ? 'page.loginTitled' : 'page.htmlTitled', { title: page.title });
+  return commonMsg(login ? 'page.login' : 'page.html');
 }

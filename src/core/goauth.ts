@@ -2,6 +2,7 @@
 // Go 1.24 the variable does not exist and .netrc is the only source. Read in Go 1.24.0, 1.25.0, 1.26.8 and 1.27.3:
 // the parsing is the same; only the credential-prefix matching changed in 1.25 (see credential-cache.ts).
 import type { ConfigModel } from './config-types.js';
+import type { Text } from './i18n/message.js';
 import { goMinorVersion } from './go-version.js';
 
 /** One GOAUTH method, as the first word of its entry decides (auth.go runGoAuth switch words[0]). */
@@ -18,7 +19,8 @@ export interface GoAuthProblem {
   /** The GOAUTH entry (a command line holds no secret by itself; redacted anyway). */
   entry: string;
   outcome: 'fatal' | 'not-found' | 'failed' | 'timeout' | 'bad-output' | 'no-credentials' | 'wrong-prefix';
-  message: string;
+  /** Go's own fatal text (verbatim), or the runner's sentence (a catalogue message). */
+  message: Text;
 }
 
 /** Whether this Go release has GOAUTH (1.24+); unknown version = newest. */

@@ -1,6 +1,8 @@
 // Judging the final HTTP answer of a probe as Go reports it: the status with the server's own reason phrase, the
 // server's words (web/api.go: "server response:" for text/plain bodies) and a gateway page's title (HTML answers).
 import { gatewayWords, recogniseGatewayPage } from './gateway-page.js';
+import type { Text } from './i18n/message.js';
+import { commonMsg } from './i18n/messages/common.js';
 import { classifyStatus, type ProbeFailure } from './probe-cause.js';
 import { formatErrorDetail, goKeepsErrorDetail, serverResponseClause } from './server-response.js';
 import { realmOf } from './connect-answer.js';
@@ -44,18 +46,20 @@ export function classifyAnswer(a: HttpAnswer, url: string, via?: string): ProbeF
   const f = classifyStatus(a.status, url, a.statusText);
   if (!f) return null;
   const words = answerWords(a);
-  const said = words.serverResponse
+  // Go's own "; server response: …" stays verbatim; a gateway page is named in the user's language.
+  const said: Text = words.serverResponse
     ? serverResponseClause(words.serverResponse)
     : words.gateway
-      ? ` with ${gatewayWords(words.gateway)}`
+      ? commonMsg('answer.withPage', { page: gatewayWords(words.gateway) })
       : '';
-  const message = f.message + said;
+  const message = said === '' ? f.message : commonMsg('answer.withWords', { status: f.message, said });
   if (a.status === 407 && via) {
     const realm = realmOf(a.challenges ?? []);
-    const asks = realm !== undefined ? ` for realm "${realm}"` : '';
+    const asks = realm !== undefined ? commonMsg('connect.realm', { realm }) : '';
+    const reason = a.statusText || 'Proxy Authentication Required';
     return {
       ...f,
-      message: `proxy ${via} wants credentials${asks} to forward ${url}: 407 ${a.statusText || 'Proxy Authentication Required'}${said}`,
+      message: commonMsg('answer.forwardAuth', { proxy: via, realm: asks, url, reason, said }),
       hop: 'proxy',
       peer: via,
       proxy: { url: via, action: 'auth-required', status: 407, ...(realm !== undefined ? { realm } : {}) },

@@ -1,5 +1,7 @@
 // Classifies a rejected peer certificate in the order Go's crypto/x509 verifies it (Certificate.Verify: validity
 // period, then the host name, then the chain to a trusted root), so the sentence names what `go` would report.
+import type { Text } from './i18n/message.js';
+import { commonMsg } from './i18n/messages/common.js';
 import type { ProbeFailure } from './probe-cause.js';
 import type { ProbeResult } from './probe-types.js';
 
@@ -17,8 +19,8 @@ export interface TlsFindings {
   validFor?: string;
   /** The error the running go prints for this certificate (kept in the result as tls.go). */
   goError?: string;
-  /** One more sentence of explanation (legacy Common Name, missing intermediate…). */
-  detail?: string;
+  /** One more sentence of explanation (legacy Common Name, missing intermediate…; Go's words as a string). */
+  detail?: Text;
 }
 
 const UNKNOWN_AUTHORITY_CODES = new Set([
@@ -35,41 +37,31 @@ const UNKNOWN_AUTHORITY_CODES = new Set([
  * then the host name, then the chain to a trusted root), so we report what `go` would report. Null when valid.
  */
 export function classifyTls(f: TlsFindings): ProbeFailure | null {
-  const issuer = (f.issuer ? ` (issuer: ${f.issuer})` : '') + (f.detail ? `; ${f.detail}` : '');
+  const words = {
+    host: f.host,
+    issuer: f.issuer ? commonMsg('tls.issuer', { issuer: f.issuer }) : '',
+    detail: f.detail ? commonMsg('tls.detail', { detail: f.detail }) : '',
+  };
   const base = { cause: 'tls' as const, phase: 'tls' as const };
-  if (f.expired) {
-    return {
-      ...base,
-      message: `certificate of ${f.host} has expired or is not yet valid${issuer}`,
-      tls: tlsInfo('expired', f),
-    };
-  }
+  if (f.expired) return { ...base, message: commonMsg('tls.expired', words), tls: tlsInfo('expired', f) };
   if (f.nameMismatch) {
-    const valid = f.validFor ? `; it is valid for ${f.validFor}` : '';
+    const valid = f.validFor ? commonMsg('tls.validFor', { names: f.validFor }) : '';
     return {
       ...base,
-      message: `certificate is not valid for ${f.host}${valid}${issuer}`,
+      message: commonMsg('tls.nameMismatch', { ...words, valid }),
       tls: tlsInfo('name-mismatch', f),
     };
   }
   if (!f.authorizationCode) return null;
   if (UNKNOWN_AUTHORITY_CODES.has(f.authorizationCode)) {
-    return {
-      ...base,
-      message: `certificate signed by unknown authority${issuer}; if a TLS-inspecting gateway is expected, point SSL_CERT_FILE at its CA`,
-      tls: tlsInfo('unknown-authority', f),
-    };
+    return { ...base, message: commonMsg('tls.unknownAuthority', words), tls: tlsInfo('unknown-authority', f) };
   }
   if (f.authorizationCode === 'CERT_HAS_EXPIRED' || f.authorizationCode === 'CERT_NOT_YET_VALID') {
-    return {
-      ...base,
-      message: `a certificate in the chain of ${f.host} has expired${issuer}`,
-      tls: tlsInfo('expired', f),
-    };
+    return { ...base, message: commonMsg('tls.chainExpired', words), tls: tlsInfo('expired', f) };
   }
   return {
     ...base,
-    message: `certificate of ${f.host} rejected (${f.authorizationCode})${issuer}`,
+    message: commonMsg('tls.rejected', { ...words, code: f.authorizationCode }),
     tls: tlsInfo('other', f),
   };
 }

@@ -27,6 +27,7 @@ import {
   type RejectedResponse,
 } from '../core/credential-cache.js';
 import { redactSecrets } from '../core/redact.js';
+import { commonMsg } from '../core/i18n/messages/common.js';
 import type { NetrcEntry } from '../core/netrc.js';
 
 /** Options of createGoAuth. */
@@ -141,7 +142,7 @@ async function runAuthCommand(
       method: 'command',
       entry,
       outcome: 'failed',
-      message: `cannot parse GOAUTH command ${entry}: ${m.splitError}`,
+      message: commonMsg('goauth.cannotParse', { entry, error: m.splitError ?? '' }),
     });
     return new Map();
   }
@@ -162,7 +163,7 @@ async function runAuthCommand(
   try {
     return parseUserAuth(String(r.stdout));
   } catch (err) {
-    const message = `cannot parse output of GOAUTH command ${entry}: ${(err as Error).message}`;
+    const message = commonMsg('goauth.badOutput', { entry, error: (err as Error).message });
     problems.push({ method: 'command', entry, outcome: 'bad-output', message });
     return new Map();
   }
@@ -179,15 +180,16 @@ type ChildResult = Awaited<ReturnType<typeof execa>>;
 
 /** Why a child failed, in words without its output (stderr's first line only, redacted). */
 function childFailure(r: ChildResult, entry: string): Pick<GoAuthProblem, 'outcome' | 'message'> | null {
-  if (r.timedOut) return { outcome: 'timeout', message: `GOAUTH command ${entry} did not finish in time` };
+  if (r.timedOut) return { outcome: 'timeout', message: commonMsg('goauth.timeout', { entry }) };
   const code = (r as { code?: string }).code;
   if (code === 'ENOENT' || r.exitCode === 127) {
-    return { outcome: 'not-found', message: `GOAUTH command ${entry}: executable file not found` };
+    return { outcome: 'not-found', message: commonMsg('goauth.notFound', { entry }) };
   }
   if (r.exitCode === 0 && !r.failed) return null;
   const first = redactSecrets(String(r.stderr ?? '').split('\n')[0] ?? '').slice(0, 200);
-  const status = r.exitCode !== undefined ? `exit status ${r.exitCode}` : (r.signal ?? 'failed');
-  return { outcome: 'failed', message: `could not run command ${entry}: ${status}${first ? ` (${first})` : ''}` };
+  const status = r.exitCode !== undefined ? `exit status ${r.exitCode}` : (r.signal ?? 'failed'); // Go's words
+  const stderr = first ? commonMsg('goauth.stderr', { line: first }) : '';
+  return { outcome: 'failed', message: commonMsg('goauth.failed', { entry, status, stderr }) };
 }
 
 /** gitauth.go runGitAuth: `git credential fill` in DIR for the URL, prompts off as cmd/go sets them. */
@@ -215,9 +217,7 @@ async function runGitCredential(
   const failure = childFailure(r, entry);
   if (failure) {
     const none = failure.outcome === 'failed';
-    const message = none
-      ? `'git credential fill' failed (url=${url}): no credentials for it in ${dir}'s git configuration`
-      : failure.message;
+    const message = none ? commonMsg('goauth.gitNone', { url, dir }) : failure.message;
     problems.push({ method: 'git', entry, outcome: none ? 'no-credentials' : failure.outcome, message });
     return null;
   }
@@ -227,12 +227,12 @@ async function runGitCredential(
       method: 'git',
       entry,
       outcome: 'bad-output',
-      message: `'git credential fill' failed for url=${url}, could not parse url`,
+      message: commonMsg('goauth.gitBadUrl', { url }),
     });
     return null;
   }
   if (!url.startsWith(got.prefix)) {
-    const message = `requested a credential for ${url}, but 'git credential fill' provided one for ${redactSecrets(got.prefix)}`;
+    const message = commonMsg('goauth.gitWrongPrefix', { url, prefix: redactSecrets(got.prefix) });
     problems.push({ method: 'git', entry, outcome: 'wrong-prefix', message });
     return null;
   }

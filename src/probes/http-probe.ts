@@ -8,6 +8,7 @@ import { classifyAnswer, answerWords } from '../core/http-answer.js';
 import { timeoutFailure } from '../core/probe-hop.js';
 import { redactSecrets, redactUrl } from '../core/redact.js';
 import { mapVerbatim } from '../core/i18n/message.js';
+import { commonMsg } from '../core/i18n/messages/common.js';
 import { UsageError } from '../core/errors.js';
 import type { GoProxyBodyKind, ProbeResult } from '../core/probe-types.js';
 import type { NetrcEntry } from '../core/netrc.js';
@@ -137,7 +138,7 @@ function parseProbeUrl(url: string): URL {
 function toFailure(err: unknown, state: ProbeState, timeoutMs: number): ProbeFailure {
   if (err instanceof ProbeFailed) return err.failure;
   if (err instanceof GoAuthFatal)
-    return { cause: 'auth', message: `${err.message} (Go stops here, before any request)` };
+    return { cause: 'auth', message: commonMsg('goauth.goStops', { error: err.message }) };
   if (err instanceof DeadlineExceeded || state.aborted) {
     if (state.wasCancelled)
       return { cause: 'unknown', phase: state.phase, message: 'probe cancelled before it finished' };

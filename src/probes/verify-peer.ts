@@ -5,6 +5,8 @@ import { X509Certificate, createHash } from 'node:crypto';
 import { rootCertificates, type DetailedPeerCertificate, type PeerCertificate, type TLSSocket } from 'node:tls';
 import { effectiveGodebug } from '../core/godebug.js';
 import { goMinorVersion } from '../core/go-version.js';
+import type { Message } from '../core/i18n/message.js';
+import { commonMsg } from '../core/i18n/messages/common.js';
 import type { ProbeFailure } from '../core/probe-cause.js';
 import { classifyTls, type TlsFindings } from '../core/tls-cause.js';
 import { parseCertificate, type X509Facts } from '../core/tls/x509-der.js';
@@ -73,9 +75,9 @@ function findings(e: GoVerifyError, leaf: X509Facts, opts: PeerVerifyOptions, is
     case 'hostname':
       f.nameMismatch = true;
       if (e.validFor) f.validFor = e.validFor;
-      if (e.legacyCommonName) f.detail = `it has no subjectAltName and Go ignores the Common Name "${leaf.subjectCN}"`;
+      if (e.legacyCommonName) f.detail = commonMsg('tls.legacyCommonName', { name: leaf.subjectCN });
       else if (!e.validFor && leaf.dnsNames.length > 0) {
-        f.detail = `Go matches an IP address only against IP SANs and it has none (DNS names: ${leaf.dnsNames.join(', ')})`;
+        f.detail = commonMsg('tls.ipSans', { names: leaf.dnsNames.join(', ') });
       }
       break;
     case 'unknown-authority': {
@@ -92,11 +94,11 @@ function findings(e: GoVerifyError, leaf: X509Facts, opts: PeerVerifyOptions, is
 }
 
 // Go never fetches a missing issuer (no AIA chasing), so a server that does not send its intermediate fails.
-function missingIssuerDetail(c: X509Facts): string {
+function missingIssuerDetail(c: X509Facts): Message {
   const issuer = new X509Certificate(Buffer.from(c.der)).issuer.replace(/\n/g, ', ');
   const url = c.issuingCertificateURL[0];
-  const aia = url ? `, and Go does not download it from ${url}` : '';
-  return `neither the server nor the trusted roots provide the issuer "${issuer}"${aia}; the server must send its intermediate certificates`;
+  const aia = url ? commonMsg('tls.aia', { url }) : '';
+  return commonMsg('tls.missingIssuer', { issuer, aia });
 }
 
 const NAME_CONSTRAINT_CODES = new Set([

@@ -2,20 +2,29 @@
 // GitHub's per-step limits, the rest in $GITHUB_STEP_SUMMARY, env fixes as $GITHUB_ENV lines).
 import type { CheckResult } from '../core/doctor/check.js';
 import { formatDuration } from '../core/duration.js';
+import { translator, type Translator } from '../core/i18n/message.js';
+import { doctorMsg } from '../core/i18n/messages/doctor.js';
 import { type AnnotateMode, type CiFinding, writeGithub } from './tidy-ci.js';
 
-/** Failed checks as errors, then warnings, in the order doctor prints them. */
-export function doctorFindings(checks: CheckResult[]): CiFinding[] {
+/** English unless the caller passes the run's translator (Output.t of its language). */
+const EN = translator('en');
+
+/** Failed checks as errors, then warnings, in the order doctor prints them; words in the run's language. */
+export function doctorFindings(checks: CheckResult[], tr: Translator = EN): CiFinding[] {
   const pick = (status: 'fail' | 'warn'): CiFinding[] =>
     checks
       .filter((c) => c.status === status)
       .map((c) => ({
         level: status === 'fail' ? 'error' : 'warning',
-        title: `gomodctl doctor: ${c.title}${c.target ? ` (${c.target})` : ''}`,
+        title: tr.t(
+          c.target
+            ? doctorMsg('ci.titleTarget', { title: c.title, target: c.target })
+            : doctorMsg('ci.title', { title: c.title }),
+        ),
         kind: c.cause ?? c.group,
         subject: c.target ?? '',
-        message: String(c.message),
-        facts: (c.details ?? []).map(String),
+        message: tr.t(c.message),
+        facts: (c.details ?? []).map((d) => tr.t(d)),
         fix: c.fix ?? [],
       }));
   return [...pick('fail'), ...pick('warn')];
@@ -28,8 +37,12 @@ export function writeDoctorCi(
   durationMs: number,
   env: NodeJS.ProcessEnv,
   write: (line: string) => void,
+  tr: Translator = EN,
 ): void {
   const failed = checks.filter((c) => c.status === 'fail').length;
-  const heading = `gomodctl doctor: ${failed ? `${failed} failed` : 'ok'} (${formatDuration(durationMs)})`;
-  if (mode === 'github') writeGithub(doctorFindings(checks), heading, env, write);
+  const duration = formatDuration(durationMs);
+  const heading = tr.t(
+    failed ? doctorMsg('ci.headingFailed', { count: failed, duration }) : doctorMsg('ci.headingOk', { duration }),
+  );
+  if (mode === 'github') writeGithub(doctorFindings(checks, tr), heading, env, write, tr);
 }

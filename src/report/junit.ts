@@ -3,6 +3,7 @@
 // time><failure message type>text</failure> | <error …> | <skipped message/></testcase></testsuite></testsuites>.
 // Everything is escaped for XML 1.0 (characters XML cannot carry, such as ANSI colour escapes, are dropped or
 // replaced) and secrets are redacted, since CI keeps these files as artifacts.
+// Machine output, like --json: test names and failure texts are English in every language (messages as String(m)).
 import { writeFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import { redactSecrets } from '../core/redact.js';

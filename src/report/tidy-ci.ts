@@ -47,7 +47,11 @@ export interface CiFinding {
 function tidyFindings(r: TidyReport, tr: Translator = EN): CiFinding[] {
   return r.problems.map((p) => ({
     level: 'error',
-    title: `gomodctl tidy: ${p.cause}${p.module ? ` ${p.module}` : ''}`,
+    title: tr.t(
+      p.module
+        ? tidyMsg('ci.titleModule', { cause: p.cause, module: p.module })
+        : tidyMsg('ci.title', { cause: p.cause }),
+    ),
     kind: p.cause,
     subject: p.module ?? p.package ?? '',
     message: tr.t(p.message),
@@ -72,7 +76,7 @@ function githubAnnotationLines(findings: CiFinding[], tr: Translator = EN): stri
     item: f,
   }));
   return packAnnotations(items).annotations.map((a) =>
-    redactSecrets(`::${a.level} title=${escapeProperty(a.title)}::${escapeData(a.message)}`),
+    redactSecrets(`::${a.level} title=${escapeProperty(tr.t(a.title))}::${escapeData(tr.t(a.message))}`),
   );
 }
 
@@ -116,11 +120,18 @@ export function githubSummaryMarkdown(r: TidyReport, tr: Translator = EN, usedBy
   return summaryMarkdown(ciHeading(r, tr), tidyFindings(r, tr), usedBytes, tr);
 }
 
+/** The outcome word of the heading (the JSON keeps the code: ok, failed, stalled, timeout). */
+const OUTCOME = {
+  ok: 'ci.outcome.ok',
+  failed: 'ci.outcome.failed',
+  stalled: 'ci.outcome.stalled',
+  timeout: 'ci.outcome.timeout',
+} as const satisfies Record<TidyReport['outcome'], string>;
+
 /** "gomodctl tidy: failed (4.2s)", in the run's language. */
 function ciHeading(r: TidyReport, tr: Translator): string {
-  return tr
-    .t(tidyMsg('ci.heading', { outcome: r.outcome, duration: formatDuration(r.durationMs) }))
-    .replace(/^#+\s*/, '');
+  const outcome = tidyMsg(OUTCOME[r.outcome]);
+  return tr.t(tidyMsg('ci.heading', { outcome, duration: formatDuration(r.durationMs) })).replace(/^#+\s*/, '');
 }
 
 /**

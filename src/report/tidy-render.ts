@@ -1,10 +1,10 @@
 // Human output of `gomodctl tidy`: the final summary and the problems with their fixes (colour via the Output's chalk).
 import type { ChalkInstance } from 'chalk';
 import { formatDuration } from '../core/duration.js';
-import { code, type Text, translator, type Translator } from '../core/i18n/message.js';
+import { code, type Message, type Text, translator, type Translator } from '../core/i18n/message.js';
 import { tidyMsg } from '../core/i18n/messages/tidy.js';
 import { redactSecrets } from '../core/redact.js';
-import type { TidyProblem, TidyReport } from '../core/tidy/report-model.js';
+import type { TidyAttempt, TidyProblem, TidyReport } from '../core/tidy/report-model.js';
 import { type FixDialect, renderFixes, renderFixSection } from './fix-render.js';
 
 /** Extra facts for the summary line that are not in the JSON document. */
@@ -63,18 +63,32 @@ function problemLines(
   lines.push(...renderFixSection(p.fix, '   ', { label: c.cyan, note: c.dim, words }, dialect, tr));
   return lines.map(redactSecrets);
 }
+/** How an attempt ended: succeeded, or the kind of failure and the rule that judged it. */
+function endedWords(a: TidyAttempt): Message {
+  const rule = { rule: a.rule };
+  if (a.result === 'ok') return tidyMsg('attempt.succeeded');
+  if (a.result === 'transient') return tidyMsg('retry.transient', rule);
+  if (a.result === 'permanent') return tidyMsg('retry.permanent', rule);
+  return tidyMsg('attempt.unknown', rule);
+}
+
 /** With --retry: one line per attempt, what ended it and what the retry policy decided (core/tidy/retry.ts). */
-function attemptLines(r: TidyReport, c: ChalkInstance): string[] {
+function attemptLines(r: TidyReport, c: ChalkInstance, tr: Translator = EN): string[] {
   return (r.attempts ?? []).map((a) => {
-    const ended = a.result === 'ok' ? 'succeeded' : `${a.result} failure (${a.rule})`;
+    const ended = endedWords(a);
     const next = a.retried
-      ? `, retried after ${formatDuration(a.waitMs ?? 0)}`
+      ? tidyMsg('attempt.retried', { wait: formatDuration(a.waitMs ?? 0) })
       : a.result === 'ok'
         ? ''
-        : ', not retried';
-    const why = a.result === 'ok' || a.reason.startsWith(`${a.result} failure`) ? '' : `: ${a.reason}`;
+        : tidyMsg('attempt.notRetried');
+    // The reason repeats the ended words when the rule alone decided ("transient failure (rule)").
+    const why =
+      a.result === 'ok' || String(a.reason).startsWith(`${a.result} failure`)
+        ? ''
+        : tidyMsg('attempt.why', { reason: a.reason });
     const line = a.line ? c.dim(` — ${a.line.trim()}`) : '';
-    return `  attempt ${a.attempt}: ${ended}${why}${next} (${formatDuration(a.durationMs)})${line}`;
+    const words = { attempt: a.attempt, ended, why, next, duration: formatDuration(a.durationMs) };
+    return `  ${tr.t(tidyMsg('attempt.line', words))}${line}`;
   });
 }
 
@@ -86,7 +100,7 @@ export function renderHuman(
   c: ChalkInstance,
   tr: Translator = EN,
 ): string[] {
-  const out = [summaryLine(r, ctx, c, tr), ...attemptLines(r, c)];
+  const out = [summaryLine(r, ctx, c, tr), ...attemptLines(r, c, tr)];
   if (!explain) {
     if (r.problems.length) out.push(c.dim(`  ${tr.t(tidyMsg('frame.runExplain'))}`));
     return out.map(redactSecrets);
@@ -98,7 +112,7 @@ export function renderHuman(
 }
 
 /** The notice when a stall is detected: how long, what go waits on, how many URLs are being probed. */
-export function stallStartText(quietMs: number, what: string, probing: number, tr: Translator = EN): string {
+export function stallStartText(quietMs: number, what: Text, probing: number, tr: Translator = EN): string {
   const quiet = formatDuration(quietMs);
   const text = probing
     ? tidyMsg('stall.startProbing', { quiet, what, count: probing })

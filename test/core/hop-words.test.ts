@@ -185,7 +185,7 @@ describe('gateway pages', () => {
     );
     expect(recogniseGatewayPage('text/html', '<title>Sign in - Corp</title>')?.kind).toBe('login-form');
     expect(htmlTitle('<TITLE>caf&#233; &#x41;</TITLE>')).toBe('café A');
-    expect(gatewayWords({ kind: 'login-form', title: 'SSO' })).toBe('a login page "SSO"');
+    expect(String(gatewayWords({ kind: 'login-form', title: 'SSO' }))).toBe('a login page "SSO"');
   });
 });
 

@@ -112,7 +112,7 @@ describe('classifyTls follows crypto/x509 Verify order: expiry, then name, then 
       issuer: 'CN=Corp Inspect CA',
       code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
     });
-    expect(f?.message).toMatch(/^certificate signed by unknown authority \(issuer: CN=Corp Inspect CA\)/);
+    expect(String(f?.message)).toMatch(/^certificate signed by unknown authority \(issuer: CN=Corp Inspect CA\)/);
   });
   it('an expired untrusted certificate is reported as expired, like Go', () => {
     expect(
@@ -128,7 +128,7 @@ describe('classifyTls follows crypto/x509 Verify order: expiry, then name, then 
       authorizationCode: 'DEPTH_ZERO_SELF_SIGNED_CERT',
     });
     expect(f?.tls?.reason).toBe('name-mismatch');
-    expect(f?.message).toContain('it is valid for DNS:wrong.invalid');
+    expect(String(f?.message)).toContain('it is valid for DNS:wrong.invalid');
   });
 });
 
@@ -152,14 +152,16 @@ describe('classifyGoProxyBody', () => {
   });
   it('rejects captive portals and garbage', () => {
     expect(
-      classifyGoProxyBody('list', 200, 'text/html; charset=utf-8', '<!doctype html><html>Access denied</html>'),
+      String(classifyGoProxyBody('list', 200, 'text/html; charset=utf-8', '<!doctype html><html>Access denied</html>')),
     ).toMatch(/HTML page/);
-    expect(classifyGoProxyBody('list', 200, undefined, '  <html><body>login</body></html>')).toMatch(/HTML page/);
-    expect(classifyGoProxyBody('list', 200, 'text/plain', 'latest\n')).toMatch(/"latest"/);
-    expect(classifyGoProxyBody('info', 200, 'application/json', '{"ok":true}')).toMatch(/Version/);
-    expect(classifyGoProxyBody('info', 200, 'text/plain', 'nope')).toMatch(/not JSON/);
-    expect(classifyGoProxyBody('mod', 200, 'text/plain', 'hello')).toMatch(/module directive/);
-    expect(classifyGoProxyBody('lookup', 200, 'text/plain', 'hello')).toMatch(/signed tree note/);
+    expect(String(classifyGoProxyBody('list', 200, undefined, '  <html><body>login</body></html>'))).toMatch(
+      /HTML page/,
+    );
+    expect(String(classifyGoProxyBody('list', 200, 'text/plain', 'latest\n'))).toMatch(/"latest"/);
+    expect(String(classifyGoProxyBody('info', 200, 'application/json', '{"ok":true}'))).toMatch(/Version/);
+    expect(String(classifyGoProxyBody('info', 200, 'text/plain', 'nope'))).toMatch(/not JSON/);
+    expect(String(classifyGoProxyBody('mod', 200, 'text/plain', 'hello'))).toMatch(/module directive/);
+    expect(String(classifyGoProxyBody('lookup', 200, 'text/plain', 'hello'))).toMatch(/signed tree note/);
   });
   it('non-2xx is left to the status check', () =>
     expect(classifyGoProxyBody('list', 404, 'text/html', '<html>')).toBeNull());

@@ -133,7 +133,7 @@ describe(`credentials: the probe sends what ${TEST_GO} sends`, () => {
         if (!goOk && goauth === 'netrc;' && hasGoAuth(goVersion)) {
           const fatal = parseGoAuth(goauth, () => 'dir', 'linux');
           expect(String(r.stderr).trim()).toBe(fatal.ok ? '' : fatal.error);
-          expect(probe.message).toContain(fatal.ok ? '' : fatal.error);
+          expect(String(probe.message)).toContain(fatal.ok ? '' : fatal.error);
         }
         expect(JSON.stringify({ probe, problems: session.problems() })).not.toContain(SECRET);
       } finally {

@@ -1,6 +1,8 @@
 // Pure: what Go is waiting on, from the per-request state (transfers.ts) the stall notice and the final report both
 // read, so the two always say the same thing. Progress is bytes: a zip body that still grows is "slow", not a stall.
 import { formatDuration } from '../duration.js';
+import type { Message, Text } from '../i18n/message.js';
+import { tidyMsg } from '../i18n/messages/tidy.js';
 import { redactUrl } from '../redact.js';
 import { resolveRoute } from '../route.js';
 import type { ConfigModel } from '../config-types.js';
@@ -98,27 +100,31 @@ function formatRate(bps: number): string {
   return `${formatBytes(Math.round(bps))}/s`;
 }
 
-/** What the stall notice says Go waits on: the same subject the final report blames. */
-export function waitingWords(w: Waiting): string {
-  const url = w.url ? ` (${redactUrl(w.url)})` : '';
-  if (w.kind === 'toolchain') return `toolchain ${w.toolchain}${url}`;
+/** What the stall notice says Go waits on: the same subject the final report blames (a URL or command as it is). */
+export function waitingWords(w: Waiting): Text {
+  const url = w.url ? tidyMsg('wait.url', { url: redactUrl(w.url) }) : '';
+  if (w.kind === 'toolchain') return tidyMsg('wait.toolchain', { toolchain: w.toolchain ?? '', url });
   if (w.kind === 'body') {
-    const got = w.bytes !== undefined ? `${formatBytes(w.bytes)} received, ` : '';
-    return `the body of ${w.module}@${w.version}${url}: ${got}nothing for ${formatDuration(w.quietMs)}`;
+    const got = w.bytes !== undefined ? tidyMsg('wait.bodyGot', { bytes: formatBytes(w.bytes) }) : '';
+    const module = `${w.module}@${w.version}`;
+    return tidyMsg('wait.body', { module, url, got, quiet: formatDuration(w.quietMs) });
   }
   if (w.kind === 'vcs') return `\`${w.command}\``;
   return `${w.url ?? w.module ?? 'go'}`;
 }
 
-/** Progress of downloads still moving: `slow, 3.2 KB/s (example.com/a@v1.0.0: 120.0 KB so far)`. */
-export function movingWords(m: Moving[]): string {
+/**
+ * Progress of downloads still moving, in English `slow, 3.2 KB/s (1 download still moving: example.com/a@v1.0.0:
+ * 120.0 KB so far)`.
+ */
+export function movingWords(m: Moving[]): Message {
   const total = m.reduce((s, x) => s + x.rateBps, 0);
   const each = m
     .slice(0, 3)
-    .map((x) => `${x.module}@${x.version}: ${formatBytes(x.bytes)} so far`)
-    .join(', ');
-  const more = m.length > 3 ? `, and ${m.length - 3} more` : '';
-  return `slow, ${formatRate(total)} (${m.length} download${m.length === 1 ? '' : 's'} still moving: ${each}${more})`;
+    .map((x): Text => tidyMsg('slow.soFar', { module: `${x.module}@${x.version}`, bytes: formatBytes(x.bytes) }))
+    .reduce<Text>((first, next) => (first === '' ? next : tidyMsg('slow.list', { first, next })), '');
+  const more = m.length > 3 ? tidyMsg('slow.more', { count: m.length - 3 }) : '';
+  return tidyMsg('slow.moving', { rate: formatRate(total), count: m.length, each, more });
 }
 
 /**

@@ -71,7 +71,8 @@ export interface TidyAttempt {
   result: string;
   /** The retry rule that decided (retry.ts RETRY_RULES id, or ok/stall-kill/timeout/interrupted/unknown). */
   rule: string;
-  reason: string;
+  /** Why it was or was not retried (retry.ts; a catalogue message, English in JSON). */
+  reason: Text;
   /** The Go line that decided, secrets redacted. */
   line?: string;
   /** True when another attempt followed. */

@@ -2,6 +2,8 @@
 // (another attempt may succeed) or permanent (it would fail the same way)? Go itself never retries a module download
 // (cmd/go/internal/modfetch/proxy.go: one GET per proxy entry, then the next entry or the error), so CI pipelines
 // wrap it in loops that match the wrong strings; this is the one table, each rule tested on real captured lines.
+import type { Text } from '../i18n/message.js';
+import { tidyMsg } from '../i18n/messages/tidy.js';
 import type { TidyEvent } from './classify.js';
 
 /** transient: worth another attempt; permanent: would fail the same way; unknown: no rule knows the failure. */
@@ -81,7 +83,8 @@ export interface RetryDecision {
   retry: boolean;
   kind: FailureKind | 'ok';
   rule: string;
-  reason: string;
+  /** Why, in words (a catalogue message: English in JSON). */
+  reason: Text;
   line?: string;
 }
 
@@ -124,20 +127,20 @@ function judge(lines: string[]): { rule: RetryRule; line: string } | undefined {
  */
 export function decideRetry(run: FinishedRun, policy: { attempt: number; maxRetries: number }): RetryDecision {
   const left = policy.attempt <= policy.maxRetries;
-  const decide = (kind: FailureKind, rule: string, reason: string, line?: string): RetryDecision => {
+  const decide = (kind: FailureKind, rule: string, reason: Text, line?: string): RetryDecision => {
     const retry = kind === 'transient' && left;
-    const why = kind === 'transient' && !left ? `${reason}; no retry left (--retry ${policy.maxRetries})` : reason;
+    const why = kind === 'transient' && !left ? tidyMsg('retry.noneLeft', { reason, max: policy.maxRetries }) : reason;
     return line === undefined ? { retry, kind, rule, reason: why } : { retry, kind, rule, reason: why, line };
   };
-  if (run.killed === 'interrupt') return decide('permanent', 'interrupted', 'interrupted (Ctrl-C or SIGTERM)');
-  if (run.killed === 'timeout') return decide('permanent', 'timeout', 'killed at --timeout: the time budget is spent');
-  if (run.goExitCode === 0 && !run.killed) return { retry: false, kind: 'ok', rule: 'ok', reason: 'go succeeded' };
-  if (run.killed === 'stall') return decide('transient', 'stall-kill', 'the watchdog killed a stalled download');
+  if (run.killed === 'interrupt') return decide('permanent', 'interrupted', tidyMsg('retry.interrupted'));
+  if (run.killed === 'timeout') return decide('permanent', 'timeout', tidyMsg('retry.timeout'));
+  if (run.goExitCode === 0 && !run.killed) return { retry: false, kind: 'ok', rule: 'ok', reason: tidyMsg('retry.ok') };
+  if (run.killed === 'stall') return decide('transient', 'stall-kill', tidyMsg('retry.stallKill'));
   const { final, trace } = linesOf(run.events);
   const found = judge(final) ?? judge(trace);
-  if (!found) return decide('unknown', 'unknown', 'no rule says this failure is transient');
-  const what = found.rule.kind === 'transient' ? 'transient' : 'permanent';
-  return decide(found.rule.kind, found.rule.id, `${what} failure (${found.rule.id})`, found.line);
+  if (!found) return decide('unknown', 'unknown', tidyMsg('retry.unknown'));
+  const what = found.rule.kind === 'transient' ? 'retry.transient' : 'retry.permanent';
+  return decide(found.rule.kind, found.rule.id, tidyMsg(what, { rule: found.rule.id }), found.line);
 }
 
 /**

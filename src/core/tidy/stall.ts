@@ -153,7 +153,7 @@ function slowProblem(t: Timeline, o: DiagnoseOptions, moving: ReturnType<typeof 
     rule: 'slow',
     cause: 'timeout',
     phase: 'body',
-    message: `nothing is stuck, the run is ${movingWords(moving)}; ${done} zip${done === 1 ? '' : 's'} downloaded before it ended`,
+    message: tidyMsg('slow.problem', { moving: movingWords(moving), count: done }),
     fix: slowFix(),
   };
   // One download still moving long after the others finished quickly: the outlier the run waited for (named, not

@@ -4,6 +4,8 @@
 import { getVar } from '../config-model.js';
 import type { ConfigModel } from '../config-types.js';
 import type { Fix } from '../fix/fix.js';
+import type { Text } from '../i18n/message.js';
+import { verdictMsg } from '../i18n/messages/verdict.js';
 import { urlHostname } from '../hosts.js';
 import type { Need } from '../needs/types.js';
 import type { Config } from './apply-fixes.js';
@@ -48,7 +50,8 @@ export interface TriedFix {
   fixes: Fix[];
   /** How many needs still fail under it, and the first one's message. */
   failures: number;
-  reason: string;
+  /** A probe's sentence (a catalogue message: English in JSON) or verbatim text. */
+  reason: Text;
 }
 
 /** The search's result: verified fixes best first (empty: no verified fix) and every candidate that was tried. */
@@ -88,8 +91,7 @@ async function tryCandidate(
 ): Promise<VerifiedFix | TriedFix> {
   const config = c.apply(i.model, i.env);
   const probe = probeOf(config.env);
-  if (!probe)
-    return { id: c.id, fixes: c.fixes, failures: -1, reason: 'not probed: changes how the network is reached' };
+  if (!probe) return { id: c.id, fixes: c.fixes, failures: -1, reason: verdictMsg('notProbedNetwork') };
   try {
     const verdict = await evaluateVerdict({
       model: config.model,
@@ -103,16 +105,22 @@ async function tryCandidate(
     // A fix never makes Go send a private-looking path somewhere it did not go before (the engine predicts it).
     const leaks = new Set(i.verdict.outcomes.filter((o) => o.outcome === 'leak').map(leakKey));
     const leak = verdict.outcomes.find((o) => o.outcome === 'leak' && !leaks.has(leakKey(o)));
-    if (leak) return { id: c.id, fixes: c.fixes, failures: 0, reason: String(leak.message) };
+    if (leak) return { id: c.id, fixes: c.fixes, failures: 0, reason: leak.message };
     // The engine reports a direct step it could not probe (no git) as ok "…: not probed": that proves nothing.
     const unproven = verdict.outcomes.find((o) => o.outcome === 'ok' && /\bnot probed\b/.test(String(o.message)));
-    if (unproven) return { id: c.id, fixes: c.fixes, failures: 0, reason: String(unproven.message) };
+    if (unproven) return { id: c.id, fixes: c.fixes, failures: 0, reason: unproven.message };
     const first = verdict.failures[0];
     if (!first && verdict.errors.length) return { id: c.id, fixes: c.fixes, failures: 0, reason: verdict.errors[0]! };
-    if (first) return { id: c.id, fixes: c.fixes, failures: verdict.failures.length, reason: String(first.message) };
+    if (first) return { id: c.id, fixes: c.fixes, failures: verdict.failures.length, reason: first.message };
     const current = ['GOPROXY', 'GOSUMDB'].map((v) => getVar(i.model, v)).join(' ');
     const unprobed = unprobedHosts(c.fixes, [...i.verdict.probed, ...verdict.probed], current);
-    if (unprobed.length) return { id: c.id, fixes: c.fixes, failures: 0, reason: `not probed: ${unprobed.join(', ')}` };
+    if (unprobed.length)
+      return {
+        id: c.id,
+        fixes: c.fixes,
+        failures: 0,
+        reason: verdictMsg('notProbedHosts', { hosts: unprobed.join(', ') }),
+      };
     const fixes = c.fixes.map((f) => ({ ...f, verifiedBy: ['probe'] }));
     return { id: c.id, fixes, durationMs: sumDurations(verdict), config, verdict };
   } catch (err) {

@@ -4,6 +4,7 @@
 // checksum lookup the base found through `<proxy>/sumdb/<name>/supported` or the database itself (sumdb.go initBase,
 // fetch.go checkModSum). Pure: the network is the injected Asker.
 import { verdictMsg } from '../i18n/messages/verdict.js';
+import { commonMsg } from '../i18n/messages/common.js';
 import type { Text } from '../i18n/message.js';
 import { getVar } from '../config-model.js';
 import type { ConfigModel } from '../config-types.js';
@@ -71,7 +72,7 @@ const EXPECT: Partial<Record<Need['what'], GoProxyBodyKind>> = {
 };
 
 /** A 200 whose body is not the Go answer expected (a gateway page, a captive portal): Go fails parsing it. */
-function badBody(r: ProbeResult, expect: GoProxyBodyKind | undefined): string | null {
+function badBody(r: ProbeResult, expect: GoProxyBodyKind | undefined): Text | null {
   if (!expect || r.body === undefined) return null;
   return classifyGoProxyBody(expect, r.status ?? 200, undefined, r.body);
 }
@@ -83,7 +84,12 @@ async function proxyFetch(ask: Asker, base: string, need: Need, hop: OutcomeHop)
   const r = await ask.get(trim(base), needUrl(base, need), expect !== undefined);
   const kind = answerKind(r);
   const bad = kind === 'ok' ? badBody(r, expect) : null;
-  if (bad) return { kind: 'error', ...fromProbe(r, hop, entry, 'fail', `${r.url}: ${bad}`), cause: 'bad-response' };
+  if (bad)
+    return {
+      kind: 'error',
+      ...fromProbe(r, hop, entry, 'fail', commonMsg('probe.other', { peer: r.url, error: bad })),
+      cause: 'bad-response',
+    };
   if (kind === 'ok') return { kind, ...fromProbe(r, hop, entry, 'ok', `${r.url}: ${r.status ?? 200}`) };
   if (kind === 'hang')
     return { kind, ...fromProbe(r, hop, entry, 'hang', hangWords(r, ask.timeoutMs, hop !== 'direct')) };

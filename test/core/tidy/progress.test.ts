@@ -9,6 +9,7 @@ import { Timeline } from '../../../src/core/tidy/timeline.js';
 import { diagnose } from '../../../src/core/tidy/diagnose.js';
 import { formatBytes, movingTransfers, waitingNow, waitingWords } from '../../../src/core/tidy/progress.js';
 import { tidySettings } from './model.js';
+import { render } from '../../../src/core/i18n/message.js';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'tidy');
 const S = tidySettings({ GOPROXY: 'http://127.0.0.1:8080', GOSUMDB: 'sum.gomodctl.test' });
@@ -58,6 +59,10 @@ for (const ver of ['go1.19', 'go1.26', 'go1.27']) {
       expect(p).toMatchObject({ rule: 'slow', cause: 'timeout' });
       expect(p!.module).toBeUndefined();
       expect(String(p!.message)).toMatch(/^nothing is stuck, the run is slow, 2\.4 KB\/s \(2 downloads still moving/);
+      // The run's language: Chinese prose, the module and the figures as they are (JSON keeps the English above).
+      expect(render(p!.message, 'zh')).toMatch(
+        /^没有卡住，只是下载得慢：总速度 2\.4 KB\/s（2 个下载仍在进行：example\.com\/hello@v1\.1\.0 已收到 4\.0 KB，example\.com\/dep@v1\.0\.0 已收到 800 B）；结束前已下载完 0 个 zip$/,
+      );
     });
 
     it('a body that stopped: the notice and the report name the same module, version, URL and bytes', () => {
@@ -68,7 +73,10 @@ for (const ver of ['go1.19', 'go1.26', 'go1.27']) {
       const [p] = diagnose(t, { ...S, stalled: true, stallMs: 10_000, now });
       expect(w).toMatchObject({ kind: 'body', ...HELLO, bytes: 256 });
       expect(p).toMatchObject({ rule: 'body-stall', phase: 'body', ...HELLO, url: w.url });
-      expect(waitingWords(w)).toContain(`the body of example.com/hello@v1.1.0 (${w.url}): 256 B received`);
+      expect(String(waitingWords(w))).toContain(`the body of example.com/hello@v1.1.0 (${w.url}): 256 B received`);
+      expect(render(waitingWords(w), 'zh')).toBe(
+        `example.com/hello@v1.1.0 的响应体（${w.url}）：已收到 256 B，之后 12.0s 没有任何数据`,
+      );
       expect(String(p!.message)).toContain('256 B received');
     });
   });
@@ -78,7 +86,9 @@ for (const ver of ['go1.26', 'go1.27']) {
   it(`toolchain-hang (${ver}): the notice says "toolchain go1.99.0", as the report`, () => {
     const { t, end } = replay(ver, 'toolchain-hang');
     const w = waitingNow(t, S.model, end + 9000)!;
-    expect(waitingWords(w)).toMatch(/^toolchain go1\.99\.0 \(http:\/\/127\.0\.0\.1:8080\/golang\.org\/toolchain\//);
+    expect(String(waitingWords(w))).toMatch(
+      /^toolchain go1\.99\.0 \(http:\/\/127\.0\.0\.1:8080\/golang\.org\/toolchain\//,
+    );
     const [p] = diagnose(t, { ...S, stalled: true, stallMs: 8000, now: end + 9000 });
     expect(p).toMatchObject({ rule: 'toolchain-stall', url: w.url, module: 'golang.org/toolchain' });
   });

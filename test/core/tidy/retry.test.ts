@@ -85,7 +85,7 @@ for (const ver of VERSIONS) {
           // The same failure after the last allowed retry: not retried, and the reason says why.
           const last = decideRetry(run(ver, name), { attempt: 3, maxRetries: 2 });
           expect(last).toMatchObject({ retry: false, kind: 'transient', rule: want });
-          expect(last.reason).toMatch(/no retry left \(--retry 2\)/);
+          expect(String(last.reason)).toMatch(/no retry left \(--retry 2\)/);
         }
       });
     }

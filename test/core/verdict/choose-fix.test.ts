@@ -105,7 +105,7 @@ describe('chooseFix and privacy', () => {
     const result = await chooseFix({ verdict, model: m, env, needs, goVersion: 'go1.26.8', probe, mirrors });
     expect(ids(result.verified).filter((id) => id.includes('mirror'))).toEqual([]);
     const tried = result.tried.find((t) => t.id === 'mirror:goproxy.cn');
-    expect(tried?.reason).toMatch(/private-looking path git\.corp\.example\/team\/lib/);
+    expect(String(tried?.reason)).toMatch(/private-looking path git\.corp\.example\/team\/lib/);
     expect(probe.sent.filter((u) => u.startsWith('https://goproxy.cn/git.corp.example'))).toEqual([]);
   });
 });

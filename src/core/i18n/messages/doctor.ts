@@ -121,6 +121,11 @@ const en = {
   'goauth.problem': '{problem}; Go says so only under -x and goes on without these credentials',
   'goauth.ok': 'GOAUTH={value}: every method ran',
   'goauth.okFound': 'GOAUTH={value}: every method ran; credentials for {found} of {total} https URLs probed',
+  // report/doctor-ci.ts: annotation titles and the step summary's heading
+  'ci.title': 'gomodctl doctor: {title}',
+  'ci.titleTarget': 'gomodctl doctor: {title} ({target})',
+  'ci.headingFailed': 'gomodctl doctor: {count} failed ({duration})',
+  'ci.headingOk': 'gomodctl doctor: ok ({duration})',
 } as const;
 
 const zh = {
@@ -234,6 +239,10 @@ const zh = {
   'goauth.problem': '{problem}；Go 只在 -x 下才会说明，并在没有这些凭据的情况下继续',
   'goauth.ok': 'GOAUTH={value}：每种方式都运行成功',
   'goauth.okFound': 'GOAUTH={value}：每种方式都运行成功；探测的 {total} 个 https URL 中有 {found} 个有凭据',
+  'ci.title': 'gomodctl doctor：{title}',
+  'ci.titleTarget': 'gomodctl doctor：{title}（{target}）',
+  'ci.headingFailed': 'gomodctl doctor：{count} 项失败（{duration}）',
+  'ci.headingOk': 'gomodctl doctor：正常（{duration}）',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a doctor message: `doctorMsg('key', { params })`. */

@@ -33,6 +33,9 @@ const en = {
   leakThen: '{leak}; then {next}',
   notReached: 'not reached (the download fails first): {message}',
   otherPrefix: 'no failure: another path prefix provides {importPath} ({message})',
+  // core/verdict/choose-fix.ts: why a candidate fix was not verified (the fix search's tried list)
+  notProbedNetwork: 'not probed: changes how the network is reached',
+  notProbedHosts: 'not probed: {hosts}',
 } as const;
 
 const zh = {
@@ -58,6 +61,8 @@ const zh = {
   leakThen: '{leak}；之后：{next}',
   notReached: '不会执行到这一步（下载先失败）：{message}',
   otherPrefix: '不算失败：另一个路径前缀提供了 {importPath}（{message}）',
+  notProbedNetwork: '未探测：它改变了访问网络的方式',
+  notProbedHosts: '未探测：{hosts}',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a verdict message: `verdictMsg('key', { params })`. */
