@@ -91,7 +91,7 @@ async function verifyWithGo(c: TopFixContext, search: FixSearch): Promise<{ sear
     // Go itself would send a private-looking path out under this fix: the real download must not run.
     const leak = v.verdict.outcomes.find((o) => o.outcome === 'leak');
     if (leak) {
-      demoted.push({ id: v.id, reason: String(leak.message) });
+      demoted.push({ id: v.id, reason: leak.message ?? '' });
       verified.shift();
       continue;
     }
@@ -107,7 +107,10 @@ async function verifyWithGo(c: TopFixContext, search: FixSearch): Promise<{ sear
       verified[0] = withVerifiedBy(v, ['probe', 'go mod download']);
       break;
     }
-    demoted.push({ id: v.id, reason: r.timedOut ? 'timed out' : (r.stderrTail.at(-1) ?? `exit ${r.exitCode}`) });
+    demoted.push({
+      id: v.id,
+      reason: r.timedOut ? fixMsg('fix.downloadTimedOut') : (r.stderrTail.at(-1) ?? `exit ${r.exitCode}`), // Go's words
+    });
     verified.shift();
   }
   return { search: { ...search, verified }, demoted };

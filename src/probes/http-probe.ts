@@ -140,8 +140,7 @@ function toFailure(err: unknown, state: ProbeState, timeoutMs: number): ProbeFai
   if (err instanceof GoAuthFatal)
     return { cause: 'auth', message: commonMsg('goauth.goStops', { error: err.message }) };
   if (err instanceof DeadlineExceeded || state.aborted) {
-    if (state.wasCancelled)
-      return { cause: 'unknown', phase: state.phase, message: 'probe cancelled before it finished' };
+    if (state.wasCancelled) return { cause: 'unknown', phase: state.phase, message: commonMsg('probe.cancelled') };
     return timeoutFailure(state.phase, timeoutMs, state.failureContext());
   }
   return classifyNetError(err, state.phase, state.failureContext());

@@ -1,5 +1,6 @@
 // Renders the fix search (core/verdict/choose-fix.ts): the failing fetches, the verified fixes best first as lines to
 // copy (report/fix-render.ts), or an honest "no verified fix" with what was tried; and its JSON part.
+import type { Text } from '../core/i18n/message.js';
 import type { FixSearch, TriedFix } from '../core/verdict/choose-fix.js';
 import type { Verdict } from '../core/verdict/types.js';
 import { fixMsg } from '../core/i18n/messages/fix.js';
@@ -9,7 +10,7 @@ import type { Output } from './output.js';
 /** Why a verified candidate was dropped after the real `go mod download`. */
 export interface Demotion {
   id: string;
-  reason: string;
+  reason: Text;
 }
 
 /** The failing modules, one line per module and reason (its .info, .mod and .zip fail for the same reason). */

@@ -25,6 +25,19 @@ export interface UrlSubject {
   version?: string;
 }
 
+/** Escaped module paths already read: a cold tidy asks each module's list, .info, .mod and .zip (each URL twice). */
+const UNESCAPED = new Map<string, string>();
+
+/** module.UnescapePath, or the text as it is when it is not a valid escaped path; remembered (at most 4096). */
+function unescaped(escaped: string): string {
+  let path = UNESCAPED.get(escaped);
+  if (path === undefined) {
+    path = unescapePath(escaped) ?? escaped;
+    if (UNESCAPED.size < 4096) UNESCAPED.set(escaped, path);
+  }
+  return path;
+}
+
 /**
  * Module path from the part of a proxy URL path before `/@v/`. `skip` = the path segments of the GOPROXY base the URL
  * was fetched from; without a known base, drops fault/prefix segments before the first dotted one (a guess).
@@ -35,7 +48,7 @@ function moduleFromSegments(segs: string[], skip?: number): string | undefined {
   const i = skip ?? segs.findIndex((s) => s.includes('.'));
   if (i < 0 || i >= segs.length) return undefined;
   const escaped = segs.slice(i).join('/');
-  return unescapePath(escaped) ?? escaped;
+  return unescaped(escaped);
 }
 
 /** scheme://host[:port]/path of a URL without userinfo, query or trailing slash; scheme and host lower-cased. */
@@ -89,7 +102,7 @@ export function urlSubject(url: string, bases: string[] = []): UrlSubject {
     return {
       kind: 'sumdb-lookup',
       via: 'sumdb',
-      module: unescapePath(mod) ?? mod,
+      module: unescaped(mod),
       version: unescapeVersion(lookup[2]!) ?? lookup[2]!,
     };
   }

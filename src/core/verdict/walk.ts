@@ -99,12 +99,18 @@ async function proxyFetch(ask: Asker, base: string, need: Need, hop: OutcomeHop)
 /** `git ls-remote` over each scheme Go pings (vcs.go repoRootFromVCSPaths), or the one repository of a known host. */
 async function gitWalk(ask: Asker, repos: string[], what: string): Promise<Walked> {
   if (!ask.git)
-    return { outcome: 'ok', hop: 'direct', entry: 'direct', url: repos[0], message: `${what}: git not probed` };
+    return {
+      outcome: 'ok',
+      hop: 'direct',
+      entry: 'direct',
+      url: repos[0],
+      message: verdictMsg('gitNotProbed', { what }),
+    };
   let last: Walked = {
     outcome: 'fail',
     hop: 'direct',
     entry: 'direct',
-    message: 'no secure protocol found for repository',
+    message: verdictMsg('noSecureProtocol'),
   };
   for (const repo of repos) {
     const a = await ask.git(repo);
@@ -144,7 +150,13 @@ async function directWalk(ask: Asker, need: Need): Promise<Walked> {
     return { ...w, entry: 'direct' };
   }
   if (m.vcs === 'git') return gitWalk(ask, [m.repoRoot], need.module);
-  return fromProbe(r, 'direct', 'direct', 'ok', `${m.vcs} repository ${redactUrl(m.repoRoot)}: not probed`);
+  return fromProbe(
+    r,
+    'direct',
+    'direct',
+    'ok',
+    verdictMsg('vcsNotProbed', { vcs: m.vcs, repo: redactUrl(m.repoRoot) }),
+  );
 }
 
 /** Walks the download steps of a route (TryProxies) for one .info/.mod/.zip/list/latest need. */

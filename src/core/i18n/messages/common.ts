@@ -82,6 +82,7 @@ const en = {
   'probe.status.notServed': '{url} answered {label} (reachable; it does not serve this path)',
   'probe.status.other': '{url} answered {label}',
   'probe.timeout': '{stall}; {go}',
+  'probe.cancelled': 'probe cancelled before it finished',
   'probe.stall.connectAnswer':
     'proxy {proxy} accepted the connection but did not answer the CONNECT to {target} within {t}',
   'probe.stall.proxyConnect': 'TCP connect to proxy {proxy} did not finish within {t} (packets dropped by a firewall?)',
@@ -230,6 +231,7 @@ const zh = {
   'probe.status.notServed': '{url} 返回 {label}（可以访问；它不提供这个路径）',
   'probe.status.other': '{url} 返回 {label}',
   'probe.timeout': '{stall}；{go}',
+  'probe.cancelled': '探测在完成之前被取消',
   'probe.stall.connectAnswer': '代理 {proxy} 接受了连接，但在 {t} 内没有应答到 {target} 的 CONNECT',
   'probe.stall.proxyConnect': '与代理 {proxy} 建立 TCP 连接在 {t} 内没有完成（数据包被防火墙丢弃？）',
   'probe.stall.tunnelTls':

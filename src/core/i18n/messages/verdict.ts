@@ -36,6 +36,10 @@ const en = {
   // core/verdict/choose-fix.ts: why a candidate fix was not verified (the fix search's tried list)
   notProbedNetwork: 'not probed: changes how the network is reached',
   notProbedHosts: 'not probed: {hosts}',
+  // core/verdict/walk.ts: the direct step when gomodctl cannot or does not ask the repository
+  gitNotProbed: '{what}: git not probed',
+  noSecureProtocol: 'no secure protocol found for repository',
+  vcsNotProbed: '{vcs} repository {repo}: not probed',
 } as const;
 
 const zh = {
@@ -63,6 +67,9 @@ const zh = {
   otherPrefix: '不算失败：另一个路径前缀提供了 {importPath}（{message}）',
   notProbedNetwork: '未探测：它改变了访问网络的方式',
   notProbedHosts: '未探测：{hosts}',
+  gitNotProbed: '{what}：未探测 git',
+  noSecureProtocol: '找不到可用的安全协议来访问该仓库',
+  vcsNotProbed: '{vcs} 仓库 {repo}：未探测',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a verdict message: `verdictMsg('key', { params })`. */
