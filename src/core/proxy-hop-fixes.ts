@@ -48,7 +48,7 @@ export function proxyHopFixes(r: ProbeResult, variable = 'HTTPS_PROXY'): Fix[] {
         p.action === 'denied'
           ? 'ask for it to be allowed, or use a mirror it allows'
           : 'the host may be down or blocked beyond the proxy';
-      return [commentFix(`proxy ${p.url} ${what} (${p.status}${said}): ${ask}`), ...intranet];
+      return [commentFix(`proxy ${p.url} ${what} (${p.status ?? p.reason}${said}): ${ask}`), ...intranet];
     }
     case 'tunnel-silent':
       return [

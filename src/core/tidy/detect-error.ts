@@ -1,6 +1,7 @@
 // Pure detection of the cause, URL and subject named in one error line of `go` (docs/go-rules.md#what-go-prints).
 import { urlHost } from '../hosts.js';
 import type { TidyCause } from './report-model.js';
+import { connectRefusal } from '../go-proxy-errors.js';
 
 /** What one error line says: the cause and whatever subject it names. */
 export interface ErrorDetail {
@@ -91,6 +92,9 @@ function phaseOf(text: string, url: string | undefined): string | undefined {
 
 function causeOf(text: string, status: number | undefined): TidyCause | undefined {
   for (const [cause, re] of CAUSES) if (re.test(text)) return cause;
+  // Any other non-200 answer to the CONNECT (Go 1.19 too: it prints no `# get` trace, only this final line).
+  const refusal = connectRefusal(text);
+  if (refusal) return refusal.action === 'error-status' ? 'http-status' : 'auth';
   if (status !== undefined) return statusCause(status);
   if (/invalid response from proxy|proxy returned info for version/.test(text)) return 'http-status';
   if (

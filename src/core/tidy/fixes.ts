@@ -181,14 +181,24 @@ export function slowFix(): Fix[] {
  * Fixes for a request that failed at the HTTP(S)_PROXY hop, in doctor's words (core/proxy-hop-fixes.ts): credentials
  * in the proxy URL (a redacted placeholder) for a 407, NO_PROXY for an intranet target.
  */
-export function proxyHopFix(url: string, proxy: { url: string; variable: string }, action: ProxyAction): Fix[] {
+export function proxyHopFix(
+  url: string,
+  proxy: { url: string; variable: string },
+  action: ProxyAction,
+  answer: { status?: number; statusText?: string } = {},
+): Fix[] {
+  // What Go printed of the proxy's answer (a refused CONNECT: its status text, and the status that text stands for).
+  const said = {
+    ...(answer.status !== undefined ? { status: answer.status } : {}),
+    ...(answer.statusText !== undefined ? { reason: answer.statusText } : {}),
+  };
   return proxyHopFixes(
     {
       url: redactUrl(url),
       ok: false,
       hop: 'proxy',
       peer: redactUrl(proxy.url),
-      proxy: { url: redactUrl(proxy.url), variable: proxy.variable, action },
+      proxy: { url: redactUrl(proxy.url), variable: proxy.variable, action, ...said },
       timings: { totalMs: 0 },
     },
     proxy.variable,

@@ -231,7 +231,7 @@ export const RULES: TidyRule[] = [
           what,
           target: i.d.host ?? tidyMsg('problem.theProxy'),
         }),
-        fix: proxyHopFix(i.d.url!, h.proxy, h.action),
+        fix: proxyHopFix(i.d.url!, h.proxy, h.action, h),
       };
     },
   },

@@ -174,6 +174,22 @@ const EXPECT: Record<
   'unknown-revision': { rules: ['unknown-revision'], cause: 'not-found', module: 'github.com/private/repo' },
   // The CONNECT to HTTPS_PROXY answered 407: the proxy hop, in doctor's words (core/proxy-hop-fixes.ts).
   'connect-407': { rules: ['proxy-hop'], cause: 'auth', phase: 'proxy', module: 'example.com/hello' },
+  // The CONNECT answered 403 / 502 (net/http/transport.go dialConn: Go prints only the status text): the hop, the module
+  // Go names (not the parent-path probe example.com/@v/list of the trace) and the status, on every Go version.
+  'connect-403': {
+    rules: ['proxy-hop'],
+    cause: 'auth',
+    phase: 'proxy',
+    module: 'example.com/hello',
+    urlHas: 'https://goproxy.corp.test/example.com/hello/@v/list',
+  },
+  'connect-502': {
+    rules: ['proxy-hop'],
+    cause: 'http-status',
+    phase: 'proxy',
+    module: 'example.com/hello',
+    urlHas: 'https://goproxy.corp.test/example.com/hello/@v/list',
+  },
   'h2-stream-reset': { rules: ['proxy-network'], cause: 'reset', phase: 'proxy', module: 'example.com/hello' },
   'invalid-version': { rules: ['invalid-version'], cause: 'config', phase: 'module', module: 'example.com/hello' },
   'checksum-mismatch': {
@@ -190,7 +206,10 @@ function cfgFor(name: string) {
     name === 'private-unreachable' ? 'git.corp.invalid' : name.startsWith('git-') ? 'github.com/private' : '';
   return tidySettings(
     { GOPROXY: 'http://127.0.0.1:8080', GOSUMDB: 'sum.gomodctl.test', ...(goprivate ? { GOPRIVATE: goprivate } : {}) },
-    { goVersion: VERSION_OF_DIR, ...(name === 'connect-407' ? { env: { HTTPS_PROXY: 'http://127.0.0.1:3128' } } : {}) },
+    {
+      goVersion: VERSION_OF_DIR,
+      ...(name.startsWith('connect-') ? { env: { HTTPS_PROXY: 'http://127.0.0.1:3128' } } : {}),
+    },
   );
 }
 
@@ -275,6 +294,15 @@ for (const ver of VERSIONS) {
           expect(p.message).toContain('http://127.0.0.1:3128 (HTTPS_PROXY)');
           expect(renderFixes(p.fix).join('\n')).toContain('export HTTPS_PROXY=http://USER:xxxxx@127.0.0.1:3128');
           expect(renderFixes(p.fix).join('\n')).toContain('NO_PROXY');
+        }
+        if (name === 'connect-403' || name === 'connect-502') {
+          const [code, text] = name === 'connect-403' ? [403, 'Forbidden'] : [502, 'Bad Gateway'];
+          expect(p.hop).toBe('proxy');
+          expect(p.message).toContain('the request for example.com/hello goes through the proxy http://127.0.0.1:3128');
+          expect(p.message).toContain(`"${text}"`);
+          const fixes = renderFixes(p.fix).join('\n');
+          expect(fixes).toContain(`goproxy.corp.test (${code}): `);
+          expect(fixes).not.toContain('undefined');
         }
         if (name === 'private-unreachable' || name.startsWith('status-5')) expect(leak).toBeUndefined();
         if (stalled && ver !== 'go1.19') expect(report.modules.some((m) => m.status === 'pending')).toBe(true);

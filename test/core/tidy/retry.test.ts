@@ -31,6 +31,9 @@ const EXPECT: Record<string, string | Record<string, string>> = {
   'gateway-403': 'auth',
   'private-gateway-403': 'auth',
   'connect-407': 'auth',
+  // A CONNECT refused 403 / 502: Go prints only `Get "…": Forbidden` / `Bad Gateway`, which no retry rule matches yet.
+  'connect-403': 'unknown',
+  'connect-502': 'unknown',
   'git-prompt': 'auth',
   'private-gateway-400': 'client-error',
   notgo: 'bad-response',
