@@ -126,8 +126,19 @@ export const RULES: TidyRule[] = [
   {
     id: 'checksum-mismatch',
     match: ({ d }) => d.cause === 'checksum',
-    explain: ({ d }) => ({
-      message: tidyMsg('problem.checksum', { module: subj(d) }),
+    explain: ({ d, text }) => ({
+      // Which side disagreed (detect-error.ts phaseOf): go.sum / go.work.sum, or the checksum database (fetch.go).
+      message:
+        d.phase === 'module'
+          ? tidyMsg('problem.checksumSum', { module: subj(d), file: d.checksumSource ?? 'go.sum' })
+          : d.phase === 'sumdb' && /checksum mismatch/.test(text)
+            ? tidyMsg('problem.checksumDb', {
+                module: subj(d),
+                sumdb: d.checksumSource
+                  ? tidyMsg('problem.sumdbAt', { host: d.checksumSource })
+                  : tidyMsg('problem.theSumdb'),
+              })
+            : tidyMsg('problem.checksum', { module: subj(d) }),
       fix: [
         commentFix('find out who changed the module before trusting it'),
         commandFix(['go', 'clean', '-modcache'], 'then retry; if it persists, check GOPROXY for a rewriting mirror'),

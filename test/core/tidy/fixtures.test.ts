@@ -192,11 +192,16 @@ const EXPECT: Record<
   },
   'h2-stream-reset': { rules: ['proxy-network'], cause: 'reset', phase: 'proxy', module: 'example.com/hello' },
   'invalid-version': { rules: ['invalid-version'], cause: 'config', phase: 'module', module: 'example.com/hello' },
+  // go.sum disagrees (modfetch/fetch.go haveModSumLocked), not the checksum database; Go's SECURITY ERROR note after it
+  // is no problem of its own.
   'checksum-mismatch': {
-    rules: ['checksum-mismatch', 'checksum-mismatch'],
+    rules: ['checksum-mismatch'],
     cause: 'checksum',
+    phase: 'module',
     module: 'example.com/hello',
   },
+  // The checksum database disagrees (fetch.go checkSumDB: `verifying module: checksum mismatch`), no go.sum line.
+  'sumdb-mismatch': { rules: ['checksum-mismatch'], cause: 'checksum', phase: 'sumdb', module: 'example.com/hello' },
 };
 
 let VERSION_OF_DIR: string | null = null;
@@ -294,6 +299,16 @@ for (const ver of VERSIONS) {
           expect(p.message).toContain('http://127.0.0.1:3128 (HTTPS_PROXY)');
           expect(renderFixes(p.fix).join('\n')).toContain('export HTTPS_PROXY=http://USER:xxxxx@127.0.0.1:3128');
           expect(renderFixes(p.fix).join('\n')).toContain('NO_PROXY');
+        }
+        if (name === 'checksum-mismatch') {
+          expect(p).toMatchObject({ version: 'v1.1.0' });
+          expect(p.message).toContain('does not match the hash recorded in go.sum');
+          expect(p.message).not.toContain('checksum database');
+        }
+        if (name === 'sumdb-mismatch') {
+          expect(p).toMatchObject({ version: 'v1.1.0' });
+          expect(p.message).toContain('the checksum database at sum.gomodctl.test');
+          expect(p.message).not.toContain('go.sum');
         }
         if (name === 'connect-403' || name === 'connect-502') {
           const [code, text] = name === 'connect-403' ? [403, 'Forbidden'] : [502, 'Bad Gateway'];

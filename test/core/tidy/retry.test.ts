@@ -48,6 +48,7 @@ const EXPECT: Record<string, string | Record<string, string>> = {
   '403-pipe-direct': 'dns',
   'goproxy-off': 'goproxy-off',
   'checksum-mismatch': 'checksum',
+  'sumdb-mismatch': 'checksum',
   'unknown-revision': 'unknown-revision',
   'invalid-version': 'invalid-version',
   toolchain: { 'go1.19': 'invalid-version', default: 'toolchain' }, // 1.19: invalid go version '1.99.0'
