@@ -101,6 +101,7 @@ describe.concurrent(`tidy --explain: issue 12's causes with ${version}`, () => {
     expect(first).toMatchObject({ cause: 'auth', phase: 'proxy', module: 'example.com/hello' });
     expect(first.url).toMatch(/\/gateway\/403\/example\.com\/hello\/@v\/list$/);
     expect(first.message).toContain('the server says "This module version is not available."');
+    expect(first.fix.join('\n')).toContain('Go sends no credentials to an http:// GOPROXY'); // no ~/.netrc advice
     const xml = readFileSync(junit, 'utf8');
     expect(xml).toMatch(/<testcase classname="gomodctl.tidy" name="example.com\/hello \[auth\]"/);
     expect(xml).toContain('<failure');

@@ -27,6 +27,7 @@ import { isInternalLookingHost } from '../public-hosts.js';
 import { modulePathHost } from '../hosts.js';
 import { proxyHopFromGoError } from '../go-proxy-errors.js';
 import { goProxyFor } from './proxy-env.js';
+import { netrcMachine } from '../netrc.js';
 
 /** What a rule sees: the detail of one error line, its text, the config and a public-host test. */
 interface RuleInput {
@@ -119,6 +120,24 @@ function gitDnsFix(d: ErrorDetail): Fix[] {
         ]
       : []),
   ];
+}
+
+/**
+ * Credentials for a module proxy that answered 401/403, only where Go sends them: over https, from ~/.netrc (or GOAUTH,
+ * 1.24+) under the machine name that Go matches (netrc.ts netrcMachine). To an http:// URL Go sends none: no .netrc
+ * (cmd/go/internal/web/http.go get: auth.AddCredentials only for https) and no user:password from the URL (same
+ * function: "refusing to pass credentials to insecure URL"), Go 1.19 to 1.27 alike.
+ */
+function credentialFix(model: ConfigModel, d: ErrorDetail): Fix {
+  const goauth = goAtLeast(model.goVersion, '1.24');
+  if (d.url && /^http:\/\//i.test(d.url))
+    return commentFix(
+      `Go sends no credentials to an http:// GOPROXY (no ~/.netrc${goauth ? ', GOAUTH' : ''} or user:password in the URL): if ${d.host ?? 'the proxy'} needs a login, use an https:// URL for it and put the login in ~/.netrc`,
+    );
+  const machine = (d.url ? netrcMachine(d.url, model.goVersion) : null) ?? d.host ?? 'HOST';
+  return commentFix(
+    `add "machine ${machine} login USER password TOKEN" to ~/.netrc (chmod 600)${goauth ? ', or set GOAUTH' : ''}`,
+  );
 }
 
 /** The rule table, in order. */
@@ -338,13 +357,7 @@ export const RULES: TidyRule[] = [
           why,
           leak: leakWords(leaked),
         }),
-        fix: [
-          ...(leaked ? [goprivateFix(model, leaked)] : []),
-          commentFix(
-            `add "machine ${d.host ?? 'HOST'} login USER password TOKEN" to ~/.netrc (chmod 600)${goAtLeast(model.goVersion, '1.24') ? ', or set GOAUTH' : ''}`,
-          ),
-          ...pipeFix(model, proxies),
-        ],
+        fix: [...(leaked ? [goprivateFix(model, leaked)] : []), credentialFix(model, d), ...pipeFix(model, proxies)],
       };
     },
   },

@@ -75,6 +75,13 @@ const EXPECT: Record<
   'status-410': { rules: ['not-found', 'private-leak'], cause: 'gone', module: 'example.com/hello' },
   'status-500': { rules: ['http-status'], cause: 'http-status', module: 'example.com/hello' },
   'status-401': { rules: ['auth'], cause: 'auth', module: 'example.com/hello' },
+  'https-401': {
+    rules: ['auth'],
+    cause: 'auth',
+    phase: 'proxy',
+    module: 'example.com/hello',
+    urlHas: 'https://127.0.0.1:8443/status/401/',
+  },
   notgo: { rules: ['http-status'], cause: 'http-status', module: 'example.com/hello' },
   'tls-self-signed': { rules: ['tls'], cause: 'tls', module: 'example.com/hello' },
   'private-leak': {
@@ -229,7 +236,9 @@ for (const ver of VERSIONS) {
     for (const [name, exp] of Object.entries(EXPECT)) {
       it(`${name}`, () => {
         VERSION_OF_DIR = ver;
-        const text = readFileSync(join(DIR, ver, `${name}.txt`), 'utf8');
+        const raw = readFileSync(join(DIR, ver, `${name}.txt`), 'utf8');
+        // A real port where the diagnosis reads it (the .netrc machine name), in place of the capture's placeholder.
+        const text = name === 'https-401' ? raw.replaceAll('127.0.0.1:PORT', '127.0.0.1:8443') : raw;
         const exit = readFileSync(join(DIR, ver, `${name}.exit`), 'utf8').trim();
         const t = new Timeline(0);
         const events = classifyText(text);
@@ -299,6 +308,19 @@ for (const ver of VERSIONS) {
           expect(p.message).toContain('http://127.0.0.1:3128 (HTTPS_PROXY)');
           expect(renderFixes(p.fix).join('\n')).toContain('export HTTPS_PROXY=http://USER:xxxxx@127.0.0.1:3128');
           expect(renderFixes(p.fix).join('\n')).toContain('NO_PROXY');
+        }
+        // ~/.netrc only where Go sends it: https, with the machine name of that Go (cmd/go/internal/auth AddCredentials:
+        // the hostname up to 1.20; 1.21+: host with its port; 1.24+ loadCredential: a prefix of host:port/path).
+        if (['status-401', 'gateway-403', 'private-gateway-403'].includes(name)) {
+          const fixes = renderFixes(p.fix).join('\n');
+          expect(fixes).not.toContain('machine');
+          expect(fixes).toContain('Go sends no credentials to an http:// GOPROXY');
+        }
+        if (name === 'https-401') {
+          const machine = ver === 'go1.19' ? '127.0.0.1' : '127.0.0.1:8443';
+          expect(renderFixes(p.fix).join('\n')).toContain(
+            `add "machine ${machine} login USER password TOKEN" to ~/.netrc`,
+          );
         }
         if (name === 'checksum-mismatch') {
           expect(p).toMatchObject({ version: 'v1.1.0' });

@@ -28,6 +28,7 @@ const EXPECT: Record<string, string | Record<string, string>> = {
   'status-410': 'not-found',
   'private-leak': 'not-found',
   'status-401': 'auth',
+  'https-401': 'auth',
   'gateway-403': 'auth',
   'private-gateway-403': 'auth',
   'connect-407': 'auth',
