@@ -134,6 +134,8 @@ interface Live {
   deadline?: number;
   /** Reads the module cache's partial zips into the timeline (download-watch), when GOMODCACHE is known. */
   poll?: () => Promise<void>;
+  /** --retry: performance.now() at which the first attempt started (the report's durationMs is the whole run's). */
+  firstStart?: number;
 }
 
 /** The options once validated: the CI dialect and the absolute module directory. */
@@ -226,6 +228,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     if (poll) live.poll = poll;
     ready();
     for (let n = 1; ; n++) {
+      if (n > 1) live.firstStart ??= live.start;
       if (n > 1) Object.assign(live, { t: new Timeline(0, { proxyBases: bases }), start: performance.now() });
       live.stallKilled = false;
       const events = n === 1 ? firstEvents : [];
@@ -485,7 +488,8 @@ async function finish(
       fix: [R.commandFix(['go', 'help', 'mod', 'tidy'], 'the flags go mod tidy accepts')],
     });
   }
-  const report = R.buildTidyReport(live.t, problems, end, live.now());
+  const wholeRun = live.firstStart === undefined ? live.now() : performance.now() - live.firstStart;
+  const report = R.buildTidyReport(live.t, problems, end, wholeRun);
   if (attempts.length) report.attempts = attempts;
   print(o, out, env, report, live);
   return badFlag ? 2 : R.exitCodeFor(end);
@@ -498,6 +502,7 @@ function print(o: Resolved, out: Output, env: NodeJS.ProcessEnv, report: TidyRep
     interrupted: live.interrupted,
     requestCount: live.t.requestCount,
     go: o.go ?? 'go',
+    stallMs: o.stallMs,
     dialect: R.ciDialect(mode),
   };
   const write = o.json ? (l: string) => void process.stderr.write(`${l}\n`) : (l: string) => out.line(l);
