@@ -185,12 +185,14 @@ export function proxyHopFix(
   url: string,
   proxy: { url: string; variable: string },
   action: ProxyAction,
-  answer: { status?: number; statusText?: string } = {},
+  answer: { status?: number | undefined; statusText?: string | undefined; firstLine?: string | undefined } = {},
 ): Fix[] {
-  // What Go printed of the proxy's answer (a refused CONNECT: its status text, and the status that text stands for).
+  // What is known of the proxy's answer: from Go's words (a refused CONNECT: the status text and the status it stands
+  // for), or from a probe of the proxy (also the first line of its body).
   const said = {
     ...(answer.status !== undefined ? { status: answer.status } : {}),
     ...(answer.statusText !== undefined ? { reason: answer.statusText } : {}),
+    ...(answer.firstLine !== undefined ? { firstLine: answer.firstLine } : {}),
   };
   return proxyHopFixes(
     {
