@@ -95,6 +95,8 @@ interface Live {
   poll?: () => Promise<void>;
   /** Resolves once the stall notices of the current attempt are written (they wait for the trouble modules). */
   noticesWritten?: () => Promise<void>;
+  /** --retry: performance.now() at which the first attempt started (the report's durationMs is the whole run's). */
+  firstStart?: number;
 }
 
 /** The options once validated: the CI dialect and the absolute module directory. */
@@ -194,6 +196,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     if (poll) live.poll = poll;
     ready();
     for (let n = 1; ; n++) {
+      if (n > 1) live.firstStart ??= live.start;
       if (n > 1) Object.assign(live, { t: new Timeline(0, { proxyBases: bases }), start: performance.now() });
       live.stallKilled = false;
       const events = n === 1 ? firstEvents : [];
@@ -512,7 +515,8 @@ async function finish(
       fix: [T.commandFix(['go', 'help', 'mod', 'tidy'], T.fixMsg('fix.note.goFlags'))], // exit 2: T is loaded
     });
   }
-  const report = R.buildTidyReport(live.t, problems, end, live.now());
+  const wholeRun = live.firstStart === undefined ? live.now() : performance.now() - live.firstStart;
+  const report = R.buildTidyReport(live.t, problems, end, wholeRun);
   if (attempts.length) report.attempts = attempts;
   print(o, out, env, report, live, T);
   return badFlag ? 2 : R.exitCodeFor(end);
@@ -532,6 +536,7 @@ function print(
     interrupted: live.interrupted,
     requestCount: live.t.requestCount,
     go: o.go ?? 'go',
+    stallMs: o.stallMs,
     dialect: R.ciDialect(mode),
   };
   const write = o.json ? (l: string) => void process.stderr.write(`${l}\n`) : (l: string) => out.line(l);

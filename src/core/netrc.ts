@@ -70,6 +70,16 @@ export function findNetrcEntry(entries: NetrcEntry[], url: string, goVersion: st
   }
 }
 
+/**
+ * The `machine` name under which Go finds credentials for `url` (the shortest one findNetrcEntry matches), or null
+ * when Go sends none: only https URLs get them (web/http.go: auth.AddCredentials only if url.Scheme == "https").
+ */
+export function netrcMachine(url: string, goVersion: string | null): string | null {
+  const u = splitHttpsUrl(url);
+  if (!u) return null;
+  return goAtLeast(goVersion, '1.21') ? u.host : u.hostname;
+}
+
 /** host (with explicit port, as written), hostname (no port, no brackets) and path of an https URL. */
 function splitHttpsUrl(url: string): { host: string; hostname: string; path: string } | null {
   const m = /^https:\/\/([^/?#]*)([^?#]*)/i.exec(url);

@@ -44,8 +44,8 @@ export function proxyHopFixes(r: ProbeResult, variable = 'HTTPS_PROXY'): Fix[] {
       return [...authFixes(p.url, p.challenge, p.realm, variable), ...intranet];
     case 'denied':
     case 'error-status': {
-      // The status, and the proxy's own words as it said them.
-      const status = `${p.status}${p.firstLine ? ` ("${p.firstLine}")` : ''}`;
+      // The status (or the reason phrase Go printed), and the proxy's own words as it said them.
+      const status = `${p.status ?? p.reason}${p.firstLine ? ` ("${p.firstLine}")` : ''}`;
       const key = p.action === 'denied' ? 'fix.note.proxyDenied' : 'fix.note.proxyErrorStatus';
       return [commentFix(fixMsg(key, { url: p.url, host, status })), ...intranet];
     }

@@ -13,6 +13,8 @@ interface SummaryContext {
   interrupted: boolean;
   requestCount: number;
   go: string;
+  /** --stall: how long go was quiet when the watchdog killed it (--stall-kill). */
+  stallMs?: number;
   /** How fixes are written: `github-env` in GitHub Actions (a `$GITHUB_ENV` line outlives the step). */
   dialect?: FixDialect;
 }
@@ -41,6 +43,11 @@ function summaryLine(r: TidyReport, ctx: SummaryContext, c: ChalkInstance, tr: T
     return `${c.red('✗')} ${tr.t(tidyMsg('frame.timeout', { timeout, stats }))}`;
   }
   if (ctx.interrupted) return `${c.yellow('!')} ${tr.t(tidyMsg('frame.interrupted', { stats }))}`;
+  if (r.outcome === 'stalled' && ctx.stallMs !== undefined) {
+    // Not interrupted, so the watchdog killed go (--stall-kill; report-model.ts decideOutcome): go has no exit code.
+    const stall = formatDuration(ctx.stallMs);
+    return `${c.red('✗')} ${tr.t(tidyMsg('frame.stallKilled', { stall, stats }))}`;
+  }
   return `${c.red('✗')} ${tr.t(tidyMsg('frame.failed', { code: r.goExitCode ?? '?', stats }))}`;
 }
 

@@ -69,6 +69,31 @@ describe.concurrent(`tidy --explain: issue 12's causes with ${version}`, () => {
     expect(doc.modules.filter((m) => m.status === 'ok')).toEqual([]); // nothing was fetched
   });
 
+  it.each([
+    ['connect-403', 'auth', 403, 'Forbidden', 'blocks'],
+    ['connect-502', 'http-status', 502, 'Bad Gateway', 'could not reach'],
+  ] as const)(
+    '%s at the CONNECT: hop proxy, the module Go names, the status (every Go)',
+    async (name, cause, code, text, what) => {
+      const { r, first, doc } = await tidy(name);
+      expect(r.exitCode, r.stderr).toBe(1);
+      expect(doc.problems, JSON.stringify(doc.problems, null, 1)).toHaveLength(1);
+      expect(first).toMatchObject({
+        rule: 'proxy-hop',
+        cause,
+        hop: 'proxy',
+        phase: 'proxy',
+        module: 'example.com/hello',
+      });
+      expect(first.url).toBe('https://goproxy.corp.test/example.com/hello/@v/list'); // not the parent path's @v/list
+      expect(first.message).toContain(`answers CONNECT with "${text}"`);
+      expect(first.fix[0]).toMatch(
+        new RegExp(`^# proxy http://127\\.0\\.0\\.1:\\d+ ${what} goproxy\\.corp\\.test \\(${code}\\): `),
+      );
+      expect(first.fix.join('\n')).not.toContain('undefined');
+    },
+  );
+
   it('gateway 403 with a body: the server words are kept; --junit writes the failure', async () => {
     const junit = join(out, `gateway-${MINOR}.xml`);
     const { r, first } = await tidy('gateway-403', ['--junit', junit]);
@@ -76,6 +101,7 @@ describe.concurrent(`tidy --explain: issue 12's causes with ${version}`, () => {
     expect(first).toMatchObject({ cause: 'auth', phase: 'proxy', module: 'example.com/hello' });
     expect(first.url).toMatch(/\/gateway\/403\/example\.com\/hello\/@v\/list$/);
     expect(first.message).toContain('the server says "This module version is not available."');
+    expect(first.fix.join('\n')).toContain('Go sends no credentials to an http:// GOPROXY'); // no ~/.netrc advice
     const xml = readFileSync(junit, 'utf8');
     expect(xml).toMatch(/<testcase classname="gomodctl.tidy" name="example.com\/hello \[auth\]"/);
     expect(xml).toContain('<failure');

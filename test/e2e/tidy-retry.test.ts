@@ -16,7 +16,7 @@ afterAll(async () => {
   for (const c of cleanups) await c();
 });
 
-async function tidy(name: string, extra: string[]) {
+async function tidy(name: string, extra: string[], json = true) {
   const h = makeHermeticGo();
   const p = await prepare(SCENARIOS.find((x) => x.name === name)!, h.dir, goMinor(version));
   cleanups.push(
@@ -24,8 +24,11 @@ async function tidy(name: string, extra: string[]) {
     () => h.cleanup(),
   );
   const args = ['tidy', '--explain', '--json', '--stall', '1s', '--timeout', '8s', '--go', TEST_GO, '-C', p.dir];
-  const r = await runCli([...args, ...extra], { env: { ...h.env, ...p.env }, timeoutMs: 20_000 });
-  const report = JSON.parse(r.stdout) as TidyReport & { attempts?: TidyAttempt[] };
+  const r = await runCli([...args.filter((a) => json || a !== '--json'), ...extra], {
+    env: { ...h.env, ...p.env },
+    timeoutMs: 20_000,
+  });
+  const report = (json ? JSON.parse(r.stdout) : {}) as TidyReport & { attempts?: TidyAttempt[] };
   return { r, report };
 }
 
@@ -66,6 +69,20 @@ describe.concurrent(`gomodctl tidy --retry with ${version}`, () => {
       version: 'v1.1.0',
     });
     expect(report.problems[0]!.url).toMatch(/\/stall-zip-body\/256\/example\.com\/hello\/@v\/v1\.1\.0\.zip$/);
+  });
+
+  it('--retry: the report lasts the whole run (every attempt and wait); the human summary says the watchdog killed go', async () => {
+    const { report } = await tidy('flaky-500', ['--retry', '2']);
+    const [first, second] = report.attempts!;
+    expect(report.durationMs).toBeGreaterThanOrEqual(first!.durationMs + first!.waitMs! + second!.durationMs);
+    const { r, report: killed } = await tidy('body-stall', ['--retry', '1', '--stall-kill']);
+    const sum = killed.attempts!.reduce((n, a) => n + a.durationMs + (a.waitMs ?? 0), 0);
+    expect(killed.durationMs, r.stderr).toBeGreaterThanOrEqual(sum);
+    const human = await tidy('body-stall', ['--retry', '1', '--stall-kill'], false);
+    expect(human.r.stdout).toMatch(
+      /^✗ go mod tidy killed by the watchdog \(--stall-kill\) after 1\.0s without progress \(/,
+    );
+    expect(human.r.stdout).not.toContain('exit code ?');
   });
 
   it('--retry and --stall/--timeout refuse bad values (exit 2)', async () => {

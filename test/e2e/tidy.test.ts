@@ -126,7 +126,10 @@ const TABLE: Record<string, Want> = {
   toolchain: { exit: 1, outcome: 'failed', cause: 'toolchain' },
   'git-hang': { exit: 3, outcome: 'timeout', cause: 'timeout', module: 'github.com/private/repo' },
   'git-prompt': { exit: 1, outcome: 'failed', cause: 'vcs-auth', module: 'github.com/private/repo' },
-  'checksum-mismatch': { exit: 1, outcome: 'failed', cause: 'checksum', module: 'example.com/hello' },
+  // go.sum disagrees (phase module), or the checksum database does (phase sumdb): one problem each.
+  'checksum-mismatch': { exit: 1, outcome: 'failed', cause: 'checksum', phase: 'module', module: 'example.com/hello' },
+  'https-401': { exit: 1, outcome: 'failed', cause: 'auth', phase: 'proxy', module: 'example.com/hello' },
+  'sumdb-mismatch': { exit: 1, outcome: 'failed', cause: 'checksum', phase: 'sumdb', module: 'example.com/hello' },
 };
 
 describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
@@ -157,6 +160,13 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
       if (w.module) expect(first.module ?? first.package).toBe(w.module);
       if (w.urlHas) expect(first.url).toContain(w.urlHas);
       expect(first.fix.length).toBeGreaterThan(0);
+      if (name === 'https-401') {
+        // The machine name this Go matches (Go < 1.21: the hostname; then host:port): cmd/go/internal/auth.
+        const port = new URL(first.url!).port;
+        const machine = MINOR < 21 ? '127.0.0.1' : `127.0.0.1:${port}`;
+        expect(first.fix.join('\n')).toContain(`# add "machine ${machine} login USER password TOKEN" to ~/.netrc`);
+      }
+      if (w.cause === 'checksum') expect(report!.problems).toHaveLength(1); // Go's SECURITY ERROR note is no second one
       if (name === 'blackhole') {
         // Accepts and never answers: "|" cannot help (no error, no response timeout: net/http DefaultTransport); the
         // entry must go. The mirror instead was never probed, so it is advice, not a command (issue 13).

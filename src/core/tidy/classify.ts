@@ -107,6 +107,7 @@ function isContext(l: string): boolean {
 /** Stateful but I/O-free line classifier; state is a few flags, so memory stays constant. */
 export class LineClassifier {
   private inServerResponse = false;
+  private inSecurityNote = false;
   private lastError: ErrorDetail | undefined;
 
   /**
@@ -140,7 +141,27 @@ export class LineClassifier {
     return ev;
   }
 
+  /**
+   * The rest of a checksum mismatch (cmd/go/internal/modfetch/fetch.go haveModSumLocked, checkSumDB): the two hashes,
+   * `\tdownloaded: h1:…` and `\t<go.sum | go.work.sum | database name>: h1:…`, then Go's note (goSumMismatch,
+   * sumdbMismatch, sumdbAbsent) from `SECURITY ERROR` to `For more information, see 'go help module-auth'.`: the
+   * error's own text, not errors of their own. The other hash's source is kept on the error.
+   */
+  private checksumRest(line: string): TidyEvent | undefined {
+    const hash = this.lastError?.cause === 'checksum' ? /^\t(\S+):\s+h1:\S+$/.exec(line) : null;
+    if (hash) {
+      if (hash[1] !== 'downloaded') this.lastError!.checksumSource = hash[1];
+      return { kind: 'context', text: line };
+    }
+    if (line === 'SECURITY ERROR') this.inSecurityNote = true;
+    else if (!this.inSecurityNote) return undefined;
+    if (line.startsWith("For more information, see 'go help module-auth'")) this.inSecurityNote = false;
+    return { kind: 'context', text: line };
+  }
+
   private classify(line: string): TidyEvent {
+    const sum = this.checksumRest(line);
+    if (sum) return sum;
     if (this.inServerResponse && line.startsWith('\t') && !line.startsWith('\tserver response')) {
       this.keepServerWords(line);
       return { kind: 'context', text: line };

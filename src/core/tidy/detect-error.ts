@@ -1,6 +1,7 @@
 // Pure detection of the cause, URL and subject named in one error line of `go` (docs/go-rules.md#what-go-prints).
 import { urlHost } from '../hosts.js';
 import type { TidyCause } from './report-model.js';
+import { connectRefusal } from '../go-proxy-errors.js';
 
 /** What one error line says: the cause and whatever subject it names. */
 export interface ErrorDetail {
@@ -19,6 +20,8 @@ export interface ErrorDetail {
   command?: string;
   /** The VCS tool's own reason (git's `fatal: …` line after Go's `exit status 128:`). */
   reason?: string;
+  /** A checksum mismatch: where the other hash came from, as Go names it (go.sum, go.work.sum or the database). */
+  checksumSource?: string;
 }
 
 type CauseRule = [TidyCause, RegExp];
@@ -74,7 +77,10 @@ function statusCause(code: number): TidyCause {
 
 function phaseOf(text: string, url: string | undefined): string | undefined {
   if (/download go1|golang\.org\/toolchain|toolchain not available|requires go >=/.test(text)) return 'toolchain';
-  if (/verifying (module|go\.mod|[^\s:]+: checksum)|\/lookup\/|\/sumdb\/|\/tile\/|GOSUMDB|SECURITY ERROR/.test(text)) {
+  // cmd/go/internal/modfetch/fetch.go: haveModSumLocked says `verifying M@V: checksum mismatch` when go.sum (go.work.sum)
+  // holds another hash; checkSumDB's errors are `M@V: verifying module: …` / `verifying go.mod: …` (Go 1.19 to 1.27).
+  if (/verifying [^\s:]+@[^\s:]+: checksum mismatch/.test(text)) return 'module';
+  if (/verifying (module|go\.mod)|\/lookup\/|\/sumdb\/|\/tile\/|GOSUMDB/.test(text)) {
     return 'sumdb';
   }
   if (
@@ -91,6 +97,9 @@ function phaseOf(text: string, url: string | undefined): string | undefined {
 
 function causeOf(text: string, status: number | undefined): TidyCause | undefined {
   for (const [cause, re] of CAUSES) if (re.test(text)) return cause;
+  // Any other non-200 answer to the CONNECT (Go 1.19 too: it prints no `# get` trace, only this final line).
+  const refusal = connectRefusal(text);
+  if (refusal) return refusal.action === 'error-status' ? 'http-status' : 'auth';
   if (status !== undefined) return statusCause(status);
   if (/invalid response from proxy|proxy returned info for version/.test(text)) return 'http-status';
   if (

@@ -164,14 +164,26 @@ export function slowFix(): Fix[] {
  * Fixes for a request that failed at the HTTP(S)_PROXY hop, in doctor's words (core/proxy-hop-fixes.ts): credentials
  * in the proxy URL (a redacted placeholder) for a 407, NO_PROXY for an intranet target.
  */
-export function proxyHopFix(url: string, proxy: { url: string; variable: string }, action: ProxyAction): Fix[] {
+export function proxyHopFix(
+  url: string,
+  proxy: { url: string; variable: string },
+  action: ProxyAction,
+  answer: { status?: number | undefined; statusText?: string | undefined; firstLine?: string | undefined } = {},
+): Fix[] {
+  // What is known of the proxy's answer: from Go's words (a refused CONNECT: the status text and the status it stands
+  // for), or from a probe of the proxy (also the first line of its body).
+  const said = {
+    ...(answer.status !== undefined ? { status: answer.status } : {}),
+    ...(answer.statusText !== undefined ? { reason: answer.statusText } : {}),
+    ...(answer.firstLine !== undefined ? { firstLine: answer.firstLine } : {}),
+  };
   return proxyHopFixes(
     {
       url: redactUrl(url),
       ok: false,
       hop: 'proxy',
       peer: redactUrl(proxy.url),
-      proxy: { url: redactUrl(proxy.url), variable: proxy.variable, action },
+      proxy: { url: redactUrl(proxy.url), variable: proxy.variable, action, ...said },
       timings: { totalMs: 0 },
     },
     proxy.variable,

@@ -28,6 +28,7 @@ import { isInternalLookingHost } from '../public-hosts.js';
 import { modulePathHost } from '../hosts.js';
 import { proxyHopFromGoError } from '../go-proxy-errors.js';
 import { goProxyFor } from './proxy-env.js';
+import { netrcMachine } from '../netrc.js';
 
 /** What a rule sees: the detail of one error line, its text, the config and a public-host test. */
 interface RuleInput {
@@ -122,13 +123,46 @@ function gitDnsFix(d: ErrorDetail): Fix[] {
   ];
 }
 
+/**
+ * Credentials for a module proxy that answered 401/403, only where Go sends them: over https, from ~/.netrc (or GOAUTH,
+ * 1.24+) under the machine name that Go matches (netrc.ts netrcMachine). To an http:// URL Go sends none: no .netrc
+ * (cmd/go/internal/web/http.go get: auth.AddCredentials only for https) and no user:password from the URL (same
+ * function: "refusing to pass credentials to insecure URL"), Go 1.19 to 1.27 alike.
+ */
+function credentialFix(model: ConfigModel, d: ErrorDetail): Fix {
+  const goauth = goAtLeast(model.goVersion, '1.24');
+  if (d.url && /^http:\/\//i.test(d.url))
+    return commentFix(
+      fixMsg(goauth ? 'fix.note.httpNoCredentialsGoauth' : 'fix.note.httpNoCredentials', {
+        host: d.host ?? fixMsg('fix.note.theProxy'),
+      }),
+    );
+  const machine = (d.url ? netrcMachine(d.url, model.goVersion) : null) ?? d.host ?? 'HOST';
+  return commentFix(
+    fixMsg(goauth ? 'fix.note.netrcAddOrGoauth' : 'fix.note.netrcAdd', {
+      line: code(`machine ${machine} login USER password TOKEN`),
+    }),
+  );
+}
+
 /** The rule table, in order. */
 export const RULES: TidyRule[] = [
   {
     id: 'checksum-mismatch',
     match: ({ d }) => d.cause === 'checksum',
-    explain: ({ d }) => ({
-      message: tidyMsg('problem.checksum', { module: subj(d) }),
+    explain: ({ d, text }) => ({
+      // Which side disagreed (detect-error.ts phaseOf): go.sum / go.work.sum, or the checksum database (fetch.go).
+      message:
+        d.phase === 'module'
+          ? tidyMsg('problem.checksumSum', { module: subj(d), file: d.checksumSource ?? 'go.sum' })
+          : d.phase === 'sumdb' && /checksum mismatch/.test(text)
+            ? tidyMsg('problem.checksumDb', {
+                module: subj(d),
+                sumdb: d.checksumSource
+                  ? tidyMsg('problem.sumdbAt', { host: d.checksumSource })
+                  : tidyMsg('problem.theSumdb'),
+              })
+            : tidyMsg('problem.checksum', { module: subj(d) }),
       fix: [
         commentFix(fixMsg('fix.note.whoChanged')),
         commandFix(['go', 'clean', '-modcache'], fixMsg('fix.note.cleanRetry')),
@@ -236,7 +270,7 @@ export const RULES: TidyRule[] = [
           what,
           target: i.d.host ?? tidyMsg('problem.theProxy'),
         }),
-        fix: proxyHopFix(i.d.url!, h.proxy, h.action),
+        fix: proxyHopFix(i.d.url!, h.proxy, h.action, h),
       };
     },
   },
@@ -326,15 +360,7 @@ export const RULES: TidyRule[] = [
           why,
           leak: leakWords(leaked),
         }),
-        fix: [
-          ...(leaked ? [goprivateFix(model, leaked)] : []),
-          commentFix(
-            fixMsg(goAtLeast(model.goVersion, '1.24') ? 'fix.note.netrcAddOrGoauth' : 'fix.note.netrcAdd', {
-              line: code(`machine ${d.host ?? 'HOST'} login USER password TOKEN`),
-            }),
-          ),
-          ...pipeFix(model, proxies),
-        ],
+        fix: [...(leaked ? [goprivateFix(model, leaked)] : []), credentialFix(model, d), ...pipeFix(model, proxies)],
       };
     },
   },

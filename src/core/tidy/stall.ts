@@ -203,7 +203,11 @@ function hangProblem(
   const through = goProxyFor(o.model, url);
   const hop = f?.hop === 'proxy' && f.proxy ? f.proxy : undefined;
   const fix = hop
-    ? proxyHopFix(url, { url: hop.url, variable: hop.variable ?? through?.variable ?? 'HTTPS_PROXY' }, hop.action)
+    ? proxyHopFix(url, { url: hop.url, variable: hop.variable ?? through?.variable ?? 'HTTPS_PROXY' }, hop.action, {
+        status: hop.status,
+        statusText: hop.reason,
+        firstLine: hop.firstLine,
+      })
     : via === 'sumdb'
       ? sumdbFix(o.model, module)
       : via === 'direct'

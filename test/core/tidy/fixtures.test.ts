@@ -75,6 +75,13 @@ const EXPECT: Record<
   'status-410': { rules: ['not-found', 'private-leak'], cause: 'gone', module: 'example.com/hello' },
   'status-500': { rules: ['http-status'], cause: 'http-status', module: 'example.com/hello' },
   'status-401': { rules: ['auth'], cause: 'auth', module: 'example.com/hello' },
+  'https-401': {
+    rules: ['auth'],
+    cause: 'auth',
+    phase: 'proxy',
+    module: 'example.com/hello',
+    urlHas: 'https://127.0.0.1:8443/status/401/',
+  },
   notgo: { rules: ['http-status'], cause: 'http-status', module: 'example.com/hello' },
   'tls-self-signed': { rules: ['tls'], cause: 'tls', module: 'example.com/hello' },
   'private-leak': {
@@ -174,13 +181,34 @@ const EXPECT: Record<
   'unknown-revision': { rules: ['unknown-revision'], cause: 'not-found', module: 'github.com/private/repo' },
   // The CONNECT to HTTPS_PROXY answered 407: the proxy hop, in doctor's words (core/proxy-hop-fixes.ts).
   'connect-407': { rules: ['proxy-hop'], cause: 'auth', phase: 'proxy', module: 'example.com/hello' },
+  // The CONNECT answered 403 / 502 (net/http/transport.go dialConn: Go prints only the status text): the hop, the module
+  // Go names (not the parent-path probe example.com/@v/list of the trace) and the status, on every Go version.
+  'connect-403': {
+    rules: ['proxy-hop'],
+    cause: 'auth',
+    phase: 'proxy',
+    module: 'example.com/hello',
+    urlHas: 'https://goproxy.corp.test/example.com/hello/@v/list',
+  },
+  'connect-502': {
+    rules: ['proxy-hop'],
+    cause: 'http-status',
+    phase: 'proxy',
+    module: 'example.com/hello',
+    urlHas: 'https://goproxy.corp.test/example.com/hello/@v/list',
+  },
   'h2-stream-reset': { rules: ['proxy-network'], cause: 'reset', phase: 'proxy', module: 'example.com/hello' },
   'invalid-version': { rules: ['invalid-version'], cause: 'config', phase: 'module', module: 'example.com/hello' },
+  // go.sum disagrees (modfetch/fetch.go haveModSumLocked), not the checksum database; Go's SECURITY ERROR note after it
+  // is no problem of its own.
   'checksum-mismatch': {
-    rules: ['checksum-mismatch', 'checksum-mismatch'],
+    rules: ['checksum-mismatch'],
     cause: 'checksum',
+    phase: 'module',
     module: 'example.com/hello',
   },
+  // The checksum database disagrees (fetch.go checkSumDB: `verifying module: checksum mismatch`), no go.sum line.
+  'sumdb-mismatch': { rules: ['checksum-mismatch'], cause: 'checksum', phase: 'sumdb', module: 'example.com/hello' },
 };
 
 let VERSION_OF_DIR: string | null = null;
@@ -190,7 +218,10 @@ function cfgFor(name: string) {
     name === 'private-unreachable' ? 'git.corp.invalid' : name.startsWith('git-') ? 'github.com/private' : '';
   return tidySettings(
     { GOPROXY: 'http://127.0.0.1:8080', GOSUMDB: 'sum.gomodctl.test', ...(goprivate ? { GOPRIVATE: goprivate } : {}) },
-    { goVersion: VERSION_OF_DIR, ...(name === 'connect-407' ? { env: { HTTPS_PROXY: 'http://127.0.0.1:3128' } } : {}) },
+    {
+      goVersion: VERSION_OF_DIR,
+      ...(name.startsWith('connect-') ? { env: { HTTPS_PROXY: 'http://127.0.0.1:3128' } } : {}),
+    },
   );
 }
 
@@ -205,7 +236,9 @@ for (const ver of VERSIONS) {
     for (const [name, exp] of Object.entries(EXPECT)) {
       it(`${name}`, () => {
         VERSION_OF_DIR = ver;
-        const text = readFileSync(join(DIR, ver, `${name}.txt`), 'utf8');
+        const raw = readFileSync(join(DIR, ver, `${name}.txt`), 'utf8');
+        // A real port where the diagnosis reads it (the .netrc machine name), in place of the capture's placeholder.
+        const text = name === 'https-401' ? raw.replaceAll('127.0.0.1:PORT', '127.0.0.1:8443') : raw;
         const exit = readFileSync(join(DIR, ver, `${name}.exit`), 'utf8').trim();
         const t = new Timeline(0);
         const events = classifyText(text);
@@ -276,6 +309,38 @@ for (const ver of VERSIONS) {
           expect(p.message).toContain('http://127.0.0.1:3128 (HTTPS_PROXY)');
           expect(renderFixes(p.fix).join('\n')).toContain('export HTTPS_PROXY=http://USER:xxxxx@127.0.0.1:3128');
           expect(renderFixes(p.fix).join('\n')).toContain('NO_PROXY');
+        }
+        // ~/.netrc only where Go sends it: https, with the machine name of that Go (cmd/go/internal/auth AddCredentials:
+        // the hostname up to 1.20; 1.21+: host with its port; 1.24+ loadCredential: a prefix of host:port/path).
+        if (['status-401', 'gateway-403', 'private-gateway-403'].includes(name)) {
+          const fixes = renderFixes(p.fix).join('\n');
+          expect(fixes).not.toContain('machine');
+          expect(fixes).toContain('Go sends no credentials to an http:// GOPROXY');
+        }
+        if (name === 'https-401') {
+          const machine = ver === 'go1.19' ? '127.0.0.1' : '127.0.0.1:8443';
+          expect(renderFixes(p.fix).join('\n')).toContain(
+            `add "machine ${machine} login USER password TOKEN" to ~/.netrc`,
+          );
+        }
+        if (name === 'checksum-mismatch') {
+          expect(p).toMatchObject({ version: 'v1.1.0' });
+          expect(p.message).toContain('does not match the hash recorded in go.sum');
+          expect(p.message).not.toContain('checksum database');
+        }
+        if (name === 'sumdb-mismatch') {
+          expect(p).toMatchObject({ version: 'v1.1.0' });
+          expect(p.message).toContain('the checksum database at sum.gomodctl.test');
+          expect(p.message).not.toContain('go.sum');
+        }
+        if (name === 'connect-403' || name === 'connect-502') {
+          const [code, text] = name === 'connect-403' ? [403, 'Forbidden'] : [502, 'Bad Gateway'];
+          expect(p.hop).toBe('proxy');
+          expect(p.message).toContain('the request for example.com/hello goes through the proxy http://127.0.0.1:3128');
+          expect(p.message).toContain(`"${text}"`);
+          const fixes = renderFixes(p.fix).join('\n');
+          expect(fixes).toContain(`goproxy.corp.test (${code}): `);
+          expect(fixes).not.toContain('undefined');
         }
         if (name === 'private-unreachable' || name.startsWith('status-5')) expect(leak).toBeUndefined();
         if (stalled && ver !== 'go1.19') expect(report.modules.some((m) => m.status === 'pending')).toBe(true);

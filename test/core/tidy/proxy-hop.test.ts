@@ -38,3 +38,27 @@ for (const ver of ['go1.26', 'go1.27']) {
     expect(renderFixes(p!.fix).join('\n')).toMatch(/accepts connections but never answers CONNECT/);
   });
 }
+
+it('a hang whose probe found the HTTPS_PROXY refusing CONNECT (403) names its status and words, never "(undefined)"', () => {
+  const s = tidySettings(
+    { GOPROXY: 'https://goproxy.gomodctl.test', GOSUMDB: 'sum.gomodctl.test' },
+    { env: { HTTPS_PROXY: 'http://10.0.0.1:3128' } },
+  );
+  const t = new Timeline(0, { proxyBases: ['https://goproxy.gomodctl.test'] });
+  const lines = classifyText(readFileSync(join(DIR, 'go1.26', 'connect-407.txt'), 'utf8'));
+  for (const [i, e] of lines.filter((e) => e.kind === 'get-start').entries()) t.apply(e, i + 1);
+  const url = 'https://goproxy.gomodctl.test/example.com/hello/@v/list';
+  const proxy = {
+    url: 'http://10.0.0.1:3128',
+    variable: 'HTTPS_PROXY',
+    action: 'denied' as const,
+    status: 403,
+    reason: 'Forbidden',
+    firstLine: 'Blocked by policy.',
+  };
+  const probes = [{ url, ok: false, cause: 'auth', phase: 'proxy-connect', hop: 'proxy' as const, proxy }];
+  const [p] = diagnose(t, { ...s, stalled: true, stallMs: 1000, now: 5000, probes });
+  const fixes = renderFixes(p!.fix).join('\n');
+  expect(fixes).toContain('# proxy http://10.0.0.1:3128 blocks goproxy.gomodctl.test (403 ("Blocked by policy.")): ');
+  expect(fixes).not.toContain('undefined');
+});

@@ -62,6 +62,16 @@ describe('tidy reporters', () => {
     expect(explained + plain).not.toContain('hunter2');
   });
 
+  it('a go the watchdog killed (--stall-kill) says so, not "exit code ?"; interrupted in a stall stays interrupted', () => {
+    const stalled: TidyReport = { ...report, outcome: 'stalled', goExitCode: null };
+    const ctx = { interrupted: false, requestCount: 3, go: 'go', stallMs: 1000 };
+    const [line] = renderHuman(stalled, ctx, false, c);
+    expect(line).toBe(
+      '✗ go mod tidy killed by the watchdog (--stall-kill) after 1.0s without progress (0 modules fetched, 3 requests, 1.2s, 1 problem)',
+    );
+    expect(renderHuman(stalled, { ...ctx, interrupted: true }, false, c)[0]).toContain('go mod tidy interrupted');
+  });
+
   it('maps run ends to outcomes and exit codes (0, 1, 3, 130)', () => {
     const base = { goExitCode: 0, timedOut: false, interrupted: false, stalled: false };
     expect([decideOutcome(base), exitCodeFor(base)]).toEqual(['ok', 0]);

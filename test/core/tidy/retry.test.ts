@@ -28,9 +28,13 @@ const EXPECT: Record<string, string | Record<string, string>> = {
   'status-410': 'not-found',
   'private-leak': 'not-found',
   'status-401': 'auth',
+  'https-401': 'auth',
   'gateway-403': 'auth',
   'private-gateway-403': 'auth',
   'connect-407': 'auth',
+  // A CONNECT refused 403 / 502: Go prints only `Get "…": Forbidden` / `Bad Gateway`, which no retry rule matches yet.
+  'connect-403': 'unknown',
+  'connect-502': 'unknown',
   'git-prompt': 'auth',
   'private-gateway-400': 'client-error',
   notgo: 'bad-response',
@@ -45,6 +49,7 @@ const EXPECT: Record<string, string | Record<string, string>> = {
   '403-pipe-direct': 'dns',
   'goproxy-off': 'goproxy-off',
   'checksum-mismatch': 'checksum',
+  'sumdb-mismatch': 'checksum',
   'unknown-revision': 'unknown-revision',
   'invalid-version': 'invalid-version',
   toolchain: { 'go1.19': 'invalid-version', default: 'toolchain' }, // 1.19: invalid go version '1.99.0'

@@ -182,6 +182,11 @@ const en = {
   'fix.note.gitMirror': 'or: point git at a reachable mirror',
   'fix.note.netrcAdd': 'add "{line}" to ~/.netrc (chmod 600)',
   'fix.note.netrcAddOrGoauth': 'add "{line}" to ~/.netrc (chmod 600), or set GOAUTH',
+  'fix.note.httpNoCredentials':
+    'Go sends no credentials to an http:// GOPROXY (no ~/.netrc or user:password in the URL): if {host} needs a login, use an https:// URL for it and put the login in ~/.netrc',
+  'fix.note.httpNoCredentialsGoauth':
+    'Go sends no credentials to an http:// GOPROXY (no ~/.netrc, GOAUTH or user:password in the URL): if {host} needs a login, use an https:// URL for it and put the login in ~/.netrc',
+  'fix.note.theProxy': 'the proxy',
   'fix.note.versionsGoSees': 'the versions Go can see',
   'fix.note.requireExisting': 'require a version of {module} that exists (the go.mod require line, or {command})',
   'fix.note.checkImport': 'check the import path and version',
@@ -357,6 +362,11 @@ const zh = {
   'fix.note.gitMirror': '或者：让 git 指向一个能访问的镜像',
   'fix.note.netrcAdd': '在 ~/.netrc 中加入 "{line}"（chmod 600）',
   'fix.note.netrcAddOrGoauth': '在 ~/.netrc 中加入 "{line}"（chmod 600），或者设置 GOAUTH',
+  'fix.note.httpNoCredentials':
+    'Go 不会向 http:// 的 GOPROXY 发送任何凭据（既不用 ~/.netrc，也不用 URL 里的 user:password）：如果 {host} 需要登录，请改用 https:// 地址，并把登录信息写进 ~/.netrc',
+  'fix.note.httpNoCredentialsGoauth':
+    'Go 不会向 http:// 的 GOPROXY 发送任何凭据（既不用 ~/.netrc、GOAUTH，也不用 URL 里的 user:password）：如果 {host} 需要登录，请改用 https:// 地址，并把登录信息写进 ~/.netrc',
+  'fix.note.theProxy': '该代理',
   'fix.note.versionsGoSees': 'Go 能看到的版本',
   'fix.note.requireExisting': 'require 一个确实存在的 {module} 版本（改 go.mod 的 require 行，或者运行 {command}）',
   'fix.note.checkImport': '检查导入路径和版本',

@@ -11,6 +11,7 @@ const en = {
   'frame.succeeded': 'go mod tidy succeeded ({stats})',
   'frame.timeout': 'go mod tidy killed at --timeout {timeout} ({stats})',
   'frame.interrupted': 'go mod tidy interrupted ({stats})',
+  'frame.stallKilled': 'go mod tidy killed by the watchdog (--stall-kill) after {stall} without progress ({stats})',
   'frame.failed': 'go mod tidy failed with exit code {code} ({stats})',
   'frame.module': 'module {module}',
   'frame.package': 'package {package}',
@@ -59,6 +60,10 @@ const en = {
   'problem.net.tls': 'presents a certificate Go does not trust',
   'problem.checksum':
     '{module}: the downloaded code does not match go.sum or the checksum database (SECURITY ERROR): someone changed the module or something on the path rewrites downloads',
+  'problem.checksumSum':
+    '{module}: the downloaded code does not match the hash recorded in {file} (SECURITY ERROR): the module changed since that line was written, something on the path rewrites downloads, or the {file} line itself is wrong',
+  'problem.checksumDb':
+    '{module}: the downloaded code does not match the hash {sumdb} reports for it (SECURITY ERROR): the module changed after it was published, or something on the path rewrites downloads',
   'problem.gitPrompt': '{module}: git needs credentials and Go disables terminal prompts (GIT_TERMINAL_PROMPT=0)',
   'problem.goSum': '{module}: go.sum has no checksum for it',
   'problem.goproxyOff': '{module}: GOPROXY=off forbids downloading modules that are not in the module cache',
@@ -192,6 +197,7 @@ const zh = {
   'frame.succeeded': 'go mod tidy 成功（{stats}）',
   'frame.timeout': 'go mod tidy 在 --timeout {timeout} 时被终止（{stats}）',
   'frame.interrupted': 'go mod tidy 被中断（{stats}）',
+  'frame.stallKilled': 'go mod tidy {stall} 无进展，已按 --stall-kill 终止（{stats}）',
   'frame.failed': 'go mod tidy 失败，退出码 {code}（{stats}）',
   'frame.module': '模块 {module}',
   'frame.package': '包 {package}',
@@ -232,6 +238,10 @@ const zh = {
   'problem.net.tls': '出示了 Go 不信任的证书',
   'problem.checksum':
     '{module}：下载的代码与 go.sum 或校验和数据库不一致（SECURITY ERROR）：有人改动了该模块，或路径上有设备改写了下载内容',
+  'problem.checksumSum':
+    '{module}：下载的代码与 {file} 中记录的哈希不一致（SECURITY ERROR）：该行写入后模块被改动过，或路径上有设备改写了下载内容，也可能是 {file} 中这一行本身有误',
+  'problem.checksumDb':
+    '{module}：下载的代码与{sumdb}给出的哈希不一致（SECURITY ERROR）：模块发布后被改动过，或路径上有设备改写了下载内容',
   'problem.gitPrompt': '{module}：git 需要凭据，而 Go 禁用了终端提示（GIT_TERMINAL_PROMPT=0）',
   'problem.goSum': '{module}：go.sum 中没有它的校验和',
   'problem.goproxyOff': '{module}：GOPROXY=off 禁止下载模块缓存中没有的模块',
