@@ -92,13 +92,22 @@ export function parseTidyLine(args: string[]): FastLine | undefined {
   // An unknown flag, a missing or ambiguous value, a value on a boolean flag: commander's error.
   const parsed = valid(() => parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true, tokens: true }));
   if (!parsed) return undefined;
-  if (parsed.tokens.some((t) => t.kind === 'option' && t.rawName === '--dir')) return undefined;
-  const v = parsed.values;
-  if (v.lang !== undefined && v.lang !== 'en' && v.lang !== 'zh') return undefined;
   const ms = (text: string) => {
     const r = readDuration(text);
     return 'ms' in r ? r.ms : undefined; // commander says why (cli/options.ts parseDuration)
   };
+  // commander checks the value of every occurrence of a flag, not only the last one, which is the one that counts.
+  const good: Partial<Record<string, (value: string) => boolean>> = {
+    stall: (x) => ms(x) !== undefined,
+    timeout: (x) => ms(x) !== undefined,
+    retry: (x) => valid(() => retryCount(x)) !== undefined,
+    lang: (x) => x === 'en' || x === 'zh',
+  };
+  for (const t of parsed.tokens) {
+    if (t.kind !== 'option') continue;
+    if (t.rawName === '--dir' || (t.value !== undefined && good[t.name]?.(t.value) === false)) return undefined;
+  }
+  const v = parsed.values;
   const stall = ms(v.stall ?? DEFAULT_STALL);
   const timeout = v.timeout === undefined ? null : ms(v.timeout);
   const retry = v.retry === undefined ? 0 : valid(() => retryCount(v.retry!));
