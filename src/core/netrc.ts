@@ -2,6 +2,9 @@
 // cmd/go/internal/auth/netrc.go parseNetrc, auth.go loadCredential @1.24+, auth/auth.go AddCredentials @1.19/1.21).
 import { posix, win32 } from 'node:path';
 import { goAtLeast } from './go-version.js';
+import { commentFix, type Fix } from './fix/fix.js';
+import { code } from './i18n/message.js';
+import { fixMsg } from './i18n/messages/fix.js';
 
 /** One complete `machine/login/password` entry of a .netrc file (auth/netrc.go netrcLine). */
 export interface NetrcEntry {
@@ -74,10 +77,32 @@ export function findNetrcEntry(entries: NetrcEntry[], url: string, goVersion: st
  * The `machine` name under which Go finds credentials for `url` (the shortest one findNetrcEntry matches), or null
  * when Go sends none: only https URLs get them (web/http.go: auth.AddCredentials only if url.Scheme == "https").
  */
-export function netrcMachine(url: string, goVersion: string | null): string | null {
+function netrcMachine(url: string, goVersion: string | null): string | null {
   const u = splitHttpsUrl(url);
   if (!u) return null;
   return goAtLeast(goVersion, '1.21') ? u.host : u.hostname;
+}
+
+/**
+ * The login advice for a module proxy that answered 401/403 (doctor and tidy), only where Go sends credentials: over
+ * https, from ~/.netrc (or GOAUTH, 1.24+) under the machine name that Go matches (netrcMachine). To an http:// URL Go
+ * sends none: no .netrc (cmd/go/internal/web/http.go get: auth.AddCredentials only for https) and no user:password
+ * from the URL (same function: "refusing to pass credentials to insecure URL"), Go 1.19 to 1.27 alike.
+ */
+export function loginFix(url: string | undefined, host: string | undefined, goVersion: string | null): Fix {
+  const goauth = goAtLeast(goVersion, '1.24');
+  if (url && /^http:\/\//i.test(url))
+    return commentFix(
+      fixMsg(goauth ? 'fix.note.httpNoCredentialsGoauth' : 'fix.note.httpNoCredentials', {
+        host: host ?? fixMsg('fix.note.theProxy'),
+      }),
+    );
+  const machine = (url ? netrcMachine(url, goVersion) : null) ?? host ?? 'HOST';
+  return commentFix(
+    fixMsg(goauth ? 'fix.note.netrcAddOrGoauth' : 'fix.note.netrcAdd', {
+      line: code(`machine ${machine} login USER password TOKEN`),
+    }),
+  );
 }
 
 /** host (with explicit port, as written), hostname (no port, no brackets) and path of an https URL. */

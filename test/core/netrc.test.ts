@@ -1,7 +1,7 @@
 // .netrc parsing and matching (docs/go-rules.md#credentials): cases from cmd/go/internal/auth/netrc_test.go plus the
 // version-dependent port rule.
 import { describe, expect, it } from 'vitest';
-import { findNetrcEntry, netrcMachine, parseNetrc } from '../../src/core/netrc.js';
+import { findNetrcEntry, loginFix, parseNetrc } from '../../src/core/netrc.js';
 
 // testNetrc from netrc_test.go, verbatim.
 const GO_TEST_NETRC = `
@@ -105,16 +105,25 @@ describe('findNetrcEntry', () => {
   });
 });
 
-describe('netrcMachine', () => {
+/** The machine name the login advice gives, or null when it says Go sends no credentials. */
+function adviceMachine(url: string, goVersion: string | null): string | null {
+  const f = loginFix(url, undefined, goVersion);
+  const note = f.kind === 'comment' ? String(f.note) : '';
+  return /machine (\S+) login/.exec(note)?.[1] ?? null;
+}
+
+describe('loginFix', () => {
   it('names the machine findNetrcEntry matches for that Go, and none for http (Go sends nothing over http)', () => {
     const url = 'https://proxy.corp:8443/mods/example.com/@v/list';
     const entries = (machine: string) => parseNetrc(`machine ${machine} login u password p\n`);
     for (const v of ['go1.19.8', 'go1.21.0', 'go1.23.4', 'go1.24.0', 'go1.26.8', null]) {
-      const machine = netrcMachine(url, v)!;
+      const machine = adviceMachine(url, v)!;
       expect(machine).toBe(v === 'go1.19.8' ? 'proxy.corp' : 'proxy.corp:8443');
       expect(findNetrcEntry(entries(machine), url, v)).not.toBeNull();
     }
-    expect(netrcMachine('https://proxy.corp/x', 'go1.26.8')).toBe('proxy.corp');
-    expect(netrcMachine('http://proxy.corp:8080/x', 'go1.26.8')).toBeNull();
+    expect(adviceMachine('https://proxy.corp/x', 'go1.26.8')).toBe('proxy.corp');
+    expect(adviceMachine('http://proxy.corp:8080/x', 'go1.26.8')).toBeNull();
+    const http = loginFix('http://proxy.corp:8080/x', 'proxy.corp:8080', 'go1.26.8');
+    expect(http.kind === 'comment' && String(http.note)).toMatch(/^Go sends no credentials to an http:\/\/ GOPROXY/);
   });
 });

@@ -1,7 +1,7 @@
 // Ordered diagnosis rule table: first match wins, strictest first (flutter gradle_errors.dart style).
 // Each rule turns one error Go printed into a problem whose fixes are real settings (docs/go-rules.md#what-go-prints).
 import type { TidyCause, TidyProblem } from './report-model.js';
-import { goAtLeast, goLanguageVersion } from '../go-version.js';
+import { goLanguageVersion } from '../go-version.js';
 import { redactSecrets, redactUrl } from '../redact.js';
 import { code, mapVerbatim, type Text } from '../i18n/message.js';
 import { fixMsg } from '../i18n/messages/fix.js';
@@ -28,7 +28,7 @@ import { isInternalLookingHost } from '../public-hosts.js';
 import { modulePathHost } from '../hosts.js';
 import { proxyHopFromGoError } from '../go-proxy-errors.js';
 import { goProxyFor } from './proxy-env.js';
-import { netrcMachine } from '../netrc.js';
+import { loginFix } from '../netrc.js';
 
 /** What a rule sees: the detail of one error line, its text, the config and a public-host test. */
 interface RuleInput {
@@ -121,28 +121,6 @@ function gitDnsFix(d: ErrorDetail): Fix[] {
         ]
       : []),
   ];
-}
-
-/**
- * Credentials for a module proxy that answered 401/403, only where Go sends them: over https, from ~/.netrc (or GOAUTH,
- * 1.24+) under the machine name that Go matches (netrc.ts netrcMachine). To an http:// URL Go sends none: no .netrc
- * (cmd/go/internal/web/http.go get: auth.AddCredentials only for https) and no user:password from the URL (same
- * function: "refusing to pass credentials to insecure URL"), Go 1.19 to 1.27 alike.
- */
-function credentialFix(model: ConfigModel, d: ErrorDetail): Fix {
-  const goauth = goAtLeast(model.goVersion, '1.24');
-  if (d.url && /^http:\/\//i.test(d.url))
-    return commentFix(
-      fixMsg(goauth ? 'fix.note.httpNoCredentialsGoauth' : 'fix.note.httpNoCredentials', {
-        host: d.host ?? fixMsg('fix.note.theProxy'),
-      }),
-    );
-  const machine = (d.url ? netrcMachine(d.url, model.goVersion) : null) ?? d.host ?? 'HOST';
-  return commentFix(
-    fixMsg(goauth ? 'fix.note.netrcAddOrGoauth' : 'fix.note.netrcAdd', {
-      line: code(`machine ${machine} login USER password TOKEN`),
-    }),
-  );
 }
 
 /** The rule table, in order. */
@@ -360,7 +338,11 @@ export const RULES: TidyRule[] = [
           why,
           leak: leakWords(leaked),
         }),
-        fix: [...(leaked ? [goprivateFix(model, leaked)] : []), credentialFix(model, d), ...pipeFix(model, proxies)],
+        fix: [
+          ...(leaked ? [goprivateFix(model, leaked)] : []),
+          loginFix(d.url, d.host, model.goVersion),
+          ...pipeFix(model, proxies),
+        ],
       };
     },
   },

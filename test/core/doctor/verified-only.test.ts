@@ -68,3 +68,19 @@ describe('proxyFixes: no .netrc login advice for a public proxy (it takes no cre
     expect(notes('https://goproxy.corp.test').join('\n')).toContain('machine goproxy.corp.test');
   });
 });
+
+describe('proxyFixes: the login advice is only where Go sends credentials (web/http.go: https only)', () => {
+  const answer = (url: string) => ({ url, ok: false, cause: 'auth', status: 401, timings: { totalMs: 1 } }) as const;
+  const notes = (url: string) =>
+    proxyFixes(answer(url), [{ kind: 'url', url, fallBackOnError: false }], 0, 'linux').flatMap((f) =>
+      f.kind === 'comment' ? [String(f.note)] : [],
+    );
+  it('an http:// proxy gets no .netrc line, but says Go sends nothing over http', () => {
+    const text = notes('http://goproxy.corp.test:8080').join('\n');
+    expect(text).not.toContain('machine ');
+    expect(text).toContain('Go sends no credentials to an http:// GOPROXY');
+  });
+  it('an https proxy with a port: the machine name Go matches (host:port from Go 1.21, without a model: the newest)', () => {
+    expect(notes('https://goproxy.corp.test:8443').join('\n')).toContain('machine goproxy.corp.test:8443 login');
+  });
+});

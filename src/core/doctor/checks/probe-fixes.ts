@@ -1,5 +1,6 @@
 // The fixes for each probe failure cause, shared by the proxy, sumdb and toolchain checks: a setting to change,
 // a command, or advice when only a person can act (core/fix/fix.ts).
+import { loginFix } from '../../netrc.js';
 import { type Fix, commentFix, setFix } from '../../fix/fix.js';
 import { code } from '../../i18n/message.js';
 import { fixMsg } from '../../i18n/messages/fix.js';
@@ -53,7 +54,8 @@ export function proxyFixes(
   if (r.cause === 'tls') fixes.push(...caFixes(r, platform));
   else if (r.cause === 'auth' && r.hop === 'proxy') fixes.push(...proxyHopFixes(r, r.proxy?.variable));
   // A public proxy takes no credentials: a 401/403 there comes from a gateway in front of it, not a missing login.
-  else if (r.cause === 'auth' && !isPublicProxyUrl(r.url)) fixes.push(netrcFix(urlHostname(r.url)));
+  else if (r.cause === 'auth' && !isPublicProxyUrl(r.url))
+    fixes.push(loginFix(r.url, urlHostname(r.url), model?.goVersion ?? null));
   else if (['dns', 'refused', 'timeout', 'reset', 'proxy'].includes(r.cause ?? '')) fixes.push(...reachFixes(r));
   fixes.push(...listFixes(r, entries, index, model));
   if (r.cause !== 'tls' && r.cause !== 'auth' && r.hop !== 'proxy') {
@@ -108,11 +110,6 @@ function reachFixes(r: ProbeResult): Fix[] {
     out.push(setFix(null, v, 'http://PROXY-HOST:PORT', fixMsg('fix.note.ifProxy')));
   }
   return out;
-}
-
-/** The ~/.netrc line that gives Go a login for `host` (the line itself is to copy). */
-function netrcFix(host: string | undefined): Fix {
-  return commentFix(fixMsg('fix.note.netrc', { line: code(`machine ${host} login USER password TOKEN`) }));
 }
 
 /** Host[:port] of a URL for messages, or the input when it is not a URL. */
