@@ -3,7 +3,6 @@
 // parseTidyLine reads a line exactly as commander would, or leaves it to commander (test/cli/tidy-fast.test.ts).
 import { parseArgs } from 'node:util';
 import { readDuration } from '../core/duration.js';
-import { UsageError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/message.js';
 
 /** The option values as commander hands them to the action (and the fast path builds them). */
@@ -26,13 +25,9 @@ export const DEFAULT_STALL = '10s';
 /** --annotate's default. */
 export const DEFAULT_ANNOTATE = 'auto';
 
-/** --retry: a whole number of retries, 0 to 10 (bad input is bad usage, exit 2). */
-export function retryCount(value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) > 10)
-    throw new UsageError(
-      `invalid --retry "${value}": expected a whole number of retries from 0 to 10 (e.g. --retry 2)`,
-    );
-  return Number(value);
+/** --retry's value: a whole number of retries from 0 to 10, or undefined (cli/tidy.ts says why, exit 2). */
+export function retryCountOf(value: string): number | undefined {
+  return /^\d+$/.test(value.trim()) && Number(value) <= 10 ? Number(value) : undefined;
 }
 
 /** What runTidy is given for these flags (one mapping for both ways in). */
@@ -100,7 +95,7 @@ export function parseTidyLine(args: string[]): FastLine | undefined {
   const good: Partial<Record<string, (value: string) => boolean>> = {
     stall: (x) => ms(x) !== undefined,
     timeout: (x) => ms(x) !== undefined,
-    retry: (x) => valid(() => retryCount(x)) !== undefined,
+    retry: (x) => retryCountOf(x) !== undefined,
     lang: (x) => x === 'en' || x === 'zh',
   };
   for (const t of parsed.tokens) {
@@ -110,7 +105,7 @@ export function parseTidyLine(args: string[]): FastLine | undefined {
   const v = parsed.values;
   const stall = ms(v.stall ?? DEFAULT_STALL);
   const timeout = v.timeout === undefined ? null : ms(v.timeout);
-  const retry = v.retry === undefined ? 0 : valid(() => retryCount(v.retry!));
+  const retry = v.retry === undefined ? 0 : retryCountOf(v.retry);
   if (stall === undefined || timeout === undefined || retry === undefined) return undefined;
   const flags: TidyFlags = {
     stall,

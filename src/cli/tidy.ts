@@ -2,8 +2,16 @@
 import type { Command } from 'commander';
 import type { Translator } from '../core/i18n/message.js';
 import { cliMsg } from '../core/i18n/messages/cli.js';
-import { DEFAULT_ANNOTATE, DEFAULT_STALL, retryCount, type TidyFlags, tidyRunOptions } from './tidy-flags.js';
+import { UsageError } from '../core/errors.js';
+import { DEFAULT_ANNOTATE, DEFAULT_STALL, retryCountOf, type TidyFlags, tidyRunOptions } from './tidy-flags.js';
 import { colorFlag, helpAfter, durationOption, goOption, jsonOption } from './options.js';
+
+/** --retry: a whole number of retries, 0 to 10 (bad input is bad usage, exit 2). */
+function retryCount(value: string): number {
+  const n = retryCountOf(value);
+  if (n === undefined) throw new UsageError(cliMsg('tidy.retryInvalid', { value }));
+  return n;
+}
 
 /** Registers `gomodctl tidy [--explain] [--stall d] [--timeout d] [--json] [--annotate m] [-C dir] [-- go flags]`. */
 export function registerTidy(program: Command, tr: Translator): void {
