@@ -19,7 +19,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${VERSION}\n`);
 } else {
   let code;
-  if (args[0] === 'tidy') {
+  // A build without the bundle (`tsc` alone) runs tidy through commander, like every other command.
+  if (args[0] === 'tidy' && existsSync(new URL('../dist/fast/tidy-fast.js', import.meta.url))) {
     const { tidyFast } = await import('../dist/fast/tidy-fast.js');
     code = await tidyFast(process.argv).catch(internalError);
   }

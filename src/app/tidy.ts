@@ -173,7 +173,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
       loadConfig({ go, env, cwd: o.cwd, reported }),
     );
     config.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-    prefetch = setTimeout(() => void loadTrouble(), PREFETCH_MS);
+    prefetch = setTimeout(() => void loadTrouble().catch(() => undefined), PREFETCH_MS); // a failure shows when needed
     R = await loadRest();
     out = R.createOutput({ json: o.json, color: o.color, env, lang: o.lang });
     progress = await R.createTidyProgress(out);
@@ -326,6 +326,7 @@ interface GoLine {
 function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady }: SpawnArgs) {
   const classifier = new LineClassifier();
   const told = new Set<string>();
+  let troubleFailed = false;
   const tell = !o.explain || o.json ? undefined : (l: string) => progress().writeLine(redactSecrets(l));
   /** Handles one line; false when it waits for the trouble modules (then it is handled again once they are in). */
   const handle = (item: GoLine): boolean => {
@@ -336,8 +337,12 @@ function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady }
       if (KEPT_FOR_RETRY.has(ev.kind) && events.length < 512) events.push(ev); // what decideRetry reads, bounded
     }
     const ev = item.ev;
-    if (tell && !T && R.needsTrouble(ev)) {
-      void loadTrouble().then(resume);
+    if (tell && !T && !troubleFailed && R.needsTrouble(ev)) {
+      // Never stuck: if the modules cannot load, the lines go on without the early notice (the report says why).
+      void loadTrouble().then(resume, () => {
+        troubleFailed = true;
+        resume();
+      });
       return false;
     }
     // A definite failure is said as soon as it is seen (the run may go on for minutes before go gives up).
@@ -378,6 +383,8 @@ function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady }
       else if (!handle(item)) queue = [item];
     },
   });
+  // A Ctrl-C or --timeout that came before go existed (resolving go, reading its VERSION) found nothing to kill.
+  if (live.interrupted || live.timedOut) void proc.killTree();
   // Once go ended (every line read), resolves when every line was handled.
   const handled = proc.done.then(
     () => (queue === null ? undefined : new Promise<void>((resolve) => (idle = resolve))),
@@ -395,6 +402,7 @@ function stallNotices(o: Resolved, live: Live, progress: TidyProgress, kill: () 
   let chain: Promise<void> = Promise.resolve();
   const then = (write: (t: Trouble) => void): void => {
     chain = chain.then(loadTrouble).then(write);
+    chain.catch(() => undefined); // awaited (and thrown) when the notices are written; not unhandled meanwhile
   };
   return {
     written: () => chain,

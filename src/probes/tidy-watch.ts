@@ -136,6 +136,7 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
           o.onStall?.(now() - t.lastActivityMs(), found),
         );
       });
+      starting.catch(() => undefined); // a probe never ends the run; stop() waits for it
     }
   };
   let polling: Promise<void> | null = null;
@@ -160,6 +161,7 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
     findings: () => found,
     stalled: () => stallAt !== null && t.lastActivityMs() <= stallAt,
     probeNow: async (maxMs, targets) => {
+      stopped = true; // the run is ending: a stall that is still loading its targets must not start notices now
       if (targets) {
         const extra = prober().then((pr) => probeAll(targets, maxMs, o, pr));
         const got = await bounded(extra, maxMs + 200);

@@ -142,6 +142,14 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
       expect(report!.modules.find((m) => m.path === 'example.com/hello')!.requests.length).toBeGreaterThan(0);
   });
 
+  it('--timeout 1ms, over before go has even started: go is killed as soon as it exists (exit 3, none left)', async () => {
+    const { r, report, h } = await tidy('blackhole', ['--timeout', '1ms']); // the proxy never answers
+    expect(r.exitCode, r.stderr).toBe(3);
+    expect(report!.outcome).toBe('timeout');
+    await new Promise((res) => setTimeout(res, 200));
+    expect(processesUnder(h.dir), 'go left running').toEqual([]);
+  });
+
   for (const [name, w] of Object.entries(TABLE)) {
     it(`${name}: exit ${w.exit}, ${w.cause ?? 'no problem'}`, async () => {
       // drip progresses slowly: the watchdog may fire but must keep waiting (no kill without --timeout).
