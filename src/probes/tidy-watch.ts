@@ -117,6 +117,7 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
     return inflight;
   };
   let stopped = false;
+  let warmed = false;
 
   // Progress is a line of Go's or a body byte landing in the module cache (timeline.lastActivityMs).
   const check = (): void => {
@@ -124,6 +125,12 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
     const quiet = now() - last;
     o.onTick?.(quiet);
     if (stallAt !== null && last > stallAt) stallAt = null; // progress resumed
+    // Half-way to a stall, load what probing needs (the prober: undici and the CA bundle, ~0.3 s on a loaded machine),
+    // so that the probe has its whole budget when the stall comes (and --timeout is not reached first).
+    if (!warmed && quiet >= o.stallMs / 2) {
+      warmed = true;
+      void Promise.all([targeting(), prober()]).catch(() => undefined); // a failure shows when the probe runs
+    }
     if (stallAt === null && quiet >= o.stallMs) {
       stallAt = last;
       starting = targeting().then(({ probeTargets }) => {
