@@ -28,7 +28,7 @@ const loadRest = () => import('./tidy-rest.js');
 
 /**
  * What only a run in trouble needs (the rules and the diagnosis, what go waits on, the probe targets, JUnit): loaded
- * when a failure shows in the trace, when go is slow (PREFETCH_MS), fails or stalls, and for --junit.
+ * when a failure shows in the trace, when go has been quiet for half of --stall, fails or stalls, and for --junit.
  */
 const loadTroubleModules = () => import('./tidy-trouble.js');
 
@@ -45,9 +45,6 @@ function loadTrouble(): Promise<Trouble> {
   troubleLoading ??= loadTroubleModules().then((m) => (T = m));
   return troubleLoading;
 }
-
-/** A go still running after this long is not a fast healthy run: the trouble modules load in the background. */
-const PREFETCH_MS = 150;
 
 /** The modules loaded beside go (loadRest). */
 type Rest = Awaited<ReturnType<typeof loadRest>>;
@@ -143,7 +140,6 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
   const attempts: TidyAttempt[] = [];
   let watchdog: Watchdog | undefined;
   let exitCode: number | null = null;
-  let prefetch: NodeJS.Timeout | undefined;
   try {
     // Start go first (its version from $GOROOT/VERSION, no process) and read the configuration beside it: go's lines
     // wait in spawnTidy until the configuration is there, each with the time it arrived.
@@ -173,7 +169,6 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
       loadConfig({ go, env, cwd: o.cwd, reported }),
     );
     config.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-    prefetch = setTimeout(() => void loadTrouble().catch(() => undefined), PREFETCH_MS); // a failure shows when needed
     R = await loadRest();
     out = R.createOutput({ json: o.json, color: o.color, env, lang: o.lang });
     progress = await R.createTidyProgress(out);
@@ -225,6 +220,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
         ...(poll ? { poll } : {}),
         ...(live.deadline !== undefined ? { timeLeftMs: () => live.deadline! - performance.now() } : {}),
         onTick: notices.onTick,
+        onQuiet: () => void loadTrouble().catch(() => undefined), // a failure shows where the modules are needed
         onStallStart: notices.onStallStart,
         onStall: notices.onStall,
       });
@@ -257,7 +253,6 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     await watchdog?.stop();
     throw err;
   } finally {
-    clearTimeout(prefetch);
     stopGuards();
     progress?.stop();
   }

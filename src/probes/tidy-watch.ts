@@ -23,6 +23,8 @@ interface WatchOptions {
   onStallStart?(quietMs: number, targets: string[]): void;
   /** Called on every tick (spinner). */
   onTick?(quietMs: number): void;
+  /** Called once, when go has been quiet for half of --stall: time to load what a stall report needs. */
+  onQuiet?(): void;
   /** Milliseconds until --timeout ends the run: a stall probe must answer before then to be in the report. */
   timeLeftMs?(): number;
   /**
@@ -130,6 +132,7 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
     if (!warmed && quiet >= o.stallMs / 2) {
       warmed = true;
       void Promise.all([targeting(), prober()]).catch(() => undefined); // a failure shows when the probe runs
+      o.onQuiet?.();
     }
     if (stallAt === null && quiet >= o.stallMs) {
       stallAt = last;
@@ -148,12 +151,18 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
   };
   let polling: Promise<void> | null = null;
   let starting: Promise<void> | null = null;
+  // The cache is read every --stall/40 at most (250 ms at the default 10 s, 100 ms from --stall 4s down): a cold tidy
+  // has dozens of zips open at once, and reading their directories ten times a second cost more CPU than go's
+  // output. A stopped body is still seen within --stall + that.
+  const pollEveryMs = Math.max(100, o.stallMs / 40);
+  let polledAt = Number.NEGATIVE_INFINITY;
   const tick = (): void => {
-    if (!o.poll) {
-      check();
+    if (!o.poll || now() - polledAt < pollEveryMs) {
+      if (!polling) check();
       return;
     }
     if (polling) return; // the previous poll is still reading the cache
+    polledAt = now();
     polling = o
       .poll()
       .catch(() => undefined)

@@ -14,7 +14,26 @@ export async function createTidyProgress(
   stderr: NodeJS.WriteStream = process.stderr,
 ): Promise<TidyProgress> {
   if (!out.interactive) {
-    return { update() {}, writeLine: (l) => void stderr.write(`${l}\n`), stop() {} };
+    // Lines that arrive together (go prints a `go: downloading` line per module at once) are written in one call: a
+    // cold tidy of 100 modules made hundreds of writes. Written before the next turn of the event loop, and at stop.
+    let pending: string[] = [];
+    let stopped = false;
+    const flush = (): void => {
+      if (pending.length > 0) stderr.write(pending.join(''));
+      pending = [];
+    };
+    return {
+      update() {},
+      writeLine: (l) => {
+        if (stopped) return void stderr.write(`${l}\n`);
+        if (pending.length === 0) setImmediate(flush);
+        pending.push(`${l}\n`);
+      },
+      stop() {
+        stopped = true;
+        flush();
+      },
+    };
   }
   const { default: ora } = await import('ora'); // lazy: keeps --help fast
   const s = ora({ text: 'go mod tidy', stream: stderr, color: 'cyan', isEnabled: true, discardStdin: false }).start();
