@@ -172,6 +172,12 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
         // entry must go. The mirror instead was never probed, so it is advice, not a command (issue 13).
         const fix = first.fix.join('\n');
         expect(fix).not.toContain(`${p.env.GOPROXY}|`);
+        if (String(first.message).includes('no probe finished in time')) {
+          // On a loaded box --timeout can come before the watchdog's probe ends: the step is unknown, so check-proxy
+          // is to find it, and nothing says the entry never answers.
+          expect(fix).toMatch(/^gomodctl check-proxy \S+\/blackhole {3}# tells at which step/m);
+          return void expect(fix).not.toContain('which accepts connections and never answers');
+        }
         expect(fix).toMatch(/"\|" only helps when a proxy errors/);
         expect(fix).toMatch(
           /^# not verified: GOPROXY=.*\(instead of \S+\/blackhole, which accepts connections and never answers\)/m,
