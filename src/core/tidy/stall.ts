@@ -30,6 +30,7 @@ import {
 } from './progress.js';
 import { bodyStallFix, proxyHopFix, slowFix, toolchainFix } from './fixes.js';
 import { goProxyFor } from './proxy-env.js';
+import { probeTargets } from './probe-targets.js';
 
 /** The module a silent Go (no -x, Go < 1.21) is waiting for: the last package it looks for or module it downloads. */
 export function waitingSubject(t: Timeline): { module?: string; package?: string } {
@@ -390,10 +391,13 @@ function routeStall(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   const direct = directStall(t, o);
   if (direct) return [direct];
   const probed = Boolean(o.probes?.length);
+  // The watchdog ran (probes is a list) but none of the route's probes finished before --timeout: said so, since the
+  // same output also comes from a checksum database that hangs after the proxy answered (sumdb-blackhole).
+  const unprobed = o.probes !== undefined && !probed && probeTargets(t, o.model, o.proxies).length > 0;
   const p: TidyProblem = {
     rule: 'silent-stall',
     cause: 'timeout',
-    message: tidyMsg(probed ? 'hang.silentProbed' : 'hang.silent', {
+    message: tidyMsg(probed ? 'hang.silentProbed' : unprobed ? 'hang.silentUnprobed' : 'hang.silent', {
       waited: formatDuration(o.stalledForMs ?? 0),
       subject: subject.package ?? subject.module ?? tidyMsg('hang.modules'),
     }),

@@ -119,6 +119,8 @@ const en = {
   'hang.routeStall':
     'Go printed nothing for {waited} while resolving {subject}; of the URLs the route resolver predicts, {url} fails{probe}',
   'hang.silent': 'Go printed nothing for {waited} while resolving {subject}',
+  'hang.silentUnprobed':
+    'Go printed nothing for {waited} while resolving {subject}; no probe of the URLs its route predicts finished in time',
   'hang.silentProbed':
     'Go printed nothing for {waited} while resolving {subject}; the predicted URLs answer when probed',
   'hang.modules': 'modules',
@@ -305,6 +307,7 @@ const zh = {
     'Go 连接代理超过 {dial}、代理超过 {connect} 不应答 CONNECT、TLS 握手超过 {tls} 都会放弃，但对响应不设时限：只要连接不断开就一直等待',
   'hang.routeStall': 'Go 在解析 {subject} 时 {waited} 没有任何输出；在路由预测的 URL 中，{url} 失败{probe}',
   'hang.silent': 'Go 在解析 {subject} 时 {waited} 没有任何输出',
+  'hang.silentUnprobed': 'Go 在解析 {subject} 时 {waited} 没有任何输出；对路由预测的 URL 的探测都没有及时完成',
   'hang.silentProbed': 'Go 在解析 {subject} 时 {waited} 没有任何输出；探测预测的 URL 都有应答',
   'hang.modules': '模块',
   'leak.one':
