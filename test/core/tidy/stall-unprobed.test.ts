@@ -89,6 +89,17 @@ for (const ver of ['go1.26', 'go1.27']) {
   });
 }
 
+it('go1.19 (no -x), no probe of the route in time: said so, and no silent GOPROXY entry claimed', () => {
+  const cfg = tidySettings({ GOPROXY: TLS, GOSUMDB: 'sum.gomodctl.test' }, { goVersion: 'go1.19.8' });
+  const [p, ...rest] = problems(timeline('go1.19', 'blackhole', cfg), cfg);
+  expect(rest).toEqual([]);
+  expect(p).toMatchObject({ rule: 'silent-stall', cause: 'timeout', module: 'example.com/hello' });
+  expect(p!.message).toContain('no probe of the URLs its route predicts finished in time');
+  expect(p!.fix).toEqual([
+    'gomodctl doctor   # probes every GOPROXY entry (through HTTPS_PROXY when one applies) and names the one that stalls',
+  ]);
+});
+
 describe("git-hang: the server git is stuck on after git's url.<base>.insteadOf", () => {
   const rewrites = parseGitRewrites(
     'url.http://127.0.0.1:8080/blackhole/github.com/private/.insteadof https://github.com/private/\n',
