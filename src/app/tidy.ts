@@ -476,6 +476,11 @@ async function finish(
   const stalledNow = watchdog.stalled();
   // After --timeout the report is due within 0.5 s: probes get what is left of that, the rest is rendering.
   const left = live.deadline === undefined ? Number.POSITIVE_INFINITY : live.deadline + 250 - performance.now();
+  // A hanging git (or a silent Go < 1.21): git's url.<base>.insteadOf, read beside the probes, names the real server.
+  const rewrites =
+    killed && (live.t.vcsPending.size > 0 || !live.t.sawTrace)
+      ? loadTrouble().then((T) => T.getGitInsteadOf(env).then(T.parseGitRewrites))
+      : undefined;
   if (killed && left >= 150 && live.t.pending().length + live.t.pendingPackages.size > 0)
     await watchdog.probeNow(Math.min(o.stallMs, 1500, left));
   // Go < 1.21 failed at direct after `|`: probe the proxies it fell through, so the report says what sent it there.
@@ -507,6 +512,7 @@ async function finish(
         now: live.now(),
         probes: watchdog.findings(),
         toolchainUrl: T.toolchainZipUrl(live.t, live.loaded.model),
+        ...(rewrites ? { gitRewrites: await rewrites.catch(() => []) } : {}),
       });
   const badFlag = exitCode === 2 && live.t.unknownLines.find((l) => /^flag provided but not defined: /.test(l));
   if (badFlag && T) {

@@ -61,6 +61,21 @@ function seconds(ms: number): string {
 }
 
 /**
+ * Go's bounds on the steps before a response, as words for a stall no probe has placed in a step yet: the dial (and,
+ * for https, the TLS handshake; through an HTTPS_PROXY, the wait for its CONNECT answer), never the response itself.
+ */
+export function goBoundsBeforeResponse(
+  https: boolean,
+  viaProxy: boolean,
+): { dial: string; tls?: string; connect?: string } {
+  const dial = seconds(DIAL_MS);
+  if (!https) return { dial };
+  return viaProxy
+    ? { dial, tls: seconds(TLS_MS), connect: seconds(CONNECT_ANSWER_MS) }
+    : { dial, tls: seconds(TLS_MS) };
+}
+
+/**
  * What Go does about a request that has not been answered, from a probe of it: the bound of the phase where the
  * probe stalled, else (no probe, or it stalled after the connection was up) Go's lack of a response limit.
  */

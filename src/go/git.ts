@@ -1,5 +1,6 @@
 // The edge that runs `git` (bounded): whether it is installed, and the repository's remotes for GOPRIVATE suggestions.
 import { execa } from 'execa';
+import { tmpdir } from 'node:os';
 import { killProcessTree } from './tidy-process.js';
 
 /** `git --version` output, or null when git cannot be run (bounded: 5 s). */
@@ -77,4 +78,21 @@ export async function gitLsRemote(
       .split('\n')
       .find((l) => l.trim() !== '') ?? `exit status ${r.exitCode}`;
   return { ok: false, message: first.replace(/\/\/[^/@\s]*@/g, '//xxxxx@') };
+}
+
+/**
+ * git's url.<base>.insteadOf settings as `git config --get-regexp` prints them, read with the env go ran with (so the
+ * GIT_CONFIG_* variables and HOME are the same) outside any repository, as Go's git runs in the module cache; '' without
+ * git or without any (bounded: 1 s).
+ */
+export async function getGitInsteadOf(env: NodeJS.ProcessEnv): Promise<string> {
+  const r = await execa('git', ['config', '--get-regexp', '^url\\..*\\.insteadof$'], {
+    env,
+    extendEnv: false,
+    timeout: 1000,
+    reject: false,
+    stdin: 'ignore',
+    cwd: tmpdir(),
+  }).catch(() => null);
+  return r && r.exitCode === 0 ? String(r.stdout) : '';
 }

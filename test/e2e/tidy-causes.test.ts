@@ -3,12 +3,13 @@
 // once, --stall 1s, --timeout 2s for the two that hang.
 import { afterAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeHermeticGo, TEST_GO } from '../helpers/go-env.js';
 import { runCli } from '../helpers/run-cli.js';
 import { SCENARIOS, prepare, goMinor } from '../fixtures/tidy/scenarios.js';
+import { CONNECT_SCENARIOS, startScenario } from '../fixtures/network/scenarios.js';
 import type { TidyProblem, TidyReport } from '../../src/core/tidy/report-model.js';
 
 type Doc = Omit<TidyReport, 'problems'> & { problems: Array<Omit<TidyProblem, 'fix'> & { fix: string[] }> };
@@ -36,7 +37,76 @@ async function tidy(name: string, extra: string[] = []) {
   return { r, doc, first: doc.problems[0]!, p };
 }
 
+/** tidy of a module importing example.com/hello through a CONNECT fault of test/fixtures/network (HTTPS_PROXY). */
+async function tidyViaConnect(name: string, extra: string[]) {
+  const h = makeHermeticGo();
+  const st = await startScenario(CONNECT_SCENARIOS.find((x) => x.name === name)!);
+  cleanups.push(
+    () => st.close(),
+    () => h.cleanup(),
+  );
+  const dir = join(h.dir, 'mod');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'go.mod'), 'module example.com/m\n\ngo 1.18\n');
+  writeFileSync(
+    join(dir, 'main.go'),
+    'package main\n\nimport hello "example.com/hello"\n\nvar _ = hello.Hello\n\nfunc main() {}\n',
+  );
+  const args = ['tidy', '--explain', '--json', '--go', TEST_GO, '-C', dir, ...extra];
+  const env = { ...h.env, ...st.env, GOSUMDB: st.fault.sumdb.gosumdb() };
+  const r = await runCli(args, { env, timeoutMs: 20_000 });
+  const doc = JSON.parse(r.stdout) as Doc;
+  return { r, doc, first: doc.problems[0]!, st };
+}
+
+// --timeout 3s ends the run 200 ms after the 2.8 s stall: the watchdog's probe cannot finish, so the report knows the
+// URL, the wait and the route, not the step (cause table, suspected wrong diagnosis 2).
+const NO_PROBE_IN_TIME = ['--stall', '2800ms', '--timeout', '3s'];
+
 describe.concurrent(`tidy --explain: issue 12's causes with ${version}`, () => {
+  it('TLS handshake never completes, no probe in time: no "no limit" claim, no "never answers" fix', async () => {
+    const { r, first } = await tidy('tls-handshake-timeout', NO_PROBE_IN_TIME);
+    expect(r.exitCode, r.stderr).toBe(3);
+    expect(first.message).not.toContain('Go sets no limit on a response');
+    const fix = first.fix.join('\n');
+    expect(fix).not.toMatch(/which accepts connections and never answers|"\|" only helps when a proxy errors/);
+    expect(fix).not.toContain('remove a GOPROXY entry'); // Go 1.19's silent stall: nothing says an entry is silent
+    if (MINOR < 21) return void expect(first).toMatchObject({ cause: 'timeout', module: 'example.com/hello' });
+    expect(first).toMatchObject({ rule: 'request-hang', cause: 'timeout', module: 'example.com/hello' });
+    expect(first.message).toMatch(/TLS handshake after 10 s|Go gives up after 10 s/);
+  });
+
+  it.each(['connect-silent', 'tunnel-silent'])(
+    'HTTPS_PROXY %s, no probe in time: the proxy named, the module proxy not blamed',
+    async (name) => {
+      const { r, first, st } = await tidyViaConnect(name, NO_PROBE_IN_TIME);
+      expect(r.exitCode, r.stderr).toBe(3);
+      expect(first).toMatchObject({ cause: 'timeout', module: 'example.com/hello' });
+      expect(first.message).not.toContain('Go sets no limit on a response');
+      const fix = first.fix.join('\n');
+      expect(fix).not.toMatch(/GOPROXY=|never answers\)|"\|" only helps|remove a GOPROXY entry/);
+      if (MINOR < 21) return;
+      expect(first.url).toBe('https://goproxy.corp.test/example.com/hello/@v/list');
+      expect(first.message).toContain(`through the proxy ${st.httpsProxy} (HTTPS_PROXY)`);
+      expect(first.message).not.toContain('the module proxy has not answered');
+    },
+  );
+
+  it("git hangs behind git's url.<base>.insteadOf: the server git is stuck on, no GOPROXY advice", async () => {
+    const { r, first } = await tidy('git-hang');
+    expect(r.exitCode, r.stderr).toBe(3);
+    expect(first).toMatchObject({ rule: 'vcs-hang', cause: 'timeout', phase: 'direct' });
+    expect(first.module ?? first.package).toBe('github.com/private/repo');
+    expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/blackhole\/github\.com\/private\/repo$/);
+    expect(first.host).toMatch(/^127\.0\.0\.1:\d+$/);
+    const fix = first.fix.join('\n');
+    expect(fix).not.toMatch(/GOPROXY|gomodctl doctor|route to github\.com/);
+    expect(fix).toMatch(/^# check the network route to 127\.0\.0\.1:\d+, where git's url/m);
+    // Go 1.19 prints no git command: the GOPRIVATE path is fetched with git directly.
+    if (MINOR < 21) expect(first.message).toMatch(/^git for github\.com\/private\/repo has not finished for /);
+    else expect(first.message).toContain('`git ls-remote -q --end-of-options https://github.com/private/repo`');
+  });
+
   it('body stall: module, version, zip URL, bytes so far, phase body', async () => {
     const { r, first } = await tidy('body-stall');
     expect(r.exitCode, r.stderr).toBe(3);

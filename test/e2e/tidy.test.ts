@@ -166,7 +166,9 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
       expect(first, JSON.stringify(report!.problems, null, 1)).toMatchObject({ cause: w.cause });
       if (w.phase) expect(first.phase).toBe(w.phase);
       if (w.module) expect(first.module ?? first.package).toBe(w.module);
-      if (w.urlHas) expect(first.url).toContain(w.urlHas);
+      // Go 1.19 prints no -x: the URL is known only from a probe, which --timeout may end first on a loaded box.
+      const unprobed119 = String(first.message).includes('no probe of the URLs its route predicts finished in time');
+      if (w.urlHas && !unprobed119) expect(first.url).toContain(w.urlHas);
       expect(first.fix.length).toBeGreaterThan(0);
       if (name === 'https-401') {
         // The machine name this Go matches (Go < 1.21: the hostname; then host:port): cmd/go/internal/auth.
@@ -180,6 +182,12 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
         // entry must go. The mirror instead was never probed, so it is advice, not a command (issue 13).
         const fix = first.fix.join('\n');
         expect(fix).not.toContain(`${p.env.GOPROXY}|`);
+        if (unprobed119 || String(first.message).includes('no probe finished in time')) {
+          // On a loaded box --timeout can come before the watchdog's probe ends: the step is unknown, so check-proxy
+          // (doctor on Go 1.19, which names no URL) is to find it, and nothing says the entry never answers.
+          if (!unprobed119) expect(fix).toMatch(/^gomodctl check-proxy \S+\/blackhole {3}# tells at which step/m);
+          return void expect(fix).not.toMatch(/which accepts connections and never answers|remove a GOPROXY entry/);
+        }
         expect(fix).toMatch(/"\|" only helps when a proxy errors/);
         expect(fix).toMatch(
           /^# not verified: GOPROXY=.*\(instead of \S+\/blackhole, which accepts connections and never answers\)/m,

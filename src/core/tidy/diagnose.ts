@@ -7,6 +7,7 @@ import type { ConfigModel } from '../config-types.js';
 import type { ProxyEntry } from '../goproxy.js';
 import type { TidyProblem } from './report-model.js';
 import type { ProbeHop, ProxyFinding } from '../probe-types.js';
+import type { GitRewrite } from '../git-insteadof.js';
 import { matchPrefixPatterns } from '../patterns.js';
 import { redactUrl } from '../redact.js';
 import { modulePathHost, urlHost } from '../hosts.js';
@@ -52,6 +53,8 @@ export interface DiagnoseOptions {
   probes?: ProbeFinding[];
   /** Where the toolchain zip was fetched from (toolchainZipUrl), when Go switched toolchains. */
   toolchainUrl?: string;
+  /** git's url.<base>.insteadOf rewrites in the env go ran with: the server a hanging git really talks to. */
+  gitRewrites?: GitRewrite[];
 }
 
 function problemKey(p: TidyProblem): string {

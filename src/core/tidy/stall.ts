@@ -8,7 +8,11 @@ import { fixMsg } from '../i18n/messages/fix.js';
 import { proxyUrls } from '../goproxy.js';
 import { urlHost } from '../hosts.js';
 import { formatDuration } from '../duration.js';
-import { goWaitWords } from '../go-net-bounds.js';
+import { goBoundsBeforeResponse, goWaitWords } from '../go-net-bounds.js';
+import { rewriteGitUrl } from '../git-insteadof.js';
+import { getVar } from '../config-model.js';
+import { matchPrefixPatterns } from '../patterns.js';
+import { directPlan } from '../verdict/go-import.js';
 import { redactUrl } from '../redact.js';
 import type { DiagnoseOptions, ProbeFinding } from './diagnose.js';
 import { dropProxyFix, pipeFix, sumdbFix } from './fixes.js';
@@ -26,6 +30,7 @@ import {
 } from './progress.js';
 import { bodyStallFix, proxyHopFix, slowFix, toolchainFix } from './fixes.js';
 import { goProxyFor } from './proxy-env.js';
+import { probeTargets } from './probe-targets.js';
 
 /** The module a silent Go (no -x, Go < 1.21) is waiting for: the last package it looks for or module it downloads. */
 export function waitingSubject(t: Timeline): { module?: string; package?: string } {
@@ -67,7 +72,7 @@ export function stallProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   for (const p of groups.values())
     out.push(hangProblem(o, p.url, o.now - p.startedMs, p.subject.module, p.subject.version));
   for (const [cmd, startedMs] of t.vcsPending)
-    if (o.now - startedMs >= window) out.push(vcsHang(t, cmd, o.now - startedMs));
+    if (o.now - startedMs >= window) out.push(vcsHang(t, o, cmd, o.now - startedMs));
   // Go < 1.21 prints no -x: after `go: downloading M V` with no byte in the module cache, the zip request hangs.
   if (out.length === 0 && !t.sawTrace) out.push(...untracedZipHangs(t, o, window));
   if (out.length > 0) return out;
@@ -188,6 +193,28 @@ function proxyHangFix(o: DiagnoseOptions, url: string): Fix[] {
   return dropProxyFix(o.model, o.proxies, url, matchProxyBase(url, proxyUrls(o.proxies))?.base);
 }
 
+/** What Go bounds before a response on this URL's route (dial, TLS, CONNECT), for a stall no probe placed in a step. */
+function unprobedBounds(url: string, viaProxy: boolean): Text {
+  const b = goBoundsBeforeResponse(url.startsWith('https:'), viaProxy);
+  if (b.connect && b.tls) return tidyMsg('hang.goBoundsConnect', { dial: b.dial, tls: b.tls, connect: b.connect });
+  return b.tls ? tidyMsg('hang.goBoundsTls', { dial: b.dial, tls: b.tls }) : tidyMsg('hang.goBounds', { dial: b.dial });
+}
+
+/**
+ * A module proxy request no probe finished for: check-proxy tells the step (through the HTTP(S)_PROXY, like Go), since
+ * `|` helps when Go errors (dial, TLS handshake, CONNECT bounds) and not when the server never answers.
+ */
+function checkProxyFix(o: DiagnoseOptions, url: string, through: { url: string; variable: string } | null): Fix[] {
+  const base = matchProxyBase(url, proxyUrls(o.proxies))?.base ?? /^[a-z]+:\/\/[^/?#]+/i.exec(url)?.[0] ?? url;
+  const host = urlHost(url) ?? base;
+  const note = through
+    ? fixMsg('fix.note.checkProxyVia', { host, proxy: redactUrl(through.url), variable: through.variable })
+    : fixMsg('fix.note.checkProxyStep', { host });
+  // Never a command carrying a redacted password (it would not work copied): the note alone then.
+  if (redactUrl(base) !== base) return [commentFix(note)];
+  return [commandFix(['gomodctl', 'check-proxy', base], note)];
+}
+
 function hangProblem(
   o: DiagnoseOptions,
   url: string,
@@ -212,25 +239,48 @@ function hangProblem(
       ? sumdbFix(o.model, module)
       : via === 'direct'
         ? [commentFix(fixMsg('fix.note.networkRoute', { host: urlHost(url) ?? fixMsg('fix.note.theHost') }))]
-        : proxyHangFix(o, url);
+        : f
+          ? proxyHangFix(o, url)
+          : checkProxyFix(o, url, through);
   const viaWords = !through
     ? ''
     : hop
       ? tidyMsg('hang.viaStalls', { proxy: redactUrl(through.url), variable: through.variable, action: hop.action })
       : tidyMsg('hang.via', { proxy: redactUrl(through.url), variable: through.variable });
+  const waited = formatDuration(waitedMs);
+  // No probe finished (--timeout came first): the step is unknown, so neither a bound nor the silent server is named.
+  const message = f
+    ? tidyMsg('hang.request', {
+        what,
+        url: redactUrl(url),
+        waited,
+        via: viaWords,
+        go: goWaitWords(f),
+        probe: probeNote(o, url),
+      })
+    : through
+      ? tidyMsg('hang.requestVia', {
+          url: redactUrl(url),
+          waited,
+          proxy: redactUrl(through.url),
+          variable: through.variable,
+          what,
+          go: unprobedBounds(url, true),
+        })
+      : tidyMsg('hang.request', {
+          what,
+          url: redactUrl(url),
+          waited,
+          via: '',
+          go: unprobedBounds(url, false),
+          probe: tidyMsg('hang.unprobed'),
+        });
   const p: TidyProblem = {
     rule: 'request-hang',
     cause: 'timeout',
     phase: via,
     url: redactUrl(url),
-    message: tidyMsg('hang.request', {
-      what,
-      url: redactUrl(url),
-      waited: formatDuration(waitedMs),
-      via: viaWords,
-      go: goWaitWords(f),
-      probe: probeNote(o, url),
-    }),
+    message,
     fix,
   };
   if (hop) p.hop = 'proxy';
@@ -241,30 +291,83 @@ function hangProblem(
   return p;
 }
 
+/** The URL Go hands git and the one git fetches after its url.<base>.insteadOf rewrites (git-config(1)). */
+function gitTarget(o: DiagnoseOptions, url: string | undefined): { url?: string; real?: string; rewrite: Text } {
+  if (!url) return { rewrite: '' };
+  const real = rewriteGitUrl(url, o.gitRewrites ?? []);
+  if (real === url) return { url, real, rewrite: '' };
+  return { url, real, rewrite: tidyMsg('hang.rewrite', { url: redactUrl(url), target: redactUrl(real) }) };
+}
+
+/** A hanging git: the route to the host git really talks to, and git's own low-speed limit (it has no timeout). */
+function vcsHangFix(g: { url?: string; real?: string }): Fix[] {
+  const host = g.real ? (urlHost(g.real) ?? g.real) : undefined;
+  return [
+    commentFix(
+      g.real && g.real !== g.url
+        ? fixMsg('fix.note.vcsRewrittenRoute', { host: host!, url: redactUrl(g.url!) })
+        : fixMsg('fix.note.vcsNetworkRoute', { host: host ?? fixMsg('fix.note.theVcsHost') }),
+    ),
+    commandFix(['git', 'config', '--global', 'http.lowSpeedLimit', '1000']),
+    commandFix(['git', 'config', '--global', 'http.lowSpeedTime', '30'], fixMsg('fix.note.gitLowSpeed')),
+  ];
+}
+
 /** A git (or hg, …) command Go started and that never finished: the VCS host hangs. */
-function vcsHang(t: Timeline, cmd: string, waitedMs: number): TidyProblem {
-  const url = /(?:https?|ssh|git):\/\/\S+/.exec(cmd)?.[0];
+function vcsHang(t: Timeline, o: DiagnoseOptions, cmd: string, waitedMs: number): TidyProblem {
+  const g = gitTarget(o, /(?:https?|ssh|git):\/\/\S+/.exec(cmd)?.[0]);
   const subject = waitingSubject(t);
   const what = cmd.replace(/^cd \S+; /, '');
   const p: TidyProblem = {
     rule: 'vcs-hang',
     cause: 'timeout',
     phase: 'direct',
-    message: tidyMsg('hang.vcs', { command: redactUrl(what), waited: formatDuration(waitedMs) }),
-    fix: [
-      commentFix(
-        fixMsg('fix.note.vcsNetworkRoute', { host: url ? (urlHost(url) ?? url) : fixMsg('fix.note.theVcsHost') }),
-      ),
-      commandFix(['git', 'config', '--global', 'http.lowSpeedLimit', '1000']),
-      commandFix(['git', 'config', '--global', 'http.lowSpeedTime', '30'], fixMsg('fix.note.gitLowSpeed')),
-    ],
+    message: tidyMsg('hang.vcs', { command: redactUrl(what), waited: formatDuration(waitedMs), rewrite: g.rewrite }),
+    fix: vcsHangFix(g),
   };
-  if (url) {
-    p.url = redactUrl(url);
-    const host = urlHost(url);
+  if (g.real) {
+    p.url = redactUrl(g.real);
+    const host = urlHost(g.real);
     if (host) p.host = host;
   }
   if (subject.module) p.module = subject.module;
+  if (subject.package) p.package = subject.package;
+  return p;
+}
+
+/**
+ * Go < 1.21 prints no git command: a silent Go resolving a GONOPROXY (GOPRIVATE) path fetches it directly
+ * (modfetch/repo.go lookup: no proxy for such a path), with git for a known host (vcs.go vcsPaths) or after a
+ * `?go-get=1` lookup. No GOPROXY entry is involved, so the fix is about the VCS host.
+ */
+function directStall(t: Timeline, o: DiagnoseOptions): TidyProblem | undefined {
+  const subject = waitingSubject(t);
+  const path = subject.package ?? subject.module;
+  if (!path) return undefined;
+  const goprivate = getVar(o.model, 'GOPRIVATE');
+  const noproxy = getVar(o.model, 'GONOPROXY') || goprivate;
+  if (!matchPrefixPatterns(noproxy, path)) return undefined;
+  const variable = goprivate && matchPrefixPatterns(goprivate, path) ? 'GOPRIVATE' : 'GONOPROXY';
+  const plan = directPlan(path);
+  const waited = formatDuration(o.stalledForMs ?? 0);
+  const module = subject.module ?? path;
+  const g = plan.kind === 'git' ? gitTarget(o, plan.repos[0]) : { url: plan.url, real: plan.url, rewrite: '' };
+  const p: TidyProblem = {
+    rule: 'vcs-hang',
+    cause: 'timeout',
+    phase: 'direct',
+    module,
+    message:
+      plan.kind === 'git'
+        ? tidyMsg('hang.gitSilent', { module, waited, rewrite: g.rewrite, variable, url: redactUrl(g.url!) })
+        : tidyMsg('hang.directSilent', { module, waited, variable, url: redactUrl(plan.url) }),
+    fix: vcsHangFix(g),
+  };
+  if (g.real) {
+    p.url = redactUrl(g.real);
+    const host = urlHost(g.real);
+    if (host) p.host = host;
+  }
   if (subject.package) p.package = subject.package;
   return p;
 }
@@ -285,15 +388,22 @@ function routeStall(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
     });
     return [p];
   }
+  const direct = directStall(t, o);
+  if (direct) return [direct];
+  const probed = Boolean(o.probes?.length);
+  // The watchdog ran (probes is a list) but none of the route's probes finished before --timeout: said so, since the
+  // same output also comes from a checksum database that hangs after the proxy answered (sumdb-blackhole).
+  const unprobed = o.probes !== undefined && !probed && probeTargets(t, o.model, o.proxies).length > 0;
   const p: TidyProblem = {
     rule: 'silent-stall',
     cause: 'timeout',
-    message: tidyMsg(o.probes?.length ? 'hang.silentProbed' : 'hang.silent', {
+    message: tidyMsg(probed ? 'hang.silentProbed' : unprobed ? 'hang.silentUnprobed' : 'hang.silent', {
       waited: formatDuration(o.stalledForMs ?? 0),
       subject: subject.package ?? subject.module ?? tidyMsg('hang.modules'),
     }),
-    // Nothing names the hanging request: doctor probes every entry. `|` would not help a proxy that never answers.
-    fix: [commandFix(['gomodctl', 'doctor'], fixMsg('fix.note.hangingEntry'))],
+    // Nothing names the hanging request: doctor probes every entry. `|` would not help a proxy that never answers;
+    // with no probe finished, not even that much is known.
+    fix: [commandFix(['gomodctl', 'doctor'], fixMsg(probed ? 'fix.note.hangingEntry' : 'fix.note.findStalling'))],
   };
   if (subject.module) p.module = subject.module;
   if (subject.package) p.package = subject.package;

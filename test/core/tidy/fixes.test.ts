@@ -65,8 +65,8 @@ describe('a proxy request that hangs (captured blackhole runs; proxy.go TryProxi
     });
   }
 
-  it('the only entry hangs: a mirror, as unverified advice', () => {
-    const p = stalled('go1.26', tidySettings({ GOPROXY: BH }), []);
+  it('the only entry hangs (the probe found it silent): a mirror, as unverified advice', () => {
+    const p = stalled('go1.26', tidySettings({ GOPROXY: BH }), [silent]);
     expect(p.fix[0]).toBe(
       '# not verified: GOPROXY=https://proxy.golang.org|https://goproxy.cn|direct (instead of http://127.0.0.1:8080/blackhole, which accepts connections and never answers)',
     );
@@ -91,7 +91,14 @@ describe('fixes never carry a redacted password', () => {
     const p = stalled(
       'go1.26',
       tidySettings({ GOPROXY: `https://bob:s3cret@127.0.0.1:8080/blackhole,direct` }),
-      [],
+      [
+        {
+          url: 'https://bob:xxxxx@127.0.0.1:8080/blackhole/example.com/hello/@v/list',
+          ok: false,
+          cause: 'timeout',
+          phase: 'first-byte',
+        },
+      ],
       'https://bob:xxxxx@127.0.0.1:8080',
     );
     const fix = p.fix.join('\n');

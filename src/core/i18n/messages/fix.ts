@@ -199,6 +199,13 @@ const en = {
   'fix.note.gitLowSpeed': 'together: git gives up on a transfer slower than 1000 B/s for 30 s',
   'fix.note.hangingEntry':
     'remove a GOPROXY entry that accepts connections but never answers: "|" only falls through on errors',
+  'fix.note.findStalling':
+    'probes every GOPROXY entry (through HTTPS_PROXY when one applies) and names the one that stalls',
+  'fix.note.checkProxyVia':
+    'probes {host} through the proxy {proxy} ({variable}): tells whether that proxy or {host} stalls, and what Go does there',
+  'fix.note.checkProxyStep':
+    'tells at which step {host} stalls: a connection or TLS handshake that never completes makes Go fail, and then "|" moves on to the next entry; a server that accepts and never answers must leave GOPROXY',
+  'fix.note.vcsRewrittenRoute': "check the network route to {host}, where git's url.<base>.insteadOf sends {url}",
 } as const;
 
 const zh = {
@@ -377,6 +384,12 @@ const zh = {
   'fix.note.theVcsHost': '版本控制系统的主机',
   'fix.note.gitLowSpeed': '两条一起用：传输速度低于 1000 B/s 持续 30 秒时，git 会放弃',
   'fix.note.hangingEntry': '删除 GOPROXY 中接受连接却从不响应的那一项："|" 只在出错时才转到下一项',
+  'fix.note.findStalling': '探测 GOPROXY 的每一项（适用时经过 HTTPS_PROXY），找出卡住的那一项',
+  'fix.note.checkProxyVia':
+    '经过代理 {proxy}（{variable}）探测 {host}：判断卡住的是这个代理还是 {host}，以及 Go 在那一步会怎么做',
+  'fix.note.checkProxyStep':
+    '判断 {host} 卡在哪一步：连接或 TLS 握手一直完成不了时 Go 会报错，这时 "|" 会转到下一项；接受连接却从不响应的服务器只能从 GOPROXY 中删除',
+  'fix.note.vcsRewrittenRoute': '检查到 {host} 的网络路由：git 的 url.<base>.insteadOf 把 {url} 改写到了那里',
 } as const satisfies Translation<typeof en>;
 
 /** Builds a fix-search message: `fixMsg('key', { params })`. */

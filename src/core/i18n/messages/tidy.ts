@@ -100,10 +100,27 @@ const en = {
   'hang.probeAnswered': '; a fresh probe of the same URL answered (intermittent, or slow only for Go)',
   'hang.probeAnsweredStatus': '; a fresh probe of the same URL answered {status} (intermittent, or slow only for Go)',
   'hang.probe': '; probe: {finding}',
-  'hang.vcs': '`{command}` has not finished for {waited}: the VCS host does not answer (git has no timeout by default)',
+  'hang.vcs':
+    '`{command}` has not finished for {waited}{rewrite}: the VCS host does not answer (git has no timeout by default)',
+  'hang.rewrite': " (git's url.<base>.insteadOf sends {url} to {target})",
+  'hang.gitSilent':
+    'git for {module} has not finished for {waited}{rewrite}: {module} matches {variable}, so Go runs git for {url} itself and no GOPROXY entry is involved (git has no timeout by default)',
+  'hang.directSilent':
+    'the direct fetch of {module} has not finished for {waited}: {module} matches {variable}, so Go looks up {url} and runs the VCS itself; no GOPROXY entry is involved',
+  'hang.requestVia':
+    'Go has had no answer to {url} for {waited}: the request goes through the proxy {proxy} ({variable}), and no probe finished in time to tell whether that proxy or {what} stalls ({go})',
+  'hang.unprobed': '; no probe finished in time to tell at which step it stalls',
+  'hang.goBounds':
+    'Go gives up on connecting after {dial}, not on a response: it waits as long as the connection stays open',
+  'hang.goBoundsTls':
+    'Go gives up on connecting after {dial} and on the TLS handshake after {tls}, not on a response: it waits as long as the connection stays open',
+  'hang.goBoundsConnect':
+    'Go gives up on connecting to the proxy after {dial}, on a CONNECT the proxy leaves unanswered after {connect} and on the TLS handshake after {tls}, not on a response: it waits as long as the connection stays open',
   'hang.routeStall':
     'Go printed nothing for {waited} while resolving {subject}; of the URLs the route resolver predicts, {url} fails{probe}',
   'hang.silent': 'Go printed nothing for {waited} while resolving {subject}',
+  'hang.silentUnprobed':
+    'Go printed nothing for {waited} while resolving {subject}; no probe of the URLs its route predicts finished in time',
   'hang.silentProbed':
     'Go printed nothing for {waited} while resolving {subject}; the predicted URLs answer when probed',
   'hang.modules': 'modules',
@@ -275,9 +292,22 @@ const zh = {
   'hang.probeAnswered': '；重新探测同一 URL 有应答（时好时坏，或只对 Go 慢）',
   'hang.probeAnsweredStatus': '；重新探测同一 URL 返回 {status}（时好时坏，或只对 Go 慢）',
   'hang.probe': '；探测结果：{finding}',
-  'hang.vcs': '`{command}` 已运行 {waited} 仍未结束：版本控制仓库主机没有应答（git 默认没有超时）',
+  'hang.vcs': '`{command}` 已运行 {waited} 仍未结束{rewrite}：版本控制仓库主机没有应答（git 默认没有超时）',
+  'hang.rewrite': '（git 的 url.<base>.insteadOf 把 {url} 改写为 {target}）',
+  'hang.gitSilent':
+    '{module} 的 git 命令已运行 {waited} 仍未结束{rewrite}：{module} 匹配 {variable}，Go 直接对 {url} 运行 git，不经过 GOPROXY 中的任何一项（git 默认没有超时）',
+  'hang.directSilent':
+    '{module} 的直连获取已运行 {waited} 仍未结束：{module} 匹配 {variable}，Go 先查询 {url}，再直接运行版本控制系统的命令，不经过 GOPROXY 中的任何一项',
+  'hang.requestVia':
+    'Go 已经 {waited} 没有收到 {url} 的应答：请求经过代理 {proxy}（{variable}），探测没有及时完成，无法判断卡住的是这个代理还是{what}（{go}）',
+  'hang.unprobed': '；探测没有及时完成，无法判断卡在哪一步',
+  'hang.goBounds': 'Go 连接超过 {dial} 会放弃，但对响应不设时限：只要连接不断开就一直等待',
+  'hang.goBoundsTls': 'Go 连接超过 {dial}、TLS 握手超过 {tls} 会放弃，但对响应不设时限：只要连接不断开就一直等待',
+  'hang.goBoundsConnect':
+    'Go 连接代理超过 {dial}、代理超过 {connect} 不应答 CONNECT、TLS 握手超过 {tls} 都会放弃，但对响应不设时限：只要连接不断开就一直等待',
   'hang.routeStall': 'Go 在解析 {subject} 时 {waited} 没有任何输出；在路由预测的 URL 中，{url} 失败{probe}',
   'hang.silent': 'Go 在解析 {subject} 时 {waited} 没有任何输出',
+  'hang.silentUnprobed': 'Go 在解析 {subject} 时 {waited} 没有任何输出；对路由预测的 URL 的探测都没有及时完成',
   'hang.silentProbed': 'Go 在解析 {subject} 时 {waited} 没有任何输出；探测预测的 URL 都有应答',
   'hang.modules': '模块',
   'leak.one':
