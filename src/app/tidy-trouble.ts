@@ -5,7 +5,6 @@ export { definiteFailure } from '../core/tidy/definite.js';
 export { explainError } from '../core/tidy/rules.js';
 export { diagnose } from '../core/tidy/diagnose.js';
 export { parseGitRewrites } from '../core/git-insteadof.js';
-export { getGitInsteadOf } from '../go/git.js';
 export { goWaitWords } from '../core/go-net-bounds.js';
 export { fallThroughTargets, toolchainZipUrl } from '../core/tidy/probe-targets.js';
 export { tidyJUnit, writeJUnitFile } from '../report/junit.js';

@@ -259,6 +259,18 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
   return finish(o, out, env, live, watchdog!, exitCode, attempts);
 }
 
+/** How long the report may still wait: after --timeout it is due within 0.5 s; otherwise 1 s for what is left. */
+function reportDueMs(live: Live): number {
+  return live.timedOut && live.deadline !== undefined ? Math.max(0, live.deadline + 400 - performance.now()) : 1000;
+}
+
+/** What `p` resolves to within `ms`, else (or on failure) nothing: the report never waits longer for extras. */
+async function within<T>(p: Promise<T[]>, ms: number): Promise<T[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T[]>((resolve) => (timer = setTimeout(() => resolve([]), ms)));
+  return Promise.race([p.catch((): T[] => []), late]).finally(() => clearTimeout(timer));
+}
+
 /** Why gomodctl killed go, for the retry policy: Ctrl-C, --timeout, or the watchdog (--stall-kill). */
 function killedBy(live: Live): { killed?: 'stall' | 'timeout' | 'interrupt' } {
   if (live.interrupted) return { killed: 'interrupt' };
@@ -479,7 +491,10 @@ async function finish(
   // A hanging git (or a silent Go < 1.21): git's url.<base>.insteadOf, read beside the probes, names the real server.
   const rewrites =
     killed && (live.t.vcsPending.size > 0 || !live.t.sawTrace)
-      ? loadTrouble().then((T) => T.getGitInsteadOf(env).then(T.parseGitRewrites))
+      ? import('../go/git.js').then(({ getGitInsteadOf }) =>
+          // go/git.ts loads execa: only here, not with every run in trouble
+          Promise.all([getGitInsteadOf(env), loadTrouble()]).then(([out, T]) => T.parseGitRewrites(out)),
+        )
       : undefined;
   if (killed && left >= 150 && live.t.pending().length + live.t.pendingPackages.size > 0)
     await watchdog.probeNow(Math.min(o.stallMs, 1500, left));
@@ -512,7 +527,7 @@ async function finish(
         now: live.now(),
         probes: watchdog.findings(),
         toolchainUrl: T.toolchainZipUrl(live.t, live.loaded.model),
-        ...(rewrites ? { gitRewrites: await rewrites.catch(() => []) } : {}),
+        ...(rewrites ? { gitRewrites: await within(rewrites, reportDueMs(live)) } : {}),
       });
   const badFlag = exitCode === 2 && live.t.unknownLines.find((l) => /^flag provided but not defined: /.test(l));
   if (badFlag && T) {

@@ -59,8 +59,9 @@ async function tidyViaConnect(name: string, extra: string[]) {
   return { r, doc, first: doc.problems[0]!, st };
 }
 
-// --timeout 3s ends the run 200 ms after the 2.8 s stall: the watchdog's probe cannot finish, so the report knows the
-// URL, the wait and the route, not the step (cause table, suspected wrong diagnosis 2).
+// --timeout 3s ends the run 200 ms after the 2.8 s stall: the watchdog's probe may not finish (on a loaded machine; the
+// prober is loaded half-way to the stall, so it often does), and then the report knows the URL, the wait and the route,
+// not the step (cause table, suspected wrong diagnosis 2). Either way nothing false may be claimed.
 const NO_PROBE_IN_TIME = ['--stall', '2800ms', '--timeout', '3s'];
 
 describe.concurrent(`tidy --explain: issue 12's causes with ${version}`, () => {
@@ -88,7 +89,9 @@ describe.concurrent(`tidy --explain: issue 12's causes with ${version}`, () => {
       if (MINOR < 21) return;
       expect(first.url).toBe('https://goproxy.corp.test/example.com/hello/@v/list');
       expect(first.message).toContain(`through the proxy ${st.httpsProxy} (HTTPS_PROXY)`);
-      expect(first.message).not.toContain('the module proxy has not answered');
+      // A probe that finished names the proxy as the hop that stalls; without one, the step is not claimed.
+      if (String(first.message).includes('probe: ')) expect(first.message).toContain('(HTTPS_PROXY) and stalls there');
+      else expect(first.message).not.toContain('the module proxy has not answered');
     },
   );
 
