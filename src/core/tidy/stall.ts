@@ -318,20 +318,29 @@ function vcsHang(t: Timeline, o: DiagnoseOptions, cmd: string, waitedMs: number)
   const g = gitTarget(o, /(?:https?|ssh|git):\/\/\S+/.exec(cmd)?.[0]);
   const subject = waitingSubject(t);
   const what = cmd.replace(/^cd \S+; /, '');
-  const p: TidyProblem = {
-    rule: 'vcs-hang',
-    cause: 'timeout',
-    phase: 'direct',
-    message: tidyMsg('hang.vcs', { command: redactUrl(what), waited: formatDuration(waitedMs), rewrite: g.rewrite }),
-    fix: vcsHangFix(g),
-  };
+  const message = tidyMsg('hang.vcs', {
+    command: redactUrl(what),
+    waited: formatDuration(waitedMs),
+    rewrite: g.rewrite,
+  });
+  return vcsHangProblem(g, message, subject.module, subject.package);
+}
+
+/** A VCS command that hangs, at the server git really goes to (after url.<base>.insteadOf): its URL and host. */
+function vcsHangProblem(
+  g: { url?: string; real?: string },
+  message: Text,
+  module: string | undefined,
+  pkg: string | undefined,
+): TidyProblem {
+  const p: TidyProblem = { rule: 'vcs-hang', cause: 'timeout', phase: 'direct', message, fix: vcsHangFix(g) };
   if (g.real) {
     p.url = redactUrl(g.real);
     const host = urlHost(g.real);
     if (host) p.host = host;
   }
-  if (subject.module) p.module = subject.module;
-  if (subject.package) p.package = subject.package;
+  if (module) p.module = module;
+  if (pkg) p.package = pkg;
   return p;
 }
 
@@ -352,24 +361,11 @@ function directStall(t: Timeline, o: DiagnoseOptions): TidyProblem | undefined {
   const waited = formatDuration(o.stalledForMs ?? 0);
   const module = subject.module ?? path;
   const g = plan.kind === 'git' ? gitTarget(o, plan.repos[0]) : { url: plan.url, real: plan.url, rewrite: '' };
-  const p: TidyProblem = {
-    rule: 'vcs-hang',
-    cause: 'timeout',
-    phase: 'direct',
-    module,
-    message:
-      plan.kind === 'git'
-        ? tidyMsg('hang.gitSilent', { module, waited, rewrite: g.rewrite, variable, url: redactUrl(g.url!) })
-        : tidyMsg('hang.directSilent', { module, waited, variable, url: redactUrl(plan.url) }),
-    fix: vcsHangFix(g),
-  };
-  if (g.real) {
-    p.url = redactUrl(g.real);
-    const host = urlHost(g.real);
-    if (host) p.host = host;
-  }
-  if (subject.package) p.package = subject.package;
-  return p;
+  const message =
+    plan.kind === 'git'
+      ? tidyMsg('hang.gitSilent', { module, waited, rewrite: g.rewrite, variable, url: redactUrl(g.url!) })
+      : tidyMsg('hang.directSilent', { module, waited, variable, url: redactUrl(plan.url) });
+  return vcsHangProblem(g, message, module, subject.package);
 }
 
 /** Without -x (Go < 1.21): the probes of the route's URLs say which request hangs. */
