@@ -1,6 +1,7 @@
 // Pure fix builders for tidy diagnoses (core/fix/fix.ts data): every fix is a real setting or command of the Go
 // that ran, computed from the configuration as Go reports it and from GOPROXY parsed once.
 import { getVar } from '../config-model.js';
+import { matchPrefixPatterns } from '../patterns.js';
 import { type Fix, commandFix, commentFix, fixVariable, setFix } from '../fix/fix.js';
 import { code, type Text } from '../i18n/message.js';
 import { fixMsg } from '../i18n/messages/fix.js';
@@ -17,6 +18,11 @@ import type { ProxyEntry } from '../goproxy.js';
 function appendPattern(list: string, pattern: string): string {
   const parts = list.split(',').filter((p) => p !== '');
   return parts.includes(pattern) ? parts.join(',') : [...parts, pattern].join(',');
+}
+
+/** True when GOPRIVATE already covers `modulePath` (module.MatchPrefixPatterns): setting it again changes nothing. */
+function inGoprivate(model: ConfigModel, modulePath: string): boolean {
+  return matchPrefixPatterns(getVar(model, 'GOPRIVATE'), modulePath);
 }
 
 /**
@@ -101,7 +107,8 @@ export function dropProxyFix(model: ConfigModel, proxies: ProxyEntry[], url: str
 /** When the checksum database is unreachable: its Google-run mirror, or skip it for private modules only. */
 export function sumdbFix(model: ConfigModel, modulePath: string | undefined): Fix[] {
   const fixes = [setFix(model, 'GOSUMDB', 'sum.golang.google.cn')];
-  if (modulePath) fixes.push(goprivateFix(model, modulePath, fixMsg('fix.note.sumdbSkip', { module: modulePath })));
+  if (modulePath && !inGoprivate(model, modulePath))
+    fixes.push(goprivateFix(model, modulePath, fixMsg('fix.note.sumdbSkip', { module: modulePath })));
   return fixes;
 }
 
@@ -120,7 +127,7 @@ export function gitAuthFix(model: ConfigModel, modulePath: string | undefined): 
     commandFix(['git', 'config', '--global', `url.https://oauth2:TOKEN@${host}/.insteadOf`, `https://${host}/`]),
     commentFix(fixMsg('fix.note.netrcOr', { line: code(`machine ${host} login USER password TOKEN`) })),
   ];
-  if (modulePath) out.push(goprivateFix(model, modulePath));
+  if (modulePath && !inGoprivate(model, modulePath)) out.push(goprivateFix(model, modulePath));
   return out;
 }
 

@@ -204,3 +204,29 @@ describe('fixesFor: an unverified route change is advice; GOPRIVATE for a privat
     ]);
   });
 });
+
+describe('GOPRIVATE is not suggested again for a path it already covers', () => {
+  // A setting, or the advice a route change becomes until it is verified (`not verified: GOPRIVATE=…`).
+  const goprivateSets = (fixes: Fix[]) =>
+    fixes.filter((f) => (f.kind === 'set' || f.kind === 'comment') && f.variable === 'GOPRIVATE');
+  it.each(['go1.19', 'go1.26', 'go1.27'])(
+    '%s git-prompt (git asks for credentials; the path is in GOPRIVATE)',
+    (ver) => {
+      const text = readFileSync(join(DIR, ver, 'git-prompt.txt'), 'utf8');
+      const t = new Timeline(0);
+      for (const [i, e] of classifyText(text).entries()) t.apply(e, i + 1);
+      const covered = tidySettings({ GOPROXY: 'http://127.0.0.1:8080', GOPRIVATE: 'github.com/private' });
+      const [first] = diagnose(t, { ...covered, stalled: false, stalledForMs: 0, now: 1000 });
+      expect(first?.cause).toBe('vcs-auth');
+      expect(goprivateSets(first!.fix)).toEqual([]);
+      const unlisted = tidySettings({ GOPROXY: 'http://127.0.0.1:8080' });
+      const [again] = diagnose(t, { ...unlisted, stalled: false, stalledForMs: 0, now: 1000 });
+      expect(goprivateSets(again!.fix)).toHaveLength(1);
+    },
+  );
+  it('sumdbFix: only GOSUMDB when the module is already private', () => {
+    const covered = tidySettings({ GOPRIVATE: 'git.corp.example' });
+    expect(goprivateSets(sumdbFix(covered.model, 'git.corp.example/team/lib'))).toEqual([]);
+    expect(goprivateSets(sumdbFix(covered.model, 'git.other.example/lib'))).toHaveLength(1);
+  });
+});
