@@ -14,6 +14,7 @@ import type { LoadedConfig } from '../core/loaded-config.js';
 import { GoNotFoundError, goVersionFromFile, resolveGoBinary } from '../go/go-binary.js';
 import { startTidyProcess, type TidyProcess } from '../go/tidy-process.js';
 import { startGoEnv } from '../go/run-go.js';
+import { bounded } from '../core/bounded.js';
 import { verifyModuleDir } from '../go/dirs.js';
 import { render } from '../core/i18n/message.js';
 import type { Output } from '../report/output.js';
@@ -103,7 +104,8 @@ type Resolved = Omit<TidyRunOptions, 'annotate'> & { annotate: AnnotateMode; cwd
 async function goNotFound(out: Output, go: string): Promise<GoNotFoundError> {
   const err = new GoNotFoundError(go);
   if (out.json) {
-    const fix = [(await loadTrouble()).commentFix(String(err.hint ?? ''))]; // JSON documents are English
+    const { commentFix } = await import('../core/fix/fix.js');
+    const fix = [commentFix(String(err.hint ?? ''))]; // JSON documents are English
     const problem = { rule: 'go-not-found', cause: 'config' as const, message: err.message, fix };
     out.printDocument(
       'tidy',
@@ -191,8 +193,10 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     if (poll) live.poll = poll;
     ready();
     for (let n = 1; ; n++) {
-      if (n > 1) live.firstStart ??= live.start;
-      if (n > 1) Object.assign(live, { t: new Timeline(0, { proxyBases: bases }), start: performance.now() });
+      if (n > 1) {
+        live.firstStart ??= live.start;
+        Object.assign(live, { t: new Timeline(0, { proxyBases: bases }), start: performance.now() });
+      }
       live.stallKilled = false;
       const events = n === 1 ? firstEvents : [];
       if (n > 1 || !proc) {
@@ -257,18 +261,6 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     progress?.stop();
   }
   return finish(o, out, env, live, watchdog!, exitCode, attempts);
-}
-
-/** How long the report may still wait: after --timeout it is due within 0.5 s; otherwise 1 s for what is left. */
-function reportDueMs(live: Live): number {
-  return live.timedOut && live.deadline !== undefined ? Math.max(0, live.deadline + 400 - performance.now()) : 1000;
-}
-
-/** What `p` resolves to within `ms`, else (or on failure) nothing: the report never waits longer for extras. */
-async function within<T>(p: Promise<T[]>, ms: number): Promise<T[]> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<T[]>((resolve) => (timer = setTimeout(() => resolve([]), ms)));
-  return Promise.race([p.catch((): T[] => []), late]).finally(() => clearTimeout(timer));
 }
 
 /** Why gomodctl killed go, for the retry policy: Ctrl-C, --timeout, or the watchdog (--stall-kill). */
@@ -504,7 +496,9 @@ async function finish(
     const targets = (await loadTrouble()).fallThroughTargets(live.t, errs, live.loaded.model, live.loaded.proxies);
     if (targets.length) await watchdog.probeNow(Math.min(o.stallMs, 1500), targets);
   }
-  await watchdog.stop(live.timedOut ? Math.max(0, live.deadline! + 400 - performance.now()) : undefined);
+  // After --timeout the report is due 0.4 s after it at the latest: what the probes or git have not said by then is left.
+  const due = () => (live.timedOut ? Math.max(0, live.deadline! + 400 - performance.now()) : undefined);
+  await watchdog.stop(due());
   await live.noticesWritten?.();
   const end: RunEnd = {
     goExitCode: killed ? null : exitCode,
@@ -527,7 +521,7 @@ async function finish(
         now: live.now(),
         probes: watchdog.findings(),
         toolchainUrl: T.toolchainZipUrl(live.t, live.loaded.model),
-        ...(rewrites ? { gitRewrites: await within(rewrites, reportDueMs(live)) } : {}),
+        ...(rewrites ? { gitRewrites: (await bounded(rewrites, due() ?? 1000)) ?? [] } : {}),
       });
   const badFlag = exitCode === 2 && live.t.unknownLines.find((l) => /^flag provided but not defined: /.test(l));
   if (badFlag && T) {

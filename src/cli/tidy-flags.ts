@@ -102,16 +102,12 @@ export function parseTidyLine(args: string[]): FastLine | undefined {
     if (t.kind !== 'option') continue;
     if (t.rawName === '--dir' || (t.value !== undefined && good[t.name]?.(t.value) === false)) return undefined;
   }
-  const v = parsed.values;
-  const stall = ms(v.stall ?? DEFAULT_STALL);
-  const timeout = v.timeout === undefined ? null : ms(v.timeout);
-  const retry = v.retry === undefined ? 0 : retryCountOf(v.retry);
-  if (stall === undefined || timeout === undefined || retry === undefined) return undefined;
+  const v = parsed.values; // every value given passed `good`: the last one of each flag is valid
   const flags: TidyFlags = {
-    stall,
-    retry,
+    stall: ms(v.stall ?? DEFAULT_STALL)!,
+    retry: v.retry === undefined ? 0 : retryCountOf(v.retry)!,
     annotate: v.annotate ?? DEFAULT_ANNOTATE,
-    ...(timeout === null ? {} : { timeout }),
+    ...(v.timeout === undefined ? {} : { timeout: ms(v.timeout)! }),
     ...(v.explain ? { explain: true } : {}),
     ...(v['stall-kill'] ? { stallKill: true } : {}),
     ...(v.json ? { json: true } : {}),

@@ -76,24 +76,22 @@ function authFixes(url: string, challenge: string | undefined, realm: string | u
   return [setFix(null, variable, placeholderProxyUrl(url), fixMsg('fix.note.authWanted', { realm: realmWords }))];
 }
 
+/** The words of the proxyBroken note for what the proxy did (probe-types ProxyAction); `other` for the rest. */
+const ACTION_WORDS = {
+  unresolved: 'fix.note.proxyAction.unresolved',
+  refused: 'fix.note.proxyAction.refused',
+  unreachable: 'fix.note.proxyAction.unreachable',
+  silent: 'fix.note.proxyAction.silent',
+  closed: 'fix.note.proxyAction.closed',
+  tls: 'fix.note.proxyAction.tls',
+  'bad-answer': 'fix.note.proxyAction.badAnswer',
+} as const;
+
 /** What the proxy did, as words of the proxyBroken note. */
 function actionWords(action: string): Message {
-  switch (action) {
-    case 'unresolved':
-      return fixMsg('fix.note.proxyAction.unresolved');
-    case 'refused':
-      return fixMsg('fix.note.proxyAction.refused');
-    case 'unreachable':
-      return fixMsg('fix.note.proxyAction.unreachable');
-    case 'silent':
-      return fixMsg('fix.note.proxyAction.silent');
-    case 'closed':
-      return fixMsg('fix.note.proxyAction.closed');
-    case 'tls':
-      return fixMsg('fix.note.proxyAction.tls');
-    case 'bad-answer':
-      return fixMsg('fix.note.proxyAction.badAnswer');
-    default:
-      return fixMsg('fix.note.proxyAction.other');
-  }
+  return fixMsg(
+    Object.hasOwn(ACTION_WORDS, action)
+      ? ACTION_WORDS[action as keyof typeof ACTION_WORDS]
+      : 'fix.note.proxyAction.other',
+  );
 }

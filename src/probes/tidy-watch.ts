@@ -1,6 +1,7 @@
 // The watchdog of `gomodctl tidy`: notices when Go stops progressing for --stall, probes what it waits on (bounded,
 // privacy-filtered), and keeps the findings for the diagnosis. Go itself never gives up (net/http's DefaultTransport
 // has no response timeout).
+import { bounded } from '../core/bounded.js';
 import type { ProbeResult } from '../core/probe-types.js';
 import type { ProbeFinding } from '../core/tidy/diagnose.js';
 import type { Timeline } from '../core/tidy/timeline.js';
@@ -48,16 +49,6 @@ export interface Watchdog {
   stop(maxWaitMs?: number): Promise<void>;
 }
 
-/** Resolves to the probe's result, or null if it failed or overran its own bound (never hangs the run). */
-function bounded<T>(p: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-    timer.unref();
-  });
-  return Promise.race([p.catch(() => null), limit]).finally(() => clearTimeout(timer));
-}
-
 /**
  * Probes every target at once, each bounded; failures to probe are dropped, never thrown. A URL Go printed redacted is
  * probed with its real GOPROXY entry (realProbeUrl) and .netrc, like Go; findings keep the printed (redacted) URL.
@@ -68,7 +59,7 @@ async function probeAll(
   o: WatchOptions,
   prober: GoProber,
 ): Promise<ProbeFinding[]> {
-  const { realProbeUrl } = await import('../core/tidy/probe-targets.js');
+  const { realProbeUrl } = await targeting();
   const results: Array<ProbeResult | null> = await Promise.all(
     targets.map((url) => bounded(prober.probe(realProbeUrl(url, o.proxies), { timeoutMs }), timeoutMs + 500)),
   );
@@ -86,7 +77,8 @@ function findingOf(url: string, r: ProbeResult): ProbeFinding {
  * What to probe (core/tidy/probe-targets.ts, with the route resolver behind it), loaded at the first stall: a healthy
  * run, which never stalls, does not load it (bench item 3: a warm tidy takes Go ~50 ms).
  */
-const targeting = () => import('../core/tidy/probe-targets.js').then(({ probeTargets }) => ({ probeTargets }));
+const targeting = () =>
+  import('../core/tidy/probe-targets.js').then(({ probeTargets, realProbeUrl }) => ({ probeTargets, realProbeUrl }));
 
 /** Starts ticking; `now()` is ms since the run started, on the same clock as the timeline. */
 export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): Watchdog {
