@@ -26,6 +26,14 @@ export function redactUrl(url: string): string {
   return m[1] + redactAuthority(authority) + url.slice(m[0].length);
 }
 
+/**
+ * Hides the whole userinfo of every URL in a text ("https://TOKEN@host" → "https://xxxxx@host"), for URLs whose user
+ * name may itself be a secret: git's url.<base>.insteadOf rewrites and credential helpers put tokens there.
+ */
+export function hideUserinfo(text: string): string {
+  return text.replace(/\/\/[^/@\s]*@/g, '//xxxxx@');
+}
+
 /** Redacts every "scheme://user:pass@" in free text (already-redacted "***"/"xxxxx" forms stay). */
 export function redactSecrets(text: string): string {
   let out = '';

@@ -1,6 +1,7 @@
 // The edge that runs `git` (bounded): whether it is installed, and the repository's remotes for GOPRIVATE suggestions.
 import { execa } from 'execa';
 import { tmpdir } from 'node:os';
+import { hideUserinfo } from '../core/redact.js';
 import { killProcessTree } from './tidy-process.js';
 
 /** `git --version` output, or null when git cannot be run (bounded: 5 s). */
@@ -77,7 +78,7 @@ export async function gitLsRemote(
     String(r.stderr ?? '')
       .split('\n')
       .find((l) => l.trim() !== '') ?? `exit status ${r.exitCode}`;
-  return { ok: false, message: first.replace(/\/\/[^/@\s]*@/g, '//xxxxx@') };
+  return { ok: false, message: hideUserinfo(first) };
 }
 
 /**

@@ -13,7 +13,7 @@ import { rewriteGitUrl } from '../git-insteadof.js';
 import { getVar } from '../config-model.js';
 import { matchPrefixPatterns } from '../patterns.js';
 import { directPlan } from '../verdict/go-import.js';
-import { redactUrl } from '../redact.js';
+import { hideUserinfo, redactUrl } from '../redact.js';
 import type { DiagnoseOptions, ProbeFinding } from './diagnose.js';
 import { dropProxyFix, pipeFix, sumdbFix } from './fixes.js';
 import type { TidyProblem } from './report-model.js';
@@ -211,7 +211,7 @@ function checkProxyFix(o: DiagnoseOptions, url: string, through: { url: string; 
     ? fixMsg('fix.note.checkProxyVia', { host, proxy: redactUrl(through.url), variable: through.variable })
     : fixMsg('fix.note.checkProxyStep', { host });
   // Never a command carrying a redacted password (it would not work copied): the note alone then.
-  if (redactUrl(base) !== base) return [commentFix(note)];
+  if (hideUserinfo(base) !== base) return [commentFix(note)]; // a user name alone may be a token too
   return [commandFix(['gomodctl', 'check-proxy', base], note)];
 }
 
@@ -296,7 +296,8 @@ function gitTarget(o: DiagnoseOptions, url: string | undefined): { url?: string;
   if (!url) return { rewrite: '' };
   const real = rewriteGitUrl(url, o.gitRewrites ?? []);
   if (real === url) return { url, real, rewrite: '' };
-  return { url, real, rewrite: tidyMsg('hang.rewrite', { url: redactUrl(url), target: redactUrl(real) }) };
+  // The rewrite's user name may be a token (url.https://TOKEN@host/.insteadOf): never shown, unlike Go's Redacted.
+  return { url, real, rewrite: tidyMsg('hang.rewrite', { url: redactUrl(url), target: hideUserinfo(real) }) };
 }
 
 /** A hanging git: the route to the host git really talks to, and git's own low-speed limit (it has no timeout). */
@@ -335,7 +336,7 @@ function vcsHangProblem(
 ): TidyProblem {
   const p: TidyProblem = { rule: 'vcs-hang', cause: 'timeout', phase: 'direct', message, fix: vcsHangFix(g) };
   if (g.real) {
-    p.url = redactUrl(g.real);
+    p.url = hideUserinfo(g.real);
     const host = urlHost(g.real);
     if (host) p.host = host;
   }

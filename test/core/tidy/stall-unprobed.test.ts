@@ -143,4 +143,20 @@ describe("git-hang: the server git is stuck on after git's url.<base>.insteadOf"
     const [q] = problems(timeline('go1.19', 'git-hang', cfg), cfg);
     expect(q).toMatchObject({ url: 'https://github.com/private/repo', host: 'github.com' });
   });
+
+  it.each(['go1.19', 'go1.26'])(
+    '%s: a token in the rewrite (url.https://TOKEN@host/.insteadOf) is never shown',
+    (ver) => {
+      const withToken = parseGitRewrites(
+        'url.https://ghp_s3cr3tT0ken@git.corp.test/mirror/.insteadof https://github.com/private/\n' +
+          'url.https://oauth2:s3cr3t@git.corp.test/mirror/.insteadof https://github.com/private/x\n',
+      );
+      const cfg = tidySettings({ GOPROXY: 'http://127.0.0.1:8080', GOPRIVATE: 'github.com/private' });
+      const [p] = problems(timeline(ver, 'git-hang', cfg), cfg, { gitRewrites: withToken });
+      expect(p).toMatchObject({ url: 'https://xxxxx@git.corp.test/mirror/repo', host: 'git.corp.test' });
+      const all = JSON.stringify(p) + String(p!.message) + p!.fix.join('\n');
+      expect(all).not.toContain('ghp_s3cr3tT0ken');
+      expect(all).not.toContain('s3cr3t');
+    },
+  );
 });
