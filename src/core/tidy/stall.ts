@@ -10,8 +10,6 @@ import { urlHost } from '../hosts.js';
 import { formatDuration } from '../duration.js';
 import { goBoundsBeforeResponse, goWaitWords } from '../go-net-bounds.js';
 import { rewriteGitUrl } from '../git-insteadof.js';
-import { getVar } from '../config-model.js';
-import { matchPrefixPatterns } from '../patterns.js';
 import { directPlan } from '../verdict/go-import.js';
 import { hideUserinfo, redactUrl } from '../redact.js';
 import type { DiagnoseOptions, ProbeFinding } from './diagnose.js';
@@ -31,6 +29,7 @@ import {
 import { bodyStallFix, proxyHopFix, slowFix, toolchainFix } from './fixes.js';
 import { goProxyFor } from './proxy-env.js';
 import { probeTargets } from './probe-targets.js';
+import { resolveRoute } from '../route.js';
 
 /** The module a silent Go (no -x, Go < 1.21) is waiting for: the last package it looks for or module it downloads. */
 export function waitingSubject(t: Timeline): { module?: string; package?: string } {
@@ -350,14 +349,13 @@ function vcsHangProblem(
  * (modfetch/repo.go lookup: no proxy for such a path), with git for a known host (vcs.go vcsPaths) or after a
  * `?go-get=1` lookup. No GOPROXY entry is involved, so the fix is about the VCS host.
  */
-function directStall(t: Timeline, o: DiagnoseOptions): TidyProblem | undefined {
-  const subject = waitingSubject(t);
+function directStall(subject: ReturnType<typeof waitingSubject>, o: DiagnoseOptions): TidyProblem | undefined {
   const path = subject.package ?? subject.module;
   if (!path) return undefined;
-  const goprivate = getVar(o.model, 'GOPRIVATE');
-  const noproxy = getVar(o.model, 'GONOPROXY') || goprivate;
-  if (!matchPrefixPatterns(noproxy, path)) return undefined;
-  const variable = goprivate && matchPrefixPatterns(goprivate, path) ? 'GOPRIVATE' : 'GONOPROXY';
+  // The route resolver's own decision: GONOPROXY, or GOPRIVATE through it when GONOPROXY is not set (go help private).
+  const route = resolveRoute(o.model, path);
+  if (!route.private) return undefined;
+  const variable = route.steps[0]!.decidedBy.variable;
   const plan = directPlan(path);
   const waited = formatDuration(o.stalledForMs ?? 0);
   const module = subject.module ?? path;
@@ -385,7 +383,7 @@ function routeStall(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
     });
     return [p];
   }
-  const direct = directStall(t, o);
+  const direct = directStall(subject, o);
   if (direct) return [direct];
   const probed = Boolean(o.probes?.length);
   // The watchdog ran (probes is a list) but none of the route's probes finished before --timeout: said so, since the
