@@ -37,8 +37,9 @@ export function writeDoctorCi(
   durationMs: number,
   env: NodeJS.ProcessEnv,
   write: (line: string) => void,
-  tr: Translator = EN,
+  given: Translator = EN,
 ): void {
+  const tr = translator(given.lang); // text copied into a shell: code() as it is, not the terminal's no-break spaces
   const failed = checks.filter((c) => c.status === 'fail').length;
   const duration = formatDuration(durationMs);
   const heading = tr.t(

@@ -182,7 +182,8 @@ export function writeCiReport(
   r: TidyReport,
   env: NodeJS.ProcessEnv,
   write: (line: string) => void,
-  tr: Translator = EN,
+  given: Translator = EN,
 ): void {
+  const tr = translator(given.lang); // text copied into a shell: code() as it is, not the terminal's no-break spaces
   if (mode === 'github') writeGithub(tidyFindings(r, tr), ciHeading(r, tr), env, write, tr);
 }

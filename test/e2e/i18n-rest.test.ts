@@ -111,6 +111,9 @@ describe('doctor findings of the proxy hop and of TLS', () => {
     expect(zhSummary).toMatch(/^### gomodctl doctor：\d+ 项失败（[^）]+）\n\n\| 原因 \| 模块 \| 问题 \| 修复 \|/);
     expect(zhSummary).toContain('证书由未知的证书颁发机构签发');
     expect(readFileSync(summary('en'), 'utf8')).toMatch(/^### gomodctl doctor: \d+ failed \(/);
+    // Commands in CI output are copied into a shell: plain spaces, never the terminal's no-break ones.
+    for (const text of [zhSummary, readFileSync(summary('en'), 'utf8'), zhAnnotations.join('\n'), en.stdout])
+      expect(text).not.toContain('\u00a0');
   });
 });
 

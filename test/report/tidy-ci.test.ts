@@ -15,6 +15,11 @@ import { githubAnnotations, gitlabSection, summaryMarkdown, writeCiReport } from
 import { renderHuman } from '../../src/report/tidy-render.js';
 import { doctorFindings, writeDoctorCi } from '../../src/report/doctor-ci.js';
 import { tidySettings } from '../core/tidy/model.js';
+import { PassThrough } from 'node:stream';
+import { createOutput } from '../../src/report/output.js';
+import { commentFix } from '../../src/core/fix/fix.js';
+import { code } from '../../src/core/i18n/message.js';
+import { fixMsg } from '../../src/core/i18n/messages/fix.js';
 import type { CheckResult } from '../../src/core/doctor/check.js';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'tidy', 'go1.26');
@@ -105,4 +110,26 @@ it('doctor --annotate github: failed checks as errors, warnings after, env fixes
   expect(out[0]).toMatch(/^::error title=gomodctl doctor%3A HTTPS_PROXY \(http%3A\/\/127.0.0.1%3A3128\)::/);
   expect(out[0]).toContain('>> "$GITHUB_ENV"');
   expect(out[1]).toMatch(/^::warning /);
+});
+
+it("CI text has plain spaces in commands, whatever translator the command passes (the terminal's are no-break)", () => {
+  // app/doctor.ts and app/tidy.ts pass their Output, whose t() keeps code() on one line with U+00A0 for the terminal.
+  const out = createOutput({ lang: 'zh', env: {}, stdout: new PassThrough() as unknown as NodeJS.WriteStream });
+  const dir = mkdtempSync(join(tmpdir(), 'gomodctl-ci-nbsp-'));
+  const summary = join(dir, 'summary.md');
+  const command = code('go env -w GOPRIVATE=corp.example.com');
+  const check = {
+    id: 'sumdb',
+    group: 'sumdb',
+    title: 't',
+    status: 'fail',
+    message: 'm',
+    fix: [commentFix(fixMsg('fix.note.sumdbPrivate', { command }))],
+  } as CheckResult;
+  const lines: string[] = [];
+  writeDoctorCi('github', [check], 5, { GITHUB_STEP_SUMMARY: summary }, (l) => lines.push(l), out);
+  const text = `${readFileSync(summary, 'utf8')}\n${lines.join('\n')}`;
+  rmSync(dir, { recursive: true, force: true });
+  expect(text).toContain('go env -w GOPRIVATE=corp.example.com');
+  expect(text).not.toContain('\u00a0');
 });
