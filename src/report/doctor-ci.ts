@@ -2,15 +2,14 @@
 // GitHub's per-step limits, the rest in $GITHUB_STEP_SUMMARY, env fixes as $GITHUB_ENV lines).
 import type { CheckResult } from '../core/doctor/check.js';
 import { formatDuration } from '../core/duration.js';
-import { translator, type Translator } from '../core/i18n/message.js';
+import { translator, type Translator, ENGLISH } from '../core/i18n/message.js';
 import { doctorMsg } from '../core/i18n/messages/doctor.js';
 import { type AnnotateMode, type CiFinding, writeGithub } from './tidy-ci.js';
 
 /** English unless the caller passes the run's translator (Output.t of its language). */
-const EN = translator('en');
 
 /** Failed checks as errors, then warnings, in the order doctor prints them; words in the run's language. */
-export function doctorFindings(checks: CheckResult[], tr: Translator = EN): CiFinding[] {
+export function doctorFindings(checks: CheckResult[], tr: Translator = ENGLISH): CiFinding[] {
   const pick = (status: 'fail' | 'warn'): CiFinding[] =>
     checks
       .filter((c) => c.status === status)
@@ -37,7 +36,7 @@ export function writeDoctorCi(
   durationMs: number,
   env: NodeJS.ProcessEnv,
   write: (line: string) => void,
-  given: Translator = EN,
+  given: Translator = ENGLISH,
 ): void {
   const tr = translator(given.lang); // text copied into a shell: code() as it is, not the terminal's no-break spaces
   const failed = checks.filter((c) => c.status === 'fail').length;

@@ -1,7 +1,7 @@
 // Renders fixes (core/fix/fix.ts) at the edge: a POSIX shell line, a PowerShell line, or a GitHub Actions step that
 // appends to $GITHUB_ENV; and an init/restore plan as the fewest `go env -w` / `go env -u` calls.
 import type { Fix } from '../core/fix/fix.js';
-import { type Text, translator, type Translator } from '../core/i18n/message.js';
+import { ENGLISH, type Text, type Translator } from '../core/i18n/message.js';
 import { fixMsg } from '../core/i18n/messages/fix.js';
 import { canGoEnvWrite } from '../core/known-vars.js';
 import { goEnvWriteCommand, powershellQuote, shellQuote } from '../core/shell-quote.js';
@@ -14,8 +14,6 @@ export type FixDialect = 'posix' | 'powershell' | 'github-env';
  * machine output (JSON, JUnit XML).
  */
 type NoteTranslator = Pick<Translator, 't'>;
-
-const EN: NoteTranslator = translator('en');
 
 /** Why an `export` is needed for a variable `go env -w` could hold: the OS environment sets it and wins. */
 const fromEnvironment = (variable: string) => fixMsg('fix.note.fromEnvironment', { variable });
@@ -131,7 +129,7 @@ function fixParts(fix: Fix, dialect: FixDialect, tr: NoteTranslator): FixParts {
  * One fix as one line to copy, in the given dialect (POSIX shell by default): "command   # notes"; the notes in
  * the language of `tr` (English by default, as JSON and JUnit need).
  */
-export function renderFix(fix: Fix, dialect: FixDialect = 'posix', tr: NoteTranslator = EN): string {
+export function renderFix(fix: Fix, dialect: FixDialect = 'posix', tr: NoteTranslator = ENGLISH): string {
   return joined(fixParts(fix, dialect, tr), tr);
 }
 
@@ -139,7 +137,7 @@ export function renderFix(fix: Fix, dialect: FixDialect = 'posix', tr: NoteTrans
 export function renderFixes(
   fixes: Fix[] | undefined,
   dialect: FixDialect = 'posix',
-  tr: NoteTranslator = EN,
+  tr: NoteTranslator = ENGLISH,
 ): string[] {
   return (fixes ?? []).map((f) => renderFix(f, dialect, tr));
 }
@@ -171,7 +169,7 @@ function renderFixBlock(
 export function renderFixLines(
   fixes: Fix[] | undefined,
   dialect: FixDialect = 'posix',
-  tr: NoteTranslator = EN,
+  tr: NoteTranslator = ENGLISH,
 ): string[] {
   return renderFixBlock(fixes, dialect, tr).lines;
 }
@@ -186,7 +184,7 @@ export function renderFixSection(
   indent: string,
   style: { label(s: string): string; note(s: string): string; words?: { fix: string; oneOf: string } },
   dialect: FixDialect = 'posix',
-  tr: NoteTranslator = EN,
+  tr: NoteTranslator = ENGLISH,
 ): string[] {
   const block = renderFixBlock(fixes, dialect, tr);
   if (block.commands === 0) return block.lines.map((l) => `${indent}${style.note(l.replace(/^# /, ''))}`);

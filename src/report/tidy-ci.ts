@@ -1,7 +1,7 @@
 // CI output of `gomodctl tidy`: GitHub `::error` annotations and job summary, GitLab collapsible sections.
 import { appendFileSync, statSync } from 'node:fs';
 import { formatDuration } from '../core/duration.js';
-import { translator, type Translator } from '../core/i18n/message.js';
+import { translator, type Translator, ENGLISH } from '../core/i18n/message.js';
 import { tidyMsg } from '../core/i18n/messages/tidy.js';
 import { redactSecrets } from '../core/redact.js';
 import type { AnnotateMode } from '../core/annotate-mode.js';
@@ -21,7 +21,6 @@ export function resolveAnnotateMode(mode: AnnotateMode, env: NodeJS.ProcessEnv):
 }
 
 /** English unless the caller passes the run's translator. */
-const EN = translator('en');
 
 // Workflow-command escaping (actions/toolkit core/src/command.ts escapeData / escapeProperty).
 const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -44,7 +43,7 @@ export interface CiFinding {
   fix: Fix[];
 }
 
-function tidyFindings(r: TidyReport, tr: Translator = EN): CiFinding[] {
+function tidyFindings(r: TidyReport, tr: Translator = ENGLISH): CiFinding[] {
   return r.problems.map((p) => ({
     level: 'error',
     title: tr.t(
@@ -64,7 +63,7 @@ function tidyFindings(r: TidyReport, tr: Translator = EN): CiFinding[] {
  * `::error`/`::warning` lines within GitHub's per-step limits (core/ci-limits.ts packAnnotations: 10 per level, one
  * notice pointing to the rest, each message cut at 4096 characters); the rest goes to the step summary only.
  */
-function githubAnnotationLines(findings: CiFinding[], tr: Translator = EN): string[] {
+function githubAnnotationLines(findings: CiFinding[], tr: Translator = ENGLISH): string[] {
   const items = findings.map((f) => ({
     level: f.level,
     title: f.title,
@@ -81,7 +80,7 @@ function githubAnnotationLines(findings: CiFinding[], tr: Translator = EN): stri
 }
 
 /** One `::error title=…::message` line per problem (fix included, secrets redacted), within GitHub's limits. */
-export function githubAnnotations(r: TidyReport, tr: Translator = EN): string[] {
+export function githubAnnotations(r: TidyReport, tr: Translator = ENGLISH): string[] {
   return githubAnnotationLines(tidyFindings(r, tr), tr);
 }
 
@@ -100,7 +99,12 @@ function mdRow(f: CiFinding, tr: Translator): string {
  * The Markdown step summary: every finding (those past the annotation limit included), kept under GitHub's size
  * limit given the bytes the step's summary file already holds (fitStepSummary), so GitHub never drops it whole.
  */
-export function summaryMarkdown(heading: string, findings: CiFinding[], usedBytes = 0, tr: Translator = EN): string {
+export function summaryMarkdown(
+  heading: string,
+  findings: CiFinding[],
+  usedBytes = 0,
+  tr: Translator = ENGLISH,
+): string {
   const head = `### ${heading}\n\n`;
   if (findings.length === 0) return redactSecrets(`${head}${tr.t(tidyMsg('ci.noProblems'))}\n`);
   const rows = findings.map((f) => redactSecrets(mdRow(f, tr)));
@@ -116,7 +120,7 @@ export function summaryMarkdown(heading: string, findings: CiFinding[], usedByte
 }
 
 /** The Markdown job summary appended to $GITHUB_STEP_SUMMARY. */
-export function githubSummaryMarkdown(r: TidyReport, tr: Translator = EN, usedBytes = 0): string {
+export function githubSummaryMarkdown(r: TidyReport, tr: Translator = ENGLISH, usedBytes = 0): string {
   return summaryMarkdown(ciHeading(r, tr), tidyFindings(r, tr), usedBytes, tr);
 }
 
@@ -164,7 +168,7 @@ export function writeGithub(
   heading: string,
   env: NodeJS.ProcessEnv,
   write: (line: string) => void,
-  tr: Translator = EN,
+  tr: Translator = ENGLISH,
 ): void {
   githubAnnotationLines(findings, tr).forEach(write);
   const path = env.GITHUB_STEP_SUMMARY;
@@ -182,7 +186,7 @@ export function writeCiReport(
   r: TidyReport,
   env: NodeJS.ProcessEnv,
   write: (line: string) => void,
-  given: Translator = EN,
+  given: Translator = ENGLISH,
 ): void {
   const tr = translator(given.lang); // text copied into a shell: code() as it is, not the terminal's no-break spaces
   if (mode === 'github') writeGithub(tidyFindings(r, tr), ciHeading(r, tr), env, write, tr);

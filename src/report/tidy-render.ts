@@ -1,7 +1,7 @@
 // Human output of `gomodctl tidy`: the final summary and the problems with their fixes (colour via the Output's chalk).
 import type { ChalkInstance } from 'chalk';
 import { formatDuration } from '../core/duration.js';
-import { code, type Message, type Text, translator, type Translator } from '../core/i18n/message.js';
+import { code, ENGLISH, type Message, type Text, type Translator } from '../core/i18n/message.js';
 import { tidyMsg } from '../core/i18n/messages/tidy.js';
 import { redactSecrets } from '../core/redact.js';
 import type { TidyAttempt, TidyProblem, TidyReport } from '../core/tidy/report-model.js';
@@ -25,10 +25,9 @@ export function tidyJson(r: TidyReport): Record<string, unknown> {
 }
 
 /** English unless the caller passes the run's translator (Output.t of its language). */
-const EN = translator('en');
 
 /** One line saying how the run ended: modules fetched, time, problems (words from the tidy catalogue, frame.*). */
-function summaryLine(r: TidyReport, ctx: SummaryContext, c: ChalkInstance, tr: Translator = EN): string {
+function summaryLine(r: TidyReport, ctx: SummaryContext, c: ChalkInstance, tr: Translator = ENGLISH): string {
   const fetched = r.modules.filter((m) => m.status === 'ok').length;
   const counts = tidyMsg('frame.stats', {
     modules: tidyMsg('frame.modules', { count: fetched }),
@@ -56,7 +55,7 @@ function problemLines(
   p: TidyProblem,
   index: number,
   c: ChalkInstance,
-  tr: Translator = EN,
+  tr: Translator = ENGLISH,
   dialect?: FixDialect,
 ): string[] {
   const lines = [`${c.bold(`${index + 1}.`)} ${c.red(`[${p.cause}]`)} ${tr.t(p.message)}`];
@@ -80,7 +79,7 @@ function endedWords(a: TidyAttempt): Message {
 }
 
 /** With --retry: one line per attempt, what ended it and what the retry policy decided (core/tidy/retry.ts). */
-function attemptLines(r: TidyReport, c: ChalkInstance, tr: Translator = EN): string[] {
+function attemptLines(r: TidyReport, c: ChalkInstance, tr: Translator = ENGLISH): string[] {
   return (r.attempts ?? []).map((a) => {
     const ended = endedWords(a);
     const next = a.retried
@@ -105,7 +104,7 @@ export function renderHuman(
   ctx: SummaryContext,
   explain: boolean,
   c: ChalkInstance,
-  tr: Translator = EN,
+  tr: Translator = ENGLISH,
 ): string[] {
   const out = [summaryLine(r, ctx, c, tr), ...attemptLines(r, c, tr)];
   if (!explain) {
@@ -119,7 +118,7 @@ export function renderHuman(
 }
 
 /** The notice when a stall is detected: how long, what go waits on, how many URLs are being probed. */
-export function stallStartText(quietMs: number, what: Text, probing: number, tr: Translator = EN): string {
+export function stallStartText(quietMs: number, what: Text, probing: number, tr: Translator = ENGLISH): string {
   const quiet = formatDuration(quietMs);
   const text = probing
     ? tidyMsg('stall.startProbing', { quiet, what, count: probing })
@@ -130,7 +129,7 @@ export function stallStartText(quietMs: number, what: Text, probing: number, tr:
 /** What one stall probe found: its status, or the failure in the prober's words. */
 export function probeFindingText(
   f: { url: string; ok: boolean; status?: number; message?: string; cause?: string },
-  tr: Translator = EN,
+  tr: Translator = ENGLISH,
 ): string {
   const result = f.ok
     ? f.status === undefined
@@ -141,7 +140,7 @@ export function probeFindingText(
 }
 
 /** The line after the probes: go keeps waiting. */
-export function stillWaitingText(wait: Text, tr: Translator = EN): string {
+export function stillWaitingText(wait: Text, tr: Translator = ENGLISH): string {
   return tr.t(tidyMsg('stall.stillWaiting', { wait }));
 }
 
@@ -150,7 +149,7 @@ export function spinnerText(
   current: string | undefined,
   elapsedMs: number,
   quietMs: number,
-  tr: Translator = EN,
+  tr: Translator = ENGLISH,
 ): string {
   const what = current ? `go mod tidy: ${current}` : 'go mod tidy';
   const elapsed = formatDuration(elapsedMs);

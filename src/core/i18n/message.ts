@@ -192,3 +192,6 @@ export interface Translator {
 export function translator(lang: Lang, opts: RenderOptions = {}): Translator {
   return { lang, t: (text) => render(text, lang, opts) };
 }
+
+/** English, plain: what JSON, JUnit and the defaults of the renderers use. */
+export const ENGLISH: Translator = translator('en');
