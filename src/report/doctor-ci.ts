@@ -2,7 +2,7 @@
 // GitHub's per-step limits, the rest in $GITHUB_STEP_SUMMARY, env fixes as $GITHUB_ENV lines).
 import type { CheckResult } from '../core/doctor/check.js';
 import { formatDuration } from '../core/duration.js';
-import { translator, type Translator, ENGLISH } from '../core/i18n/message.js';
+import { ENGLISH, type Translator } from '../core/i18n/message.js';
 import { doctorMsg } from '../core/i18n/messages/doctor.js';
 import { type AnnotateMode, type CiFinding, writeGithub } from './tidy-ci.js';
 
@@ -36,9 +36,8 @@ export function writeDoctorCi(
   durationMs: number,
   env: NodeJS.ProcessEnv,
   write: (line: string) => void,
-  given: Translator = ENGLISH,
+  tr: Translator = ENGLISH,
 ): void {
-  const tr = translator(given.lang); // text copied into a shell: code() as it is, not the terminal's no-break spaces
   const failed = checks.filter((c) => c.status === 'fail').length;
   const duration = formatDuration(durationMs);
   const heading = tr.t(

@@ -1,7 +1,7 @@
 // CI output of `gomodctl tidy`: GitHub `::error` annotations and job summary, GitLab collapsible sections.
 import { appendFileSync, statSync } from 'node:fs';
 import { formatDuration } from '../core/duration.js';
-import { translator, type Translator, ENGLISH } from '../core/i18n/message.js';
+import { ENGLISH, type Translator } from '../core/i18n/message.js';
 import { tidyMsg } from '../core/i18n/messages/tidy.js';
 import { redactSecrets } from '../core/redact.js';
 import type { AnnotateMode } from '../core/annotate-mode.js';
@@ -170,11 +170,13 @@ export function writeGithub(
   write: (line: string) => void,
   tr: Translator = ENGLISH,
 ): void {
-  githubAnnotationLines(findings, tr).forEach(write);
+  // Copied into a shell from there: plain spaces, not the no-break ones a terminal translator keeps code() with.
+  const plain = (text: string): string => text.replaceAll('\u00a0', ' ');
+  for (const l of githubAnnotationLines(findings, tr)) write(plain(l));
   const path = env.GITHUB_STEP_SUMMARY;
   if (!path) return;
   try {
-    appendFileSync(path, summaryMarkdown(heading, findings, summaryBytes(path), tr) + '\n');
+    appendFileSync(path, `${plain(summaryMarkdown(heading, findings, summaryBytes(path), tr))}\n`);
   } catch {
     write(`::warning::${tr.t(tidyMsg('ci.summaryFailed'))}`);
   }
@@ -186,8 +188,7 @@ export function writeCiReport(
   r: TidyReport,
   env: NodeJS.ProcessEnv,
   write: (line: string) => void,
-  given: Translator = ENGLISH,
+  tr: Translator = ENGLISH,
 ): void {
-  const tr = translator(given.lang); // text copied into a shell: code() as it is, not the terminal's no-break spaces
   if (mode === 'github') writeGithub(tidyFindings(r, tr), ciHeading(r, tr), env, write, tr);
 }
