@@ -192,11 +192,13 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
       if (!w.cause) return void expect(report!.problems).toEqual([]);
       const first = report!.problems[0]!;
       expect(first, JSON.stringify(report!.problems, null, 1)).toMatchObject({ cause: w.cause });
-      if (w.phase) expect(first.phase).toBe(w.phase);
       if (w.module) expect(first.module ?? first.package).toBe(w.module);
-      // Go 1.19 prints no -x: the URL is known only from a probe, which --timeout may end first on a loaded box.
+      // Go 1.19 prints no -x: the URL and the hop are known only from a probe, which --timeout may end first on a
+      // loaded box (CI saw sumdb-blackhole so): then the report names neither, and must not name a wrong one.
       const unprobed119 =
         MINOR < 21 && String(first.message).includes('no probe of the URLs its route predicts finished in time');
+      if (w.phase && unprobed119) expect([undefined, w.phase]).toContain(first.phase);
+      else if (w.phase) expect(first.phase, JSON.stringify(first)).toBe(w.phase);
       if (w.urlHas && !unprobed119) expect(first.url).toContain(w.urlHas);
       expect(first.fix.length).toBeGreaterThan(0);
       if (name === 'https-401') {
