@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// Tiny launcher: everything lives in the compiled CLI. `--version` alone skips loading commander, and so does a
-// well-formed `gomodctl tidy …`: cli/tidy-fast.ts, bundled into a few files (dist/fast, `npm run bundle`), because a
-// warm `go mod tidy` takes ~50 ms and loading ~60 modules one by one cost more. A clone that was never built has no
-// dist/: say what to run, exit 2.
-import { existsSync } from 'node:fs';
+// Tiny launcher (CommonJS, bin/package.json: Node's ES module loader costs ~6 ms before the first line runs).
+// Everything lives in the compiled CLI. `--version` alone loads nothing, and a well-formed `gomodctl tidy …` skips
+// commander: cli/tidy-fast.ts, bundled into one CommonJS file (dist/fast/tidy-fast.cjs, `npm run bundle`) and compiled
+// from V8's code cache, because a warm `go mod tidy` takes ~40 ms and loading our modules one by one cost more. A
+// clone that was never built has no dist/: say what to run, exit 2.
+'use strict';
+const { existsSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
 
-if (!existsSync(new URL('../dist/cli/main.js', import.meta.url))) {
+const dist = join(__dirname, '..', 'dist');
+if (!existsSync(join(dist, 'cli', 'main.js'))) {
   process.stderr.write('gomodctl: dist/ is missing (a clone that was not built): run `npm run build` first\n');
   process.exit(2);
 }
@@ -14,21 +18,65 @@ const internalError = (err) => {
   process.stderr.write(`gomodctl: internal error: ${err?.message ?? err}\n`);
   process.exitCode = 70;
 };
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  const { VERSION } = await import('../dist/cli/version.js');
-  process.stdout.write(`${VERSION}\n`);
-} else {
+
+/**
+ * Loads a CommonJS bundle compiled with V8's code cache kept beside it (`<file>.v8cache`): V8 rejects a cache made by
+ * another V8, other flags or another source, and then the bundle compiles as usual and the cache is written anew once
+ * the run is over (atomically; where dist/ is read-only, never). Node 22's module.enableCompileCache does this for
+ * every module; Node 20 has no such thing. Code compiled by node:vm has no import() of its own (without an
+ * experimental flag): the bundle's `import("pkg")` of the external packages (ora, execa: ES modules only) goes
+ * through this file's import() instead, which resolves them from the same node_modules.
+ */
+function loadCached(file) {
+  const vm = require('node:vm');
+  const { createRequire } = require('node:module');
+  const cacheFile = `${file}.v8cache`;
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const source = readFileSync(file, 'utf8').replaceAll('import("', '__import("');
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __import) {${source}\n})`, {
+    filename: file,
+    cachedData,
+  });
+  const m = { exports: {} };
+  const load = (specifier) => import(specifier);
+  script.runInThisContext().call(m.exports, m.exports, createRequire(file), m, file, join(file, '..'), load);
+  const save = () => {
+    if (cachedData && !script.cachedDataRejected) return;
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    try {
+      writeFileSync(tmp, script.createCachedData()); // after the run: the functions it compiled are in the cache too
+      renameSync(tmp, cacheFile);
+    } catch {
+      // read-only install: compiled each time
+    }
+  };
+  return { exports: m.exports, save };
+}
+
+async function run() {
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    process.stdout.write(`${require('../package.json').version}\n`);
+    return;
+  }
   let code;
   // A build without the bundle (`tsc` alone) runs tidy through commander, like every other command.
-  if (args[0] === 'tidy' && existsSync(new URL('../dist/fast/tidy-fast.js', import.meta.url))) {
-    const { tidyFast } = await import('../dist/fast/tidy-fast.js');
-    code = await tidyFast(process.argv).catch(internalError);
+  const fast = join(dist, 'fast', 'tidy-fast.cjs');
+  if (args[0] === 'tidy' && existsSync(fast)) {
+    const bundle = loadCached(fast);
+    code = await bundle.exports.tidyFast(process.argv);
+    bundle.save();
   }
-  if (code !== undefined) process.exitCode = code;
-  else if (process.exitCode !== 70) {
-    const { main } = await import('../dist/cli/main.js');
-    main(process.argv).then((c) => {
-      process.exitCode = c;
-    }, internalError);
+  if (code !== undefined) {
+    process.exitCode = code;
+    return;
   }
+  const { main } = await import('../dist/cli/main.js');
+  process.exitCode = await main(process.argv);
 }
+
+run().catch(internalError);

@@ -15,6 +15,7 @@ import { GoNotFoundError, goVersionFromFile, resolveGoBinary } from '../go/go-bi
 import { startTidyProcess, type TidyProcess } from '../go/tidy-process.js';
 import { startGoEnv } from '../go/run-go.js';
 import { bounded } from '../core/bounded.js';
+import { STOP_SIGNALS, type EarlyTidy } from './tidy-start.js';
 import { verifyModuleDir } from '../go/dirs.js';
 import { render } from '../core/i18n/message.js';
 import type { Output } from '../report/output.js';
@@ -76,6 +77,8 @@ interface TidyRunOptions {
   /** The language of human output; English when absent. */
   lang?: Lang;
   env?: NodeJS.ProcessEnv;
+  /** A go already started for this command (cli/tidy-fast.ts): used when it runs what runTidy would start. */
+  early?: EarlyTidy | undefined;
 }
 
 interface Live {
@@ -117,11 +120,19 @@ async function goNotFound(out: Output, go: string): Promise<GoNotFoundError> {
 
 /** Runs tidy under the watchdog and reports; resolves to the exit code (0, 1, 3 or 130). */
 export async function runTidy(opts: TidyRunOptions): Promise<number> {
-  const entered = performance.now(); // --timeout counts from here: the whole command, not only go's part
-  await checkBounds(opts);
+  // --timeout counts from here (or from where the fast path was entered): the whole command, not only go's part.
+  const entered = opts.early?.entered ?? performance.now();
   const env = opts.env ?? process.env;
-  const o: Resolved = { ...opts, annotate: parseAnnotateMode(opts.annotate), cwd: verifyModuleDir(opts.dir) };
-  const go = await resolveGoBinary(o.go, env);
+  let o: Resolved;
+  let go: string;
+  try {
+    await checkBounds(opts);
+    o = { ...opts, annotate: parseAnnotateMode(opts.annotate), cwd: verifyModuleDir(opts.dir) };
+    go = await resolveGoBinary(o.go, env);
+  } catch (err) {
+    await dropEarly(opts.early); // bad usage: the go started early must not run on
+    throw err;
+  }
   const live: Live = {
     t: new Timeline(0),
     loaded: undefined as unknown as LoadedConfig, // set before any line is applied (spawnTidy waits for `ready`)
@@ -138,6 +149,12 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
   // (go runs detached; gomodctl dying first would orphan it). Handlers run later, when `proc` is set.
   let proc: (TidyProcess & { handled: Promise<void> }) | undefined;
   const stopGuards = guard(o, live, entered, async () => proc?.killTree());
+  // The early go is used only when it runs exactly what would be started here (else it is killed, and started anew).
+  const early = opts.early && sameRun(opts.early, go, o, env) ? opts.early : await dropEarly(opts.early);
+  if (early) {
+    early.releaseSignals(); // guard() handles them from now on
+    if (early.signalled()) live.interrupted = true; // go was killed by the early handler
+  }
   live.deadline = o.timeoutMs === undefined ? undefined : entered + o.timeoutMs;
   const attempts: TidyAttempt[] = [];
   let watchdog: Watchdog | undefined;
@@ -147,11 +164,11 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     // wait in spawnTidy until the configuration is there, each with the time it arrived.
     let ready = (): void => {};
     const isReady = new Promise<void>((resolve) => (ready = resolve));
-    const early = await goVersionFromFile(go, env);
+    const version = early ? early.version : await goVersionFromFile(go, env);
     const firstEvents: TidyEvent[] = [];
-    if (early) {
-      const a = tidyArgs(early, o.goArgs, env.GOFLAGS);
-      live.start = performance.now();
+    if (version) {
+      const a = early ?? tidyArgs(version, o.goArgs, env.GOFLAGS);
+      live.start = early ? early.startedAt : performance.now();
       const shown = () => progress;
       proc = spawnTidy({
         go,
@@ -163,6 +180,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
         progress: shown,
         events: firstEvents,
         isReady,
+        ...(early ? { started: early } : {}),
       });
     }
     // The configuration (`go env -json`, the GOENV file, go.mod) is read beside go and beside the modules below.
@@ -263,6 +281,28 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
   return finish(o, out, env, live, watchdog!, exitCode, attempts);
 }
 
+/** Whether the early go runs what runTidy would start: the same binary, directory, environment and stdout. */
+function sameRun(e: EarlyTidy, go: string, o: Resolved, env: NodeJS.ProcessEnv): boolean {
+  const a = tidyArgs(e.version, o.goArgs, env.GOFLAGS);
+  return (
+    e.go === go &&
+    e.cwd === o.cwd &&
+    e.env === env &&
+    e.stdoutToStderr === o.json &&
+    e.addedX === a.addedX &&
+    e.args.length === a.args.length &&
+    e.args.every((x, i) => x === a.args[i])
+  );
+}
+
+/** Kills an early go that will not be used and removes its signal handlers; always undefined. */
+async function dropEarly(e: EarlyTidy | undefined): Promise<undefined> {
+  if (!e) return undefined;
+  e.releaseSignals();
+  await e.proc.killTree();
+  return undefined;
+}
+
 /** Why gomodctl killed go, for the retry policy: Ctrl-C, --timeout, or the watchdog (--stall-kill). */
 function killedBy(live: Live): { killed?: 'stall' | 'timeout' | 'interrupt' } {
   if (live.interrupted) return { killed: 'interrupt' };
@@ -313,6 +353,8 @@ interface SpawnArgs {
   events: TidyEvent[];
   /** Resolves once live.loaded and live.t are set; lines before it wait, with the time they arrived. */
   isReady: Promise<void>;
+  /** go, already started (app/tidy-start.ts): its lines are taken over instead of starting another. */
+  started?: EarlyTidy;
 }
 
 /** A line of go's, with the time it arrived, and its event once classified and applied to the timeline. */
@@ -322,7 +364,7 @@ interface GoLine {
   ev?: TidyEvent;
 }
 
-function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady }: SpawnArgs) {
+function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady, started }: SpawnArgs) {
   const classifier = new LineClassifier();
   const told = new Set<string>();
   let troubleFailed = false;
@@ -370,18 +412,15 @@ function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady }
     idle?.();
   };
   void isReady.then(resume);
-  const proc = startTidyProcess({
-    go,
-    args,
-    cwd: o.cwd,
-    env,
-    stdoutToStderr: o.json,
-    onLine: (line) => {
-      const item = { line, at: performance.now() };
-      if (queue) queue.push(item);
-      else if (!handle(item)) queue = [item];
-    },
-  });
+  const onLine = (line: string, at = performance.now()): void => {
+    const item = { line, at };
+    if (queue) queue.push(item);
+    else if (!handle(item)) queue = [item];
+  };
+  const proc = started
+    ? started.proc
+    : startTidyProcess({ go, args, cwd: o.cwd, env, stdoutToStderr: o.json, onLine: (line) => onLine(line) });
+  started?.attach(onLine);
   // A Ctrl-C or --timeout that came before go existed (resolving go, reading its VERSION) found nothing to kill.
   if (live.interrupted || live.timedOut) void proc.killTree();
   // Once go ended (every line read), resolves when every line was handled.
@@ -439,9 +478,6 @@ async function checkBounds(o: TidyRunOptions): Promise<void> {
       throw new UsageError(tidyMsg('bounds.invalid', { flag, ms: String(ms) }));
     }
 }
-
-/** Signals that end gomodctl: SIGHUP (terminal closed, SSH dropped) and SIGQUIT too, or go would outlive us. */
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
 /** --timeout and Ctrl-C/SIGTERM/SIGHUP/SIGQUIT: kill the whole tree and remember why. */
 function guard(o: Resolved, live: Live, entered: number, killTree: () => Promise<void>): () => void {

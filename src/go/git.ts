@@ -1,11 +1,15 @@
 // The edge that runs `git` (bounded): whether it is installed, and the repository's remotes for GOPRIVATE suggestions.
-import { execa } from 'execa';
+import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { hideUserinfo } from '../core/redact.js';
 import { killProcessTree } from './tidy-process.js';
 
+// execa is loaded where it runs: it is ESM only, and in the CommonJS bundle of `gomodctl tidy` (bin/gomodctl.js) a
+// static import would become a require().
+
 /** `git --version` output, or null when git cannot be run (bounded: 5 s). */
 export async function getGitVersion(env: Record<string, string | undefined>): Promise<string | null> {
+  const { execa } = await import('execa');
   const r = await execa('git', ['--version'], {
     env,
     extendEnv: false,
@@ -19,6 +23,7 @@ export async function getGitVersion(env: Record<string, string | undefined>): Pr
 /** Unique fetch URLs of the repository's git remotes; [] outside a repository or without git (bounded: 3 s). */
 export async function getGitRemoteUrls(cwd: string, env: NodeJS.ProcessEnv): Promise<string[]> {
   try {
+    const { execa } = await import('execa');
     const r = await execa('git', ['remote', '-v'], {
       cwd,
       env,
@@ -50,6 +55,7 @@ export async function gitLsRemote(
   // Its own process group (POSIX), killed whole at the bound: git's https/ssh helpers share stderr and would
   // otherwise keep the call waiting after git itself was stopped (up to the helper's own connect timeout).
   const detached = process.platform !== 'win32';
+  const { execa } = await import('execa');
   const child = execa('git', ['ls-remote', '-q', repo], {
     env: {
       ...env,
@@ -86,14 +92,15 @@ export async function gitLsRemote(
  * GIT_CONFIG_* variables and HOME are the same) outside any repository, as Go's git runs in the module cache; '' without
  * git or without any (bounded: 1 s).
  */
-export async function getGitInsteadOf(env: NodeJS.ProcessEnv): Promise<string> {
-  const r = await execa('git', ['config', '--get-regexp', '^url\\..*\\.insteadof$'], {
-    env,
-    extendEnv: false,
-    timeout: 1000,
-    reject: false,
-    stdin: 'ignore',
-    cwd: tmpdir(),
-  }).catch(() => null);
-  return r && r.exitCode === 0 ? String(r.stdout) : '';
+export function getGitInsteadOf(env: NodeJS.ProcessEnv): Promise<string> {
+  // node:child_process, not execa: read at the end of a `gomodctl tidy` in trouble, where loading execa took longer
+  // than the report may wait after --timeout.
+  return new Promise((resolve) => {
+    execFile(
+      'git',
+      ['config', '--get-regexp', '^url\\..*\\.insteadof$'],
+      { env, timeout: 1000, killSignal: 'SIGKILL', cwd: tmpdir(), windowsHide: true },
+      (err, stdout) => resolve(err ? '' : String(stdout)),
+    ).stdin?.end();
+  });
 }

@@ -2,7 +2,7 @@
 // (go spawns git and toolchain children; killing only `go` would leave them running).
 // node:child_process, not execa: `gomodctl tidy` starts go before the heavier modules load (execa alone costs ~100 ms).
 import { execFile, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { createLineSplitter } from '../core/lines.js';
 import { cMessagesEnv } from './child-env.js';
 import { GoNotFoundError } from './go-binary.js';
 
@@ -67,9 +67,17 @@ export function startTidyProcess(o: TidyProcessOptions): TidyProcess {
     }
   };
   process.on('exit', onExit);
-  const rl = createInterface({ input: child.stderr!, crlfDelay: Infinity });
-  rl.on('line', (line) => o.onLine(line));
-  const closed = new Promise<void>((resolve) => rl.once('close', () => resolve()));
+  // Line by line as readline would split them (core/lines.ts), decoded as UTF-8 across chunk boundaries.
+  const lines = createLineSplitter((line) => o.onLine(line));
+  const stderr = child.stderr!;
+  stderr.setEncoding('utf8');
+  stderr.on('data', (chunk: string) => lines.push(chunk));
+  const closed = new Promise<void>((resolve) => {
+    stderr.once('close', () => {
+      lines.end();
+      resolve();
+    });
+  });
   const ended = new Promise<{ exitCode: number | null; signal?: string } | 'not-found'>((resolve) => {
     child.once('error', () => resolve('not-found')); // ENOENT/EACCES: go could not be started at all
     child.once('exit', (code, signal) => resolve(signal ? { exitCode: null, signal } : { exitCode: code }));
@@ -77,7 +85,7 @@ export function startTidyProcess(o: TidyProcessOptions): TidyProcess {
   const done = (async () => {
     const r = await ended.finally(() => process.off('exit', onExit));
     if (r === 'not-found') {
-      rl.close();
+      stderr.destroy();
       throw new GoNotFoundError(o.go);
     }
     await closed;

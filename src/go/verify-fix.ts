@@ -4,9 +4,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { cMessagesEnv } from './child-env.js';
 import { killProcessTree } from './tidy-process.js';
+
+// execa is loaded where it runs: it is ESM only, and in the CommonJS bundle of `gomodctl tidy` (bin/gomodctl.js) a
+// static import would become a require().
 
 /** What to download and under which configuration. */
 interface VerifyFixOptions {
@@ -51,6 +53,7 @@ export async function verifyFixWithGo(o: VerifyFixOptions): Promise<VerifyFixRes
       GOFLAGS: [o.env.GOFLAGS, '-modcacherw'].filter(Boolean).join(' '),
     };
     const platform = o.platform ?? process.platform;
+    const { execa } = await import('execa');
     const child = execa(o.go, ['mod', 'download', '-json', ...o.modules], {
       cwd: o.cwd,
       env: cMessagesEnv(env),

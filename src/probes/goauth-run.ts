@@ -1,7 +1,6 @@
 // Credentials as Go sends them, for probes: GOAUTH's methods run the way cmd/go runs them (auth.go AddCredentials,
 // runGoAuth; userauth.go runAuthCommand; gitauth.go runGitAuth) — each child process bounded, its output never
 // printed (only exit status and the first line of stderr, redacted, reach a message). Before Go 1.24: .netrc only.
-import { execa } from 'execa';
 import { statSync } from 'node:fs';
 import { findNetrcEntry } from '../core/netrc.js';
 import {
@@ -29,6 +28,9 @@ import {
 import { redactSecrets } from '../core/redact.js';
 import { commonMsg } from '../core/i18n/messages/common.js';
 import type { NetrcEntry } from '../core/netrc.js';
+
+// execa is loaded where it runs: it is ESM only, and in the CommonJS bundle of `gomodctl tidy` (bin/gomodctl.js) a
+// static import would become a require().
 
 /** Options of createGoAuth. */
 interface GoAuthOptions {
@@ -147,6 +149,7 @@ async function runAuthCommand(
     return new Map();
   }
   const [file, ...args] = m.argv;
+  const { execa } = await import('execa');
   const r = await execa(file!, url ? [...args, url] : args, {
     env: o.env,
     extendEnv: false,
@@ -176,7 +179,7 @@ function responseText(res: RejectedResponse): string {
   return `${lines.join('\n')}\n\n`;
 }
 
-type ChildResult = Awaited<ReturnType<typeof execa>>;
+type ChildResult = Awaited<ReturnType<typeof import('execa').execa>>;
 
 /** Why a child failed, in words without its output (stderr's first line only, redacted). */
 function childFailure(r: ChildResult, entry: string): Pick<GoAuthProblem, 'outcome' | 'message'> | null {
@@ -205,6 +208,7 @@ async function runGitCredential(
     GIT_TERMINAL_PROMPT: o.env.GIT_TERMINAL_PROMPT || '0', // modload/init.go: unless the user set it
     GCM_INTERACTIVE: o.env.GCM_INTERACTIVE || 'never',
   };
+  const { execa } = await import('execa');
   const r = await execa('git', ['credential', 'fill'], {
     cwd: dir,
     env,

@@ -45,6 +45,7 @@ describe('package', () => {
     const clone = join(tmp, 'clone');
     mkdirSync(join(clone, 'bin'), { recursive: true });
     copyFileSync(join(ROOT, 'bin', 'gomodctl.js'), join(clone, 'bin', 'gomodctl.js'));
+    copyFileSync(join(ROOT, 'bin', 'package.json'), join(clone, 'bin', 'package.json')); // the launcher is CommonJS
     copyFileSync(join(ROOT, 'package.json'), join(clone, 'package.json'));
     for (const args of [['--version'], ['doctor']]) {
       let stderr = '';
