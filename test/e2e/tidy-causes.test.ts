@@ -202,6 +202,30 @@ describe.concurrent(`tidy --explain: issue 12's causes with ${version}`, () => {
     if (MINOR < 21) expect(why!.message).toContain('answers 403');
   });
 
+  it('unknown revision: the module and version of the go.mod Go read (coderepo.go names a file of the repo)', async () => {
+    const { r, first } = await tidy('unknown-revision');
+    expect(r.exitCode, r.stderr).toBe(1);
+    expect(first).toMatchObject({ rule: 'unknown-revision', module: 'github.com/private/repo', version: 'v1.2.3' });
+  });
+
+  it('a proxy answering something that is not a Go proxy: the entry and the request Go decoded', async () => {
+    const { r, first, p } = await tidy('notgo');
+    expect(r.exitCode, r.stderr).toBe(1);
+    expect(first).toMatchObject({ rule: 'http-status', module: 'example.com/hello', host: new URL(p.proxy.url).host });
+    expect(first.url).toBe(`${p.proxy.base('notgo')}/example.com/hello/@latest`);
+    expect(p.proxy.log.some((e) => e.url.endsWith('/example.com/hello/@latest'))).toBe(true); // the request exists
+  });
+
+  it('go.mod needs a newer Go: the toolchain named (1.21+: golang.org/toolchain at the version it fetched)', async () => {
+    const { r, first } = await tidy('toolchain');
+    expect(r.exitCode, r.stderr).toBe(1);
+    if (MINOR < 21) return void expect(first.message).toContain('go.mod asks for go 1.99.0,');
+    expect(first).toMatchObject({ rule: 'toolchain', module: 'golang.org/toolchain' });
+    expect(first.version).toMatch(/^v0\.0\.1-go1\.99\.0\.[a-z0-9]+-[a-z0-9]+$/);
+    expect(first.url).toContain(`/golang.org/toolchain/@v/${first.version}.zip`);
+    expect(first.message).toContain('needs toolchain go1.99.0');
+  });
+
   it("direct VCS DNS failure: git's reason, the host git used, the real command", async () => {
     const { r, first } = await tidy('vcs-dns');
     expect(r.exitCode, r.stderr).toBe(1);

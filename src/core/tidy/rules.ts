@@ -65,6 +65,12 @@ const leakedPrivate = (d: ErrorDetail, model: ConfigModel): string | undefined =
     return undefined;
   return getVar(model, 'GONOPROXY') || getVar(model, 'GOPRIVATE') ? undefined : mod;
 };
+/** The toolchain Go names (`download go1.99.0 for …`, `cannot find "go1.99.0" in PATH`), or "another Go toolchain". */
+const toolchainNamed = (text: string): Text => {
+  const v = /download (go1[^\s:]*)|"(go1[^"]*)"|requires go >= (\S+)/.exec(text);
+  const name = v?.[1] ?? v?.[2] ?? (v?.[3] ? `go${v[3]}` : undefined);
+  return name ? tidyMsg('problem.toolchainNamed', { toolchain: name }) : tidyMsg('problem.toolchainAnother');
+};
 const leakWords = (mod: string | undefined): Text => (mod ? tidyMsg('problem.leaked', { module: mod }) : '');
 /** The HTTPS_PROXY hop in Go's error (a CONNECT that failed), when the model's proxy settings cover the URL. */
 const hopOf = (i: RuleInput) => {
@@ -183,10 +189,11 @@ export const RULES: TidyRule[] = [
     explain: ({ d, text, model }) => ({
       cause: 'toolchain',
       message: /invalid go version/.test(text)
-        ? tidyMsg('problem.goVersionUnreadable')
-        : d.host
-          ? tidyMsg('problem.toolchainFrom', { host: d.host })
-          : tidyMsg('problem.toolchain'),
+        ? tidyMsg('problem.goVersionUnreadable', { version: /invalid go version '([^']+)'/.exec(text)![1]! })
+        : tidyMsg('problem.toolchain', {
+            which: toolchainNamed(text),
+            from: d.host ? tidyMsg('problem.toolchainFrom', { host: d.host }) : '',
+          }),
       fix: /invalid go version/.test(text)
         ? [
             commentFix(fixMsg('fix.note.installGo121', { url: 'https://go.dev/dl/' })),

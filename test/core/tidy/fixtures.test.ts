@@ -351,6 +351,25 @@ for (const ver of VERSIONS) {
           expect(p.url).toMatch(/\/example\.com\/hello\/@v\/v1\.1\.0\.zip$/);
           expect(p.message).toContain('256 B received');
         }
+        if (name === 'unknown-revision') {
+          // coderepo.go findDir: "reading github.com/private/repo/go.mod at revision v1.2.3" names the module's go.mod.
+          expect(p).toMatchObject({ module: 'github.com/private/repo', version: 'v1.2.3' });
+          expect(renderFixes(p.fix).join('\n')).toContain('go list -m -versions github.com/private/repo');
+        }
+        if (name === 'notgo') {
+          // proxy.go Latest: `invalid response from proxy "<entry>"` for `module M:`: the @latest request of that entry.
+          expect(p).toMatchObject({
+            host: '127.0.0.1:PORT',
+            url: 'http://127.0.0.1:PORT/notgo/example.com/hello/@latest',
+          });
+          expect(p.message).toContain('the module proxy at 127.0.0.1:PORT answers with something that is not');
+        }
+        if (name === 'toolchain' && ver === 'go1.19') expect(p.message).toContain('go.mod asks for go 1.99.0,');
+        if (name === 'toolchain' && ver !== 'go1.19') {
+          // toolchain/select.go: the module version of `download go1.99.0 for linux/amd64` (gotoolchainVersion-…).
+          expect(p).toMatchObject({ module: 'golang.org/toolchain', version: 'v0.0.1-go1.99.0.linux-amd64' });
+          expect(p.message).toContain('the go line in go.mod needs toolchain go1.99.0 and it cannot be downloaded');
+        }
         if (name === 'toolchain-hang') {
           expect(p).toMatchObject({ phase: 'toolchain', version: 'v0.0.1-go1.99.0.linux-amd64' });
           expect(p.message).toContain('toolchain go1.99.0');
