@@ -166,8 +166,10 @@ export function detectError(text: string): ErrorDetail | undefined {
   const httpStatus = statusMatch ? Number(statusMatch[2]) : undefined;
   const cause = causeOf(text, httpStatus);
   if (!cause) return undefined;
-  // git's words after Go's `exit status 128:` name the URL git really used (after any insteadOf rewrite).
-  const gitUrl = /unable to access '([^']+)'/.exec(text)?.[1];
+  // git's words after Go's `exit status 128:` name the URL git really used (after any insteadOf rewrite): `unable to
+  // access 'URL/'`, or `could not read Username for 'SCHEME://HOST'` when it wanted credentials.
+  const gitMatch = /unable to access '([^']+)'|could not read (?:Username|Password) for '([^']+)'/.exec(text);
+  const gitUrl = gitMatch?.[1] ?? gitMatch?.[2];
   const url = statusMatch?.[1] ?? GET_RE.exec(text)?.[1] ?? gitUrl ?? READING_RE.exec(text)?.[1];
   const d: ErrorDetail = { cause };
   const phase = phaseOf(text, url);

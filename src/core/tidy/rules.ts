@@ -158,7 +158,7 @@ export const RULES: TidyRule[] = [
     match: ({ d }) => d.cause === 'vcs-auth',
     explain: ({ d, model }) => ({
       message: tidyMsg('problem.gitPrompt', { module: subj(d) }),
-      fix: gitAuthFix(model, d.module ?? d.package),
+      fix: gitAuthFix(model, d.module ?? d.package, d.url),
     }),
   },
   {

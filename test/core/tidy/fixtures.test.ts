@@ -239,7 +239,9 @@ for (const ver of VERSIONS) {
         VERSION_OF_DIR = ver;
         const raw = readFileSync(join(DIR, ver, `${name}.txt`), 'utf8');
         // A real port where the diagnosis reads it (the .netrc machine name), in place of the capture's placeholder.
-        const text = name === 'https-401' ? raw.replaceAll('127.0.0.1:PORT', '127.0.0.1:8443') : raw;
+        const text = ['https-401', 'git-prompt'].includes(name)
+          ? raw.replaceAll('127.0.0.1:PORT', '127.0.0.1:8443')
+          : raw;
         const exit = readFileSync(join(DIR, ver, `${name}.exit`), 'utf8').trim();
         const t = new Timeline(0);
         const events = classifyText(text);
@@ -350,6 +352,14 @@ for (const ver of VERSIONS) {
           expect(p).toMatchObject({ version: 'v1.1.0', phase: 'body' });
           expect(p.url).toMatch(/\/example\.com\/hello\/@v\/v1\.1\.0\.zip$/);
           expect(p.message).toContain('256 B received');
+        }
+        if (name === 'git-prompt') {
+          // git says whom it asked: `could not read Username for 'http://127.0.0.1:8443'` (its insteadOf rewrite of
+          // github.com/private/): credentials are for that host, by name (e2e/tidy-causes: the real go then succeeds).
+          expect(p).toMatchObject({ url: 'http://127.0.0.1:8443', host: '127.0.0.1:8443' });
+          const fixes = renderFixes(p.fix).join('\n');
+          expect(fixes).toContain('# add "machine 127.0.0.1 login USER password TOKEN" to ~/.netrc');
+          expect(fixes).not.toMatch(/github\.com\/\.insteadOf|machine github\.com/);
         }
         if (name === 'unknown-revision') {
           // coderepo.go findDir: "reading github.com/private/repo/go.mod at revision v1.2.3" names the module's go.mod.

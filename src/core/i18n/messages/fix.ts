@@ -139,6 +139,8 @@ const en = {
   'fix.note.sslCertFile': 'Linux; on macOS/Windows add the CA to the system store',
   'fix.note.doctorIssuer': 'names the issuer of the certificate that was presented',
   'fix.note.netrcOr': 'or add "{line}" to ~/.netrc (chmod 600)',
+  'fix.note.netrcRewritten':
+    'add "{line}" to ~/.netrc (chmod 600): git\'s url.<base>.insteadOf sends {module} to {url}, so git asks that host for credentials, not {host}',
   'fix.note.toolchainLocal': 'use the installed Go; lower the go line in go.mod if needed',
   'fix.note.toolchainProxy': 'or: a proxy that serves golang.org/toolchain',
   'fix.note.bodyStall.host':
@@ -330,6 +332,8 @@ const zh = {
   'fix.note.sslCertFile': 'Linux；在 macOS/Windows 上请把 CA 加入系统证书存储',
   'fix.note.doctorIssuer': '会给出所出示证书的签发者',
   'fix.note.netrcOr': '或者在 ~/.netrc 中加入 "{line}"（chmod 600）',
+  'fix.note.netrcRewritten':
+    '在 ~/.netrc 中加入 "{line}"（chmod 600）：git 的 url.<base>.insteadOf 把 {module} 改到 {url}，git 向这个主机而不是 {host} 要凭据',
   'fix.note.toolchainLocal': '使用已安装的 Go；必要时调低 go.mod 中的 go 指令',
   'fix.note.toolchainProxy': '或者：换一个提供 golang.org/toolchain 的模块代理',
   'fix.note.bodyStall.host': 'Go 和 {host} 之间有东西拦住了下载：可能是过滤下载或限制下载大小的网关；请申请放行 {host}',
