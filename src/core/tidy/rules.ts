@@ -65,6 +65,23 @@ const leakedPrivate = (d: ErrorDetail, model: ConfigModel): string | undefined =
     return undefined;
   return getVar(model, 'GONOPROXY') || getVar(model, 'GOPRIVATE') ? undefined : mod;
 };
+/**
+ * After a checksum mismatch, the narrow step (checked with the real go 1.19, 1.26, 1.27): go.sum disagrees, so only its
+ * lines for the module version go, and go mod tidy writes them again from a download the checksum database vouches
+ * for; when the database disagrees, the server serves other bits. `go clean -modcache` fixes neither: the same bits
+ * come back.
+ */
+const checksumFix = (d: ErrorDetail): Fix => {
+  const mod = d.module ?? d.package;
+  if (d.phase === 'module' && mod && d.version) {
+    const v = d.version.replace(/\/go\.mod$/, ''); // `verifying M@V/go.mod: checksum mismatch` names the go.mod line
+    const lines = `${mod} ${v} h1:…", "${mod} ${v}/go.mod h1:…`;
+    const file = d.checksumSource ?? 'go.sum';
+    return commentFix(fixMsg('fix.note.dropSumLines', { lines, file, command: code('go mod tidy') }));
+  }
+  if (d.phase === 'sumdb') return commentFix(fixMsg('fix.note.sumdbServesOther', { module: subj(d) }));
+  return commandFix(['go', 'clean', '-modcache'], fixMsg('fix.note.cleanRetry'));
+};
 /** The toolchain Go names (`download go1.99.0 for …`, `cannot find "go1.99.0" in PATH`), or "another Go toolchain". */
 const toolchainNamed = (text: string): Text => {
   const v = /download (go1[^\s:]*)|"(go1[^"]*)"|requires go >= (\S+)/.exec(text);
@@ -147,10 +164,7 @@ export const RULES: TidyRule[] = [
                   : tidyMsg('problem.theSumdb'),
               })
             : tidyMsg('problem.checksum', { module: subj(d) }),
-      fix: [
-        commentFix(fixMsg('fix.note.whoChanged')),
-        commandFix(['go', 'clean', '-modcache'], fixMsg('fix.note.cleanRetry')),
-      ],
+      fix: [commentFix(fixMsg('fix.note.whoChanged')), checksumFix(d)],
     }),
   },
   {
