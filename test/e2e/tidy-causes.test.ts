@@ -6,9 +6,9 @@ import { execa } from 'execa';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeHermeticGo, TEST_GO } from '../helpers/go-env.js';
+import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
 import { runCli } from '../helpers/run-cli.js';
-import { SCENARIOS, prepare, goMinor, type Scenario } from '../fixtures/tidy/scenarios.js';
+import { SCENARIOS, prepare, goMinor, type Prepared, type Scenario } from '../fixtures/tidy/scenarios.js';
 import { makeGitRepo, startGitHttp } from '../fixtures/tidy/responders.js';
 import { CONNECT_SCENARIOS, startScenario } from '../fixtures/network/scenarios.js';
 import type { TidyProblem, TidyReport } from '../../src/core/tidy/report-model.js';
@@ -36,6 +36,17 @@ async function tidy(name: string | Scenario, extra: string[] = []) {
   const r = await runCli([...args, ...extra], { env: { ...h.env, ...p.env }, timeoutMs: 20_000 });
   const doc = JSON.parse(r.stdout) as Doc;
   return { r, doc, first: doc.problems[0]!, p, h };
+}
+
+/** The real `go mod tidy` in a prepared scenario (after following a fix), bounded. */
+function realTidy(p: Prepared, h: HermeticGo) {
+  return execa(TEST_GO, ['mod', 'tidy'], {
+    cwd: p.dir,
+    env: { ...h.env, ...p.env },
+    extendEnv: false,
+    reject: false,
+    timeout: 60_000,
+  });
 }
 
 /** tidy of a module importing example.com/hello through a CONNECT fault of test/fixtures/network (HTTPS_PROXY). */
@@ -250,13 +261,7 @@ describe.concurrent(`tidy --explain: issue 12's causes with ${version}`, () => {
     expect(machine, fix).toBe('127.0.0.1');
     expect(fix).not.toContain('github.com/.insteadOf'); // the longer rewrite in place would win over it
     writeFileSync(join(h.env.HOME!, '.netrc'), `machine ${machine} login gopher password secret\n`, { mode: 0o600 });
-    const go = await execa(TEST_GO, ['mod', 'tidy'], {
-      cwd: p.dir,
-      env: { ...h.env, ...p.env },
-      extendEnv: false,
-      reject: false,
-      timeout: 60_000,
-    });
+    const go = await realTidy(p, h);
     expect(go.exitCode, go.stderr).toBe(0);
   });
 
@@ -278,13 +283,7 @@ describe.concurrent(`tidy --explain: issue 12's causes with ${version}`, () => {
       .split('\n')
       .filter((l) => !drop.some((d) => l.startsWith(d)));
     writeFileSync(sum, kept.join('\n'));
-    const go = await execa(TEST_GO, ['mod', 'tidy'], {
-      cwd: p.dir,
-      env: { ...h.env, ...p.env },
-      extendEnv: false,
-      reject: false,
-      timeout: 60_000,
-    });
+    const go = await realTidy(p, h);
     expect(go.exitCode, go.stderr).toBe(0);
   });
 
