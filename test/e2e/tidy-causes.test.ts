@@ -6,9 +6,10 @@ import { execa } from 'execa';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeHermeticGo, TEST_GO } from '../helpers/go-env.js';
+import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
 import { runCli } from '../helpers/run-cli.js';
-import { SCENARIOS, prepare, goMinor } from '../fixtures/tidy/scenarios.js';
+import { SCENARIOS, prepare, goMinor, type Prepared, type Scenario } from '../fixtures/tidy/scenarios.js';
+import { makeGitRepo, startGitHttp } from '../fixtures/tidy/responders.js';
 import { CONNECT_SCENARIOS, startScenario } from '../fixtures/network/scenarios.js';
 import type { TidyProblem, TidyReport } from '../../src/core/tidy/report-model.js';
 
@@ -24,9 +25,9 @@ afterAll(async () => {
   for (const c of cleanups) await c();
 });
 
-async function tidy(name: string, extra: string[] = []) {
+async function tidy(name: string | Scenario, extra: string[] = []) {
   const h = makeHermeticGo();
-  const p = await prepare(SCENARIOS.find((x) => x.name === name)!, h.dir, MINOR);
+  const p = await prepare(typeof name === 'string' ? SCENARIOS.find((x) => x.name === name)! : name, h.dir, MINOR);
   cleanups.push(
     () => p.proxy.close(),
     () => h.cleanup(),
@@ -34,7 +35,18 @@ async function tidy(name: string, extra: string[] = []) {
   const args = ['tidy', '--explain', '--json', '--stall', '1s', '--timeout', '2s', '--go', TEST_GO, '-C', p.dir];
   const r = await runCli([...args, ...extra], { env: { ...h.env, ...p.env }, timeoutMs: 20_000 });
   const doc = JSON.parse(r.stdout) as Doc;
-  return { r, doc, first: doc.problems[0]!, p };
+  return { r, doc, first: doc.problems[0]!, p, h };
+}
+
+/** The real `go mod tidy` in a prepared scenario (after following a fix), bounded. */
+function realTidy(p: Prepared, h: HermeticGo) {
+  return execa(TEST_GO, ['mod', 'tidy'], {
+    cwd: p.dir,
+    env: { ...h.env, ...p.env },
+    extendEnv: false,
+    reject: false,
+    timeout: 60_000,
+  });
 }
 
 /** tidy of a module importing example.com/hello through a CONNECT fault of test/fixtures/network (HTTPS_PROXY). */
@@ -200,6 +212,79 @@ describe.concurrent(`tidy --explain: issue 12's causes with ${version}`, () => {
     });
     expect(why!.url).toMatch(/\/gateway\/403\/git\.corp\.invalid\/team\/lib\/@v\/list$/);
     if (MINOR < 21) expect(why!.message).toContain('answers 403');
+  });
+
+  it('unknown revision: the module and version of the go.mod Go read (coderepo.go names a file of the repo)', async () => {
+    const { r, first } = await tidy('unknown-revision');
+    expect(r.exitCode, r.stderr).toBe(1);
+    expect(first).toMatchObject({ rule: 'unknown-revision', module: 'github.com/private/repo', version: 'v1.2.3' });
+  });
+
+  it('a proxy answering something that is not a Go proxy: the entry and the request Go decoded', async () => {
+    const { r, first, p } = await tidy('notgo');
+    expect(r.exitCode, r.stderr).toBe(1);
+    expect(first).toMatchObject({ rule: 'http-status', module: 'example.com/hello', host: new URL(p.proxy.url).host });
+    expect(first.url).toBe(`${p.proxy.base('notgo')}/example.com/hello/@latest`);
+    expect(p.proxy.log.some((e) => e.url.endsWith('/example.com/hello/@latest'))).toBe(true); // the request exists
+  });
+
+  it('go.mod needs a newer Go: the toolchain named (1.21+: golang.org/toolchain at the version it fetched)', async () => {
+    const { r, first } = await tidy('toolchain');
+    expect(r.exitCode, r.stderr).toBe(1);
+    if (MINOR < 21) return void expect(first.message).toContain('go.mod asks for go 1.99.0,');
+    expect(first).toMatchObject({ rule: 'toolchain', module: 'golang.org/toolchain' });
+    expect(first.version).toMatch(/^v0\.0\.1-go1\.99\.0\.[a-z0-9]+-[a-z0-9]+$/);
+    expect(first.url).toContain(`/golang.org/toolchain/@v/${first.version}.zip`);
+    expect(first.message).toContain('needs toolchain go1.99.0');
+  });
+
+  it("git asks for credentials behind url.<base>.insteadOf: the .netrc line names git's host; with it the real go succeeds", async () => {
+    const s: Scenario = {
+      name: 'git-prompt-auth',
+      imports: 'github.com/private/repo',
+      env: (p) => ({ GOPROXY: p.url, GOSUMDB: p.sumdb.gosumdb(), GOPRIVATE: 'github.com/private' }),
+      side: async (_p, dir) => {
+        const git = await startGitHttp(await makeGitRepo(dir, 'github.com/private/repo'), 'gopher', 'secret');
+        const rewrite = {
+          GIT_CONFIG_KEY_0: `url.${git.url}/.insteadOf`,
+          GIT_CONFIG_VALUE_0: 'https://github.com/private/',
+        };
+        return { env: { GIT_CONFIG_COUNT: '1', ...rewrite }, close: git.close };
+      },
+    };
+    const { r, first, p, h } = await tidy(s);
+    expect(r.exitCode, r.stderr).toBe(1);
+    expect(first).toMatchObject({ rule: 'git-terminal-prompt', cause: 'vcs-auth', module: 'github.com/private/repo' });
+    const fix = first.fix.join('\n');
+    // curl (git's http) matches ~/.netrc machines by host name, without the port.
+    const machine = /# add "machine (\S+) login USER password TOKEN" to ~\/\.netrc/.exec(fix)?.[1];
+    expect(machine, fix).toBe('127.0.0.1');
+    expect(fix).not.toContain('github.com/.insteadOf'); // the longer rewrite in place would win over it
+    writeFileSync(join(h.env.HOME!, '.netrc'), `machine ${machine} login gopher password secret\n`, { mode: 0o600 });
+    const go = await realTidy(p, h);
+    expect(go.exitCode, go.stderr).toBe(0);
+  });
+
+  it.each([
+    ['checksum-mismatch', 'delete the lines'],
+    ['sumdb-mismatch', 'clearing the module cache does not change'],
+  ])('%s: the narrow step, no go clean -modcache (which downloads the same bits again)', async (name, says) => {
+    const { r, first, p, h } = await tidy(name);
+    expect(r.exitCode, r.stderr).toBe(1);
+    const fix = first.fix.join('\n');
+    expect(fix).toContain(says);
+    expect(fix).not.toMatch(/^go clean -modcache/m);
+    if (name !== 'checksum-mismatch') return;
+    // Only the lines named go; then the real go writes them again from a download the checksum database vouches for.
+    const drop = [...fix.matchAll(/"([^"]+) h1:…"/g)].map((m) => `${m[1]} `);
+    expect(drop).toEqual(['example.com/hello v1.1.0 ', 'example.com/hello v1.1.0/go.mod ']);
+    const sum = join(p.dir, 'go.sum');
+    const kept = readFileSync(sum, 'utf8')
+      .split('\n')
+      .filter((l) => !drop.some((d) => l.startsWith(d)));
+    writeFileSync(sum, kept.join('\n'));
+    const go = await realTidy(p, h);
+    expect(go.exitCode, go.stderr).toBe(0);
   });
 
   it("direct VCS DNS failure: git's reason, the host git used, the real command", async () => {

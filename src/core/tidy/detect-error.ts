@@ -2,6 +2,7 @@
 import { urlHost } from '../hosts.js';
 import type { TidyCause } from './report-model.js';
 import { connectRefusal } from '../go-proxy-errors.js';
+import { escapePath, escapeVersion } from '../escape.js';
 
 /** What one error line says: the cause and whatever subject it names. */
 export interface ErrorDetail {
@@ -68,6 +69,41 @@ const MODVER_RE = /(?:^|\s|\t)([a-zA-Z0-9][^\s@:"]*)@(v[0-9][^\s:"]*|none|latest
 const PKG_RE = /cannot find module providing package (\S+?):?(?:\s|$)/;
 const MODULE_RE = /(?:^|:\s)module ([a-zA-Z0-9][^\s@:]*):/;
 
+/**
+ * The module and version in modfetch/coderepo.go findDir's `reading %s/%s at revision %s` (codeRoot, then the go.mod of
+ * the module's directory codeDir, or codeDir/vN), which names a file of the repository rather than the module: the path
+ * before `/go.mod` is the module path without its /vN suffix (pathPrefix) or with it (the vN/ directory), and the
+ * revision is the tag codeDir/ + version (versionToRev). A v2+ version of a path without its /vN was required as
+ * +incompatible (the import path says which).
+ */
+function moduleAtRevision(text: string, pkg: string | undefined): { module: string; version?: string } | undefined {
+  const m = /reading (\S+)\/go\.mod at revision (\S+?):? /.exec(text);
+  if (!m) return undefined;
+  const dir = m[1]!;
+  const version = /^v\d+\.\d+\.\d+\S*$/.exec(m[2]!.split('/').pop()!)?.[0];
+  const major = Number(/^v(\d+)\./.exec(version ?? '')?.[1] ?? 0);
+  if (major < 2 || new RegExp(`[/.]v${major}$`).test(dir)) return version ? { module: dir, version } : { module: dir };
+  const suffixed = `${dir}/v${major}`;
+  if (pkg && pkg !== suffixed && !pkg.startsWith(`${suffixed}/`))
+    return { module: dir, version: `${version}+incompatible` };
+  return { module: suffixed, version: version! };
+}
+
+/**
+ * The URL of modfetch/proxy.go's `invalid response from proxy %q` (the GOPROXY entry, redacted): Latest's `@latest`
+ * for `module M:` (versionError("")), Stat's `@v/V.info` for `M@V:`.
+ */
+function invalidResponseUrl(text: string, module: string | undefined, version: string | undefined) {
+  const base = /invalid response from proxy "([^"]+)"/.exec(text)?.[1];
+  if (!base || !module) return base;
+  try {
+    const at = version ? `@v/${escapeVersion(version)}.info` : '@latest';
+    return `${base.replace(/\/$/, '')}/${escapePath(module)}/${at}`;
+  } catch {
+    return base; // not a module path Go would have asked for: the entry is all that is known
+  }
+}
+
 function statusCause(code: number): TidyCause {
   if (code === 404) return 'not-found';
   if (code === 410) return 'gone';
@@ -130,8 +166,10 @@ export function detectError(text: string): ErrorDetail | undefined {
   const httpStatus = statusMatch ? Number(statusMatch[2]) : undefined;
   const cause = causeOf(text, httpStatus);
   if (!cause) return undefined;
-  // git's words after Go's `exit status 128:` name the URL git really used (after any insteadOf rewrite).
-  const gitUrl = /unable to access '([^']+)'/.exec(text)?.[1];
+  // git's words after Go's `exit status 128:` name the URL git really used (after any insteadOf rewrite): `unable to
+  // access 'URL/'`, or `could not read Username for 'SCHEME://HOST'` when it wanted credentials.
+  const gitMatch = /unable to access '([^']+)'|could not read (?:Username|Password) for '([^']+)'/.exec(text);
+  const gitUrl = gitMatch?.[1] ?? gitMatch?.[2];
   const url = statusMatch?.[1] ?? GET_RE.exec(text)?.[1] ?? gitUrl ?? READING_RE.exec(text)?.[1];
   const d: ErrorDetail = { cause };
   const phase = phaseOf(text, url);
@@ -148,20 +186,31 @@ export function detectError(text: string): ErrorDetail | undefined {
   const req = /require (\S+): version "([^"]+)" invalid/.exec(text);
   if (req) Object.assign(d, { module: req[1]!, version: req[2]!, phase: 'module' });
   const mv = req ? null : MODVER_RE.exec(text);
-  const tc = /download (go1[^\s:]*)/.exec(text);
+  // toolchain/select.go: `download %s for %s/%s` (gotoolchain, GOOS, GOARCH); the module version it fetches is
+  // gotoolchainVersion + "-" + gotoolchain + "." + GOOS + "-" + GOARCH (v0.0.1-go1.22.0.linux-amd64).
+  const tc = /download (go1[^\s:]*)(?: for ([a-z0-9]+)\/([a-z0-9]+))?/.exec(text);
   const imp = /unrecognized import path "([^"]+)"/.exec(text);
+  const pkg = PKG_RE.exec(text)?.[1] ?? /^\t?([a-zA-Z0-9][^\s:@]*\.[^\s:@]*): /.exec(text.replace(/^go: /, ''))?.[1];
+  const atRev = mv || req || tc ? undefined : moduleAtRevision(text, pkg);
   if (tc) {
     d.module = 'golang.org/toolchain';
-    d.version = tc[1];
+    if (tc[2]) d.version = `v0.0.1-${tc[1]}.${tc[2]}-${tc[3]}`;
   } else if (mv) {
     d.module = mv[1];
     d.version = mv[2];
+  } else if (atRev) {
+    Object.assign(d, atRev);
   } else if (!req) {
     const m = MODULE_RE.exec(text);
     if (m) d.module = m[1];
     else if (imp) d.module = imp[1];
   }
-  const pkg = PKG_RE.exec(text)?.[1] ?? /^\t?([a-zA-Z0-9][^\s:@]*\.[^\s:@]*): /.exec(text.replace(/^go: /, ''))?.[1];
   if (pkg) d.package = pkg;
+  const bad = d.url ? undefined : invalidResponseUrl(text, d.module, d.version);
+  if (bad) {
+    d.url = bad;
+    const host = urlHost(bad);
+    if (host) d.host = host;
+  }
   return d;
 }

@@ -7,7 +7,7 @@ import { code, type Text } from '../i18n/message.js';
 import { fixMsg } from '../i18n/messages/fix.js';
 import type { TidyProblem } from './report-model.js';
 import { formatGoproxy } from '../goproxy.js';
-import { modulePathHost, urlHost } from '../hosts.js';
+import { modulePathHost, urlHost, urlHostname } from '../hosts.js';
 import { redactSecrets, redactUrl } from '../redact.js';
 import { isPublicModulePath, privatePatternFor } from '../public-hosts.js';
 import { proxyHopFixes } from '../proxy-hop-fixes.js';
@@ -121,8 +121,20 @@ export function tlsFix(): Fix[] {
 }
 
 /** Git credentials without prompts: rewrite the URL with a token, or use .netrc (go help private). */
-export function gitAuthFix(model: ConfigModel, modulePath: string | undefined): Fix[] {
+export function gitAuthFix(model: ConfigModel, modulePath: string | undefined, gitUrl?: string): Fix[] {
   const host = modulePath ? modulePathHost(modulePath) : 'git.example.com';
+  const gitHost = gitUrl ? urlHostname(gitUrl) : undefined;
+  if (modulePath && gitUrl && gitHost && gitHost !== host) {
+    // git named the URL it really asked (after its insteadOf rewrite): the credentials are for that host, in ~/.netrc by
+    // host name without the port (curl's netrc matching). A new insteadOf for `host` would lose to the longer rewrite
+    // already in place (git-config: the longest matching prefix wins).
+    const line = code(`machine ${gitHost} login USER password TOKEN`);
+    const out = [
+      commentFix(fixMsg('fix.note.netrcRewritten', { line, module: modulePath, url: redactUrl(gitUrl), host })),
+    ];
+    if (!inGoprivate(model, modulePath)) out.push(goprivateFix(model, modulePath));
+    return out;
+  }
   const out = [
     commandFix(['git', 'config', '--global', `url.https://oauth2:TOKEN@${host}/.insteadOf`, `https://${host}/`]),
     commentFix(fixMsg('fix.note.netrcOr', { line: code(`machine ${host} login USER password TOKEN`) })),

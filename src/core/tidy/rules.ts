@@ -65,6 +65,29 @@ const leakedPrivate = (d: ErrorDetail, model: ConfigModel): string | undefined =
     return undefined;
   return getVar(model, 'GONOPROXY') || getVar(model, 'GOPRIVATE') ? undefined : mod;
 };
+/**
+ * After a checksum mismatch, the narrow step (checked with the real go 1.19, 1.26, 1.27): go.sum disagrees, so only its
+ * lines for the module version go, and go mod tidy writes them again from a download the checksum database vouches
+ * for; when the database disagrees, the server serves other bits. `go clean -modcache` fixes neither: the same bits
+ * come back.
+ */
+const checksumFix = (d: ErrorDetail): Fix => {
+  const mod = d.module ?? d.package;
+  if (d.phase === 'module' && mod && d.version) {
+    const v = d.version.replace(/\/go\.mod$/, ''); // `verifying M@V/go.mod: checksum mismatch` names the go.mod line
+    const lines = `${mod} ${v} h1:…", "${mod} ${v}/go.mod h1:…`;
+    const file = d.checksumSource ?? 'go.sum';
+    return commentFix(fixMsg('fix.note.dropSumLines', { lines, file, command: code('go mod tidy') }));
+  }
+  if (d.phase === 'sumdb') return commentFix(fixMsg('fix.note.sumdbServesOther', { module: subj(d) }));
+  return commandFix(['go', 'clean', '-modcache'], fixMsg('fix.note.cleanRetry'));
+};
+/** The toolchain Go names (`download go1.99.0 for …`, `cannot find "go1.99.0" in PATH`), or "another Go toolchain". */
+const toolchainNamed = (text: string): Text => {
+  const v = /download (go1[^\s:]*)|"(go1[^"]*)"|requires go >= (\S+)/.exec(text);
+  const name = v?.[1] ?? v?.[2] ?? (v?.[3] ? `go${v[3]}` : undefined);
+  return name ? tidyMsg('problem.toolchainNamed', { toolchain: name }) : tidyMsg('problem.toolchainAnother');
+};
 const leakWords = (mod: string | undefined): Text => (mod ? tidyMsg('problem.leaked', { module: mod }) : '');
 /** The HTTPS_PROXY hop in Go's error (a CONNECT that failed), when the model's proxy settings cover the URL. */
 const hopOf = (i: RuleInput) => {
@@ -141,10 +164,7 @@ export const RULES: TidyRule[] = [
                   : tidyMsg('problem.theSumdb'),
               })
             : tidyMsg('problem.checksum', { module: subj(d) }),
-      fix: [
-        commentFix(fixMsg('fix.note.whoChanged')),
-        commandFix(['go', 'clean', '-modcache'], fixMsg('fix.note.cleanRetry')),
-      ],
+      fix: [commentFix(fixMsg('fix.note.whoChanged')), checksumFix(d)],
     }),
   },
   {
@@ -152,7 +172,7 @@ export const RULES: TidyRule[] = [
     match: ({ d }) => d.cause === 'vcs-auth',
     explain: ({ d, model }) => ({
       message: tidyMsg('problem.gitPrompt', { module: subj(d) }),
-      fix: gitAuthFix(model, d.module ?? d.package),
+      fix: gitAuthFix(model, d.module ?? d.package, d.url),
     }),
   },
   {
@@ -183,10 +203,11 @@ export const RULES: TidyRule[] = [
     explain: ({ d, text, model }) => ({
       cause: 'toolchain',
       message: /invalid go version/.test(text)
-        ? tidyMsg('problem.goVersionUnreadable')
-        : d.host
-          ? tidyMsg('problem.toolchainFrom', { host: d.host })
-          : tidyMsg('problem.toolchain'),
+        ? tidyMsg('problem.goVersionUnreadable', { version: /invalid go version '([^']+)'/.exec(text)![1]! })
+        : tidyMsg('problem.toolchain', {
+            which: toolchainNamed(text),
+            from: d.host ? tidyMsg('problem.toolchainFrom', { host: d.host }) : '',
+          }),
       fix: /invalid go version/.test(text)
         ? [
             commentFix(fixMsg('fix.note.installGo121', { url: 'https://go.dev/dl/' })),

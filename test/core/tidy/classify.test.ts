@@ -44,6 +44,11 @@ const FRAGMENTS = [
   '!',
   '?go-get=1',
   'toolchain not available',
+  '/go.mod at revision ',
+  'sub/v2.0.0',
+  'invalid response from proxy "',
+  'module ',
+  'download go1.99.0 for ',
 ];
 const goish = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string()), { maxLength: 12 }).map((a) => a.join(''));
 

@@ -239,7 +239,9 @@ for (const ver of VERSIONS) {
         VERSION_OF_DIR = ver;
         const raw = readFileSync(join(DIR, ver, `${name}.txt`), 'utf8');
         // A real port where the diagnosis reads it (the .netrc machine name), in place of the capture's placeholder.
-        const text = name === 'https-401' ? raw.replaceAll('127.0.0.1:PORT', '127.0.0.1:8443') : raw;
+        const text = ['https-401', 'git-prompt'].includes(name)
+          ? raw.replaceAll('127.0.0.1:PORT', '127.0.0.1:8443')
+          : raw;
         const exit = readFileSync(join(DIR, ver, `${name}.exit`), 'utf8').trim();
         const t = new Timeline(0);
         const events = classifyText(text);
@@ -324,6 +326,16 @@ for (const ver of VERSIONS) {
             `add "machine ${machine} login USER password TOKEN" to ~/.netrc`,
           );
         }
+        if (name === 'checksum-mismatch' || name === 'sumdb-mismatch') {
+          // Checked with the real go (e2e/tidy-causes): go clean -modcache downloads the same bits and fails again.
+          const fixes = renderFixes(p.fix).join('\n');
+          expect(fixes).not.toContain('go clean -modcache   #');
+          if (name === 'checksum-mismatch')
+            expect(fixes).toContain(
+              'delete the lines "example.com/hello v1.1.0 h1:…", "example.com/hello v1.1.0/go.mod h1:…" from go.sum, then go mod tidy',
+            );
+          else expect(fixes).toContain('clearing the module cache does not change');
+        }
         if (name === 'checksum-mismatch') {
           expect(p).toMatchObject({ version: 'v1.1.0' });
           expect(p.message).toContain('does not match the hash recorded in go.sum');
@@ -350,6 +362,33 @@ for (const ver of VERSIONS) {
           expect(p).toMatchObject({ version: 'v1.1.0', phase: 'body' });
           expect(p.url).toMatch(/\/example\.com\/hello\/@v\/v1\.1\.0\.zip$/);
           expect(p.message).toContain('256 B received');
+        }
+        if (name === 'git-prompt') {
+          // git says whom it asked: `could not read Username for 'http://127.0.0.1:8443'` (its insteadOf rewrite of
+          // github.com/private/): credentials are for that host, by name (e2e/tidy-causes: the real go then succeeds).
+          expect(p).toMatchObject({ url: 'http://127.0.0.1:8443', host: '127.0.0.1:8443' });
+          const fixes = renderFixes(p.fix).join('\n');
+          expect(fixes).toContain('# add "machine 127.0.0.1 login USER password TOKEN" to ~/.netrc');
+          expect(fixes).not.toMatch(/github\.com\/\.insteadOf|machine github\.com/);
+        }
+        if (name === 'unknown-revision') {
+          // coderepo.go findDir: "reading github.com/private/repo/go.mod at revision v1.2.3" names the module's go.mod.
+          expect(p).toMatchObject({ module: 'github.com/private/repo', version: 'v1.2.3' });
+          expect(renderFixes(p.fix).join('\n')).toContain('go list -m -versions github.com/private/repo');
+        }
+        if (name === 'notgo') {
+          // proxy.go Latest: `invalid response from proxy "<entry>"` for `module M:`: the @latest request of that entry.
+          expect(p).toMatchObject({
+            host: '127.0.0.1:PORT',
+            url: 'http://127.0.0.1:PORT/notgo/example.com/hello/@latest',
+          });
+          expect(p.message).toContain('the module proxy at 127.0.0.1:PORT answers with something that is not');
+        }
+        if (name === 'toolchain' && ver === 'go1.19') expect(p.message).toContain('go.mod asks for go 1.99.0,');
+        if (name === 'toolchain' && ver !== 'go1.19') {
+          // toolchain/select.go: the module version of `download go1.99.0 for linux/amd64` (gotoolchainVersion-…).
+          expect(p).toMatchObject({ module: 'golang.org/toolchain', version: 'v0.0.1-go1.99.0.linux-amd64' });
+          expect(p.message).toContain('the go line in go.mod needs toolchain go1.99.0 and it cannot be downloaded');
         }
         if (name === 'toolchain-hang') {
           expect(p).toMatchObject({ phase: 'toolchain', version: 'v0.0.1-go1.99.0.linux-amd64' });

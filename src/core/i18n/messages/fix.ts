@@ -139,6 +139,8 @@ const en = {
   'fix.note.sslCertFile': 'Linux; on macOS/Windows add the CA to the system store',
   'fix.note.doctorIssuer': 'names the issuer of the certificate that was presented',
   'fix.note.netrcOr': 'or add "{line}" to ~/.netrc (chmod 600)',
+  'fix.note.netrcRewritten':
+    'add "{line}" to ~/.netrc (chmod 600): git\'s url.<base>.insteadOf sends {module} to {url}, so git asks that host for credentials, not {host}',
   'fix.note.toolchainLocal': 'use the installed Go; lower the go line in go.mod if needed',
   'fix.note.toolchainProxy': 'or: a proxy that serves golang.org/toolchain',
   'fix.note.bodyStall.host':
@@ -163,6 +165,10 @@ const en = {
   'fix.note.insteadOfRewrite': 'git fetches {module} from {host}: a url.<base>.insteadOf rule rewrites it',
   'fix.note.whoChanged': 'find out who changed the module before trusting it',
   'fix.note.cleanRetry': 'then retry; if it persists, check GOPROXY for a rewriting mirror',
+  'fix.note.dropSumLines':
+    'if you trust the new download: delete the lines "{lines}" from {file}, then {command}: Go checks the new hash against the checksum database (go clean -modcache would only download the same bits again)',
+  'fix.note.sumdbServesOther':
+    'the bits Go downloaded for {module} are not those the checksum database recorded: the proxy (or the origin server) serves other bits, which clearing the module cache does not change; fetch it through another proxy, or ask who runs this one',
   'fix.note.requireDeclared': 'require (and import) the module by the path its go.mod declares',
   'fix.note.replaceDirective': 'or add a replace directive to go.mod: {line}',
   'fix.note.goSumWrites': 'tidy writes the missing go.sum lines',
@@ -330,6 +336,8 @@ const zh = {
   'fix.note.sslCertFile': 'Linux；在 macOS/Windows 上请把 CA 加入系统证书存储',
   'fix.note.doctorIssuer': '会给出所出示证书的签发者',
   'fix.note.netrcOr': '或者在 ~/.netrc 中加入 "{line}"（chmod 600）',
+  'fix.note.netrcRewritten':
+    '在 ~/.netrc 中加入 "{line}"（chmod 600）：git 的 url.<base>.insteadOf 把 {module} 改到 {url}，git 向这个主机而不是 {host} 要凭据',
   'fix.note.toolchainLocal': '使用已安装的 Go；必要时调低 go.mod 中的 go 指令',
   'fix.note.toolchainProxy': '或者：换一个提供 golang.org/toolchain 的模块代理',
   'fix.note.bodyStall.host': 'Go 和 {host} 之间有东西拦住了下载：可能是过滤下载或限制下载大小的网关；请申请放行 {host}',
@@ -351,6 +359,10 @@ const zh = {
   'fix.note.insteadOfRewrite': 'git 从 {host} 获取 {module}：有一条 url.<base>.insteadOf 规则改写了地址',
   'fix.note.whoChanged': '先查清是谁改动了这个模块，再决定是否信任它',
   'fix.note.cleanRetry': '然后重试；如果问题依旧，检查 GOPROXY 中是否有改写内容的镜像',
+  'fix.note.dropSumLines':
+    '如果信任新下载的内容：从 {file} 删除 "{lines}" 这几行，然后运行 {command}：Go 会用校验和数据库核对新的哈希（go clean -modcache 只会再下载一遍同样的内容）',
+  'fix.note.sumdbServesOther':
+    'Go 为 {module} 下载到的内容与校验和数据库记录的不同：模块代理（或源服务器）提供了别的内容，清空模块缓存改变不了这一点；换一个模块代理下载，或联系这个代理的管理者',
   'fix.note.requireDeclared': '按模块的 go.mod 中声明的路径来 require（和 import）它',
   'fix.note.replaceDirective': '或者在 go.mod 中加一条 replace 指令：{line}',
   'fix.note.goSumWrites': 'tidy 会写入缺少的 go.sum 行',

@@ -134,11 +134,12 @@ const en = {
   fellThroughProbe: ' ({finding})',
   'problem.modulePath': '{module}: its go.mod declares a different module path than the one it was required as',
   'problem.goVersionUnreadable':
-    'go.mod asks for a Go version this Go cannot read: it needs a newer Go (toolchain switching exists from Go 1.21)',
+    'go.mod asks for go {version}, a Go version this Go cannot read: it needs a newer Go (toolchain switching exists from Go 1.21)',
   'problem.toolchain':
-    'the go line in go.mod needs another Go toolchain and it cannot be downloaded (golang.org/toolchain through GOPROXY)',
-  'problem.toolchainFrom':
-    'the go line in go.mod needs another Go toolchain and it cannot be downloaded from {host} (golang.org/toolchain through GOPROXY)',
+    'the go line in go.mod needs {which} and it cannot be downloaded{from} (golang.org/toolchain through GOPROXY)',
+  'problem.toolchainFrom': ' from {host}',
+  'problem.toolchainNamed': 'toolchain {toolchain}',
+  'problem.toolchainAnother': 'another Go toolchain',
   'problem.hop':
     'the request for {module} goes through the proxy {proxy} ({variable}), which {what} to {target}; the module proxy itself was never reached',
   'problem.hop.auth': 'asks for credentials (407 Proxy Authentication Required) before it opens a tunnel',
@@ -318,10 +319,12 @@ const zh = {
     '在转为 direct 之前，Go 向代理 {host} 请求了 {module}：探测同一 URL 返回 {status}{probe}，而 "|" 让 Go 转到了 direct',
   fellThroughProbe: '（{finding}）',
   'problem.modulePath': '{module}：它的 go.mod 声明的模块路径与 require 时用的路径不同',
-  'problem.goVersionUnreadable': 'go.mod 要求的 Go 版本当前 Go 无法识别：需要更新的 Go（Go 1.21 起才能自动切换工具链）',
-  'problem.toolchain': 'go.mod 的 go 指令需要另一个 Go 工具链，但无法下载（经 GOPROXY 下载 golang.org/toolchain）',
-  'problem.toolchainFrom':
-    'go.mod 的 go 指令需要另一个 Go 工具链，但无法从 {host} 下载（经 GOPROXY 下载 golang.org/toolchain）',
+  'problem.goVersionUnreadable':
+    'go.mod 要求的 Go 版本 go {version} 当前 Go 无法识别：需要更新的 Go（Go 1.21 起才能自动切换工具链）',
+  'problem.toolchain': 'go.mod 的 go 指令需要{which}，但无法{from}下载（经 GOPROXY 下载 golang.org/toolchain）',
+  'problem.toolchainFrom': '从 {host} ',
+  'problem.toolchainNamed': '工具链 {toolchain}',
+  'problem.toolchainAnother': '另一个 Go 工具链',
   'problem.hop':
     '{module} 的请求经过代理 {proxy}（{variable}），该代理连接 {target} 时{what}；请求根本没有到达模块代理',
   'problem.hop.auth': '要求认证（407 Proxy Authentication Required），之后才会打开隧道',
