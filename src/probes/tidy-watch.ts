@@ -8,6 +8,8 @@ import type { Timeline } from '../core/tidy/timeline.js';
 import type { ConfigModel } from '../core/config-types.js';
 import type { ProxyEntry } from '../core/goproxy.js';
 import type { GoProber } from './go-prober.js';
+import { getVar } from '../core/config-model.js';
+import { goModCache, resolvedVersion } from './resolved-version.js';
 
 /** What the watchdog needs to probe like Go would. */
 interface WatchOptions {
@@ -78,7 +80,21 @@ function findingOf(url: string, r: ProbeResult): ProbeFinding {
  * run, which never stalls, does not load it (bench item 3: a warm tidy takes Go ~50 ms).
  */
 const targeting = () =>
-  import('../core/tidy/probe-targets.js').then(({ probeTargets, realProbeUrl }) => ({ probeTargets, realProbeUrl }));
+  import('../core/tidy/probe-targets.js').then(({ probeTargets, predictedModule, realProbeUrl }) => ({
+    probeTargets,
+    predictedModule,
+    realProbeUrl,
+  }));
+
+/**
+ * The targets now: with Go < 1.21 (no -x) the version of the waiting module comes from the module cache when Go
+ * printed none (resolved-version.ts), so the checksum database's `/lookup/M@V` is predicted.
+ */
+function targetsNow(t: Timeline, o: WatchOptions, m: Awaited<ReturnType<typeof targeting>>): string[] {
+  const module = m.predictedModule(t);
+  const cache = module ? goModCache(o.env, getVar(o.model, 'GOMODCACHE') || undefined) : undefined;
+  return m.probeTargets(t, o.model, o.proxies, module && cache ? resolvedVersion(cache, module) : undefined);
+}
 
 /** Starts ticking; `now()` is ms since the run started, on the same clock as the timeline. */
 export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): Watchdog {
@@ -102,10 +118,7 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
 
   const probe = (timeoutMs: number, given?: string[]): Promise<void> => {
     probedAt = t.lastActivityMs();
-    inflight = Promise.all([
-      prober(),
-      given ?? targeting().then(({ probeTargets }) => probeTargets(t, o.model, o.proxies)),
-    ])
+    inflight = Promise.all([prober(), given ?? targeting().then((m) => targetsNow(t, o, m))])
       .then(([p, targets]) => probeAll(targets, timeoutMs, o, p))
       .then((f) => void (found = f));
     return inflight;
@@ -128,9 +141,9 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
     }
     if (stallAt === null && quiet >= o.stallMs) {
       stallAt = last;
-      starting = targeting().then(({ probeTargets }) => {
+      starting = targeting().then((m) => {
         if (stopped || stallAt !== last) return; // progress resumed (or the run ended) while it loaded
-        const targets = probeTargets(t, o.model, o.proxies);
+        const targets = targetsNow(t, o, m);
         o.onStallStart?.(quiet, targets);
         // Ends well before --timeout (the report follows the kill within 0.5 s, even on a loaded machine).
         const left = (o.timeLeftMs?.() ?? Number.POSITIVE_INFINITY) - 600;

@@ -23,18 +23,25 @@ export function isPrivateLeakingUrl(url: string, model: ConfigModel, proxies: Pr
 
 /**
  * URLs to probe: the pending `# get` requests (Go ≥ 1.21 -x), else the requests the route resolver predicts for
- * the module Go waits for (Go 1.19 has no `go mod tidy -x`). Bounded and privacy-filtered.
+ * the module Go waits for (Go 1.19 has no `go mod tidy -x`). Bounded and privacy-filtered. `resolved` is the version
+ * of that module the module cache shows Go resolved (go/resolved-version.ts), when Go printed none.
  */
-export function probeTargets(t: Timeline, model: ConfigModel, proxies: ProxyEntry[]): string[] {
+export function probeTargets(t: Timeline, model: ConfigModel, proxies: ProxyEntry[], resolved?: string): string[] {
   const pending = t.pending().map((p) => p.url);
-  const urls = pending.length > 0 || t.sawTrace ? pending : predicted(t, model);
+  const urls = pending.length > 0 || t.sawTrace ? pending : predicted(t, model, resolved);
   return [...new Set(urls)].filter((u) => !isPrivateLeakingUrl(u, model, proxies)).slice(0, MAX_TARGETS);
 }
 
-function predicted(t: Timeline, model: ConfigModel): string[] {
+/** The module whose requests probeTargets predicts (no -x trace, nothing pending), else undefined. */
+export function predictedModule(t: Timeline): string | undefined {
+  if (t.sawTrace || t.pending().length > 0) return undefined;
+  return waitingSubject(t).module;
+}
+
+function predicted(t: Timeline, model: ConfigModel, resolved: string | undefined): string[] {
   const subject = waitingSubject(t);
   if (!subject.module) return [];
-  const version = t.modules.get(subject.module)?.version;
+  const version = t.modules.get(subject.module)?.version ?? resolved;
   let route: ReturnType<typeof resolveRoute>;
   try {
     route = resolveRoute(model, subject.module, version);
@@ -44,8 +51,9 @@ function predicted(t: Timeline, model: ConfigModel): string[] {
   const out: string[] = [];
   for (const step of route.steps) {
     if (step.kind === 'vcs') continue; // git does that network traffic (and may rewrite it with insteadOf): not ours to probe
+    // The checksum database is asked `/lookup/M@V` (and tiles): x/mod/sumdb/client.go reads /latest from its local
+    // config, never from the server. With no version known there is no request of its to name: none is probed.
     if (step.requests?.length) out.push(...step.requests);
-    else if (step.kind === 'sumdb' && step.url) out.push(`${step.url.replace(/\/$/, '')}/latest`); // no version known yet
   }
   // `go: downloading M V` is printed just before the zip fetch (modfetch/fetch.go): then the zip (and its checksum)
   // come first.

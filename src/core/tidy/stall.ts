@@ -372,7 +372,10 @@ function routeStall(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   const subject = waitingSubject(t);
   const bad = o.probes?.find((p) => !p.ok && p.cause === 'timeout') ?? o.probes?.find((p) => !p.ok);
   if (bad) {
-    const p = hangProblem(o, bad.url, o.stalledForMs ?? 0, subject.module);
+    // A checksum lookup names the version Go resolved (predicted from the module cache: probes/resolved-version.ts).
+    const s = urlSubject(bad.url, proxyUrls(o.proxies));
+    const version = s.module === subject.module ? s.version : undefined;
+    const p = hangProblem(o, bad.url, o.stalledForMs ?? 0, subject.module, version);
     p.rule = 'route-stall';
     if (subject.package) p.package = subject.package;
     p.message = tidyMsg('hang.routeStall', {

@@ -108,8 +108,8 @@ export function urlSubject(url: string, bases: string[] = []): UrlSubject {
   }
   if (/\/sumdb\/[^/]+\/supported$/.test(u.path)) return { kind: 'sumdb-supported', via: 'sumdb' };
   if (/\/tile\/\d+\//.test(u.path)) return { kind: 'sumdb-tile', via: 'sumdb' };
-  // Signed tree head: Go never fetches it (x/mod/sumdb/client.go reads /lookup and /tile/ only) but the watchdog probes
-  // it when no version is known yet.
+  // Signed tree head: Go never fetches it (x/mod/sumdb/client.go reads /lookup and /tile/ only; /latest is its local
+  // config), nor does the watchdog; kept so that such a URL is still told apart from a module path.
   if (/\/latest$/.test(u.path) && !u.path.includes('/@')) return { kind: 'sumdb-latest', via: 'sumdb' };
   const base = bases.length ? matchProxyBase(url, bases) : undefined;
   const skip = base
