@@ -50,7 +50,7 @@ function realTidy(p: Prepared, h: HermeticGo) {
 }
 
 /** tidy of a module importing example.com/hello through a CONNECT fault of test/fixtures/network (HTTPS_PROXY). */
-async function tidyViaConnect(name: string, extra: string[]) {
+async function tidyViaConnect(name: string, extra: string[], json = true) {
   const h = makeHermeticGo();
   const st = await startScenario(CONNECT_SCENARIOS.find((x) => x.name === name)!);
   cleanups.push(
@@ -64,10 +64,10 @@ async function tidyViaConnect(name: string, extra: string[]) {
     join(dir, 'main.go'),
     'package main\n\nimport hello "example.com/hello"\n\nvar _ = hello.Hello\n\nfunc main() {}\n',
   );
-  const args = ['tidy', '--explain', '--json', '--go', TEST_GO, '-C', dir, ...extra];
+  const args = ['tidy', '--explain', ...(json ? ['--json'] : ['--no-color']), '--go', TEST_GO, '-C', dir, ...extra];
   const env = { ...h.env, ...st.env, GOSUMDB: st.fault.sumdb.gosumdb() };
   const r = await runCli(args, { env, timeoutMs: 20_000 });
-  const doc = JSON.parse(r.stdout) as Doc;
+  const doc = (json ? JSON.parse(r.stdout) : { problems: [] }) as Doc;
   return { r, doc, first: doc.problems[0]!, st };
 }
 
@@ -100,10 +100,42 @@ describe.concurrent(`tidy --explain: issue 12's causes with ${version}`, () => {
       expect(fix).not.toMatch(/GOPROXY=|never answers\)|"\|" only helps|remove a GOPROXY entry/);
       if (MINOR < 21) return;
       expect(first.url).toBe('https://goproxy.corp.test/example.com/hello/@v/list');
-      expect(first.message).toContain(`through the proxy ${st.httpsProxy} (HTTPS_PROXY)`);
-      // A probe that finished names the proxy as the hop that stalls; without one, the step is not claimed.
-      if (String(first.message).includes('probe: ')) expect(first.message).toContain('(HTTPS_PROXY) and stalls there');
-      else expect(first.message).not.toContain('the module proxy has not answered');
+      // A probe that finished names the silent hop of the proxy; without one, the step is not claimed.
+      if (String(first.message).includes('probe: '))
+        expect(first.message).toContain(`: the proxy ${st.httpsProxy} (HTTPS_PROXY) `);
+      else expect(first.message).toContain(`through the proxy ${st.httpsProxy} (HTTPS_PROXY)`);
+      expect(first.message).not.toContain('the module proxy has not answered');
+    },
+  );
+
+  it.each([
+    [
+      'connect-silent',
+      /: the proxy (http:\/\/127\.0\.0\.1:\d+) \(HTTPS_PROXY\) accepts the connection but never answers the CONNECT to goproxy\.corp\.test:443, so the request never reaches the module proxy(?: \(Go .*?\))?; probe: /,
+      /：代理 (http:\/\/127\.0\.0\.1:\d+)（HTTPS_PROXY）接受了连接，却一直不回应到 goproxy\.corp\.test:443 的 CONNECT，请求根本没有到达模块代理(?:（Go .*?）)?；探测结果：/,
+    ],
+    [
+      'tunnel-silent',
+      /: the proxy (http:\/\/127\.0\.0\.1:\d+) \(HTTPS_PROXY\) opens the tunnel to goproxy\.corp\.test:443, but nothing comes back through it: the TLS handshake with goproxy\.corp\.test:443 never finishes(?: \(Go .*?\))?; probe: /,
+      /：代理 (http:\/\/127\.0\.0\.1:\d+)（HTTPS_PROXY）打开了到 goproxy\.corp\.test:443 的隧道，但隧道里没有任何数据返回：与 goproxy\.corp\.test:443 的 TLS 握手一直没有完成(?:（Go .*?）)?；探测结果：/,
+    ],
+  ] as const)(
+    'HTTPS_PROXY %s, probed: the silent hop named, no fault name, no contradiction',
+    async (name, hop, zh) => {
+      const { r, first, st } = await tidyViaConnect(name, ['--stall', '1s', '--timeout', '4s']);
+      expect(r.exitCode, r.stderr).toBe(3);
+      expect(first).toMatchObject({ cause: 'timeout', hop: 'proxy', module: 'example.com/hello' });
+      expect(first.url).toBe('https://goproxy.corp.test/example.com/hello/@v/list');
+      const message = String(first.message);
+      expect(message).toContain('https://goproxy.corp.test/example.com/hello/@v/list');
+      expect(hop.exec(message)?.[1]).toBe(st.httpsProxy);
+      expect(message).not.toMatch(/\((silent|tunnel-silent)\)|stalls there|the module proxy has not answered/);
+      // The human report in Chinese says the same (--json is English in every language).
+      const human = await tidyViaConnect(name, ['--stall', '1s', '--timeout', '4s', '--lang', 'zh'], false);
+      expect(human.r.exitCode, human.r.stderr).toBe(3);
+      const text = `${human.r.stdout}\n${human.r.stderr}`;
+      expect(zh.exec(text)?.[1], text).toBe(human.st.httpsProxy);
+      expect(text).not.toMatch(/（(silent|tunnel-silent)）|卡在那里/);
     },
   );
 

@@ -214,6 +214,11 @@ function checkProxyFix(o: DiagnoseOptions, url: string, through: { url: string; 
   return [commandFix(['gomodctl', 'check-proxy', base], note)];
 }
 
+/** Who has not answered, by the URL's channel. */
+function hangWhat(via: string): Text {
+  return tidyMsg(via === 'sumdb' ? 'hang.sumdb' : via === 'direct' ? 'hang.direct' : 'hang.proxy');
+}
+
 function hangProblem(
   o: DiagnoseOptions,
   url: string,
@@ -223,7 +228,7 @@ function hangProblem(
 ): TidyProblem {
   const s = urlSubject(url, proxyUrls(o.proxies));
   const via = s.via === 'unknown' ? 'proxy' : s.via;
-  const what = tidyMsg(via === 'sumdb' ? 'hang.sumdb' : via === 'direct' ? 'hang.direct' : 'hang.proxy');
+  const what = hangWhat(via);
   const f = findingFor(o, url);
   // Behind an HTTP(S)_PROXY the connection goes to the proxy: name it, and what Go does at the phase that stalled.
   const through = goProxyFor(o.model, url);
@@ -241,39 +246,44 @@ function hangProblem(
         : f
           ? proxyHangFix(o, url)
           : checkProxyFix(o, url, through);
-  const viaWords = !through
-    ? ''
-    : hop
-      ? tidyMsg('hang.viaStalls', { proxy: redactUrl(through.url), variable: through.variable, action: hop.action })
-      : tidyMsg('hang.via', { proxy: redactUrl(through.url), variable: through.variable });
+  const viaWords = through ? tidyMsg('hang.via', { proxy: redactUrl(through.url), variable: through.variable }) : '';
   const waited = formatDuration(waitedMs);
+  const silentHop = hop && silentHopWords(url, hop, what);
   // No probe finished (--timeout came first): the step is unknown, so neither a bound nor the silent server is named.
-  const message = f
-    ? tidyMsg('hang.request', {
-        what,
+  const message = silentHop
+    ? tidyMsg('hang.requestHop', {
         url: redactUrl(url),
         waited,
-        via: viaWords,
+        hop: silentHop,
         go: goWaitWords(f),
         probe: probeNote(o, url),
       })
-    : through
-      ? tidyMsg('hang.requestVia', {
+    : f
+      ? tidyMsg('hang.request', {
+          what,
           url: redactUrl(url),
           waited,
-          proxy: redactUrl(through.url),
-          variable: through.variable,
-          what,
-          go: unprobedBounds(url, true),
+          via: viaWords,
+          go: goWaitWords(f),
+          probe: probeNote(o, url),
         })
-      : tidyMsg('hang.request', {
-          what,
-          url: redactUrl(url),
-          waited,
-          via: '',
-          go: unprobedBounds(url, false),
-          probe: tidyMsg('hang.unprobed'),
-        });
+      : through
+        ? tidyMsg('hang.requestVia', {
+            url: redactUrl(url),
+            waited,
+            proxy: redactUrl(through.url),
+            variable: through.variable,
+            what,
+            go: unprobedBounds(url, true),
+          })
+        : tidyMsg('hang.request', {
+            what,
+            url: redactUrl(url),
+            waited,
+            via: '',
+            go: unprobedBounds(url, false),
+            probe: tidyMsg('hang.unprobed'),
+          });
   const p: TidyProblem = {
     rule: 'request-hang',
     cause: 'timeout',
@@ -288,6 +298,27 @@ function hangProblem(
   if (module) p.module = module;
   if (version) p.version = version;
   return p;
+}
+
+/** `host:port` of the CONNECT Go sends for `url` (net/http: the URL's port, else the scheme's). */
+function connectTarget(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || (u.protocol === 'https:' ? '443' : '80')}`;
+  } catch {
+    return urlHost(url) ?? url;
+  }
+}
+
+/**
+ * Which hop of an HTTP(S)_PROXY is silent, as the probe saw it: the proxy itself never answers the CONNECT, or the
+ * tunnel is open and nothing comes back through it. Undefined for a proxy that did something else.
+ */
+function silentHopWords(url: string, hop: { url: string; variable?: string; action: string }, what: Text) {
+  const words = { proxy: redactUrl(hop.url), variable: hop.variable ?? 'HTTPS_PROXY', target: connectTarget(url) };
+  if (hop.action === 'silent') return tidyMsg('hang.hopConnectSilent', { ...words, what });
+  if (hop.action === 'tunnel-silent') return tidyMsg('hang.hopTunnelSilent', words);
+  return undefined;
 }
 
 /** The URL Go hands git and the one git fetches after its url.<base>.insteadOf rewrites (git-config(1)). */
@@ -378,12 +409,14 @@ function routeStall(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
     const p = hangProblem(o, bad.url, o.stalledForMs ?? 0, subject.module, version);
     p.rule = 'route-stall';
     if (subject.package) p.package = subject.package;
-    p.message = tidyMsg('hang.routeStall', {
+    const hop = bad.hop === 'proxy' && bad.proxy ? silentHopWords(bad.url, bad.proxy, hangWhat(s.via)) : undefined;
+    const words = {
       waited: formatDuration(o.stalledForMs ?? 0),
       subject: subject.package ?? subject.module ?? tidyMsg('hang.modules'),
       url: p.url ?? '',
       probe: probeNote(o, bad.url),
-    });
+    };
+    p.message = hop ? tidyMsg('hang.routeStallHop', { ...words, hop }) : tidyMsg('hang.routeStall', words);
     return [p];
   }
   const direct = directStall(subject, o);

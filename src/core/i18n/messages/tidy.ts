@@ -96,7 +96,13 @@ const en = {
   'hang.direct': 'the VCS host',
   'hang.request': '{what} has not answered {url} for {waited}{via} ({go}){probe}',
   'hang.via': '; the request goes through the proxy {proxy} ({variable})',
-  'hang.viaStalls': '; the request goes through the proxy {proxy} ({variable}) and stalls there ({action})',
+  'hang.hopConnectSilent':
+    'the proxy {proxy} ({variable}) accepts the connection but never answers the CONNECT to {target}, so the request never reaches {what}',
+  'hang.hopTunnelSilent':
+    'the proxy {proxy} ({variable}) opens the tunnel to {target}, but nothing comes back through it: the TLS handshake with {target} never finishes',
+  'hang.requestHop': 'Go has had no answer to {url} for {waited}: {hop} ({go}){probe}',
+  'hang.routeStallHop':
+    'Go printed nothing for {waited} while resolving {subject}; of the URLs the route resolver predicts, {url} fails: {hop}{probe}',
   'hang.probeAnswered': '; a fresh probe of the same URL answered (intermittent, or slow only for Go)',
   'hang.probeAnsweredStatus': '; a fresh probe of the same URL answered {status} (intermittent, or slow only for Go)',
   'hang.probe': '; probe: {finding}',
@@ -289,7 +295,12 @@ const zh = {
   'hang.direct': '版本控制仓库主机',
   'hang.request': '{what}已经 {waited} 没有应答 {url}{via}（{go}）{probe}',
   'hang.via': '；请求经过代理 {proxy}（{variable}）',
-  'hang.viaStalls': '；请求经过代理 {proxy}（{variable}），并卡在那里（{action}）',
+  'hang.hopConnectSilent':
+    '代理 {proxy}（{variable}）接受了连接，却一直不回应到 {target} 的 CONNECT，请求根本没有到达{what}',
+  'hang.hopTunnelSilent':
+    '代理 {proxy}（{variable}）打开了到 {target} 的隧道，但隧道里没有任何数据返回：与 {target} 的 TLS 握手一直没有完成',
+  'hang.requestHop': 'Go 已经 {waited} 没有收到 {url} 的应答：{hop}（{go}）{probe}',
+  'hang.routeStallHop': 'Go 在解析 {subject} 时 {waited} 没有任何输出；在路由预测的 URL 中，{url} 失败：{hop}{probe}',
   'hang.probeAnswered': '；重新探测同一 URL 有应答（时好时坏，或只对 Go 慢）',
   'hang.probeAnsweredStatus': '；重新探测同一 URL 返回 {status}（时好时坏，或只对 Go 慢）',
   'hang.probe': '；探测结果：{finding}',
