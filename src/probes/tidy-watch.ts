@@ -11,6 +11,9 @@ import type { GoProber } from './go-prober.js';
 import { getVar } from '../core/config-model.js';
 import { goModCache, resolvedVersion } from './resolved-version.js';
 
+/** How long loading the prober may take on top of a probe's bound when the run has ended (probeNow with targets). */
+const PROBER_LOAD_MS = 2000;
+
 /** What the watchdog needs to probe like Go would. */
 interface WatchOptions {
   stallMs: number;
@@ -184,8 +187,12 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
     probeNow: async (maxMs, targets) => {
       stopped = true; // the run is ending: a stall that is still loading its targets must not start notices now
       if (targets) {
+        // The bound is the probes' own: loading the prober (undici, the CA bundle) comes on top, bounded by what is left
+        // before --timeout (a run that ended by itself was not probed half-way, and on a loaded machine the load alone
+        // took most of a second, and Go 1.19's fell-through 403 went unnamed).
+        const loadMs = Math.max(0, Math.min(PROBER_LOAD_MS, (o.timeLeftMs?.() ?? Number.POSITIVE_INFINITY) - maxMs));
         const extra = prober().then((pr) => probeAll(targets, maxMs, o, pr));
-        const got = await bounded(extra, maxMs + 200);
+        const got = await bounded(extra, maxMs + 200 + loadMs);
         if (got) found = [...found, ...got];
         return;
       }
