@@ -8,5 +8,6 @@ export { parseGitRewrites } from '../core/git-insteadof.js';
 export { goWaitWords } from '../core/go-net-bounds.js';
 export { fallThroughTargets, toolchainZipUrl } from '../core/tidy/probe-targets.js';
 export { tidyJUnit, writeJUnitFile } from '../report/junit.js';
+export { versionBeingChecked } from '../go/module-cache.js';
 export { commandFix, commentFix } from '../core/fix/fix.js';
 export { fixMsg } from '../core/i18n/messages/fix.js';

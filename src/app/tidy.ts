@@ -206,7 +206,8 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     const bases = R.proxyUrls(loaded.proxies);
     Object.assign(live, { loaded, t: new Timeline(0, { proxyBases: bases }) });
     // Bytes are progress: the module cache shows each zip body growing (Go's -x line closes at the headers).
-    const cache = loaded.gomodcache ? R.createDownloadWatch(loaded.gomodcache) : undefined;
+    const gomodcache = loaded.gomodcache ?? '';
+    const cache = gomodcache ? R.createDownloadWatch(gomodcache) : undefined;
     const poll = cache ? () => cache.tick(live.t, live.now) : undefined;
     if (poll) live.poll = poll;
     ready();
@@ -240,6 +241,9 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
         model: loaded.model,
         proxies: loaded.proxies,
         ...(poll ? { poll } : {}),
+        ...(gomodcache
+          ? { versionBeingChecked: (m: string) => loadTrouble().then((T) => T.versionBeingChecked(gomodcache, m)) }
+          : {}),
         ...(live.deadline !== undefined ? { timeLeftMs: () => live.deadline! - performance.now() } : {}),
         onTick: notices.onTick,
         onQuiet: () => void loadTrouble().catch(() => undefined), // a failure shows where the modules are needed

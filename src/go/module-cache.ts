@@ -3,7 +3,7 @@
 // database lookup cache GOMODCACHE/cache/download/sumdb/<name>/lookup/<path>@<version> (sumdb.go ReadCache).
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { escapePath, escapeVersion } from '../core/escape.js';
+import { escapePath, escapeVersion, unescapeVersion } from '../core/escape.js';
 import type { CacheFiles } from '../core/needs/fetch-rules.js';
 import { NO_CACHE } from '../core/needs/fetch-rules.js';
 import type { GoSourceFile } from '../core/needs/go-imports.js';
@@ -141,4 +141,36 @@ export async function readGoFiles(dir: string): Promise<GoSourceFile[] | 'absent
   return Promise.all(
     names.sort().map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8').catch(() => '') })),
   );
+}
+
+/**
+ * The newest version of `module` whose `.info` is cached and whose `.mod` is not yet: a version Go resolved and is
+ * checking now. cache.go (the same in Go 1.19, 1.26 and 1.27): Stat writes `@v/V.info` as soon as the proxy answered
+ * (writeDiskStat); GoMod writes `@v/V.mod` only after checkGoMod, i.e. after the checksum database's lookup of
+ * V/go.mod (fetch.go checkModSum). Go < 1.21 prints no -x and `go: finding module for package P` names no version,
+ * yet the database is asked `/lookup/M@V` (checked with the real Go 1.19: V.info and no V.mod while it waits there).
+ */
+export async function versionBeingChecked(root: string, module: string): Promise<string | undefined> {
+  let dir: string;
+  let names: string[];
+  try {
+    dir = join(root, 'cache', 'download', escapePath(module), '@v');
+    names = await readdir(dir);
+  } catch {
+    return undefined; // nothing resolved yet, or a path Go could not cache
+  }
+  const have = new Set(names);
+  const pending = names.filter((n) => n.endsWith('.info') && !have.has(`${n.slice(0, -5)}.mod`));
+  const dated = await Promise.all(
+    pending.map((n) =>
+      stat(join(dir, n)).then(
+        (st) => ({ version: unescapeVersion(n.slice(0, -5)), mtimeMs: st.mtimeMs }),
+        () => undefined,
+      ),
+    ),
+  );
+  let best: { version: string; mtimeMs: number } | undefined;
+  for (const d of dated)
+    if (d?.version && (!best || d.mtimeMs > best.mtimeMs)) best = { version: d.version, mtimeMs: d.mtimeMs };
+  return best?.version;
 }

@@ -8,8 +8,6 @@ import type { Timeline } from '../core/tidy/timeline.js';
 import type { ConfigModel } from '../core/config-types.js';
 import type { ProxyEntry } from '../core/goproxy.js';
 import type { GoProber } from './go-prober.js';
-import { getVar } from '../core/config-model.js';
-import { goModCache, resolvedVersion } from './resolved-version.js';
 
 /** How long loading the prober may take on top of a probe's bound when the run has ended (probeNow with targets). */
 const PROBER_LOAD_MS = 2000;
@@ -38,6 +36,11 @@ interface WatchOptions {
    * that still grows counts as progress and one that stopped is seen at once.
    */
   poll?(): Promise<void>;
+  /**
+   * The version of `module` Go resolved and is checking now, read from the module cache Go reports
+   * (go/module-cache.ts versionBeingChecked): Go < 1.21 prints none, yet the checksum database is asked `/lookup/M@V`.
+   */
+  versionBeingChecked?(module: string): Promise<string | undefined>;
 }
 
 /** A running watchdog. */
@@ -91,12 +94,12 @@ const targeting = () =>
 
 /**
  * The targets now: with Go < 1.21 (no -x) the version of the waiting module comes from the module cache when Go
- * printed none (resolved-version.ts), so the checksum database's `/lookup/M@V` is predicted.
+ * printed none (WatchOptions.versionBeingChecked), so the checksum database's `/lookup/M@V` is predicted.
  */
-function targetsNow(t: Timeline, o: WatchOptions, m: Awaited<ReturnType<typeof targeting>>): string[] {
+async function targetsNow(t: Timeline, o: WatchOptions, m: Awaited<ReturnType<typeof targeting>>): Promise<string[]> {
   const module = m.predictedModule(t);
-  const cache = module ? goModCache(o.env, getVar(o.model, 'GOMODCACHE') || undefined) : undefined;
-  return m.probeTargets(t, o.model, o.proxies, module && cache ? resolvedVersion(cache, module) : undefined);
+  const version = module ? await o.versionBeingChecked?.(module).catch(() => undefined) : undefined;
+  return m.probeTargets(t, o.model, o.proxies, version);
 }
 
 /** Starts ticking; `now()` is ms since the run started, on the same clock as the timeline. */
@@ -144,9 +147,9 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
     }
     if (stallAt === null && quiet >= o.stallMs) {
       stallAt = last;
-      starting = targeting().then((m) => {
+      starting = targeting().then(async (m) => {
+        const targets = await targetsNow(t, o, m);
         if (stopped || stallAt !== last) return; // progress resumed (or the run ended) while it loaded
-        const targets = targetsNow(t, o, m);
         o.onStallStart?.(quiet, targets);
         // Ends well before --timeout (the report follows the kill within 0.5 s, even on a loaded machine).
         const left = (o.timeLeftMs?.() ?? Number.POSITIVE_INFINITY) - 600;

@@ -24,7 +24,7 @@ export function isPrivateLeakingUrl(url: string, model: ConfigModel, proxies: Pr
 /**
  * URLs to probe: the pending `# get` requests (Go ≥ 1.21 -x), else the requests the route resolver predicts for
  * the module Go waits for (Go 1.19 has no `go mod tidy -x`). Bounded and privacy-filtered. `resolved` is the version
- * of that module the module cache shows Go resolved (go/resolved-version.ts), when Go printed none.
+ * of that module the module cache shows Go resolved (go/module-cache.ts versionBeingChecked), when Go printed none.
  */
 export function probeTargets(t: Timeline, model: ConfigModel, proxies: ProxyEntry[], resolved?: string): string[] {
   const pending = t.pending().map((p) => p.url);

@@ -403,7 +403,7 @@ function routeStall(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   const subject = waitingSubject(t);
   const bad = o.probes?.find((p) => !p.ok && p.cause === 'timeout') ?? o.probes?.find((p) => !p.ok);
   if (bad) {
-    // A checksum lookup names the version Go resolved (predicted from the module cache: probes/resolved-version.ts).
+    // A checksum lookup names the version Go resolved (predicted from the module cache: go/module-cache.ts versionBeingChecked).
     const s = urlSubject(bad.url, proxyUrls(o.proxies));
     const version = s.module === subject.module ? s.version : undefined;
     const p = hangProblem(o, bad.url, o.stalledForMs ?? 0, subject.module, version);

@@ -13,7 +13,7 @@ import { Timeline } from '../../../src/core/tidy/timeline.js';
 import { diagnose } from '../../../src/core/tidy/diagnose.js';
 import { predictedModule, probeTargets } from '../../../src/core/tidy/probe-targets.js';
 import { proxyUrls } from '../../../src/core/goproxy.js';
-import { resolvedVersion } from '../../../src/probes/resolved-version.js';
+import { versionBeingChecked } from '../../../src/go/module-cache.js';
 import { tidySettings } from './model.js';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'tidy');
@@ -58,19 +58,19 @@ describe('Go 1.19 sumdb-blackhole: the checksum request Go really waits on', () 
   });
 });
 
-describe('resolvedVersion: a .info Go wrote whose .mod it has not (modfetch/cache.go)', () => {
-  it('the newest such version; none once the .mod is there; escaped paths', () => {
+describe('versionBeingChecked: a .info Go wrote whose .mod it has not (modfetch/cache.go)', () => {
+  it('the newest such version; none once the .mod is there; escaped paths', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'gomodctl-resolved-'));
     try {
       const dir = join(cache, 'cache', 'download', 'example.com', '!hello', '@v');
       mkdirSync(dir, { recursive: true });
-      expect(resolvedVersion(cache, 'example.com/Hello')).toBeUndefined();
+      expect(await versionBeingChecked(cache, 'example.com/Hello')).toBeUndefined();
       writeFileSync(join(dir, 'v1.0.0.info'), '{}');
       writeFileSync(join(dir, 'v1.0.0.mod'), 'module example.com/Hello\n');
-      expect(resolvedVersion(cache, 'example.com/Hello')).toBeUndefined();
+      expect(await versionBeingChecked(cache, 'example.com/Hello')).toBeUndefined();
       writeFileSync(join(dir, 'v1.1.0.info'), '{}');
-      expect(resolvedVersion(cache, 'example.com/Hello')).toBe('v1.1.0');
-      expect(resolvedVersion(cache, 'example.com/other')).toBeUndefined();
+      expect(await versionBeingChecked(cache, 'example.com/Hello')).toBe('v1.1.0');
+      expect(await versionBeingChecked(cache, 'example.com/other')).toBeUndefined();
     } finally {
       rmSync(cache, { recursive: true, force: true });
     }
