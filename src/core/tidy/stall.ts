@@ -246,44 +246,7 @@ function hangProblem(
         : f
           ? proxyHangFix(o, url)
           : checkProxyFix(o, url, through);
-  const viaWords = through ? tidyMsg('hang.via', { proxy: redactUrl(through.url), variable: through.variable }) : '';
-  const waited = formatDuration(waitedMs);
-  const silentHop = hop && silentHopWords(url, hop, what);
-  // No probe finished (--timeout came first): the step is unknown, so neither a bound nor the silent server is named.
-  const message = silentHop
-    ? tidyMsg('hang.requestHop', {
-        url: redactUrl(url),
-        waited,
-        hop: silentHop,
-        go: goWaitWords(f),
-        probe: probeNote(o, url),
-      })
-    : f
-      ? tidyMsg('hang.request', {
-          what,
-          url: redactUrl(url),
-          waited,
-          via: viaWords,
-          go: goWaitWords(f),
-          probe: probeNote(o, url),
-        })
-      : through
-        ? tidyMsg('hang.requestVia', {
-            url: redactUrl(url),
-            waited,
-            proxy: redactUrl(through.url),
-            variable: through.variable,
-            what,
-            go: unprobedBounds(url, true),
-          })
-        : tidyMsg('hang.request', {
-            what,
-            url: redactUrl(url),
-            waited,
-            via: '',
-            go: unprobedBounds(url, false),
-            probe: tidyMsg('hang.unprobed'),
-          });
+  const message = hangMessage(o, url, formatDuration(waitedMs), { what, f, through, hop });
   const p: TidyProblem = {
     rule: 'request-hang',
     cause: 'timeout',
@@ -298,6 +261,48 @@ function hangProblem(
   if (module) p.module = module;
   if (version) p.version = version;
   return p;
+}
+
+/** What a hanging request says: the silent hop, what the probe saw, or (no probe finished) only Go's bounds. */
+function hangMessage(
+  o: DiagnoseOptions,
+  url: string,
+  waited: string,
+  k: {
+    what: Text;
+    f: ProbeFinding | undefined;
+    through: ReturnType<typeof goProxyFor>;
+    hop: { url: string; variable?: string; action: string } | undefined;
+  },
+): Text {
+  const shown = redactUrl(url);
+  const silentHop = k.hop && silentHopWords(url, k.hop, k.what);
+  if (silentHop)
+    return tidyMsg('hang.requestHop', {
+      url: shown,
+      waited,
+      hop: silentHop,
+      go: goWaitWords(k.f),
+      probe: probeNote(o, url),
+    });
+  const via = k.through ? tidyMsg('hang.via', { proxy: redactUrl(k.through.url), variable: k.through.variable }) : '';
+  if (k.f)
+    return tidyMsg('hang.request', {
+      what: k.what,
+      url: shown,
+      waited,
+      via,
+      go: goWaitWords(k.f),
+      probe: probeNote(o, url),
+    });
+  // No probe finished (--timeout came first): the step is unknown, so neither a bound nor the silent server is named.
+  if (k.through) {
+    const proxy = redactUrl(k.through.url);
+    const go = unprobedBounds(url, true);
+    return tidyMsg('hang.requestVia', { url: shown, waited, proxy, variable: k.through.variable, what: k.what, go });
+  }
+  const go = unprobedBounds(url, false);
+  return tidyMsg('hang.request', { what: k.what, url: shown, waited, via: '', go, probe: tidyMsg('hang.unprobed') });
 }
 
 /** `host:port` of the CONNECT Go sends for `url` (net/http: the URL's port, else the scheme's). */
