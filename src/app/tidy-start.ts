@@ -107,3 +107,11 @@ export async function startTidyEarly(o: EarlyOptions): Promise<EarlyTidy | undef
     releaseSignals,
   };
 }
+
+/** Kills an early go that will not be used and removes its signal handlers; always undefined. */
+export async function dropEarly(e: EarlyTidy | undefined): Promise<undefined> {
+  if (!e) return undefined;
+  e.releaseSignals();
+  await e.proc.killTree();
+  return undefined;
+}

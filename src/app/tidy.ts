@@ -15,7 +15,7 @@ import { GoNotFoundError, goVersionFromFile, resolveGoBinary } from '../go/go-bi
 import { startTidyProcess, type TidyProcess } from '../go/tidy-process.js';
 import { startGoEnv } from '../go/run-go.js';
 import { bounded } from '../core/bounded.js';
-import { STOP_SIGNALS, type EarlyTidy } from './tidy-start.js';
+import { dropEarly, STOP_SIGNALS, type EarlyTidy } from './tidy-start.js';
 import { verifyModuleDir } from '../go/dirs.js';
 import { render } from '../core/i18n/message.js';
 import type { Output } from '../report/output.js';
@@ -297,14 +297,6 @@ function sameRun(e: EarlyTidy, go: string, o: Resolved, env: NodeJS.ProcessEnv):
     e.args.length === a.args.length &&
     e.args.every((x, i) => x === a.args[i])
   );
-}
-
-/** Kills an early go that will not be used and removes its signal handlers; always undefined. */
-async function dropEarly(e: EarlyTidy | undefined): Promise<undefined> {
-  if (!e) return undefined;
-  e.releaseSignals();
-  await e.proc.killTree();
-  return undefined;
 }
 
 /** Why gomodctl killed go, for the retry policy: Ctrl-C, --timeout, or the watchdog (--stall-kill). */

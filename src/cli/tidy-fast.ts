@@ -4,7 +4,7 @@
 // do not read) returns undefined and is left to commander, which runs it or prints the usage error: both ways agree.
 // go starts first (app/tidy-start.ts); what watches and reports it loads while it runs.
 import { translator } from '../core/i18n/message.js';
-import { startTidyEarly } from '../app/tidy-start.js';
+import { dropEarly, startTidyEarly } from '../app/tidy-start.js';
 import { quietOnClosedPipe, reportError } from './errors.js';
 import { detectLang } from './detect-lang.js';
 import { parseTidyLine, tidyRunOptions } from './tidy-flags.js';
@@ -29,8 +29,7 @@ export async function tidyFast(argv: string[]): Promise<number | undefined> {
     const { runTidy } = await import('../app/tidy.js');
     return await runTidy({ ...opts, early });
   } catch (err) {
-    early?.releaseSignals();
-    await early?.proc.killTree(); // runTidy kills it on its own errors; not when it could not even load
+    await dropEarly(early); // runTidy kills it on its own errors; not when it could not even load
     return reportError(err, argv, tr, 'gomodctl tidy');
   }
 }
