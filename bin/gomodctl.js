@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Tiny launcher (CommonJS, bin/package.json: Node's ES module loader costs ~6 ms before the first line runs).
 // Everything lives in the compiled CLI. `--version` alone loads nothing, and a well-formed `gomodctl tidy …` skips
-// commander: cli/tidy-fast.ts, bundled into one CommonJS file (dist/fast/tidy-fast.cjs, `npm run bundle`) and compiled
-// from V8's code cache, because a warm `go mod tidy` takes ~40 ms and loading our modules one by one cost more. A
+// commander: cli/tidy-fast.ts, bundled (`npm run bundle`) into a small CommonJS file that starts go
+// (dist/fast/tidy-fast.cjs) and loads the rest while go runs (dist/fast/tidy-fast-run.cjs: runTidy, the report), both
+// compiled from V8's code cache: a warm `go mod tidy` takes ~40 ms, and loading our modules one by one cost more. A
 // clone that was never built has no dist/: say what to run, exit 2.
 'use strict';
 const { existsSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
@@ -64,12 +65,19 @@ async function run() {
     return;
   }
   let code;
-  // A build without the bundle (`tsc` alone) runs tidy through commander, like every other command.
+  // A build without the bundles (`tsc` alone) runs tidy through commander, like every other command. The first bundle
+  // only starts go; the second (runTidy, the report) is loaded by it while go runs.
   const fast = join(dist, 'fast', 'tidy-fast.cjs');
-  if (args[0] === 'tidy' && existsSync(fast)) {
-    const bundle = loadCached(fast);
-    code = await bundle.exports.tidyFast(process.argv);
-    bundle.save();
+  const rest = join(dist, 'fast', 'tidy-fast-run.cjs');
+  if (args[0] === 'tidy' && existsSync(fast) && existsSync(rest)) {
+    const start = loadCached(fast);
+    let run;
+    code = await start.exports.tidyFast(process.argv, () => {
+      run = loadCached(rest);
+      return run.exports;
+    });
+    start.save();
+    run?.save();
   }
   if (code !== undefined) {
     process.exitCode = code;

@@ -86,7 +86,6 @@ export async function startTidyEarly(o: EarlyOptions): Promise<EarlyTidy | undef
     releaseSignals(); // spawn refused the arguments: runTidy tries again and says why
     return undefined;
   }
-  proc.done.catch(() => undefined); // runTidy awaits it; a go that could not start is its GoNotFoundError
   return {
     entered: o.entered,
     startedAt,

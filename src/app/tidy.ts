@@ -420,11 +420,13 @@ function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady, 
   // A Ctrl-C or --timeout that came before go existed (resolving go, reading its VERSION) found nothing to kill.
   if (live.interrupted || live.timedOut) void proc.killTree();
   // Once go ended (every line read), resolves when every line was handled.
-  const handled = proc.done.then(
-    () => (queue === null ? undefined : new Promise<void>((resolve) => (idle = resolve))),
-    () => undefined,
-  );
-  return { ...proc, handled };
+  const handled = proc.done.then(() => (queue === null ? undefined : new Promise<void>((resolve) => (idle = resolve))));
+  // A go that could not be started (ENOENT, EACCES) is this module's GoNotFoundError, whoever spawned it.
+  const done = proc.done.then((r) => {
+    if (r.notStarted) throw new GoNotFoundError(go);
+    return r;
+  });
+  return { ...proc, done, handled };
 }
 
 /**

@@ -4,7 +4,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { createLineSplitter } from '../core/lines.js';
 import { cMessagesEnv } from './child-env.js';
-import { GoNotFoundError } from './go-binary.js';
 
 /** What to run and where each stderr line goes. */
 interface TidyProcessOptions {
@@ -22,8 +21,11 @@ interface TidyProcessOptions {
 /** A running `go` process. */
 export interface TidyProcess {
   pid: number | undefined;
-  /** Resolves when go has exited and its stderr is fully read; exitCode null when it was killed. */
-  done: Promise<{ exitCode: number | null; signal?: string }>;
+  /**
+   * Resolves when go has exited and its stderr is fully read; exitCode null when it was killed, or when it could not be
+   * started at all (`notStarted`: the caller says so, with its own GoNotFoundError; this module loads no catalogue).
+   */
+  done: Promise<{ exitCode: number | null; signal?: string; notStarted?: true }>;
   /** Kills go and everything it started; resolves when the kill was sent (bounded). */
   killTree(): Promise<void>;
 }
@@ -86,7 +88,7 @@ export function startTidyProcess(o: TidyProcessOptions): TidyProcess {
     const r = await ended.finally(() => process.off('exit', onExit));
     if (r === 'not-found') {
       stderr.destroy();
-      throw new GoNotFoundError(o.go);
+      return { exitCode: null, notStarted: true as const };
     }
     await closed;
     return r;

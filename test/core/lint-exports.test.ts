@@ -75,8 +75,8 @@ function importsOf(text: string): Array<{ spec: string; names: string[] }> {
     }
   for (const m of text.matchAll(/\bimport\s+\*\s+as\s+\w+\s+from\s*['"]([^'"]+)['"]/g))
     out.push({ spec: m[1]!, names: ['*'] });
-  // bin/gomodctl.js loads the CommonJS bundle of cli/tidy-fast.ts (npm run bundle) and calls `bundle.exports.name(`.
-  for (const m of text.matchAll(/\bbundle\.exports\.(\w+)\(/g))
+  // bin/gomodctl.js loads the CommonJS bundle of cli/tidy-fast.ts (npm run bundle) and calls `start.exports.name(`.
+  for (const m of text.matchAll(/\bstart\.exports\.(\w+)\(/g))
     out.push({ spec: 'dist/fast/tidy-fast.js', names: [m[1]!] });
   // `const loadRest = () => import('./tidy-rest.js')`: the whole module is used (app/tidy.ts reads R.name).
   for (const m of text.matchAll(/=>\s*import\(\s*['"]([^'"]+)['"]\s*\)\s*;/g)) out.push({ spec: m[1]!, names: ['*'] });
