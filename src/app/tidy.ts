@@ -426,6 +426,7 @@ function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady, 
     if (r.notStarted) throw new GoNotFoundError(go);
     return r;
   });
+  done.catch(() => undefined); // awaited by runTidy, maybe later than it settles: not an unhandled rejection
   return { ...proc, done, handled };
 }
 

@@ -1,7 +1,7 @@
 // End to end: Ctrl-C and usage errors of `gomodctl tidy`; no go process survives gomodctl (process-group kill).
 import { afterAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeHermeticGo, TEST_GO } from '../helpers/go-env.js';
 import { runCli, BIN } from '../helpers/run-cli.js';
@@ -143,5 +143,26 @@ describe.concurrent('gomodctl tidy: interruption, CI output, usage errors', () =
       cause: 'config',
       message: 'go mod tidy does not accept -bogus (given after --)',
     });
+  });
+
+  it('a go that has a VERSION beside it but cannot be started (a directory) is "Go was not found", no stack', async () => {
+    // The early start (app/tidy-start.ts) spawns it and fails; runTidy, in the other bundle, reports it.
+    const h = makeHermeticGo();
+    const goroot = join(h.dir, 'goroot');
+    mkdirSync(join(goroot, 'bin', 'go'), { recursive: true });
+    writeFileSync(join(goroot, 'VERSION'), 'go1.26.8\n');
+    writeFileSync(join(h.dir, 'go.mod'), 'module example.com/m\n\ngo 1.19\n');
+    const go = join(goroot, 'bin', 'go');
+    const [human, json] = await Promise.all([
+      runCli(['tidy', '--explain', '--go', go], { env: h.env, cwd: h.dir }),
+      runCli(['tidy', '--explain', '--json', '--go', go], { env: h.env, cwd: h.dir }),
+    ]);
+    h.cleanup();
+    for (const r of [human, json]) {
+      expect(r.exitCode, r.stderr).toBe(1);
+      expect(r.stderr).toContain(`gomodctl tidy: cannot run "${go}": Go was not found`);
+      expect(r.stderr).not.toMatch(/\bat .*\.c?js:\d+/); // no stack
+    }
+    expect(JSON.parse(json.stdout)).toMatchObject({ outcome: 'failed', problems: [{ rule: 'go-not-found' }] });
   });
 });
