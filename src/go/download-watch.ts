@@ -9,7 +9,8 @@
 //                                to `<version>.zip`; on failure it removes the temp file. Old `*.zip*.tmp` files are
 //                                removed first (the version lock makes that safe).
 // .info and .mod are read into memory and written at once (writeDiskCache): there is nothing to watch for them.
-// Cheap by construction: one readdir of one known directory per open zip per tick, never a recursive watch.
+// Cheap by construction: one stat (done?) and at most one readdir of one known directory per open zip per poll, never a
+// recursive watch.
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { escapePath, escapeVersion } from '../core/escape.js';
@@ -64,14 +65,18 @@ async function sizeOf(path: string): Promise<{ size: number; mtimeMs: number } |
 export async function readZipProgress(gomodcache: string, target: ZipTarget): Promise<ZipObservation> {
   const base = { module: target.module, version: target.version };
   const loc = zipLocation(gomodcache, target.module, target.version);
+  if (!loc) return { ...base, state: 'absent', bytes: 0 };
+  // Most zips a poll asks about are done: one stat says so, without reading the directory.
+  const finished = await sizeOf(join(loc.dir, loc.zip));
+  if (finished) return { ...base, state: 'complete', bytes: finished.size };
   let names: string[] = [];
   try {
-    if (loc) names = await readdir(loc.dir);
+    names = await readdir(loc.dir);
   } catch {
     // no directory yet: Go has not started this download
   }
-  if (!loc) return { ...base, state: 'absent', bytes: 0 };
   if (names.includes(loc.zip)) {
+    // renamed from its temp file since the stat above
     const done = await sizeOf(join(loc.dir, loc.zip));
     if (done) return { ...base, state: 'complete', bytes: done.size };
   }
