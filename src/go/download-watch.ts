@@ -11,7 +11,7 @@
 // .info and .mod are read into memory and written at once (writeDiskCache): there is nothing to watch for them.
 // Cheap by construction: one stat (done?) and at most one readdir of one known directory per open zip per poll, never a
 // recursive watch.
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { escapePath, escapeVersion } from '../core/escape.js';
 import type { Timeline } from '../core/tidy/timeline.js';
@@ -52,12 +52,47 @@ export function isZipTempName(name: string, zip: string): boolean {
   return name.startsWith(zip) && /^\d+\.tmp$/.test(name.slice(zip.length));
 }
 
-async function sizeOf(path: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+async function sizeOf(path: string): Promise<{ path: string; size: number; mtimeMs: number } | undefined> {
   try {
     const s = await stat(path);
-    return { size: s.size, mtimeMs: s.mtimeMs };
+    return { path, size: s.size, mtimeMs: s.mtimeMs };
   } catch {
     return undefined; // renamed or removed between readdir and stat
+  }
+}
+
+/** A zip's end-of-central-directory record without a comment (the last 22 bytes): "PK\x05\x06" … */
+const EOCD_SIZE = 22;
+
+/**
+ * True when the file of `size` bytes ends with the end-of-central-directory record of a zip whose central directory
+ * ends right before it: the whole zip is there (module zips carry no archive comment: x/mod/zip Create). Go reads
+ * the body to its end, then hashes and checks the file before renaming it (fetch.go downloadZip), so a temp file in
+ * this state is no longer being downloaded.
+ */
+export function isWholeZip(tail: Uint8Array, size: number): boolean {
+  if (tail.length !== EOCD_SIZE || size < EOCD_SIZE) return false;
+  const v = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
+  if (v.getUint32(0, true) !== 0x06054b50 || v.getUint16(20, true) !== 0) return false;
+  const cdSize = v.getUint32(12, true);
+  const cdOffset = v.getUint32(16, true);
+  return cdOffset + cdSize + EOCD_SIZE === size;
+}
+
+/** Reads the last 22 bytes of a file; undefined when it is gone or shorter. */
+async function tailOf(path: string, size: number): Promise<Uint8Array | undefined> {
+  if (size < EOCD_SIZE) return undefined;
+  try {
+    const f = await open(path, 'r');
+    try {
+      const buf = new Uint8Array(EOCD_SIZE);
+      const { bytesRead } = await f.read(buf, 0, EOCD_SIZE, size - EOCD_SIZE);
+      return bytesRead === EOCD_SIZE ? buf : undefined;
+    } finally {
+      await f.close();
+    }
+  } catch {
+    return undefined;
   }
 }
 
@@ -84,7 +119,10 @@ export async function readZipProgress(gomodcache: string, target: ZipTarget): Pr
   const temps = await Promise.all(names.filter((n) => isZipTempName(n, loc.zip)).map((n) => sizeOf(join(loc.dir, n))));
   const newest = temps.filter((x) => x !== undefined).sort((a, b) => b.mtimeMs - a.mtimeMs)[0];
   if (!newest) return { ...base, state: 'absent', bytes: 0 };
-  return { ...base, state: 'partial', bytes: newest.size, writtenAgoMs: Math.max(0, Date.now() - newest.mtimeMs) };
+  const writtenAgoMs = Math.max(0, Date.now() - newest.mtimeMs);
+  const tail = await tailOf(newest.path, newest.size);
+  if (tail && isWholeZip(tail, newest.size)) return { ...base, state: 'received', bytes: newest.size, writtenAgoMs };
+  return { ...base, state: 'partial', bytes: newest.size, writtenAgoMs };
 }
 
 /** Creates a watcher over `gomodcache` (Go's GOMODCACHE, from `go env`). */

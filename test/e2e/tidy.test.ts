@@ -112,6 +112,14 @@ const TABLE: Record<string, Want> = {
     // Go asks the checksum database /lookup/M@V only (x/mod/sumdb/client.go); Go 1.19's is predicted from the cache.
     urlHas: '/sumdb-blackhole/sumdb/sum.gomodctl.test/lookup/example.com/hello@v1.1.0',
   },
+  'sumdb-blackhole-required': {
+    exit: 3,
+    outcome: 'timeout',
+    cause: 'timeout',
+    phase: 'sumdb',
+    module: 'example.com/hello',
+    urlHas: '/sumdb-blackhole/sumdb/sum.gomodctl.test/lookup/example.com/hello@v1.1.0',
+  },
   drip: { exit: 0, outcome: 'ok' },
   'proxy-dns': { exit: 1, outcome: 'failed', cause: 'dns', phase: 'proxy', module: 'example.com/hello' },
   'sumdb-dns': { exit: 1, outcome: 'failed', cause: 'dns', phase: 'sumdb', module: 'example.com/hello' },

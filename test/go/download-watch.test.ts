@@ -4,7 +4,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDownloadWatch, isZipTempName, readZipProgress, zipLocation } from '../../src/go/download-watch.js';
+import {
+  createDownloadWatch,
+  isWholeZip,
+  isZipTempName,
+  readZipProgress,
+  zipLocation,
+} from '../../src/go/download-watch.js';
+import { buildZip } from '../helpers/proxy/zip.js';
 import { Timeline } from '../../src/core/tidy/timeline.js';
 
 const dirs: string[] = [];
@@ -38,6 +45,26 @@ describe('download-watch', () => {
     expect(isZipTempName('v1.0.0.zipabc.tmp', 'v1.0.0.zip')).toBe(false);
     expect(isZipTempName('v1.0.0.mod123.tmp', 'v1.0.0.zip')).toBe(false);
     expect(isZipTempName('v1.0.0.ziphash', 'v1.0.0.zip')).toBe(false);
+  });
+
+  it('a temp file that holds the whole zip is "received" (Go checks its sum before the rename), a cut one is partial', async () => {
+    const c = cache();
+    const loc = zipLocation(c, UPPER.module, UPPER.version)!;
+    mkdirSync(loc.dir, { recursive: true });
+    const root = `${UPPER.module}@${UPPER.version}`;
+    const zip = buildZip([
+      { name: `${root}/go.mod`, data: Buffer.from('module x\n') },
+      { name: `${root}/a.go`, data: Buffer.from('package a\n') },
+    ]);
+    const tmp = join(loc.dir, `${loc.zip}77.tmp`);
+    writeFileSync(tmp, zip.subarray(0, zip.length - 1)); // one byte short of its end record
+    expect(await readZipProgress(c, UPPER)).toMatchObject({ state: 'partial', bytes: zip.length - 1 });
+    writeFileSync(tmp, zip);
+    expect(await readZipProgress(c, UPPER)).toMatchObject({ state: 'received', bytes: zip.length });
+    // The end record must close the central directory right before it: an embedded "PK\x05\x06" is not an end.
+    const fake = Buffer.concat([Buffer.from('x'.repeat(40)), zip.subarray(zip.length - 22)]);
+    expect(isWholeZip(fake.subarray(fake.length - 22), fake.length)).toBe(false);
+    expect(isWholeZip(zip.subarray(zip.length - 22), zip.length)).toBe(true);
   });
 
   it('reports absent, then partial growth, then complete after the rename', async () => {

@@ -46,8 +46,12 @@ export interface Transfer {
 export interface ZipObservation {
   module: string;
   version: string;
-  /** absent: neither temp file nor zip; partial: the temp file Go writes; complete: the final .zip exists. */
-  state: 'absent' | 'partial' | 'complete';
+  /**
+   * absent: neither temp file nor zip; partial: the temp file Go writes; received: that temp file holds a whole zip
+   * (Go hashes it and checks its sum, maybe with the checksum database, before renaming it: fetch.go downloadZip →
+   * hashZip → checkModSum); complete: the final .zip exists.
+   */
+  state: 'absent' | 'partial' | 'received' | 'complete';
   bytes: number;
   /** How long ago the file was last written (its mtime), when known: when the last byte landed, not when it was seen. */
   writtenAgoMs?: number;
@@ -134,7 +138,8 @@ export class TransferTable {
     if (!z || z.phase === 'done' || z.phase === 'failed') return;
     if (o.state !== 'partial') {
       // Go removes its temp file when the download fails (fetch.go downloadZip): seen before, now neither file.
-      if (o.state === 'complete') this.finish(z, 'done', now, { bytes: o.bytes });
+      // Received in full: the body is done, whatever Go waits on next (its checksum) is not this download.
+      if (o.state === 'complete' || o.state === 'received') this.finish(z, 'done', now, { bytes: o.bytes });
       else if (z.bytes !== undefined) this.finish(z, 'failed', now);
       return;
     }

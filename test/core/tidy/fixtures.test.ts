@@ -25,7 +25,8 @@ const EXPECT: Record<
     /** Rule ids where a Go version prints something else (go1.19 cannot read a toolchain line). */
     rulesOf?: Record<string, string[]>;
     /** What download-watch saw in the module cache for a zip when the capture ended (e2e/download-watch.test.ts). */
-    cached?: { module: string; version: string; bytes: number };
+    /** What the module cache showed (download-watch): a partial temp file, unless `state` says otherwise. */
+    cached?: { module: string; version: string; bytes: number; state?: 'partial' | 'received' };
     cause?: string;
     phase?: string;
     module?: string;
@@ -50,6 +51,15 @@ const EXPECT: Record<
     urlHas: '/example.com/hello/@v/v1.1.0.zip',
   },
   'sumdb-blackhole': { rules: ['request-hang'], cause: 'timeout', urlHas: '/lookup/example.com/hello@v1.1.0' },
+  'sumdb-blackhole-required': {
+    rules: ['request-hang'],
+    // The whole zip waits in its temp file while Go asks the database (download-watch `received`): Go 1.19 prints
+    // nothing more, and what hangs is the route's lookup, probed (test/e2e/tidy.test.ts).
+    cached: { module: 'example.com/hello', version: 'v1.1.0', bytes: 491, state: 'received' },
+    cause: 'timeout',
+    module: 'example.com/hello',
+    urlHas: '/lookup/example.com/hello@v1.1.0',
+  },
   'proxy-dns': {
     rules: ['proxy-network'],
     cause: 'dns',
@@ -246,7 +256,7 @@ for (const ver of VERSIONS) {
         const t = new Timeline(0);
         const events = classifyText(text);
         for (const [i, e] of events.entries()) t.apply(e, i + 1);
-        if (exp.cached) t.observeZip({ ...exp.cached, state: 'partial' }, events.length + 1);
+        if (exp.cached) t.observeZip({ state: 'partial', ...exp.cached }, events.length + 1);
         const stalled = exit === 'killed';
         // The problems as the JSON document carries them (messages and fix notes as English text).
         const problems = diagnose(t, { ...cfgFor(name), stalled, stalledForMs: 1000, now: 10_000 }).map((x) => ({

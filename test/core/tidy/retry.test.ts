@@ -56,7 +56,15 @@ const EXPECT: Record<string, string | Record<string, string>> = {
   'toolchain-hang': { 'go1.19': 'invalid-version', default: 'stall-kill' }, // Go 1.19 cannot switch: fails at once
   refused: 'unknown', // connection refused: a proxy that is down is not known to come back
 };
-const KILLED = ['blackhole', 'stall-zip', 'sumdb-blackhole', 'git-hang', 'body-stall', 'toolchain-hang'];
+const KILLED = [
+  'blackhole',
+  'stall-zip',
+  'sumdb-blackhole',
+  'sumdb-blackhole-required',
+  'git-hang',
+  'body-stall',
+  'toolchain-hang',
+];
 
 function run(ver: string, name: string, killed?: FinishedRun['killed']): FinishedRun {
   const text = readFileSync(join(DIR, ver, `${name}.txt`), 'utf8');
