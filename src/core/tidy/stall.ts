@@ -83,6 +83,11 @@ export function stallProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   if (out.length > 0) return out;
   const moving = movingTransfers(t, o.now, o.stallMs ?? 10_000);
   if (moving.length > 0) return [slowProblem(t, o, moving)];
+  // Ended (--timeout, Ctrl-C) while Go was at work: its last line or byte came less than a second (or --stall) before,
+  // between one download and the next. Nothing to blame, and "Go printed nothing for 60ms" would say nothing.
+  const recent = Math.min(window || 1000, 1000);
+  if ((o.stalledForMs ?? Number.POSITIVE_INFINITY) < recent && t.pending().every((p) => o.now - p.startedMs < recent))
+    return [endedActiveProblem(t, o)];
   return routeStall(t, o);
 }
 
@@ -176,6 +181,17 @@ function slowProblem(t: Timeline, o: DiagnoseOptions, moving: ReturnType<typeof 
     if (url) p.url = redactUrl(url);
   }
   return p;
+}
+
+/** The run ended while Go was still at work (no download moving, none stopped, no request old). */
+function endedActiveProblem(t: Timeline, o: DiagnoseOptions): TidyProblem {
+  const done = t.transfers.all().filter((x) => x.kind === 'zip' && x.phase === 'done').length;
+  return {
+    rule: 'slow',
+    cause: 'timeout',
+    message: tidyMsg('slow.active', { quiet: formatDuration(o.stalledForMs ?? 0), count: done }),
+    fix: slowFix(),
+  };
 }
 
 /**

@@ -65,6 +65,23 @@ for (const ver of ['go1.19', 'go1.26', 'go1.27']) {
       );
     });
 
+    it('ended (--timeout) between one download and the next: nothing stuck, no "printed nothing for 60ms"', () => {
+      const { t, end } = replay(ver, 'body-stall');
+      t.observeZip({ ...HELLO, state: 'complete', bytes: 900 }, end);
+      t.apply({ kind: 'downloading', module: 'example.com/dep', version: 'v1.0.0' }, end + 10);
+      const o = { ...S, stalled: true, stallMs: 1000 };
+      const [p, ...rest] = diagnose(t, { ...o, now: end + 70, stalledForMs: 60 });
+      expect(rest).toEqual([]);
+      expect(p).toMatchObject({ rule: 'slow', cause: 'timeout' });
+      expect(p!.module).toBeUndefined();
+      expect(String(p!.message)).toBe(
+        'nothing is stuck: the run ended while Go was still at work (its last progress 60ms before the end); 1 zip downloaded before it ended',
+      );
+      // Quiet for longer than that: a silence worth naming, not this.
+      const [late] = diagnose(t, { ...o, now: end + 2010, stalledForMs: 2000 });
+      expect(late!.rule).not.toBe('slow');
+    });
+
     it('a body that stopped: the notice and the report name the same module, version, URL and bytes', () => {
       const { t, end } = replay(ver, 'body-stall');
       t.observeZip({ ...HELLO, state: 'partial', bytes: 256 }, end);

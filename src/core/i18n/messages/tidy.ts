@@ -170,6 +170,11 @@ const en = {
     one: 'nothing is stuck, the run is {moving}; {count} zip downloaded before it ended',
     other: 'nothing is stuck, the run is {moving}; {count} zips downloaded before it ended',
   },
+  'slow.active': {
+    one: 'nothing is stuck: the run ended while Go was still at work (its last progress {quiet} before the end); {count} zip downloaded before it ended',
+    other:
+      'nothing is stuck: the run ended while Go was still at work (its last progress {quiet} before the end); {count} zips downloaded before it ended',
+  },
   'slow.moving': {
     one: 'slow, {rate} ({count} download still moving: {each}{more})',
     other: 'slow, {rate} ({count} downloads still moving: {each}{more})',
@@ -356,6 +361,7 @@ const zh = {
   'wait.body': '{module} 的响应体{url}：{got}{quiet} 没有任何数据',
   'wait.bodyGot': '已收到 {bytes}，之后 ',
   'slow.problem': '没有卡住，只是下载得慢：{moving}；结束前已下载完 {count} 个 zip',
+  'slow.active': '没有卡住：运行结束时 Go 仍在工作（最后一次进展在结束前 {quiet}）；结束前已下载完 {count} 个 zip',
   'slow.moving': '总速度 {rate}（{count} 个下载仍在进行：{each}{more}）',
   'slow.soFar': '{module} 已收到 {bytes}',
   'slow.list': '{first}，{next}',
