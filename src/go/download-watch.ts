@@ -70,7 +70,7 @@ const EOCD_SIZE = 22;
  * the body to its end, then hashes and checks the file before renaming it (fetch.go downloadZip), so a temp file in
  * this state is no longer being downloaded.
  */
-export function isWholeZip(tail: Uint8Array, size: number): boolean {
+function isWholeZip(tail: Uint8Array, size: number): boolean {
   if (tail.length !== EOCD_SIZE || size < EOCD_SIZE) return false;
   const v = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
   if (v.getUint32(0, true) !== 0x06054b50 || v.getUint16(20, true) !== 0) return false;
