@@ -43,8 +43,6 @@ interface EarlyOptions {
   json: boolean;
   env: NodeJS.ProcessEnv;
   entered: number;
-  /** --retry: go may be started again, at gomodctl's priority (startTidyProcess yieldCpu). */
-  retry: number;
 }
 
 /**
@@ -78,7 +76,6 @@ export async function startTidyEarly(o: EarlyOptions): Promise<EarlyTidy | undef
       cwd,
       env: o.env,
       stdoutToStderr: o.json,
-      yieldCpu: !o.retry,
       onLine: (line) => {
         const at = performance.now();
         if (sink) sink(line, at);

@@ -415,15 +415,7 @@ function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady, 
   };
   const proc = started
     ? started.proc
-    : startTidyProcess({
-        go,
-        args,
-        cwd: o.cwd,
-        env,
-        stdoutToStderr: o.json,
-        yieldCpu: !o.retry,
-        onLine: (line) => onLine(line),
-      });
+    : startTidyProcess({ go, args, cwd: o.cwd, env, stdoutToStderr: o.json, onLine: (line) => onLine(line) });
   started?.attach(onLine);
   // A Ctrl-C or --timeout that came before go existed (resolving go, reading its VERSION) found nothing to kill.
   if (live.interrupted || live.timedOut) void proc.killTree();

@@ -33,7 +33,6 @@ export async function tidyFast(argv: string[], loadRun: LoadRun): Promise<number
     json: opts.json,
     env: opts.env,
     entered,
-    retry: opts.retry,
   }).catch(() => undefined); // runTidy starts go itself then, and says what is wrong
   let run: Awaited<ReturnType<LoadRun>>;
   try {

@@ -2,7 +2,6 @@
 // (go spawns git and toolchain children; killing only `go` would leave them running).
 // node:child_process, not execa: `gomodctl tidy` starts go before the heavier modules load (execa alone costs ~100 ms).
 import { execFile, spawn } from 'node:child_process';
-import { constants, setPriority } from 'node:os';
 import { createLineSplitter } from '../core/lines.js';
 import { cMessagesEnv } from './child-env.js';
 
@@ -17,12 +16,6 @@ interface TidyProcessOptions {
   platform?: NodeJS.Platform;
   /** Send go's stdout to our stderr (--json: stdout holds only the JSON document); default: our stdout. */
   stdoutToStderr?: boolean;
-  /**
-   * Once go runs, lower gomodctl's own scheduling priority (nice 10, Windows: below normal), so that watching it never
-   * takes CPU from go on a busy machine; go keeps the priority it was started with. What gomodctl starts afterwards
-   * inherits the lower one: callers that start go again (--retry) leave this off.
-   */
-  yieldCpu?: boolean;
 }
 
 /** A running `go` process. */
@@ -66,13 +59,6 @@ export function startTidyProcess(o: TidyProcessOptions): TidyProcess {
     detached: platform !== 'win32',
     windowsHide: true,
   });
-  if (o.yieldCpu && child.pid !== undefined) {
-    try {
-      setPriority(constants.priority.PRIORITY_BELOW_NORMAL); // 10; raising it back needs privileges, hence yieldCpu
-    } catch {
-      // not allowed here (a sandbox): watched at the same priority
-    }
-  }
   // Whatever ends gomodctl (an uncaught error, process.exit) must not leave the detached group running.
   const onExit = (): void => {
     if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;

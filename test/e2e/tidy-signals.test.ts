@@ -70,34 +70,6 @@ describe.concurrent('gomodctl tidy: interruption, CI output, usage errors', () =
     },
   );
 
-  it.skipIf(process.platform !== 'linux')(
-    'once go runs, gomodctl watches at a lower priority (nice 10) and go keeps its own; not with --retry',
-    async () => {
-      const { env, dir } = await setup('blackhole');
-      /** The nice value of a process (/proc/PID/stat, field 19). */
-      const niceOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
-      const own = niceOf(process.pid);
-      for (const extra of [[], ['--retry', '1']]) {
-        const child = execa(process.execPath, [BIN, 'tidy', '--stall', '5s', ...extra, '--go', TEST_GO, '-C', dir], {
-          env,
-          extendEnv: false,
-          reject: false,
-          timeout: 20_000,
-        });
-        const deadline = Date.now() + 10_000;
-        while (processesIn(dir).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-        await new Promise((r) => setTimeout(r, 300)); // past the early start, into the watching
-        // go mod tidy itself (not a `go env` gomodctl started after lowering its priority)
-        const go = processesIn(dir).filter((p) => readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('\0mod\0tidy'));
-        expect(go.length).toBeGreaterThan(0);
-        const seen = { gomodctl: niceOf(child.pid!), go: go.map(niceOf) };
-        child.kill('SIGINT');
-        await child;
-        expect(seen).toEqual({ gomodctl: extra.length ? own : Math.min(19, own + 10), go: go.map(() => own) });
-      }
-    },
-  );
-
   it('GitHub Actions: ::error annotations on stdout and a Markdown job summary', async () => {
     const { env, dir, h } = await setup('status-404');
     const summary = join(h.dir, 'summary.md');
