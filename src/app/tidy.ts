@@ -510,8 +510,11 @@ async function finish(
   attempts: TidyAttempt[],
 ): Promise<number> {
   const killed = live.timedOut || live.interrupted || live.stallKilled;
+  // The clock of the diagnosis stops here, when go has ended: the probes and git below take up to 1.5 s more, which
+  // is not time go spent quiet (a Ctrl-C 0.3 s after Go's last line is not a 1.8 s silence).
+  const endedAt = live.now();
   await live.poll?.().catch(() => undefined); // the bytes as they were when go ended
-  live.t.transfers.endRun(exitCode === 0 && !killed, live.now());
+  live.t.transfers.endRun(exitCode === 0 && !killed, endedAt);
   const stalledNow = watchdog.stalled();
   // After --timeout the report is due within 0.5 s: probes get what is left of that, the rest is rendering.
   const left = live.deadline === undefined ? Number.POSITIVE_INFINITY : live.deadline + 250 - performance.now();
@@ -541,7 +544,7 @@ async function finish(
     interrupted: live.interrupted,
     stalled: stalledNow || live.stallKilled,
   };
-  const quiet = live.now() - live.t.lastActivityMs();
+  const quiet = Math.max(0, endedAt - live.t.lastActivityMs());
   // A clean run (go exited 0, no error, no failed request) has nothing to diagnose: the rules are not even loaded.
   const diagnosed = R.needsDiagnosis(live.t, { exitCode, killed });
   const T = diagnosed || o.junit ? await loadTrouble() : undefined;
@@ -553,7 +556,7 @@ async function finish(
         stalled: killed,
         stalledForMs: quiet,
         stallMs: o.stallMs,
-        now: live.now(),
+        now: endedAt,
         probes: watchdog.findings(),
         toolchainUrl: T.toolchainZipUrl(live.t, live.loaded.model),
         ...(rewrites ? { gitRewrites: (await bounded(rewrites, due() ?? 1000)) ?? [] } : {}),

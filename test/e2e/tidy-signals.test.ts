@@ -70,6 +70,31 @@ describe.concurrent('gomodctl tidy: interruption, CI output, usage errors', () =
     },
   );
 
+  it.skipIf(process.platform !== 'linux')(
+    'Ctrl-C just after Go asked: the time the final probe takes is not time Go was quiet (the run ended at work)',
+    async () => {
+      // The report probes the pending request for up to 1.5 s after go is killed; measured from the end of those
+      // probes, a Ctrl-C 0.1 s after Go's last line read as a silence of 1.6 s, and the report blamed the route.
+      const { env, dir } = await setup('blackhole');
+      const child = execa(
+        process.execPath,
+        [BIN, 'tidy', '--explain', '--json', '--stall', '10s', '--go', TEST_GO, '-C', dir],
+        { env, extendEnv: false, reject: false, timeout: 20_000 },
+      );
+      let stderr = '';
+      child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+      const deadline = Date.now() + 10_000;
+      while (!stderr.includes('finding module for package') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      child.kill('SIGINT');
+      const r = await child;
+      expect(r.exitCode, stderr).toBe(130);
+      const report = JSON.parse(String(r.stdout)) as TidyReport;
+      expect(report.problems.map((p) => p.rule)).toEqual(['slow']);
+      expect(report.problems[0]!.message).toMatch(/the run ended while Go was still at work/);
+    },
+  );
+
   it('GitHub Actions: ::error annotations on stdout and a Markdown job summary', async () => {
     const { env, dir, h } = await setup('status-404');
     const summary = join(h.dir, 'summary.md');
