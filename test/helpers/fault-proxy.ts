@@ -15,6 +15,7 @@
 //       slow/MS           waits MS milliseconds, then answers normally
 //       sumdb-blackhole, sumdb-reset, sumdb-status/NNN   fault only the <prefix>/sumdb/… requests
 //       no-sumdb          <prefix>/sumdb/<name>/supported → 404 (Go then goes to the db directly)
+//       stall-zip-end     sends the whole .zip under a Content-Length one byte longer, then nothing (never ends)
 //       corrupt-zip       serves .zip files with one extra file, so h1 ≠ go.sum/sumdb (SECURITY ERROR in go)
 //   p.log / p.clearLog()  every request: {method, url, mode, kind, module?, version?, time, headers (RAW: may hold
 //                         credentials — assert on them, never print them)}

@@ -95,6 +95,14 @@ describe('fault modes of issue 12', () => {
     expect(mod).toMatchObject({ status: 200, ended: true });
   });
 
+  it('stall-zip-end sends every byte of the zip under a Content-Length one longer, and never ends', async () => {
+    const p = await proxy();
+    const whole = await watchGet(`${p.url}/${ZIP}`, 500);
+    const zip = await watchGet(`${p.base('stall-zip-end')}/${ZIP}`, 600);
+    expect(zip).toMatchObject({ status: 200, length: whole.bytes + 1, bytes: whole.bytes, ended: false });
+    expect(isValidModePrefix('stall-zip-end')).toBe(true);
+  });
+
   it('drip-zip drips only the zip (many chunks, growing), list and mod come at once', async () => {
     const p = await proxy({ dripMs: 5 });
     const zip = await watchGet(`${p.base('drip-zip')}/${ZIP}`, 400);

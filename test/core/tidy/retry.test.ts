@@ -63,6 +63,7 @@ const KILLED = [
   'sumdb-blackhole-required',
   'git-hang',
   'body-stall',
+  'zip-unended',
   'toolchain-hang',
 ];
 

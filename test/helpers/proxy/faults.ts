@@ -47,6 +47,12 @@ export function stallBody(res: ServerResponse, a: ProxyAnswer, n: number): void 
   res.write(a.body.subarray(0, Math.min(n, Math.max(0, a.body.length - 1))));
 }
 
+/** Sends every byte of the body under a Content-Length one longer, then nothing: the response never ends. */
+export function unendedBody(res: ServerResponse, a: ProxyAnswer): void {
+  res.writeHead(a.status, { 'Content-Type': a.type, 'Content-Length': String(a.body.length + 1) });
+  res.write(a.body);
+}
+
 /** Sends headers, then one body byte every dripMs. */
 export function drip(ctx: FaultCtx, res: ServerResponse, a: ProxyAnswer): void {
   res.writeHead(a.status, { 'Content-Type': a.type, 'Content-Length': String(a.body.length) });
@@ -151,10 +157,12 @@ function applyZipBodyFault(
   kind: RequestKind,
 ): boolean {
   const stallAfter = modeArg(modes, 'stall-zip-body');
-  if (kind !== 'zip' || (stallAfter === undefined && !modes.includes('drip-zip'))) return false;
+  const unended = modes.includes('stall-zip-end');
+  if (kind !== 'zip' || (stallAfter === undefined && !unended && !modes.includes('drip-zip'))) return false;
   const a = zipAnswer(ctx, req, modes);
   if (a?.status !== 200) return false;
   if (stallAfter !== undefined) stallBody(res, a, stallAfter);
+  else if (unended) unendedBody(res, a);
   else drip(ctx, res, a);
   return true;
 }

@@ -22,6 +22,7 @@ const SIMPLE = new Set([
   'no-sumdb',
   'corrupt-zip',
   'drip-zip',
+  'stall-zip-end',
   'rst',
 ]);
 const WITH_ARG = new Set(['status', 'sumdb-status', 'slow', 'stall-zip-body', 'gateway', 'fail-first']);
