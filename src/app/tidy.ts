@@ -204,7 +204,12 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     }
     const { args, addedX } = tidyArgs(loaded.go.version, o.goArgs, env.GOFLAGS);
     const bases = R.proxyUrls(loaded.proxies);
-    Object.assign(live, { loaded, t: new Timeline(0, { proxyBases: bases }) });
+    // Without -x, whether a whole zip waits on the checksum database is told from go.sum and the settings.
+    const zipSums = args.includes('-x')
+      ? undefined
+      : { sums: await R.readGoSums(o.cwd), settings: R.sumdbSettingsOf(loaded.model, env) };
+    const timeline = () => new Timeline(0, { proxyBases: bases, ...(zipSums ? { zipSums } : {}) });
+    Object.assign(live, { loaded, t: timeline() });
     // Bytes are progress: the module cache shows each zip body growing (Go's -x line closes at the headers).
     const gomodcache = loaded.gomodcache ?? '';
     const cache = gomodcache ? R.createDownloadWatch(gomodcache) : undefined;
@@ -214,7 +219,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     for (let n = 1; ; n++) {
       if (n > 1) {
         live.firstStart ??= live.start;
-        Object.assign(live, { t: new Timeline(0, { proxyBases: bases }), start: performance.now() });
+        Object.assign(live, { t: timeline(), start: performance.now() });
       }
       live.stallKilled = false;
       const events = n === 1 ? firstEvents : [];

@@ -9,11 +9,12 @@
 //                                to `<version>.zip`; on failure it removes the temp file. Old `*.zip*.tmp` files are
 //                                removed first (the version lock makes that safe).
 // .info and .mod are read into memory and written at once (writeDiskCache): there is nothing to watch for them.
-// Cheap by construction: one stat (done?) and at most one readdir of one known directory per open zip per poll, never a
-// recursive watch.
-import { open, readdir, stat } from 'node:fs/promises';
+// Cheap by construction: one stat (done?) and at most one readdir of one known directory per open zip per poll, the last
+// 22 bytes of a temp file only once it stopped growing (a whole zip?), never a recursive watch.
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { escapePath, escapeVersion } from '../core/escape.js';
+import { addGoSum, parseGoSum, type GoSums } from '../core/sumdb/go-sum.js';
 import type { Timeline } from '../core/tidy/timeline.js';
 import type { ZipObservation } from '../core/tidy/transfers.js';
 
@@ -21,6 +22,8 @@ import type { ZipObservation } from '../core/tidy/transfers.js';
 interface ZipTarget {
   module: string;
   version: string;
+  /** The temp file's size at the previous poll: its end is read only once it stopped growing. */
+  bytes?: number;
 }
 
 /** A watcher over one module cache. */
@@ -66,7 +69,8 @@ const EOCD_SIZE = 22;
 
 /**
  * True when the file of `size` bytes ends with the end-of-central-directory record of a zip whose central directory
- * ends right before it: the whole zip is there (module zips carry no archive comment: x/mod/zip Create). Go reads
+ * ends right before it: the whole zip is there (module zips carry no archive comment: x/mod/zip Create; a zip with a
+ * comment or zip64 records stays `partial`, as before this check). Go reads
  * the body to its end, then hashes and checks the file before renaming it (fetch.go downloadZip), so a temp file in
  * this state is no longer being downloaded.
  */
@@ -120,8 +124,12 @@ export async function readZipProgress(gomodcache: string, target: ZipTarget): Pr
   const newest = temps.filter((x) => x !== undefined).sort((a, b) => b.mtimeMs - a.mtimeMs)[0];
   if (!newest) return { ...base, state: 'absent', bytes: 0 };
   const writtenAgoMs = Math.max(0, Date.now() - newest.mtimeMs);
-  const tail = await tailOf(newest.path, newest.size);
-  if (tail && isWholeZip(tail, newest.size)) return { ...base, state: 'received', bytes: newest.size, writtenAgoMs };
+  // A file still growing is not whole yet (and its end is not read on every poll of a long download).
+  const tail = newest.size === target.bytes ? await tailOf(newest.path, newest.size) : undefined;
+  if (tail && isWholeZip(tail, newest.size)) {
+    const modCached = names.includes(`${loc.zip.slice(0, -'.zip'.length)}.mod`);
+    return { ...base, state: 'received', bytes: newest.size, writtenAgoMs, modCached };
+  }
   return { ...base, state: 'partial', bytes: newest.size, writtenAgoMs };
 }
 
@@ -138,9 +146,20 @@ export function createDownloadWatch(gomodcache: string, opts: { maxTargets?: num
   return {
     poll,
     tick: async (t, now) => {
-      const open = t.transfers.openZips().map((z) => ({ module: z.module!, version: z.version! }));
+      const open = t.transfers
+        .openZips()
+        .map((z) => ({ module: z.module!, version: z.version!, ...(z.bytes !== undefined ? { bytes: z.bytes } : {}) }));
       if (open.length === 0) return;
       for (const o of await poll(open)) t.observeZip(o, now());
     },
   };
+}
+
+/**
+ * The hashes of `dir`/go.sum (none when it cannot be read): without -x, whether a whole zip waits on the checksum
+ * database depends on them (core/needs/fetch-rules.ts zipCheckAsksDatabase).
+ */
+export async function readGoSums(dir: string): Promise<GoSums> {
+  const text = await readFile(join(dir, 'go.sum'), 'utf8').catch(() => '');
+  return addGoSum(new Map(), parseGoSum(text));
 }

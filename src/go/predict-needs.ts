@@ -14,6 +14,7 @@ import {
   type NeedsIO,
   type NeedsResult,
 } from '../core/needs/needs.js';
+import { sumdbSettingsOf } from '../core/needs/fetch-rules.js';
 import type { CodeOwner } from '../core/needs/load-packages.js';
 import type { ModVer, Need, NeedsCommand } from '../core/needs/types.js';
 import { defaultBuildMod, type BuildMod, type VendorRoot } from '../core/needs/build-mod.js';
@@ -196,13 +197,7 @@ export async function predictGoNeeds(opts: PredictNeedsOptions): Promise<Predict
   const goVersion = (goVersionOf(goEnv.GOVERSION) ?? 'go0').replace(/^go/, '');
   const place = await findPlace(goEnv);
   if (!place) return { runs: [], needs: [], noModule: 'no go.mod here (go env GOMOD)' };
-  const settings = {
-    GOTOOLCHAIN: getVar(model, 'GOTOOLCHAIN'),
-    GOSUMDB: getVar(model, 'GOSUMDB'),
-    GONOSUMDB: getVar(model, 'GONOSUMDB'),
-    GOPROXY: getVar(model, 'GOPROXY'),
-    GIT_HTTP_USER_AGENT: opts.env.GIT_HTTP_USER_AGENT,
-  };
+  const settings = { GOTOOLCHAIN: getVar(model, 'GOTOOLCHAIN'), ...sumdbSettingsOf(model, opts.env) };
   const root = goEnv.GOMODCACHE ?? '';
   const io = makeIO(opts.cache?.root === root ? opts.cache : new ModuleCache(root), opts);
   const goos = goEnv.GOHOSTOS ?? '';

@@ -120,6 +120,15 @@ const TABLE: Record<string, Want> = {
     module: 'example.com/hello',
     urlHas: '/sumdb-blackhole/sumdb/sum.gomodctl.test/lookup/example.com/hello@v1.1.0',
   },
+  'zip-unended': {
+    // The whole zip came, the response never ended: Go waits on that body (nothing more is asked: no lookup).
+    exit: 3,
+    outcome: 'timeout',
+    cause: 'timeout',
+    phase: 'body',
+    module: 'example.com/hello',
+    urlHas: '/stall-zip-end/example.com/hello/@v/v1.1.0.zip',
+  },
   drip: { exit: 0, outcome: 'ok' },
   'proxy-dns': { exit: 1, outcome: 'failed', cause: 'dns', phase: 'proxy', module: 'example.com/hello' },
   'sumdb-dns': { exit: 1, outcome: 'failed', cause: 'dns', phase: 'sumdb', module: 'example.com/hello' },

@@ -1,8 +1,11 @@
 // When a needed file costs a network request: the module cache rules of cmd/go/internal/modfetch/cache.go
 // (readDiskStat, readDiskGoMod, DownloadDir) and fetch.go (Download, DownloadZip), and the checksum rules of
 // fetch.go checkModSum / sumdb.go useSumDB (with the lookup cache of x/mod/sumdb client.go Lookup).
+import { getVar } from '../config-model.js';
+import type { ConfigModel } from '../config-types.js';
 import { parseGosumdb } from '../gosumdb.js';
 import { matchPrefixPatterns } from '../patterns.js';
+import { haveSum, type GoSums } from '../sumdb/go-sum.js';
 import type { NeedsCommand } from './types.js';
 
 /** The module cache files of one module version (GOMODCACHE/cache/download/<escaped path>/@v/<version>.*). */
@@ -40,6 +43,35 @@ export interface SumdbSettings {
   GOPROXY: string;
   /** GIT_HTTP_USER_AGENT from the environment (sumdb.go useSumDB exception #2). */
   GIT_HTTP_USER_AGENT?: string;
+}
+
+/** The settings as Go uses them: the model's effective values (`go env` reports GONOSUMDB defaulted to GOPRIVATE). */
+export function sumdbSettingsOf(model: ConfigModel, env: NodeJS.ProcessEnv): SumdbSettings {
+  const s: SumdbSettings = {
+    GOSUMDB: getVar(model, 'GOSUMDB'),
+    GONOSUMDB: getVar(model, 'GONOSUMDB'),
+    GOPROXY: getVar(model, 'GOPROXY'),
+  };
+  if (env.GIT_HTTP_USER_AGENT !== undefined) s.GIT_HTTP_USER_AGENT = env.GIT_HTTP_USER_AGENT;
+  return s;
+}
+
+/**
+ * Whether Go, the whole zip of M@V read, asks the checksum database before renaming it (fetch.go downloadZip →
+ * checkModSum → checkSumDB): not when go.sum has the zip's hash (HaveSum) or useSumDB says no, nor when this run
+ * already asked it for M@V's go.mod, answered (x/mod/sumdb client.go Lookup keeps one record per path@version,
+ * "/go.mod" trimmed): `modChecked`, the .mod in the module cache (cache.go writes it after checkGoMod), with no
+ * go.sum line for the go.mod.
+ */
+export function zipCheckAsksDatabase(
+  sums: GoSums,
+  settings: SumdbSettings,
+  module: string,
+  version: string,
+  modChecked: boolean,
+): boolean {
+  if (haveSum(sums, module, version, '') || !useSumDB(module, settings)) return false;
+  return !modChecked || haveSum(sums, module, version, '/go.mod');
 }
 
 /** sumdb.go useSumDB: toolchains always (except a lone file:// GOPROXY); others unless GOSUMDB=off or GONOSUMDB. */

@@ -8,6 +8,7 @@ import { resolveRoute } from '../route.js';
 import type { ConfigModel } from '../config-types.js';
 import type { Timeline } from './timeline.js';
 import { quietMs, transferRate, type Transfer } from './transfers.js';
+import { zipCheckAsksDatabase } from '../needs/fetch-rules.js';
 
 /** One thing Go is waiting on: a zip body that stopped, a toolchain download, a request without answer, a command. */
 export interface Waiting {
@@ -61,8 +62,28 @@ function isMoving(tr: Transfer, now: number, windowMs: number): boolean {
 export function movingTransfers(t: Timeline, now: number, windowMs: number): Moving[] {
   return t.transfers
     .openZips()
-    .filter((z) => isMoving(z, now, windowMs))
+    .filter((z) => !z.received && isMoving(z, now, windowMs)) // a whole zip moves no more
     .map((z) => ({ module: z.module!, version: z.version!, bytes: z.bytes ?? 0, rateBps: transferRate(z) ?? 0 }));
+}
+
+/**
+ * Whether Go is past the body of zip `z`, checking its sum (fetch.go downloadZip → hashZip → checkModSum, which asks
+ * the checksum database for M@V unless go.sum has it): a lookup of M@V is open, or, the whole zip in its temp file,
+ * any checksum database request is; without -x (Go < 1.21), whenever Go would ask the database for it (go.sum,
+ * GONOSUMDB, the go.mod's lookup this run: zipCheckAsksDatabase), and the route stall names the lookup. Otherwise a
+ * whole zip not renamed is a body whose response never ended.
+ */
+function sumsBeingChecked(t: Timeline): (z: Transfer) => boolean {
+  const pending = t.pending();
+  const lookups = new Set(
+    pending.filter((p) => p.subject.kind === 'sumdb-lookup').map((p) => `${p.subject.module}@${p.subject.version}`),
+  );
+  const sumdbOpen = pending.some((p) => p.subject.kind.startsWith('sumdb-'));
+  const s = t.zipSums;
+  const untraced = (z: Transfer): boolean =>
+    !s || zipCheckAsksDatabase(s.sums, s.settings, z.module!, z.version!, z.modCached === true);
+  return (z) =>
+    lookups.has(`${z.module}@${z.version}`) || (z.received === true && (t.sawTrace ? sumdbOpen : untraced(z)));
 }
 
 /**
@@ -71,9 +92,10 @@ export function movingTransfers(t: Timeline, now: number, windowMs: number): Mov
  */
 export function stalledDownloads(t: Timeline, model: ConfigModel, now: number, stallMs: number): Waiting[] {
   const out: Waiting[] = [];
+  const checking = sumsBeingChecked(t);
   for (const z of t.transfers.openZips()) {
     const quiet = quietMs(z, now);
-    if (quiet < stallMs) continue;
+    if (quiet < stallMs || checking(z)) continue;
     const url = z.url ?? predictedZipUrl(model, z.module!, z.version!);
     const tc = z.toolchain ? toolchainOf(z.version) : undefined;
     const inBody = z.phase === 'body' || (z.bytes ?? 0) > 0;

@@ -60,14 +60,9 @@ export function stallProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   const window = o.stallMs ?? 0;
   const out: TidyProblem[] = [];
   const pending = t.pending().filter((p) => o.now - p.startedMs >= window);
-  // Go asks the checksum database for M@V's zip hash once the body is read to its end (fetch.go downloadZip →
-  // hashZip → checkModSum): with that lookup hanging, the zip is not what stopped (and the lookup is blamed below).
-  const lookups = new Set(
-    pending.filter((p) => p.subject.kind === 'sumdb-lookup').map((p) => `${p.subject.module}@${p.subject.version}`),
-  );
+  // A zip whose sum Go checks (a lookup of M@V hanging) is not what stopped: stalledDownloads leaves it to the lookup.
   for (const w of stalledDownloads(t, o.model, o.now, window))
-    if (w.kind === 'toolchain') out.push(toolchainStall(o, w));
-    else if (!lookups.has(`${w.module}@${w.version}`)) out.push(bodyStall(o, w));
+    out.push(w.kind === 'toolchain' ? toolchainStall(o, w) : bodyStall(o, w));
   const groups = new Map<string, (typeof pending)[number]>();
   for (const p of pending) {
     const k = `${urlHost(p.url) ?? ''}|${p.subject.via}`;

@@ -4,6 +4,8 @@ import type { TidyModule, TidyRequest } from './report-model.js';
 import type { TidyEvent } from './classify.js';
 import { urlSubject, type UrlSubject } from './url-subject.js';
 import { TransferTable, type ZipObservation } from './transfers.js';
+import type { SumdbSettings } from '../needs/fetch-rules.js';
+import type { GoSums } from '../sumdb/go-sum.js';
 
 const MAX_REQUESTS_PER_MODULE = 32;
 const MAX_KEPT_LINES = 64;
@@ -57,8 +59,18 @@ export class Timeline {
   private readonly bases: string[];
   private lastSubject?: { url: string; s: UrlSubject };
 
-  constructor(startMs: number, opts: { proxyBases?: string[] } = {}) {
+  /**
+   * For a run without -x (Go < 1.21): go.sum's hashes and the checksum settings, to tell whether a whole zip waits on
+   * the database (progress.ts); without them, it is assumed to.
+   */
+  readonly zipSums: { sums: GoSums; settings: SumdbSettings } | undefined;
+
+  constructor(
+    startMs: number,
+    opts: { proxyBases?: string[]; zipSums?: { sums: GoSums; settings: SumdbSettings } } = {},
+  ) {
     this.startMs = startMs;
+    this.zipSums = opts.zipSums;
     this.lastProgressMs = startMs;
     this.bases = opts.proxyBases ?? [];
     this.transfers = new TransferTable((url) => this.subjectOf(url));

@@ -36,6 +36,14 @@ export interface Transfer {
   /** Body bytes seen so far (zip temp file in the module cache), and when they last grew. */
   bytes?: number;
   lastByteMs?: number;
+  /**
+   * The temp file holds a whole zip (download-watch `received`): Go read the body to its end and checks the sum before
+   * renaming it (fetch.go downloadZip), unless the response never ended after the last byte (a Content-Length longer
+   * than the body, a chunked body without its last chunk): then Go still waits in io.Copy. progress.ts tells which.
+   */
+  received?: boolean;
+  /** With `received`: the version's .mod was in the module cache then (its go.mod sum was checked). */
+  modCached?: boolean;
   /** Requests of this zip so far (fall-through to the next proxy, or a retry). */
   attempts: number;
   /** Last few [ms, bytes] samples, for the rate. */
@@ -53,11 +61,18 @@ export interface ZipObservation {
    */
   state: 'absent' | 'partial' | 'received' | 'complete';
   bytes: number;
+  /** With `received`: whether the version's .mod is in the module cache (written after checkGoMod: cache.go). */
+  modCached?: boolean;
   /** How long ago the file was last written (its mtime), when known: when the last byte landed, not when it was seen. */
   writtenAgoMs?: number;
 }
 
 const MAX_TRANSFERS = 2048;
+/**
+ * How much earlier than its download's first line a temp file may have been written and still be this download's:
+ * Go creates it right after printing `go: downloading` (fetch.go download → downloadZip), we read the line later.
+ */
+const STALE_TEMP_MS = 2000;
 const MAX_SAMPLES = 8;
 
 /**
@@ -133,16 +148,21 @@ export class TransferTable {
 
   /** Applies what the module cache shows for a zip at `now`: growth, completion, or the temp file gone. */
   observeZip(o: ZipObservation, now: number): void {
-    const z =
-      this.zip(o.module, o.version) ?? (o.state === 'partial' ? this.startZip(o.module, o.version, now) : undefined);
+    const known = this.zip(o.module, o.version);
+    const inTemp = o.state === 'partial' || o.state === 'received';
+    // A temp file last written before this download began is left from a go that was killed (a stall, --retry's
+    // previous attempt): Go removes such files once it holds the version lock (fetch.go downloadZip), before its GET.
+    if (known && inTemp && now - (o.writtenAgoMs ?? 0) < known.startedMs - STALE_TEMP_MS) return;
+    const z = known ?? (inTemp ? this.startZip(o.module, o.version, now) : undefined);
     if (!z || z.phase === 'done' || z.phase === 'failed') return;
-    if (o.state !== 'partial') {
+    if (!inTemp) {
       // Go removes its temp file when the download fails (fetch.go downloadZip): seen before, now neither file.
-      // Received in full: the body is done, whatever Go waits on next (its checksum) is not this download.
-      if (o.state === 'complete' || o.state === 'received') this.finish(z, 'done', now, { bytes: o.bytes });
+      if (o.state === 'complete') this.finish(z, 'done', now, { bytes: o.bytes });
       else if (z.bytes !== undefined) this.finish(z, 'failed', now);
       return;
     }
+    z.received = o.state === 'received';
+    z.modCached = o.modCached === true;
     if (z.bytes !== undefined && o.bytes < z.bytes) z.samples = []; // truncated for the next proxy (downloadZip)
     if (o.bytes > (z.bytes ?? 0)) {
       // The file's mtime says when the byte landed (up to one poll earlier than seen); never before the last sample.

@@ -1,7 +1,13 @@
 // Which needs cost a request: module cache rules (modfetch/cache.go, fetch.go), useSumDB (modfetch/sumdb.go), go.sum
 // reading (fetch.go readGoSum, HaveSum) and the query candidates of a missing import (modload/query.go).
 import { describe, expect, it } from 'vitest';
-import { NO_CACHE, sumdbName, useSumDB, zipNeedsNetwork } from '../../../src/core/needs/fetch-rules.js';
+import {
+  NO_CACHE,
+  sumdbName,
+  useSumDB,
+  zipCheckAsksDatabase,
+  zipNeedsNetwork,
+} from '../../../src/core/needs/fetch-rules.js';
 import { addGoSum, haveSum, parseGoSum } from '../../../src/core/sumdb/go-sum.js';
 import { modulePrefixesExcludingTarget } from '../../../src/core/needs/query-needs.js';
 
@@ -34,6 +40,27 @@ describe('useSumDB', () => {
       sumdbName('off'),
       sumdbName('junk+1+2'),
     ]).toEqual(['sum.golang.org', 'sum.golang.org', null, null]);
+  });
+});
+
+describe('zipCheckAsksDatabase (checkModSum after downloadZip)', () => {
+  const sums = addGoSum(
+    new Map(),
+    parseGoSum(
+      'example.com/zip v1.0.0 h1:z=\nexample.com/zip v1.0.0/go.mod h1:m=\nexample.com/mod v1.0.0/go.mod h1:m=\n',
+    ),
+  );
+  const asks = (m: string, modChecked: boolean, s = S) => zipCheckAsksDatabase(sums, s, m, 'v1.0.0', modChecked);
+  it('go.sum has the zip hash, or the database does not apply: no lookup', () => {
+    expect(asks('example.com/zip', false)).toBe(false);
+    expect(asks('example.com/none', false, { ...S, GOSUMDB: 'off' })).toBe(false);
+    expect(asks('corp.example.com/x', false, { ...S, GONOSUMDB: 'corp.example.com' })).toBe(false);
+  });
+  it("the go.mod's lookup this run answered it (the client keeps one record per path@version): no second one", () => {
+    expect(asks('example.com/none', true)).toBe(false);
+    expect(asks('example.com/none', false)).toBe(true); // the zip came before the go.mod was checked
+    // go.sum held the go.mod's hash: its check asked nothing, the zip's asks.
+    expect(asks('example.com/mod', true)).toBe(true);
   });
 });
 
