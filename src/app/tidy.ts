@@ -1,4 +1,5 @@
 // `gomodctl tidy`: go mod tidy -v [-x] → classifier → timeline → watchdog/probes → diagnosis → reporters.
+import { dirname } from 'node:path';
 import type { Lang } from '../core/i18n/message.js';
 import { LineClassifier } from '../core/tidy/classify.js';
 import { tidyArgs } from '../core/tidy/tidy-args.js';
@@ -207,7 +208,10 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     // Without -x, whether a whole zip waits on the checksum database is told from go.sum and the settings.
     const zipSums = args.includes('-x')
       ? undefined
-      : { sums: await R.readGoSums(o.cwd), settings: R.sumdbSettingsOf(loaded.model, env) };
+      : {
+          sums: await R.readGoSums(loaded.goModPath ? dirname(loaded.goModPath) : o.cwd), // go.sum beside go.mod
+          settings: R.sumdbSettingsOf(loaded.model, env),
+        };
     const timeline = () => new Timeline(0, { proxyBases: bases, ...(zipSums ? { zipSums } : {}) });
     Object.assign(live, { loaded, t: timeline() });
     // Bytes are progress: the module cache shows each zip body growing (Go's -x line closes at the headers).
