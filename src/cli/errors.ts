@@ -1,5 +1,5 @@
 // The ONE place that maps an error to what the user reads and the exit code, for the commander program (cli/main.ts)
-// and for the fast path of `gomodctl tidy` (cli/tidy-fast.ts), which runs without commander.
+// and for the fast path of `gomodctl tidy`, which runs without commander (cli/tidy-fast.ts, cli/tidy-fast-run.ts).
 import { GomodctlError } from '../core/errors.js';
 import type { Translator } from '../core/i18n/message.js';
 import type { cliMsg as CliMsgFn } from '../core/i18n/messages/cli.js';
