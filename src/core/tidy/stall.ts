@@ -80,9 +80,14 @@ export function stallProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   if (moving.length > 0) return [slowProblem(t, o, moving)];
   // Ended (--timeout, Ctrl-C) while Go was at work: its last line or byte came less than a second (or --stall) before,
   // between one download and the next. Nothing to blame, and "Go printed nothing for 60ms" would say nothing.
+  // Nothing it waited on was older: no request, git command, or zip without a byte (Go 1.19 prints no request).
   const recent = Math.min(window || 1000, 1000);
-  if ((o.stalledForMs ?? Number.POSITIVE_INFINITY) < recent && t.pending().every((p) => o.now - p.startedMs < recent))
-    return [endedActiveProblem(t, o)];
+  const young = (startedMs: number) => o.now - startedMs < recent;
+  const waitedLong =
+    t.pending().some((p) => !young(p.startedMs)) ||
+    [...t.vcsPending.values()].some((at) => !young(at)) ||
+    t.transfers.openZips().some((z) => !z.bytes && !young(z.startedMs));
+  if ((o.stalledForMs ?? Number.POSITIVE_INFINITY) < recent && !waitedLong) return [endedActiveProblem(t, o)];
   return routeStall(t, o);
 }
 

@@ -82,6 +82,23 @@ for (const ver of ['go1.19', 'go1.26', 'go1.27']) {
       expect(late!.rule).not.toBe('slow');
     });
 
+    it('ended 60 ms after a line, but a request (or git, or a zip without a byte) waited longer: not "at work"', () => {
+      const o = { ...S, stalled: true, stallMs: 10_000, now: 3000, stalledForMs: 60 };
+      const older = (add: (t: Timeline) => void) => {
+        const { t } = replay(ver, 'body-stall');
+        t.observeZip({ ...HELLO, state: 'complete', bytes: 900 }, 100);
+        add(t);
+        t.apply({ kind: 'downloading', module: 'example.com/dep', version: 'v1.0.0' }, 2940);
+        return diagnose(t, o)[0]!.rule;
+      };
+      expect(older(() => {})).toBe('slow');
+      const url = 'http://127.0.0.1:8080/example.com/other/@v/list';
+      expect(older((t) => t.apply({ kind: 'get-start', url }, 1500))).not.toBe('slow');
+      expect(older((t) => t.apply({ kind: 'downloading', module: 'example.com/z', version: 'v1.0.0' }, 1500))).not.toBe(
+        'slow',
+      );
+    });
+
     it('a body that stopped: the notice and the report name the same module, version, URL and bytes', () => {
       const { t, end } = replay(ver, 'body-stall');
       t.observeZip({ ...HELLO, state: 'partial', bytes: 256 }, end);
