@@ -24,6 +24,8 @@ export interface Waiting {
   quietMs: number;
   /** The toolchain version (`go1.99.0`) of a toolchain download. */
   toolchain?: string;
+  /** A body whose every byte came (a whole zip), and whose response never ended. */
+  unended?: true;
 }
 
 /** A zip body that still grows: the run is slow there, not stuck. */
@@ -105,6 +107,7 @@ export function stalledDownloads(t: Timeline, model: ConfigModel, now: number, s
     if (url) w.url = url;
     if (z.bytes !== undefined) w.bytes = z.bytes;
     if (tc) w.toolchain = tc;
+    if (z.received) w.unended = true; // sumsBeingChecked said Go does not check it yet
     out.push(w);
   }
   return out;

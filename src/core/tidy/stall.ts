@@ -1,7 +1,7 @@
 // Diagnosis of a tidy run that stopped progressing: one problem per hanging request or VCS command (from the -x
 // trace, Go ≥ 1.21), else the route resolver's predicted URLs that the watchdog's probes found failing (Go 1.19).
 // Go sets no response timeout (net/http's DefaultTransport), so a proxy that never answers is a hang, not an error.
-import type { Text } from '../i18n/message.js';
+import type { Message, Text } from '../i18n/message.js';
 import { tidyMsg } from '../i18n/messages/tidy.js';
 import { commandFix, commentFix, type Fix } from '../fix/fix.js';
 import { fixMsg } from '../i18n/messages/fix.js';
@@ -113,17 +113,20 @@ function bodyStall(o: DiagnoseOptions, w: Waiting): TidyProblem {
     phase: 'body',
     module: w.module!,
     version: w.version!,
-    message: tidyMsg('hang.body', {
-      module: `${w.module}@${w.version}`,
-      got,
-      from: host ? tidyMsg('hang.from', { host }) : '',
-      quiet: formatDuration(w.quietMs),
-    }),
+    message: bodyStallMessage(w, got, host ? tidyMsg('hang.from', { host }) : ''),
     fix: bodyStallFix(o.model, o.proxies, w.url),
   };
   if (w.url) p.url = redactUrl(w.url);
   if (host) p.host = host;
   return p;
+}
+
+/** Stopped in the middle of the body, or (every byte of the zip there) at its end, the response never ending. */
+function bodyStallMessage(w: Waiting, got: Text, from: Text): Message {
+  const module = `${w.module}@${w.version}`;
+  const quiet = formatDuration(w.quietMs);
+  if (w.unended) return tidyMsg('hang.bodyUnended', { module, bytes: formatBytes(w.bytes ?? 0), from, quiet });
+  return tidyMsg('hang.body', { module, got, from, quiet });
 }
 
 /** A toolchain switch (GOTOOLCHAIN, go.mod's go/toolchain line) whose zip download does not progress. */
