@@ -151,7 +151,7 @@ for (const ver of ['go1.19', 'go1.26', 'go1.27']) {
         );
       if (traced)
         expect(render(p!.message, 'zh')).toMatch(
-          /^example\.com\/hello@v1\.1\.0 的下载一直没有结束：整个 zip 已收到（491 B/,
+          /^example\.com\/hello@v1\.1\.0 的下载一直没有结束：整个 zip（491 B）已收到（来自 127\.0\.0\.1:PORT），之后/,
         );
       expect(movingTransfers(t, end + 300, 10_000)).toEqual([]); // a whole zip moves no more
     });

@@ -354,7 +354,7 @@ const zh = {
     '{module} 的下载在响应体中途停止：{got}{from}，之后 {quiet} 没有任何数据（Go 读取响应体时不设时限：扣留或过滤大文件下载的网关会让它卡住）',
   'hang.bodyReceived': '已收到 {bytes}',
   'hang.bodyUnended':
-    '{module} 的下载一直没有结束：整个 zip 已收到（{bytes}{from}），之后 {quiet} 响应既没有结束也没有更多数据（Content-Length 比响应体长，或网关扣住了响应的结尾：Go 会无限期地等待）',
+    '{module} 的下载一直没有结束：整个 zip（{bytes}）已收到{from}，之后 {quiet} 响应既没有结束也没有更多数据（Content-Length 比响应体长，或网关扣住了响应的结尾：Go 会无限期地等待）',
   'hang.bodyStarted': '响应体已开始传输',
   'hang.from': '（来自 {host}）',
   'hang.toolchain':
