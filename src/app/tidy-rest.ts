@@ -1,7 +1,7 @@
 // What `gomodctl tidy` needs on every run once go has started (app/tidy.ts loadRest): one module, so that it loads
 // as one piece beside go.
 export { createDownloadWatch, readGoSums } from '../go/download-watch.js';
-export { sumdbSettingsOf } from '../core/needs/fetch-rules.js';
+export { sumdbName, sumdbSettingsOf } from '../core/needs/fetch-rules.js';
 export { buildTidyReport, exitCodeFor } from '../core/tidy/report-model.js';
 export { formatDuration } from '../core/duration.js';
 export { backoffMs, decideRetry } from '../core/tidy/retry.js';

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { Lang } from '../core/i18n/message.js';
 import { LineClassifier } from '../core/tidy/classify.js';
 import { tidyArgs } from '../core/tidy/tidy-args.js';
+import { goAtLeast } from '../core/go-version.js';
 import { Timeline } from '../core/tidy/timeline.js';
 import { redactSecrets } from '../core/redact.js';
 import { UsageError } from '../core/errors.js';
@@ -99,6 +100,8 @@ interface Live {
   noticesWritten?: () => Promise<void>;
   /** --retry: performance.now() at which the first attempt started (the report's durationMs is the whole run's). */
   firstStart?: number;
+  /** live.now() when the last go ended (exited and its stderr read): the clock of the diagnosis. */
+  endedAt?: number;
 }
 
 /** The options once validated: the CI dialect and the absolute module directory. */
@@ -205,8 +208,9 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     }
     const { args, addedX } = tidyArgs(loaded.go.version, o.goArgs, env.GOFLAGS);
     const bases = R.proxyUrls(loaded.proxies);
-    // Without -x, whether a whole zip waits on the checksum database is told from go.sum and the settings.
-    const zipSums = args.includes('-x')
+    // Go < 1.21 prints no request (not even under `-- -x`): whether a whole zip waits on the checksum database is
+    // told from go.sum and the settings.
+    const zipSums = goAtLeast(loaded.go.version, '1.21')
       ? undefined
       : {
           sums: await R.readGoSums(loaded.goModPath ? dirname(loaded.goModPath) : o.cwd), // go.sum beside go.mod
@@ -216,7 +220,8 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     Object.assign(live, { loaded, t: timeline() });
     // Bytes are progress: the module cache shows each zip body growing (Go's -x line closes at the headers).
     const gomodcache = loaded.gomodcache ?? '';
-    const cache = gomodcache ? R.createDownloadWatch(gomodcache) : undefined;
+    const sumdb = R.sumdbName(R.sumdbSettingsOf(loaded.model, env).GOSUMDB) ?? undefined;
+    const cache = gomodcache ? R.createDownloadWatch(gomodcache, sumdb ? { sumdbName: sumdb } : {}) : undefined;
     const poll = cache ? () => cache.tick(live.t, live.now) : undefined;
     if (poll) live.poll = poll;
     ready();
@@ -260,6 +265,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
         onStall: notices.onStall,
       });
       exitCode = (await proc.done).exitCode;
+      live.endedAt = live.now();
       await proc.handled; // every line of go's is in the timeline (a line may wait for the trouble modules)
       const decision = R.decideRetry(
         { events, goExitCode: exitCode, ...killedBy(live) },
@@ -519,9 +525,9 @@ async function finish(
   attempts: TidyAttempt[],
 ): Promise<number> {
   const killed = live.timedOut || live.interrupted || live.stallKilled;
-  // The clock of the diagnosis stops here, when go has ended: the probes and git below take up to 1.5 s more, which
-  // is not time go spent quiet (a Ctrl-C 0.3 s after Go's last line is not a 1.8 s silence).
-  const endedAt = live.now();
+  // The clock of the diagnosis stopped when go ended: the probes and git below take up to 1.5 s more, which is not
+  // time go spent quiet (a Ctrl-C 0.1 s after Go's last line is not a 1.6 s silence).
+  const endedAt = live.endedAt ?? live.now();
   await live.poll?.().catch(() => undefined); // the bytes as they were when go ended
   live.t.transfers.endRun(exitCode === 0 && !killed, endedAt);
   const stalledNow = watchdog.stalled();

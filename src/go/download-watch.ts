@@ -15,6 +15,7 @@ import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { escapePath, escapeVersion } from '../core/escape.js';
 import { addGoSum, parseGoSum, type GoSums } from '../core/sumdb/go-sum.js';
+import { lookupCacheFile } from '../core/needs/fetch-rules.js';
 import type { Timeline } from '../core/tidy/timeline.js';
 import type { ZipObservation } from '../core/tidy/transfers.js';
 
@@ -72,7 +73,7 @@ const EOCD_SIZE = 22;
  * ends right before it: the whole zip is there (module zips carry no archive comment: x/mod/zip Create; a zip with a
  * comment or zip64 records stays `partial`, as before this check). Go reads
  * the body to its end, then hashes and checks the file before renaming it (fetch.go downloadZip), so a temp file in
- * this state is no longer being downloaded.
+ * this state is being checked, or its response has not ended (core/tidy/progress.ts tells which).
  */
 function isWholeZip(tail: Uint8Array, size: number): boolean {
   if (tail.length !== EOCD_SIZE || size < EOCD_SIZE) return false;
@@ -100,8 +101,25 @@ async function tailOf(path: string, size: number): Promise<Uint8Array | undefine
   }
 }
 
-/** What the module cache shows for one zip download now. Never throws. */
-export async function readZipProgress(gomodcache: string, target: ZipTarget): Promise<ZipObservation> {
+/** Whether Go's lookup cache holds the checksum database's record of the target (non-empty: dbClient.ReadCache). */
+async function lookupIsCached(gomodcache: string, name: string, target: ZipTarget): Promise<boolean> {
+  try {
+    const file = lookupCacheFile(name, escapePath(target.module), escapeVersion(target.version));
+    return (await stat(join(gomodcache, 'cache', 'download', 'sumdb', file))).size > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What the module cache shows for one zip download now; with `sumdbName`, whether a whole zip's record is in the
+ * lookup cache. Never throws.
+ */
+export async function readZipProgress(
+  gomodcache: string,
+  target: ZipTarget,
+  sumdbName?: string,
+): Promise<ZipObservation> {
   const base = { module: target.module, version: target.version };
   const loc = zipLocation(gomodcache, target.module, target.version);
   if (!loc) return { ...base, state: 'absent', bytes: 0 };
@@ -127,20 +145,25 @@ export async function readZipProgress(gomodcache: string, target: ZipTarget): Pr
   // A file still growing is not whole yet (and its end is not read on every poll of a long download).
   const tail = newest.size === target.bytes ? await tailOf(newest.path, newest.size) : undefined;
   if (tail && isWholeZip(tail, newest.size)) {
-    const modCached = names.includes(`${loc.zip.slice(0, -'.zip'.length)}.mod`);
-    return { ...base, state: 'received', bytes: newest.size, writtenAgoMs, modCached };
+    const lookupCached = sumdbName ? await lookupIsCached(gomodcache, sumdbName, target) : false;
+    return { ...base, state: 'received', bytes: newest.size, writtenAgoMs, lookupCached };
   }
   return { ...base, state: 'partial', bytes: newest.size, writtenAgoMs };
 }
 
 /** Creates a watcher over `gomodcache` (Go's GOMODCACHE, from `go env`). */
-export function createDownloadWatch(gomodcache: string, opts: { maxTargets?: number } = {}): DownloadWatch {
+export function createDownloadWatch(
+  gomodcache: string,
+  opts: { maxTargets?: number; sumdbName?: string } = {},
+): DownloadWatch {
   const max = opts.maxTargets ?? 64;
   let inflight: Promise<ZipObservation[]> | null = null;
   const poll = (targets: ZipTarget[]): Promise<ZipObservation[]> => {
-    inflight ??= Promise.all(targets.slice(0, max).map((x) => readZipProgress(gomodcache, x))).finally(() => {
-      inflight = null;
-    });
+    inflight ??= Promise.all(targets.slice(0, max).map((x) => readZipProgress(gomodcache, x, opts.sumdbName))).finally(
+      () => {
+        inflight = null;
+      },
+    );
     return inflight;
   };
   return {

@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { escapePath } from '../../src/core/escape.js';
 import { createDownloadWatch, isZipTempName, readZipProgress, zipLocation } from '../../src/go/download-watch.js';
 import { buildZip } from '../helpers/proxy/zip.js';
 import { Timeline } from '../../src/core/tidy/timeline.js';
@@ -60,6 +61,22 @@ describe('download-watch', () => {
       state: 'received',
       bytes: zip.length,
     });
+    // Whether the database's record of M@V is in Go's lookup cache (then its sum check asks nothing).
+    expect((await readZipProgress(c, { ...UPPER, bytes: zip.length }, 'sum.test')).lookupCached).toBe(false);
+    const record = join(
+      c,
+      'cache',
+      'download',
+      'sumdb',
+      'sum.test',
+      'lookup',
+      `${escapePath(UPPER.module)}@${UPPER.version}`,
+    );
+    mkdirSync(dirname(record), { recursive: true });
+    writeFileSync(record, '');
+    expect((await readZipProgress(c, { ...UPPER, bytes: zip.length }, 'sum.test')).lookupCached).toBe(false); // empty
+    writeFileSync(record, '1234\nexample.com/x v1.0.0 h1:x=\n');
+    expect((await readZipProgress(c, { ...UPPER, bytes: zip.length }, 'sum.test')).lookupCached).toBe(true);
     // The end record must close the central directory right before it: its record after other bytes is not an end.
     writeFileSync(tmp, Buffer.concat([Buffer.from('x'.repeat(40)), zip.subarray(zip.length - 22)]));
     expect(await readZipProgress(c, { ...UPPER, bytes: 62 })).toMatchObject({ state: 'partial', bytes: 62 });

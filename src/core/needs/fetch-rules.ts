@@ -58,20 +58,26 @@ export function sumdbSettingsOf(model: ConfigModel, env: NodeJS.ProcessEnv): Sum
 
 /**
  * Whether Go, the whole zip of M@V read, asks the checksum database before renaming it (fetch.go downloadZip →
- * checkModSum → checkSumDB): not when go.sum has the zip's hash (HaveSum) or useSumDB says no, nor when this run
- * already asked it for M@V's go.mod, answered (x/mod/sumdb client.go Lookup keeps one record per path@version,
- * "/go.mod" trimmed): `modChecked`, the .mod in the module cache (cache.go writes it after checkGoMod), with no
- * go.sum line for the go.mod.
+ * checkModSum → checkSumDB → lookupSumDB): not when go.sum has the zip's hash (haveModSumLocked) or useSumDB says
+ * no, nor when M@V's record is in the lookup cache (`lookupCached`): x/mod/sumdb client.go Lookup reads
+ * `<name>/lookup/<path>@<version>` first (sumdb.go dbClient.ReadCache: GOMODCACHE/cache/download/sumdb), and writes it
+ * there after asking, so the go.mod's lookup earlier in the run (or in any run) leaves the zip's nothing to ask.
+ * Go 1.27 asks for golang.org/toolchain whatever go.sum says (checkModSum): that is never a shortcut.
  */
 export function zipCheckAsksDatabase(
   sums: GoSums,
   settings: SumdbSettings,
   module: string,
   version: string,
-  modChecked: boolean,
+  lookupCached: boolean,
 ): boolean {
-  if (haveSum(sums, module, version, '') || !useSumDB(module, settings)) return false;
-  return !modChecked || haveSum(sums, module, version, '/go.mod');
+  if (!useSumDB(module, settings) || lookupCached) return false;
+  return module === 'golang.org/toolchain' || !haveSum(sums, module, version, '');
+}
+
+/** Where Go keeps the database's record of M@V: under GOMODCACHE/cache/download/sumdb (dbClient.ReadCache). */
+export function lookupCacheFile(name: string, escapedPath: string, escapedVersion: string): string {
+  return `${name}/lookup/${escapedPath}@${escapedVersion}`;
 }
 
 /** sumdb.go useSumDB: toolchains always (except a lone file:// GOPROXY); others unless GOSUMDB=off or GONOSUMDB. */

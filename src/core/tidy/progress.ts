@@ -71,8 +71,8 @@ export function movingTransfers(t: Timeline, now: number, windowMs: number): Mov
 /**
  * Whether Go is past the body of zip `z`, checking its sum (fetch.go downloadZip → hashZip → checkModSum, which asks
  * the checksum database for M@V unless go.sum has it): a lookup of M@V is open, or, the whole zip in its temp file,
- * any checksum database request is; without -x (Go < 1.21), whenever Go would ask the database for it (go.sum,
- * GONOSUMDB, the go.mod's lookup this run: zipCheckAsksDatabase), and the route stall names the lookup. Otherwise a
+ * a tile (or other moduleless checksum request) is; without -x (Go < 1.21), whenever Go would ask the database for it
+ * (go.sum, GONOSUMDB, the lookup cache: zipCheckAsksDatabase), and the route stall names the lookup. Otherwise a
  * whole zip not renamed is a body whose response never ended.
  */
 function sumsBeingChecked(t: Timeline): (z: Transfer) => boolean {
@@ -80,10 +80,11 @@ function sumsBeingChecked(t: Timeline): (z: Transfer) => boolean {
   const lookups = new Set(
     pending.filter((p) => p.subject.kind === 'sumdb-lookup').map((p) => `${p.subject.module}@${p.subject.version}`),
   );
-  const sumdbOpen = pending.some((p) => p.subject.kind.startsWith('sumdb-'));
+  // Tiles, `supported` and `latest` name no module: open, they may be this zip's check (another module's lookup is not).
+  const sumdbOpen = pending.some((p) => p.subject.kind.startsWith('sumdb-') && p.subject.kind !== 'sumdb-lookup');
   const s = t.zipSums;
   const untraced = (z: Transfer): boolean =>
-    !s || zipCheckAsksDatabase(s.sums, s.settings, z.module!, z.version!, z.modCached === true);
+    !s || zipCheckAsksDatabase(s.sums, s.settings, z.module!, z.version!, z.lookupCached === true);
   return (z) =>
     lookups.has(`${z.module}@${z.version}`) || (z.received === true && (t.sawTrace ? sumdbOpen : untraced(z)));
 }

@@ -42,8 +42,8 @@ export interface Transfer {
    * than the body, a chunked body without its last chunk): then Go still waits in io.Copy. progress.ts tells which.
    */
   received?: boolean;
-  /** With `received`: the version's .mod was in the module cache then (its go.mod sum was checked). */
-  modCached?: boolean;
+  /** With `received`: the database's record of M@V was in Go's lookup cache then (no lookup left to make). */
+  lookupCached?: boolean;
   /** Requests of this zip so far (fall-through to the next proxy, or a retry). */
   attempts: number;
   /** Last few [ms, bytes] samples, for the rate. */
@@ -61,8 +61,8 @@ export interface ZipObservation {
    */
   state: 'absent' | 'partial' | 'received' | 'complete';
   bytes: number;
-  /** With `received`: whether the version's .mod is in the module cache (written after checkGoMod: cache.go). */
-  modCached?: boolean;
+  /** With `received`: whether the database's record of M@V is in Go's lookup cache (fetch-rules lookupCacheFile). */
+  lookupCached?: boolean;
   /** How long ago the file was last written (its mtime), when known: when the last byte landed, not when it was seen. */
   writtenAgoMs?: number;
 }
@@ -162,7 +162,7 @@ export class TransferTable {
       return;
     }
     z.received = o.state === 'received';
-    z.modCached = o.modCached === true;
+    z.lookupCached = o.lookupCached === true;
     if (z.bytes !== undefined && o.bytes < z.bytes) z.samples = []; // truncated for the next proxy (downloadZip)
     if (o.bytes > (z.bytes ?? 0)) {
       // The file's mtime says when the byte landed (up to one poll earlier than seen); never before the last sample.

@@ -47,20 +47,23 @@ describe('zipCheckAsksDatabase (checkModSum after downloadZip)', () => {
   const sums = addGoSum(
     new Map(),
     parseGoSum(
-      'example.com/zip v1.0.0 h1:z=\nexample.com/zip v1.0.0/go.mod h1:m=\nexample.com/mod v1.0.0/go.mod h1:m=\n',
+      'example.com/zip v1.0.0 h1:z=\nexample.com/mod v1.0.0/go.mod h1:m=\ngolang.org/toolchain v1.0.0 h1:t=\n',
     ),
   );
-  const asks = (m: string, modChecked: boolean, s = S) => zipCheckAsksDatabase(sums, s, m, 'v1.0.0', modChecked);
+  const asks = (m: string, lookupCached: boolean, s = S) => zipCheckAsksDatabase(sums, s, m, 'v1.0.0', lookupCached);
   it('go.sum has the zip hash, or the database does not apply: no lookup', () => {
     expect(asks('example.com/zip', false)).toBe(false);
     expect(asks('example.com/none', false, { ...S, GOSUMDB: 'off' })).toBe(false);
     expect(asks('corp.example.com/x', false, { ...S, GONOSUMDB: 'corp.example.com' })).toBe(false);
   });
-  it("the go.mod's lookup this run answered it (the client keeps one record per path@version): no second one", () => {
+  it("M@V's record in the lookup cache (the go.mod's lookup, this run or another): nothing left to ask", () => {
     expect(asks('example.com/none', true)).toBe(false);
-    expect(asks('example.com/none', false)).toBe(true); // the zip came before the go.mod was checked
-    // go.sum held the go.mod's hash: its check asked nothing, the zip's asks.
-    expect(asks('example.com/mod', true)).toBe(true);
+    expect(asks('example.com/none', false)).toBe(true);
+    expect(asks('example.com/mod', false)).toBe(true); // go.sum held only the go.mod's hash: its check asked nothing
+  });
+  it('golang.org/toolchain is asked for whatever go.sum says (Go 1.27 checkModSum)', () => {
+    expect(asks('golang.org/toolchain', false)).toBe(true);
+    expect(asks('golang.org/toolchain', true)).toBe(false);
   });
 });
 

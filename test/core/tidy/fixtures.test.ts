@@ -27,7 +27,7 @@ const EXPECT: Record<
     rulesOf?: Record<string, string[]>;
     /** What download-watch saw in the module cache for a zip when the capture ended (e2e/download-watch.test.ts). */
     /** What the module cache showed (download-watch): a partial temp file, unless `state` says otherwise. */
-    cached?: { module: string; version: string; bytes: number; state?: 'partial' | 'received'; modCached?: boolean };
+    cached?: { module: string; version: string; bytes: number; state?: 'partial' | 'received'; lookupCached?: boolean };
     cause?: string;
     phase?: string;
     module?: string;
@@ -120,14 +120,14 @@ const EXPECT: Record<
   toolchain: { rules: ['toolchain'], cause: 'toolchain' },
   'zip-unended': {
     // Every byte, then the response never ends: Go waits in io.Copy with the whole zip in its temp file, asking
-    // nothing more (the database answered the go.mod's lookup, and its client keeps it: the .mod is in the cache).
+    // nothing more (the database answered the go.mod's lookup: its record is in Go's lookup cache).
     rules: ['body-stall'],
     untracedRules: ['body-stall'],
     cause: 'timeout',
     phase: 'body',
     module: 'example.com/hello',
     urlHas: '/stall-zip-end/example.com/hello/@v/v1.1.0.zip',
-    cached: { module: 'example.com/hello', version: 'v1.1.0', bytes: 491, state: 'received', modCached: true },
+    cached: { module: 'example.com/hello', version: 'v1.1.0', bytes: 491, state: 'received', lookupCached: true },
   },
   // The captures of tidy part A.
   'body-stall': {
