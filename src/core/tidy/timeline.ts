@@ -73,7 +73,7 @@ export class Timeline {
     this.zipSums = opts.zipSums;
     this.lastProgressMs = startMs;
     this.bases = opts.proxyBases ?? [];
-    this.transfers = new TransferTable((url) => this.subjectOf(url));
+    this.transfers = new TransferTable((url) => this.subjectOf(url), startMs);
   }
 
   /** What a URL is about; each `-x` URL comes twice (start, end), and in flight its subject is already known. */

@@ -73,6 +73,8 @@ const MAX_TRANSFERS = 2048;
  * Go creates it right after printing `go: downloading` (fetch.go download → downloadZip), we read the line later.
  */
 const STALE_TEMP_MS = 2000;
+/** Wall clock (file mtimes) against the run clock: how far apart they may read the same instant. */
+const CLOCK_SLACK_MS = 50;
 const MAX_SAMPLES = 8;
 
 /**
@@ -104,8 +106,14 @@ export class TransferTable {
   /** When any body last grew (run clock), undefined before the first byte. */
   lastByteMs?: number;
 
-  /** `subjectOf`: what a URL is about (urlSubject with the GOPROXY bases); the timeline shares its memo. */
-  constructor(private readonly subjectOf: (url: string) => UrlSubject = (url) => urlSubject(url)) {}
+  /**
+   * `subjectOf`: what a URL is about (urlSubject with the GOPROXY bases); the timeline shares its memo. `startMs`: when
+   * this go started (run clock): a temp file written before it is a previous go's.
+   */
+  constructor(
+    private readonly subjectOf: (url: string) => UrlSubject = (url) => urlSubject(url),
+    private readonly startMs = Number.NEGATIVE_INFINITY,
+  ) {}
 
   /** Every transfer, in the order they started. */
   all(): Transfer[] {
@@ -150,9 +158,12 @@ export class TransferTable {
   observeZip(o: ZipObservation, now: number): void {
     const known = this.zip(o.module, o.version);
     const inTemp = o.state === 'partial' || o.state === 'received';
-    // A temp file last written before this download began is left from a go that was killed (a stall, --retry's
-    // previous attempt): Go removes such files once it holds the version lock (fetch.go downloadZip), before its GET.
-    if (known && inTemp && now - (o.writtenAgoMs ?? 0) < known.startedMs - STALE_TEMP_MS) return;
+    // A temp file last written before this download began, or before this go started (the run clock's 0), is left
+    // from a go that was killed (a stall, --retry's previous attempt): Go removes such files once it holds the version
+    // lock (fetch.go downloadZip), before its GET.
+    const writtenAt = now - (o.writtenAgoMs ?? 0);
+    if (known && inTemp && (writtenAt < known.startedMs - STALE_TEMP_MS || writtenAt < this.startMs - CLOCK_SLACK_MS))
+      return;
     const z = known ?? (inTemp ? this.startZip(o.module, o.version, now) : undefined);
     if (!z || z.phase === 'done' || z.phase === 'failed') return;
     if (!inTemp) {

@@ -184,7 +184,11 @@ for (const ver of ['go1.19', 'go1.26', 'go1.27']) {
       t.observeZip({ ...HELLO, state: 'received', bytes: WHOLE, writtenAgoMs: now - z.startedMs + 2500 }, now);
       expect(z.bytes).toBeUndefined();
       expect(z.received).toBeUndefined();
-      t.observeZip({ ...HELLO, state: 'received', bytes: WHOLE, writtenAgoMs: now - z.startedMs + 500 }, now);
+      // Written before this go started (the run clock's 0): --retry's killed attempt left it.
+      t.observeZip({ ...HELLO, state: 'received', bytes: WHOLE, writtenAgoMs: now + 100 }, now);
+      expect(z.bytes).toBeUndefined();
+      // Written once this go ran, a moment before its line was read: this download's.
+      t.observeZip({ ...HELLO, state: 'received', bytes: WHOLE, writtenAgoMs: now }, now);
       expect(z.bytes).toBe(WHOLE);
     });
   });
