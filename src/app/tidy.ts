@@ -210,17 +210,15 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     const bases = R.proxyUrls(loaded.proxies);
     // Go < 1.21 prints no request (not even under `-- -x`): whether a whole zip waits on the checksum database is
     // told from go.sum and the settings.
+    const settings = R.sumdbSettingsOf(loaded.model, env);
     const zipSums = goAtLeast(loaded.go.version, '1.21')
       ? undefined
-      : {
-          sums: await R.readGoSums(loaded.goModPath ? dirname(loaded.goModPath) : o.cwd), // go.sum beside go.mod
-          settings: R.sumdbSettingsOf(loaded.model, env),
-        };
+      : { sums: await R.readGoSums(loaded.goModPath ? dirname(loaded.goModPath) : o.cwd), settings }; // go.sum beside go.mod
     const timeline = () => new Timeline(0, { proxyBases: bases, ...(zipSums ? { zipSums } : {}) });
     Object.assign(live, { loaded, t: timeline() });
     // Bytes are progress: the module cache shows each zip body growing (Go's -x line closes at the headers).
     const gomodcache = loaded.gomodcache ?? '';
-    const sumdb = R.sumdbName(R.sumdbSettingsOf(loaded.model, env).GOSUMDB) ?? undefined;
+    const sumdb = R.sumdbName(settings.GOSUMDB) ?? undefined; // where Go caches its lookups
     const cache = gomodcache ? R.createDownloadWatch(gomodcache, sumdb ? { sumdbName: sumdb } : {}) : undefined;
     const poll = cache ? () => cache.tick(live.t, live.now) : undefined;
     if (poll) live.poll = poll;

@@ -15,7 +15,7 @@ import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { escapePath, escapeVersion } from '../core/escape.js';
 import { addGoSum, parseGoSum, type GoSums } from '../core/sumdb/go-sum.js';
-import { lookupCacheFile } from '../core/needs/fetch-rules.js';
+import { sumdbLookupCached } from './module-cache.js';
 import type { Timeline } from '../core/tidy/timeline.js';
 import type { ZipObservation } from '../core/tidy/transfers.js';
 
@@ -101,16 +101,6 @@ async function tailOf(path: string, size: number): Promise<Uint8Array | undefine
   }
 }
 
-/** Whether Go's lookup cache holds the checksum database's record of the target (non-empty: dbClient.ReadCache). */
-async function lookupIsCached(gomodcache: string, name: string, target: ZipTarget): Promise<boolean> {
-  try {
-    const file = lookupCacheFile(name, escapePath(target.module), escapeVersion(target.version));
-    return (await stat(join(gomodcache, 'cache', 'download', 'sumdb', file))).size > 0;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * What the module cache shows for one zip download now; with `sumdbName`, whether a whole zip's record is in the
  * lookup cache. Never throws.
@@ -145,7 +135,8 @@ export async function readZipProgress(
   // A file still growing is not whole yet (and its end is not read on every poll of a long download).
   const tail = newest.size === target.bytes ? await tailOf(newest.path, newest.size) : undefined;
   if (tail && isWholeZip(tail, newest.size)) {
-    const lookupCached = sumdbName ? await lookupIsCached(gomodcache, sumdbName, target) : false;
+    const m = { path: target.module, version: target.version };
+    const lookupCached = sumdbName ? await sumdbLookupCached(gomodcache, sumdbName, m) : false;
     return { ...base, state: 'received', bytes: newest.size, writtenAgoMs, lookupCached };
   }
   return { ...base, state: 'partial', bytes: newest.size, writtenAgoMs };

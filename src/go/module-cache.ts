@@ -29,6 +29,20 @@ function escaped(m: ModVer): [string, string] | null {
   }
 }
 
+/**
+ * Whether the checksum database's record of m is in the lookup cache under GOMODCACHE `root` (an empty file counts as
+ * absent: sumdb.go dbClient.ReadCache); x/mod/sumdb client.go Lookup reads it before asking, "/go.mod" trimmed.
+ */
+export async function sumdbLookupCached(root: string, dbName: string, m: ModVer): Promise<boolean> {
+  const e = escaped({ path: m.path, version: m.version.replace(/\/go\.mod$/, '') });
+  if (!e) return false;
+  const file = join(root, 'cache', 'download', 'sumdb', ...dbName.split('/'), 'lookup', `${e[0]}@${e[1]}`);
+  return stat(file).then(
+    (s) => s.isFile() && s.size > 0,
+    () => false,
+  );
+}
+
 /** cache.go oldVgoPrefix: a cached go.mod from vgo days is treated as absent (readDiskGoMod). */
 const OLD_VGO = '//vgo 0.0.';
 
@@ -91,15 +105,9 @@ export class ModuleCache {
     return text === null || text.startsWith(OLD_VGO) ? null : text;
   }
 
-  /** Whether the checksum database lookup for m is cached (an empty file counts as absent: ReadCache). */
-  async sumdbCached(dbName: string, m: ModVer): Promise<boolean> {
-    const e = escaped({ path: m.path, version: m.version.replace(/\/go\.mod$/, '') });
-    if (!e) return false;
-    const file = join(this.root, 'cache', 'download', 'sumdb', ...dbName.split('/'), 'lookup', `${e[0]}@${e[1]}`);
-    return stat(file).then(
-      (s) => s.isFile() && s.size > 0,
-      () => false,
-    );
+  /** Whether the checksum database lookup for m is cached (sumdbLookupCached). */
+  sumdbCached(dbName: string, m: ModVer): Promise<boolean> {
+    return sumdbLookupCached(this.root, dbName, m);
   }
 
   /** The Go files of a package directory inside an extracted module, or 'unknown' when it is not extracted. */

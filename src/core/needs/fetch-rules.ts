@@ -75,11 +75,6 @@ export function zipCheckAsksDatabase(
   return module === 'golang.org/toolchain' || !haveSum(sums, module, version, '');
 }
 
-/** Where Go keeps the database's record of M@V: under GOMODCACHE/cache/download/sumdb (dbClient.ReadCache). */
-export function lookupCacheFile(name: string, escapedPath: string, escapedVersion: string): string {
-  return `${name}/lookup/${escapedPath}@${escapedVersion}`;
-}
-
 /** sumdb.go useSumDB: toolchains always (except a lone file:// GOPROXY); others unless GOSUMDB=off or GONOSUMDB. */
 export function useSumDB(path: string, s: SumdbSettings): boolean {
   if (path === 'golang.org/toolchain') {

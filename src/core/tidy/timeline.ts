@@ -7,6 +7,12 @@ import { TransferTable, type ZipObservation } from './transfers.js';
 import type { SumdbSettings } from '../needs/fetch-rules.js';
 import type { GoSums } from '../sumdb/go-sum.js';
 
+/** go.sum's hashes beside the checksum settings: what decides whether Go asks the database for a zip's sum. */
+interface ZipSums {
+  sums: GoSums;
+  settings: SumdbSettings;
+}
+
 const MAX_REQUESTS_PER_MODULE = 32;
 const MAX_KEPT_LINES = 64;
 const MAX_ERRORS = 64;
@@ -63,12 +69,9 @@ export class Timeline {
    * For a run without -x (Go < 1.21): go.sum's hashes and the checksum settings, to tell whether a whole zip waits on
    * the database (progress.ts); without them, it is assumed to.
    */
-  readonly zipSums: { sums: GoSums; settings: SumdbSettings } | undefined;
+  readonly zipSums: ZipSums | undefined;
 
-  constructor(
-    startMs: number,
-    opts: { proxyBases?: string[]; zipSums?: { sums: GoSums; settings: SumdbSettings } } = {},
-  ) {
+  constructor(startMs: number, opts: { proxyBases?: string[]; zipSums?: ZipSums } = {}) {
     this.startMs = startMs;
     this.zipSums = opts.zipSums;
     this.lastProgressMs = startMs;

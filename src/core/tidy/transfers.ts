@@ -61,18 +61,13 @@ export interface ZipObservation {
    */
   state: 'absent' | 'partial' | 'received' | 'complete';
   bytes: number;
-  /** With `received`: whether the database's record of M@V is in Go's lookup cache (fetch-rules lookupCacheFile). */
+  /** With `received`: whether the database's record of M@V is in Go's lookup cache (module-cache sumdbLookupCached). */
   lookupCached?: boolean;
   /** How long ago the file was last written (its mtime), when known: when the last byte landed, not when it was seen. */
   writtenAgoMs?: number;
 }
 
 const MAX_TRANSFERS = 2048;
-/**
- * How much earlier than its download's first line a temp file may have been written and still be this download's:
- * Go creates it right after printing `go: downloading` (fetch.go download → downloadZip), we read the line later.
- */
-const STALE_TEMP_MS = 2000;
 /** Wall clock (file mtimes) against the run clock: how far apart they may read the same instant. */
 const CLOCK_SLACK_MS = 50;
 const MAX_SAMPLES = 8;
@@ -158,12 +153,9 @@ export class TransferTable {
   observeZip(o: ZipObservation, now: number): void {
     const known = this.zip(o.module, o.version);
     const inTemp = o.state === 'partial' || o.state === 'received';
-    // A temp file last written before this download began, or before this go started (the run clock's 0), is left
-    // from a go that was killed (a stall, --retry's previous attempt): Go removes such files once it holds the version
-    // lock (fetch.go downloadZip), before its GET.
-    const writtenAt = now - (o.writtenAgoMs ?? 0);
-    if (known && inTemp && (writtenAt < known.startedMs - STALE_TEMP_MS || writtenAt < this.startMs - CLOCK_SLACK_MS))
-      return;
+    // A temp file last written before this go started (the run clock's 0) is left from a go that was killed (a stall,
+    // --retry's previous attempt): Go removes such files once it holds the version lock (fetch.go downloadZip).
+    if (inTemp && now - (o.writtenAgoMs ?? 0) < this.startMs - CLOCK_SLACK_MS) return;
     const z = known ?? (inTemp ? this.startZip(o.module, o.version, now) : undefined);
     if (!z || z.phase === 'done' || z.phase === 'failed') return;
     if (!inTemp) {

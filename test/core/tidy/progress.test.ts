@@ -177,7 +177,7 @@ for (const ver of ['go1.19', 'go1.26', 'go1.27']) {
       expect(rule(zipHash, false)).toBe('body-stall'); // go.sum has the zip's hash: nothing to ask
     });
 
-    it("a temp file written before the download began is a killed go's leftover: not this download", () => {
+    it("a temp file written before this go started is a killed go's leftover: not this download", () => {
       const { t, end } = replay(ver, 'body-stall');
       const z = t.transfers.zip(HELLO.module, HELLO.version)!;
       const now = end + 100;
