@@ -48,7 +48,7 @@ export function stallBody(res: ServerResponse, a: ProxyAnswer, n: number): void 
 }
 
 /** Sends every byte of the body under a Content-Length one longer, then nothing: the response never ends. */
-export function unendedBody(res: ServerResponse, a: ProxyAnswer): void {
+function unendedBody(res: ServerResponse, a: ProxyAnswer): void {
   res.writeHead(a.status, { 'Content-Type': a.type, 'Content-Length': String(a.body.length + 1) });
   res.write(a.body);
 }
