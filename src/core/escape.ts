@@ -38,14 +38,23 @@ function quoteRune(c: string): string {
   return c === "'" ? "'\\''" : `'${JSON.stringify(c).slice(1, -1)}'`;
 }
 
+/**
+ * An element that passes the first checks of checkElem in every kind: ASCII letters, digits, - _ ~, and dots neither
+ * first nor last. Most elements are such; one regular expression instead of a loop per character (a cold tidy reads
+ * a few hundred module paths from Go's trace, before the JIT has compiled the loop).
+ */
+const PLAIN_ELEM = /^[-_~0-9A-Za-z](?:[-._~0-9A-Za-z]*[-_~0-9A-Za-z])?$/;
+
 function checkElem(elem: string, kind: PathKind): string | null {
-  if (elem === '') return 'empty path element';
-  if (/^\.*$/.test(elem)) return `invalid path element ${goQuote(elem)}`;
-  if (elem[0] === '.' && kind === 'module') return 'leading dot in path element';
-  if (elem.endsWith('.')) return 'trailing dot in path element';
-  for (const c of elem) {
-    const ok = kind === 'module' ? modPathOK(c) : kind === 'import' ? modPathOK(c) || c === '+' : fileNameOK(c);
-    if (!ok) return `invalid char ${quoteRune(c)}`;
+  if (!PLAIN_ELEM.test(elem)) {
+    if (elem === '') return 'empty path element';
+    if (/^\.*$/.test(elem)) return `invalid path element ${goQuote(elem)}`;
+    if (elem[0] === '.' && kind === 'module') return 'leading dot in path element';
+    if (elem.endsWith('.')) return 'trailing dot in path element';
+    for (const c of elem) {
+      const ok = kind === 'module' ? modPathOK(c) : kind === 'import' ? modPathOK(c) || c === '+' : fileNameOK(c);
+      if (!ok) return `invalid char ${quoteRune(c)}`;
+    }
   }
   const dot = elem.indexOf('.');
   const short = dot >= 0 ? elem.slice(0, dot) : elem;
@@ -115,9 +124,11 @@ function checkModulePathReason(path: string): string | null {
   const first = path.slice(0, i);
   if (!first.includes('.')) return 'missing dot in first path element';
   if (path[0] === '-') return 'leading dash in first path element';
-  for (const c of first) {
-    if (!(c === '-' || c === '.' || isDigit(c) || isLower(c)))
-      return `invalid char ${quoteRune(c)} in first path element`;
+  if (!/^[-.0-9a-z]*$/.test(first)) {
+    for (const c of first) {
+      if (!(c === '-' || c === '.' || isDigit(c) || isLower(c)))
+        return `invalid char ${quoteRune(c)} in first path element`;
+    }
   }
   if (!splitPathVersion(path)[2]) return 'invalid version';
   return null;
@@ -157,6 +168,7 @@ export function escapeVersion(v: string): string {
 
 /** module.unescapeString: null for "!" not followed by a–z, upper case, or non-ASCII. */
 function unescapeString(escaped: string): string | null {
+  if (!/[^\x00-\x7f]|[A-Z!]/.test(escaped)) return escaped; // nothing escaped, nothing refused: itself
   let out = '';
   let bang = false;
   for (const c of escaped) {
