@@ -51,7 +51,7 @@ interface EarlyOptions {
  */
 export async function startTidyEarly(o: EarlyOptions): Promise<EarlyTidy | undefined> {
   const go = getGoBinary(o.go, o.env);
-  const version = await goVersionFromFile(go, o.env);
+  const version = goVersionFromFile(go, o.env);
   if (!version) return undefined;
   const cwd = resolve(o.dir);
   if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) return undefined; // runTidy says so (exit 2)

@@ -168,7 +168,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     // wait in spawnTidy until the configuration is there, each with the time it arrived.
     let ready = (): void => {};
     const isReady = new Promise<void>((resolve) => (ready = resolve));
-    const version = early ? early.version : await goVersionFromFile(go, env);
+    const version = early ? early.version : goVersionFromFile(go, env);
     const firstEvents: TidyEvent[] = [];
     if (version) {
       const a = early ?? tidyArgs(version, o.goArgs, env.GOFLAGS);

@@ -18,7 +18,7 @@ export class GoNotFoundError extends GomodctlError {
 /** An explicit --go that is not an executable is bad usage (exit 2), not "Go not installed". */
 export async function verifyGoFlag(explicit: string | undefined, env: NodeJS.ProcessEnv): Promise<void> {
   if (explicit === undefined) return;
-  if (await findExecutable(explicit, env)) return;
+  if (findExecutable(explicit, env)) return;
   throw new UsageError(commonMsg('go.noSuchExecutable', { go: explicit }));
 }
 

@@ -1,7 +1,7 @@
 // The go binary a command runs and the version of its installation, without starting a process: `gomodctl tidy`
 // starts go before anything else loads (app/tidy-start.ts), so this module imports nothing but node:fs, node:path and
 // the PATH lookup.
-import { readFile, realpath } from 'node:fs/promises';
+import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { findExecutable } from './which.js';
 
@@ -15,13 +15,15 @@ export function getGoBinary(explicit: string | undefined, env: NodeJS.ProcessEnv
  * real binary (GOROOT/bin/go): no process, so `go mod tidy` can start before `go env -json` answers. null when the
  * file is not there (a wrapper script, a distribution without it): callers then ask go itself.
  */
-export async function goVersionFromFile(go: string, env: NodeJS.ProcessEnv): Promise<string | null> {
+export function goVersionFromFile(go: string, env: NodeJS.ProcessEnv): string | null {
   try {
-    const exe = await findExecutable(go, env);
+    const exe = findExecutable(go, env);
     if (!exe) return null;
-    const real = await realpath(exe);
+    const real = realpathSync(exe);
     if (basename(dirname(real)) !== 'bin') return null;
-    const first = (await readFile(join(dirname(dirname(real)), 'VERSION'), 'utf8')).split('\n')[0]!.trim();
+    const first = readFileSync(join(dirname(dirname(real)), 'VERSION'), 'utf8')
+      .split('\n')[0]!
+      .trim();
     return /^go1\.\d+(\.\d+)?$/.test(first) ? first : null;
   } catch {
     return null;

@@ -53,7 +53,7 @@ export async function loadConfig(p: {
     model,
     proxies: modelProxies(model),
     go: version
-      ? { path: (await findExecutable(p.go, p.env, platform)) ?? p.go, version, goenv: goenvPath ?? 'off', goroot }
+      ? { path: findExecutable(p.go, p.env, platform) ?? p.go, version, goenv: goenvPath ?? 'off', goroot }
       : null,
     goModPath: goModText === null ? null : goModPath,
     gomodcache: reported?.GOMODCACHE || null,

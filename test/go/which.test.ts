@@ -21,9 +21,9 @@ describe('findExecutable', () => {
       writeFileSync(join(dir, 'fakego'), '#!/bin/sh\n');
       writeFileSync(join(dir, 'notexec'), '');
       chmodSync(join(dir, 'fakego'), 0o755);
-      expect(await findExecutable('fakego', { PATH: `/nonexistent:${dir}` }, 'linux')).toBe(join(dir, 'fakego'));
-      expect(await findExecutable('notexec', { PATH: dir }, 'linux')).toBeNull();
-      expect(await findExecutable(join(dir, 'fakego'), { PATH: '' }, 'linux')).toBe(join(dir, 'fakego'));
+      expect(findExecutable('fakego', { PATH: `/nonexistent:${dir}` }, 'linux')).toBe(join(dir, 'fakego'));
+      expect(findExecutable('notexec', { PATH: dir }, 'linux')).toBeNull();
+      expect(findExecutable(join(dir, 'fakego'), { PATH: '' }, 'linux')).toBe(join(dir, 'fakego'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
