@@ -218,8 +218,8 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     Object.assign(live, { loaded, t: timeline() });
     // Bytes are progress: the module cache shows each zip body growing (Go's -x line closes at the headers).
     const gomodcache = loaded.gomodcache ?? '';
-    const sumdb = R.sumdbName(settings.GOSUMDB) ?? undefined; // where Go caches its lookups
-    const cache = gomodcache ? R.createDownloadWatch(gomodcache, sumdb ? { sumdbName: sumdb } : {}) : undefined;
+    const sumdbName = () => R.sumdbName(settings.GOSUMDB) ?? undefined; // where Go caches its lookups
+    const cache = gomodcache ? R.createDownloadWatch(gomodcache, { sumdbName }) : undefined;
     const poll = cache ? () => cache.tick(live.t, live.now) : undefined;
     if (poll) live.poll = poll;
     ready();

@@ -102,13 +102,14 @@ async function tailOf(path: string, size: number): Promise<Uint8Array | undefine
 }
 
 /**
- * What the module cache shows for one zip download now; with `sumdbName`, whether a whole zip's record is in the
- * lookup cache. Never throws.
+ * What the module cache shows for one zip download now; with `sumdbName` (the checksum database's name, asked only
+ * for a whole zip: parsing GOSUMDB checks its key's hash, and a healthy run need not load node:crypto), whether a
+ * whole zip's record is in the lookup cache. Never throws.
  */
 export async function readZipProgress(
   gomodcache: string,
   target: ZipTarget,
-  sumdbName?: string,
+  sumdbName?: () => string | undefined,
 ): Promise<ZipObservation> {
   const base = { module: target.module, version: target.version };
   const loc = zipLocation(gomodcache, target.module, target.version);
@@ -136,7 +137,8 @@ export async function readZipProgress(
   const tail = newest.size === target.bytes ? await tailOf(newest.path, newest.size) : undefined;
   if (tail && isWholeZip(tail, newest.size)) {
     const m = { path: target.module, version: target.version };
-    const lookupCached = sumdbName ? await sumdbLookupCached(gomodcache, sumdbName, m) : false;
+    const name = sumdbName?.();
+    const lookupCached = name ? await sumdbLookupCached(gomodcache, name, m) : false;
     return { ...base, state: 'received', bytes: newest.size, writtenAgoMs, lookupCached };
   }
   return { ...base, state: 'partial', bytes: newest.size, writtenAgoMs };
@@ -145,12 +147,14 @@ export async function readZipProgress(
 /** Creates a watcher over `gomodcache` (Go's GOMODCACHE, from `go env`). */
 export function createDownloadWatch(
   gomodcache: string,
-  opts: { maxTargets?: number; sumdbName?: string } = {},
+  opts: { maxTargets?: number; sumdbName?: () => string | undefined } = {},
 ): DownloadWatch {
   const max = opts.maxTargets ?? 64;
+  let name: { value: string | undefined } | undefined; // asked once, when the first whole zip is seen
+  const sumdbName = opts.sumdbName && (() => (name ??= { value: opts.sumdbName!() }).value);
   let inflight: Promise<ZipObservation[]> | null = null;
   const poll = (targets: ZipTarget[]): Promise<ZipObservation[]> => {
-    inflight ??= Promise.all(targets.slice(0, max).map((x) => readZipProgress(gomodcache, x, opts.sumdbName))).finally(
+    inflight ??= Promise.all(targets.slice(0, max).map((x) => readZipProgress(gomodcache, x, sumdbName))).finally(
       () => {
         inflight = null;
       },
