@@ -64,16 +64,30 @@ function comparable(url: string): string | undefined {
 export function matchProxyBase(url: string, bases: string[]): { base: string; rest: string } | undefined {
   const u = comparable(url);
   if (u === undefined) return undefined;
-  let best: { base: string; rest: string; len: number } | undefined;
+  let best: { base: string; path: string; len: number } | undefined;
   for (const base of bases) {
-    const b = comparable(base);
-    if (b === undefined || !u.startsWith(b) || (u.length > b.length && u[b.length] !== '/')) continue;
-    if (best && best.len >= b.length) continue;
-    const tail = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^#]*)/i.exec(url)?.[1] ?? '';
-    const basePath = comparable(base)!.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
-    best = { base, rest: tail.slice(basePath.length), len: b.length };
+    const b = baseForm(base);
+    if (b === null || !u.startsWith(b.comparable)) continue;
+    const len = b.comparable.length;
+    if ((u.length > len && u[len] !== '/') || (best && best.len >= len)) continue;
+    best = { base, path: b.path, len };
   }
-  return best && { base: best.base, rest: best.rest };
+  if (!best) return undefined;
+  const tail = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^#]*)/i.exec(url)?.[1] ?? '';
+  return { base: best.base, rest: tail.slice(best.path.length) };
+}
+
+/** A GOPROXY entry's comparable form and its path, worked out once (a run asks about hundreds of URLs, few bases). */
+const BASE_FORMS = new Map<string, { comparable: string; path: string } | null>();
+
+function baseForm(base: string): { comparable: string; path: string } | null {
+  let f = BASE_FORMS.get(base);
+  if (f === undefined) {
+    const c = comparable(base);
+    f = c === undefined ? null : { comparable: c, path: c.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '') };
+    if (BASE_FORMS.size < 256) BASE_FORMS.set(base, f);
+  }
+  return f;
 }
 
 function splitUrl(url: string): { path: string; query: string } | undefined {
