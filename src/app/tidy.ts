@@ -253,6 +253,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
         model: loaded.model,
         proxies: loaded.proxies,
         ...(poll ? { poll } : {}),
+        catchUp: () => p.readNow(),
         ...(gomodcache
           ? { versionBeingChecked: (m: string) => loadTrouble().then((T) => T.versionBeingChecked(gomodcache, m)) }
           : {}),

@@ -3,13 +3,18 @@
 // node:child_process, not execa: `gomodctl tidy` starts go before the heavier modules load (execa alone costs ~100 ms).
 //
 // On POSIX go's stderr is a file, not a pipe: an unlinked temp file that go appends to and that is read every
-// READ_EVERY_MS. A pipe wakes gomodctl for each line go writes (go writes a line per call; a cold tidy of 100 modules
-// with -x prints ~700), and on 2 cores each wake-up was taken from go: reading go's stderr alone, through a pipe, cost
-// 130 ms of CPU in a 600 ms tidy, against 50 ms through the file (bench 3). Lines come at most READ_QUIET_MS late; the
-// rest of gomodctl (the stall clock of seconds) does not notice. Windows, or a temp directory that cannot be
-// written: the pipe, as before.
+// READ_EVERY_MS (and at each watchdog tick: readNow). A pipe wakes gomodctl for each line go writes (go writes a line
+// per call; a cold tidy of 100 modules with -x prints ~700), and on 2 cores each wake-up was taken from go: reading
+// go's stderr alone, through a pipe, cost 130 ms of CPU in a 600 ms tidy, against 50 ms through the file (bench 3).
+// A line is timed when it is read, at most READ_QUIET_MS after go wrote it; the watchdog reads the file itself before
+// it measures a silence. Windows, or a temp directory that cannot be written or has less than MIN_FREE_BYTES free (go
+// ignores a failed write to stderr: its error would be lost): the pipe, as before.
+// What a file cannot do: a gomodctl killed with SIGKILL (nothing of ours runs then) leaves go to run to its end; through
+// a pipe go died at its next write (a go waiting on the network writes nothing, so it outlived us either way). Every
+// other end of gomodctl kills go's process group first (onExit, the signals). And go's exit ends its output: what go
+// leaves running in its process group is killed then (a pipe kept gomodctl waiting for it, without a bound).
 import { execFile, spawn } from 'node:child_process';
-import { closeSync, constants, openSync, readSync, unlinkSync } from 'node:fs';
+import { closeSync, constants, openSync, readSync, statfsSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLineSplitter } from '../core/lines.js';
@@ -20,6 +25,10 @@ const READ_EVERY_MS = 20;
 /** How often once it has written nothing for QUIET_AFTER_MS (a go waiting on the network for minutes). */
 const READ_QUIET_MS = 100;
 const QUIET_AFTER_MS = 1000;
+/** What one read takes at most; more waits for the next turn of the event loop (as a pipe gives 64 KB at a time). */
+const CHUNK_BYTES = 64 * 1024;
+/** Free space the temp directory needs for go's stderr to be a file there. */
+const MIN_FREE_BYTES = 16 * 1024 * 1024;
 
 /** What to run and where each stderr line goes. */
 interface TidyProcessOptions {
@@ -38,12 +47,17 @@ interface TidyProcessOptions {
 export interface TidyProcess {
   pid: number | undefined;
   /**
-   * Resolves when go has exited and its stderr is fully read; exitCode null when it was killed, or when it could not be
+   * Resolves when go has exited and what it wrote to stderr is read; exitCode null when it was killed, or when it could not be
    * started at all (`notStarted`: the caller says so, with its own GoNotFoundError; this module loads no catalogue).
    */
   done: Promise<{ exitCode: number | null; signal?: string; notStarted?: true }>;
   /** Kills go and everything it started; resolves when the kill was sent (bounded). */
   killTree(): Promise<void>;
+  /**
+   * Reads what go has written and not yet been read, now (its lines reach onLine before this returns; up to 64 KB):
+   * the watchdog calls it before it measures a silence. A no-op where stderr is a pipe.
+   */
+  readNow(): void;
 }
 
 /** Kills a process group on POSIX (`process.kill(-pid)`) or a tree with `taskkill /T /F` on Windows. */
@@ -70,9 +84,16 @@ export async function killProcessTree(pid: number, platform: NodeJS.Platform = p
  * this process and go hold it); undefined when that cannot be done (then go's stderr is a pipe).
  */
 function openStderrFile(): number | undefined {
+  const dir = tmpdir();
+  try {
+    const fs = statfsSync(dir);
+    if (fs.bavail * fs.bsize < MIN_FREE_BYTES) return undefined;
+  } catch {
+    return undefined;
+  }
   const flags = constants.O_RDWR | constants.O_CREAT | constants.O_EXCL | constants.O_APPEND;
   for (let i = 0; i < 3; i++) {
-    const path = join(tmpdir(), `gomodctl-go-${process.pid}-${Math.random().toString(36).slice(2, 10)}.stderr`);
+    const path = join(dir, `gomodctl-go-${process.pid}-${Math.random().toString(36).slice(2, 10)}.stderr`);
     let fd: number;
     try {
       fd = openSync(path, flags, 0o600);
@@ -91,45 +112,68 @@ function openStderrFile(): number | undefined {
   return undefined;
 }
 
-/** Reads what go appended to its stderr file since the last read (UTF-8 across reads), every READ_EVERY_MS. */
-function followFile(fd: number, onText: (text: string) => void): { drain(): void; stop(): void } {
-  const buf = Buffer.allocUnsafe(64 * 1024);
-  const decoder = new TextDecoder('utf-8'); // U+FFFD for bytes that are not UTF-8, as setEncoding('utf8') did
+/** Follows go's stderr file: what was appended since the last read, decoded as UTF-8 across reads. */
+interface FileFollower {
+  /** Reads one chunk now. */
+  readNow(): void;
+  /** Reads to the end, a chunk per turn of the event loop, then stops and closes the file. */
+  finish(): Promise<void>;
+  /** Stops and closes the file at once (go could not be started). */
+  close(): void;
+}
+
+function followFile(fd: number, onText: (text: string) => void): FileFollower {
+  const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  // U+FFFD for bytes that are not UTF-8, and a leading BOM kept: as setEncoding('utf8') on the pipe did
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let pos = 0;
   let lastTextAt = performance.now();
   let timer: NodeJS.Timeout | undefined;
-  const drain = (): void => {
-    for (;;) {
-      let n = 0;
-      try {
-        n = readSync(fd, buf, 0, buf.length, pos);
-      } catch {
-        return; // cannot happen on an open regular file; never throw into a timer
-      }
-      if (n <= 0) return;
-      pos += n;
-      lastTextAt = performance.now();
-      onText(decoder.decode(buf.subarray(0, n), { stream: true }));
+  let immediate: NodeJS.Immediate | undefined;
+  let closed = false;
+  /** Reads one chunk; true when it filled the buffer (more may be there). */
+  const readChunk = (): boolean => {
+    if (closed) return false;
+    let n = 0;
+    try {
+      n = readSync(fd, buf, 0, buf.length, pos);
+    } catch {
+      return false; // cannot happen on an open regular file; never throw into a timer
     }
+    if (n <= 0) return false;
+    pos += n;
+    lastTextAt = performance.now();
+    onText(decoder.decode(buf.subarray(0, n), { stream: true }));
+    return n === buf.length;
   };
-  const next = (): void => {
+  const clear = (): void => {
+    clearTimeout(timer);
+    clearImmediate(immediate);
+  };
+  const turn = (): void => {
+    if (readChunk()) {
+      immediate = setImmediate(turn).unref(); // a burst: the next chunk after the event loop's other work
+      return;
+    }
     const quiet = performance.now() - lastTextAt >= QUIET_AFTER_MS;
-    timer = setTimeout(
-      () => {
-        drain();
-        next();
-      },
-      quiet ? READ_QUIET_MS : READ_EVERY_MS,
-    );
-    timer.unref(); // go's own handle keeps gomodctl alive while go runs
+    timer = setTimeout(turn, quiet ? READ_QUIET_MS : READ_EVERY_MS).unref(); // go's handle keeps us alive
   };
-  next();
+  turn();
+  const close = (): void => {
+    if (closed) return;
+    clear();
+    closed = true;
+    onText(decoder.decode()); // an incomplete UTF-8 sequence at the very end
+    closeSync(fd);
+  };
   return {
-    drain,
-    stop() {
-      clearTimeout(timer);
-      onText(decoder.decode()); // an incomplete UTF-8 sequence at the very end
+    readNow: () => void readChunk(),
+    finish: async () => {
+      clear();
+      while (readChunk()) await new Promise((r) => setImmediate(r));
+      close();
     },
+    close,
   };
 }
 
@@ -165,23 +209,26 @@ export function startTidyProcess(o: TidyProcessOptions): TidyProcess {
   const lines = createLineSplitter((line) => o.onLine(line));
   let closed: Promise<void>;
   let discard: () => void;
+  let readNow = (): void => {};
   if (fd !== undefined) {
     const file = followFile(fd, (text) => lines.push(text));
-    let closeFile = (): void => {
-      closeFile = () => {};
-      file.stop();
-      closeSync(fd);
-    };
+    readNow = file.readNow;
     // Once go has exited, all it wrote is in the file (a write to a regular file is there when write returns).
     closed = new Promise<void>((resolve) =>
       child.once('exit', () => {
-        file.drain();
-        closeFile();
-        lines.end();
-        resolve();
+        // Left in go's group after go exited (git under a go killed from outside): nothing reads its output now.
+        try {
+          if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL'); // the group only: go's pid is free now
+        } catch {
+          // nothing left (the usual case)
+        }
+        void file.finish().then(() => {
+          lines.end();
+          resolve();
+        });
       }),
     );
-    discard = () => closeFile();
+    discard = file.close;
   } else {
     const stderr = child.stderr!;
     stderr.setEncoding('utf8');
@@ -213,5 +260,6 @@ export function startTidyProcess(o: TidyProcessOptions): TidyProcess {
     killTree: async () => {
       if (child.pid !== undefined) await killProcessTree(child.pid, platform);
     },
+    readNow: () => readNow(),
   };
 }

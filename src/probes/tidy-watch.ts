@@ -32,6 +32,11 @@ interface WatchOptions {
   /** Milliseconds until --timeout ends the run: a stall probe must answer before then to be in the report. */
   timeLeftMs?(): number;
   /**
+   * Called before each check measures go's silence: reads what go wrote and was not read yet (go/tidy-process.ts
+   * readNow: go's stderr file is read every 20 to 100 ms, and a line go wrote just before --stall is not silence).
+   */
+  catchUp?(): void;
+  /**
    * Awaited before each tick's check (never two at once): the module cache poll (go/download-watch.ts), so a body
    * that still grows counts as progress and one that stopped is seen at once.
    */
@@ -134,6 +139,7 @@ export function startWatchdog(t: Timeline, now: () => number, o: WatchOptions): 
 
   // Progress is a line of Go's or a body byte landing in the module cache (timeline.lastActivityMs).
   const check = (): void => {
+    o.catchUp?.();
     const last = t.lastActivityMs();
     const quiet = now() - last;
     o.onTick?.(quiet);

@@ -65,4 +65,30 @@ describe('module cache poll cadence', () => {
     expect(x.polls()).toBeLessThanOrEqual(6); // each read takes 350 ms: at most one per 350 ms
     expect(x.polls()).toBeGreaterThanOrEqual(4);
   });
+
+  it('a line that waits to be read, written just before --stall, is not a stall: catchUp runs before each check', async () => {
+    const t = new Timeline(0);
+    const t0 = Date.now();
+    const now = () => Date.now() - t0;
+    const starts: number[] = [];
+    let pending = true;
+    const w = startWatchdog(t, now, {
+      stallMs: 1000,
+      env: {},
+      goVersion: 'go1.26.8',
+      ...S,
+      // go wrote a line at 990 ms; our reader has not read it yet when the first check past --stall comes
+      catchUp: () => {
+        if (pending && now() >= 1000) {
+          pending = false;
+          t.apply({ kind: 'downloading', module: 'example.com/a', version: 'v1.0.0' }, 990);
+        }
+      },
+      onStallStart: () => void starts.push(now()),
+    });
+    await vi.advanceTimersByTimeAsync(1500);
+    await stop(w);
+    expect(pending).toBe(false);
+    expect(starts).toEqual([]); // without catchUp, the check at 1000 ms saw 1 s of silence
+  });
 });
