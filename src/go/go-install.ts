@@ -19,7 +19,7 @@ export function goVersionFromFile(go: string, env: NodeJS.ProcessEnv): string | 
   try {
     const exe = findExecutable(go, env);
     if (!exe) return null;
-    const real = realpathSync(exe);
+    const real = realpathSync.native(exe);
     if (basename(dirname(real)) !== 'bin') return null;
     const first = readFileSync(join(dirname(dirname(real)), 'VERSION'), 'utf8')
       .split('\n')[0]!

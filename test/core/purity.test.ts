@@ -8,9 +8,9 @@ import { ROOT } from '../helpers/run-cli.js';
 
 const SRC = join(ROOT, 'src');
 
-// Static and dynamic imports, either quote style, with or without the node: prefix.
+// Static and dynamic imports (and process.getBuiltinModule), either quote style, with or without the node: prefix.
 const IMPURE =
-  /(from|import\()\s*['"]((node:)?(fs|fs\/promises|net|tls|http|https|http2|child_process|dns|os|readline)|execa|undici|chalk|ora|@inquirer\/[a-z]+|commander)['"]|\brequire\(/;
+  /(from|import\(|getBuiltinModule\()\s*['"]((node:)?(fs|fs\/promises|net|tls|http|https|http2|child_process|dns|os|readline)|execa|undici|chalk|ora|@inquirer\/[a-z]+|commander)['"]|\brequire\(/;
 
 /** Which top-level folders of src each folder may import from. */
 const ALLOWED: Record<string, readonly string[]> = {
