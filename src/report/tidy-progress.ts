@@ -37,16 +37,21 @@ export async function createTidyProgress(
   }
   const { default: ora } = await import('ora'); // lazy: keeps --help fast
   const s = ora({ text: 'go mod tidy', stream: stderr, color: 'cyan', isEnabled: true, discardStdin: false }).start();
+  // ora's render() draws the spinner whether it spins or not: a notice written after stop (a stall notice that was
+  // still being worded when Ctrl-C came) drew its last frame again, and the report began on the spinner's line.
+  let stopped = false;
   return {
     update: (t) => {
-      s.text = t;
+      if (!stopped) s.text = t;
     },
     writeLine: (l) => {
+      if (stopped) return void stderr.write(`${l}\n`);
       s.clear();
       stderr.write(`${l}\n`);
       s.render();
     },
     stop: () => {
+      stopped = true;
       s.stop();
     },
   };
