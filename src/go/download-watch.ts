@@ -150,11 +150,9 @@ export function createDownloadWatch(
   opts: { maxTargets?: number; sumdbName?: () => string | undefined } = {},
 ): DownloadWatch {
   const max = opts.maxTargets ?? 64;
-  let name: { value: string | undefined } | undefined; // asked once, when the first whole zip is seen
-  const sumdbName = opts.sumdbName && (() => (name ??= { value: opts.sumdbName!() }).value);
   let inflight: Promise<ZipObservation[]> | null = null;
   const poll = (targets: ZipTarget[]): Promise<ZipObservation[]> => {
-    inflight ??= Promise.all(targets.slice(0, max).map((x) => readZipProgress(gomodcache, x, sumdbName))).finally(
+    inflight ??= Promise.all(targets.slice(0, max).map((x) => readZipProgress(gomodcache, x, opts.sumdbName))).finally(
       () => {
         inflight = null;
       },

@@ -47,8 +47,9 @@ interface TidyProcessOptions {
 export interface TidyProcess {
   pid: number | undefined;
   /**
-   * Resolves when go has exited and what it wrote to stderr is read; exitCode null when it was killed, or when it could not be
-   * started at all (`notStarted`: the caller says so, with its own GoNotFoundError; this module loads no catalogue).
+   * Resolves when go has exited and what it wrote to stderr is read; exitCode null when it was killed, or when it could
+   * not be started at all (`notStarted`: the caller says so, with its own GoNotFoundError; this module loads no
+   * catalogue).
    */
   done: Promise<{ exitCode: number | null; signal?: string; notStarted?: true }>;
   /** Kills go and everything it started; resolves when the kill was sent (bounded). */
@@ -60,6 +61,16 @@ export interface TidyProcess {
   readNow(): void;
 }
 
+/** SIGKILL to a process (or, negative, a process group); false when there is none. */
+function tryKill(target: number): boolean {
+  try {
+    process.kill(target, 'SIGKILL');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Kills a process group on POSIX (`process.kill(-pid)`) or a tree with `taskkill /T /F` on Windows. */
 export async function killProcessTree(pid: number, platform: NodeJS.Platform = process.platform): Promise<void> {
   if (platform === 'win32') {
@@ -68,15 +79,7 @@ export async function killProcessTree(pid: number, platform: NodeJS.Platform = p
     });
     return;
   }
-  try {
-    process.kill(-pid, 'SIGKILL'); // detached spawn made go the leader of its own process group
-  } catch {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
+  if (!tryKill(-pid)) tryKill(pid); // detached spawn made go the leader of its own process group
 }
 
 /**
@@ -146,10 +149,6 @@ function followFile(fd: number, onText: (text: string) => void): FileFollower {
     onText(decoder.decode(buf.subarray(0, n), { stream: true }));
     return n === buf.length;
   };
-  const clear = (): void => {
-    clearTimeout(timer);
-    clearImmediate(immediate);
-  };
   const turn = (): void => {
     if (readChunk()) {
       immediate = setImmediate(turn).unref(); // a burst: the next chunk after the event loop's other work
@@ -161,7 +160,8 @@ function followFile(fd: number, onText: (text: string) => void): FileFollower {
   turn();
   const close = (): void => {
     if (closed) return;
-    clear();
+    clearTimeout(timer);
+    clearImmediate(immediate);
     closed = true;
     onText(decoder.decode()); // an incomplete UTF-8 sequence at the very end
     closeSync(fd);
@@ -169,7 +169,6 @@ function followFile(fd: number, onText: (text: string) => void): FileFollower {
   return {
     readNow: () => void readChunk(),
     finish: async () => {
-      clear();
       while (readChunk()) await new Promise((r) => setImmediate(r));
       close();
     },
@@ -198,11 +197,7 @@ export function startTidyProcess(o: TidyProcessOptions): TidyProcess {
   // Whatever ends gomodctl (an uncaught error, process.exit) must not leave the detached group running.
   const onExit = (): void => {
     if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-    try {
-      process.kill(platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
+    tryKill(platform === 'win32' ? child.pid : -child.pid);
   };
   process.on('exit', onExit);
   // Line by line as readline would split them (core/lines.ts), decoded as UTF-8 across reads.
@@ -216,12 +211,9 @@ export function startTidyProcess(o: TidyProcessOptions): TidyProcess {
     // Once go has exited, all it wrote is in the file (a write to a regular file is there when write returns).
     closed = new Promise<void>((resolve) =>
       child.once('exit', () => {
-        // Left in go's group after go exited (git under a go killed from outside): nothing reads its output now.
-        try {
-          if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL'); // the group only: go's pid is free now
-        } catch {
-          // nothing left (the usual case)
-        }
+        // Left in go's group after go exited (git under a go killed from outside; usually nothing): nothing reads its
+        // output now. The group only: go's own pid is free for reuse once it exited.
+        if (child.pid !== undefined) tryKill(-child.pid);
         void file.finish().then(() => {
           lines.end();
           resolve();
