@@ -15,6 +15,28 @@ afterAll(async () => {
   for (const c of cleanups) await c();
 });
 
+/** go waiting on a proxy that never answers, once its first line was read (while go runs); `tmp`: its TMPDIR. */
+async function waitingGo(tmp?: string) {
+  const h = makeHermeticGo();
+  const s = await prepare(SCENARIOS.find((x) => x.name === 'blackhole')!, h.dir, 0);
+  cleanups.push(
+    () => s.proxy.close(),
+    () => h.cleanup(),
+  );
+  if (tmp) process.env.TMPDIR = tmp; // where gomodctl puts go's stderr (after the hermetic directories are made)
+  let started!: () => void;
+  const waiting = new Promise<void>((r) => (started = r));
+  const p = startTidyProcess({
+    go: TEST_GO,
+    args: ['mod', 'tidy', '-v'],
+    cwd: s.dir,
+    env: { ...h.env, ...s.env },
+    onLine: (l) => void (l.includes('finding module for package') && started()),
+  });
+  await waiting;
+  return p;
+}
+
 describe.skipIf(process.platform === 'win32')('startTidyProcess', () => {
   it('a go that cannot be started: done resolves notStarted (no rejection, no line)', async () => {
     const h = makeHermeticGo();
@@ -51,22 +73,7 @@ describe.skipIf(process.platform === 'win32')('startTidyProcess', () => {
   });
 
   it('killTree ends a go that waits on a proxy that never answers: done says killed', async () => {
-    const h = makeHermeticGo();
-    const s = await prepare(SCENARIOS.find((x) => x.name === 'blackhole')!, h.dir, 0);
-    cleanups.push(
-      () => s.proxy.close(),
-      () => h.cleanup(),
-    );
-    let started!: () => void;
-    const waiting = new Promise<void>((r) => (started = r));
-    const p = startTidyProcess({
-      go: TEST_GO,
-      args: ['mod', 'tidy', '-v'],
-      cwd: s.dir,
-      env: { ...h.env, ...s.env },
-      onLine: (l) => void (l.includes('finding module for package') && started()),
-    });
-    await waiting;
+    const p = await waitingGo();
     await p.killTree();
     await expect(p.done).resolves.toEqual({ exitCode: null, signal: 'SIGKILL' });
   });
@@ -77,35 +84,21 @@ describe.skipIf(process.platform === 'win32')('startTidyProcess', () => {
       if (savedTmp === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = savedTmp;
     });
-    /** Our own descriptors that still name one of go's stderr files (none once `done` resolved). */
+    /** Our own descriptors that still name one of go's stderr files (none once `done` resolved); Linux: /proc. */
     const openStderrFiles = () =>
-      readdirSync('/proc/self/fd').filter((fd) => {
-        try {
-          return readlinkSync(`/proc/self/fd/${fd}`).includes('gomodctl-go-');
-        } catch {
-          return false; // closed while listing
-        }
-      });
+      process.platform !== 'linux'
+        ? []
+        : readdirSync('/proc/self/fd').filter((fd) => {
+            try {
+              return readlinkSync(`/proc/self/fd/${fd}`).includes('gomodctl-go-');
+            } catch {
+              return false; // closed while listing
+            }
+          });
 
-    /** go waiting on a silent proxy: its fd 2 while it waits (the line was read while go runs), then killed. */
+    /** go waiting on a silent proxy with TMPDIR=tmp: its fd 2 and TMPDIR while it waits, then killed. */
     async function fd2OfWaitingGo(tmp: string) {
-      const h = makeHermeticGo();
-      const s = await prepare(SCENARIOS.find((x) => x.name === 'blackhole')!, h.dir, 0);
-      cleanups.push(
-        () => s.proxy.close(),
-        () => h.cleanup(),
-      );
-      process.env.TMPDIR = tmp;
-      let started!: () => void;
-      const waiting = new Promise<void>((r) => (started = r));
-      const p = startTidyProcess({
-        go: TEST_GO,
-        args: ['mod', 'tidy', '-v'],
-        cwd: s.dir,
-        env: { ...h.env, ...s.env },
-        onLine: (l) => void (l.includes('finding module for package') && started()),
-      });
-      await waiting;
+      const p = await waitingGo(tmp);
       const fd2 = readlinkSync(`/proc/${p.pid}/fd/2`);
       const during = existsSync(tmp) ? readdirSync(tmp) : [];
       await p.killTree();
@@ -147,56 +140,50 @@ describe.skipIf(process.platform === 'win32')('startTidyProcess', () => {
       return { r: await p.done, lines, p };
     }
 
-    it.skipIf(process.platform === 'win32')(
-      'the same lines as through a pipe: 200 KB in one write, a character split across 64 KB reads, a BOM, CRLF, a last line without newline',
-      async () => {
-        const h = makeHermeticGo();
-        cleanups.push(() => h.cleanup());
-        // 65535 ASCII bytes, then 中 (3 bytes) across the first 64 KB read's end, ...
-        const script = `const w = (s) => require('fs').writeSync(2, s);
+    it('the same lines as through a pipe: 200 KB in one write, a character split across 64 KB reads, a BOM, CRLF, a last line without newline', async () => {
+      const h = makeHermeticGo();
+      cleanups.push(() => h.cleanup());
+      // "\ufeffBOM line\n" is 12 bytes, then a's to byte 65533: 中 (3 bytes) spans the end of the first 64 KB read
+      const script = `const w = (s) => require('fs').writeSync(2, s);
           w('\\ufeffBOM line\\n' + 'a'.repeat(65535 - 13) + '中文\\n');
           w(Array.from({ length: 4000 }, (_, i) => 'line ' + i + ' ' + 'x'.repeat(40)).join('\\n') + '\\n');
           w('crlf\\r\\nlast without newline');`;
-        const viaFile = await written(script);
-        const viaPipe = await written(script, join(h.dir, 'no-such-dir'));
-        expect(viaFile.r).toEqual({ exitCode: 0 });
-        expect(viaFile.lines).toEqual(viaPipe.lines);
-        expect(viaFile.lines[0]).toBe('\ufeffBOM line');
-        expect(viaFile.lines[1]!.endsWith('a中文')).toBe(true);
-        expect(viaFile.lines).toHaveLength(2 + 4000 + 2);
-        expect(viaFile.lines.slice(-2)).toEqual(['crlf', 'last without newline']);
-        expect(openStderrFiles()).toEqual([]);
-      },
-    );
+      const viaFile = await written(script);
+      const viaPipe = await written(script, join(h.dir, 'no-such-dir'));
+      expect(viaFile.r).toEqual({ exitCode: 0 });
+      expect(viaFile.lines).toEqual(viaPipe.lines);
+      expect(viaFile.lines[0]).toBe('\ufeffBOM line');
+      expect(viaFile.lines[1]!.endsWith('a中文')).toBe(true);
+      expect(viaFile.lines).toHaveLength(2 + 4000 + 2);
+      expect(viaFile.lines.slice(-2)).toEqual(['crlf', 'last without newline']);
+      expect(openStderrFiles()).toEqual([]);
+    });
 
-    it.skipIf(process.platform === 'win32')(
-      'readNow hands over what was written at once, without waiting for the next read',
-      async () => {
-        const h = makeHermeticGo();
-        cleanups.push(() => h.cleanup());
-        const marker = join(h.dir, 'written');
-        const lines: string[] = [];
-        const p = startTidyProcess({
-          go: process.execPath,
-          args: [
-            '-e',
-            `require('fs').writeSync(2, 'one\\n'); require('fs').writeFileSync(${JSON.stringify(marker)}, ''); setTimeout(() => {}, 3000);`,
-          ],
-          cwd: h.dir,
-          env: process.env,
-          onLine: (l) => lines.push(l),
-        });
-        // Waits without giving the event loop a turn: no timer of ours can have read the file meanwhile.
-        const nap = new Int32Array(new SharedArrayBuffer(4));
-        for (let i = 0; i < 5000 && !existsSync(marker); i++) Atomics.wait(nap, 0, 0, 2);
-        expect(existsSync(marker)).toBe(true);
-        expect(lines).toEqual([]);
-        p.readNow();
-        expect(lines).toEqual(['one']);
-        await p.killTree();
-        await p.done;
-      },
-    );
+    it('readNow hands over what was written at once, without waiting for the next read', async () => {
+      const h = makeHermeticGo();
+      cleanups.push(() => h.cleanup());
+      const marker = join(h.dir, 'written');
+      const lines: string[] = [];
+      const p = startTidyProcess({
+        go: process.execPath,
+        args: [
+          '-e',
+          `require('fs').writeSync(2, 'one\\n'); require('fs').writeFileSync(${JSON.stringify(marker)}, ''); setTimeout(() => {}, 3000);`,
+        ],
+        cwd: h.dir,
+        env: process.env,
+        onLine: (l) => lines.push(l),
+      });
+      // Waits without giving the event loop a turn: no timer of ours can have read the file meanwhile.
+      const nap = new Int32Array(new SharedArrayBuffer(4));
+      for (let i = 0; i < 5000 && !existsSync(marker); i++) Atomics.wait(nap, 0, 0, 2);
+      expect(existsSync(marker)).toBe(true);
+      expect(lines).toEqual([]);
+      p.readNow();
+      expect(lines).toEqual(['one']);
+      await p.killTree();
+      await p.done;
+    });
 
     it.skipIf(process.platform !== 'linux')(
       'what go leaves running in its process group is killed when go exits; done does not wait for it',
