@@ -7,7 +7,7 @@ export { formatDuration } from '../core/duration.js';
 export { backoffMs, decideRetry } from '../core/tidy/retry.js';
 export { tidyMsg } from '../core/i18n/messages/tidy.js';
 export { proxyUrls } from '../core/goproxy.js';
-export { needsDiagnosis, needsTrouble } from '../core/tidy/healthy.js';
+export { needsDiagnosis, needsTrouble, proxyTraceUnder } from '../core/tidy/healthy.js';
 export { createOutput } from '../report/output.js';
 export { createTidyProgress } from '../report/tidy-progress.js';
 export { startWatchdog } from '../probes/tidy-watch.js';

@@ -14,7 +14,7 @@ import type { TidyEvent } from '../core/tidy/classify.js';
 import type { RetryDecision } from '../core/tidy/retry.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
 import { GoNotFoundError, goVersionFromFile, resolveGoBinary } from '../go/go-binary.js';
-import { startTidyProcess, type TidyProcess } from '../go/tidy-process.js';
+import { startTidyProcess } from '../go/tidy-process.js';
 import { startGoEnv } from '../go/run-go.js';
 import { bounded } from '../core/bounded.js';
 import { dropEarly, STOP_SIGNALS, type EarlyTidy } from './tidy-start.js';
@@ -102,6 +102,8 @@ interface Live {
   firstStart?: number;
   /** live.now() when the last go ended (exited and its stderr read): the clock of the diagnosis. */
   endedAt?: number;
+  /** Set when live.loaded was worked out without `go env` (chooseConfig): go's own, for a diagnosis. */
+  fromGo?: () => Promise<LoadedConfig>;
 }
 
 /** The options once validated: the CI dialect and the absolute module directory. */
@@ -151,7 +153,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
   let progress!: TidyProgress;
   // The guard is in place before go exists: a signal that arrives as go starts must still kill go's process group
   // (go runs detached; gomodctl dying first would orphan it). Handlers run later, when `proc` is set.
-  let proc: (TidyProcess & { handled: Promise<void> }) | undefined;
+  let proc: ReturnType<typeof spawnTidy> | undefined;
   const stopGuards = guard(o, live, entered, async () => proc?.killTree());
   // The early go is used only when it runs exactly what would be started here (else it is killed, and started anew).
   const early = opts.early && sameRun(opts.early, go, o, env) ? opts.early : await dropEarly(opts.early);
@@ -187,11 +189,15 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
         ...(early ? { started: early } : {}),
       });
     }
-    // The configuration (`go env -json`, the GOENV file, go.mod) is read beside go and beside the modules below.
-    const reported = startGoEnv({ go, env, cwd: o.cwd });
-    const config = import('../go/load-config.js').then(({ loadConfig }) =>
-      loadConfig({ go, env, cwd: o.cwd, reported }),
-    );
+    // The configuration (`go env -json`, the GOENV file, go.mod) is read beside go and beside the modules below; for a
+    // go that succeeds within GO_ENV_AFTER_MS, worked out without `go env` (chooseConfig).
+    const configModule = import('../go/load-config.js');
+    let reported: Promise<Record<string, string> | null> | undefined;
+    const fromGo = () =>
+      configModule.then(({ loadConfig }) =>
+        loadConfig({ go, env, cwd: o.cwd, reported: (reported ??= startGoEnv({ go, env, cwd: o.cwd })) }),
+      );
+    const config = proc && version ? chooseConfig(proc, version, go, env, o.cwd, live, fromGo) : fromGo();
     config.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
     R = await loadRest();
     out = R.createOutput({ json: o.json, color: o.color, env, lang: o.lang });
@@ -297,6 +303,53 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     progress?.stop();
   }
   return finish(o, out, env, live, watchdog!, exitCode, attempts);
+}
+
+/**
+ * `go env -json` is a second go process: on 2 cores it slowed a warm `go mod tidy` (~55 ms) by 5-8 ms. It is started
+ * once go has run this long, or when go ended other than by succeeding (the diagnosis reads what go reports); a go
+ * that succeeded before is read with the configuration worked out as Go does (go/load-config.ts computeConfig).
+ */
+const GO_ENV_AFTER_MS = 100;
+
+/**
+ * The configuration go's lines are read with (they wait for it). For a go that succeeded within GO_ENV_AFTER_MS, the
+ * computed one, kept only where every proxy URL go fetched is under its GOPROXY (healthy.ts proxyTraceUnder): then
+ * the report is the same as with go's own; live.fromGo is left for a diagnosis (a leak go survived). Else, go's.
+ */
+async function chooseConfig(
+  proc: ReturnType<typeof spawnTidy>,
+  version: string,
+  go: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  live: Live,
+  fromGo: () => Promise<LoadedConfig>,
+): Promise<LoadedConfig> {
+  // Worked out beside go (a few file reads): when go ends, only the check is left.
+  const computing = import('../go/load-config.js').then(({ computeConfig }) =>
+    computeConfig({ go, env, cwd, version }),
+  );
+  computing.catch(() => undefined); // awaited below, or never (go ran on): not an unhandled rejection
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), GO_ENV_AFTER_MS);
+  });
+  const ended = proc.done.then(
+    (r) => (r.exitCode === 0 ? 'ok' : 'failed'),
+    () => 'failed',
+  );
+  const first = await Promise.race([late, ended]);
+  clearTimeout(timer);
+  if (first === 'ok' && !live.interrupted && !live.timedOut) {
+    const computed = await computing.catch(() => null);
+    const rest = await loadRest();
+    if (computed && rest.proxyTraceUnder(proc.waiting(), rest.proxyUrls(computed.proxies))) {
+      live.fromGo = fromGo;
+      return computed;
+    }
+  }
+  return fromGo();
 }
 
 /** Whether the early go runs what runTidy would start: the same binary, directory, environment and stdout. */
@@ -435,13 +488,15 @@ function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady, 
   if (live.interrupted || live.timedOut) void proc.killTree();
   // Once go ended (every line read), resolves when every line was handled.
   const handled = proc.done.then(() => (queue === null ? undefined : new Promise<void>((resolve) => (idle = resolve))));
+  /** The lines still waiting (all of them, when go ended before the configuration was there). */
+  const waiting = (): string[] => queue?.map((item) => item.line) ?? [];
   // A go that could not be started (ENOENT, EACCES) is this module's GoNotFoundError, whoever spawned it.
   const done = proc.done.then((r) => {
     if (r.notStarted) throw new GoNotFoundError(go);
     return r;
   });
   done.catch(() => undefined); // awaited by runTidy, maybe later than it settles: not an unhandled rejection
-  return { ...proc, done, handled };
+  return { ...proc, done, handled, waiting };
 }
 
 /**
@@ -564,6 +619,7 @@ async function finish(
   const quiet = Math.max(0, endedAt - live.t.lastActivityMs());
   // A clean run (go exited 0, no error, no failed request) has nothing to diagnose: the rules are not even loaded.
   const diagnosed = R.needsDiagnosis(live.t, { exitCode, killed });
+  if (diagnosed && live.fromGo) live.loaded = await live.fromGo(); // the diagnosis reads what go reports
   const T = diagnosed || o.junit ? await loadTrouble() : undefined;
   const problems = !(T && diagnosed)
     ? []

@@ -19,7 +19,6 @@ export async function tidyFast(argv: string[], loadRun: LoadRun): Promise<number
   const entered = performance.now();
   const line = parseTidyLine(argv.slice(3));
   if (!line) return undefined;
-  quietOnClosedPipe();
   const opts = tidyRunOptions(
     line.flags,
     line.goArgs,
@@ -34,6 +33,7 @@ export async function tidyFast(argv: string[], loadRun: LoadRun): Promise<number
     env: opts.env,
     entered,
   }).catch(() => undefined); // runTidy starts go itself then, and says what is wrong
+  quietOnClosedPipe(); // after go started: making process.stdout and stderr takes ~1 ms, and nothing was written yet
   let run: Awaited<ReturnType<LoadRun>>;
   try {
     run = await loadRun();

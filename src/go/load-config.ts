@@ -1,7 +1,9 @@
 // Gathers what the config model needs from the machine: go version, GOENV file, $GOROOT/go.env, go.mod.
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { buildConfigModel, withGoReported } from '../core/config-model.js';
+import { parseGoenvFile } from '../core/goenv-file.js';
 import { getGoenvPath } from '../core/goenv-location.js';
 import { parseGoMod } from '../core/gomod.js';
 import { modelProxies } from '../core/goproxy.js';
@@ -20,24 +22,71 @@ export async function readTextOrNull(path: string | null | undefined): Promise<s
   }
 }
 
-/** Loads the config model the way Go sees it; works without Go by reading the environment and GOENV file directly. */
-export async function loadConfig(p: {
+/** Where the configuration is read: the go binary, its environment, the module directory. */
+interface ConfigPlace {
   go: string;
   env: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
   cwd?: string;
-  timeoutMs?: number;
-  /** `go env -json` already started (startGoEnv). */
-  reported?: Promise<Record<string, string> | null>;
-}): Promise<LoadedConfig> {
-  const platform = p.platform ?? process.platform;
+}
+
+/** Loads the config model the way Go sees it; works without Go by reading the environment and GOENV file directly. */
+export async function loadConfig(
+  p: ConfigPlace & {
+    timeoutMs?: number;
+    /** `go env -json` already started (startGoEnv). */
+    reported?: Promise<Record<string, string> | null>;
+  },
+): Promise<LoadedConfig> {
   const cwd = p.cwd ?? process.cwd();
   // One `go env -json` call gives the version and everything else (each go start costs tens of ms).
   const reported = await (p.reported ?? startGoEnv({ go: p.go, env: p.env, cwd, timeoutMs: p.timeoutMs }));
-  const version = goVersionOf(reported?.GOVERSION);
+  return configOf(p, reported, goVersionOf(reported?.GOVERSION), reported?.GOROOT ?? '');
+}
+
+/**
+ * The configuration worked out as Go works it out, without asking go (`go env -json` is a second go process: beside a
+ * warm `go mod tidy` of ~55 ms on 2 cores it cost that run 5-8 ms). `version` is the installation's own
+ * ($GOROOT/VERSION, go/go-install.ts). GOROOT is where the binary is, as cmd/go/internal/cfg/cfg.go findGOROOT finds
+ * it when $GOROOT is not set (GOROOT/bin/go, os.Executable resolved): null when $GOROOT is set, in the environment or
+ * in the GOENV file, or the binary is not in a GOROOT/bin — then only go can say. No GOMODCACHE (nothing watches the
+ * module cache with it) and no GOMOD beyond <cwd>/go.mod: for a run that is over, read with it only where what go did
+ * agrees (app/tidy.ts).
+ */
+export async function computeConfig(p: ConfigPlace & { version: string }): Promise<LoadedConfig | null> {
+  const platform = p.platform ?? process.platform;
+  if (p.env.GOROOT) return null;
+  const goenvPath = getGoenvPath({ platform, env: p.env });
+  const goenvText = goenvPath === 'off' ? null : await readTextOrNull(goenvPath);
+  if (goenvText !== null && parseGoenvFile(goenvText).has('GOROOT')) return null;
+  const goroot = installRoot(p.go, p.env, platform);
+  if (!goroot) return null;
+  return configOf(p, null, p.version, goroot);
+}
+
+/** GOROOT of the installation the binary belongs to (GOROOT/bin/go, its real path), or null. */
+function installRoot(go: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | null {
+  const exe = findExecutable(go, env, platform);
+  if (!exe) return null;
+  try {
+    const real = realpathSync.native(exe);
+    return basename(dirname(real)) === 'bin' ? dirname(dirname(real)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The loaded configuration from what go reported (or null: computed), the version and GOROOT. */
+async function configOf(
+  p: ConfigPlace,
+  reported: Record<string, string> | null,
+  version: string | null,
+  goroot: string,
+): Promise<LoadedConfig> {
+  const platform = p.platform ?? process.platform;
+  const cwd = p.cwd ?? process.cwd();
   const computed = getGoenvPath({ platform, env: p.env });
   const goenvPath = reported?.GOENV ?? (computed === 'off' ? null : computed);
-  const goroot = reported?.GOROOT ?? '';
   const [goenvText, gorootEnvText] = await Promise.all([
     readTextOrNull(goenvPath),
     readTextOrNull(goroot ? join(goroot, 'go.env') : null),

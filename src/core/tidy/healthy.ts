@@ -1,7 +1,8 @@
 // Pure: when a tidy run provably needs no diagnosis, so that its healthy path does not load the rules (start-up: a
 // warm `go mod tidy` takes Go ~50 ms). Each predicate is a superset of what definite.ts and diagnose.ts act on;
 // test/core/tidy/healthy.test.ts checks that over every captured log.
-import type { TidyEvent } from './classify.js';
+import { LineClassifier, type TidyEvent } from './classify.js';
+import { matchProxyBase, urlSubject } from './url-subject.js';
 import type { Timeline } from './timeline.js';
 
 /**
@@ -28,4 +29,21 @@ export function needsDiagnosis(t: Timeline, end: { exitCode: number | null; kill
     if (failed && !resolved.some((r) => r === m.path || r.startsWith(`${m.path}/`))) return true;
   }
   return false;
+}
+
+/**
+ * Whether go's lines read the same with these GOPROXY bases as with the GOPROXY go used: every module proxy request
+ * of the `-x` trace (a version's .info/.mod/.zip, @v/list, @latest) is under one of them. Go prints the URL it built
+ * from its GOPROXY entry (modfetch/proxy.go: the entry's URL, then the escaped path and /@v/…), so a proxy URL outside
+ * every base means go used another GOPROXY. The rest reads the same with any bases: checksum database requests by
+ * their path, `?go-get=1` and VCS commands by their host, Go < 1.21 prints no request at all.
+ */
+export function proxyTraceUnder(lines: readonly string[], bases: string[]): boolean {
+  const classifier = new LineClassifier();
+  for (const line of lines) {
+    const ev = classifier.push(line);
+    if (!('url' in ev)) continue;
+    if (urlSubject(ev.url).via === 'proxy' && !matchProxyBase(ev.url, bases)) return false;
+  }
+  return true;
 }

@@ -10,7 +10,7 @@ import { classifyText } from '../../helpers/classify-text.js';
 import { Timeline } from '../../../src/core/tidy/timeline.js';
 import { diagnose } from '../../../src/core/tidy/diagnose.js';
 import { definiteFailure } from '../../../src/core/tidy/definite.js';
-import { needsDiagnosis, needsTrouble } from '../../../src/core/tidy/healthy.js';
+import { needsDiagnosis, needsTrouble, proxyTraceUnder } from '../../../src/core/tidy/healthy.js';
 import { tidySettings } from './model.js';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'tidy');
@@ -59,4 +59,25 @@ it('a 404 on a path Go did not find is not clean even when go exits 0 (the leak 
   const t = new Timeline(0, { proxyBases: [PROXY] });
   for (const [i, e] of classifyText(text).entries()) t.apply(e, i + 1);
   expect(needsDiagnosis(t, { exitCode: 0, killed: false })).toBe(true);
+});
+
+// A healthy run that ended quickly is read with the configuration gomodctl worked out (go/load-config.ts
+// computeConfig) only where go's trace agrees with it: every module proxy request under one of its GOPROXY entries.
+describe('proxyTraceUnder: go fetched from these GOPROXY entries', () => {
+  const logs = VERSIONS.map((v) => ({ v, lines: readFileSync(join(DIR, v, 'healthy.txt'), 'utf8').split('\n') }));
+  it.each(logs)('$v healthy capture: under its own proxy, not under another', ({ v, lines }) => {
+    expect(proxyTraceUnder(lines, [PROXY])).toBe(true);
+    expect(proxyTraceUnder(lines, [`${PROXY}/prefix`, 'https://proxy.golang.org'])).toBe(v === 'go1.19'); // 1.19: no -x
+  });
+  it('checksum database and go-get requests are not proxy requests; a proxy URL with userinfo still matches', () => {
+    const lines = [
+      '# get https://sum.example/lookup/example.com/hello@v1.0.0',
+      '# get https://sum.example/tile/8/0/000: 200 OK (0.001s)',
+      '# get https://corp.example/team/lib?go-get=1: 404 Not Found (0.002s)',
+      '# get https://user:xxxxx@proxy.example/sub/example.com/hello/@v/v1.0.0.zip',
+    ];
+    expect(proxyTraceUnder(lines, ['https://proxy.example/sub'])).toBe(true);
+    expect(proxyTraceUnder(lines, ['https://proxy.example/other'])).toBe(false);
+    expect(proxyTraceUnder(lines.slice(0, 3), [])).toBe(true);
+  });
 });

@@ -1,0 +1,146 @@
+// The configuration `gomodctl tidy` reads go's lines with, against the REAL go (GOMODCTL_TEST_GO): worked out without
+// `go env` (go/load-config.ts computeConfig) it must be what `go env -json` reports; a go that fails, or runs longer
+// than a moment, is read with go's own (app/tidy.ts chooseConfig), seen through a go wrapper that logs each start.
+import { afterAll, describe, expect, it } from 'vitest';
+import { execa } from 'execa';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { makeHermeticGo, TEST_GO } from '../helpers/go-env.js';
+import { runCli } from '../helpers/run-cli.js';
+import { SCENARIOS, prepare, goMinor, type Scenario } from '../fixtures/tidy/scenarios.js';
+import { computeConfig, loadConfig } from '../../src/go/load-config.js';
+import { goVersionFromFile } from '../../src/go/go-install.js';
+import { findExecutable } from '../../src/go/which.js';
+import { getVar } from '../../src/core/config-model.js';
+import { MODULE_VARS } from '../../src/core/known-vars.js';
+import type { TidyReport } from '../../src/core/tidy/report-model.js';
+
+const hermeticEnv = makeHermeticGo().env;
+const version = (await execa(TEST_GO, ['env', 'GOVERSION'], { env: hermeticEnv, extendEnv: false })).stdout.trim();
+const fileVersion = goVersionFromFile(TEST_GO, hermeticEnv);
+const cleanups: Array<() => Promise<void> | void> = [];
+afterAll(async () => {
+  for (const c of cleanups) await c();
+});
+
+/** GOENV file contents and environment of each case (the variables gomodctl reads: core/known-vars.ts MODULE_VARS). */
+const CASES: Array<{ name: string; env: NodeJS.ProcessEnv; file: string }> = [
+  { name: 'defaults', env: {}, file: '' },
+  { name: 'GOENV file', env: {}, file: 'GOPROXY=https://goproxy.cn,direct\nGOPRIVATE=*.corp.example.com\n' },
+  {
+    name: 'environment over the file',
+    env: { GOPROXY: 'https://env.example|direct' },
+    file: 'GOPROXY=https://f.example\n',
+  },
+  { name: 'GONOSUMDB from GOPRIVATE', env: { GOPRIVATE: 'a.example.com' }, file: 'GONOPROXY=none\n' },
+  { name: 'GOSUMDB off, GOFLAGS', env: { GOSUMDB: 'off' }, file: 'GOFLAGS=-mod=mod\nGOINSECURE=x.example\n' },
+];
+
+function hermetic(env: NodeJS.ProcessEnv, file: string) {
+  const h = makeHermeticGo({
+    GOPROXY: undefined,
+    GOSUMDB: undefined,
+    GONOSUMDB: undefined,
+    GOFLAGS: undefined,
+    ...env,
+  });
+  cleanups.push(() => h.cleanup());
+  mkdirSync(dirname(h.env.GOENV!), { recursive: true });
+  writeFileSync(h.env.GOENV!, file);
+  return h;
+}
+
+describe.skipIf(!fileVersion)(`the configuration without go env, with ${version}`, () => {
+  it.each(CASES)('$name: the values and proxies go env -json reports', async ({ env, file }) => {
+    const h = hermetic(env, file);
+    const computed = await computeConfig({ go: TEST_GO, env: h.env, cwd: h.dir, version: fileVersion! });
+    const reported = await loadConfig({ go: TEST_GO, env: h.env, cwd: h.dir });
+    expect(computed).not.toBeNull();
+    // gomodctl asks go with GOTOOLCHAIN=local (go/run-go.ts): that one value is ours, not the user's
+    const vars = MODULE_VARS.filter((v) => v !== 'GOTOOLCHAIN');
+    const values = (m: typeof computed) => Object.fromEntries(vars.map((v) => [v, getVar(m!.model, v)]));
+    expect(values(computed)).toEqual(values(reported));
+    expect(computed!.proxies).toEqual(reported.proxies);
+    expect(computed!.go?.version).toBe(reported.go?.version);
+    expect(realpathSync(computed!.go!.goroot)).toBe(realpathSync(reported.go!.goroot));
+  });
+
+  it('GOROOT set in the environment or in the GOENV file: only go can say (null)', async () => {
+    const goroot = (await loadConfig({ go: TEST_GO, env: hermeticEnv })).go!.goroot;
+    const inEnv = hermetic({ GOROOT: goroot }, '');
+    expect(await computeConfig({ go: TEST_GO, env: inEnv.env, cwd: inEnv.dir, version: fileVersion! })).toBeNull();
+    const inFile = hermetic({}, `GOROOT=${goroot}\n`);
+    expect(await computeConfig({ go: TEST_GO, env: inFile.env, cwd: inFile.dir, version: fileVersion! })).toBeNull();
+  });
+});
+
+/**
+ * A GOROOT whose bin/go logs each start (time in ns, then its arguments) and execs the real go: its VERSION and go.env
+ * are the real ones, so gomodctl starts go early and works the configuration out as for the real one.
+ */
+function loggingGo(dir: string): { go: string; starts: () => Array<{ at: number; args: string }> } {
+  const real = realpathSync(findExecutable(TEST_GO, process.env)!);
+  const root = join(dir, 'goroot');
+  mkdirSync(join(root, 'bin'), { recursive: true });
+  for (const f of ['VERSION', 'go.env']) {
+    const from = join(dirname(dirname(real)), f);
+    if (existsSync(from)) copyFileSync(from, join(root, f));
+  }
+  const log = join(dir, 'go-starts.log');
+  writeFileSync(log, '');
+  const go = join(root, 'bin', 'go');
+  writeFileSync(go, `#!/bin/sh\necho "$(date +%s%N) $*" >> '${log}'\nexec '${real}' "$@"\n`);
+  chmodSync(go, 0o755);
+  const starts = () =>
+    readFileSync(log, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => ({ at: Number(l.slice(0, l.indexOf(' '))) / 1e6, args: l.slice(l.indexOf(' ') + 1) }));
+  return { go, starts };
+}
+
+describe.skipIf(process.platform === 'win32' || !fileVersion)(
+  `tidy asks go env when it needs it, with ${version}`,
+  () => {
+    async function tidy(name: string | Scenario) {
+      const h = makeHermeticGo();
+      cleanups.push(() => h.cleanup());
+      const s = typeof name === 'string' ? SCENARIOS.find((x) => x.name === name)! : name;
+      const p = await prepare(s, h.dir, goMinor(version));
+      cleanups.push(() => p.proxy.close());
+      const { go, starts } = loggingGo(h.dir);
+      const r = await runCli(
+        ['tidy', '--explain', '--json', '--stall', '5s', '--timeout', '20s', '--go', go, '-C', p.dir],
+        {
+          env: { ...h.env, ...p.env },
+          timeoutMs: 30_000,
+        },
+      );
+      const all = starts();
+      const tidyStart = all.find((x) => x.args.startsWith('mod tidy'));
+      const envStart = all.find((x) => x.args.startsWith('env -json'));
+      return { r, report: JSON.parse(r.stdout) as TidyReport, tidyStart, envStart };
+    }
+
+    it('a go that fails: its report is read with what go env reports (the 404 named)', async () => {
+      const { r, report, envStart } = await tidy('status-404');
+      expect(r.exitCode).toBe(1);
+      expect(envStart).toBeDefined();
+      expect(report.problems.map((p) => p.rule)).toContain('not-found');
+    });
+
+    it('a go still running after 100 ms: go env starts beside it, not before', async () => {
+      // every request answered after 300 ms: healthy, and go runs for a second or more
+      const slow: Scenario = {
+        name: 'slow',
+        env: (p) => ({ GOPROXY: p.base('slow/300'), GOSUMDB: p.sumdb.gosumdb() }),
+      };
+      const { r, report, tidyStart, envStart } = await tidy(slow);
+      expect(r.exitCode).toBe(0);
+      expect(report.outcome).toBe('ok');
+      expect(envStart).toBeDefined();
+      expect(envStart!.at - tidyStart!.at).toBeGreaterThanOrEqual(100);
+      expect(report.modules.map((m) => m.path)).toContain('example.com/hello');
+    });
+  },
+);
