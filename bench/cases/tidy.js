@@ -6,6 +6,17 @@ import { interleaved, timeCommand } from '../lib/measure.js';
 
 const N_MODULES = 100;
 
+/**
+ * The floor of any Node.js wrapper: node starts, loads child_process, starts `go mod tidy -v -x` as gomodctl does
+ * (detached, stderr to a file) and exits with it. What gomodctl adds beyond this is its own; this much is Node's.
+ */
+const FLOOR = `const { spawn } = require('node:child_process');
+const { openSync, unlinkSync } = require('node:fs');
+const f = require('node:os').tmpdir() + '/gomodctl-floor-' + process.pid;
+const fd = openSync(f, 'wx+'); unlinkSync(f);
+spawn(process.argv[1], ['mod', 'tidy', '-v', '-x'], { stdio: ['ignore', 'inherit', fd], detached: true })
+  .on('exit', (code) => { process.exitCode = code; });`;
+
 /** Writes the main module afresh (no go.sum, untidy go.mod) and returns its directory. */
 function freshMain(root, files, i) {
   const dir = join(root, `main-${i}-${Math.random().toString(36).slice(2, 8)}`);
@@ -26,7 +37,9 @@ export async function benchTidy(ctx) {
     const [cmd, args] =
       which === 'go'
         ? [ctx.go, ['mod', 'tidy', '-v']]
-        : [process.execPath, [ctx.bin, 'tidy', '--explain', '--go', ctx.go, '-C', dir]];
+        : which === 'floor'
+          ? [process.execPath, ['-e', FLOOR, ctx.go]]
+          : [process.execPath, [ctx.bin, 'tidy', '--explain', '--go', ctx.go, '-C', dir]];
     const r = await timeCommand(cmd, args, { env, cwd: dir, timeoutMs: 120_000 });
     if (r.code !== 0)
       throw new Error(`${which} tidy failed (exit ${r.code}): ${r.stderr.split('\n').slice(-3).join(' ')}`);
@@ -35,12 +48,17 @@ export async function benchTidy(ctx) {
     return r.ms;
   };
   try {
-    const cold = await interleaved(ctx.runs, { go: () => once('go'), gomodctl: () => once('gomodctl') });
+    const cold = await interleaved(ctx.runs, {
+      go: () => once('go'),
+      gomodctl: () => once('gomodctl'),
+      floor: () => once('floor'),
+    });
     const warmCache = join(h.dir, 'mc-warm');
     await once('go', warmCache);
     const warm = await interleaved(ctx.runs, {
       go: () => once('go', warmCache),
       gomodctl: () => once('gomodctl', warmCache),
+      floor: () => once('floor', warmCache),
     });
     const row = (name, m) => ({
       item: '3 tidy overhead',
@@ -65,7 +83,26 @@ export async function benchTidy(ctx) {
       goal: '≤ 50 ms',
       met: warm.gomodctl.median - warm.go.median <= 50,
     };
-    return [row(`${N_MODULES} modules, cold cache`, cold), row(`${N_MODULES} modules, warm cache`, warm), delta];
+    // For reading the two above: what node alone adds (starting, spawning go, exiting), no goal of its own.
+    const floor = (name, m) => ({
+      item: '3 tidy overhead',
+      name,
+      unit: 'ms',
+      value: m.floor.median,
+      baseline: m.go.median,
+      baselineName: 'go mod tidy -v',
+      ratio: m.floor.median / m.go.median,
+      goal: 'reference',
+      met: null,
+      note: `node -e that only starts go: +${Math.round(m.floor.median - m.go.median)} ms`,
+    });
+    return [
+      row(`${N_MODULES} modules, cold cache`, cold),
+      floor(`${N_MODULES} modules, cold cache: node floor`, cold),
+      row(`${N_MODULES} modules, warm cache`, warm),
+      floor(`${N_MODULES} modules, warm cache: node floor`, warm),
+      delta,
+    ];
   } finally {
     await p.close();
     h.cleanup();
