@@ -102,8 +102,6 @@ interface Live {
   firstStart?: number;
   /** live.now() when the last go ended (exited and its stderr read): the clock of the diagnosis. */
   endedAt?: number;
-  /** Set when live.loaded was worked out without `go env` (chooseConfig): go's own, for a diagnosis. */
-  fromGo?: () => Promise<LoadedConfig>;
 }
 
 /** The options once validated: the CI dialect and the absolute module directory. */
@@ -307,15 +305,15 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
 
 /**
  * `go env -json` is a second go process: on 2 cores it slowed a warm `go mod tidy` (~55 ms) by 5-8 ms. It is started
- * once go has run this long, or when go ended other than by succeeding (the diagnosis reads what go reports); a go
- * that succeeded before is read with the configuration worked out as Go does (go/load-config.ts computeConfig).
+ * once go has run this long (from go's start), or when go ended other than by succeeding (the diagnosis reads what go
+ * reports); a go that succeeded before is read with the configuration worked out as Go does (computeConfig).
  */
 const GO_ENV_AFTER_MS = 100;
 
 /**
  * The configuration go's lines are read with (they wait for it). For a go that succeeded within GO_ENV_AFTER_MS, the
- * computed one, kept only where every proxy URL go fetched is under its GOPROXY (healthy.ts proxyTraceUnder): then
- * the report is the same as with go's own; live.fromGo is left for a diagnosis (a leak go survived). Else, go's.
+ * computed one, kept only for a trace with nothing to diagnose whose every proxy URL reads the same with its GOPROXY
+ * (healthy.ts proxyTraceUnder): then the report is the one go's own would give. Else, go's.
  */
 async function chooseConfig(
   proc: ReturnType<typeof spawnTidy>,
@@ -333,7 +331,7 @@ async function chooseConfig(
   computing.catch(() => undefined); // awaited below, or never (go ran on): not an unhandled rejection
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), GO_ENV_AFTER_MS);
+    timer = setTimeout(() => resolve('late'), Math.max(0, GO_ENV_AFTER_MS - live.now()));
   });
   const ended = proc.done.then(
     (r) => (r.exitCode === 0 ? 'ok' : 'failed'),
@@ -344,10 +342,7 @@ async function chooseConfig(
   if (first === 'ok' && !live.interrupted && !live.timedOut) {
     const computed = await computing.catch(() => null);
     const rest = await loadRest();
-    if (computed && rest.proxyTraceUnder(proc.waiting(), rest.proxyUrls(computed.proxies))) {
-      live.fromGo = fromGo;
-      return computed;
-    }
+    if (computed && rest.proxyTraceUnder(proc.waiting(), rest.proxyUrls(computed.proxies))) return computed;
   }
   return fromGo();
 }
@@ -619,7 +614,6 @@ async function finish(
   const quiet = Math.max(0, endedAt - live.t.lastActivityMs());
   // A clean run (go exited 0, no error, no failed request) has nothing to diagnose: the rules are not even loaded.
   const diagnosed = R.needsDiagnosis(live.t, { exitCode, killed });
-  if (diagnosed && live.fromGo) live.loaded = await live.fromGo(); // the diagnosis reads what go reports
   const T = diagnosed || o.junit ? await loadTrouble() : undefined;
   const problems = !(T && diagnosed)
     ? []

@@ -32,18 +32,24 @@ export function needsDiagnosis(t: Timeline, end: { exitCode: number | null; kill
 }
 
 /**
- * Whether go's lines read the same with these GOPROXY bases as with the GOPROXY go used: every module proxy request
- * of the `-x` trace (a version's .info/.mod/.zip, @v/list, @latest) is under one of them. Go prints the URL it built
- * from its GOPROXY entry (modfetch/proxy.go: the entry's URL, then the escaped path and /@v/…), so a proxy URL outside
- * every base means go used another GOPROXY. The rest reads the same with any bases: checksum database requests by
- * their path, `?go-get=1` and VCS commands by their host, Go < 1.21 prints no request at all.
+ * Whether go's lines read the same with these GOPROXY bases as with the GOPROXY go used, for a run with nothing to
+ * diagnose: no error line, no failed request (Go's 404s on @v/list of a path's parents aside), and every module proxy
+ * request of the `-x` trace (a version's .info/.mod/.zip, @v/list, @latest) under one of the bases, read as the module
+ * path its URL itself names. Go prints the URL it built from its GOPROXY entry (modfetch/proxy.go: the entry's URL,
+ * then the escaped path and /@v/…), so a URL outside every base, or read as another path (a base shorter than go's),
+ * means go used another GOPROXY. The rest reads the same with any bases: checksum database requests by their path,
+ * `?go-get=1` and VCS commands by their host, and Go < 1.21 prints no request at all.
  */
 export function proxyTraceUnder(lines: readonly string[], bases: string[]): boolean {
   const classifier = new LineClassifier();
   for (const line of lines) {
     const ev = classifier.push(line);
-    if (!('url' in ev)) continue;
-    if (urlSubject(ev.url).via === 'proxy' && !matchProxyBase(ev.url, bases)) return false;
+    if (ev.kind === 'error' || ev.kind === 'get-error' || ev.kind === 'get-note') return false;
+    if (ev.kind !== 'get-start' && ev.kind !== 'get-done') continue;
+    if (needsTrouble(ev)) return false; // a refusal go went past: what it means depends on the list (`,` or `|`)
+    const own = urlSubject(ev.url);
+    if (own.via !== 'proxy') continue;
+    if (!matchProxyBase(ev.url, bases) || urlSubject(ev.url, bases).module !== own.module) return false;
   }
   return true;
 }

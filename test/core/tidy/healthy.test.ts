@@ -80,4 +80,14 @@ describe('proxyTraceUnder: go fetched from these GOPROXY entries', () => {
     expect(proxyTraceUnder(lines, ['https://proxy.example/other'])).toBe(false);
     expect(proxyTraceUnder(lines.slice(0, 3), [])).toBe(true);
   });
+  it("a base shorter than go's, a refusal go went past, an error line: not read with these bases", () => {
+    const zip = '# get https://proxy.example/sub/example.com/hello/@v/v1.0.0.zip: 200 OK (0.001s)';
+    expect(proxyTraceUnder([zip], ['https://proxy.example/sub'])).toBe(true);
+    expect(proxyTraceUnder([zip], ['https://proxy.example'])).toBe(false); // would read as sub/example.com/hello
+    const refused = '# get https://a.example/example.com/hello/@v/v1.0.0.info: 404 Not Found (0.001s)';
+    expect(proxyTraceUnder([refused], ['https://a.example'])).toBe(false);
+    const parent = '# get https://a.example/example.com/@v/list: 404 Not Found (0.001s)'; // Go asks the parents too
+    expect(proxyTraceUnder([parent], ['https://a.example'])).toBe(true);
+    expect(proxyTraceUnder(['go: example.com/hello@v1.0.0: reading x: 500'], ['https://a.example'])).toBe(false);
+  });
 });
