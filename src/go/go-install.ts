@@ -11,19 +11,30 @@ export function getGoBinary(explicit: string | undefined, env: NodeJS.ProcessEnv
 }
 
 /**
+ * The GOROOT of the installation a go binary belongs to: the directory above the bin/ its real path is in (where
+ * cmd/go/internal/cfg/cfg.go findGOROOT looks first when $GOROOT is not set, from os.Executable), or null.
+ */
+export function installRootOf(go: string, env: NodeJS.ProcessEnv, platform?: NodeJS.Platform): string | null {
+  try {
+    const exe = findExecutable(go, env, platform);
+    if (!exe) return null;
+    const real = realpathSync.native(exe);
+    return basename(dirname(real)) === 'bin' ? dirname(dirname(real)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The version of a Go installation from its $GOROOT/VERSION file (first line, e.g. "go1.26.8"), found next to the
  * real binary (GOROOT/bin/go): no process, so `go mod tidy` can start before `go env -json` answers. null when the
  * file is not there (a wrapper script, a distribution without it): callers then ask go itself.
  */
 export function goVersionFromFile(go: string, env: NodeJS.ProcessEnv): string | null {
+  const root = installRootOf(go, env);
+  if (!root) return null;
   try {
-    const exe = findExecutable(go, env);
-    if (!exe) return null;
-    const real = realpathSync.native(exe);
-    if (basename(dirname(real)) !== 'bin') return null;
-    const first = readFileSync(join(dirname(dirname(real)), 'VERSION'), 'utf8')
-      .split('\n')[0]!
-      .trim();
+    const first = readFileSync(join(root, 'VERSION'), 'utf8').split('\n')[0]!.trim();
     return /^go1\.\d+(\.\d+)?$/.test(first) ? first : null;
   } catch {
     return null;

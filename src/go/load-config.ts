@@ -1,7 +1,6 @@
 // Gathers what the config model needs from the machine: go version, GOENV file, $GOROOT/go.env, go.mod.
-import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { buildConfigModel, withGoReported } from '../core/config-model.js';
 import { parseGoenvFile } from '../core/goenv-file.js';
 import { getGoenvPath } from '../core/goenv-location.js';
@@ -11,6 +10,7 @@ import { goVersionOf } from '../core/go-version.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
 import { startGoEnv } from './run-go.js';
 import { findExecutable } from './which.js';
+import { installRootOf } from './go-install.js';
 
 /** Reads a file as UTF-8, or null when it does not exist or cannot be read. */
 export async function readTextOrNull(path: string | null | undefined): Promise<string | null> {
@@ -59,36 +59,25 @@ export async function computeConfig(p: ConfigPlace & { version: string }): Promi
   const goenvPath = getGoenvPath({ platform, env: p.env });
   const goenvText = goenvPath === 'off' ? null : await readTextOrNull(goenvPath);
   if (goenvText !== null && parseGoenvFile(goenvText).has('GOROOT')) return null;
-  const goroot = installRoot(p.go, p.env, platform);
+  const goroot = installRootOf(p.go, p.env, platform);
   if (!goroot) return null;
-  return configOf(p, null, p.version, goroot);
+  return configOf(p, null, p.version, goroot, goenvText);
 }
 
-/** GOROOT of the installation the binary belongs to (GOROOT/bin/go, its real path), or null. */
-function installRoot(go: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | null {
-  const exe = findExecutable(go, env, platform);
-  if (!exe) return null;
-  try {
-    const real = realpathSync.native(exe);
-    return basename(dirname(real)) === 'bin' ? dirname(dirname(real)) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The loaded configuration from what go reported (or null: computed), the version and GOROOT. */
+/** The loaded configuration from what go reported (or null: computed), the version, GOROOT and the GOENV file if read. */
 async function configOf(
   p: ConfigPlace,
   reported: Record<string, string> | null,
   version: string | null,
   goroot: string,
+  goenvRead?: string | null,
 ): Promise<LoadedConfig> {
   const platform = p.platform ?? process.platform;
   const cwd = p.cwd ?? process.cwd();
   const computed = getGoenvPath({ platform, env: p.env });
   const goenvPath = reported?.GOENV ?? (computed === 'off' ? null : computed);
   const [goenvText, gorootEnvText] = await Promise.all([
-    readTextOrNull(goenvPath),
+    goenvRead !== undefined ? goenvRead : readTextOrNull(goenvPath),
     readTextOrNull(goroot ? join(goroot, 'go.env') : null),
   ]);
   const computedModel = buildConfigModel({ env: p.env, goenvPath, goenvText, gorootEnvText, goVersion: version });
