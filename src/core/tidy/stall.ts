@@ -59,18 +59,10 @@ function probeNote(o: DiagnoseOptions, url: string): Text {
 export function stallProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   const window = o.stallMs ?? 0;
   const out: TidyProblem[] = [];
-  const pending = t.pending().filter((p) => o.now - p.startedMs >= window);
   // A zip whose sum Go checks (a lookup of M@V hanging) is not what stopped: stalledDownloads leaves it to the lookup.
   for (const w of stalledDownloads(t, o.model, o.now, window))
     out.push(w.kind === 'toolchain' ? toolchainStall(o, w) : bodyStall(o, w));
-  const groups = new Map<string, (typeof pending)[number]>();
-  for (const p of pending) {
-    const k = `${urlHost(p.url) ?? ''}|${p.subject.via}`;
-    const cur = groups.get(k);
-    if (!cur || (p.subject.module ?? '').length > (cur.subject.module ?? '').length) groups.set(k, p);
-  }
-  for (const p of groups.values())
-    out.push(hangProblem(o, p.url, o.now - p.startedMs, p.subject.module, p.subject.version));
+  out.push(...requestHangs(t, o, window));
   for (const [cmd, startedMs] of t.vcsPending)
     if (o.now - startedMs >= window) out.push(vcsHang(t, o, cmd, o.now - startedMs));
   // Go < 1.21 prints no -x: after `go: downloading M V` with no byte in the module cache, the zip request hangs.
@@ -89,6 +81,25 @@ export function stallProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
     t.transfers.openZips().some((z) => !z.bytes && !young(z.startedMs));
   if ((o.stalledForMs ?? Number.POSITIVE_INFINITY) < recent && !waitedLong) return [endedActiveProblem(t, o)];
   return routeStall(t, o);
+}
+
+/**
+ * One problem per host and channel for the requests Go printed (`# get`, Go >= 1.21 -x) that waited `window` or more
+ * with no answer, naming the most specific: Go looks a package up at every prefix of its path at once
+ * (modload/query.go QueryPattern, queryPrefixModules), and example.com/hello/@v/list and example.com/@v/list hang
+ * together.
+ */
+function requestHangs(t: Timeline, o: DiagnoseOptions, window: number): TidyProblem[] {
+  const groups = new Map<string, ReturnType<Timeline['pending']>[number]>();
+  for (const p of t.pending()) {
+    if (o.now - p.startedMs < window) continue;
+    const k = `${urlHost(p.url) ?? ''}|${p.subject.via}`;
+    const cur = groups.get(k);
+    if (!cur || (p.subject.module ?? '').length > (cur.subject.module ?? '').length) groups.set(k, p);
+  }
+  return [...groups.values()].map((p) =>
+    hangProblem(o, p.url, o.now - p.startedMs, p.subject.module, p.subject.version),
+  );
 }
 
 /** Zips Go announced (`go: downloading`) and whose request got no byte: named by the route's zip URL. */
@@ -428,8 +439,15 @@ function directStall(subject: ReturnType<typeof waitingSubject>, o: DiagnoseOpti
   return vcsHangProblem(g, message, module, subject.package);
 }
 
-/** Without -x (Go < 1.21): the probes of the route's URLs say which request hangs. */
+/**
+ * Nothing waited --stall: the requests Go printed that waited a second (ended by --timeout or Ctrl-C), else (Go < 1.21
+ * prints no -x) the probes of the route's URLs say which request hangs.
+ */
 function routeStall(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
+  // Ended by --timeout or Ctrl-C before --stall: the requests Go printed and waited on for a second or more, named
+  // with the probe's word, or saying that none finished in time (hangMessage).
+  const waited = requestHangs(t, o, Math.min(o.stallMs || 1000, 1000));
+  if (waited.length > 0) return waited;
   const subject = waitingSubject(t);
   const bad = o.probes?.find((p) => !p.ok && p.cause === 'timeout') ?? o.probes?.find((p) => !p.ok);
   if (bad) {

@@ -160,3 +160,45 @@ describe("git-hang: the server git is stuck on after git's url.<base>.insteadOf"
     },
   );
 });
+
+// Ended by --timeout before --stall (a loaded machine: go printed its requests late). Go looks a package up at every
+// prefix of its path at once (modload/query.go queryPrefixModules): both lists hang, the watchdog's probes come back
+// in whichever order they finished, and the report names the request for the module Go waits on.
+describe('go1.26 blackhole, --timeout before --stall: the requests Go printed, the most specific named', () => {
+  const BASE = 'http://127.0.0.1:8080/blackhole';
+  const LIST = `${BASE}/example.com/hello/@v/list`;
+  const PARENT = `${BASE}/example.com/@v/list`;
+  const cfg = tidySettings({ GOPROXY: BASE, GOSUMDB: 'off' }, { goVersion: 'go1.26.8' });
+  const bh = () => {
+    const text = readFileSync(join(DIR, 'go1.26', 'blackhole.txt'), 'utf8').replaceAll(
+      'http://127.0.0.1:PORT',
+      BASE.replace('/blackhole', ''),
+    );
+    const t = new Timeline(0, { proxyBases: proxyUrls(cfg.proxies) });
+    for (const [i, e] of classifyText(text).entries()) t.apply(e, i + 1);
+    return t;
+  };
+  const timedOut = (url: string) => ({ url, ok: false, cause: 'timeout', phase: 'response', message: 'no response' });
+
+  it.each([
+    ['the parent probed first', [PARENT, LIST]],
+    ['the module probed first', [LIST, PARENT]],
+  ])('%s', (_, urls) => {
+    const [p, ...rest] = problems(bh(), cfg, { stallMs: 10_000, probes: urls.map(timedOut) });
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ rule: 'request-hang', cause: 'timeout', module: 'example.com/hello', url: LIST });
+    expect(p!.message).toContain('probe: no response');
+  });
+
+  it('no probe finished: the same request, and the report says so', () => {
+    const [p, ...rest] = problems(bh(), cfg, { stallMs: 10_000 });
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ rule: 'request-hang', module: 'example.com/hello', url: LIST });
+    expect(p!.message).toContain('no probe finished in time');
+  });
+
+  it('requests younger than a second when --timeout came are not blamed', () => {
+    const [p] = problems(bh(), cfg, { stallMs: 10_000, now: 800, stalledForMs: 797 });
+    expect(p).not.toMatchObject({ rule: 'request-hang' });
+  });
+});
