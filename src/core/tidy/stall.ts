@@ -89,10 +89,10 @@ export function stallProblems(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
  * (modload/query.go QueryPattern, queryPrefixModules), and example.com/hello/@v/list and example.com/@v/list hang
  * together.
  */
-function requestHangs(t: Timeline, o: DiagnoseOptions, window: number): TidyProblem[] {
+function requestHangs(t: Timeline, o: DiagnoseOptions, window: number, unanswered = false): TidyProblem[] {
   const groups = new Map<string, ReturnType<Timeline['pending']>[number]>();
   for (const p of t.pending()) {
-    if (o.now - p.startedMs < window) continue;
+    if (o.now - p.startedMs < window || (unanswered && findingFor(o, p.url)?.ok)) continue;
     const k = `${urlHost(p.url) ?? ''}|${p.subject.via}`;
     const cur = groups.get(k);
     if (!cur || (p.subject.module ?? '').length > (cur.subject.module ?? '').length) groups.set(k, p);
@@ -445,8 +445,9 @@ function directStall(subject: ReturnType<typeof waitingSubject>, o: DiagnoseOpti
  */
 function routeStall(t: Timeline, o: DiagnoseOptions): TidyProblem[] {
   // Ended by --timeout or Ctrl-C before --stall: the requests Go printed and waited on for a second or more, named
-  // with the probe's word, or saying that none finished in time (hangMessage).
-  const waited = requestHangs(t, o, Math.min(o.stallMs || 1000, 1000));
+  // with the probe's word, or saying that none finished in time (hangMessage); not one that answered when probed
+  // (a slow answer cut short is not a hang).
+  const waited = requestHangs(t, o, Math.min(o.stallMs || 1000, 1000), true);
   if (waited.length > 0) return waited;
   const subject = waitingSubject(t);
   const bad = o.probes?.find((p) => !p.ok && p.cause === 'timeout') ?? o.probes?.find((p) => !p.ok);

@@ -197,6 +197,12 @@ describe('go1.26 blackhole, --timeout before --stall: the requests Go printed, t
     expect(p!.message).toContain('no probe finished in time');
   });
 
+  it('requests that answered when probed are not blamed (cut short, not hung)', () => {
+    const probes = [LIST, PARENT].map((url) => ({ url, ok: true, status: 200 }));
+    const [p] = problems(bh(), cfg, { stallMs: 10_000, probes });
+    expect(p).not.toMatchObject({ rule: 'request-hang' });
+  });
+
   it('requests younger than a second when --timeout came are not blamed', () => {
     const [p] = problems(bh(), cfg, { stallMs: 10_000, now: 800, stalledForMs: 797 });
     expect(p).not.toMatchObject({ rule: 'request-hang' });
