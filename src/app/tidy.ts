@@ -415,11 +415,15 @@ interface SpawnArgs {
   started?: EarlyTidy;
 }
 
-/** A line of go's, with the time it arrived, and its event once classified and applied to the timeline. */
+/**
+ * A line of go's, with the time it arrived and its event: classified as it arrives (classify.ts needs no
+ * configuration), applied to the timeline once the configuration is there.
+ */
 interface GoLine {
   line: string;
   at: number;
-  ev?: TidyEvent;
+  ev: TidyEvent;
+  applied?: true;
 }
 
 function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady, started }: SpawnArgs) {
@@ -429,13 +433,12 @@ function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady, 
   const tell = !o.explain || o.json ? undefined : (l: string) => progress().writeLine(redactSecrets(l));
   /** Handles one line; false when it waits for the trouble modules (then it is handled again once they are in). */
   const handle = (item: GoLine): boolean => {
-    if (!item.ev) {
-      const ev = classifier.push(item.line);
-      item.ev = ev;
+    const ev = item.ev;
+    if (!item.applied) {
+      item.applied = true;
       live.t.apply(ev, item.at - live.start);
       if (KEPT_FOR_RETRY.has(ev.kind) && events.length < 512) events.push(ev); // what decideRetry reads, bounded
     }
-    const ev = item.ev;
     if (tell && !T && !troubleFailed && R.needsTrouble(ev)) {
       // Never stuck: if the modules cannot load, the lines go on without the early notice (the report says why).
       void loadTrouble().then(resume, () => {
@@ -471,7 +474,7 @@ function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady, 
   };
   void isReady.then(resume);
   const onLine = (line: string, at = performance.now()): void => {
-    const item = { line, at };
+    const item: GoLine = { line, at, ev: classifier.push(line) }; // beside go, even while the line waits
     if (queue) queue.push(item);
     else if (!handle(item)) queue = [item];
   };
@@ -483,8 +486,8 @@ function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady, 
   if (live.interrupted || live.timedOut) void proc.killTree();
   // Once go ended (every line read), resolves when every line was handled.
   const handled = proc.done.then(() => (queue === null ? undefined : new Promise<void>((resolve) => (idle = resolve))));
-  /** The lines still waiting (all of them, when go ended before the configuration was there). */
-  const waiting = (): string[] => queue?.map((item) => item.line) ?? [];
+  /** The events of the lines still waiting (all of them, when go ended before the configuration was there). */
+  const waiting = (): TidyEvent[] => queue?.map((item) => item.ev) ?? [];
   // A go that could not be started (ENOENT, EACCES) is this module's GoNotFoundError, whoever spawned it.
   const done = proc.done.then((r) => {
     if (r.notStarted) throw new GoNotFoundError(go);

@@ -11,7 +11,7 @@
 // .info and .mod are read into memory and written at once (writeDiskCache): there is nothing to watch for them.
 // Cheap by construction: one stat (done?) and at most one readdir of one known directory per open zip per poll, the last
 // 22 bytes of a temp file only once it stopped growing (a whole zip?), never a recursive watch.
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { promises as fsp } from 'node:fs'; // fs.promises is loaded on first use: not on a healthy tidy's path (~2 ms)
 import { join } from 'node:path';
 import { escapePath, escapeVersion } from '../core/escape.js';
 import { addGoSum, parseGoSum, type GoSums } from '../core/sumdb/go-sum.js';
@@ -58,7 +58,7 @@ export function isZipTempName(name: string, zip: string): boolean {
 
 async function sizeOf(path: string): Promise<{ path: string; size: number; mtimeMs: number } | undefined> {
   try {
-    const s = await stat(path);
+    const s = await fsp.stat(path);
     return { path, size: s.size, mtimeMs: s.mtimeMs };
   } catch {
     return undefined; // renamed or removed between readdir and stat
@@ -88,7 +88,7 @@ function isWholeZip(tail: Uint8Array, size: number): boolean {
 async function tailOf(path: string, size: number): Promise<Uint8Array | undefined> {
   if (size < EOCD_SIZE) return undefined;
   try {
-    const f = await open(path, 'r');
+    const f = await fsp.open(path, 'r');
     try {
       const buf = new Uint8Array(EOCD_SIZE);
       const { bytesRead } = await f.read(buf, 0, EOCD_SIZE, size - EOCD_SIZE);
@@ -119,7 +119,7 @@ export async function readZipProgress(
   if (finished) return { ...base, state: 'complete', bytes: finished.size };
   let names: string[] = [];
   try {
-    names = await readdir(loc.dir);
+    names = await fsp.readdir(loc.dir);
   } catch {
     // no directory yet: Go has not started this download
   }
@@ -176,6 +176,6 @@ export function createDownloadWatch(
  * database depends on them (core/needs/fetch-rules.ts zipCheckAsksDatabase).
  */
 export async function readGoSums(dir: string): Promise<GoSums> {
-  const text = await readFile(join(dir, 'go.sum'), 'utf8').catch(() => '');
+  const text = await fsp.readFile(join(dir, 'go.sum'), 'utf8').catch(() => '');
   return addGoSum(new Map(), parseGoSum(text));
 }

@@ -1,7 +1,7 @@
 // Reads the module cache the way cmd/go/internal/modfetch/cache.go does: GOMODCACHE/cache/download/<escaped path>/@v/
 // <escaped version>.{info,mod,zip,ziphash,partial}, the extracted GOMODCACHE/<escaped path>@<version>, and the checksum
 // database lookup cache GOMODCACHE/cache/download/sumdb/<name>/lookup/<path>@<version> (sumdb.go ReadCache).
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { promises as fsp } from 'node:fs'; // fs.promises is loaded on first use: not on a healthy tidy's path (~2 ms)
 import { join } from 'node:path';
 import { escapePath, escapeVersion, unescapeVersion } from '../core/escape.js';
 import type { CacheFiles } from '../core/needs/fetch-rules.js';
@@ -10,12 +10,12 @@ import type { GoSourceFile } from '../core/needs/go-imports.js';
 import type { ModVer } from '../core/needs/types.js';
 
 const exists = (p: string): Promise<boolean> =>
-  stat(p).then(
+  fsp.stat(p).then(
     () => true,
     () => false,
   );
 const isDir = (p: string): Promise<boolean> =>
-  stat(p).then(
+  fsp.stat(p).then(
     (s) => s.isDirectory(),
     () => false,
   );
@@ -37,7 +37,7 @@ export async function sumdbLookupCached(root: string, dbName: string, m: ModVer)
   const e = escaped({ path: m.path, version: m.version.replace(/\/go\.mod$/, '') });
   if (!e) return false;
   const file = join(root, 'cache', 'download', 'sumdb', ...dbName.split('/'), 'lookup', `${e[0]}@${e[1]}`);
-  return stat(file).then(
+  return fsp.stat(file).then(
     (s) => s.isFile() && s.size > 0,
     () => false,
   );
@@ -74,7 +74,7 @@ export class ModuleCache {
     const e = escaped(m);
     if (!base || !e || m.version === '') return NO_CACHE;
     const [info, mod, zip, ziphash, partial, dir] = await Promise.all([
-      readFile(base + '.info', 'utf8').then(
+      fsp.readFile(base + '.info', 'utf8').then(
         (t) => isJson(t),
         () => false,
       ),
@@ -101,7 +101,7 @@ export class ModuleCache {
   private async readMod(m: ModVer): Promise<string | null> {
     const base = this.base(m);
     if (!base) return null;
-    const text = await readFile(base + '.mod', 'utf8').catch(() => null);
+    const text = await fsp.readFile(base + '.mod', 'utf8').catch(() => null);
     return text === null || text.startsWith(OLD_VGO) ? null : text;
   }
 
@@ -130,7 +130,7 @@ function isJson(t: string): boolean {
 
 /** The .go files of a directory (fsys.IsGoDir: none → 'absent'), with their text. */
 export async function readGoFiles(dir: string): Promise<GoSourceFile[] | 'absent'> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => null);
+  const entries = await fsp.readdir(dir, { withFileTypes: true }).catch(() => null);
   if (!entries) return 'absent';
   const names: string[] = [];
   for (const d of entries) {
@@ -138,7 +138,7 @@ export async function readGoFiles(dir: string): Promise<GoSourceFile[] | 'absent
     if (
       d.isFile() ||
       (d.isSymbolicLink() &&
-        (await stat(join(dir, d.name)).then(
+        (await fsp.stat(join(dir, d.name)).then(
           (s) => s.isFile(),
           () => false,
         )))
@@ -147,7 +147,7 @@ export async function readGoFiles(dir: string): Promise<GoSourceFile[] | 'absent
   }
   if (names.length === 0) return 'absent';
   return Promise.all(
-    names.sort().map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8').catch(() => '') })),
+    names.sort().map(async (name) => ({ name, text: await fsp.readFile(join(dir, name), 'utf8').catch(() => '') })),
   );
 }
 
@@ -163,7 +163,7 @@ export async function versionBeingChecked(root: string, module: string): Promise
   let names: string[];
   try {
     dir = join(root, 'cache', 'download', escapePath(module), '@v');
-    names = await readdir(dir);
+    names = await fsp.readdir(dir);
   } catch {
     return undefined; // nothing resolved yet, or a path Go could not cache
   }
@@ -171,7 +171,7 @@ export async function versionBeingChecked(root: string, module: string): Promise
   const pending = names.filter((n) => n.endsWith('.info') && !have.has(`${n.slice(0, -5)}.mod`));
   const dated = await Promise.all(
     pending.map((n) =>
-      stat(join(dir, n)).then(
+      fsp.stat(join(dir, n)).then(
         (st) => ({ version: unescapeVersion(n.slice(0, -5)), mtimeMs: st.mtimeMs }),
         () => undefined,
       ),

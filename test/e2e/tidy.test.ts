@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import { readdirSync, readlinkSync } from 'node:fs';
 import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
 import { runCli } from '../helpers/run-cli.js';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCENARIOS, prepare, goMinor, type Prepared, type Scenario } from '../fixtures/tidy/scenarios.js';
@@ -158,6 +158,23 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
     expect(report!.modules.map((m) => m.path).sort()).toEqual(['example.com/dep', 'example.com/hello']);
     if (MINOR >= 21)
       expect(report!.modules.find((m) => m.path === 'example.com/hello')!.requests.length).toBeGreaterThan(0);
+  });
+
+  it("a healthy run loads no Node module it does not use: not fs/promises (nor readline with it), ~2 ms of a warm tidy's time", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gomodctl-modules-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const hook = join(dir, 'hook.cjs');
+    const list = join(dir, 'loaded.txt');
+    writeFileSync(
+      hook,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`,
+    );
+    const { r, report } = await tidy('healthy', [], { NODE_OPTIONS: `--require ${hook}` });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(report!.outcome).toBe('ok');
+    const loaded = readFileSync(list, 'utf8').split('\n');
+    expect(loaded).toContain('NativeModule child_process'); // the hook saw the run
+    expect(loaded.filter((m) => /^NativeModule (fs\/promises|internal\/readline\/)/.test(m))).toEqual([]);
   });
 
   it('--timeout 1ms, over before go has even started: go is killed as soon as it exists (exit 3, none left)', async () => {

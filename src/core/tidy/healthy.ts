@@ -1,7 +1,7 @@
 // Pure: when a tidy run provably needs no diagnosis, so that its healthy path does not load the rules (start-up: a
 // warm `go mod tidy` takes Go ~50 ms). Each predicate is a superset of what definite.ts and diagnose.ts act on;
 // test/core/tidy/healthy.test.ts checks that over every captured log.
-import { LineClassifier, type TidyEvent } from './classify.js';
+import type { TidyEvent } from './classify.js';
 import { matchProxyBase, urlSubject } from './url-subject.js';
 import type { Timeline } from './timeline.js';
 
@@ -38,12 +38,12 @@ export function needsDiagnosis(t: Timeline, end: { exitCode: number | null; kill
  * path its URL itself names. Go prints the URL it built from its GOPROXY entry (modfetch/proxy.go: the entry's URL,
  * then the escaped path and /@v/…), so a URL outside every base, or read as another path (a base shorter than go's),
  * means go used another GOPROXY. The rest reads the same with any bases: checksum database requests by their path,
- * `?go-get=1` and VCS commands by their host, and Go < 1.21 prints no request at all.
+ * `?go-get=1` and VCS commands by their host, and Go < 1.21 prints no request at all. The events are go's lines as
+ * classify.ts read them (in order, from the first): app/tidy.ts classifies each line as it arrives, beside go, so
+ * that only this check is left once go exited.
  */
-export function proxyTraceUnder(lines: readonly string[], bases: string[]): boolean {
-  const classifier = new LineClassifier();
-  for (const line of lines) {
-    const ev = classifier.push(line);
+export function proxyTraceUnder(events: readonly TidyEvent[], bases: string[]): boolean {
+  for (const ev of events) {
     if (ev.kind === 'error' || ev.kind === 'get-error' || ev.kind === 'get-note') return false;
     if (ev.kind !== 'get-start' && ev.kind !== 'get-done') continue;
     if (needsTrouble(ev)) return false; // a refusal go went past: what it means depends on the list (`,` or `|`)

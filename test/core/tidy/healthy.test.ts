@@ -65,9 +65,11 @@ it('a 404 on a path Go did not find is not clean even when go exits 0 (the leak 
 // computeConfig) only where go's trace agrees with it: every module proxy request under one of its GOPROXY entries.
 describe('proxyTraceUnder: go fetched from these GOPROXY entries', () => {
   const logs = VERSIONS.map((v) => ({ v, lines: readFileSync(join(DIR, v, 'healthy.txt'), 'utf8').split('\n') }));
+  // What app/tidy.ts hands over: each line classified as it arrived, in order.
+  const under = (lines: string[], bases: string[]) => proxyTraceUnder(classifyText(lines.join('\n')), bases);
   it.each(logs)('$v healthy capture: under its own proxy, not under another', ({ v, lines }) => {
-    expect(proxyTraceUnder(lines, [PROXY])).toBe(true);
-    expect(proxyTraceUnder(lines, [`${PROXY}/prefix`, 'https://proxy.golang.org'])).toBe(v === 'go1.19'); // 1.19: no -x
+    expect(under(lines, [PROXY])).toBe(true);
+    expect(under(lines, [`${PROXY}/prefix`, 'https://proxy.golang.org'])).toBe(v === 'go1.19'); // 1.19: no -x
   });
   it('checksum database and go-get requests are not proxy requests; a proxy URL with userinfo still matches', () => {
     const lines = [
@@ -76,18 +78,18 @@ describe('proxyTraceUnder: go fetched from these GOPROXY entries', () => {
       '# get https://corp.example/team/lib?go-get=1: 404 Not Found (0.002s)',
       '# get https://user:xxxxx@proxy.example/sub/example.com/hello/@v/v1.0.0.zip',
     ];
-    expect(proxyTraceUnder(lines, ['https://proxy.example/sub'])).toBe(true);
-    expect(proxyTraceUnder(lines, ['https://proxy.example/other'])).toBe(false);
-    expect(proxyTraceUnder(lines.slice(0, 3), [])).toBe(true);
+    expect(under(lines, ['https://proxy.example/sub'])).toBe(true);
+    expect(under(lines, ['https://proxy.example/other'])).toBe(false);
+    expect(under(lines.slice(0, 3), [])).toBe(true);
   });
   it("a base shorter than go's, a refusal go went past, an error line: not read with these bases", () => {
     const zip = '# get https://proxy.example/sub/example.com/hello/@v/v1.0.0.zip: 200 OK (0.001s)';
-    expect(proxyTraceUnder([zip], ['https://proxy.example/sub'])).toBe(true);
-    expect(proxyTraceUnder([zip], ['https://proxy.example'])).toBe(false); // would read as sub/example.com/hello
+    expect(under([zip], ['https://proxy.example/sub'])).toBe(true);
+    expect(under([zip], ['https://proxy.example'])).toBe(false); // would read as sub/example.com/hello
     const refused = '# get https://a.example/example.com/hello/@v/v1.0.0.info: 404 Not Found (0.001s)';
-    expect(proxyTraceUnder([refused], ['https://a.example'])).toBe(false);
+    expect(under([refused], ['https://a.example'])).toBe(false);
     const parent = '# get https://a.example/example.com/@v/list: 404 Not Found (0.001s)'; // Go asks the parents too
-    expect(proxyTraceUnder([parent], ['https://a.example'])).toBe(true);
-    expect(proxyTraceUnder(['go: example.com/hello@v1.0.0: reading x: 500'], ['https://a.example'])).toBe(false);
+    expect(under([parent], ['https://a.example'])).toBe(true);
+    expect(under(['go: example.com/hello@v1.0.0: reading x: 500'], ['https://a.example'])).toBe(false);
   });
 });
