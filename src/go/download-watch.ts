@@ -11,7 +11,7 @@
 // .info and .mod are read into memory and written at once (writeDiskCache): there is nothing to watch for them.
 // Cheap by construction: one stat (done?) and at most one readdir of one known directory per open zip per poll, the last
 // 22 bytes of a temp file only once it stopped growing (a whole zip?), never a recursive watch.
-import { promises as fsp } from 'node:fs'; // fs.promises is loaded on first use: not on a healthy tidy's path (~2 ms)
+import { promises as fsp, readFile } from 'node:fs'; // fs.promises is loaded on first use: not on a healthy tidy's path (~2 ms)
 import { join } from 'node:path';
 import { escapePath, escapeVersion } from '../core/escape.js';
 import { addGoSum, parseGoSum, type GoSums } from '../core/sumdb/go-sum.js';
@@ -176,6 +176,9 @@ export function createDownloadWatch(
  * database depends on them (core/needs/fetch-rules.ts zipCheckAsksDatabase).
  */
 export async function readGoSums(dir: string): Promise<GoSums> {
-  const text = await fsp.readFile(join(dir, 'go.sum'), 'utf8').catch(() => '');
+  // fs.readFile: a healthy run of Go < 1.21 reads this, and needs nothing else of fs/promises
+  const text = await new Promise<string>((resolve) =>
+    readFile(join(dir, 'go.sum'), 'utf8', (err, t) => resolve(err ? '' : t)),
+  );
   return addGoSum(new Map(), parseGoSum(text));
 }

@@ -169,7 +169,8 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
       hook,
       `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`,
     );
-    const { r, report } = await tidy('healthy', [], { NODE_OPTIONS: `--require ${hook}` });
+    // --stall 10m: the module cache is polled every --stall/40 while go is quiet (that reads with fs/promises)
+    const { r, report } = await tidy('healthy', ['--stall', '10m'], { NODE_OPTIONS: `--require ${hook}` });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(report!.outcome).toBe('ok');
     const loaded = readFileSync(list, 'utf8').split('\n');
