@@ -191,9 +191,19 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     // go that succeeds within GO_ENV_AFTER_MS, worked out without `go env` (chooseConfig).
     const configModule = import('../go/load-config.js');
     let reported: Promise<Record<string, string> | null> | undefined;
-    const fromGo = () =>
+    const fromGo = (timeoutMs?: number) =>
       configModule.then(({ loadConfig }) =>
-        loadConfig({ go, env, cwd: o.cwd, reported: (reported ??= startGoEnv({ go, env, cwd: o.cwd })) }),
+        loadConfig({
+          go,
+          env,
+          cwd: o.cwd,
+          reported: (reported ??= startGoEnv({
+            go,
+            env,
+            cwd: o.cwd,
+            ...(timeoutMs === undefined ? {} : { timeoutMs }),
+          })),
+        }),
       );
     const config = proc && version ? chooseConfig(proc, version, go, env, o.cwd, live, fromGo) : fromGo();
     config.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
@@ -310,6 +320,9 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
  */
 const GO_ENV_AFTER_MS = 100;
 
+/** How long `go env -json` may take after a Ctrl-C that came before it was started (startGoEnv's own bound: 15 s). */
+const INTERRUPTED_GO_ENV_MS = 1000;
+
 /**
  * The configuration go's lines are read with (they wait for it). For a go that succeeded within GO_ENV_AFTER_MS, the
  * computed one, kept only for a trace with nothing to diagnose whose every proxy URL reads the same with its GOPROXY
@@ -322,7 +335,7 @@ async function chooseConfig(
   env: NodeJS.ProcessEnv,
   cwd: string,
   live: Live,
-  fromGo: () => Promise<LoadedConfig>,
+  fromGo: (timeoutMs?: number) => Promise<LoadedConfig>,
 ): Promise<LoadedConfig> {
   // Worked out beside go (a few file reads): when go ends, only the check is left.
   const computing = import('../go/load-config.js').then(({ computeConfig }) =>
@@ -343,6 +356,15 @@ async function chooseConfig(
     const computed = await computing.catch(() => null);
     const rest = await loadRest();
     if (computed && rest.proxyTraceUnder(proc.waiting(), rest.proxyUrls(computed.proxies))) return computed;
+  }
+  if (live.interrupted || live.timedOut) {
+    // Ctrl-C or --timeout before go env was started: the report is due at once (within 0.5 s of --timeout), so go env
+    // gets only what is left of that, and where it has not answered by then the configuration worked out as Go does
+    // reads the run (a go env that never answers gave no report at all).
+    const left = live.deadline === undefined ? INTERRUPTED_GO_ENV_MS : live.deadline + 200 - performance.now();
+    const reported = await fromGo(Math.max(50, Math.round(left))).catch(() => null);
+    if (reported?.go) return reported;
+    return (await computing.catch(() => null)) ?? reported ?? fromGo();
   }
   return fromGo();
 }

@@ -78,7 +78,7 @@ describe.skipIf(!fileVersion)(`the configuration without go env, with ${version}
  * A GOROOT whose bin/go logs each start (time in ns by GNU date: Linux only, then its arguments) and execs the real go: its VERSION and go.env
  * are the real ones, so gomodctl starts go early and works the configuration out as for the real one.
  */
-function loggingGo(dir: string): { go: string; starts: () => Array<{ at: number; args: string }> } {
+function loggingGo(dir: string, envDelayS = 0): { go: string; starts: () => Array<{ at: number; args: string }> } {
   const real = realpathSync(findExecutable(TEST_GO, process.env)!);
   const root = join(dir, 'goroot');
   mkdirSync(join(root, 'bin'), { recursive: true });
@@ -89,7 +89,8 @@ function loggingGo(dir: string): { go: string; starts: () => Array<{ at: number;
   const log = join(dir, 'go-starts.log');
   writeFileSync(log, '');
   const go = join(root, 'bin', 'go');
-  writeFileSync(go, `#!/bin/sh\necho "$(date +%s%N) $*" >> '${log}'\nexec '${real}' "$@"\n`);
+  const delay = envDelayS ? `[ "$1" = env ] && sleep ${envDelayS}\n` : ''; // a go env that is slow to answer
+  writeFileSync(go, `#!/bin/sh\necho "$(date +%s%N) $*" >> '${log}'\n${delay}exec '${real}' "$@"\n`);
   chmodSync(go, 0o755);
   const starts = () =>
     readFileSync(log, 'utf8')
@@ -102,15 +103,15 @@ function loggingGo(dir: string): { go: string; starts: () => Array<{ at: number;
 describe.skipIf(process.platform !== 'linux' || !fileVersion)(
   `tidy asks go env when it needs it, with ${version}`,
   () => {
-    async function tidy(name: string | Scenario) {
+    async function tidy(name: string | Scenario, o: { timeout?: string; envDelayS?: number } = {}) {
       const h = makeHermeticGo();
       cleanups.push(() => h.cleanup());
       const s = typeof name === 'string' ? SCENARIOS.find((x) => x.name === name)! : name;
       const p = await prepare(s, h.dir, goMinor(version));
       cleanups.push(() => p.proxy.close());
-      const { go, starts } = loggingGo(h.dir);
+      const { go, starts } = loggingGo(h.dir, o.envDelayS);
       const r = await runCli(
-        ['tidy', '--explain', '--json', '--stall', '5s', '--timeout', '20s', '--go', go, '-C', p.dir],
+        ['tidy', '--explain', '--json', '--stall', '5s', '--timeout', o.timeout ?? '20s', '--go', go, '-C', p.dir],
         {
           env: { ...h.env, ...p.env },
           timeoutMs: 30_000,
@@ -127,6 +128,16 @@ describe.skipIf(process.platform !== 'linux' || !fileVersion)(
       expect(r.exitCode).toBe(1);
       expect(envStart).toBeDefined();
       expect(report.problems.map((p) => p.rule)).toContain('not-found');
+    });
+
+    it("--timeout within go's first 100 ms, and go env slow to answer: the report still comes at once", async () => {
+      // go is killed at 60 ms, before go env was started; that go env then sleeps 10 s. The report is due within
+      // 0.5 s of --timeout: go env gets what is left of that, then the configuration worked out as Go does reads it.
+      const { r, report, envStart } = await tidy('blackhole', { timeout: '60ms', envDelayS: 10 });
+      expect(r.exitCode, r.stderr).toBe(3);
+      expect(report.outcome).toBe('timeout');
+      expect(envStart).toBeDefined(); // go env was asked, and not waited for
+      expect(r.durationMs).toBeLessThan(5000); // not the 10 s of that go env (nor its 15 s bound)
     });
 
     it('a go still running after 100 ms: go env starts beside it, not before', async () => {
