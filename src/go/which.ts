@@ -1,7 +1,7 @@
 // Finds an executable on PATH the way a shell would (PATHEXT on Windows), so reports show the real path of `go`.
 // Synchronous, and without node:fs/promises (1.5 ms to load): `gomodctl tidy` looks go up before it starts it, and
 // every ms there is a ms more than a warm `go mod tidy` (bench 3); a few stat calls on local directories.
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 
 /** Candidate file names for a command on a platform: go → go.exe, go.bat… on win32. */
@@ -28,6 +28,9 @@ export function findExecutable(
     for (const n of names) {
       const p = dir ? join(dir, n) : resolve(n);
       try {
+        // a directory has its x bit too, but is no command: the shell (execvp) and `which` go on past it (a `go`
+        // directory in a PATH entry, or --go given a GOROOT)
+        if (!statSync(p).isFile()) continue;
         accessSync(p, platform === 'win32' ? constants.F_OK : constants.X_OK);
         return p;
       } catch {

@@ -1,6 +1,6 @@
 // Finding the go binary on PATH, per OS (pure part tested by passing the platform in).
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { executableNames, findExecutable } from '../../src/go/which.js';
@@ -24,6 +24,10 @@ describe('findExecutable', () => {
       expect(findExecutable('fakego', { PATH: `/nonexistent:${dir}` }, 'linux')).toBe(join(dir, 'fakego'));
       expect(findExecutable('notexec', { PATH: dir }, 'linux')).toBeNull();
       expect(findExecutable(join(dir, 'fakego'), { PATH: '' }, 'linux')).toBe(join(dir, 'fakego'));
+      // a directory named like the command is passed over, as the shell does: the next PATH entry's file is found
+      mkdirSync(join(dir, 'sub', 'fakego'), { recursive: true });
+      expect(findExecutable('fakego', { PATH: `${join(dir, 'sub')}:${dir}` }, 'linux')).toBe(join(dir, 'fakego'));
+      expect(findExecutable(join(dir, 'sub', 'fakego'), { PATH: '' }, 'linux')).toBeNull();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
