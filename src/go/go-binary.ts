@@ -1,5 +1,7 @@
 // The go binary a command runs, without starting a process (no execa: `gomodctl tidy` starts go before the heavier
 // modules load): --go / GOMODCTL_GO / PATH, and the version its $GOROOT/VERSION file names.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { GomodctlError, UsageError } from '../core/errors.js';
 import { commonMsg } from '../core/i18n/messages/common.js';
 import { getGoBinary } from './go-install.js';
@@ -19,6 +21,11 @@ export class GoNotFoundError extends GomodctlError {
 export async function verifyGoFlag(explicit: string | undefined, env: NodeJS.ProcessEnv): Promise<void> {
   if (explicit === undefined) return;
   if (findExecutable(explicit, env)) return;
+  // A GOROOT given for the binary (--go /usr/local/go): the binary is its bin/go (bin/go.exe on Windows)
+  const bin = statSync(explicit, { throwIfNoEntry: false })?.isDirectory()
+    ? findExecutable(join(explicit, 'bin', process.platform === 'win32' ? 'go.exe' : 'go'), env)
+    : null;
+  if (bin) throw new UsageError(commonMsg('go.isDirectory', { go: explicit, bin }));
   throw new UsageError(commonMsg('go.noSuchExecutable', { go: explicit }));
 }
 

@@ -8,6 +8,7 @@ const en = {
   'go.notFoundHint': 'Install Go (https://go.dev/dl/) or pass --go <path to the go binary>.',
   'go.noSuchExecutable':
     '--go "{go}": no such executable; give the go binary, e.g. --go /usr/local/go/bin/go (or omit --go to use go on PATH)',
+  'go.isDirectory': '--go "{go}" is a directory, not the go binary; give --go {bin}',
   'go.envTimeout': '"{go} env -json" did not finish in {ms}ms',
   'go.envFailed': '"go env -json" failed: {error}',
   'go.failed': '"{command}" failed: {error}',
@@ -164,6 +165,7 @@ const zh = {
   'go.notFoundHint': '请安装 Go（https://go.dev/dl/），或用 --go <go 可执行文件的路径> 指定。',
   'go.noSuchExecutable':
     '--go "{go}"：没有这个可执行文件；请给出 go 可执行文件，例如 --go /usr/local/go/bin/go（或去掉 --go，使用 PATH 中的 go）',
+  'go.isDirectory': '--go "{go}" 是一个目录，不是 go 可执行文件；请给出 --go {bin}',
   'go.envTimeout': '"{go} env -json" 在 {ms}ms 内没有结束',
   'go.envFailed': '"go env -json" 失败：{error}',
   'go.failed': '"{command}" 失败：{error}',
