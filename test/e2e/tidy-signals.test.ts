@@ -178,9 +178,12 @@ describe.concurrent('gomodctl tidy: interruption, CI output, usage errors', () =
     writeFileSync(join(goroot, 'VERSION'), 'go1.26.8\n');
     writeFileSync(join(h.dir, 'go.mod'), 'module example.com/m\n\ngo 1.19\n');
     const go = join(goroot, 'bin', 'go');
-    const [human, json] = await Promise.all([
+    // Named by $GOMODCTL_GO, so that nothing checks it before the early start spawns it.
+    const env = { ...h.env, GOMODCTL_GO: go };
+    const [human, json, flag] = await Promise.all([
+      runCli(['tidy', '--explain'], { env, cwd: h.dir }),
+      runCli(['tidy', '--explain', '--json'], { env, cwd: h.dir }),
       runCli(['tidy', '--explain', '--go', go], { env: h.env, cwd: h.dir }),
-      runCli(['tidy', '--explain', '--json', '--go', go], { env: h.env, cwd: h.dir }),
     ]);
     h.cleanup();
     for (const r of [human, json]) {
@@ -189,5 +192,8 @@ describe.concurrent('gomodctl tidy: interruption, CI output, usage errors', () =
       expect(r.stderr).not.toMatch(/\bat .*\.c?js:\d+/); // no stack
     }
     expect(JSON.parse(json.stdout)).toMatchObject({ outcome: 'failed', problems: [{ rule: 'go-not-found' }] });
+    // Given as --go, the same directory is bad usage (go-binary.ts verifyGoFlag)
+    expect(flag.exitCode, flag.stderr).toBe(2);
+    expect(flag.stderr).toContain(`--go "${go}": no such executable`);
   });
 });
