@@ -1,12 +1,12 @@
 // Gathers what the config model needs from the machine: go version, GOENV file, $GOROOT/go.env, go.mod.
 import { readFile } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix, win32 } from 'node:path';
 import { buildConfigModel, withGoReported } from '../core/config-model.js';
 import { parseGoenvFile } from '../core/goenv-file.js';
 import { getGoenvPath } from '../core/goenv-location.js';
 import { parseGoMod } from '../core/gomod.js';
 import { modelProxies } from '../core/goproxy.js';
-import { goVersionOf } from '../core/go-version.js';
+import { goAtLeast, goVersionOf } from '../core/go-version.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
 import { startGoEnv } from './run-go.js';
 import { findExecutable } from './which.js';
@@ -18,7 +18,13 @@ import { installRootOf } from './go-install.js';
  */
 export function readTextOrNull(path: string | null | undefined): Promise<string | null> {
   if (!path) return Promise.resolve(null);
-  return new Promise((resolve) => readFile(path, 'utf8', (err, text) => resolve(err ? null : text)));
+  return new Promise((resolve) => {
+    try {
+      readFile(path, 'utf8', (err, text) => resolve(err ? null : text));
+    } catch {
+      resolve(null); // thrown at once: a path with a NUL byte
+    }
+  });
 }
 
 /** Where the configuration is read: the go binary, its environment, the module directory. */
@@ -47,20 +53,34 @@ export async function loadConfig(
  * The configuration worked out as Go works it out, without asking go (`go env -json` is a second go process: beside a
  * warm `go mod tidy` of ~55 ms on 2 cores it cost that run 5-8 ms). `version` is the installation's own
  * ($GOROOT/VERSION, go/go-install.ts). GOROOT is where the binary is, as cmd/go/internal/cfg/cfg.go findGOROOT finds
- * it when $GOROOT is not set (GOROOT/bin/go, os.Executable resolved): null when $GOROOT is set, in the environment or
- * in the GOENV file, or the binary is not in a GOROOT/bin — then only go can say. No GOMODCACHE (nothing watches the
+ * it: $GOROOT where it is set (in the environment, else in the GOENV file), else where the binary is (GOROOT/bin/go,
+ * os.Executable resolved); null when it is neither — then only go can say. No GOMODCACHE (nothing watches the
  * module cache with it) and no GOMOD beyond <cwd>/go.mod: for a run that is over, read with it only where what go did
  * agrees (app/tidy.ts).
  */
 export async function computeConfig(p: ConfigPlace & { version: string }): Promise<LoadedConfig | null> {
   const platform = p.platform ?? process.platform;
-  if (p.env.GOROOT) return null;
   const goenvPath = getGoenvPath({ platform, env: p.env });
   const goenvText = goenvPath === 'off' ? null : await readTextOrNull(goenvPath);
-  if (goenvText !== null && parseGoenvFile(goenvText).has('GOROOT')) return null;
-  const goroot = installRootOf(p.go, p.env, platform);
+  // cfg.go: $GOROOT as cfg.Getenv reads it (the environment when not empty, else the GOENV file), cleaned by
+  // findGOROOT; since Go 1.21 the environment's is taken as it is (init: SetGOROOT(Getenv("GOROOT")), and only
+  // initEnvCache's findGOROOT, for the GOENV file's or none, cleans).
+  const fromFile = goenvText === null ? undefined : parseGoenvFile(goenvText).get('GOROOT');
+  const set = p.env.GOROOT || fromFile;
+  let goroot: string | null;
+  if (!set) goroot = installRootOf(p.go, p.env, platform);
+  else if (p.env.GOROOT && goAtLeast(p.version, '1.21')) goroot = p.env.GOROOT;
+  else goroot = cleanPath(set, platform);
   if (!goroot) return null;
   return configOf(p, null, p.version, goroot, goenvText);
+}
+
+/** Go's filepath.Clean of an absolute or relative path: normalized, with no trailing separator but a root's. */
+function cleanPath(p: string, platform: NodeJS.Platform): string {
+  const path = platform === 'win32' ? win32 : posix;
+  const n = path.normalize(p);
+  const root = path.parse(n).root;
+  return n.length > root.length ? n.replace(platform === 'win32' ? /[\\/]+$/ : /\/+$/, '') : n;
 }
 
 /** The loaded configuration from what go reported (or null: computed), the version, GOROOT and the GOENV file if read. */

@@ -6,7 +6,7 @@ import { execa } from 'execa';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { makeHermeticGo, TEST_GO } from '../helpers/go-env.js';
-import { runCli } from '../helpers/run-cli.js';
+import { BIN, runCli } from '../helpers/run-cli.js';
 import { SCENARIOS, prepare, goMinor, type Scenario } from '../fixtures/tidy/scenarios.js';
 import { computeConfig, loadConfig } from '../../src/go/load-config.js';
 import { goVersionFromFile } from '../../src/go/go-install.js';
@@ -65,12 +65,24 @@ describe.skipIf(!fileVersion)(`the configuration without go env, with ${version}
     expect(realpathSync(computed!.go!.goroot)).toBe(realpathSync(reported.go!.goroot));
   });
 
-  it('GOROOT set in the environment or in the GOENV file: only go can say (null)', async () => {
+  it('GOROOT set in the environment or in the GOENV file: the GOROOT, go.env and values go env -json reports', async () => {
+    // cfg.go findGOROOT: $GOROOT as cfg.Getenv reads it, cleaned (a trailing slash dropped)
     const goroot = (await loadConfig({ go: TEST_GO, env: hermeticEnv })).go!.goroot;
-    const inEnv = hermetic({ GOROOT: goroot }, '');
-    expect(await computeConfig({ go: TEST_GO, env: inEnv.env, cwd: inEnv.dir, version: fileVersion! })).toBeNull();
-    const inFile = hermetic({}, `GOROOT=${goroot}\n`);
-    expect(await computeConfig({ go: TEST_GO, env: inFile.env, cwd: inFile.dir, version: fileVersion! })).toBeNull();
+    const vars = MODULE_VARS.filter((v) => v !== 'GOTOOLCHAIN');
+    for (const [env, file] of [
+      [{ GOROOT: `${goroot}/` }, ''],
+      [{}, `GOROOT=${goroot}\nGOPRIVATE=*.corp.example\n`],
+      [{ GOROOT: '' }, `GOROOT=${goroot}\n`], // set but empty: the file's
+    ] as const) {
+      const h = hermetic(env, file);
+      const computed = await computeConfig({ go: TEST_GO, env: h.env, cwd: h.dir, version: fileVersion! });
+      const reported = await loadConfig({ go: TEST_GO, env: h.env, cwd: h.dir });
+      expect(reported.go, JSON.stringify(env)).not.toBeNull();
+      expect(computed!.go!.goroot).toBe(reported.go!.goroot);
+      const values = (m: typeof computed) => Object.fromEntries(vars.map((v) => [v, getVar(m!.model, v)]));
+      expect(values(computed)).toEqual(values(reported));
+      expect(computed!.proxies).toEqual(reported.proxies);
+    }
   });
 });
 
@@ -103,7 +115,10 @@ function loggingGo(dir: string, envDelayS = 0): { go: string; starts: () => Arra
 describe.skipIf(process.platform !== 'linux' || !fileVersion)(
   `tidy asks go env when it needs it, with ${version}`,
   () => {
-    async function tidy(name: string | Scenario, o: { timeout?: string; envDelayS?: number } = {}) {
+    async function tidy(
+      name: string | Scenario,
+      o: { timeout?: string; envDelayS?: number; env?: (goroot: string) => NodeJS.ProcessEnv } = {},
+    ) {
       const h = makeHermeticGo();
       cleanups.push(() => h.cleanup());
       const s = typeof name === 'string' ? SCENARIOS.find((x) => x.name === name)! : name;
@@ -113,7 +128,7 @@ describe.skipIf(process.platform !== 'linux' || !fileVersion)(
       const r = await runCli(
         ['tidy', '--explain', '--json', '--stall', '5s', '--timeout', o.timeout ?? '20s', '--go', go, '-C', p.dir],
         {
-          env: { ...h.env, ...p.env },
+          env: { ...h.env, ...p.env, ...o.env?.(dirname(dirname(go))) },
           timeoutMs: 30_000,
         },
       );
@@ -138,6 +153,40 @@ describe.skipIf(process.platform !== 'linux' || !fileVersion)(
       expect(report.outcome).toBe('timeout');
       expect(envStart).toBeDefined(); // go env was asked, and not waited for
       expect(r.durationMs).toBeLessThan(5000); // not the 10 s of that go env (nor its 15 s bound)
+    });
+
+    it('the same with GOROOT set: still a report, read with that GOROOT', async () => {
+      // computeConfig takes $GOROOT as Go does; it used to give up on it, and the run ended with exit 3 and no report
+      const { r, report } = await tidy('blackhole', {
+        timeout: '60ms',
+        envDelayS: 10,
+        env: (goroot) => ({ GOROOT: goroot }),
+      });
+      expect(r.exitCode, r.stderr).toBe(3);
+      expect(report.outcome).toBe('timeout');
+      expect(r.durationMs).toBeLessThan(5000);
+    });
+
+    it("Ctrl-C within go's first 100 ms, a long --timeout, and go env slow: the report comes within a second or so", async () => {
+      // go env gets a second after Ctrl-C, not what is left of --timeout (it got 10 min before)
+      const h = makeHermeticGo();
+      cleanups.push(() => h.cleanup());
+      const p = await prepare(SCENARIOS.find((x) => x.name === 'blackhole')!, h.dir, goMinor(version));
+      cleanups.push(() => p.proxy.close());
+      const { go, starts } = loggingGo(h.dir, 10);
+      const child = execa(
+        process.execPath,
+        [BIN, 'tidy', '--explain', '--json', '--timeout', '10m', '--go', go, '-C', p.dir],
+        { env: { ...h.env, ...p.env }, extendEnv: false, reject: false, timeout: 30_000 },
+      );
+      // as soon as go mod tidy started (the wrapper logs it just before exec): well before 100 ms of it
+      while (!starts().some((x) => x.args.startsWith('mod tidy'))) await new Promise((f) => setTimeout(f, 5));
+      const started = performance.now();
+      child.kill('SIGINT');
+      const r = await child;
+      expect(r.exitCode, r.stderr).toBe(130);
+      expect((JSON.parse(r.stdout) as TidyReport).goExitCode).toBeNull(); // a report, of a go that was killed
+      expect(performance.now() - started).toBeLessThan(5000); // not the 10 s of that go env
     });
 
     it('a go still running after 100 ms: go env starts beside it, not before', async () => {
