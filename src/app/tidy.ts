@@ -358,10 +358,13 @@ async function chooseConfig(
     if (computed && rest.proxyTraceUnder(proc.waiting(), rest.proxyUrls(computed.proxies))) return computed;
   }
   if (live.interrupted || live.timedOut) {
-    // Ctrl-C or --timeout before go env was started: the report is due at once (within 0.5 s of --timeout), so go env
-    // gets only what is left of that, and where it has not answered by then the configuration worked out as Go does
-    // reads the run (a go env that never answers gave no report at all).
-    const left = live.deadline === undefined ? INTERRUPTED_GO_ENV_MS : live.deadline + 200 - performance.now();
+    // Ctrl-C or --timeout before go env was started: the report is due at once (within 0.5 s of --timeout; a second
+    // after Ctrl-C, or sooner where --timeout falls before that), so go env gets only what is left of that, and where it
+    // has not answered by then the configuration worked out as Go does reads the run (a go env that never answers gave
+    // no report at all). That one has no GOMODCACHE and no go.mod but <cwd>/go.mod: enough to name what go printed.
+    // Not null: the version came from the installation's VERSION, so its GOROOT is known (computeConfig).
+    const byDeadline = live.deadline === undefined ? Number.POSITIVE_INFINITY : live.deadline + 200 - performance.now();
+    const left = live.interrupted ? Math.min(INTERRUPTED_GO_ENV_MS, byDeadline) : byDeadline;
     const reported = await fromGo(Math.max(50, Math.round(left))).catch(() => null);
     if (reported?.go) return reported;
     return (await computing.catch(() => null)) ?? reported ?? fromGo();

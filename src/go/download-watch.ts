@@ -11,7 +11,7 @@
 // .info and .mod are read into memory and written at once (writeDiskCache): there is nothing to watch for them.
 // Cheap by construction: one stat (done?) and at most one readdir of one known directory per open zip per poll, the last
 // 22 bytes of a temp file only once it stopped growing (a whole zip?), never a recursive watch.
-import { promises as fsp, readFile } from 'node:fs'; // fs.promises is loaded on first use: not on a healthy tidy's path (~2 ms)
+import { promises as fsp, readFile } from 'node:fs'; // the CJS bundle reads fs.promises where used: not loaded on a healthy tidy's path (~2 ms)
 import { join } from 'node:path';
 import { escapePath, escapeVersion } from '../core/escape.js';
 import { addGoSum, parseGoSum, type GoSums } from '../core/sumdb/go-sum.js';

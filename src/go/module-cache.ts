@@ -1,7 +1,7 @@
 // Reads the module cache the way cmd/go/internal/modfetch/cache.go does: GOMODCACHE/cache/download/<escaped path>/@v/
 // <escaped version>.{info,mod,zip,ziphash,partial}, the extracted GOMODCACHE/<escaped path>@<version>, and the checksum
 // database lookup cache GOMODCACHE/cache/download/sumdb/<name>/lookup/<path>@<version> (sumdb.go ReadCache).
-import { promises as fsp } from 'node:fs'; // fs.promises is loaded on first use: not on a healthy tidy's path (~2 ms)
+import { promises as fsp } from 'node:fs'; // the CJS bundle reads fs.promises where used: not loaded on a healthy tidy's path (~2 ms)
 import { join } from 'node:path';
 import { escapePath, escapeVersion, unescapeVersion } from '../core/escape.js';
 import type { CacheFiles } from '../core/needs/fetch-rules.js';
