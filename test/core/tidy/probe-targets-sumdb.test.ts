@@ -55,6 +55,7 @@ describe('Go 1.19 sumdb-blackhole: the checksum request Go really waits on', () 
     const [p] = diagnose(t, { ...cfg, stalled: true, stalledForMs: 3000, now: 3400, probes });
     expect(p).toMatchObject({ rule: 'route-stall', phase: 'sumdb', url: LOOKUP, module: 'example.com/hello' });
     expect(p).toMatchObject({ version: 'v1.1.0' });
+    expect(String(p!.message)).toContain(`of the URLs Go would request for it, ${LOOKUP} fails`);
   });
 });
 

@@ -94,7 +94,7 @@ it('go1.19 (no -x), no probe of the route in time: said so, and no silent GOPROX
   const [p, ...rest] = problems(timeline('go1.19', 'blackhole', cfg), cfg);
   expect(rest).toEqual([]);
   expect(p).toMatchObject({ rule: 'silent-stall', cause: 'timeout', module: 'example.com/hello' });
-  expect(p!.message).toContain('no probe of the URLs its route predicts finished in time');
+  expect(p!.message).toContain('no probe of the URLs Go would request for it finished in time');
   expect(p!.fix).toEqual([
     'gomodctl doctor   # probes every GOPROXY entry (through HTTPS_PROXY when one applies) and names the one that stalls',
   ]);

@@ -102,7 +102,7 @@ const en = {
     'the proxy {proxy} ({variable}) opens the tunnel to {target}, but nothing comes back through it: the TLS handshake with {target} never finishes',
   'hang.requestHop': 'Go has had no answer to {url} for {waited}: {hop} ({go}){probe}',
   'hang.routeStallHop':
-    'Go printed nothing for {waited} while resolving {subject}; of the URLs the route resolver predicts, {url} fails: {hop}{probe}',
+    'Go printed nothing for {waited} while resolving {subject}; of the URLs Go would request for it, {url} fails: {hop}{probe}',
   'hang.probeAnswered': '; a fresh probe of the same URL answered (intermittent, or slow only for Go)',
   'hang.probeAnsweredStatus': '; a fresh probe of the same URL answered {status} (intermittent, or slow only for Go)',
   'hang.probe': '; probe: {finding}',
@@ -123,10 +123,10 @@ const en = {
   'hang.goBoundsConnect':
     'Go gives up on connecting to the proxy after {dial}, on a CONNECT the proxy leaves unanswered after {connect} and on the TLS handshake after {tls}, not on a response: it waits as long as the connection stays open',
   'hang.routeStall':
-    'Go printed nothing for {waited} while resolving {subject}; of the URLs the route resolver predicts, {url} fails{probe}',
+    'Go printed nothing for {waited} while resolving {subject}; of the URLs Go would request for it, {url} fails{probe}',
   'hang.silent': 'Go printed nothing for {waited} while resolving {subject}',
   'hang.silentUnprobed':
-    'Go printed nothing for {waited} while resolving {subject}; no probe of the URLs its route predicts finished in time',
+    'Go printed nothing for {waited} while resolving {subject}; no probe of the URLs Go would request for it finished in time',
   'hang.silentProbed':
     'Go printed nothing for {waited} while resolving {subject}; the predicted URLs answer when probed',
   'hang.modules': 'modules',
@@ -307,7 +307,7 @@ const zh = {
   'hang.hopTunnelSilent':
     '代理 {proxy}（{variable}）打开了到 {target} 的隧道，但隧道里没有任何数据返回：与 {target} 的 TLS 握手一直没有完成',
   'hang.requestHop': 'Go 已经 {waited} 没有收到 {url} 的应答：{hop}（{go}）{probe}',
-  'hang.routeStallHop': 'Go 在解析 {subject} 时 {waited} 没有任何输出；在路由预测的 URL 中，{url} 失败：{hop}{probe}',
+  'hang.routeStallHop': 'Go 在解析 {subject} 时 {waited} 没有任何输出；在 Go 为此会请求的 URL 中，{url} 失败：{hop}{probe}',
   'hang.probeAnswered': '；重新探测同一 URL 有应答（时好时坏，或只对 Go 慢）',
   'hang.probeAnsweredStatus': '；重新探测同一 URL 返回 {status}（时好时坏，或只对 Go 慢）',
   'hang.probe': '；探测结果：{finding}',
@@ -324,9 +324,9 @@ const zh = {
   'hang.goBoundsTls': 'Go 连接超过 {dial}、TLS 握手超过 {tls} 会放弃，但对响应不设时限：只要连接不断开就一直等待',
   'hang.goBoundsConnect':
     'Go 连接代理超过 {dial}、代理超过 {connect} 不应答 CONNECT、TLS 握手超过 {tls} 都会放弃，但对响应不设时限：只要连接不断开就一直等待',
-  'hang.routeStall': 'Go 在解析 {subject} 时 {waited} 没有任何输出；在路由预测的 URL 中，{url} 失败{probe}',
+  'hang.routeStall': 'Go 在解析 {subject} 时 {waited} 没有任何输出；在 Go 为此会请求的 URL 中，{url} 失败{probe}',
   'hang.silent': 'Go 在解析 {subject} 时 {waited} 没有任何输出',
-  'hang.silentUnprobed': 'Go 在解析 {subject} 时 {waited} 没有任何输出；对路由预测的 URL 的探测都没有及时完成',
+  'hang.silentUnprobed': 'Go 在解析 {subject} 时 {waited} 没有任何输出；对 Go 为此会请求的 URL 的探测都没有及时完成',
   'hang.silentProbed': 'Go 在解析 {subject} 时 {waited} 没有任何输出；探测预测的 URL 都有应答',
   'hang.modules': '模块',
   'leak.one':
