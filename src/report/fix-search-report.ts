@@ -39,7 +39,12 @@ export function renderFixSearch(
   for (const d of o.demoted ?? []) out.line(out.t(fixMsg('fix.demoted', { id: d.id, reason: d.reason })));
   if (search.verified.length === 0) {
     out.line(out.t(fixMsg('fix.none')));
-    for (const t of search.tried) out.line(`  ${out.t(fixMsg('fix.tried', { id: t.id, reason: t.reason }))}`);
+    for (const t of search.tried) {
+      // the change itself, as the commands that make it (the candidate's id is ours, not the user's)
+      const change = renderFixLines(t.fixes, 'posix', out).filter((l) => !l.startsWith('# '));
+      const id = change.length > 0 ? change.join('; ') : t.id;
+      out.line(`  ${out.t(fixMsg('fix.tried', { id, reason: t.reason }))}`);
+    }
     return;
   }
   const dialect: FixDialect = 'posix';
