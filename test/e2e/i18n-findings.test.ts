@@ -73,13 +73,13 @@ describe('doctor in a module, GOPROXY refuses connections', () => {
     expect(zh.stdout).toMatch(/✗ http:\/\/127\.0\.0\.1:\d+ \S*\n {6}连接被 127\.0\.0\.1:\d+ 拒绝/);
     expect(zh.stdout).toMatch(/无法说明它是否代理 sum\.gomodctl\.test：连接被 127\.0\.0\.1:\d+ 拒绝/);
     // Fix explanations (fix.note.*): the advice under a failed check, a command to copy kept as it is.
-    expect(zh.stdout).toMatch(/\n {6}从当前网络无法访问 127\.0\.0\.1:\d+（connect 阶段：refused）\n/);
+    expect(zh.stdout).toMatch(/\n {6}从当前网络无法访问 127\.0\.0\.1:\d+（连接被拒绝）\n/);
     expect(zh.stdout).toContain(
       '私有模块从来不需要校验和数据库：把它们列进 GOPRIVATE（go env -w GOPRIVATE=corp.example.com）',
     );
     expect(en.stdout).toMatch(/^✗ go mod tidy will fail: 1 module cannot be fetched/);
     expect(en.stdout).toMatch(/connection refused by 127\.0\.0\.1:\d+/);
-    expect(en.stdout).toMatch(/\n {6}127\.0\.0\.1:\d+ cannot be reached from this network \(refused in connect\)\n/);
+    expect(en.stdout).toMatch(/\n {6}127\.0\.0\.1:\d+ cannot be reached from this network \(connection refused\)\n/);
     expect(en.stdout).toContain('private modules never need the checksum database: list them in GOPRIVATE');
     expect(en.stdout + en.stderr).not.toMatch(CJK);
   });
@@ -89,7 +89,7 @@ describe('doctor in a module, GOPROXY refuses connections', () => {
     expect([zh.exitCode, en.exitCode], zh.stderr + en.stderr).toEqual([1, 1]);
     expect(en.stdout).toContain('connection refused by');
     // The fixes' notes are English in the JSON of both languages.
-    expect(en.stdout).toMatch(/# 127\.0\.0\.1:\d+ cannot be reached from this network \(refused in connect\)/);
+    expect(en.stdout).toMatch(/# 127\.0\.0\.1:\d+ cannot be reached from this network \(connection refused\)/);
     expect(zh.stdout).not.toMatch(CJK);
     expect(withoutDurations(zh.stdout)).toBe(withoutDurations(en.stdout));
   });

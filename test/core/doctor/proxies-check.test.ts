@@ -60,11 +60,20 @@ describe('proxy checks', () => {
       [`${B}${LIST}`, { status: 200, body: 'v0.14.0\n' }],
     ]);
     expect(r!.fix).toEqual([
-      '# a.corp.example cannot be reached from this network (refused in connect)',
+      '# a.corp.example cannot be reached from this network (connection refused)',
       'export HTTPS_PROXY=http://PROXY-HOST:PORT   # only if this network reaches the internet through a proxy',
       `go env -w 'GOPROXY=${A}|${B},direct'   # "|" falls through on any error, "," only on 404/410`,
       "go env -w 'GOPROXY=https://goproxy.cn|https://proxy.golang.org,direct'   # another mirror; compare them with: gomodctl init",
     ]);
+  });
+
+  it('the note says in words what failed, and where (a reset in the TLS handshake, a timeout while connecting)', async () => {
+    const [tls] = await check(`${A},direct`, [[`${A}${LIST}`, { cause: 'reset', phase: 'tls', message: 'reset' }]]);
+    expect(tls!.fix![0]).toBe(
+      '# a.corp.example cannot be reached from this network (connection reset in the TLS handshake)',
+    );
+    const [dial] = await check(`${A},direct`, [[`${A}${LIST}`, { cause: 'timeout', phase: 'connect', message: 'x' }]]);
+    expect(dial!.fix![0]).toBe('# a.corp.example cannot be reached from this network (timed out while connecting)');
   });
 
   it('an entry that accepts and never answers must be dropped ("|" only helps on errors)', async () => {

@@ -95,11 +95,11 @@ function reachFixes(r: ProbeResult): Fix[] {
   }
   if (r.hop === 'proxy' && r.proxy) return proxyHopFixes(r, r.proxy.variable);
   if (r.cause === 'proxy') return [commentFix(fixMsg('fix.note.tunnel', { via: r.via ?? '', host }))];
-  const cause = r.cause ?? '';
+  const cause = fixMsg(`fix.cause.${r.cause ?? 'unknown'}`);
   const out = [
     commentFix(
-      r.phase && r.phase !== r.cause
-        ? fixMsg('fix.note.unreachableIn', { host, cause, phase: r.phase })
+      r.phase && r.phase !== r.cause && r.cause !== 'refused' // refused is always in connect
+        ? fixMsg('fix.note.unreachableIn', { host, cause, phase: fixMsg(`fix.phase.${r.phase}`) })
         : fixMsg('fix.note.unreachable', { host, cause }),
     ),
   ];
