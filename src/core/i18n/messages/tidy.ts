@@ -307,7 +307,8 @@ const zh = {
   'hang.hopTunnelSilent':
     '代理 {proxy}（{variable}）打开了到 {target} 的隧道，但隧道里没有任何数据返回：与 {target} 的 TLS 握手一直没有完成',
   'hang.requestHop': 'Go 已经 {waited} 没有收到 {url} 的应答：{hop}（{go}）{probe}',
-  'hang.routeStallHop': 'Go 在解析 {subject} 时 {waited} 没有任何输出；在 Go 为此会请求的 URL 中，{url} 失败：{hop}{probe}',
+  'hang.routeStallHop':
+    'Go 在解析 {subject} 时 {waited} 没有任何输出；在 Go 为此会请求的 URL 中，{url} 失败：{hop}{probe}',
   'hang.probeAnswered': '；重新探测同一 URL 有应答（时好时坏，或只对 Go 慢）',
   'hang.probeAnsweredStatus': '；重新探测同一 URL 返回 {status}（时好时坏，或只对 Go 慢）',
   'hang.probe': '；探测结果：{finding}',
