@@ -1,6 +1,6 @@
 // Gathers what the config model needs from the machine: go version, GOENV file, $GOROOT/go.env, go.mod.
 import { readFile } from 'node:fs';
-import { join, posix, win32 } from 'node:path';
+import { join, posix, resolve, win32 } from 'node:path';
 import { buildConfigModel, withGoReported } from '../core/config-model.js';
 import { parseGoenvFile } from '../core/goenv-file.js';
 import { getGoenvPath } from '../core/goenv-location.js';
@@ -52,9 +52,9 @@ export async function loadConfig(
 /**
  * The configuration worked out as Go works it out, without asking go (`go env -json` is a second go process: beside a
  * warm `go mod tidy` of ~55 ms on 2 cores it cost that run 5-8 ms). `version` is the installation's own
- * ($GOROOT/VERSION, go/go-install.ts). GOROOT is where the binary is, as cmd/go/internal/cfg/cfg.go findGOROOT finds
- * it: $GOROOT where it is set (in the environment, else in the GOENV file), else where the binary is (GOROOT/bin/go,
- * os.Executable resolved); null when it is neither — then only go can say. No GOMODCACHE (nothing watches the
+ * ($GOROOT/VERSION, go/go-install.ts). GOROOT, and the go.env read, as cmd/go/internal/cfg/cfg.go finds them (below):
+ * from $GOROOT where it is set, else where the binary is (GOROOT/bin/go, os.Executable resolved); null when neither
+ * is known — then only go can say. No GOMODCACHE (nothing watches the
  * module cache with it) and no GOMOD beyond <cwd>/go.mod: for a run that is over, read with it only where what go did
  * agrees (app/tidy.ts).
  */
@@ -62,17 +62,23 @@ export async function computeConfig(p: ConfigPlace & { version: string }): Promi
   const platform = p.platform ?? process.platform;
   const goenvPath = getGoenvPath({ platform, env: p.env });
   const goenvText = goenvPath === 'off' ? null : await readTextOrNull(goenvPath);
-  // cfg.go: $GOROOT as cfg.Getenv reads it (the environment when not empty, else the GOENV file), cleaned by
-  // findGOROOT; since Go 1.21 the environment's is taken as it is (init: SetGOROOT(Getenv("GOROOT")), and only
-  // initEnvCache's findGOROOT, for the GOENV file's or none, cleans).
-  const fromFile = goenvText === null ? undefined : parseGoenvFile(goenvText).get('GOROOT');
-  const set = p.env.GOROOT || fromFile;
-  let goroot: string | null;
-  if (!set) goroot = installRootOf(p.go, p.env, platform);
-  else if (p.env.GOROOT && goAtLeast(p.version, '1.21')) goroot = p.env.GOROOT;
-  else goroot = cleanPath(set, platform);
+  // cmd/go/internal/cfg/cfg.go. Go 1.21+: go.env is read from initEnvCache's findGOROOT(the GOENV file's GOROOT):
+  // that one cleaned, else the environment's cleaned, else where the binary is; the GOROOT go uses and reports is
+  // init's SetGOROOT(Getenv("GOROOT")): the environment's as it is, else that same one. Go < 1.21 reads no go.env, and
+  // its findGOROOT cleans Getenv("GOROOT"): the environment's, else the GOENV file's. A relative one is relative to
+  // go's working directory (cwd here).
+  const fromFile = goenvText === null ? '' : (parseGoenvFile(goenvText).get('GOROOT') ?? '');
+  const fromEnv = p.env.GOROOT ?? '';
+  const located = (set: string) => (set ? cleanPath(set, platform) : installRootOf(p.go, p.env, platform));
+  const newer = goAtLeast(p.version, '1.21');
+  const goEnvRoot = newer ? located(fromFile || fromEnv) : null;
+  const goroot = newer ? fromEnv || goEnvRoot : located(fromEnv || fromFile);
   if (!goroot) return null;
-  return configOf(p, null, p.version, goroot, goenvText);
+  const cwd = p.cwd ?? process.cwd();
+  const goEnvFile = goEnvRoot === null ? null : join(resolve(cwd, goEnvRoot), 'go.env');
+  // go.env missing (a packager's tree, a GOROOT set to another one): Go has no defaults from it, so neither do we
+  const goEnvText = goEnvFile === null ? null : ((await readTextOrNull(goEnvFile)) ?? '');
+  return configOf(p, null, p.version, goroot, { goenvText, goEnvText });
 }
 
 /** Go's filepath.Clean of an absolute or relative path: normalized, with no trailing separator but a root's. */
@@ -83,22 +89,24 @@ function cleanPath(p: string, platform: NodeJS.Platform): string {
   return n.length > root.length ? n.replace(platform === 'win32' ? /[\\/]+$/ : /\/+$/, '') : n;
 }
 
-/** The loaded configuration from what go reported (or null: computed), the version, GOROOT and the GOENV file if read. */
+/**
+ * The loaded configuration from what go reported (or null: computed), the version, GOROOT, and the GOENV file and
+ * go.env as computeConfig read them (else read here: the GOENV file go reported, GOROOT/go.env).
+ */
 async function configOf(
   p: ConfigPlace,
   reported: Record<string, string> | null,
   version: string | null,
   goroot: string,
-  goenvRead?: string | null,
+  read?: { goenvText: string | null; goEnvText: string | null },
 ): Promise<LoadedConfig> {
   const platform = p.platform ?? process.platform;
   const cwd = p.cwd ?? process.cwd();
   const computed = getGoenvPath({ platform, env: p.env });
   const goenvPath = reported?.GOENV ?? (computed === 'off' ? null : computed);
-  const [goenvText, gorootEnvText] = await Promise.all([
-    goenvRead !== undefined ? goenvRead : readTextOrNull(goenvPath),
-    readTextOrNull(goroot ? join(goroot, 'go.env') : null),
-  ]);
+  const [goenvText, gorootEnvText] = read
+    ? [read.goenvText, read.goEnvText]
+    : await Promise.all([readTextOrNull(goenvPath), readTextOrNull(goroot ? join(goroot, 'go.env') : null)]);
   const computedModel = buildConfigModel({ env: p.env, goenvPath, goenvText, gorootEnvText, goVersion: version });
   const model = withGoReported(computedModel, reported);
   const goModPath =

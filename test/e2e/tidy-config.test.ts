@@ -69,12 +69,27 @@ describe.skipIf(!fileVersion)(`the configuration without go env, with ${version}
     // cfg.go findGOROOT: $GOROOT as cfg.Getenv reads it, cleaned (a trailing slash dropped)
     const goroot = (await loadConfig({ go: TEST_GO, env: hermeticEnv })).go!.goroot;
     const vars = MODULE_VARS.filter((v) => v !== 'GOTOOLCHAIN');
-    for (const [env, file] of [
-      [{ GOROOT: `${goroot}/` }, ''],
-      [{}, `GOROOT=${goroot}\nGOPRIVATE=*.corp.example\n`],
-      [{ GOROOT: '' }, `GOROOT=${goroot}\n`], // set but empty: the file's
+    // Another GOROOT with its own go.env, one without (Go ≥ 1.21 reads go.env from the GOENV file's GOROOT first)
+    const scratch = makeHermeticGo();
+    cleanups.push(() => scratch.cleanup());
+    const fake = join(scratch.dir, 'fake-goroot');
+    mkdirSync(join(fake, 'bin'), { recursive: true });
+    writeFileSync(join(fake, 'go.env'), 'GOPROXY=https://fake.example\nGOSUMDB=off\nGOTOOLCHAIN=local\n');
+    const bare = join(dirname(fake), 'bare-goroot');
+    mkdirSync(bare, { recursive: true });
+    for (const [env, file, where] of [
+      [{ GOROOT: `${goroot}/` }, '', ''],
+      [{}, `GOROOT=${goroot}\nGOPRIVATE=*.corp.example\n`, ''],
+      [{ GOROOT: '' }, `GOROOT=${goroot}\n`, ''], // set but empty: the file's
+      [{ GOROOT: goroot }, `GOROOT=${fake}\n`, ''], // the environment's is used, the file's go.env read
+      [{ GOROOT: bare, GOTOOLCHAIN: undefined }, '', ''], // no go.env: no defaults from it
+      [{ GOROOT: 'rel' }, '', 'rel'], // relative to go's working directory
     ] as const) {
       const h = hermetic(env, file);
+      if (where) {
+        mkdirSync(join(h.dir, where), { recursive: true });
+        writeFileSync(join(h.dir, where, 'go.env'), 'GOPROXY=https://rel.example\n');
+      }
       const computed = await computeConfig({ go: TEST_GO, env: h.env, cwd: h.dir, version: fileVersion! });
       const reported = await loadConfig({ go: TEST_GO, env: h.env, cwd: h.dir });
       expect(reported.go, JSON.stringify(env)).not.toBeNull();
@@ -82,6 +97,8 @@ describe.skipIf(!fileVersion)(`the configuration without go env, with ${version}
       const values = (m: typeof computed) => Object.fromEntries(vars.map((v) => [v, getVar(m!.model, v)]));
       expect(values(computed)).toEqual(values(reported));
       expect(computed!.proxies).toEqual(reported.proxies);
+      // GOTOOLCHAIN is left out above (go env is asked with GOTOOLCHAIN=local): from go.env, or none without one
+      if (env.GOROOT === bare && goMinor(version) >= 21) expect(getVar(computed!.model, 'GOTOOLCHAIN')).toBe('');
     }
   });
 });
