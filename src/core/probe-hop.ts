@@ -3,7 +3,7 @@
 // test/fixtures/network: the same for Go 1.19, 1.26 and 1.27). A connection through a proxy is never described as a
 // TCP connection to the target: through a tunnel the TCP peer is the proxy, the TLS and HTTP peer the target.
 import { formatDuration } from './duration.js';
-import type { Text } from './i18n/message.js';
+import { Message, type Text } from './i18n/message.js';
 import { commonMsg } from './i18n/messages/common.js';
 import { goBoundFor, goBoundWords } from './go-net-bounds.js';
 import type { FailureContext, ProbeFailure } from './probe-cause.js';
@@ -89,6 +89,12 @@ export function timeoutFailure(phase: ProbePhase, timeoutMs: number, ctx: Failur
   }
   if (phase === 'dns') return { ...f, hop: 'dns', peer: ctx.address.replace(/:\d+$/, '') };
   return { ...f, hop: 'target', peer: target };
+}
+
+/** A timeout failure's message without its clause on what Go does there (for a text that says that itself). */
+export function withoutGoWords(m: Text): Text {
+  const stall = m instanceof Message && m.key === 'common.probe.timeout' ? m.params.stall : undefined;
+  return stall instanceof Message || typeof stall === 'string' ? stall : m;
 }
 
 function stallWords(phase: ProbePhase, t: string, ctx: FailureContext, target: string): Text {

@@ -83,7 +83,7 @@ async function probeAll(
 function findingOf(url: string, r: ProbeResult): ProbeFinding {
   const { ok, cause, phase, message, status } = r;
   const hop = r.hop ? { hop: r.hop, peer: r.peer, go: r.go, ...(r.proxy ? { proxy: r.proxy } : {}) } : {};
-  return { url, ok, cause, phase, message: message === undefined ? undefined : String(message), status, ...hop };
+  return { url, ok, cause, phase, message, status, ...hop };
 }
 
 /**

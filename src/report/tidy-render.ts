@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { formatDuration } from '../core/duration.js';
 import { code, ENGLISH, type Message, type Text, type Translator } from '../core/i18n/message.js';
 import { tidyMsg } from '../core/i18n/messages/tidy.js';
+import { withoutGoWords } from '../core/probe-hop.js';
 import { redactSecrets } from '../core/redact.js';
 import type { TidyAttempt, TidyProblem, TidyReport } from '../core/tidy/report-model.js';
 import { type FixDialect, renderFixes, renderFixSection } from './fix-render.js';
@@ -126,16 +127,16 @@ export function stallStartText(quietMs: number, what: Text, probing: number, tr:
   return redactSecrets(tr.t(text));
 }
 
-/** What one stall probe found: its status, or the failure in the prober's words. */
+/** What one stall probe found: its status, or the failure in the prober's words (what Go does there follows on its own line: stillWaitingText). */
 export function probeFindingText(
-  f: { url: string; ok: boolean; status?: number; message?: string; cause?: string },
+  f: { url: string; ok: boolean; status?: number; message?: Text; cause?: string },
   tr: Translator = ENGLISH,
 ): string {
-  const result = f.ok
+  const result: Text = f.ok
     ? f.status === undefined
       ? tr.t(tidyMsg('stall.answered', { status: '' })).trim()
       : tr.t(tidyMsg('stall.answered', { status: f.status }))
-    : (f.message ?? f.cause ?? tr.t(tidyMsg('stall.failed')));
+    : ((f.message !== undefined ? withoutGoWords(f.message) : undefined) ?? f.cause ?? tr.t(tidyMsg('stall.failed')));
   return redactSecrets(tr.t(tidyMsg('stall.probe', { url: f.url, result })));
 }
 

@@ -1,4 +1,5 @@
 // Pure diagnosis of a tidy run: errors through the rule table, hanging requests, and private paths sent to proxies.
+import type { Text } from '../i18n/message.js';
 import { tidyMsg } from '../i18n/messages/tidy.js';
 import { getVar } from '../config-model.js';
 import { proxyUrls } from '../goproxy.js';
@@ -26,7 +27,7 @@ export interface ProbeFinding {
   ok: boolean;
   cause?: string;
   phase?: string;
-  message?: string;
+  message?: Text;
   status?: number;
   /** The hop that failed and its peer (the proxy, the name looked up, or the target). */
   hop?: ProbeHop;

@@ -17,6 +17,7 @@ import { dropProxyFix, pipeFix, sumdbFix } from './fixes.js';
 import type { TidyProblem } from './report-model.js';
 import type { Timeline } from './timeline.js';
 import { matchProxyBase, urlSubject } from './url-subject.js';
+import { withoutGoWords } from '../probe-hop.js';
 import type { Transfer } from './transfers.js';
 import {
   formatBytes,
@@ -43,11 +44,12 @@ function findingFor(o: DiagnoseOptions, url: string): ProbeFinding | undefined {
   return o.probes?.find((p) => p.url === url || redactUrl(p.url) === redactUrl(url));
 }
 
-function probeNote(o: DiagnoseOptions, url: string): Text {
+/** What the probe of `url` found; where the message already says what Go does (`goSaid`), without its saying so. */
+function probeNote(o: DiagnoseOptions, url: string, goSaid = false): Text {
   const f = findingFor(o, url);
   if (!f) return '';
   if (f.ok) return f.status ? tidyMsg('hang.probeAnsweredStatus', { status: f.status }) : tidyMsg('hang.probeAnswered');
-  const finding = f.message ?? f.cause;
+  const finding = (f.message !== undefined && goSaid ? withoutGoWords(f.message) : f.message) ?? f.cause;
   return finding ? tidyMsg('hang.probe', { finding }) : '';
 }
 
@@ -319,7 +321,7 @@ function hangMessage(
       waited,
       hop: silentHop,
       go: goWaitWords(k.f),
-      probe: probeNote(o, url),
+      probe: probeNote(o, url, true),
     });
   const via = k.through ? tidyMsg('hang.via', { proxy: redactUrl(k.through.url), variable: k.through.variable }) : '';
   if (k.f)
@@ -329,7 +331,7 @@ function hangMessage(
       waited,
       via,
       go: goWaitWords(k.f),
-      probe: probeNote(o, url),
+      probe: probeNote(o, url, true),
     });
   // No probe finished (--timeout came first): the step is unknown, so neither a bound nor the silent server is named.
   if (k.through) {

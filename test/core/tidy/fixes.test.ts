@@ -14,6 +14,9 @@ import { isPrivateLeakingUrl, realProbeUrl } from '../../../src/core/tidy/probe-
 import { urlSubject } from '../../../src/core/tidy/url-subject.js';
 import { proxyUrls } from '../../../src/core/goproxy.js';
 import { renderFix, renderFixes } from '../../../src/report/fix-render.js';
+import { probeFindingText } from '../../../src/report/tidy-render.js';
+import { timeoutFailure } from '../../../src/core/probe-hop.js';
+import { translator } from '../../../src/core/i18n/message.js';
 import { type TidySettings, tidySettings } from './model.js';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'tidy');
@@ -70,6 +73,29 @@ describe('a proxy request that hangs (captured blackhole runs; proxy.go TryProxi
     expect(p.fix[0]).toBe(
       '# not verified: GOPROXY=https://proxy.golang.org|https://goproxy.cn|direct (instead of http://127.0.0.1:8080/blackhole, which accepts connections and never answers)',
     );
+  });
+});
+
+describe('what the probe saw, in the report and in the stall notice', () => {
+  // The probe's own message (probe-hop.ts timeoutFailure) as the watchdog hands it over: a message, not English text
+  const failure = timeoutFailure('first-byte', 2000, { address: '127.0.0.1:8080' });
+  const finding: ProbeFinding = { url: LIST, ok: false, cause: 'timeout', phase: 'first-byte', ...failure };
+
+  it("says what Go does once, and in the report's language", () => {
+    const p = stalled('go1.26', tidySettings(base), [finding]);
+    const en = String(p.message);
+    expect(en.match(/Go sets no limit/g)).toHaveLength(1);
+    expect(en).toContain('probe: connection to 127.0.0.1:8080 succeeded, no response within 2.0s');
+    const zh = translator('zh').t(p.message);
+    expect(zh).toContain('与 127.0.0.1:8080 的连接已建立，但 2.0s 内没有响应');
+    expect(zh).not.toMatch(/succeeded|no response/);
+  });
+
+  it('the stall notice: the probe line leaves what Go does to the line after it', () => {
+    expect(probeFindingText(finding)).toBe(
+      `gomodctl: probe ${LIST}: connection to 127.0.0.1:8080 succeeded, no response within 2.0s`,
+    );
+    expect(probeFindingText(finding, translator('zh'))).toContain('但 2.0s 内没有响应');
   });
 });
 
