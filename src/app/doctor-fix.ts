@@ -91,7 +91,7 @@ async function verifyWithGo(c: TopFixContext, search: FixSearch): Promise<{ sear
     // Go itself would send a private-looking path out under this fix: the real download must not run.
     const leak = v.verdict.outcomes.find((o) => o.outcome === 'leak');
     if (leak) {
-      demoted.push({ id: v.id, reason: leak.message ?? '' });
+      demoted.push({ id: v.id, fixes: v.fixes, reason: leak.message ?? '' });
       verified.shift();
       continue;
     }
@@ -109,6 +109,7 @@ async function verifyWithGo(c: TopFixContext, search: FixSearch): Promise<{ sear
     }
     demoted.push({
       id: v.id,
+      fixes: v.fixes,
       reason: r.timedOut ? fixMsg('fix.downloadTimedOut') : (r.stderrTail.at(-1) ?? `exit ${r.exitCode}`), // Go's words
     });
     verified.shift();

@@ -1,5 +1,6 @@
 // Renders the fix search (core/verdict/choose-fix.ts): the failing fetches, the verified fixes best first as lines to
 // copy (report/fix-render.ts), or an honest "no verified fix" with what was tried; and its JSON part.
+import type { Fix } from '../core/fix/fix.js';
 import type { Text } from '../core/i18n/message.js';
 import type { FixSearch, TriedFix } from '../core/verdict/choose-fix.js';
 import type { Verdict } from '../core/verdict/types.js';
@@ -10,7 +11,24 @@ import type { Output } from './output.js';
 /** Why a verified candidate was dropped after the real `go mod download`. */
 export interface Demotion {
   id: string;
+  /** The candidate's changes (what `renderFixSearch` names as commands). */
+  fixes: Fix[];
   reason: Text;
+}
+
+/**
+ * A candidate named as the commands that make it, `; `-joined (its id is ours, not the user's). The command ends its
+ * line and the reason goes on the next: a URL followed by `:` would not copy (`GOPROXY=http://host:port:`).
+ */
+function renderChange(
+  out: Output,
+  key: 'fix.tried' | 'fix.demoted',
+  c: { id: string; fixes: Fix[]; reason: Text },
+  indent: string,
+): void {
+  const lines = renderFixLines(c.fixes, 'posix', out).filter((l) => !l.startsWith('# '));
+  out.line(`${indent}${out.t(fixMsg(key, { change: lines.length > 0 ? lines.join('; ') : c.id }))}`);
+  out.line(`${indent}  ${out.t(c.reason)}`);
 }
 
 /** The failing modules, one line per module and reason (its .info, .mod and .zip fail for the same reason). */
@@ -36,15 +54,10 @@ export function renderFixSearch(
     return;
   }
   if (o.showFailures !== false) renderFailures(out, verdict);
-  for (const d of o.demoted ?? []) out.line(out.t(fixMsg('fix.demoted', { id: d.id, reason: d.reason })));
+  for (const d of o.demoted ?? []) renderChange(out, 'fix.demoted', d, '');
   if (search.verified.length === 0) {
     out.line(out.t(fixMsg('fix.none')));
-    for (const t of search.tried) {
-      // the change itself, as the commands that make it (the candidate's id is ours, not the user's)
-      const change = renderFixLines(t.fixes, 'posix', out).filter((l) => !l.startsWith('# '));
-      const id = change.length > 0 ? change.join('; ') : t.id;
-      out.line(`  ${out.t(fixMsg('fix.tried', { id, reason: t.reason }))}`);
-    }
+    for (const t of search.tried) renderChange(out, 'fix.tried', t, '  ');
     return;
   }
   const dialect: FixDialect = 'posix';

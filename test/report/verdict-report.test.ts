@@ -1,9 +1,11 @@
 // The verdict as doctor prints it: the headline first (will fail / will succeed, in English and Chinese), each failing
 // module once with its hop and cause, and the JSON section (README "JSON output": doctor's verdict).
 import { describe, expect, it } from 'vitest';
+import type { Fix } from '../../src/core/fix/fix.js';
 import type { Need } from '../../src/core/needs/types.js';
 import type { NeedOutcome, Verdict } from '../../src/core/verdict/types.js';
 import { createOutput } from '../../src/report/output.js';
+import { renderFixSearch } from '../../src/report/fix-search-report.js';
 import { renderVerdictHuman, verdictJson } from '../../src/report/verdict-report.js';
 
 const need = (module: string, what: Need['what']): Need => ({
@@ -38,12 +40,14 @@ const failing: Verdict = {
 };
 failing.failures = failing.outcomes.filter((o) => o.failing);
 
-function lines(v: Verdict, lang: 'en' | 'zh' = 'en'): string[] {
+function printed(render: (out: ReturnType<typeof createOutput>) => void, lang: 'en' | 'zh' = 'en'): string[] {
   const out: string[] = [];
   const stdout = { write: (s: string) => out.push(s), isTTY: false } as unknown as NodeJS.WriteStream;
-  renderVerdictHuman(createOutput({ env: { NO_COLOR: '1' }, stdout, stderr: stdout, lang }), v);
+  render(createOutput({ env: { NO_COLOR: '1' }, stdout, stderr: stdout, lang }));
   return out.join('').split('\n');
 }
+
+const lines = (v: Verdict, lang: 'en' | 'zh' = 'en') => printed((out) => renderVerdictHuman(out, v), lang);
 
 describe('verdict report', () => {
   it('headline first, then each failing module once with hop and cause', () => {
@@ -75,5 +79,27 @@ describe('verdict report', () => {
       hop: 'proxy',
       status: 404,
     });
+  });
+
+  it('no verified fix: each change tried as its command on a line of its own, the reason under it', () => {
+    // A URL followed by ':' (the old 'tried export GOPROXY=http://127.0.0.1:1234: …') does not copy.
+    const proxy: Fix = { kind: 'set', variable: 'GOPROXY', value: 'http://127.0.0.1:1234', scope: 'env', note: 'n' };
+    const privat: Fix = { kind: 'set', variable: 'GOPRIVATE', value: 'example.com', scope: 'goenv' };
+    const search = {
+      verified: [],
+      tried: [{ id: 'mirror:x', fixes: [proxy, privat], failures: 1, reason: 'connection refused by 127.0.0.1:1234' }],
+    };
+    const demoted = [{ id: 'goprivate', fixes: [privat], reason: 'go: example.com/a@v1.0.0: 410 Gone' }];
+    const en = printed((out) => renderFixSearch(out, failing, search, { demoted, showFailures: false }));
+    expect(en).toEqual([
+      'passed the probes, but go mod download failed with: go env -w GOPRIVATE=example.com',
+      '  go: example.com/a@v1.0.0: 410 Gone',
+      'No verified fix: none of the changes tried makes every failing module fetchable.',
+      '  tried: export GOPROXY=http://127.0.0.1:1234; go env -w GOPRIVATE=example.com',
+      '    connection refused by 127.0.0.1:1234',
+      '',
+    ]);
+    const zh = printed((out) => renderFixSearch(out, failing, search, { showFailures: false }), 'zh');
+    expect(zh).toContain('  已尝试：export GOPROXY=http://127.0.0.1:1234; go env -w GOPRIVATE=example.com');
   });
 });

@@ -79,7 +79,7 @@ describe('a proxy request that hangs (captured blackhole runs; proxy.go TryProxi
 describe('what the probe saw, in the report and in the stall notice', () => {
   // The probe's own message (probe-hop.ts timeoutFailure) as the watchdog hands it over: a message, not English text
   const failure = timeoutFailure('first-byte', 2000, { address: '127.0.0.1:8080' });
-  const finding: ProbeFinding = { url: LIST, ok: false, cause: 'timeout', phase: 'first-byte', ...failure };
+  const finding: ProbeFinding = { url: LIST, ok: false, phase: 'first-byte', ...failure };
 
   it("says what Go does once, and in the report's language", () => {
     const p = stalled('go1.26', tidySettings(base), [finding]);
