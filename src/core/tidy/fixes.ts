@@ -174,9 +174,12 @@ export function bodyStallFix(_model: ConfigModel, proxies: ProxyEntry[], url: st
   ];
 }
 
-/** A run that was slow, not stuck: more time, or a nearer mirror (advice: the downloads were moving). */
-export function slowFix(): Fix[] {
-  return [commentFix(fixMsg('fix.note.slow'))];
+/**
+ * A run that was slow, not stuck: more time, or a nearer mirror where downloads were moving; more time alone where
+ * none was (Go was resolving, or had only just started, when the run ended).
+ */
+export function slowFix(moving = true): Fix[] {
+  return [commentFix(fixMsg(moving ? 'fix.note.slow' : 'fix.note.slowActive'))];
 }
 
 /**

@@ -206,7 +206,7 @@ function endedActiveProblem(t: Timeline, o: DiagnoseOptions): TidyProblem {
     rule: 'slow',
     cause: 'timeout',
     message: tidyMsg('slow.active', { quiet: formatDuration(o.stalledForMs ?? 0), count: done }),
-    fix: slowFix(),
+    fix: slowFix(false),
   };
 }
 

@@ -81,6 +81,10 @@ for (const ver of ['go1.19', 'go1.26', 'go1.27']) {
       expect(String(p!.message)).toBe(
         'nothing is stuck: the run ended while Go was still at work (its last progress 60ms before the end); 1 zip downloaded before it ended',
       );
+      // No download was moving: more time, not a nearer mirror.
+      expect(p!.fix.map((f) => String(f.note))).toEqual([
+        'Go was still at work when the run ended: give it more time (a larger --timeout)',
+      ]);
       // Quiet for longer than that: a silence worth naming, not this.
       const [late] = diagnose(t, { ...o, now: end + 2010, stalledForMs: 2000 });
       expect(late!.rule).not.toBe('slow');

@@ -170,6 +170,7 @@ const en = {
   'fix.note.retryStall': '{command} restarts a download that stopped (Go itself never retries)',
   'fix.note.slow':
     'the downloads were still moving: give the run more time (a larger --timeout), or use a nearer GOPROXY mirror',
+  'fix.note.slowActive': 'Go was still at work when the run ended: give it more time (a larger --timeout)',
   'fix.note.lsRemote': 'check access by hand, as Go runs it',
   'fix.note.ifModulePrivate': 'if the module is private',
   'fix.note.change.add': 'add {value} to {variable}',
@@ -380,6 +381,7 @@ const zh = {
     'Go 和模块代理之间有东西拦住了下载：可能是过滤下载或限制下载大小的网关；请申请放行，或者换一个 GOPROXY 镜像',
   'fix.note.retryStall': '{command} 会重新开始停住的下载（Go 自己从不重试）',
   'fix.note.slow': '下载仍在进行：给这次运行更多时间（调大 --timeout），或者换一个更近的 GOPROXY 镜像',
+  'fix.note.slowActive': '运行结束时 Go 仍在工作：给它更多时间（调大 --timeout）',
   'fix.note.lsRemote': '像 Go 那样手动检查能否访问',
   'fix.note.ifModulePrivate': '如果这个模块是私有模块',
   'fix.note.change.add': '把 {value} 加入 {variable}',
