@@ -359,11 +359,10 @@ export const RULES: TidyRule[] = [
           why,
           leak: leakWords(leaked),
         }),
-        fix: [
-          ...(leaked ? [goprivateFix(model, leaked)] : []),
-          loginFix(d.url, d.host, model.goVersion),
-          ...pipeFix(model, proxies),
-        ],
+        // A private path: another proxy (or proxy.golang.org after `|`) would be sent it too; GOPRIVATE, or a login.
+        fix: leaked
+          ? [goprivateFix(model, leaked), loginFix(d.url, d.host, model.goVersion)]
+          : [loginFix(d.url, d.host, model.goVersion), ...pipeFix(model, proxies)],
       };
     },
   },
@@ -420,11 +419,7 @@ export const RULES: TidyRule[] = [
                 words: words(d),
                 leak: leakWords(leaked),
               }),
-        fix: [
-          ...(leaked ? [goprivateFix(model, leaked)] : []),
-          ...pipeFix(model, proxies),
-          commandFix(['gomodctl', 'doctor']),
-        ],
+        fix: leaked ? [goprivateFix(model, leaked)] : [...pipeFix(model, proxies), commandFix(['gomodctl', 'doctor'])],
       };
     },
   },
