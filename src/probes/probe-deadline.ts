@@ -103,7 +103,10 @@ export class ProbeState {
 
   /** Resolves with p, or rejects with DeadlineExceeded as soon as the deadline passes. */
   race<T>(p: Promise<T>): Promise<T> {
-    if (this.signal.aborted) return Promise.reject(new DeadlineExceeded(this.cancelled));
+    if (this.signal.aborted) {
+      p.catch(() => undefined); // not raced, but its rejection (a blocked lookup, say) must not become unhandled
+      return Promise.reject(new DeadlineExceeded(this.cancelled));
+    }
     return new Promise<T>((resolve, reject) => {
       const onAbort = (): void => reject(new DeadlineExceeded(this.cancelled));
       const off = (): void => this.signal.removeEventListener('abort', onAbort);
