@@ -9,7 +9,7 @@ import { redactSecrets } from '../core/redact.js';
 import { UsageError } from '../core/errors.js';
 import { parseAnnotateMode, type AnnotateMode } from '../core/annotate-mode.js';
 import type { ProbeFinding } from '../core/tidy/diagnose.js';
-import type { RunEnd, TidyAttempt, TidyReport } from '../core/tidy/report-model.js';
+import type { RunEnd, TidyAttempt, TidyProblem, TidyReport } from '../core/tidy/report-model.js';
 import type { TidyEvent } from '../core/tidy/classify.js';
 import type { RetryDecision } from '../core/tidy/retry.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
@@ -23,6 +23,7 @@ import { render } from '../core/i18n/message.js';
 import type { Output } from '../report/output.js';
 import type { TidyProgress } from '../report/tidy-progress.js';
 import type { Watchdog } from '../probes/tidy-watch.js';
+import type { RunningSearch } from './tidy-verify.js';
 
 /**
  * What every run needs once go runs (output, progress, the light watchdog, the report), in one module: imported beside
@@ -102,6 +103,8 @@ interface Live {
   firstStart?: number;
   /** live.now() when the last go ended (exited and its stderr read): the clock of the diagnosis. */
   endedAt?: number;
+  /** The fix search started for the stall's problems (app/tidy-verify.ts), reused by the report when it still fits. */
+  fixSearch?: RunningSearch;
 }
 
 /** The options once validated: the CI dialect and the absolute module directory. */
@@ -252,6 +255,7 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
       const notices = stallNotices(
         o,
         live,
+        env,
         progress,
         () => {
           live.stallKilled = true; // --stall-kill: a stalled go is killed, then judged transient (retry.ts)
@@ -525,7 +529,14 @@ function spawnTidy({ go, args, addedX, o, env, live, progress, events, isReady, 
 /**
  * Spinner text on every tick; with --explain (human mode) a notice when the stall is detected and what probes found.
  */
-function stallNotices(o: Resolved, live: Live, progress: TidyProgress, kill: () => void, out: Output) {
+function stallNotices(
+  o: Resolved,
+  live: Live,
+  env: NodeJS.ProcessEnv,
+  progress: TidyProgress,
+  kill: () => void,
+  out: Output,
+) {
   const say = !o.explain || o.json ? () => {} : (text: string) => progress.writeLine(redactSecrets(text));
   // The notices need the trouble modules (loaded by now unless --stall is very short): written in order, after them.
   let chain: Promise<void> = Promise.resolve();
@@ -549,6 +560,16 @@ function stallNotices(o: Resolved, live: Live, progress: TidyProgress, kill: () 
     },
     onStall: (_quiet: number, findings: ProbeFinding[]) => {
       then((T) => {
+        // The stall is confirmed: the fix search for what it would be reported as starts now, so that its answer is
+        // there when --timeout ends the run (the report has 0.4 s after it). Its probes are shorter than --stall.
+        const now = live.now();
+        const problems = T.diagnose(live.t, {
+          ...diagnoseOptions(T, live, o, findings),
+          stalled: true,
+          stalledForMs: now - live.t.lastActivityMs(),
+          now,
+        });
+        fixSearchFor(T, live, env, problems, Math.min(1500, Math.max(300, o.stallMs / 2)));
         for (const f of findings) say(R.probeFindingText(f, out));
         // What Go itself does at the phase the probe stalled in (TLS handshake 10 s, CONNECT 1 min, response: none).
         const bad = findings.find((f) => !f.ok);
@@ -590,6 +611,56 @@ function guard(o: Resolved, live: Live, entered: number, killTree: () => Promise
     if (timer) clearTimeout(timer);
     for (const s of STOP_SIGNALS) process.off(s, onSignal);
   };
+}
+
+/** What the diagnosis reads besides the timeline and the clock: the configuration, the probes, the toolchain URL. */
+function diagnoseOptions(T: Trouble, live: Live, o: Resolved, probes: ProbeFinding[]) {
+  return {
+    model: live.loaded.model,
+    proxies: live.loaded.proxies,
+    stallMs: o.stallMs,
+    probes,
+    toolchainUrl: T.toolchainZipUrl(live.t, live.loaded.model),
+  };
+}
+
+/**
+ * Starts doctor's fix search for the problems' unverified route advice (app/tidy-verify.ts), unless one for the same
+ * needs is running; undefined when no problem has such advice.
+ */
+function fixSearchFor(T: Trouble, live: Live, env: NodeJS.ProcessEnv, problems: TidyProblem[], probeMs: number) {
+  const needs = T.searchNeeds(problems);
+  if (needs.length === 0) return undefined;
+  if (live.fixSearch?.key !== T.fixSearchKey(needs)) {
+    live.fixSearch?.close();
+    live.fixSearch = T.startFixSearch(needs, { loaded: live.loaded, env, timeoutMs: probeMs });
+  }
+  return live.fixSearch;
+}
+
+/**
+ * The problems with their unverified route advice replaced by what the fix search verified or tried. The search
+ * started at the stall (stallNotices) is used when it was for the same needs; otherwise one is started with two
+ * rounds of probes (the route, then the candidates) in what is left: after --timeout, of the report's 0.4 s.
+ */
+async function searchedFixes(
+  T: Trouble,
+  live: Live,
+  o: Resolved,
+  env: NodeJS.ProcessEnv,
+  problems: TidyProblem[],
+  dueMs: number | undefined,
+): Promise<TidyProblem[]> {
+  const budget = dueMs === undefined ? 2 * Math.min(o.stallMs, 1500) + 200 : dueMs - 60;
+  const needs = T.searchNeeds(problems);
+  const running = needs.length && live.fixSearch?.key === T.fixSearchKey(needs) ? live.fixSearch : undefined;
+  const search =
+    running ??
+    (budget >= 150 ? fixSearchFor(T, live, env, problems, Math.min(1500, o.stallMs, (budget - 50) / 2)) : undefined);
+  if (!search) return problems;
+  const found = await bounded(search.result, Math.max(0, budget));
+  search.close();
+  return found ? problems.map((p) => T.withSearchedFixes(p, found)) : problems;
 }
 
 async function finish(
@@ -643,19 +714,17 @@ async function finish(
   // A clean run (go exited 0, no error, no failed request) has nothing to diagnose: the rules are not even loaded.
   const diagnosed = R.needsDiagnosis(live.t, { exitCode, killed });
   const T = diagnosed || o.junit ? await loadTrouble() : undefined;
-  const problems = !(T && diagnosed)
+  let problems = !(T && diagnosed)
     ? []
     : T.diagnose(live.t, {
-        model: live.loaded.model,
-        proxies: live.loaded.proxies,
+        ...diagnoseOptions(T, live, o, watchdog.findings()),
         stalled: killed,
         stalledForMs: quiet,
-        stallMs: o.stallMs,
         now: endedAt,
-        probes: watchdog.findings(),
-        toolchainUrl: T.toolchainZipUrl(live.t, live.loaded.model),
         ...(rewrites ? { gitRewrites: (await bounded(rewrites, due() ?? 1000)) ?? [] } : {}),
       });
+  if (T && problems.length && !live.interrupted) problems = await searchedFixes(T, live, o, env, problems, due());
+  live.fixSearch?.close(); // a search started at the stall that the report did not wait for: its probes stop
   const badFlag = exitCode === 2 && live.t.unknownLines.find((l) => /^flag provided but not defined: /.test(l));
   if (badFlag && T) {
     // go rejected the extra flags after "--": that is bad usage of gomodctl tidy (exit 2), not a failed tidy.

@@ -224,6 +224,38 @@ describe.concurrent(`tidy --explain: issue 12's causes with ${version}`, () => {
     expect(xml).toContain('<failure');
   });
 
+  // Issue 12: the fix is doctor's engine's, verified (here, by the same probes as Go's requests), never a template.
+  // Followed as printed (a shell line), the real go mod tidy then succeeds; before it, the real go failed or hung.
+  const verifiedFix = (name: string, goproxy: (p: Parameters<Scenario['env']>[0]) => string): Scenario => ({
+    name,
+    env: (p) => ({ GOPROXY: goproxy(p), GOSUMDB: p.sumdb.gosumdb() }),
+  });
+  it.each([
+    ['`,` before a 403 (go fails)', verifiedFix('comma-403', (p) => `${p.base('gateway/403')},${p.url}`), 1],
+    [
+      'a silent first entry before `|` (go hangs)',
+      verifiedFix('silent-pipe', (p) => `${p.base('blackhole')}|${p.url}`),
+      3,
+    ],
+  ])('%s: the printed fix is verified, and go mod tidy succeeds after it', async (_, sc, exit) => {
+    const { r, first, p, h } = await tidy(sc, ['--timeout', '5s']);
+    expect(r.exitCode, r.stderr).toBe(exit);
+    expect(first.fix).toContain(
+      '# verified here: probed as Go would request it, the change makes example.com/hello fetchable',
+    );
+    expect(first.fix.join('\n')).not.toMatch(/not verified|proxy\.golang\.org|goproxy\.cn/);
+    const line = first.fix.find((l) => /^(export |go env -w )GOPROXY=/.test(l));
+    expect(line, first.fix.join('\n')).toBeDefined();
+    const after = await execa('bash', ['-c', `${line}\n${TEST_GO} mod tidy`], {
+      cwd: p.dir,
+      env: { ...h.env, ...p.env },
+      extendEnv: false,
+      reject: false,
+      timeout: 60_000,
+    });
+    expect(after.exitCode, after.stderr).toBe(0);
+  });
+
   it('private path without GOPRIVATE behind a 400: GOPRIVATE first, and the leak said', async () => {
     const { r, first, doc } = await tidy('private-gateway-400');
     expect(r.exitCode, r.stderr).toBe(1);

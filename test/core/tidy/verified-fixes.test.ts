@@ -1,0 +1,79 @@
+// Tidy's route advice through doctor's fix search (core/tidy/verified-fixes.ts): which problems are searched for, the
+// needs they make, and how the search's answer takes the place of the advice.
+import { describe, expect, it } from 'vitest';
+import { commentFix, type Fix } from '../../../src/core/fix/fix.js';
+import { fixMsg } from '../../../src/core/i18n/messages/fix.js';
+import type { TidyProblem } from '../../../src/core/tidy/report-model.js';
+import { searchNeeds, withSearchedFixes } from '../../../src/core/tidy/verified-fixes.js';
+import { renderFixes } from '../../../src/report/fix-render.js';
+
+const advice = commentFix(
+  fixMsg('fix.note.notVerified', { change: 'GOPROXY=https://mirror.example|direct' }),
+  'GOPROXY',
+);
+const login = commentFix('log in to the proxy');
+const problem = (o: Partial<TidyProblem>): TidyProblem => ({
+  rule: 'proxy-network',
+  cause: 'refused',
+  module: 'example.com/hello',
+  phase: 'proxy',
+  message: 'x',
+  fix: [login, advice],
+  ...o,
+});
+const drop: Fix = {
+  kind: 'set',
+  variable: 'GOPROXY',
+  value: 'http://127.0.0.1:1',
+  scope: 'env',
+  verifiedBy: ['probe'],
+};
+
+describe('searchNeeds', () => {
+  it('the version list without a version, the .info with one, the lookup for a checksum-database problem', () => {
+    expect(
+      searchNeeds([
+        problem({}),
+        problem({ module: 'example.com/a', version: 'v1.0.0' }),
+        problem({ module: 'example.com/b', version: 'v1.2.0', phase: 'sumdb' }),
+        problem({}), // the same need once
+      ]).map((n) => `${n.module}@${n.version ?? ''} ${n.what}`),
+    ).toEqual(['example.com/hello@ list', 'example.com/a@v1.0.0 info', 'example.com/b@v1.2.0 sumdb-lookup']);
+  });
+
+  it('nothing for a problem without unverified route advice, a leak, a toolchain, or no module', () => {
+    expect(
+      searchNeeds([
+        problem({ fix: [login] }),
+        problem({ cause: 'leak' }),
+        problem({ module: 'golang.org/toolchain', version: 'v0.0.1-go1.99.0.linux-amd64' }),
+        problem({ module: undefined }),
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('withSearchedFixes', () => {
+  it('a verified fix takes the advice’s place, said to be verified', () => {
+    const p = withSearchedFixes(problem({}), { verified: [drop], tried: [] });
+    expect(renderFixes(p.fix)).toEqual([
+      '# log in to the proxy',
+      '# verified here: probed as Go would request it, the change makes example.com/hello fetchable',
+      'export GOPROXY=http://127.0.0.1:1   # GOPROXY comes from your environment: change it where your shell profile or CI sets it',
+    ]);
+  });
+
+  it('none verified: one line naming what was tried, instead of the advice', () => {
+    const tried = [{ fixes: [{ ...drop, verifiedBy: undefined }], reason: 'refused' }];
+    const p = withSearchedFixes(problem({}), { tried });
+    expect(renderFixes(p.fix)).toEqual([
+      '# log in to the proxy',
+      '# no verified fix: none of the changes tried from here makes it fetchable (GOPROXY=http://127.0.0.1:1)',
+    ]);
+  });
+
+  it('a problem the search was not for stays as it is', () => {
+    const p = problem({ cause: 'leak' });
+    expect(withSearchedFixes(p, { verified: [drop], tried: [] })).toBe(p);
+  });
+});
