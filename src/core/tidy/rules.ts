@@ -1,5 +1,6 @@
 // Ordered diagnosis rule table: first match wins, strictest first (flutter gradle_errors.dart style).
 // Each rule turns one error Go printed into a problem whose fixes are real settings (docs/go-rules.md#what-go-prints).
+import { matchPrefixPatterns } from '../patterns.js';
 import type { TidyCause, TidyProblem } from './report-model.js';
 import { goLanguageVersion } from '../go-version.js';
 import { redactSecrets, redactUrl } from '../redact.js';
@@ -63,7 +64,8 @@ const leakedPrivate = (d: ErrorDetail, model: ConfigModel): string | undefined =
   const mod = d.module ?? d.package;
   if (!mod || d.phase !== 'proxy' || isPublicModulePath(mod) || !isInternalLookingHost(modulePathHost(mod)))
     return undefined;
-  return getVar(model, 'GONOPROXY') || getVar(model, 'GOPRIVATE') ? undefined : mod;
+  // GONOPROXY (GOPRIVATE when unset) that does not match it is no cover: the path was sent, it leaked.
+  return matchPrefixPatterns(getVar(model, 'GONOPROXY'), mod) ? undefined : mod;
 };
 /**
  * After a checksum mismatch, the narrow step (checked with the real go 1.19, 1.26, 1.27): go.sum disagrees, so only its

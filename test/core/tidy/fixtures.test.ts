@@ -426,3 +426,22 @@ for (const ver of VERSIONS) {
     }
   });
 }
+
+describe('a private path refused by the proxy while GOPRIVATE lists something else', () => {
+  for (const ver of VERSIONS)
+    it(`${ver}: GOPRIVATE for it (its path leaked all the same), not another proxy`, () => {
+      VERSION_OF_DIR = ver;
+      const text = readFileSync(join(DIR, ver, 'private-gateway-400.txt'), 'utf8');
+      const cfg = tidySettings(
+        { GOPROXY: 'http://127.0.0.1:8080', GOSUMDB: 'sum.gomodctl.test', GOPRIVATE: 'other.corp.example' },
+        { goVersion: ver },
+      );
+      const t = new Timeline(0, {});
+      for (const [i, e] of classifyText(text).entries()) t.apply(e, i + 1);
+      const [p] = diagnose(t, { ...cfg, stalled: false, stalledForMs: 0, now: 10_000 });
+      const fixes = renderFixes(p!.fix).join('\n');
+      expect(fixes).toMatch(/^go env -w GOPRIVATE=/m);
+      expect(fixes).toContain('git.corp.invalid');
+      expect(fixes).not.toMatch(/proxy\.golang\.org|goproxy\.cn/);
+    });
+});
