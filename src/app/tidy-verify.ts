@@ -7,7 +7,7 @@ import { configuredGoAuth } from '../core/goauth.js';
 import { selectCatalog } from '../core/init/mirrors.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
 import type { Need } from '../core/needs/types.js';
-import type { TidySearch } from '../core/tidy/verified-fixes.js';
+import { needKey, type TidySearch } from '../core/tidy/verified-fixes.js';
 import { chooseFix } from '../core/verdict/choose-fix.js';
 import { evaluateVerdict } from '../core/verdict/evaluate.js';
 import { gitLsRemote } from '../go/git.js';
@@ -40,29 +40,41 @@ export function fixSearchKey(needs: Need[]): string {
 export function startFixSearch(needs: Need[], o: TidySearchOptions): RunningSearch {
   const { model } = o.loaded;
   const goVersion = o.loaded.go?.version ?? '';
+  // Closed (the report is out, or a new attempt began): git is killed, no new prober is made, no next round starts.
+  const closed = new AbortController();
   const probes = envRouteProbes({
     goVersion: o.loaded.go?.version ?? null,
     goauth: configuredGoAuth(model),
     timeoutMs: o.timeoutMs,
-    gitLsRemote: (repo) => gitLsRemote(repo, o.env, o.timeoutMs),
+    gitLsRemote: (repo) => gitLsRemote(repo, o.env, o.timeoutMs, closed.signal),
   });
+  const probeFor = (env: NodeJS.ProcessEnv) => {
+    if (closed.signal.aborted) throw new Error('the fix search was stopped');
+    return probes.probeFor(env);
+  };
   const search = async (): Promise<TidySearch | null> => {
-    const probe = probes.probeFor(o.env);
-    const common = { model, env: o.env, needs, goVersion, probe, timeoutMs: o.timeoutMs };
+    const common = { model, env: o.env, needs, goVersion, probe: probeFor(o.env), timeoutMs: o.timeoutMs };
     const verdict = await evaluateVerdict(common);
     // The engine does not see this failure (a body that stopped midway answers its probe): nothing to verify against.
-    if (!verdict.willFail) return null;
+    if (!verdict.willFail || closed.signal.aborted) return null;
     const found = await chooseFix({
       ...common,
       verdict,
-      probeFor: probes.probeFor,
+      probeFor,
       mirrors: selectCatalog(o.env.GOMODCTL_MIRRORS),
       ...(o.loaded.goMod?.go ? { goModGo: o.loaded.goMod.go } : {}),
     });
+    if (closed.signal.aborted) return null; // probes cut short read as failures: not an answer
+    const failing = verdict.failures.map((f) => needKey(f.need));
     const top = found.verified[0];
-    return top ? { verified: top.fixes, tried: found.tried } : { tried: found.tried };
+    return top ? { failing, verified: top.fixes, tried: found.tried } : { failing, tried: found.tried };
+  };
+  const close = (): void => {
+    if (closed.signal.aborted) return;
+    closed.abort();
+    probes.close();
   };
   const result = search().catch(() => null);
-  void result.then(() => probes.close());
-  return { key: fixSearchKey(needs), result, close: () => probes.close() };
+  void result.then(close);
+  return { key: fixSearchKey(needs), result, close };
 }

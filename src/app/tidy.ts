@@ -244,6 +244,9 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
       if (n > 1) {
         live.firstStart ??= live.start;
         Object.assign(live, { t: timeline(), start: performance.now() });
+        // The last attempt's search probed before a failure judged transient: this attempt's stall starts its own.
+        live.fixSearch?.close();
+        live.fixSearch = undefined;
       }
       live.stallKilled = false;
       const events = n === 1 ? firstEvents : [];
@@ -562,14 +565,19 @@ function stallNotices(
       then((T) => {
         // The stall is confirmed: the fix search for what it would be reported as starts now, so that its answer is
         // there when --timeout ends the run (the report has 0.4 s after it). Its probes are shorter than --stall.
-        const now = live.now();
-        const problems = T.diagnose(live.t, {
-          ...diagnoseOptions(T, live, o, findings),
-          stalled: true,
-          stalledForMs: now - live.t.lastActivityMs(),
-          now,
-        });
-        fixSearchFor(T, live, env, problems, Math.min(1500, Math.max(300, o.stallMs / 2)));
+        if (!live.interrupted)
+          try {
+            const now = live.now();
+            const problems = T.diagnose(live.t, {
+              ...diagnoseOptions(T, live, o, findings),
+              stalled: true,
+              stalledForMs: now - live.t.lastActivityMs(),
+              now,
+            });
+            fixSearchFor(T, live, env, problems, Math.min(1500, Math.max(300, o.stallMs / 2)));
+          } catch {
+            // a search not started is advice left as it is; the notices and the report go on
+          }
         for (const f of findings) say(R.probeFindingText(f, out));
         // What Go itself does at the phase the probe stalled in (TLS handshake 10 s, CONNECT 1 min, response: none).
         const bad = findings.find((f) => !f.ok);
@@ -651,7 +659,10 @@ async function searchedFixes(
   problems: TidyProblem[],
   dueMs: number | undefined,
 ): Promise<TidyProblem[]> {
-  const budget = dueMs === undefined ? 2 * Math.min(o.stallMs, 1500) + 200 : dueMs - 60;
+  // Never past the report's due time when there is a --timeout (go may have failed just before it).
+  const rounds = 2 * Math.min(o.stallMs, 1500) + 200;
+  const toDeadline = live.deadline === undefined ? rounds : live.deadline + 400 - performance.now() - 60;
+  const budget = Math.min(dueMs === undefined ? rounds : dueMs - 60, toDeadline);
   const needs = T.searchNeeds(problems);
   const running = needs.length && live.fixSearch?.key === T.fixSearchKey(needs) ? live.fixSearch : undefined;
   const search =

@@ -45,13 +45,16 @@ export async function getGitRemoteUrls(cwd: string, env: NodeJS.ProcessEnv): Pro
 
 /**
  * `git ls-remote <repo>` as cmd/go runs it to find a repository (vcs.go Ping: "ls-remote {scheme}://{repo}"), with
- * the user's git config (url.insteadOf, credential helpers) and no terminal prompt, bounded by timeoutMs.
+ * the user's git config (url.insteadOf, credential helpers) and no terminal prompt, bounded by timeoutMs (and ended
+ * with its process tree when `signal` aborts).
  */
 export async function gitLsRemote(
   repo: string,
   env: Record<string, string | undefined>,
   timeoutMs: number,
+  signal?: AbortSignal,
 ): Promise<{ ok: boolean; timedOut?: boolean; message?: string }> {
+  if (signal?.aborted) return { ok: false, message: 'stopped' };
   // Its own process group (POSIX), killed whole at the bound: git's https/ssh helpers share stderr and would
   // otherwise keep the call waiting after git itself was stopped (up to the helper's own connect timeout).
   const detached = process.platform !== 'win32';
@@ -71,12 +74,17 @@ export async function gitLsRemote(
     stdout: 'ignore',
   });
   let timedOut = false;
+  const stop = (): void => {
+    if (child.pid !== undefined) void killProcessTree(child.pid);
+  };
   const timer = setTimeout(() => {
     timedOut = true;
-    if (child.pid !== undefined) void killProcessTree(child.pid);
+    stop();
   }, timeoutMs);
+  signal?.addEventListener('abort', stop, { once: true }); // the caller gave up (a search closed with the report)
   const done = await child.catch((err: Error) => ({ exitCode: -1, stderr: err.message }));
   clearTimeout(timer);
+  signal?.removeEventListener('abort', stop);
   const r = { ...done, timedOut };
   if (r.timedOut) return { ok: false, timedOut: true };
   if (r.exitCode === 0) return { ok: true };

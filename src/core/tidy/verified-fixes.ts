@@ -30,36 +30,47 @@ function searchable(p: TidyProblem): boolean {
 }
 
 /**
- * The fetches the fix search must make succeed: for each problem with unverified route advice, the module's version
- * list (no version known), its .info, or its checksum-database lookup (the problem was at the database).
+ * The fetch the fix search must make succeed for a problem: the module's version list (no version known), its .info,
+ * or its checksum-database lookup (the problem was at the database); none for a database problem without a version.
  */
+function needOf(p: TidyProblem): Need | undefined {
+  const module = p.module!;
+  if (p.phase === 'sumdb')
+    return p.version
+      ? { module, version: p.version, what: 'sumdb-lookup', why: 'go.sum-missing', certainty: 'sure' }
+      : undefined;
+  return p.version
+    ? { module, version: p.version, what: 'info', why: 'require', certainty: 'sure' }
+    : { module, what: 'list', why: 'require', certainty: 'sure' };
+}
+
+/** A need's identity (the search result says which of its needs failed by it). */
+export const needKey = (n: Need): string => `${n.module}@${n.version ?? ''} ${n.what}`;
+
+/** The needs of every problem with unverified route advice, each once. */
 export function searchNeeds(problems: TidyProblem[]): Need[] {
   const needs = new Map<string, Need>();
   for (const p of problems.filter(searchable)) {
-    const module = p.module!;
-    const n: Need =
-      p.phase === 'sumdb' && p.version
-        ? { module, version: p.version, what: 'sumdb-lookup', why: 'go.sum-missing', certainty: 'sure' }
-        : p.version
-          ? { module, version: p.version, what: 'info', why: 'require', certainty: 'sure' }
-          : { module, what: 'list', why: 'require', certainty: 'sure' };
-    needs.set(`${n.module}@${n.version ?? ''} ${n.what}`, n);
+    const n = needOf(p);
+    if (n) needs.set(needKey(n), n);
   }
   return [...needs.values()];
 }
 
 /** What the search found, as tidy uses it: the top verified fix, or the changes tried (none verified). */
 export interface TidySearch {
+  /** The needs (needKey) that failed under the configuration as it is: the search is about those only. */
+  failing: string[];
   verified?: Fix[];
   tried: Array<{ fixes: Fix[]; reason: Text }>;
 }
 
-/** A change in words for a line of advice (`GOPROXY=…`, `unset HTTPS_PROXY`); the route variables only. */
+/** A change in words for a line of advice (`GOPROXY=…`, `NO_PROXY=$NO_PROXY,…`, `unset HTTPS_PROXY`). */
 function changeWords(fixes: Fix[]): string {
   return fixes
     .flatMap((f) =>
       f.kind === 'set'
-        ? [`${f.variable}=${f.value ?? `$${f.valueFrom ?? ''}`}`]
+        ? [`${f.variable}=${f.append ? `$${f.variable},` : ''}${f.value ?? `$${f.valueFrom ?? ''}`}`]
         : f.kind === 'unset'
           ? [`unset ${f.variable}`]
           : [],
@@ -67,21 +78,31 @@ function changeWords(fixes: Fix[]): string {
     .join(' ');
 }
 
+/** A URL with a password in it: printed redacted, the command would overwrite the real one (fixes.ts pipeFix). */
+const holdsPassword = (f: Fix): boolean => f.kind === 'set' && /:\/\/[^/?#@]*:[^/?#@]*@/.test(f.value ?? '');
+
 /**
  * The problem with its unverified route advice replaced by the search's result: the verified top fix (marked
- * verified by the probe, rendered as commands like doctor's), or one line naming the changes tried.
+ * verified by the probe, rendered as commands like doctor's), or one line naming the changes tried. Only for a
+ * problem whose fetch failed in the search (another problem's failure proves nothing about it); the advice stays
+ * when there is nothing to say instead, or when the verified change holds a password (it would print redacted).
  */
 export function withSearchedFixes(p: TidyProblem, search: TidySearch): TidyProblem {
   if (!searchable(p)) return p;
-  const at = p.fix.findIndex(isUnverifiedRoute);
-  const kept = p.fix.filter((f) => !isUnverifiedRoute(f));
+  const need = needOf(p);
+  if (!need || !search.failing.includes(needKey(need))) return p;
   const tried = search.tried.map((t) => changeWords(t.fixes)).filter((w) => w !== '');
   const verified = fixMsg('fix.note.verifiedHere', { module: p.module! });
   const instead: Fix[] = search.verified?.length
-    ? [{ kind: 'comment', note: verified }, ...search.verified]
+    ? search.verified.some(holdsPassword)
+      ? []
+      : [{ kind: 'comment', note: verified }, ...search.verified]
     : tried.length
       ? [{ kind: 'comment', note: fixMsg('fix.note.noneVerified', { tried: tried.join('; ') }) }]
       : [];
+  if (instead.length === 0) return p;
+  const at = p.fix.findIndex(isUnverifiedRoute);
+  const kept = p.fix.filter((f) => !isUnverifiedRoute(f));
   const before = p.fix.slice(0, at).filter((f) => !isUnverifiedRoute(f)).length;
   return { ...p, fix: [...kept.slice(0, before), ...instead, ...kept.slice(before)] };
 }

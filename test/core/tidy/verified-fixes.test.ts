@@ -21,6 +21,7 @@ const problem = (o: Partial<TidyProblem>): TidyProblem => ({
   fix: [login, advice],
   ...o,
 });
+const LIST = ['example.com/hello@ list'];
 const drop: Fix = {
   kind: 'set',
   variable: 'GOPROXY',
@@ -55,7 +56,7 @@ describe('searchNeeds', () => {
 
 describe('withSearchedFixes', () => {
   it('a verified fix takes the advice’s place, said to be verified', () => {
-    const p = withSearchedFixes(problem({}), { verified: [drop], tried: [] });
+    const p = withSearchedFixes(problem({}), { failing: LIST, verified: [drop], tried: [] });
     expect(renderFixes(p.fix)).toEqual([
       '# log in to the proxy',
       '# verified here: probed as Go would request it, the change makes example.com/hello fetchable',
@@ -65,7 +66,7 @@ describe('withSearchedFixes', () => {
 
   it('none verified: one line naming what was tried, instead of the advice', () => {
     const tried = [{ fixes: [{ ...drop, verifiedBy: undefined }], reason: 'refused' }];
-    const p = withSearchedFixes(problem({}), { tried });
+    const p = withSearchedFixes(problem({}), { failing: LIST, tried });
     expect(renderFixes(p.fix)).toEqual([
       '# log in to the proxy',
       '# no verified fix: none of the changes tried from here makes it fetchable (GOPROXY=http://127.0.0.1:1)',
@@ -74,6 +75,18 @@ describe('withSearchedFixes', () => {
 
   it('a problem the search was not for stays as it is', () => {
     const p = problem({ cause: 'leak' });
-    expect(withSearchedFixes(p, { verified: [drop], tried: [] })).toBe(p);
+    expect(withSearchedFixes(p, { failing: LIST, verified: [drop], tried: [] })).toBe(p);
+  });
+
+  it('stays as it is when its own fetch did not fail in the search, or there is nothing to say instead', () => {
+    const p = problem({});
+    expect(withSearchedFixes(p, { failing: ['example.com/other@ list'], verified: [drop], tried: [] })).toBe(p);
+    expect(withSearchedFixes(p, { failing: LIST, tried: [] })).toBe(p);
+    const secret = { ...drop, value: 'https://u:pw@proxy.corp.example' };
+    expect(withSearchedFixes(p, { failing: LIST, verified: [secret], tried: [] })).toBe(p);
+  });
+
+  it('a checksum-database problem without a version is not searched', () => {
+    expect(searchNeeds([problem({ phase: 'sumdb' })])).toEqual([]);
   });
 });
