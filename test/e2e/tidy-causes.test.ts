@@ -238,7 +238,7 @@ describe.concurrent(`tidy --explain: issue 12's causes with ${version}`, () => {
       3,
     ],
   ])('%s: the printed fix is verified, and go mod tidy succeeds after it', async (_, sc, exit) => {
-    const { r, first, p, h } = await tidy(sc, ['--timeout', '5s']);
+    const { r, first, p, h } = await tidy(sc, ['--timeout', '8s']); // the search, started at the stall, has time
     expect(r.exitCode, r.stderr).toBe(exit);
     expect(first.fix).toContain(
       '# verified here: probed as Go would request it, the change makes example.com/hello fetchable',
