@@ -11,5 +11,5 @@ export { tidyJUnit, writeJUnitFile } from '../report/junit.js';
 export { versionBeingChecked } from '../go/module-cache.js';
 export { commandFix, commentFix } from '../core/fix/fix.js';
 export { fixMsg } from '../core/i18n/messages/fix.js';
-export { fixSearchKey, startFixSearch } from './tidy-verify.js';
-export { searchNeeds, withSearchedFixes } from '../core/tidy/verified-fixes.js';
+export { startFixSearch } from './tidy-verify.js';
+export { needKey, searchNeeds, withSearchedFixes } from '../core/tidy/verified-fixes.js';

@@ -22,18 +22,10 @@ interface TidySearchOptions {
 
 /** A running fix search: its result (null: the engine sees no failure, or it failed) and a way to stop its probes. */
 export interface RunningSearch {
-  /** The needs it was started for (fixSearchKey). */
-  key: string;
+  /** The needs it was started for (needKey): it answers for any set of them. */
+  keys: Set<string>;
   result: Promise<TidySearch | null>;
   close(): void;
-}
-
-/** The identity of a set of needs: a search started for the same set answers for it. */
-export function fixSearchKey(needs: Need[]): string {
-  return needs
-    .map((n) => `${n.module}@${n.version ?? ''} ${n.what}`)
-    .sort()
-    .join('\n');
 }
 
 /** Starts the fix search for `needs` (each probe bounded by timeoutMs; the caller bounds the whole and closes it). */
@@ -76,5 +68,5 @@ export function startFixSearch(needs: Need[], o: TidySearchOptions): RunningSear
   };
   const result = search().catch(() => null);
   void result.then(close);
-  return { key: fixSearchKey(needs), result, close };
+  return { keys: new Set(needs.map(needKey)), result, close };
 }

@@ -103,8 +103,10 @@ interface Live {
   firstStart?: number;
   /** live.now() when the last go ended (exited and its stderr read): the clock of the diagnosis. */
   endedAt?: number;
-  /** The fix search started for the stall's problems (app/tidy-verify.ts), reused by the report when it still fits. */
+  /** The fix search started for the stall's problems (app/tidy-verify.ts), reused by the report when it covers it. */
   fixSearch?: RunningSearch;
+  /** The report is out (or the run failed): no fix search may start any more. */
+  reported?: boolean;
 }
 
 /** The options once validated: the CI dialect and the absolute module directory. */
@@ -312,12 +314,20 @@ export async function runTidy(opts: TidyRunOptions): Promise<number> {
     await live.noticesWritten?.(); // before the spinner stops
   } catch (err) {
     await watchdog?.stop();
+    live.reported = true;
+    live.fixSearch?.close();
     throw err;
   } finally {
     stopGuards();
     progress?.stop();
   }
-  return finish(o, out, env, live, watchdog!, exitCode, attempts);
+  try {
+    return await finish(o, out, env, live, watchdog!, exitCode, attempts);
+  } finally {
+    // The report is out (or failed): a search started at the stall that it did not wait for stops, none starts.
+    live.reported = true;
+    live.fixSearch?.close();
+  }
 }
 
 /**
@@ -565,7 +575,7 @@ function stallNotices(
       then((T) => {
         // The stall is confirmed: the fix search for what it would be reported as starts now, so that its answer is
         // there when --timeout ends the run (the report has 0.4 s after it). Its probes are shorter than --stall.
-        if (!live.interrupted)
+        if (!live.interrupted && !live.reported)
           try {
             const now = live.now();
             const problems = T.diagnose(live.t, {
@@ -639,7 +649,7 @@ function diagnoseOptions(T: Trouble, live: Live, o: Resolved, probes: ProbeFindi
 function fixSearchFor(T: Trouble, live: Live, env: NodeJS.ProcessEnv, problems: TidyProblem[], probeMs: number) {
   const needs = T.searchNeeds(problems);
   if (needs.length === 0) return undefined;
-  if (live.fixSearch?.key !== T.fixSearchKey(needs)) {
+  if (!needs.every((n) => live.fixSearch?.keys.has(T.needKey(n)))) {
     live.fixSearch?.close();
     live.fixSearch = T.startFixSearch(needs, { loaded: live.loaded, env, timeoutMs: probeMs });
   }
@@ -648,8 +658,9 @@ function fixSearchFor(T: Trouble, live: Live, env: NodeJS.ProcessEnv, problems: 
 
 /**
  * The problems with their unverified route advice replaced by what the fix search verified or tried. The search
- * started at the stall (stallNotices) is used when it was for the same needs; otherwise one is started with two
- * rounds of probes (the route, then the candidates) in what is left: after --timeout, of the report's 0.4 s.
+ * started at the stall (stallNotices) is used when it covers these needs; otherwise one is started with two rounds of
+ * probes (the route, then the candidates) in what is left: with --timeout, never past the report's 0.4 s after it;
+ * after Ctrl-C only an answer already there.
  */
 async function searchedFixes(
   T: Trouble,
@@ -657,17 +668,23 @@ async function searchedFixes(
   o: Resolved,
   env: NodeJS.ProcessEnv,
   problems: TidyProblem[],
-  dueMs: number | undefined,
 ): Promise<TidyProblem[]> {
   // Never past the report's due time when there is a --timeout (go may have failed just before it).
   const rounds = 2 * Math.min(o.stallMs, 1500) + 200;
-  const toDeadline = live.deadline === undefined ? rounds : live.deadline + 400 - performance.now() - 60;
-  const budget = Math.min(dueMs === undefined ? rounds : dueMs - 60, toDeadline);
+  // After Ctrl-C the user wants out: a search that has already answered is used, none is waited for or started.
+  const budget = live.interrupted
+    ? 0
+    : live.deadline === undefined
+      ? rounds
+      : Math.min(rounds, live.deadline + 400 - performance.now() - 60);
   const needs = T.searchNeeds(problems);
-  const running = needs.length && live.fixSearch?.key === T.fixSearchKey(needs) ? live.fixSearch : undefined;
+  const running = live.fixSearch;
   const search =
-    running ??
-    (budget >= 150 ? fixSearchFor(T, live, env, problems, Math.min(1500, o.stallMs, (budget - 50) / 2)) : undefined);
+    running && needs.every((n) => running.keys.has(T.needKey(n)))
+      ? running
+      : budget >= 150
+        ? fixSearchFor(T, live, env, problems, Math.min(1500, o.stallMs, (budget - 50) / 2))
+        : undefined;
   if (!search) return problems;
   const found = await bounded(search.result, Math.max(0, budget));
   search.close();
@@ -709,10 +726,11 @@ async function finish(
   if (!killed && exitCode !== 0 && !live.t.sawTrace) {
     const errs = live.t.errors.flatMap((e) => (e.kind === 'error' ? [e.detail] : []));
     const targets = (await loadTrouble()).fallThroughTargets(live.t, errs, live.loaded.model, live.loaded.proxies);
-    if (targets.length) await watchdog.probeNow(Math.min(o.stallMs, 1500), targets);
+    if (targets.length && left >= 150) await watchdog.probeNow(Math.min(o.stallMs, 1500, left), targets);
   }
-  // After --timeout the report is due 0.4 s after it at the latest: what the probes or git have not said by then is left.
-  const due = () => (live.timedOut ? Math.max(0, live.deadline! + 400 - performance.now()) : undefined);
+  // With --timeout the report is due 0.4 s after it at the latest (also when go failed just before it): what the
+  // probes or git have not said by then is left.
+  const due = () => (live.deadline === undefined ? undefined : Math.max(0, live.deadline + 400 - performance.now()));
   await watchdog.stop(due());
   await live.noticesWritten?.();
   const end: RunEnd = {
@@ -734,8 +752,7 @@ async function finish(
         now: endedAt,
         ...(rewrites ? { gitRewrites: (await bounded(rewrites, due() ?? 1000)) ?? [] } : {}),
       });
-  if (T && problems.length && !live.interrupted) problems = await searchedFixes(T, live, o, env, problems, due());
-  live.fixSearch?.close(); // a search started at the stall that the report did not wait for: its probes stop
+  if (T && problems.length) problems = await searchedFixes(T, live, o, env, problems);
   const badFlag = exitCode === 2 && live.t.unknownLines.find((l) => /^flag provided but not defined: /.test(l));
   if (badFlag && T) {
     // go rejected the extra flags after "--": that is bad usage of gomodctl tidy (exit 2), not a failed tidy.

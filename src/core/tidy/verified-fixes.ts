@@ -29,9 +29,17 @@ function searchable(p: TidyProblem): boolean {
   );
 }
 
+/** The GOPROXY-protocol file a URL asks for (cmd/go/internal/modfetch/proxy.go): list, info, mod, zip or latest. */
+function fileOf(url: string | undefined): 'list' | 'info' | 'mod' | 'zip' | 'latest' | undefined {
+  const m = /\/@(v\/list|v\/[^/?#]+\.(info|mod|zip)|latest)(?:[?#]|$)/.exec(url ?? '');
+  if (!m) return undefined;
+  return m[1] === 'v/list' ? 'list' : m[1] === 'latest' ? 'latest' : (m[2] as 'info' | 'mod' | 'zip');
+}
+
 /**
- * The fetch the fix search must make succeed for a problem: the module's version list (no version known), its .info,
- * or its checksum-database lookup (the problem was at the database); none for a database problem without a version.
+ * The fetch the fix search must make succeed for a problem: the file its URL asked for (the version list, the .info,
+ * .mod or .zip, @latest), else the version list (no version known) or the .info; its checksum-database lookup when
+ * the problem was at the database (none without a version).
  */
 function needOf(p: TidyProblem): Need | undefined {
   const module = p.module!;
@@ -39,9 +47,10 @@ function needOf(p: TidyProblem): Need | undefined {
     return p.version
       ? { module, version: p.version, what: 'sumdb-lookup', why: 'go.sum-missing', certainty: 'sure' }
       : undefined;
-  return p.version
-    ? { module, version: p.version, what: 'info', why: 'require', certainty: 'sure' }
-    : { module, what: 'list', why: 'require', certainty: 'sure' };
+  const file = fileOf(p.url);
+  if (file === 'list' || file === 'latest' || !p.version)
+    return { module, what: file ?? 'list', why: 'require', certainty: 'sure' };
+  return { module, version: p.version, what: file ?? 'info', why: 'require', certainty: 'sure' };
 }
 
 /** A need's identity (the search result says which of its needs failed by it). */

@@ -42,6 +42,16 @@ describe('searchNeeds', () => {
     ).toEqual(['example.com/hello@ list', 'example.com/a@v1.0.0 info', 'example.com/b@v1.2.0 sumdb-lookup']);
   });
 
+  it('the file its URL asked for: a .zip, a .mod, @latest', () => {
+    const at = (file: string, version?: string) =>
+      problem({ url: `http://127.0.0.1:8080/example.com/hello/${file}`, ...(version ? { version } : {}) });
+    expect(
+      searchNeeds([at('@v/v1.1.0.zip', 'v1.1.0'), at('@v/v1.1.0.mod', 'v1.1.0'), at('@latest')]).map(
+        (n) => `${n.version ?? ''} ${n.what}`,
+      ),
+    ).toEqual(['v1.1.0 zip', 'v1.1.0 mod', ' latest']);
+  });
+
   it('nothing for a problem without unverified route advice, a leak, a toolchain, or no module', () => {
     expect(
       searchNeeds([
