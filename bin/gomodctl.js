@@ -87,4 +87,21 @@ async function run() {
   process.exitCode = await main(process.argv);
 }
 
-run().catch(internalError);
+/**
+ * Once the command is done, nothing may keep gomodctl up after its report: a probe or helper past its bound (a lookup
+ * the OS resolver still holds, a socket still connecting, a child's pipe) would. Two seconds later the process exits
+ * with the command's code, once what it wrote to stdout and stderr is flushed. The timer itself keeps nothing alive.
+ */
+function exitSoon() {
+  setTimeout(() => {
+    const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
+    if (pending.length === 0) process.exit();
+    let left = pending.length;
+    for (const s of pending)
+      s.once('drain', () => {
+        if (--left === 0) process.exit();
+      });
+  }, 2000).unref();
+}
+
+run().catch(internalError).finally(exitSoon);

@@ -74,4 +74,20 @@ describe('bin/gomodctl.js and the tidy bundle', () => {
     expect(calls.length).toBeGreaterThan(0);
     for (const c of calls) expect(c).toMatch(/^"(ora|execa)"$/);
   });
+
+  it('something left alive after the report (a handle past its bound) does not keep gomodctl up: exit 2 s later', async () => {
+    // A preloaded module holds the event loop forever, as a socket or lookup that outlived its probe would.
+    const leak = join(h.dir, 'leak.cjs');
+    writeFileSync(leak, 'setInterval(() => {}, 1000);\n');
+    const started = performance.now();
+    const r = await execa(
+      process.execPath,
+      ['--require', leak, join(pkg, 'bin/gomodctl.js'), 'tidy', '--explain', '--go', TEST_GO, '-C', mod],
+      { env: h.env, extendEnv: false, reject: false, timeout: 30_000 },
+    );
+    expect(r.timedOut).toBe(false);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain('go mod tidy succeeded');
+    expect(performance.now() - started).toBeLessThan(20_000); // not the 30 s kill: the 2 s exit did it
+  });
 });
