@@ -18,6 +18,14 @@ function redactAuthority(authority: string): string {
   return `${userinfo.slice(0, colon)}:xxxxx${authority.slice(at)}`;
 }
 
+/**
+ * Whether a text (a URL, a GOPROXY list) holds a URL with a password: a command holding it would print redacted and,
+ * copied, overwrite the real password, so fixes say such changes in words.
+ */
+export function hasPassword(text: string): boolean {
+  return /:\/\/[^/?#@\s]*:[^/?#@\s]*@/.test(text);
+}
+
 /** Go's url.Redacted: a password in the URL becomes "xxxxx", the username is kept; non-URLs unchanged. */
 export function redactUrl(url: string): string {
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^/?#]*)/.exec(url);

@@ -8,7 +8,7 @@ import { fixMsg } from '../i18n/messages/fix.js';
 import type { TidyProblem } from './report-model.js';
 import { formatGoproxy } from '../goproxy.js';
 import { modulePathHost, urlHost, urlHostname } from '../hosts.js';
-import { redactSecrets, redactUrl } from '../redact.js';
+import { hasPassword, redactSecrets, redactUrl } from '../redact.js';
 import { isPublicModulePath, privatePatternFor } from '../public-hosts.js';
 import { proxyHopFixes } from '../proxy-hop-fixes.js';
 import type { ProxyAction } from '../probe-types.js';
@@ -37,9 +37,7 @@ export function goprivateFix(model: ConfigModel, modulePath: string | string[], 
 }
 
 /** True when a GOPROXY entry's URL holds a password: a printed command would carry it redacted and break the config. */
-function hasPassword(e: ProxyEntry): boolean {
-  return e.kind === 'url' && /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#@]*:[^/?#@]*@/.test(e.url);
-}
+const entryHasPassword = (e: ProxyEntry): boolean => e.kind === 'url' && hasPassword(e.url);
 
 const MIRROR = 'https://goproxy.cn|https://proxy.golang.org|direct';
 const entryLabel = (e: ProxyEntry): string => (e.kind === 'url' ? redactUrl(e.url) : e.kind);
@@ -50,7 +48,7 @@ const entryLabel = (e: ProxyEntry): string => (e.kind === 'url' ? redactUrl(e.ur
  */
 export function pipeFix(model: ConfigModel, proxies: ProxyEntry[]): Fix[] {
   const visible = proxies.filter((e) => e.kind !== 'noproxy');
-  const secret = visible.some(hasPassword);
+  const secret = visible.some(entryHasPassword);
   const commas = visible.filter((e, i) => !e.fallBackOnError && i < visible.length - 1);
   if (commas.length > 0) {
     const piped = formatGoproxy(visible.map((e) => ({ ...e, fallBackOnError: true })));
@@ -98,7 +96,7 @@ export function dropProxyFix(model: ConfigModel, proxies: ProxyEntry[], url: str
   const rest = formatGoproxy(proxies.filter((_, k) => k !== i));
   if (rest === '' || rest === 'off')
     return [setFix(model, 'GOPROXY', mirror, fixMsg('fix.note.insteadOfHanging', { shown })), why];
-  const drop = proxies.some(hasPassword)
+  const drop = proxies.some(entryHasPassword)
     ? commentFix(fixMsg('fix.note.removeHangingEntry', { shown }), 'GOPROXY')
     : setFix(model, 'GOPROXY', rest, fixMsg('fix.note.withoutHanging', { shown }));
   return [drop, setFix(model, 'GOPROXY', mirror, fixMsg('fix.note.mirror')), why];
@@ -235,6 +233,15 @@ function addsPublicPattern(model: ConfigModel, variable: string, value: string):
   return value.split(',').some((p) => p !== '' && !had.has(p) && isPublicModulePath(p));
 }
 
+/** A setting's change in words (`VAR=value`, "add V to VAR", `unset VAR`); undefined for commands and advice. */
+export function changeText(f: Fix): Text | undefined {
+  if (f.kind === 'unset') return `unset ${f.variable}`;
+  if (f.kind !== 'set') return undefined;
+  return f.append
+    ? fixMsg('fix.note.change.add', { value: f.value ?? '', variable: f.variable })
+    : `${f.variable}=${f.value ?? `$${f.valueFrom ?? ''}`}`;
+}
+
 /**
  * Issue 13: a fix that changes the network route and that nothing verified (no probe saw the mirror, the `|direct`,
  * the other checksum database work) becomes advice in words, "not verified: …"; GOPRIVATE for a private-looking
@@ -249,12 +256,7 @@ function unverifiedAsAdvice(f: Fix, model: ConfigModel): Fix {
       ? addsPublicPattern(model, f.variable, f.value)
       : ROUTE_VARS.has(v) && !(privacy && f.kind === 'set');
   if (!route) return f;
-  const change: Text =
-    f.kind === 'unset'
-      ? `unset ${f.variable}`
-      : f.append
-        ? fixMsg('fix.note.change.add', { value: f.value ?? '', variable: f.variable })
-        : `${f.variable}=${f.value ?? `$${f.valueFrom ?? ''}`}`;
+  const change = changeText(f)!;
   const note = f.note
     ? fixMsg('fix.note.notVerifiedWhy', { change, why: f.note })
     : fixMsg('fix.note.notVerified', { change });

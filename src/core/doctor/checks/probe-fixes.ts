@@ -8,7 +8,7 @@ import { formatGoproxy } from '../../goproxy.js';
 import { proxyHopFixes } from '../../proxy-hop-fixes.js';
 import { isPublicProxyUrl } from '../../public-hosts.js';
 import { urlHost, urlHostname } from '../../hosts.js';
-import { redactUrl } from '../../redact.js';
+import { hasPassword, redactUrl } from '../../redact.js';
 import type { ConfigModel } from '../../config-types.js';
 import type { ProxyEntry } from '../../goproxy.js';
 import type { ProbeResult } from '../../probe-types.js';
@@ -16,7 +16,6 @@ import type { ProbeResult } from '../../probe-types.js';
 /** Public mirrors suggested when a proxy fails (compared and probed by `gomodctl init`). */
 const OTHER_MIRRORS = ['goproxy.cn', 'proxy.golang.org'];
 
-const hasPassword = (v: string) => /:\/\/[^/@]*:[^/@]*@/.test(v);
 const origin = (url: string) => redactUrl(url.split('/').slice(0, 3).join('/'));
 
 /** The GOPROXY edits for a failing entry: drop one that never answers, or make "," a "|" so Go falls through. */
