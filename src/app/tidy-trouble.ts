@@ -12,4 +12,4 @@ export { versionBeingChecked } from '../go/module-cache.js';
 export { commandFix, commentFix } from '../core/fix/fix.js';
 export { fixMsg } from '../core/i18n/messages/fix.js';
 export { startFixSearch } from './tidy-verify.js';
-export { needKey, searchNeeds, withSearchedFixes } from '../core/tidy/verified-fixes.js';
+export { searchNeeds, withSearchedFixes } from '../core/tidy/verified-fixes.js';

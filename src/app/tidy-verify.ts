@@ -22,8 +22,8 @@ interface TidySearchOptions {
 
 /** A running fix search: its result (null: the engine sees no failure, or it failed) and a way to stop its probes. */
 export interface RunningSearch {
-  /** The needs it was started for (needKey): it answers for any set of them. */
-  keys: Set<string>;
+  /** Whether it was started for every one of these needs (then it answers for them). */
+  covers(needs: Need[]): boolean;
   result: Promise<TidySearch | null>;
   close(): void;
 }
@@ -31,11 +31,11 @@ export interface RunningSearch {
 /** Starts the fix search for `needs` (each probe bounded by timeoutMs; the caller bounds the whole and closes it). */
 export function startFixSearch(needs: Need[], o: TidySearchOptions): RunningSearch {
   const { model } = o.loaded;
-  const goVersion = o.loaded.go?.version ?? '';
+  const goVersion = o.loaded.go?.version ?? null;
   // Closed (the report is out, or a new attempt began): git is killed, no new prober is made, no next round starts.
   const closed = new AbortController();
   const probes = envRouteProbes({
-    goVersion: o.loaded.go?.version ?? null,
+    goVersion,
     goauth: configuredGoAuth(model),
     timeoutMs: o.timeoutMs,
     gitLsRemote: (repo) => gitLsRemote(repo, o.env, o.timeoutMs, closed.signal),
@@ -45,7 +45,14 @@ export function startFixSearch(needs: Need[], o: TidySearchOptions): RunningSear
     return probes.probeFor(env);
   };
   const search = async (): Promise<TidySearch | null> => {
-    const common = { model, env: o.env, needs, goVersion, probe: probeFor(o.env), timeoutMs: o.timeoutMs };
+    const common = {
+      model,
+      env: o.env,
+      needs,
+      goVersion: goVersion ?? '',
+      probe: probeFor(o.env),
+      timeoutMs: o.timeoutMs,
+    };
     const verdict = await evaluateVerdict(common);
     // The engine does not see this failure (a body that stopped midway answers its probe): nothing to verify against.
     if (!verdict.willFail || closed.signal.aborted) return null;
@@ -68,5 +75,6 @@ export function startFixSearch(needs: Need[], o: TidySearchOptions): RunningSear
   };
   const result = search().catch(() => null);
   void result.then(close);
-  return { keys: new Set(needs.map(needKey)), result, close };
+  const keys = new Set(needs.map(needKey));
+  return { covers: (wanted) => wanted.every((n) => keys.has(needKey(n))), result, close };
 }

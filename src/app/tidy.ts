@@ -13,6 +13,7 @@ import type { RunEnd, TidyAttempt, TidyProblem, TidyReport } from '../core/tidy/
 import type { TidyEvent } from '../core/tidy/classify.js';
 import type { RetryDecision } from '../core/tidy/retry.js';
 import type { LoadedConfig } from '../core/loaded-config.js';
+import type { Need } from '../core/needs/types.js';
 import { GoNotFoundError, goVersionFromFile, resolveGoBinary } from '../go/go-binary.js';
 import { startTidyProcess } from '../go/tidy-process.js';
 import { startGoEnv } from '../go/run-go.js';
@@ -584,7 +585,7 @@ function stallNotices(
               stalledForMs: now - live.t.lastActivityMs(),
               now,
             });
-            fixSearchFor(T, live, env, problems, Math.min(1500, Math.max(300, o.stallMs / 2)));
+            fixSearchFor(T, live, env, T.searchNeeds(problems), Math.min(1500, Math.max(300, o.stallMs / 2)));
           } catch {
             // a search not started is advice left as it is; the notices and the report go on
           }
@@ -646,10 +647,9 @@ function diagnoseOptions(T: Trouble, live: Live, o: Resolved, probes: ProbeFindi
  * Starts doctor's fix search for the problems' unverified route advice (app/tidy-verify.ts), unless one for the same
  * needs is running; undefined when no problem has such advice.
  */
-function fixSearchFor(T: Trouble, live: Live, env: NodeJS.ProcessEnv, problems: TidyProblem[], probeMs: number) {
-  const needs = T.searchNeeds(problems);
+function fixSearchFor(T: Trouble, live: Live, env: NodeJS.ProcessEnv, needs: Need[], probeMs: number) {
   if (needs.length === 0) return undefined;
-  if (!needs.every((n) => live.fixSearch?.keys.has(T.needKey(n)))) {
+  if (!live.fixSearch?.covers(needs)) {
     live.fixSearch?.close();
     live.fixSearch = T.startFixSearch(needs, { loaded: live.loaded, env, timeoutMs: probeMs });
   }
@@ -669,22 +669,21 @@ async function searchedFixes(
   env: NodeJS.ProcessEnv,
   problems: TidyProblem[],
 ): Promise<TidyProblem[]> {
-  // Never past the report's due time when there is a --timeout (go may have failed just before it).
+  const needs = T.searchNeeds(problems);
+  if (needs.length === 0) return problems; // no advice to verify: a search running for the stall is not waited for
   const rounds = 2 * Math.min(o.stallMs, 1500) + 200;
-  // After Ctrl-C the user wants out: a search that has already answered is used, none is waited for or started.
+  // After Ctrl-C the user wants out: a search that has already answered is used, none is waited for or started. With
+  // --timeout, never past the report's due time (go may have failed just before it).
   const budget = live.interrupted
     ? 0
     : live.deadline === undefined
       ? rounds
       : Math.min(rounds, live.deadline + 400 - performance.now() - 60);
-  const needs = T.searchNeeds(problems);
-  const running = live.fixSearch;
-  const search =
-    running && needs.every((n) => running.keys.has(T.needKey(n)))
-      ? running
-      : budget >= 150
-        ? fixSearchFor(T, live, env, problems, Math.min(1500, o.stallMs, (budget - 50) / 2))
-        : undefined;
+  const search = live.fixSearch?.covers(needs)
+    ? live.fixSearch
+    : budget >= 150
+      ? fixSearchFor(T, live, env, needs, Math.min(1500, o.stallMs, (budget - 50) / 2))
+      : undefined;
   if (!search) return problems;
   const found = await bounded(search.result, Math.max(0, budget));
   search.close();

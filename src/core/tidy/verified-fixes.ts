@@ -8,16 +8,19 @@ import type { Fix } from '../fix/fix.js';
 import { type Text, Message } from '../i18n/message.js';
 import { fixMsg } from '../i18n/messages/fix.js';
 import type { Need } from '../needs/types.js';
+import { hasPassword } from '../redact.js';
+import { changeText } from './fixes.js';
 import type { TidyProblem } from './report-model.js';
 
+/** The notes fixes.ts unverifiedAsAdvice gives a route change no probe verified (their full keys). */
+const UNVERIFIED = new Set([
+  fixMsg('fix.note.notVerified', { change: '' }).key,
+  fixMsg('fix.note.notVerifiedWhy', { change: '', why: '' }).key,
+]);
+
 /** A route change no probe verified: fixes.ts unverifiedAsAdvice made it advice. */
-function isUnverifiedRoute(f: Fix): boolean {
-  return (
-    f.kind === 'comment' &&
-    f.note instanceof Message &&
-    (f.note.key === 'fix.fix.note.notVerified' || f.note.key === 'fix.fix.note.notVerifiedWhy')
-  );
-}
+const isUnverifiedRoute = (f: Fix): boolean =>
+  f.kind === 'comment' && f.note instanceof Message && UNVERIFIED.has(f.note.key);
 
 /** Whether the fix search could replace something in this problem: unverified route advice for a named module. */
 function searchable(p: TidyProblem): boolean {
@@ -74,21 +77,20 @@ export interface TidySearch {
   tried: Array<{ fixes: Fix[]; reason: Text }>;
 }
 
-/** A change in words for a line of advice (`GOPROXY=…`, `NO_PROXY=$NO_PROXY,…`, `unset HTTPS_PROXY`). */
-function changeWords(fixes: Fix[]): string {
-  return fixes
-    .flatMap((f) =>
-      f.kind === 'set'
-        ? [`${f.variable}=${f.append ? `$${f.variable},` : ''}${f.value ?? `$${f.valueFrom ?? ''}`}`]
-        : f.kind === 'unset'
-          ? [`unset ${f.variable}`]
-          : [],
-    )
-    .join(' ');
+/** Texts joined by a message of two parts (`{first}; {rest}`), in the reader's language; undefined for none. */
+function joined(texts: Text[], key: 'fix.note.changeList' | 'fix.note.changeWith'): Text | undefined {
+  return texts.reduceRight<Text | undefined>((rest, first) => (rest ? fixMsg(key, { first, rest }) : first), undefined);
 }
 
-/** A URL with a password in it: printed redacted, the command would overwrite the real one (fixes.ts pipeFix). */
-const holdsPassword = (f: Fix): boolean => f.kind === 'set' && /:\/\/[^/?#@]*:[^/?#@]*@/.test(f.value ?? '');
+/** The changes a candidate makes, in words (fixes.ts changeText: `GOPROXY=…`, "add V to NO_PROXY", `unset …`). */
+const candidateWords = (fixes: Fix[]): Text | undefined =>
+  joined(
+    fixes.flatMap((f) => changeText(f) ?? []),
+    'fix.note.changeWith',
+  );
+
+/** A set fix whose value holds a password: printed redacted, the command would overwrite the real one. */
+const holdsPassword = (f: Fix): boolean => f.kind === 'set' && hasPassword(f.value ?? '');
 
 /**
  * The problem with its unverified route advice replaced by the search's result: the verified top fix (marked
@@ -100,14 +102,17 @@ export function withSearchedFixes(p: TidyProblem, search: TidySearch): TidyProbl
   if (!searchable(p)) return p;
   const need = needOf(p);
   if (!need || !search.failing.includes(needKey(need))) return p;
-  const tried = search.tried.map((t) => changeWords(t.fixes)).filter((w) => w !== '');
+  const tried = joined(
+    search.tried.flatMap((t) => candidateWords(t.fixes) ?? []),
+    'fix.note.changeList',
+  );
   const verified = fixMsg('fix.note.verifiedHere', { module: p.module! });
   const instead: Fix[] = search.verified?.length
     ? search.verified.some(holdsPassword)
       ? []
       : [{ kind: 'comment', note: verified }, ...search.verified]
-    : tried.length
-      ? [{ kind: 'comment', note: fixMsg('fix.note.noneVerified', { tried: tried.join('; ') }) }]
+    : tried
+      ? [{ kind: 'comment', note: fixMsg('fix.note.noneVerified', { tried }) }]
       : [];
   if (instead.length === 0) return p;
   const at = p.fix.findIndex(isUnverifiedRoute);

@@ -2,6 +2,7 @@
 // needs they make, and how the search's answer takes the place of the advice.
 import { describe, expect, it } from 'vitest';
 import { commentFix, type Fix } from '../../../src/core/fix/fix.js';
+import { render } from '../../../src/core/i18n/message.js';
 import { fixMsg } from '../../../src/core/i18n/messages/fix.js';
 import type { TidyProblem } from '../../../src/core/tidy/report-model.js';
 import { searchNeeds, withSearchedFixes } from '../../../src/core/tidy/verified-fixes.js';
@@ -81,6 +82,23 @@ describe('withSearchedFixes', () => {
       '# log in to the proxy',
       '# no verified fix: none of the changes tried from here makes it fetchable (GOPROXY=http://127.0.0.1:1)',
     ]);
+  });
+
+  it("the changes tried in the reader's language: a candidate of two changes, an addition to a list", () => {
+    const both: Fix[] = [
+      { kind: 'set', variable: 'GOPRIVATE', value: 'example.com', scope: 'goenv' },
+      { kind: 'set', variable: 'NO_PROXY', value: 'proxy.corp.example', append: true, scope: 'env' },
+    ];
+    const tried = [
+      { fixes: both, reason: 'x' },
+      { fixes: [{ ...drop, verifiedBy: undefined }], reason: 'y' },
+    ];
+    const note = withSearchedFixes(problem({}), { failing: LIST, tried }).fix[1]!.note!;
+    expect(render(note, 'en')).toBe(
+      'no verified fix: none of the changes tried from here makes it fetchable (GOPRIVATE=example.com with add proxy.corp.example to NO_PROXY; GOPROXY=http://127.0.0.1:1)',
+    );
+    expect(render(note, 'zh')).toContain('（GOPRIVATE=example.com，并且 ');
+    expect(render(note, 'zh')).toContain('；GOPROXY=http://127.0.0.1:1）');
   });
 
   it('a problem the search was not for stays as it is', () => {
