@@ -14,7 +14,7 @@ import {
   type BackupRecord,
 } from '../core/init/backup-model.js';
 
-/** Lock behaviour; the defaults suit a CLI: wait up to 5 s, treat a lock older than 15 s as abandoned. */
+/** Lock behaviour; the defaults suit a CLI: wait up to 5 s, treat a lock older than 15 s (or its dead owner's) as abandoned. */
 interface LockOptions {
   timeoutMs?: number;
   staleMs?: number;
@@ -74,13 +74,21 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-/** True when an existing lock was left behind: its owner is gone, or it is older than staleMs. */
+/** A lock's owner writes its line right after creating the file; a lock still without one after this was abandoned. */
+const UNWRITTEN_MS = 2000;
+
+/**
+ * True when an existing lock was left behind: its owner is gone, it never got its owner line (the owner was killed
+ * between creating and writing it), or it is older than staleMs.
+ */
 async function isStale(lock: string, staleMs: number): Promise<boolean> {
   try {
     const [text, st] = await Promise.all([readFile(lock, 'utf8'), stat(lock)]);
+    const age = Date.now() - st.mtimeMs;
+    if (!text.includes('\n')) return age > UNWRITTEN_MS;
     const pid = Number.parseInt(text.split('\n')[0] ?? '', 10);
-    if (text.includes('\n') && !pidAlive(pid)) return true;
-    return Date.now() - st.mtimeMs > staleMs;
+    if (!pidAlive(pid)) return true;
+    return age > staleMs;
   } catch {
     return false; // vanished meanwhile: just retry
   }

@@ -1,5 +1,5 @@
 // The write transaction: if `go env -u` fails after `go env -w` succeeded, the GOENV file is put back byte for byte.
-import { readdirSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyWithBackup } from '../../src/go/init-apply.js';
@@ -70,6 +70,19 @@ describe('applyWithBackup', () => {
     await Promise.all([held, applied]);
     expect(order).toEqual(['held', 'released', 'applied']);
     expect(readFileSync(goenvPath, 'utf8')).toBe('GOPROXY=off\n');
+  });
+
+  it('breaks a lock whose owner was killed before it wrote its line (an empty file), once it is 2 s old', async () => {
+    const { backupsPath } = setup(null);
+    mkdirSync(dirname(backupsPath), { recursive: true });
+    const lock = `${backupsPath}.lock`;
+    writeFileSync(lock, '');
+    // Fresh: its owner may be writing it now; wait for it, then give up.
+    await expect(withFileLock(backupsPath, async () => 1, { timeoutMs: 300 })).rejects.toThrow(/locked by another/);
+    const old = new Date(Date.now() - 3000);
+    utimesSync(lock, old, old);
+    await expect(withFileLock(backupsPath, async () => 2, { timeoutMs: 300 })).resolves.toBe(2);
+    expect(existsSync(lock)).toBe(false);
   });
 
   it('gives up on a live lock after the timeout with an actionable message', async () => {
