@@ -22,7 +22,19 @@ interface SummaryContext {
 
 /** The body of the `gomodctl tidy --json` document: the report with each fix rendered as the line to copy. */
 export function tidyJson(r: TidyReport): Record<string, unknown> {
-  return { ...r, problems: r.problems.map((p) => ({ ...p, fix: renderFixes(p.fix) })) };
+  return {
+    ...r,
+    problems: r.problems.map(({ fixSearch, ...p }) => ({
+      ...p,
+      fix: renderFixes(p.fix),
+      ...(fixSearch && {
+        fixSearch: {
+          verified: fixSearch.verified,
+          tried: fixSearch.tried.map((t) => ({ fixes: renderFixes(t.fixes), reason: t.reason })),
+        },
+      }),
+    })),
+  };
 }
 
 /** English unless the caller passes the run's translator (Output.t of its language). */

@@ -13,7 +13,14 @@ import { makeGitRepo, startGitHttp } from '../fixtures/tidy/responders.js';
 import { CONNECT_SCENARIOS, startScenario } from '../fixtures/network/scenarios.js';
 import type { TidyProblem, TidyReport } from '../../src/core/tidy/report-model.js';
 
-type Doc = Omit<TidyReport, 'problems'> & { problems: Array<Omit<TidyProblem, 'fix'> & { fix: string[] }> };
+type Doc = Omit<TidyReport, 'problems'> & {
+  problems: Array<
+    Omit<TidyProblem, 'fix' | 'fixSearch'> & {
+      fix: string[];
+      fixSearch?: { verified: boolean; tried: Array<{ fixes: string[]; reason: string }> };
+    }
+  >;
+};
 
 const version = (
   await execa(TEST_GO, ['env', 'GOVERSION'], { env: makeHermeticGo().env, extendEnv: false })
@@ -244,6 +251,7 @@ describe.concurrent(`tidy --explain: issue 12's causes with ${version}`, () => {
       '# verified here: probed as Go would request it, the change makes example.com/hello fetchable',
     );
     expect(first.fix.join('\n')).not.toMatch(/not verified|proxy\.golang\.org|goproxy\.cn/);
+    expect(first.fixSearch, 'JSON says the fix is verified').toMatchObject({ verified: true });
     const line = first.fix.find((l) => /^(export |go env -w )GOPROXY=/.test(l));
     expect(line, first.fix.join('\n')).toBeDefined();
     const after = await execa('bash', ['-c', `${line}\n${TEST_GO} mod tidy`], {

@@ -263,6 +263,10 @@ describe.concurrent(`gomodctl tidy --explain --json with ${version}`, () => {
         const none = /^# no verified fix: none of the changes tried from here makes it fetchable \(.+\)$/m;
         // One or the other, never both: the search's answer takes the advice's place.
         expect(advice.test(fix) !== none.test(fix), fix).toBe(true);
+        // --json says so in fields of its own: what was tried, and that none was verified.
+        const search = (first as { fixSearch?: { verified: boolean; tried: unknown[] } }).fixSearch;
+        if (none.test(fix)) expect(search).toMatchObject({ verified: false, tried: [expect.anything()] });
+        else expect(search).toBeUndefined();
         expect(fix).not.toMatch(/^export GOPROXY/m);
         expect(fix).not.toContain('go env -w');
       }

@@ -41,6 +41,11 @@ export interface TidyProblem {
   /** What went wrong: a catalogue Message, or Go's own words (JSON: the English text). */
   message: Text;
   fix: Fix[];
+  /**
+   * Set when tidy's fix search (core/tidy/verified-fixes.ts) answered for this problem: whether `fix` holds a change it
+   * verified, and the changes it tried that did not make the module fetchable.
+   */
+  fixSearch?: { verified: boolean; tried: Array<{ fixes: Fix[]; reason: Text }> };
 }
 
 /** One HTTP request of a tidy run as seen in `-x` output (or predicted by the route resolver). */

@@ -118,5 +118,6 @@ export function withSearchedFixes(p: TidyProblem, search: TidySearch): TidyProbl
   const at = p.fix.findIndex(isUnverifiedRoute);
   const kept = p.fix.filter((f) => !isUnverifiedRoute(f));
   const before = p.fix.slice(0, at).filter((f) => !isUnverifiedRoute(f)).length;
-  return { ...p, fix: [...kept.slice(0, before), ...instead, ...kept.slice(before)] };
+  const fixSearch = { verified: Boolean(search.verified?.length), tried: search.tried };
+  return { ...p, fix: [...kept.slice(0, before), ...instead, ...kept.slice(before)], fixSearch };
 }

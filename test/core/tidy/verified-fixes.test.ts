@@ -7,6 +7,7 @@ import { fixMsg } from '../../../src/core/i18n/messages/fix.js';
 import type { TidyProblem } from '../../../src/core/tidy/report-model.js';
 import { searchNeeds, withSearchedFixes } from '../../../src/core/tidy/verified-fixes.js';
 import { renderFixes } from '../../../src/report/fix-render.js';
+import { tidyJson } from '../../../src/report/tidy-render.js';
 
 const advice = commentFix(
   fixMsg('fix.note.notVerified', { change: 'GOPROXY=https://mirror.example|direct' }),
@@ -73,6 +74,7 @@ describe('withSearchedFixes', () => {
       '# verified here: probed as Go would request it, the change makes example.com/hello fetchable',
       'export GOPROXY=http://127.0.0.1:1   # GOPROXY comes from your environment: change it where your shell profile or CI sets it',
     ]);
+    expect(p.fixSearch).toEqual({ verified: true, tried: [] });
   });
 
   it('none verified: one line naming what was tried, instead of the advice', () => {
@@ -82,6 +84,19 @@ describe('withSearchedFixes', () => {
       '# log in to the proxy',
       '# no verified fix: none of the changes tried from here makes it fetchable (GOPROXY=http://127.0.0.1:1)',
     ]);
+    // JSON: the search's answer in fields of its own, the changes tried as the commands they are.
+    const json = tidyJson({ outcome: 'failed', goExitCode: 1, durationMs: 1, modules: [], problems: [p] });
+    expect((json.problems as Array<Record<string, unknown>>)[0]!.fixSearch).toEqual({
+      verified: false,
+      tried: [
+        {
+          fixes: [
+            'export GOPROXY=http://127.0.0.1:1   # GOPROXY comes from your environment: change it where your shell profile or CI sets it',
+          ],
+          reason: 'refused',
+        },
+      ],
+    });
   });
 
   it("the changes tried in the reader's language: a candidate of two changes, an addition to a list", () => {
