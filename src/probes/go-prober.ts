@@ -72,11 +72,11 @@ export async function createGoProber(o: GoProberOptions): Promise<GoProber> {
     }),
   ]);
   const auth = { goauth: o.goauth, goVersion: o.goVersion, env: o.env, netrc, platform: o.platform };
-  const credentials = createGoAuth({ ...auth, timeoutMs: o.timeoutMs });
-  const resolve = createRunResolver({ noEgress: o.env.GOMODCTL_NO_EGRESS === '1' });
-  const pool = new ConnectionPool();
   const closed = new AbortController();
   const signal = o.signal ? AbortSignal.any([o.signal, closed.signal]) : closed.signal;
+  const credentials = createGoAuth({ ...auth, timeoutMs: o.timeoutMs, signal }); // close() kills GOAUTH commands too
+  const resolve = createRunResolver({ noEgress: o.env.GOMODCTL_NO_EGRESS === '1' });
+  const pool = new ConnectionPool();
   // Every probe in flight listens on this one signal (doctor runs dozens at once): not a leak, so no warning.
   setMaxListeners(0, signal);
   return {

@@ -43,6 +43,8 @@ interface GoAuthOptions {
   platform?: NodeJS.Platform;
   /** Bound on each child process. */
   timeoutMs: number;
+  /** Kills a child still running (the prober was closed: its answer is no longer wanted). */
+  signal?: AbortSignal;
 }
 
 /** A GOAUTH session for one run: commands run once up front (lazily) and again per rejected URL, as in Go. */
@@ -155,6 +157,7 @@ async function runAuthCommand(
     extendEnv: false,
     reject: false,
     timeout: o.timeoutMs,
+    ...(o.signal && { cancelSignal: o.signal }),
     input: res ? responseText(res) : '',
     stripFinalNewline: false,
   });
@@ -215,6 +218,7 @@ async function runGitCredential(
     extendEnv: false,
     reject: false,
     timeout: o.timeoutMs,
+    ...(o.signal && { cancelSignal: o.signal }),
     input: `url=${url}\n`,
     all: true, // Go parses CombinedOutput
   });

@@ -2,7 +2,7 @@
 // matched by Go version) make the real `go` and the prober succeed or fail together; it reads them once, reports an
 // unreadable .netrc instead of failing, and close() / the caller's signal cancel what is in flight.
 import { execa } from 'execa';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGoProber } from '../../src/probes/go-prober.js';
@@ -18,6 +18,26 @@ beforeAll(async () => {
   h.cleanup();
 });
 afterAll(() => p?.close());
+
+/** Polls fn every 20 ms until it gives a value (5 s at most: then the test fails on undefined). */
+async function until<T>(fn: () => T | undefined): Promise<T | undefined> {
+  for (let i = 0; i < 250; i++) {
+    try {
+      const v = fn();
+      if (v !== undefined) return v;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return undefined;
+}
+
+const alive = (pid: number | undefined): boolean => {
+  try {
+    return pid !== undefined && process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+};
 
 describe(`prober and ${TEST_GO} agree`, () => {
   const port = () => new URL(p.url).port;
@@ -91,6 +111,29 @@ describe('createGoProber', () => {
       const rw = await waiting;
       expect(rw.ok).toBe(false);
       expect(String(rw.message)).toBe('probe cancelled before it finished');
+    } finally {
+      h.cleanup();
+    }
+  });
+
+  it('close() kills a GOAUTH command still running (Go 1.24+ runs it before the first request)', async () => {
+    const h = makeHermeticGo({ SSL_CERT_FILE: p.caFile! });
+    try {
+      const script = join(h.dir, 'slow-auth.sh');
+      const pidFile = join(h.dir, 'auth.pid');
+      writeFileSync(script, `#!/bin/sh\necho $$ > '${pidFile}'\nexec sleep 60\n`, { mode: 0o755 });
+      const prober = await createGoProber({
+        env: h.env,
+        goVersion: 'go1.26.0',
+        goauth: script,
+        platform: 'linux',
+        timeoutMs: 60_000,
+      });
+      const pending = prober.probe(`${p.base('auth')}/example.com/hello/@v/list`);
+      const pid = await until(() => Number(readFileSync(pidFile, 'utf8')) || undefined);
+      prober.close();
+      await pending;
+      expect(await until(() => (alive(pid) ? undefined : true)), `GOAUTH command ${pid} still running`).toBe(true);
     } finally {
       h.cleanup();
     }
