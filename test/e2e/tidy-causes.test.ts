@@ -10,6 +10,7 @@ import { makeHermeticGo, TEST_GO, type HermeticGo } from '../helpers/go-env.js';
 import { runCli } from '../helpers/run-cli.js';
 import { SCENARIOS, prepare, goMinor, type Prepared, type Scenario } from '../fixtures/tidy/scenarios.js';
 import { makeGitRepo, startGitHttp } from '../fixtures/tidy/responders.js';
+import { startGitDaemon } from '../helpers/git-daemon.js';
 import { CONNECT_SCENARIOS, startScenario } from '../fixtures/network/scenarios.js';
 import type { TidyProblem, TidyReport } from '../../src/core/tidy/report-model.js';
 
@@ -273,6 +274,30 @@ describe.concurrent(`tidy --explain: issue 12's causes with ${version}`, () => {
     // No route that sends the private path on to a public proxy (`|https://proxy.golang.org`, a mirror).
     expect(first.fix.join('\n')).not.toMatch(/proxy\.golang\.org|goproxy\.cn/);
     expect(doc.problems.find((x) => x.cause === 'leak')?.message).toContain('leaked');
+  });
+
+  it('private path behind a 400: the GOPRIVATE printed, applied as printed, lets go mod tidy fetch it with git', async () => {
+    // The `.git` qualifier sends Go straight to git (no ?go-get=1 lookup of the .invalid host); git goes to a loopback
+    // git daemon through url.insteadOf in the hermetic HOME.
+    const lib = 'git.corp.invalid/team/lib.git';
+    const files = { 'go.mod': `module ${lib}\n\ngo 1.18\n`, 'lib.go': 'package lib\n\nconst Hello = 1\n' };
+    const git = await startGitDaemon([{ path: 'team/lib', files, tags: ['v1.0.0'] }]);
+    cleanups.push(() => git.close());
+    const sc = { ...SCENARIOS.find((x) => x.name === 'private-gateway-400')!, imports: lib };
+    const { r, first, p, h } = await tidy(sc);
+    expect(r.exitCode, r.stderr).toBe(1);
+    expect(first.fix[0]).toBe('go env -w GOPRIVATE=git.corp.invalid');
+    writeFileSync(join(h.dir, 'home', '.gitconfig'), git.insteadOf('git.corp.invalid'));
+    const applied = first.fix[0]!.replace(/^go /, `${TEST_GO} `);
+    const after = await execa('bash', ['-c', `${applied}\n${TEST_GO} mod tidy`], {
+      cwd: p.dir,
+      env: { ...h.env, ...p.env },
+      extendEnv: false,
+      reject: false,
+      timeout: 60_000,
+    });
+    expect(after.exitCode, after.stderr).toBe(0);
+    expect(readFileSync(join(p.dir, 'go.mod'), 'utf8')).toContain(`require ${lib} v1.0.0`);
   });
 
   it('403 | direct: the 403 that sent Go to direct is named (Go 1.19: by a probe of the route; 1.21+: the trace)', async () => {
