@@ -166,6 +166,8 @@ describe('public hosts', () => {
     expect(isPublicModulePath('github.com/x/y')).toBe(true);
     expect(isPublicModulePath('k8s.io/api')).toBe(true);
     expect(isPublicModulePath('sigs.k8s.io/yaml')).toBe(true);
+    expect(isPublicModulePath('gocloud.dev/blob')).toBe(true); // vanity hosts of widely used modules
+    expect(isPublicModulePath('xorm.io/xorm')).toBe(true);
     expect(isPublicModulePath('git.corp.example/x')).toBe(false);
     expect(isPublicModulePath('github.com.evil.example/x')).toBe(false);
     expect(isPublicProxyUrl('https://user:pw@goproxy.cn/')).toBe(true);
