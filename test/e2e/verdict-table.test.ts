@@ -170,6 +170,30 @@ const SCENARIOS: Scenario[] = [
     name: 'HTTPS_PROXY with its credentials',
     env: (w) => ({ ...httpsEnv(w), HTTPS_PROXY: w.cpAuth.url.replace('://', '://pxuser:pxpass@') }),
   },
+  // GONOSUMDB but not GOPRIVATE: Go still asks the public proxy first (the path is not in GONOPROXY). doctor does not
+  // send it there; it asks for a public module instead, and the proxy (blocked: HTTPS_PROXY refused) fails for every
+  // path. `,` does not move on after that error (modfetch/proxy.go TryProxies), `|` does, to git.
+  {
+    name: 'private git module with only GONOSUMDB, public proxy blocked, `,direct`',
+    env: (w) => ({
+      GOPROXY: 'https://proxy.golang.org,direct',
+      GONOSUMDB: 'corp.example',
+      HTTPS_PROXY: w.cpRefuse.url,
+    }),
+    project: 'private',
+    names: 'corp.example/team/lib.git',
+    ci: true,
+  },
+  {
+    name: 'private git module with only GONOSUMDB, public proxy blocked, `|direct`',
+    env: (w) => ({
+      GOPROXY: 'https://proxy.golang.org|direct',
+      GONOSUMDB: 'corp.example',
+      HTTPS_PROXY: w.cpRefuse.url,
+    }),
+    project: 'private',
+    ci: true,
+  },
   {
     name: 'private git module, GOPRIVATE and GOPROXY=off',
     env: () => ({ GOPROXY: 'off', GOPRIVATE: 'corp.example' }),

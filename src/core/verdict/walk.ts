@@ -159,12 +159,16 @@ async function directWalk(ask: Asker, need: Need): Promise<Walked> {
   );
 }
 
+/** What a public proxy is asked for in place of a private-looking path: a public module it serves. */
+const CANARY = { module: 'golang.org/x/text', what: 'list' } as const satisfies Partial<Need>;
+
 /** Walks the download steps of a route (TryProxies) for one .info/.mod/.zip/list/latest need. */
 async function downloadWalk(ask: Asker, model: ConfigModel, need: Need, steps: RouteStep[]): Promise<Walked> {
   const hop: OutcomeHop = need.why === 'toolchain' ? 'toolchain' : 'proxy';
   const priv = isPrivateLooking(model, need.module);
   let last: Walked | null = null;
   let leaked: string | null = null;
+  let canaryFailed = false; // a public proxy asked for CANARY failed: that failure, not the leak, is what Go meets
   for (const step of steps) {
     if (step.kind === 'off') {
       const message = 'module lookup disabled by GOPROXY=off';
@@ -175,12 +179,25 @@ async function downloadWalk(ask: Asker, model: ConfigModel, need: Need, steps: R
     let kind: string;
     if (step.kind === 'proxy') {
       if (priv && isPublicProxyUrl(step.url!)) {
-        // Go would send it: we do not. A public proxy cannot fetch a private repository: it answers not found.
+        // Go would send it: we do not. We ask for a public module instead: a proxy that cannot be reached, hangs or
+        // refuses every path (a blocked host, a gateway) fails Go's request for this one the same way, and TryProxies
+        // goes on only as that error allows. One that answers cannot fetch a private repository: it answers not found.
         leaked = redactUrl(trim(step.url!));
-        if (step.fallThrough === 'never') break;
-        continue;
-      }
-      ({ kind, ...w } = await proxyFetch(ask, step.url!, need, hop));
+        const reach = await proxyFetch(ask, step.url!, { ...need, ...CANARY }, hop);
+        if (reach.kind === 'ok' || reach.kind === 'not-found') {
+          if (step.fallThrough === 'never') break;
+          continue;
+        }
+        ({ kind, ...w } = reach);
+        w.message = verdictMsg('leakAsked', {
+          module: need.module,
+          where: leaked,
+          canary: CANARY.module,
+          next: w.message,
+        });
+        if (kind === 'hang') return { ...w, outcome: 'hang' };
+        canaryFailed = true;
+      } else ({ kind, ...w } = await proxyFetch(ask, step.url!, need, hop));
     } else {
       w = await directWalk(ask, need);
       kind = w.outcome === 'ok' ? 'ok' : 'error';
@@ -193,7 +210,7 @@ async function downloadWalk(ask: Asker, model: ConfigModel, need: Need, steps: R
     const moveOn = step.fallThrough === 'on-any-error' || (step.fallThrough === 'on-404-410' && kind === 'not-found');
     if (!moveOn) break;
   }
-  if (leaked) {
+  if (leaked && !(canaryFailed && last?.entry === leaked)) {
     const leak = leakWords(need, leaked);
     return {
       ...last,

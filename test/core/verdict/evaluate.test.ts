@@ -236,12 +236,38 @@ describe('evaluateVerdict: privacy', () => {
     const env = { GOPROXY: 'https://proxy.golang.org,direct', GOSUMDB: 'sum.golang.org' };
     const needs = [need('git.corp.example/team/x'), need('git.corp.example/team/x', 'sumdb-lookup')];
     const v = await evaluateVerdict({ model: model(env), env, needs, goVersion: '1.26.0', probe: t.probe });
-    expect(t.asked.some((u) => /golang\.org/.test(u))).toBe(false);
+    expect(t.asked.filter((u) => u.includes('git.corp.example') && /golang\.org/.test(u))).toEqual([]);
+    // The proxy is asked for a public module only (it answers): whether it is reachable at all.
+    expect(t.asked).toContain('https://proxy.golang.org/golang.org/x/text/@v/list');
     expect(v.outcomes.map((o) => o.outcome)).toEqual(['leak', 'leak']);
     expect(String(v.outcomes[0]!.message)).toMatch(
       /Go would send the private-looking path git.corp.example\/team\/x to https:\/\/proxy.golang.org/,
     );
     expect(v.willFail).toBe(true);
+  });
+
+  // TryProxies (modfetch/proxy.go): `,` moves on after 404/410 only. A blocked public proxy fails Go's request for the
+  // private path before direct is tried, whatever direct would have answered.
+  it.each([
+    ['refused', ',', 'fail'],
+    [403, ',', 'fail'],
+    ['hang', ',', 'hang'],
+    ['refused', '|', 'leak'],
+  ] as const)('a public proxy that answers %s for every path, then %s direct: %s', async (kind, sep, outcome) => {
+    const t = table([['https://proxy.golang.org/', kind]], { 'https://git.corp.example/team/x': true });
+    const env = { GOPROXY: `https://proxy.golang.org${sep}direct`, GOSUMDB: 'off' };
+    const needs = [need('git.corp.example/team/x.git')];
+    const v = await evaluateVerdict({ model: model(env), env, needs, goVersion: '1.26.0', probe: t.probe });
+    expect(t.asked.filter((u) => u.includes('git.corp.example') && /golang\.org/.test(u))).toEqual([]);
+    const o = v.outcomes[0]!;
+    expect(o.outcome, String(o.message)).toBe(outcome);
+    expect(v.willFail).toBe(outcome !== 'leak');
+    if (outcome !== 'leak') {
+      expect(o).toMatchObject({ hop: 'proxy', entry: 'https://proxy.golang.org' });
+      expect(String(o.message)).toMatch(
+        /^Go would send the private-looking path git.corp.example\/team\/x.git to https:\/\/proxy.golang.org, which fails for every path \(asked for the public golang.org\/x\/text instead\): /,
+      );
+    }
   });
 
   it('GOPRIVATE: straight to direct, the checksum database not consulted', async () => {

@@ -31,6 +31,8 @@ const en = {
   gitHang: 'git ls-remote {url} did not finish within {seconds} s; Go runs git without a time limit',
   leak: 'Go would send the private-looking path {module} to {where} (not probed); set GOPRIVATE to keep it inside',
   leakThen: '{leak}; then {next}',
+  leakAsked:
+    'Go would send the private-looking path {module} to {where}, which fails for every path (asked for the public {canary} instead): {next}',
   notReached: 'not reached (the download fails first): {message}',
   otherPrefix: 'no failure: another path prefix provides {importPath} ({message})',
   // core/verdict/choose-fix.ts: why a candidate fix was not verified (the fix search's tried list)
@@ -63,6 +65,8 @@ const zh = {
   gitHang: 'git ls-remote {url} 在 {seconds} 秒内没有结束；Go 运行 git 时没有时间限制',
   leak: 'Go 会把看起来是私有模块的路径 {module} 发送到 {where}（未探测）；设置 GOPRIVATE 让它留在内网',
   leakThen: '{leak}；之后：{next}',
+  leakAsked:
+    'Go 会把看起来是私有模块的路径 {module} 发送到 {where}，而它对任何路径都失败（改用公开模块 {canary} 探测）：{next}',
   notReached: '不会执行到这一步（下载先失败）：{message}',
   otherPrefix: '不算失败：另一个路径前缀提供了 {importPath}（{message}）',
   notProbedNetwork: '未探测：它改变了访问网络的方式',
