@@ -167,13 +167,20 @@ async function downloadWalk(ask: Asker, model: ConfigModel, need: Need, steps: R
   const hop: OutcomeHop = need.why === 'toolchain' ? 'toolchain' : 'proxy';
   const priv = isPrivateLooking(model, need.module);
   let last: Walked | null = null;
-  let leaked: string | null = null;
-  let canaryFailed = false; // a public proxy asked for CANARY failed: that failure, not the leak, is what Go meets
+  // Public proxies Go would send the private-looking path to: the first that answers (it gets the request and says
+  // not found), and the first at all (it may fail before any request reaches it). The outcome says the leak.
+  let delivered: string | null = null;
+  let sentTo: string | null = null;
+  /** A failure or a hang after the path went to a public proxy that answered: the leak first, then what Go meets. */
+  const afterLeak = (w: Walked): Walked =>
+    delivered ? { ...w, message: verdictMsg('leakThen', { leak: leakWords(need, delivered), next: w.message }) } : w;
   for (const step of steps) {
     if (step.kind === 'off') {
       const message = 'module lookup disabled by GOPROXY=off';
       const notFound = last === null || last.status === 404 || last.status === 410;
-      return notFound ? { outcome: 'fail', hop, entry: 'off', message } : last!;
+      if (!notFound) break;
+      last = { outcome: 'fail', hop, entry: 'off', message };
+      break;
     }
     let w: Walked;
     let kind: string;
@@ -182,45 +189,44 @@ async function downloadWalk(ask: Asker, model: ConfigModel, need: Need, steps: R
         // Go would send it: we do not. We ask for a public module instead: a proxy that cannot be reached, hangs or
         // refuses every path (a blocked host, a gateway) fails Go's request for this one the same way, and TryProxies
         // goes on only as that error allows. One that answers cannot fetch a private repository: it answers not found.
-        leaked = redactUrl(trim(step.url!));
+        const at = redactUrl(trim(step.url!));
+        sentTo ??= at;
         const reach = await proxyFetch(ask, step.url!, { ...need, ...CANARY }, hop);
         if (reach.kind === 'ok' || reach.kind === 'not-found') {
+          delivered ??= at;
           if (step.fallThrough === 'never') break;
           continue;
         }
         ({ kind, ...w } = reach);
-        w.message = verdictMsg('leakAsked', {
-          module: need.module,
-          where: leaked,
-          canary: CANARY.module,
-          next: w.message,
-        });
-        if (kind === 'hang') return { ...w, outcome: 'hang' };
-        canaryFailed = true;
+        w.message = verdictMsg('leakAsked', { module: need.module, where: at, canary: CANARY.module, next: w.message });
       } else ({ kind, ...w } = await proxyFetch(ask, step.url!, need, hop));
     } else {
       w = await directWalk(ask, need);
       kind = w.outcome === 'ok' ? 'ok' : 'error';
     }
+    const leaked = delivered ?? sentTo;
     if (kind === 'ok' && leaked) return { ...w, outcome: 'leak', message: leakWords(need, leaked), failing: false };
-    if (kind === 'ok' || kind === 'hang') return w;
+    if (kind === 'ok') return w;
+    if (kind === 'hang') return afterLeak({ ...w, outcome: 'hang' });
     // TryProxies reports the direct error over proxy errors, a proxy error over a not-found.
     if (last === null || step.kind !== 'proxy' || kind !== 'not-found' || last.status === 404 || last.status === 410)
       last = w;
     const moveOn = step.fallThrough === 'on-any-error' || (step.fallThrough === 'on-404-410' && kind === 'not-found');
     if (!moveOn) break;
   }
-  if (leaked && !(canaryFailed && last?.entry === leaked)) {
-    const leak = leakWords(need, leaked);
+  if (delivered) {
+    // The path reached a public proxy (it answered not found); what failed after it is what Go reports.
+    const leak = leakWords(need, delivered);
     return {
       ...last,
       outcome: 'leak',
       hop,
-      entry: leaked,
+      entry: delivered,
       message: last ? verdictMsg('leakThen', { leak, next: last.message }) : leak,
       failing: true,
     };
   }
+  // No public proxy answered: the failure Go meets (a proxy that fails for every path says the leak in its words).
   return last ?? { outcome: 'fail', hop, message: 'GOPROXY list is not the empty string, but contains no entries' };
 }
 

@@ -270,6 +270,27 @@ describe('evaluateVerdict: privacy', () => {
     }
   });
 
+  it('the first public proxy answers (the path reaches it), the second fails for every path: the leak is still said', async () => {
+    const t = table([
+      ['https://proxy.golang.org/', 404],
+      ['https://goproxy.cn/', 403],
+    ]);
+    const env = { GOPROXY: 'https://proxy.golang.org,https://goproxy.cn,direct', GOSUMDB: 'off' };
+    const v = await evaluateVerdict({
+      model: model(env),
+      env,
+      needs: [need('git.corp.example/team/x.git')],
+      goVersion: '1.26.0',
+      probe: t.probe,
+    });
+    expect(t.asked.filter((u) => u.includes('git.corp.example'))).toEqual([]);
+    const o = v.outcomes[0]!;
+    expect(o).toMatchObject({ outcome: 'leak', failing: true, entry: 'https://proxy.golang.org', status: 403 });
+    expect(String(o.message)).toMatch(
+      /^Go would send the private-looking path git.corp.example\/team\/x.git to https:\/\/proxy.golang.org \(not probed\); set GOPRIVATE to keep it inside; then Go would send .* to https:\/\/goproxy.cn, which fails for every path/,
+    );
+  });
+
   it('GOPRIVATE: straight to direct, the checksum database not consulted', async () => {
     const t = table([], {});
     const env = {
