@@ -57,6 +57,18 @@ function realTidy(p: Prepared, h: HermeticGo) {
   });
 }
 
+/** A printed fix line run in bash as a user would (its `go` the go under test), then the real `go mod tidy`. */
+function fixThenTidy(line: string, p: Prepared, h: HermeticGo) {
+  const fix = line.replace(/^go /, `${TEST_GO} `);
+  return execa('bash', ['-c', `${fix}\n${TEST_GO} mod tidy`], {
+    cwd: p.dir,
+    env: { ...h.env, ...p.env },
+    extendEnv: false,
+    reject: false,
+    timeout: 60_000,
+  });
+}
+
 /** tidy of a module importing example.com/hello through a CONNECT fault of test/fixtures/network (HTTPS_PROXY). */
 async function tidyViaConnect(name: string, extra: string[], json = true) {
   const h = makeHermeticGo();
@@ -255,13 +267,7 @@ describe.concurrent(`tidy --explain: issue 12's causes with ${version}`, () => {
     expect(first.fixSearch, 'JSON says the fix is verified').toMatchObject({ verified: true });
     const line = first.fix.find((l) => /^(export |go env -w )GOPROXY=/.test(l));
     expect(line, first.fix.join('\n')).toBeDefined();
-    const after = await execa('bash', ['-c', `${line}\n${TEST_GO} mod tidy`], {
-      cwd: p.dir,
-      env: { ...h.env, ...p.env },
-      extendEnv: false,
-      reject: false,
-      timeout: 60_000,
-    });
+    const after = await fixThenTidy(line!, p, h);
     expect(after.exitCode, after.stderr).toBe(0);
   });
 
@@ -288,14 +294,7 @@ describe.concurrent(`tidy --explain: issue 12's causes with ${version}`, () => {
     expect(r.exitCode, r.stderr).toBe(1);
     expect(first.fix[0]).toBe('go env -w GOPRIVATE=git.corp.invalid');
     writeFileSync(join(h.dir, 'home', '.gitconfig'), git.insteadOf('git.corp.invalid'));
-    const applied = first.fix[0]!.replace(/^go /, `${TEST_GO} `);
-    const after = await execa('bash', ['-c', `${applied}\n${TEST_GO} mod tidy`], {
-      cwd: p.dir,
-      env: { ...h.env, ...p.env },
-      extendEnv: false,
-      reject: false,
-      timeout: 60_000,
-    });
+    const after = await fixThenTidy(first.fix[0]!, p, h);
     expect(after.exitCode, after.stderr).toBe(0);
     expect(readFileSync(join(p.dir, 'go.mod'), 'utf8')).toContain(`require ${lib} v1.0.0`);
   });
